@@ -1,0 +1,36 @@
+// Benchmark harness: each benchmark is timed against a floor measured in the same run, and the
+// ratio is what we track (absolute times vary from machine to machine).
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace cm::bench {
+
+struct Benchmark {
+    std::string area;        ///< colorimetry, drivers, imaging, procedures
+    std::string name;
+    std::string floor_name;  ///< what the floor is, e.g. "plain dot product over 471 samples"
+    /// Each runs `n` iterations of the work; the harness picks n so a run lasts long enough.
+    std::function<void(std::size_t n)> work;
+    std::function<void(std::size_t n)> floor;
+    /// Optional extra text on the line (throughput, sizes).
+    std::function<std::string(double seconds_per_iteration)> detail;
+};
+
+/// Registers at static-initialisation time; used through BENCHMARK_REGISTRATION below.
+struct Registrar {
+    explicit Registrar(Benchmark b);
+};
+
+std::vector<Benchmark>& registry();
+
+/// Keeps the optimiser from deleting the benchmarked work.
+template <typename T>
+inline void doNotOptimise(const T& value) {
+    asm volatile("" : : "r,m"(value) : "memory");
+}
+
+}  // namespace cm::bench

@@ -1,0 +1,74 @@
+// cinemeasure-bench AREA: runs one area's benchmarks and prints a ratio against each floor.
+#include "app/bench/bench.h"
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <set>
+
+namespace cm::bench {
+
+std::vector<Benchmark>& registry() {
+    static std::vector<Benchmark> r;
+    return r;
+}
+
+Registrar::Registrar(Benchmark b) {
+    registry().push_back(std::move(b));
+}
+
+namespace {
+
+/// Seconds per iteration: grows n until a run lasts ≥ 0.25 s, then keeps the best of 3 runs.
+double timePerIteration(const std::function<void(std::size_t)>& fn) {
+    using clock = std::chrono::steady_clock;
+    std::size_t n = 1;
+    for (;;) {
+        const auto t0 = clock::now();
+        fn(n);
+        const double s = std::chrono::duration<double>(clock::now() - t0).count();
+        if (s >= 0.25 || n >= (std::size_t{1} << 40)) {
+            break;
+        }
+        n = s <= 1e-6 ? n * 64 : std::max<std::size_t>(n * 2, static_cast<std::size_t>(static_cast<double>(n) * 0.3 / s));
+    }
+    double best = 1e300;
+    for (int rep = 0; rep < 3; ++rep) {
+        const auto t0 = clock::now();
+        fn(n);
+        best = std::min(best, std::chrono::duration<double>(clock::now() - t0).count() / static_cast<double>(n));
+    }
+    return best;
+}
+
+}  // namespace
+}  // namespace cm::bench
+
+int main(int argc, char** argv) {
+    using namespace cm::bench;
+    std::set<std::string> areas;
+    for (const auto& b : registry()) {
+        areas.insert(b.area);
+    }
+    if (argc != 2 || (std::strcmp(argv[1], "all") != 0 && !areas.count(argv[1]))) {
+        std::fprintf(stderr, "usage: cinemeasure-bench AREA|all\nareas:");
+        for (const auto& a : areas) {
+            std::fprintf(stderr, " %s", a.c_str());
+        }
+        std::fprintf(stderr, "\n");
+        return 2;
+    }
+    const std::string want = argv[1];
+    for (const auto& b : registry()) {
+        if (want != "all" && b.area != want) {
+            continue;
+        }
+        const double work = timePerIteration(b.work);
+        const double floor = timePerIteration(b.floor);
+        const std::string extra = b.detail ? b.detail(work) : "";
+        std::printf("%-12s %-40s time=%.4g s floor[%s]=%.4g s %s ratio=%.3f\n", b.area.c_str(),
+                    b.name.c_str(), work, b.floor_name.c_str(), floor, extra.c_str(), work / floor);
+        std::fflush(stdout);
+    }
+    return 0;
+}

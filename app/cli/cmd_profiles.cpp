@@ -1,0 +1,74 @@
+// `cinemeasure profiles [--show ID]`: list the shipped profiles or print one with its sources.
+#include "app/cli/commands.h"
+#include "app/common/data_paths.h"
+#include "app/common/profile_catalog.h"
+#include "libmeasure/evaluation/metric_registry.h"
+
+#include <iomanip>
+#include <iostream>
+
+namespace cm::cli {
+
+namespace {
+
+void show(const procedure::Profile& p) {
+    std::cout << p.id << ": " << p.title << "\n"
+              << "  standard     " << p.standard.name << ":" << p.standard.edition
+              << (p.provisional ? "  [PROVISIONAL]" : "") << "\n"
+              << "  room class   " << p.room_class << ", " << p.dynamic_range << ", " << p.stereo
+              << ", " << p.display_type << "\n"
+              << "  instrument   acceptance ≤ " << p.instrument.max_acceptance_angle_deg << "°"
+              << (p.instrument.spectral ? ", spectral" : "") << "  (" << p.instrument.source << ")\n"
+              << "  geometry     seat '" << p.geometry.seat << "', layout " << p.geometry.layout
+              << ", inset " << p.geometry.inset_fraction_of_width * 100 << " % of width  ("
+              << p.geometry.source << ")\n";
+    if (!p.notes.empty()) {
+        std::cout << "  notes        " << p.notes << "\n";
+    }
+    std::cout << "\nSteps\n";
+    for (const auto& s : p.steps) {
+        std::cout << "  " << std::left << std::setw(14) << s.id << " stimulus " << s.stimulus;
+        if (s.code_xyz) {
+            std::cout << " (X'Y'Z' " << (*s.code_xyz)[0] << "/" << (*s.code_xyz)[1] << "/"
+                      << (*s.code_xyz)[2] << ")";
+        }
+        if (s.eyewear != "none") {
+            std::cout << ", through " << s.eyewear << " lens";
+        }
+        std::cout << ", points";
+        for (const auto& pt : s.points) {
+            std::cout << " " << pt;
+        }
+        std::cout << ", " << s.repeats << " repeat(s)\n";
+    }
+    std::cout << "\nFigures\n";
+    for (const auto& f : p.figures) {
+        const auto* m = evaluation::findMetric(f.metric);
+        std::cout << "  " << std::left << std::setw(22) << f.id << " " << f.label << "\n"
+                  << "      metric " << f.metric << " [" << f.unit << "]: " << (m ? m->description : "")
+                  << "\n      limit  " << f.tolerance.describe()
+                  << (f.tolerance.provisional ? "  [provisional]" : "")
+                  << (f.tolerance.informative ? "  [informative]" : "") << "\n      source "
+                  << f.tolerance.source << "\n";
+    }
+}
+
+}  // namespace
+
+void registerProfilesCommand(CLI::App& app) {
+    auto* cmd = app.add_subcommand("profiles", "List measurement profiles, or show one in full");
+    auto showId = std::make_shared<std::string>();
+    cmd->add_option("--show", *showId, "Profile id to print with steps, metrics, tolerances and sources");
+    cmd->callback([showId] {
+        if (!showId->empty()) {
+            show(app::findProfile(*showId));
+            return;
+        }
+        for (const auto& e : app::loadProfileDirectory(app::dataDir() / "profiles")) {
+            std::cout << std::left << std::setw(28) << e.profile.id << " " << e.profile.title
+                      << (e.profile.provisional ? "  [provisional]" : "") << "\n";
+        }
+    });
+}
+
+}  // namespace cm::cli

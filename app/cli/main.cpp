@@ -1,0 +1,33 @@
+// cinemeasure: command-line front end. Each subcommand lives in its own cmd_*.cpp.
+#include "app/cli/commands.h"
+#include "app/common/data_paths.h"
+
+#include <iostream>
+
+int main(int argc, char** argv) {
+    CLI::App app{"cinemeasure: certify cinema screens by optical measurement"};
+    app.set_version_flag("--version", std::string(CINEMEASURE_VERSION " (git " CINEMEASURE_GIT_REVISION ")"));
+    app.require_subcommand(1);
+    std::string dataDir;
+    app.add_option("--data-dir", dataDir, "Shipped data directory (default: $CINEMEASURE_DATA_DIR or the build's calibration/)");
+    app.parse_complete_callback([&] {
+        if (!dataDir.empty()) {
+            cm::app::setDataDirOverride(dataDir);
+        }
+    });
+    cm::cli::registerProfilesCommand(app);
+    cm::cli::registerCertifyCommand(app);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int code = app.exit(e);
+        return code == 0 ? 0 : cm::cli::kExitUsage;
+    } catch (const cm::cli::CommandError& e) {
+        std::cerr << "cinemeasure: " << e.what() << "\n";
+        return e.code();
+    } catch (const std::exception& e) {
+        std::cerr << "cinemeasure: " << e.what() << "\n";
+        return cm::cli::kExitUsage;
+    }
+    return 0;
+}

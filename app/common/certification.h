@@ -1,0 +1,73 @@
+// One certification run: a profile's procedure driven through any spot instrument, with an
+// operator who performs each task, readings journaled as they arrive, and the report model out.
+#pragma once
+
+#include "drivers/instrument/spot_instrument.h"
+#include "drivers/virtual/virtual_theatre.h"
+#include "libmeasure/report/certification_report.h"
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace cm::app {
+
+/// Whoever puts the pattern on screen and aims the meter.
+class Operator {
+public:
+    virtual ~Operator() = default;
+    virtual void perform(const procedure::MeasurementTask& task) = 0;
+};
+
+/// The simulated operator: shows the stimulus and aims the meter in the virtual theatre.
+class SimulatedOperator final : public Operator {
+public:
+    SimulatedOperator(std::shared_ptr<drivers::virt::VirtualTheatre> theatre, geometry::Seat seat);
+    void perform(const procedure::MeasurementTask& task) override;
+
+private:
+    std::shared_ptr<drivers::virt::VirtualTheatre> theatre_;
+    geometry::Seat seat_;
+};
+
+/// Progress callbacks for a renderer (CLI text now, GUI later). All optional.
+struct CertificationObserver {
+    std::function<void(const procedure::MeasurementTask&)> taskStarted;
+    std::function<void(const procedure::MeasurementTask&, const procedure::Reading&)> readingTaken;
+};
+
+/// Appends each reading to a JSON-lines file and syncs it before returning, so no reading taken
+/// is lost if the process dies.
+class ReadingJournal {
+public:
+    explicit ReadingJournal(std::filesystem::path file);
+    void append(const procedure::RecordedReading& reading);
+    const std::filesystem::path& file() const { return file_; }
+
+private:
+    std::filesystem::path file_;
+};
+
+/// Loads and validates a virtual theatre config file.
+drivers::virt::TheatreConfig loadTheatreConfig(const std::filesystem::path& file);
+
+struct CertificationSetup {
+    procedure::Profile profile;
+    report::SiteInfo site;
+    report::RunInfo run;
+    geometry::Seat seat;
+    std::vector<geometry::MeasurementPoint> points;
+};
+
+/// Runs every task. Instrument errors are retried (bounded) and then rethrown; the readings taken
+/// so far are in `runner` and in the journal, so the caller can report and resume.
+void runProcedure(procedure::ProcedureRunner& runner, drivers::SpotInstrument& instrument,
+                  Operator& op, ReadingJournal* journal, const CertificationObserver& observer);
+
+/// Builds the report model from a finished (or partial) run.
+report::CertificationReport buildReport(const CertificationSetup& setup,
+                                        const procedure::ProcedureRunner& runner,
+                                        const procedure::InstrumentInfo& instrument);
+
+}  // namespace cm::app

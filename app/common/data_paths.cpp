@@ -1,0 +1,83 @@
+// Data directory lookup and careful file I/O for the app layer.
+#include "app/common/data_paths.h"
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <unistd.h>
+
+namespace cm::app {
+
+namespace {
+std::filesystem::path& overrideDir() {
+    static std::filesystem::path dir;
+    return dir;
+}
+}  // namespace
+
+void setDataDirOverride(const std::filesystem::path& dir) {
+    overrideDir() = dir;
+}
+
+std::filesystem::path dataDir() {
+    if (!overrideDir().empty()) {
+        return overrideDir();
+    }
+    if (const char* env = std::getenv("CINEMEASURE_DATA_DIR"); env != nullptr && *env != '\0') {
+        return env;
+    }
+    return CINEMEASURE_DEFAULT_DATA_DIR;
+}
+
+std::string readTextFile(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        throw std::runtime_error(path.string() + ": cannot open: " + std::strerror(errno));
+    }
+    std::ostringstream os;
+    os << in.rdbuf();
+    if (in.bad()) {
+        throw std::runtime_error(path.string() + ": read error");
+    }
+    return os.str();
+}
+
+void writeFileAtomically(const std::filesystem::path& path, const std::string& content) {
+    const std::filesystem::path tmp = path.string() + ".part";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        if (!out) {
+            throw std::runtime_error(tmp.string() + ": cannot write: " + std::strerror(errno));
+        }
+        out.write(content.data(), static_cast<std::streamsize>(content.size()));
+        out.flush();
+        if (!out) {
+            throw std::runtime_error(tmp.string() + ": write failed: " + std::strerror(errno));
+        }
+    }
+    std::error_code ec;
+    std::filesystem::rename(tmp, path, ec);
+    if (ec) {
+        throw std::runtime_error(path.string() + ": cannot replace: " + ec.message());
+    }
+}
+
+void ensureWritableDirectory(const std::filesystem::path& dir) {
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec) {
+        throw std::runtime_error("output directory " + dir.string() + ": " + ec.message());
+    }
+    if (!std::filesystem::is_directory(dir)) {
+        throw std::runtime_error("output directory " + dir.string() + ": not a directory");
+    }
+    if (::access(dir.c_str(), W_OK | X_OK) != 0) {
+        throw std::runtime_error("output directory " + dir.string() + ": not writable: " +
+                                 std::strerror(errno));
+    }
+}
+
+}  // namespace cm::app

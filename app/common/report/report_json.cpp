@@ -1,0 +1,137 @@
+// JSON rendering of the report model: every reading and every figure with limit and verdict.
+#include "app/common/report/report_json.h"
+
+#include "libmeasure/util/json_view.h"
+
+#include <cmath>
+
+namespace cm::app {
+
+namespace {
+
+nlohmann::json numberOrNull(double v) {
+    return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
+}
+
+nlohmann::json optionalNumber(const std::optional<double>& v) {
+    return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+}
+
+nlohmann::json instrumentJson(const procedure::InstrumentInfo& i) {
+    return {{"family", i.family},
+            {"model", i.model},
+            {"serial", i.serial},
+            {"firmware", i.firmware},
+            {"acceptance_angle_deg", i.acceptance_angle_deg}};
+}
+
+}  // namespace
+
+nlohmann::json reportToJson(const report::CertificationReport& r) {
+    nlohmann::json j;
+    j["schema"] = "cinemeasure-report";
+    j["version"] = 1;
+    j["complete"] = r.complete;
+    j["overall_verdict"] = evaluation::toString(r.evaluation.overall);
+    j["decision_rule"] = r.run.decision_rule;
+    j["run"] = {{"software_version", r.run.software_version},
+                {"git_revision", r.run.git_revision},
+                {"started_utc", r.run.started_utc},
+                {"finished_utc", r.run.finished_utc},
+                {"operator", r.run.operator_name},
+                {"source", r.run.source},
+                {"seed", r.run.seed}};
+    j["site"] = {{"site", r.site.site},
+                 {"auditorium", r.site.auditorium},
+                 {"screen_width_m", r.site.screen_width_m},
+                 {"screen_height_m", r.site.screen_height_m},
+                 {"screen_type", r.site.screen_type},
+                 {"seat", r.site.seat_id}};
+    const procedure::Profile& p = r.profile;
+    j["profile"] = {{"id", p.id},
+                    {"title", p.title},
+                    {"standard", p.standard.name},
+                    {"edition", p.standard.edition},
+                    {"room_class", p.room_class},
+                    {"dynamic_range", p.dynamic_range},
+                    {"stereo", p.stereo},
+                    {"display_type", p.display_type},
+                    {"provisional", p.provisional},
+                    {"geometry_source", p.geometry.source}};
+    j["instruments"] = nlohmann::json::array();
+    for (const auto& i : r.instruments) {
+        j["instruments"].push_back(instrumentJson(i));
+    }
+    j["points"] = nlohmann::json::array();
+    for (const auto& pt : r.points) {
+        j["points"].push_back(
+            {{"id", pt.id}, {"label", pt.label}, {"x_m", pt.position.x_m}, {"y_m", pt.position.y_m}});
+    }
+    j["readings"] = nlohmann::json::array();
+    for (const auto& rr : r.readings) {
+        const auto xy = colorimetry::toXY(rr.reading.xyz_cdm2);
+        const auto uv = colorimetry::toUV(rr.reading.xyz_cdm2);
+        j["readings"].push_back({{"step", rr.step_id},
+                                 {"point", rr.point_id},
+                                 {"repeat", rr.repeat},
+                                 {"X", rr.reading.xyz_cdm2.X},
+                                 {"Y", rr.reading.xyz_cdm2.Y},
+                                 {"Z", rr.reading.xyz_cdm2.Z},
+                                 {"luminance_cdm2", rr.reading.xyz_cdm2.Y},
+                                 {"x", numberOrNull(xy.x)},
+                                 {"y", numberOrNull(xy.y)},
+                                 {"u_prime", numberOrNull(uv.u_prime)},
+                                 {"v_prime", numberOrNull(uv.v_prime)},
+                                 {"integration_time_s", rr.reading.integration_time_s},
+                                 {"timestamp_utc", rr.reading.timestamp_utc},
+                                 {"status", rr.reading.status},
+                                 {"instrument_serial", rr.reading.instrument.serial}});
+    }
+    j["skipped"] = nlohmann::json::array();
+    for (const auto& s : r.skipped) {
+        j["skipped"].push_back(
+            {{"step", s.step_id}, {"point", s.point_id}, {"repeat", s.repeat}, {"reason", s.reason}});
+    }
+    j["notes"] = r.notes;
+    j["figures"] = nlohmann::json::array();
+    for (const auto& f : r.evaluation.figures) {
+        const auto& t = f.spec.tolerance;
+        j["figures"].push_back({{"id", f.spec.id},
+                                {"label", f.spec.label},
+                                {"metric", f.spec.metric},
+                                {"step", f.spec.step},
+                                {"point", f.spec.point},
+                                {"unit", f.spec.unit},
+                                {"value", numberOrNull(f.value)},
+                                {"limit",
+                                 {{"target", optionalNumber(t.target)},
+                                  {"lower", optionalNumber(t.lower)},
+                                  {"upper", optionalNumber(t.upper)},
+                                  {"text", t.describe()}}},
+                                {"source", t.source},
+                                {"provisional", t.provisional},
+                                {"informative", t.informative},
+                                {"verdict", evaluation::toString(f.verdict)}});
+    }
+    return j;
+}
+
+std::vector<procedure::RecordedReading> readingsFromReportJson(const nlohmann::json& doc,
+                                                               const std::string& source) {
+    util::JsonView root(doc, source);
+    std::vector<procedure::RecordedReading> out;
+    for (const util::JsonView& r : root.at("readings").elements()) {
+        procedure::RecordedReading rr;
+        rr.step_id = r.string("step");
+        rr.point_id = r.string("point");
+        rr.repeat = static_cast<int>(r.at("repeat").integer(0, 1000));
+        rr.reading.xyz_cdm2 = {r.number("X"), r.number("Y"), r.number("Z")};
+        rr.reading.integration_time_s = r.numberOr("integration_time_s", 0.0);
+        rr.reading.timestamp_utc = r.stringOr("timestamp_utc", "");
+        rr.reading.instrument.serial = r.stringOr("instrument_serial", "");
+        out.push_back(std::move(rr));
+    }
+    return out;
+}
+
+}  // namespace cm::app

@@ -1,0 +1,266 @@
+// PDF rendering of the report model: header, verdict, figures with limits, readings, footer.
+#include "app/common/report/report_pdf.h"
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+
+#include <cmath>
+#include <cstdio>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace cm::app {
+
+namespace {
+
+constexpr double kPageW = 595.0;  // A4 in points
+constexpr double kPageH = 842.0;
+constexpr double kMargin = 42.0;
+constexpr double kLine = 13.0;
+
+struct Rgb {
+    double r, g, b;
+};
+constexpr Rgb kBlack{0, 0, 0};
+constexpr Rgb kGrey{0.4, 0.4, 0.4};
+constexpr Rgb kPass{0.05, 0.5, 0.15};
+constexpr Rgb kFail{0.75, 0.05, 0.05};
+constexpr Rgb kNone{0.55, 0.45, 0.0};
+
+Rgb verdictColour(evaluation::Verdict v) {
+    switch (v) {
+        case evaluation::Verdict::Pass:
+            return kPass;
+        case evaluation::Verdict::Fail:
+            return kFail;
+        default:
+            return kNone;
+    }
+}
+
+std::string fmt(double v, int prec) {
+    if (!std::isfinite(v)) {
+        return "—";
+    }
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%.*f", prec, v);
+    return buf;
+}
+
+int precisionFor(const std::string& unit) {
+    if (unit == "xy" || unit == "u'v'") {
+        return 4;
+    }
+    return unit == "%" ? 1 : 2;
+}
+
+class PdfPages {
+public:
+    PdfPages(cairo_t* cr, const report::CertificationReport& r) : cr_(cr), report_(r) {}
+
+    void text(double x, const std::string& s, double size = 9.0, bool bold = false,
+              Rgb c = kBlack) {
+        cairo_select_font_face(cr_, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+                               bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+        cairo_set_font_size(cr_, size);
+        cairo_set_source_rgb(cr_, c.r, c.g, c.b);
+        cairo_move_to(cr_, x, y_);
+        cairo_show_text(cr_, s.c_str());
+    }
+    void newline(double k = 1.0) {
+        y_ += kLine * k;
+        if (y_ > kPageH - kMargin - 2 * kLine) {
+            nextPage();
+        }
+    }
+    void need(double lines) {
+        if (y_ + lines * kLine > kPageH - kMargin - 2 * kLine) {
+            nextPage();
+        }
+    }
+    void rule() {
+        cairo_set_source_rgb(cr_, 0.7, 0.7, 0.7);
+        cairo_set_line_width(cr_, 0.5);
+        cairo_move_to(cr_, kMargin, y_ - 9);
+        cairo_line_to(cr_, kPageW - kMargin, y_ - 9);
+        cairo_stroke(cr_);
+    }
+    void box(double x, double w, double h, Rgb c) {
+        cairo_set_source_rgb(cr_, c.r, c.g, c.b);
+        cairo_rectangle(cr_, x, y_ - h + 4, w, h);
+        cairo_fill(cr_);
+    }
+    void footer() {
+        const double keep = y_;
+        y_ = kPageH - kMargin + 10;
+        text(kMargin,
+             "cinemeasure " + report_.run.software_version + " (git " + report_.run.git_revision +
+                 ") · " + report_.profile.id + " · page " + std::to_string(page_),
+             7.5, false, kGrey);
+        y_ = keep;
+    }
+    void nextPage() {
+        footer();
+        cairo_show_page(cr_);
+        ++page_;
+        y_ = kMargin + 10;
+    }
+    void finish() {
+        footer();
+        cairo_show_page(cr_);
+    }
+    double y() const { return y_; }
+
+private:
+    cairo_t* cr_;
+    const report::CertificationReport& report_;
+    double y_ = kMargin + 10;
+    int page_ = 1;
+};
+
+void render(cairo_t* cr, const report::CertificationReport& r) {
+    PdfPages pg(cr, r);
+    const double x0 = kMargin;
+    pg.text(x0, "Screen certification report", 18, true);
+    pg.newline(1.6);
+    pg.text(x0, r.profile.title, 11, true);
+    pg.newline();
+    pg.text(x0, r.profile.standard.name + ":" + r.profile.standard.edition + " · room class " +
+                    r.profile.room_class + " · " + r.profile.dynamic_range + " " + r.profile.stereo +
+                    " · " + r.profile.display_type,
+            9, false, kGrey);
+    pg.newline(1.6);
+
+    auto kv = [&](const std::string& k, const std::string& v) {
+        pg.text(x0, k, 9, true);
+        pg.text(x0 + 110, v);
+        pg.newline();
+    };
+    kv("Site", r.site.site + (r.site.auditorium.empty() ? "" : " / " + r.site.auditorium));
+    kv("Screen", fmt(r.site.screen_width_m, 2) + " m × " + fmt(r.site.screen_height_m, 2) + " m, " +
+                     r.site.screen_type);
+    kv("Meter position", "seat '" + r.site.seat_id + "' (" + r.profile.geometry.source + ")");
+    for (const auto& i : r.instruments) {
+        kv("Instrument", i.model + ", serial " + i.serial + ", firmware " + i.firmware + ", " +
+                             fmt(i.acceptance_angle_deg, 1) + "° field");
+    }
+    kv("Source", r.run.source + (r.run.seed >= 0 ? " (seed " + std::to_string(r.run.seed) + ")" : ""));
+    kv("Measured", r.run.started_utc + " to " + r.run.finished_utc);
+    kv("Operator", r.run.operator_name.empty() ? "—" : r.run.operator_name);
+    kv("Decision rule", r.run.decision_rule);
+    pg.newline(0.6);
+
+    const Rgb vc = verdictColour(r.evaluation.overall);
+    pg.box(x0, kPageW - 2 * kMargin, 22, vc);
+    pg.text(x0 + 8, std::string("Overall verdict: ") + evaluation::toString(r.evaluation.overall) +
+                        (r.complete ? "" : "  (INCOMPLETE RUN)"),
+            12, true, {1, 1, 1});
+    pg.newline(2.0);
+
+    pg.text(x0, "Figures", 12, true);
+    pg.newline(1.3);
+    const double cols[] = {x0, x0 + 190, x0 + 265, x0 + 355, x0 + 420};
+    pg.text(cols[0], "Figure", 8.5, true);
+    pg.text(cols[1], "Value", 8.5, true);
+    pg.text(cols[2], "Limit", 8.5, true);
+    pg.text(cols[3], "Verdict", 8.5, true);
+    pg.text(cols[4], "Source", 8.5, true);
+    pg.newline();
+    pg.rule();
+    bool anyProvisional = false;
+    for (const auto& f : r.evaluation.figures) {
+        pg.need(1);
+        const auto& t = f.spec.tolerance;
+        const std::string mark = (t.provisional ? " †" : "") + std::string(t.informative ? " (i)" : "");
+        anyProvisional = anyProvisional || t.provisional;
+        std::string unit = f.spec.unit == "xy" || f.spec.unit == "u'v'" ? "" : " " + f.spec.unit;
+        if (unit == " cd/m2") {
+            unit = " cd/m²";
+        }
+        pg.text(cols[0], f.spec.label + mark, 8.5);
+        pg.text(cols[1], fmt(f.value, precisionFor(f.spec.unit)) + unit, 8.5);
+        pg.text(cols[2], t.describe(), 8.5);
+        pg.text(cols[3], evaluation::toString(f.verdict), 8.5, true, verdictColour(f.verdict));
+        pg.text(cols[4], t.source.substr(0, 36), 7.5, false, kGrey);
+        pg.newline();
+    }
+    pg.newline(0.3);
+    pg.text(x0, "(i) informative: reported, not part of the verdict." +
+                    std::string(anyProvisional ? "  † provisional limit (draft or unconfirmed source)." : ""),
+            7.5, false, kGrey);
+    pg.newline(2.0);
+
+    pg.text(x0, "Readings", 12, true);
+    pg.newline(1.3);
+    const double rc[] = {x0, x0 + 70, x0 + 110, x0 + 140, x0 + 230, x0 + 290, x0 + 350, x0 + 420};
+    const char* heads[] = {"Step", "Point", "Rep", "L (cd/m²)", "x", "y", "u'", "Time (UTC)"};
+    for (int i = 0; i < 8; ++i) {
+        pg.text(rc[i], heads[i], 8.5, true);
+    }
+    pg.newline();
+    pg.rule();
+    for (const auto& rr : r.readings) {
+        pg.need(1);
+        const auto xy = colorimetry::toXY(rr.reading.xyz_cdm2);
+        const auto uv = colorimetry::toUV(rr.reading.xyz_cdm2);
+        pg.text(rc[0], rr.step_id, 8);
+        pg.text(rc[1], rr.point_id, 8);
+        pg.text(rc[2], std::to_string(rr.repeat + 1), 8);
+        pg.text(rc[3], fmt(rr.reading.xyz_cdm2.Y, 4), 8);
+        pg.text(rc[4], fmt(xy.x, 4), 8);
+        pg.text(rc[5], fmt(xy.y, 4), 8);
+        pg.text(rc[6], fmt(uv.u_prime, 4), 8);
+        pg.text(rc[7], rr.reading.timestamp_utc, 8);
+        pg.newline();
+    }
+    for (const auto& s : r.skipped) {
+        pg.text(x0, "Skipped: " + s.step_id + " / " + s.point_id + ": " + s.reason, 8, false, kNone);
+        pg.newline();
+    }
+    if (!r.notes.empty()) {
+        pg.newline();
+        pg.text(x0, "Operator notes", 12, true);
+        pg.newline(1.3);
+        for (const auto& n : r.notes) {
+            pg.text(x0, n, 8.5);
+            pg.newline();
+        }
+    }
+    pg.newline(2.5);
+    pg.need(4);
+    pg.text(x0, "Inspector: ______________________________    Signature: ____________________    Date: ____________", 9);
+    pg.newline();
+    pg.finish();
+}
+
+}  // namespace
+
+void writeReportPdf(const report::CertificationReport& report, const std::filesystem::path& file) {
+    const std::filesystem::path tmp = file.string() + ".part";
+    cairo_surface_t* surface = cairo_pdf_surface_create(tmp.c_str(), kPageW, kPageH);
+    if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
+        const std::string why = cairo_status_to_string(cairo_surface_status(surface));
+        cairo_surface_destroy(surface);
+        throw std::runtime_error(file.string() + ": cannot create PDF: " + why);
+    }
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
+                                   ("Certification: " + report.profile.title).c_str());
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "cinemeasure");
+    cairo_t* cr = cairo_create(surface);
+    render(cr, report);
+    const cairo_status_t status = cairo_status(cr);
+    cairo_destroy(cr);
+    cairo_surface_finish(surface);
+    const cairo_status_t finishStatus = cairo_surface_status(surface);
+    cairo_surface_destroy(surface);
+    if (status != CAIRO_STATUS_SUCCESS || finishStatus != CAIRO_STATUS_SUCCESS) {
+        std::filesystem::remove(tmp);
+        throw std::runtime_error(file.string() + ": PDF rendering failed: " +
+                                 cairo_status_to_string(status != CAIRO_STATUS_SUCCESS ? status
+                                                                                       : finishStatus));
+    }
+    std::filesystem::rename(tmp, file);
+}
+
+}  // namespace cm::app

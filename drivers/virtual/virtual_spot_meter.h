@@ -1,0 +1,39 @@
+// The virtual spot meter: a first-class instrument that reads the virtual theatre at the aimed
+// point over its acceptance angle, with seeded noise and luminance-dependent integration time.
+#pragma once
+
+#include "drivers/instrument/spot_instrument.h"
+#include "drivers/virtual/virtual_theatre.h"
+
+#include <memory>
+#include <random>
+
+namespace cm::drivers::virt {
+
+struct VirtualMeterOptions {
+    double acceptance_angle_deg = 1.0;
+    double min_luminance_cdm2 = 0.0005;
+    double max_luminance_cdm2 = 5000.0;
+    /// Real seconds slept per simulated integration second (0: do not wait).
+    double time_scale = 0.0;
+    std::uint64_t seed = 1;
+};
+
+class VirtualSpotMeter final : public SpotInstrument {
+public:
+    VirtualSpotMeter(std::shared_ptr<const VirtualTheatre> theatre, VirtualMeterOptions options);
+
+    procedure::InstrumentInfo identify() override;
+    Capabilities capabilities() const override;
+    procedure::Reading measure() override;
+
+    /// Integration time the meter needs at a luminance (longer in the dark, as real meters).
+    static double integrationTime_s(double luminance_cdm2);
+
+private:
+    std::shared_ptr<const VirtualTheatre> theatre_;
+    VirtualMeterOptions options_;
+    std::mt19937_64 rng_;
+};
+
+}  // namespace cm::drivers::virt

@@ -1,0 +1,59 @@
+// The virtual theatre: renders the true light of any stimulus at any screen point as seen from a
+// seat, and holds what is currently shown and where the meter is aimed (the simulated room).
+#pragma once
+
+#include "drivers/virtual/theatre_config.h"
+
+#include <mutex>
+#include <string>
+
+namespace cm::drivers::virt {
+
+/// What is on screen and in front of the meter.
+struct Presentation {
+    /// "white", "black", "red", "green", "blue", any configured name, "grey:<fraction 0..1>",
+    /// "checkerboard", "checkerboard_inverse", "3d_white", "3d_left_white", "3d_right_white".
+    std::string stimulus = "white";
+    std::string eyewear = "none";  ///< "none", "left", "right"
+};
+
+struct Aim {
+    geometry::Seat seat;
+    geometry::ScreenPoint point;
+};
+
+class VirtualTheatre {
+public:
+    explicit VirtualTheatre(TheatreConfig config);
+
+    const TheatreConfig& config() const { return config_; }
+
+    /// True light (no measurement noise) of a stimulus at a point, seen from a seat through the
+    /// given eyewear. Throws std::invalid_argument for an unknown stimulus.
+    colorimetry::XYZ radiance(const std::string& stimulus, const std::string& eyewear,
+                              const geometry::ScreenPoint& p, const geometry::Seat& seat) const;
+
+    /// Mean over the spot a meter with the given acceptance angle sees around the aim point.
+    colorimetry::XYZ spotMean(const Presentation& presentation, const Aim& aim,
+                              double acceptance_angle_deg) const;
+
+    /// Gain of the LED module containing the point (1 for projection screens).
+    double moduleGain(const geometry::ScreenPoint& p) const;
+
+    // The simulated room state, shared between the operator and the simulators' threads.
+    void show(const Presentation& presentation);
+    void aimAt(const Aim& aim);
+    Presentation presentation() const;
+    Aim aim() const;
+
+private:
+    colorimetry::XYZ fieldAt(const StimulusField& f, double u, double v) const;
+    colorimetry::XYZ eyeImage(const std::string& stimulus, const geometry::ScreenPoint& p) const;
+
+    TheatreConfig config_;
+    mutable std::mutex mutex_;
+    Presentation presentation_;
+    Aim aim_;
+};
+
+}  // namespace cm::drivers::virt

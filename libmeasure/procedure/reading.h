@@ -1,0 +1,43 @@
+// One instrument reading as the procedure and the reports see it.
+#pragma once
+
+#include "libmeasure/colorimetry/tristimulus.h"
+
+#include <string>
+#include <vector>
+
+namespace cm::procedure {
+
+/// Who took a reading, as reported by the device itself.
+struct InstrumentInfo {
+    std::string family;    ///< driver id, e.g. "virtual", "pr6xx"
+    std::string model;     ///< as the device names itself
+    std::string serial;
+    std::string firmware;
+    double acceptance_angle_deg = 0.0;
+};
+
+/// A spot reading: absolute XYZ with Y in cd/m².
+struct Reading {
+    colorimetry::XYZ xyz_cdm2;
+    double integration_time_s = 0.0;
+    std::string timestamp_utc;  ///< ISO 8601, e.g. 2026-11-25T02:14:41Z
+    std::string status = "ok";  ///< device status text for the record
+    InstrumentInfo instrument;
+    /// Spectral radiance samples in W·sr⁻¹·m⁻²·nm⁻¹ where the instrument has them.
+    double spectrum_start_nm = 0.0;
+    double spectrum_step_nm = 0.0;
+    std::vector<double> spectral_radiance;
+    /// Device reply as received, for the record (empty for the virtual meter).
+    std::string raw_reply;
+};
+
+/// A reading placed in the procedure: which step, point and repeat it answers.
+struct RecordedReading {
+    std::string step_id;
+    std::string point_id;
+    int repeat = 0;
+    Reading reading;
+};
+
+}  // namespace cm::procedure

@@ -1,0 +1,134 @@
+// End-to-end CLI tests: the real binary on the shipped profiles and virtual theatres.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <sys/wait.h>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+    int exit_code;
+    std::string output;  // stdout and stderr
+};
+
+Run cli(const std::string& args) {
+    const std::string cmd = std::string(CINEMEASURE_CLI) + " --data-dir " + CINEMEASURE_CALIBRATION_DIR +
+                            " " + args + " 2>&1";
+    FILE* p = popen(cmd.c_str(), "r");
+    REQUIRE(p != nullptr);
+    std::string out;
+    char buf[4096];
+    while (std::fgets(buf, sizeof buf, p) != nullptr) {
+        out += buf;
+    }
+    const int status = pclose(p);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+fs::path freshDir(const std::string& name) {
+    const fs::path d = fs::temp_directory_path() / ("cinemeasure-test-" + name + "-" + std::to_string(::getpid()));
+    fs::remove_all(d);
+    return d;
+}
+
+std::string virt(const std::string& name) {
+    return std::string(CINEMEASURE_CALIBRATION_DIR) + "/virtual/" + name;
+}
+
+nlohmann::json readJson(const fs::path& f) {
+    std::ifstream in(f);
+    REQUIRE(in);
+    return nlohmann::json::parse(in);
+}
+
+}  // namespace
+
+TEST_CASE("cli: profiles lists the ST 431-1 profiles and --show prints sources", "[cli]") {
+    const Run list = cli("profiles");
+    CHECK(list.exit_code == 0);
+    CHECK_THAT(list.output, Catch::Contains("st431-1-theatre"));
+    CHECK_THAT(list.output, Catch::Contains("st431-1-review"));
+    const Run show = cli("profiles --show st431-1-review");
+    CHECK(show.exit_code == 0);
+    CHECK_THAT(show.output, Catch::Contains("SMPTE ST 431-1:2006 Table 1"));
+    CHECK_THAT(show.output, Catch::Contains("80 … 90"));
+}
+
+TEST_CASE("cli: reference projector passes ST 431-1 theatre and review", "[cli][e2e]") {
+    for (const char* profile : {"st431-1-theatre", "st431-1-review"}) {
+        INFO(profile);
+        const fs::path out = freshDir(std::string("ref-") + profile);
+        const Run r = cli(std::string("certify --profile ") + profile + " --simulate " +
+                          virt("projector-reference.json") + " --out " + out.string() + " --seed 7");
+        INFO(r.output);
+        REQUIRE(r.exit_code == 0);
+        const auto rep = readJson(out / "report.json");
+        CHECK(rep["overall_verdict"] == "PASS");
+        CHECK(rep["complete"] == true);
+        CHECK(fs::file_size(out / "report.pdf") > 1000);
+        std::ifstream pdf(out / "report.pdf");
+        std::string magic(5, '\0');
+        pdf.read(magic.data(), 5);
+        CHECK(magic == "%PDF-");
+        // CSV: header plus one row per reading.
+        std::ifstream csv(out / "report.csv");
+        int lines = 0;
+        for (std::string l; std::getline(csv, l);) {
+            ++lines;
+        }
+        CHECK(lines == 1 + static_cast<int>(rep["readings"].size()));
+        fs::remove_all(out);
+    }
+}
+
+TEST_CASE("cli: dim corners fail exactly the four corner figures, with measured percentages",
+          "[cli][e2e]") {
+    const fs::path out = freshDir("dim");
+    const Run r = cli("certify --profile st431-1-review --simulate " + virt("projector-dim-corners.json") +
+                      " --out " + out.string() + " --seed 7");
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);  // it ran; the verdict is in the report
+    const auto rep = readJson(out / "report.json");
+    CHECK(rep["overall_verdict"] == "FAIL");
+    std::set<std::string> failed;
+    for (const auto& f : rep["figures"]) {
+        if (f["verdict"] == "FAIL") {
+            failed.insert(f["id"].get<std::string>());
+            // Config puts the corners at 75.0 % of centre; noise is 0.3 % per reading.
+            CHECK(f["value"].get<double>() == Approx(75.0).margin(1.0));
+        }
+    }
+    CHECK(failed == std::set<std::string>{"corner_TL_percent", "corner_TR_percent",
+                                          "corner_BL_percent", "corner_BR_percent"});
+    fs::remove_all(out);
+}
+
+TEST_CASE("cli: bad input gives a one-line error, non-zero exit and no report", "[cli][edge]") {
+    const fs::path out = freshDir("bad");
+    Run r = cli("certify --profile st431-9 --simulate " + virt("projector-reference.json") + " --out " +
+                out.string());
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.output, Catch::Contains("unknown profile 'st431-9'; available: st431-1-review, st431-1-theatre"));
+    CHECK_FALSE(fs::exists(out / "report.json"));
+
+    const fs::path badCfg = freshDir("cfg").string() + ".json";
+    std::ofstream(badCfg) << "{ \"schema\": \"cinemeasure-virtual-theatre\", \"version\": 1,\n  \"name\": 3 }";
+    r = cli("certify --profile st431-1-theatre --simulate " + badCfg.string() + " --out " + out.string());
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.output, Catch::Contains(badCfg.string() + ": $.name: expected a string"));
+    CHECK(std::count(r.output.begin(), r.output.end(), '\n') == 1);
+    CHECK_FALSE(fs::exists(out / "report.json"));
+    fs::remove(badCfg);
+
+    r = cli("certify --profile st431-1-theatre --simulate " + virt("projector-reference.json") +
+            " --out /proc/cinemeasure-cannot-write");
+    CHECK(r.exit_code == 4);
+    CHECK_THAT(r.output, Catch::Contains("output directory /proc/cinemeasure-cannot-write"));
+}
