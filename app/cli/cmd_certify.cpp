@@ -43,16 +43,26 @@ std::string valueText(const evaluation::FigureResult& f) {
     return buf;
 }
 
+/// Pads to a display width counted in code points, so "±", "…" and "²" keep columns aligned.
+std::string pad(const std::string& s, std::size_t width) {
+    std::size_t shown = 0;
+    for (unsigned char c : s) {
+        shown += (c & 0xC0) != 0x80 ? 1 : 0;
+    }
+    return shown >= width ? s + " " : s + std::string(width - shown, ' ');
+}
+
 void printVerdictTable(const report::CertificationReport& rep) {
-    std::printf("\n%-34s %-26s %-18s %s\n", "Figure", "Value", "Limit", "Verdict");
-    std::printf("%s\n", std::string(92, '-').c_str());
+    std::printf("\n%s%s%s%s\n", pad("Figure", 40).c_str(), pad("Value", 26).c_str(),
+                pad("Limit", 20).c_str(), "Verdict");
+    std::printf("%s\n", std::string(96, '-').c_str());
     for (const auto& f : rep.evaluation.figures) {
         const auto& t = f.spec.tolerance;
         std::string label = f.spec.label + (t.provisional ? " †" : "") + (t.informative ? " (i)" : "");
-        std::printf("%-34s %-26s %-18s %s\n", label.c_str(), valueText(f).c_str(),
-                    t.describe().c_str(), evaluation::toString(f.verdict));
+        std::printf("%s%s%s%s\n", pad(label, 40).c_str(), pad(valueText(f), 26).c_str(),
+                    pad(t.describe(), 20).c_str(), evaluation::toString(f.verdict));
     }
-    std::printf("%s\n", std::string(92, '-').c_str());
+    std::printf("%s\n", std::string(96, '-').c_str());
     std::printf("Overall: %s   (%s, %s)\n", evaluation::toString(rep.evaluation.overall),
                 rep.profile.id.c_str(), rep.run.decision_rule.c_str());
 }
