@@ -29,5 +29,6 @@ private:
 
 void registerProfilesCommand(CLI::App& app);
 void registerCertifyCommand(CLI::App& app);
+void registerCalcCommand(CLI::App& app);
 
 }  // namespace cm::cli

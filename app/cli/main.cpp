@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
     });
     cm::cli::registerProfilesCommand(app);
     cm::cli::registerCertifyCommand(app);
+    cm::cli::registerCalcCommand(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
