@@ -6,11 +6,13 @@
 #include "app/common/report/report_csv.h"
 #include "app/common/report/report_json.h"
 #include "app/common/report/report_pdf.h"
+#include "app/common/simulated_session.h"
 #include "drivers/virtual/virtual_spot_meter.h"
 #include "libmeasure/colorimetry/units.h"
 
 #include <cstdio>
 #include <iostream>
+#include <memory>
 
 namespace cm::cli {
 
@@ -25,6 +27,7 @@ struct CertifyArgs {
     std::string operator_name;
     std::string site = "Simulated site";
     bool quiet = false;
+    std::string db;
 };
 
 std::string valueText(const evaluation::FigureResult& f) {
@@ -69,115 +72,100 @@ void printVerdictTable(const report::CertificationReport& rep) {
 
 void run(const CertifyArgs& a) {
     // Everything that can be wrong with the inputs is checked before the first reading.
-    procedure::Profile profile;
-    drivers::virt::TheatreConfig config;
+    app::SessionInfo info;
     try {
-        profile = app::findProfile(a.profile);
+        const std::filesystem::path profileFile = app::findProfileFile(a.profile);
+        info.profile_json = app::readTextFile(profileFile);
+        info.profile_id = app::loadProfileFile(profileFile).id;
+        info.theatre_json = app::readTextFile(a.simulate);
+    } catch (const std::exception& e) {
+        throw CommandError(kExitUsage, e.what());
+    }
+    info.theatre_file = a.simulate;
+    info.source = "simulation of " + std::filesystem::path(a.simulate).filename().string();
+    info.seed = a.seed;
+    info.time_scale = a.time_scale;
+    info.operator_name = a.operator_name;
+    info.site = a.site;
+    info.instrument_family = "virtual";
+    info.out_dir = std::filesystem::absolute(a.out).string();
+    app::PreparedSimulation sim;
+    try {
+        sim = app::prepareSimulation(info);
     } catch (const std::exception& e) {
         throw CommandError(kExitUsage, e.what());
     }
     try {
-        config = app::loadTheatreConfig(a.simulate);
-    } catch (const std::exception& e) {
-        throw CommandError(kExitUsage, e.what());
-    }
-    const std::filesystem::path out = a.out;
-    try {
-        app::ensureWritableDirectory(out);
+        app::ensureWritableDirectory(a.out);
+        for (const char* name : {"report.json", "report.csv", "report.pdf"}) {
+            std::filesystem::remove(std::filesystem::path(a.out) / name);  // never leave an old report
+        }
     } catch (const std::exception& e) {
         throw CommandError(kExitOutput, e.what());
     }
-    if (profile.display_type != config.screen_type) {
+    if (sim.profile.display_type != sim.config.screen_type) {
         std::fprintf(stderr, "warning: profile '%s' is for %s screens, the theatre has a %s screen\n",
-                     profile.id.c_str(), profile.display_type.c_str(), config.screen_type.c_str());
+                     sim.profile.id.c_str(), sim.profile.display_type.c_str(), sim.config.screen_type.c_str());
     }
-    const geometry::Seat* seat = config.findSeat(profile.geometry.seat);
-    if (seat == nullptr) {
-        throw CommandError(kExitUsage, a.simulate + ": no seat '" + profile.geometry.seat +
-                                           "' required by profile '" + profile.id + "'");
-    }
-    std::vector<geometry::MeasurementPoint> points;
+    std::unique_ptr<app::SessionStore> store;
     try {
-        points = geometry::pointLayout(profile.geometry.layout, config.screen,
-                                       profile.geometry.inset_fraction_of_width);
+        store = std::make_unique<app::SessionStore>(a.db.empty() ? app::SessionStore::defaultPath() : std::filesystem::path(a.db));
+        sim.info.id = store->createSession(sim.info);
+        sim.info = store->session(sim.info.id);
+        sim.info.seed = sim.info.seed >= 0 ? sim.info.seed : static_cast<long long>(sim.config.noise.seed);
     } catch (const std::exception& e) {
-        throw CommandError(kExitUsage, "profile '" + profile.id + "': " + e.what());
+        throw CommandError(kExitOutput, e.what());
     }
-    procedure::ProcedureRunner runner(profile, points);
-
-    const std::uint64_t seed = a.seed >= 0 ? static_cast<std::uint64_t>(a.seed) : config.noise.seed;
-    config.noise.seed = seed;
-    auto theatre = std::make_shared<drivers::virt::VirtualTheatre>(config);
-    drivers::virt::VirtualMeterOptions mo;
-    mo.acceptance_angle_deg = std::min(1.0, profile.instrument.max_acceptance_angle_deg);
-    mo.time_scale = a.time_scale;
-    mo.seed = seed;
-    drivers::virt::VirtualSpotMeter meter(theatre, mo);
-    app::SimulatedOperator op(theatre, *seat);
-
-    app::CertificationSetup setup;
-    setup.profile = profile;
-    setup.points = points;
-    setup.seat = *seat;
-    setup.site = {a.site, config.name, config.screen.width_m, config.screen.height_m,
-                  config.screen_type, seat->id};
-    setup.run.software_version = CINEMEASURE_VERSION;
-    setup.run.git_revision = CINEMEASURE_GIT_REVISION;
-    setup.run.operator_name = a.operator_name;
-    setup.run.source = "simulation of " + std::filesystem::path(a.simulate).filename().string();
-    setup.run.seed = static_cast<long long>(seed);
-    setup.run.started_utc = drivers::utcNowIso8601();
-
-    const std::filesystem::path journalFile = out / "readings.jsonl";
-    std::filesystem::remove(journalFile);
-    for (const char* name : {"report.json", "report.csv", "report.pdf"}) {
-        std::filesystem::remove(out / name);  // never leave an older report beside new readings
-    }
-    app::ReadingJournal journal(journalFile);
-    const procedure::InstrumentInfo instrument = meter.identify();
     if (!a.quiet) {
-        std::printf("Certifying with profile %s\n  %s\n  instrument: %s (serial %s)\n  theatre: %s\n",
-                    profile.id.c_str(), profile.title.c_str(), instrument.model.c_str(),
-                    instrument.serial.c_str(), config.name.c_str());
+        std::printf("Certifying with profile %s\n  %s\n  theatre: %s\n  session: %s (journal %s)\n",
+                    sim.profile.id.c_str(), sim.profile.title.c_str(), sim.config.name.c_str(),
+                    sim.info.id.c_str(), store->file().c_str());
     }
+    runAndReport(sim, *store, a.quiet);
+}
+}  // namespace
+
+void runAndReport(app::PreparedSimulation& sim, app::SessionStore& store, bool quiet) {
     app::CertificationObserver obs;
-    if (!a.quiet) {
-        obs.taskStarted = [&](const procedure::MeasurementTask& t) {
+    std::size_t total = 0;
+    {
+        procedure::ProcedureRunner count(sim.profile, sim.points);
+        total = count.taskCount();
+    }
+    if (!quiet) {
+        obs.taskStarted = [](const procedure::MeasurementTask& t) {
             if (t.new_stimulus) {
                 std::printf("  > show pattern '%s'%s\n", t.step->stimulus.c_str(),
                             t.step->eyewear == "none" ? "" : (" through " + t.step->eyewear + " lens").c_str());
             }
         };
-        obs.readingTaken = [&](const procedure::MeasurementTask& t, const procedure::Reading& r) {
+        obs.readingTaken = [total](const procedure::MeasurementTask& t, const procedure::Reading& r) {
             const auto xy = colorimetry::toXY(r.xyz_cdm2);
-            std::printf("    [%zu/%zu] %-4s %-22s L = %9.4f cd/m²  x = %.4f  y = %.4f\n", t.index + 1,
-                        runner.taskCount(), t.point.id.c_str(), t.point.label.c_str(), r.xyz_cdm2.Y,
-                        xy.x, xy.y);
+            std::printf("    [%zu/%zu] %-4s %-22s L = %9.4f cd/m²  x = %.4f  y = %.4f\n", t.index + 1, total,
+                        t.point.id.c_str(), t.point.label.c_str(), r.xyz_cdm2.Y, xy.x, xy.y);
+            std::fflush(stdout);
         };
     }
+    report::CertificationReport rep;
     try {
-        app::runProcedure(runner, meter, op, &journal, obs);
+        rep = app::runSimulation(sim, store, obs);
     } catch (const drivers::InstrumentError& e) {
-        throw CommandError(kExitInstrument,
-                           std::string(e.what()) + " (after " + std::to_string(runner.readings().size()) +
-                               " readings; they are kept in " + journalFile.string() + ")");
+        store.setStatus(sim.info.id, "interrupted");
+        throw CommandError(kExitInstrument, std::string(e.what()) + " (readings so far are kept in session " +
+                                                sim.info.id + "; continue with `cinemeasure resume " +
+                                                sim.info.id + "`)");
     }
-    setup.run.finished_utc = drivers::utcNowIso8601();
-    const report::CertificationReport rep = app::buildReport(setup, runner, instrument);
     try {
-        app::writeFileAtomically(out / "report.json", app::reportToJson(rep).dump(2) + "\n");
-        app::writeFileAtomically(out / "report.csv", app::reportReadingsCsv(rep));
-        app::writeReportPdf(rep, out / "report.pdf");
+        app::writeReportFiles(rep, sim.info.out_dir);
     } catch (const std::exception& e) {
-        throw CommandError(kExitOutput, e.what());
+        throw CommandError(kExitOutput, std::string(e.what()) + " (readings are kept in session " + sim.info.id + ")");
     }
+    store.setStatus(sim.info.id, "complete");
     printVerdictTable(rep);
-    if (!a.quiet) {
-        std::printf("Report: %s, report.csv, report.pdf\n", (out / "report.json").c_str());
+    if (!quiet) {
+        std::printf("Report: %s/report.{json,csv,pdf}\n", sim.info.out_dir.c_str());
     }
 }
-
-}  // namespace
 
 void registerCertifyCommand(CLI::App& app) {
     auto args = std::make_shared<CertifyArgs>();
@@ -193,6 +181,7 @@ void registerCertifyCommand(CLI::App& app) {
     cmd->add_option("--operator", args->operator_name, "Operator name for the report");
     cmd->add_option("--site", args->site, "Site name for the report");
     cmd->add_flag("--quiet", args->quiet, "Print only the verdict table");
+    cmd->add_option("--db", args->db, "Session database (default: $CINEMEASURE_DB or ~/.local/share/cinemeasure/sessions.db)");
     cmd->callback([args] { run(*args); });
 }
 

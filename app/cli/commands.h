@@ -30,5 +30,18 @@ private:
 void registerProfilesCommand(CLI::App& app);
 void registerCertifyCommand(CLI::App& app);
 void registerCalcCommand(CLI::App& app);
+void registerSessionCommands(CLI::App& app);
+
+}  // namespace cm::cli
+
+namespace cm::app {
+struct PreparedSimulation;
+class SessionStore;
+}  // namespace cm::app
+
+namespace cm::cli {
+
+/// Runs (or continues) a simulated session, writes the report files, prints the verdict table.
+void runAndReport(app::PreparedSimulation& sim, app::SessionStore& store, bool quiet);
 
 }  // namespace cm::cli

@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
     cm::cli::registerProfilesCommand(app);
     cm::cli::registerCertifyCommand(app);
     cm::cli::registerCalcCommand(app);
+    cm::cli::registerSessionCommands(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

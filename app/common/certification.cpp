@@ -4,11 +4,6 @@
 #include "app/common/data_paths.h"
 #include "libmeasure/evaluation/evaluate_profile.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
 #include <stdexcept>
 
 namespace cm::app {
@@ -22,33 +17,6 @@ void SimulatedOperator::perform(const procedure::MeasurementTask& task) {
     theatre_->aimAt({seat_, task.point.position});
 }
 
-ReadingJournal::ReadingJournal(std::filesystem::path file) : file_(std::move(file)) {}
-
-void ReadingJournal::append(const procedure::RecordedReading& r) {
-    nlohmann::json j = {
-        {"step", r.step_id},
-        {"point", r.point_id},
-        {"repeat", r.repeat},
-        {"X", r.reading.xyz_cdm2.X},
-        {"Y", r.reading.xyz_cdm2.Y},
-        {"Z", r.reading.xyz_cdm2.Z},
-        {"integration_time_s", r.reading.integration_time_s},
-        {"timestamp_utc", r.reading.timestamp_utc},
-        {"instrument_serial", r.reading.instrument.serial},
-    };
-    const std::string line = j.dump() + "\n";
-    const int fd = ::open(file_.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        throw std::runtime_error(file_.string() + ": cannot open journal: " + std::strerror(errno));
-    }
-    const ssize_t n = ::write(fd, line.data(), line.size());
-    const int syncErr = ::fsync(fd);
-    ::close(fd);
-    if (n != static_cast<ssize_t>(line.size()) || syncErr != 0) {
-        throw std::runtime_error(file_.string() + ": journal write failed: " + std::strerror(errno));
-    }
-}
-
 drivers::virt::TheatreConfig loadTheatreConfig(const std::filesystem::path& file) {
     const std::string text = readTextFile(file);
     const nlohmann::json doc = util::parseJson(text, file.string());
@@ -56,7 +24,7 @@ drivers::virt::TheatreConfig loadTheatreConfig(const std::filesystem::path& file
 }
 
 void runProcedure(procedure::ProcedureRunner& runner, drivers::SpotInstrument& instrument,
-                  Operator& op, ReadingJournal* journal, const CertificationObserver& observer) {
+                  Operator& op, const ReadingSink& sink, const CertificationObserver& observer) {
     constexpr int kMaxAttempts = 3;  // transient faults (timeouts, garbled replies) get retries
     while (auto task = runner.current()) {
         if (observer.taskStarted) {
@@ -80,8 +48,8 @@ void runProcedure(procedure::ProcedureRunner& runner, drivers::SpotInstrument& i
             observer.readingTaken(*task, reading);
         }
         runner.record(reading);
-        if (journal != nullptr) {
-            journal->append(runner.readings().back());
+        if (sink) {
+            sink(runner.readings().back());
         }
     }
 }

@@ -37,18 +37,6 @@ struct CertificationObserver {
     std::function<void(const procedure::MeasurementTask&, const procedure::Reading&)> readingTaken;
 };
 
-/// Appends each reading to a JSON-lines file and syncs it before returning, so no reading taken
-/// is lost if the process dies.
-class ReadingJournal {
-public:
-    explicit ReadingJournal(std::filesystem::path file);
-    void append(const procedure::RecordedReading& reading);
-    const std::filesystem::path& file() const { return file_; }
-
-private:
-    std::filesystem::path file_;
-};
-
 /// Loads and validates a virtual theatre config file.
 drivers::virt::TheatreConfig loadTheatreConfig(const std::filesystem::path& file);
 
@@ -60,10 +48,14 @@ struct CertificationSetup {
     std::vector<geometry::MeasurementPoint> points;
 };
 
-/// Runs every task. Instrument errors are retried (bounded) and then rethrown; the readings taken
-/// so far are in `runner` and in the journal, so the caller can report and resume.
+/// Called with each reading once the runner has recorded it; the session store journals it here.
+using ReadingSink = std::function<void(const procedure::RecordedReading&)>;
+
+/// Runs every remaining task. Instrument errors are retried (bounded) and then rethrown; the
+/// readings taken so far are in `runner` and were handed to `sink`, so the caller can report and
+/// resume.
 void runProcedure(procedure::ProcedureRunner& runner, drivers::SpotInstrument& instrument,
-                  Operator& op, ReadingJournal* journal, const CertificationObserver& observer);
+                  Operator& op, const ReadingSink& sink, const CertificationObserver& observer);
 
 /// Builds the report model from a finished (or partial) run.
 report::CertificationReport buildReport(const CertificationSetup& setup,

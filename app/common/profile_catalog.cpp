@@ -31,14 +31,18 @@ std::vector<ProfileEntry> loadProfileDirectory(const std::filesystem::path& dir)
 }
 
 procedure::Profile findProfile(const std::string& idOrPath) {
+    return loadProfileFile(findProfileFile(idOrPath));
+}
+
+std::filesystem::path findProfileFile(const std::string& idOrPath) {
     if (idOrPath.ends_with(".json") && std::filesystem::exists(idOrPath)) {
-        return loadProfileFile(idOrPath);
+        return idOrPath;
     }
     const auto all = loadProfileDirectory(dataDir() / "profiles");
     std::string ids;
     for (const ProfileEntry& e : all) {
         if (e.profile.id == idOrPath) {
-            return e.profile;
+            return e.file;
         }
         ids += ids.empty() ? "" : ", ";
         ids += e.profile.id;

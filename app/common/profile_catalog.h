@@ -25,4 +25,7 @@ std::vector<ProfileEntry> loadProfileDirectory(const std::filesystem::path& dir)
 /// std::runtime_error listing the available ids.
 procedure::Profile findProfile(const std::string& idOrPath);
 
+/// The file behind an id or path (same lookup and errors as findProfile).
+std::filesystem::path findProfileFile(const std::string& idOrPath);
+
 }  // namespace cm::app

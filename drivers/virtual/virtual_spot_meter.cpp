@@ -11,7 +11,7 @@ namespace cm::drivers::virt {
 
 VirtualSpotMeter::VirtualSpotMeter(std::shared_ptr<const VirtualTheatre> theatre,
                                    VirtualMeterOptions options)
-    : theatre_(std::move(theatre)), options_(options), rng_(options.seed) {}
+    : theatre_(std::move(theatre)), options_(options) {}
 
 procedure::InstrumentInfo VirtualSpotMeter::identify() {
     procedure::InstrumentInfo info;
@@ -58,12 +58,17 @@ procedure::Reading VirtualSpotMeter::measure() {
         throw InstrumentError(ErrorKind::TooDark, os.str());
     }
     const Noise& n = theatre_->config().noise;
+    // SplitMix64 of (seed, index): independent, reproducible streams per measurement.
+    std::uint64_t z = options_.seed + 0x9E3779B97F4A7C15ull * (++index_);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    std::mt19937_64 rng(z ^ (z >> 31));
     std::normal_distribution<double> unit(0.0, 1.0);
     const double sigmaY = std::hypot(truth.Y * n.luminance_rel_pct / 100.0, n.luminance_abs_cdm2);
-    const double Y = std::max(0.0, truth.Y + sigmaY * unit(rng_));
+    const double Y = std::max(0.0, truth.Y + sigmaY * unit(rng));
     colorimetry::ChromaticityXY xy = colorimetry::toXY(truth);
-    xy.x += n.chromaticity_xy * unit(rng_);
-    xy.y += n.chromaticity_xy * unit(rng_);
+    xy.x += n.chromaticity_xy * unit(rng);
+    xy.y += n.chromaticity_xy * unit(rng);
     procedure::Reading r;
     r.xyz_cdm2 = colorimetry::fromxyY(xy, Y);
     r.integration_time_s = t;

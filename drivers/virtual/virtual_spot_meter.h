@@ -30,10 +30,15 @@ public:
     /// Integration time the meter needs at a luminance (longer in the dark, as real meters).
     static double integrationTime_s(double luminance_cdm2);
 
+    /// The noise of the n-th measurement depends only on (seed, n), so a run resumed after n
+    /// readings continues with exactly the readings an uninterrupted run would have taken.
+    void setMeasurementIndex(std::uint64_t n) { index_ = n; }
+    std::uint64_t measurementIndex() const { return index_; }
+
 private:
     std::shared_ptr<const VirtualTheatre> theatre_;
     VirtualMeterOptions options_;
-    std::mt19937_64 rng_;
+    std::uint64_t index_ = 0;
 };
 
 }  // namespace cm::drivers::virt

@@ -28,6 +28,7 @@ struct RunInfo {
     std::string source;  ///< "simulation of <config>" or the port used
     long long seed = -1; ///< simulation seed, -1 for real instruments
     std::string decision_rule = "simple acceptance";
+    std::string session_id;  ///< the session store's id, for resume and export
 };
 
 struct CertificationReport {

@@ -1,4 +1,6 @@
 // `cinemeasure calc` end to end: JSON keys scripts rely on, published values, clear errors.
+#include "cli_run.h"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -8,27 +10,13 @@
 #include <sys/wait.h>
 
 namespace {
-struct Run {
-    int exit_code;
-    std::string output;
-};
-Run calc(const std::string& args) {
-    const std::string cmd = std::string(CINEMEASURE_CLI) + " --data-dir " + CINEMEASURE_CALIBRATION_DIR +
-                            " calc " + args + " 2>&1";
-    FILE* p = popen(cmd.c_str(), "r");
-    REQUIRE(p != nullptr);
-    std::string out;
-    char buf[4096];
-    while (std::fgets(buf, sizeof buf, p) != nullptr) {
-        out += buf;
-    }
-    const int status = pclose(p);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+cm::test::Run calc(const std::string& args) {
+    return cm::test::cli("calc " + args);
 }
 }  // namespace
 
 TEST_CASE("calc cct --json: D65 6504 K with the documented keys", "[cli][calc]") {
-    const Run r = calc("cct --xy 0.31271,0.32902 --json");
+    const cm::test::Run r = calc("cct --xy 0.31271,0.32902 --json");
     REQUIRE(r.exit_code == 0);
     const auto j = nlohmann::json::parse(r.output);
     CHECK(j.at("cct_K").get<double>() == Approx(6504).margin(1));
@@ -37,13 +25,13 @@ TEST_CASE("calc cct --json: D65 6504 K with the documented keys", "[cli][calc]")
 }
 
 TEST_CASE("calc de2000 --json: Sharma pair 17 is 27.1492", "[cli][calc]") {
-    const Run r = calc("de2000 --lab1 50,2.5,0 --lab2 73,25,-18 --json");
+    const cm::test::Run r = calc("de2000 --lab1 50,2.5,0 --lab2 73,25,-18 --json");
     REQUIRE(r.exit_code == 0);
     CHECK(nlohmann::json::parse(r.output).at("dE00").get<double>() == Approx(27.1492).margin(1e-4));
 }
 
 TEST_CASE("calc spectrum --json: CIE illuminant A file gives A's chromaticity and 2856 K", "[cli][calc]") {
-    const Run r = calc(std::string("spectrum ") + CINEMEASURE_CALIBRATION_DIR + "/cie/illuminant_A.csv --json");
+    const cm::test::Run r = calc(std::string("spectrum ") + CINEMEASURE_CALIBRATION_DIR + "/cie/illuminant_A.csv --json");
     REQUIRE(r.exit_code == 0);
     const auto j = nlohmann::json::parse(r.output);
     for (const char* k : {"X", "Y", "Z", "x", "y", "u_prime", "v_prime", "cct_K", "duv"}) {
@@ -54,7 +42,7 @@ TEST_CASE("calc spectrum --json: CIE illuminant A file gives A's chromaticity an
 }
 
 TEST_CASE("calc convert xyY → uv gives the DCI white u'v' (0.19077, 0.47980)", "[cli][calc]") {
-    const Run r = calc("convert --from xyY --to uv --value 0.314,0.351,48 --json");
+    const cm::test::Run r = calc("convert --from xyY --to uv --value 0.314,0.351,48 --json");
     REQUIRE(r.exit_code == 0);
     const auto j = nlohmann::json::parse(r.output);
     CHECK(j.at("u_prime").get<double>() == Approx(0.19077).margin(5e-6));
@@ -62,7 +50,7 @@ TEST_CASE("calc convert xyY → uv gives the DCI white u'v' (0.19077, 0.47980)",
 }
 
 TEST_CASE("calc errors: out-of-range CCT, bad numbers, malformed spectrum file", "[cli][calc][edge]") {
-    Run r = calc("cct --xy 0.2,0.7");
+    cm::test::Run r = calc("cct --xy 0.2,0.7");
     CHECK(r.exit_code == 2);
     CHECK_THAT(r.output, Catch::Contains("too far from the Planckian locus"));
     r = calc("de2000 --lab1 50,x,0 --lab2 1,2,3");

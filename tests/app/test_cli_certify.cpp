@@ -1,4 +1,6 @@
 // End-to-end CLI tests: the real binary on the shipped profiles and virtual theatres.
+#include "cli_run.h"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -13,33 +15,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-    int exit_code;
-    std::string output;  // stdout and stderr
-};
-
-Run cli(const std::string& args) {
-    const std::string cmd = std::string(CINEMEASURE_CLI) + " --data-dir " + CINEMEASURE_CALIBRATION_DIR +
-                            " " + args + " 2>&1";
-    FILE* p = popen(cmd.c_str(), "r");
-    REQUIRE(p != nullptr);
-    std::string out;
-    char buf[4096];
-    while (std::fgets(buf, sizeof buf, p) != nullptr) {
-        out += buf;
-    }
-    const int status = pclose(p);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
-
-fs::path freshDir(const std::string& name) {
-    const fs::path d = fs::temp_directory_path() / ("cinemeasure-test-" + name + "-" + std::to_string(::getpid()));
-    fs::remove_all(d);
-    return d;
-}
+using cm::test::cli;
+using cm::test::freshDir;
+using cm::test::Run;
 
 std::string virt(const std::string& name) {
-    return std::string(CINEMEASURE_CALIBRATION_DIR) + "/virtual/" + name;
+    return cm::test::virtualTheatre(name);
 }
 
 nlohmann::json readJson(const fs::path& f) {

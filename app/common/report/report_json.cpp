@@ -40,7 +40,8 @@ nlohmann::json reportToJson(const report::CertificationReport& r) {
                 {"finished_utc", r.run.finished_utc},
                 {"operator", r.run.operator_name},
                 {"source", r.run.source},
-                {"seed", r.run.seed}};
+                {"seed", r.run.seed},
+                {"session_id", r.run.session_id}};
     j["site"] = {{"site", r.site.site},
                  {"auditorium", r.site.auditorium},
                  {"screen_width_m", r.site.screen_width_m},

@@ -1,0 +1,106 @@
+// `cinemeasure sessions`, `resume SESSION`, `export SESSION`: the session journal from the CLI.
+#include "app/cli/commands.h"
+#include "app/common/data_paths.h"
+#include "app/common/report/report_csv.h"
+#include "app/common/report/report_json.h"
+#include "app/common/report/report_pdf.h"
+#include "app/common/simulated_session.h"
+
+#include <cstdio>
+#include <memory>
+
+namespace cm::cli {
+
+namespace {
+
+std::unique_ptr<app::SessionStore> openStore(const std::string& db) {
+    try {
+        return std::make_unique<app::SessionStore>(db.empty() ? app::SessionStore::defaultPath() : std::filesystem::path(db));
+    } catch (const std::exception& e) {
+        throw CommandError(kExitUsage, e.what());
+    }
+}
+
+app::PreparedSimulation prepared(const app::SessionStore& store, const std::string& id) {
+    app::SessionInfo info;
+    try {
+        info = store.session(id);
+    } catch (const std::exception& e) {
+        throw CommandError(kExitUsage, e.what());
+    }
+    if (info.theatre_json.empty()) {
+        throw CommandError(kExitUsage, "session " + id + " was measured on " + info.source +
+                                           "; only simulated sessions can be resumed from the CLI so far");
+    }
+    try {
+        return app::prepareSimulation(info);
+    } catch (const std::exception& e) {
+        throw CommandError(kExitUsage, "session " + id + ": " + e.what());
+    }
+}
+
+}  // namespace
+
+void registerSessionCommands(CLI::App& app) {
+    auto db = std::make_shared<std::string>();
+    {
+        auto* cmd = app.add_subcommand("sessions", "List the sessions in the journal");
+        cmd->add_option("--db", *db, "Session database (default: $CINEMEASURE_DB or ~/.local/share/cinemeasure/sessions.db)");
+        cmd->callback([db] {
+            auto store = openStore(*db);
+            std::printf("%-20s %-11s %-22s %8s  %s\n", "session", "status", "profile", "readings", "source");
+            for (const auto& s : store->sessions()) {
+                std::printf("%-20s %-11s %-22s %8zu  %s\n", s.id.c_str(), s.status.c_str(), s.profile_id.c_str(),
+                            s.reading_count, s.source.c_str());
+            }
+        });
+    }
+    {
+        auto id = std::make_shared<std::string>();
+        auto quiet = std::make_shared<bool>(false);
+        auto* cmd = app.add_subcommand("resume", "Continue an interrupted session at its next unread step");
+        cmd->add_option("SESSION", *id, "Session id (see `cinemeasure sessions`)")->required();
+        cmd->add_option("--db", *db, "Session database");
+        cmd->add_flag("--quiet", *quiet, "Print only the verdict table");
+        cmd->callback([db, id, quiet] {
+            auto store = openStore(*db);
+            app::PreparedSimulation sim = prepared(*store, *id);
+            if (!*quiet) {
+                std::printf("Resuming session %s (%s): %zu reading(s) already taken\n", id->c_str(),
+                            sim.profile.id.c_str(), sim.info.reading_count);
+            }
+            store->setStatus(*id, "running");
+            runAndReport(sim, *store, *quiet);
+        });
+    }
+    {
+        auto id = std::make_shared<std::string>();
+        auto format = std::make_shared<std::string>("json");
+        auto out = std::make_shared<std::string>();
+        auto* cmd = app.add_subcommand("export", "Write a stored session's report as JSON, CSV or PDF");
+        cmd->add_option("SESSION", *id, "Session id")->required();
+        cmd->add_option("--format", *format, "json, csv or pdf")->check(CLI::IsMember({"json", "csv", "pdf"}));
+        cmd->add_option("--out", *out, "Output file (default: report.<format> in the current directory)");
+        cmd->add_option("--db", *db, "Session database");
+        cmd->callback([db, id, format, out] {
+            auto store = openStore(*db);
+            const app::PreparedSimulation sim = prepared(*store, *id);
+            const report::CertificationReport rep = app::reportFromStore(sim, *store);
+            const std::string file = out->empty() ? "report." + *format : *out;
+            try {
+                if (*format == "json") {
+                    app::writeFileAtomically(file, app::reportToJson(rep).dump(2) + "\n");
+                } else if (*format == "csv") {
+                    app::writeFileAtomically(file, app::reportReadingsCsv(rep));
+                } else {
+                    app::writeReportPdf(rep, file);
+                }
+            } catch (const std::exception& e) {
+                throw CommandError(kExitOutput, e.what());
+            }
+            std::printf("%s%s\n", file.c_str(), rep.complete ? "" : "  (session incomplete: report marked so)");
+        });
+    }
+}
+
+}  // namespace cm::cli

@@ -1,0 +1,111 @@
+// Simulated certification sessions: prepare, run or resume, report.
+#include "app/common/simulated_session.h"
+
+#include "app/common/data_paths.h"
+#include "app/common/report/report_csv.h"
+#include "app/common/report/report_json.h"
+#include "app/common/report/report_pdf.h"
+#include "drivers/virtual/virtual_spot_meter.h"
+
+#include <stdexcept>
+
+namespace cm::app {
+
+PreparedSimulation prepareSimulation(const SessionInfo& info) {
+    PreparedSimulation s;
+    s.info = info;
+    const nlohmann::json pdoc = util::parseJson(info.profile_json, info.profile_id + " (profile)");
+    s.profile = procedure::parseProfile(util::JsonView(pdoc, info.profile_id + " (profile)"));
+    const nlohmann::json tdoc = util::parseJson(info.theatre_json, info.theatre_file);
+    s.config = drivers::virt::parseTheatreConfig(util::JsonView(tdoc, info.theatre_file));
+    const geometry::Seat* seat = s.config.findSeat(s.profile.geometry.seat);
+    if (seat == nullptr) {
+        throw std::runtime_error(info.theatre_file + ": no seat '" + s.profile.geometry.seat +
+                                 "' required by profile '" + s.profile.id + "'");
+    }
+    s.seat = *seat;
+    try {
+        s.points = geometry::pointLayout(s.profile.geometry.layout, s.config.screen,
+                                         s.profile.geometry.inset_fraction_of_width);
+        procedure::ProcedureRunner check(s.profile, s.points);
+    } catch (const std::invalid_argument& e) {
+        throw std::runtime_error("profile '" + s.profile.id + "': " + e.what());
+    }
+    if (s.info.seed >= 0) {
+        s.config.noise.seed = static_cast<std::uint64_t>(s.info.seed);
+    } else {
+        s.info.seed = static_cast<long long>(s.config.noise.seed);
+    }
+    return s;
+}
+
+namespace {
+
+CertificationSetup setupFor(const PreparedSimulation& sim) {
+    CertificationSetup setup;
+    setup.profile = sim.profile;
+    setup.points = sim.points;
+    setup.seat = sim.seat;
+    setup.site = {sim.info.site, sim.config.name, sim.config.screen.width_m, sim.config.screen.height_m,
+                  sim.config.screen_type, sim.seat.id};
+    setup.run.software_version = CINEMEASURE_VERSION;
+    setup.run.git_revision = CINEMEASURE_GIT_REVISION;
+    setup.run.operator_name = sim.info.operator_name;
+    setup.run.source = sim.info.source;
+    setup.run.seed = sim.info.seed;
+    setup.run.started_utc = sim.info.created_utc;
+    setup.run.session_id = sim.info.id;
+    return setup;
+}
+
+drivers::virt::VirtualMeterOptions meterOptions(const PreparedSimulation& sim) {
+    drivers::virt::VirtualMeterOptions mo;
+    mo.acceptance_angle_deg = std::min(1.0, sim.profile.instrument.max_acceptance_angle_deg);
+    mo.time_scale = sim.info.time_scale;
+    mo.seed = static_cast<std::uint64_t>(sim.info.seed);
+    return mo;
+}
+
+}  // namespace
+
+report::CertificationReport runSimulation(const PreparedSimulation& sim, SessionStore& store,
+                                          const CertificationObserver& observer) {
+    auto theatre = std::make_shared<drivers::virt::VirtualTheatre>(sim.config);
+    drivers::virt::VirtualSpotMeter meter(theatre, meterOptions(sim));
+    SimulatedOperator op(theatre, sim.seat);
+    procedure::ProcedureRunner runner(sim.profile, sim.points);
+    runner.restore(store.readings(sim.info.id));
+    meter.setMeasurementIndex(runner.readings().size());
+    const double uRel = meter.capabilities().luminance_uncertainty_rel;
+    const std::string sid = sim.info.id;
+    runProcedure(runner, meter, op,
+                 [&](const procedure::RecordedReading& r) { store.appendReading(sid, r, uRel); },
+                 observer);
+    CertificationSetup setup = setupFor(sim);
+    setup.run.finished_utc = drivers::utcNowIso8601();
+    return buildReport(setup, runner, meter.identify());
+}
+
+report::CertificationReport reportFromStore(const PreparedSimulation& sim, const SessionStore& store) {
+    procedure::ProcedureRunner runner(sim.profile, sim.points);
+    const auto readings = store.readings(sim.info.id);
+    runner.restore(readings);
+    CertificationSetup setup = setupFor(sim);
+    setup.run.finished_utc = readings.empty() ? "" : readings.back().reading.timestamp_utc;
+    auto theatre = std::make_shared<drivers::virt::VirtualTheatre>(sim.config);
+    drivers::virt::VirtualSpotMeter meter(theatre, meterOptions(sim));
+    procedure::InstrumentInfo instrument = readings.empty() ? meter.identify() : readings.front().reading.instrument;
+    report::CertificationReport rep = buildReport(setup, runner, instrument);
+    rep.notes = store.notes(sim.info.id);
+    rep.skipped = store.skips(sim.info.id);
+    return rep;
+}
+
+void writeReportFiles(const report::CertificationReport& rep, const std::filesystem::path& dir) {
+    ensureWritableDirectory(dir);
+    writeFileAtomically(dir / "report.json", reportToJson(rep).dump(2) + "\n");
+    writeFileAtomically(dir / "report.csv", reportReadingsCsv(rep));
+    writeReportPdf(rep, dir / "report.pdf");
+}
+
+}  // namespace cm::app

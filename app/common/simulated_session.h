@@ -1,0 +1,39 @@
+// A certification against the virtual theatre, journaled in the session store: started by
+// `certify --simulate`, continued by `resume`, with identical readings either way.
+#pragma once
+
+#include "app/common/certification.h"
+#include "app/common/session/session_store.h"
+#include "drivers/virtual/theatre_config.h"
+#include "libmeasure/report/certification_report.h"
+
+#include <filesystem>
+
+namespace cm::app {
+
+/// Everything validated and ready before the first reading.
+struct PreparedSimulation {
+    SessionInfo info;
+    procedure::Profile profile;
+    drivers::virt::TheatreConfig config;
+    geometry::Seat seat;
+    std::vector<geometry::MeasurementPoint> points;
+};
+
+/// Parses and cross-checks the stored profile and theatre text. Throws util::DataError or
+/// std::runtime_error with a one-line reason; nothing has been measured yet.
+PreparedSimulation prepareSimulation(const SessionInfo& info);
+
+/// Runs the session's remaining tasks (restoring the readings already in the store), journaling
+/// each new reading, and returns the report. On an instrument error the readings so far are in
+/// the store and the error is rethrown.
+report::CertificationReport runSimulation(const PreparedSimulation& sim, SessionStore& store,
+                                          const CertificationObserver& observer);
+
+/// Rebuilds the report of a stored session from its readings (no measuring).
+report::CertificationReport reportFromStore(const PreparedSimulation& sim, const SessionStore& store);
+
+/// Writes report.json, report.csv and report.pdf atomically into `dir`.
+void writeReportFiles(const report::CertificationReport& report, const std::filesystem::path& dir);
+
+}  // namespace cm::app
