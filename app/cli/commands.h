@@ -31,6 +31,7 @@ void registerProfilesCommand(CLI::App& app);
 void registerCertifyCommand(CLI::App& app);
 void registerCalcCommand(CLI::App& app);
 void registerSessionCommands(CLI::App& app);
+void registerSigningCommands(CLI::App& app);
 
 }  // namespace cm::cli
 

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
     cm::cli::registerCertifyCommand(app);
     cm::cli::registerCalcCommand(app);
     cm::cli::registerSessionCommands(app);
+    cm::cli::registerSigningCommands(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

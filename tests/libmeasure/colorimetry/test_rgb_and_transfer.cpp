@@ -71,7 +71,7 @@ TEST_CASE("gamma 2.6 grey targets plus 0.024 cd/m² black give RP 431-2 Table A.
     }
 }
 
-TEST_CASE("PQ decode matches the DCI HDR addendum grey steps; ST 2084 end points", "[colorimetry][pq]") {
+TEST_CASE("PQ decode matches the DCI HDR addendum grey steps - ST 2084 end points", "[colorimetry][pq]") {
     // DCI HDR D-Cinema Addendum Tables 7/8 (Y channel codes).
     CHECK(pqTarget_cdm2(2546) == Approx(299.6).margin(0.05));
     CHECK(pqTarget_cdm2(481) == Approx(0.500).margin(0.0005));

@@ -27,7 +27,7 @@ TEST_CASE("CGATS .sp as written by ArgyllCMS loads with SPECTRAL_NORM applied", 
     CHECK(s.at(560) == Approx(0.50));
 }
 
-TEST_CASE("CSV spectra load; malformed lines are reported with file and line", "[colorimetry][files][edge]") {
+TEST_CASE("CSV spectra load - malformed lines are reported with file and line", "[colorimetry][files][edge]") {
     const Spectrum ok = parseSpectrumCsv("nm,value\n400,0.1\n405,0.2\n410,0.3\n", "ok.csv");
     CHECK(ok.at(405) == Approx(0.2));
     CHECK_THROWS_WITH(parseSpectrumCsv("nm,value\n400,0.1\n405,abc\n", "bad.csv"),

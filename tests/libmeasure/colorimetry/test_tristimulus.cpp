@@ -61,7 +61,7 @@ TEST_CASE("Δu'v' of ±0.006 in x at DCI white is about 0.0041", "[colorimetry]"
     CHECK(d == Approx(0.0041).margin(1e-4));
 }
 
-TEST_CASE("48 cd/m² is 14.01 fL; 14 fL is 47.97 cd/m²", "[colorimetry][units]") {
+TEST_CASE("48 cd/m² is 14.01 fL - 14 fL is 47.97 cd/m²", "[colorimetry][units]") {
     CHECK(cdm2ToFootLambert(48.0) == Approx(14.0093).margin(1e-4));
     CHECK(footLambertToCdm2(14.0) == Approx(47.9676).margin(1e-4));
     CHECK(footLambertToCdm2(1.0) == kCandelaPerSquareMetrePerFootLambert);

@@ -65,7 +65,7 @@ TEST_CASE("ST 431-1 theatre, hand-worked: centre 40 cd/m², sides 74.5/75/90/90.
     CHECK(ev.overall == evaluation::Verdict::Fail);
 }
 
-TEST_CASE("repeats are averaged; a missing point leaves its figures not evaluated", "[evaluation]") {
+TEST_CASE("repeats are averaged - a missing point leaves its figures not evaluated", "[evaluation]") {
     const auto profile = theatreProfile();
     // Centre read twice: 47 and 49 → 48.0. No bottom reading.
     const std::vector<procedure::RecordedReading> readings = {

@@ -44,7 +44,7 @@ TEST_CASE("st431-5 on a 2.39:1 scope screen 14.34 m × 6.00 m at 6 % inset", "[g
     CHECK(m.at("T").y_m == Approx(2.1396).margin(kMm));
 }
 
-TEST_CASE("grid-3x3 matches st431-9 positions; grid ids are row/column", "[geometry]") {
+TEST_CASE("grid-3x3 matches st431-9 positions - grid ids are row/column", "[geometry]") {
     const auto g = pointLayout("grid-3x3", {12.0, 5.0}, 0.05);
     REQUIRE(g.size() == 9);
     CHECK(g.front().id == "r1c1");
