@@ -32,6 +32,7 @@ void registerCertifyCommand(CLI::App& app);
 void registerCalcCommand(CLI::App& app);
 void registerSessionCommands(CLI::App& app);
 void registerSigningCommands(CLI::App& app);
+void registerEvaluateCommand(CLI::App& app);
 
 }  // namespace cm::cli
 

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
     cm::cli::registerCalcCommand(app);
     cm::cli::registerSessionCommands(app);
     cm::cli::registerSigningCommands(app);
+    cm::cli::registerEvaluateCommand(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

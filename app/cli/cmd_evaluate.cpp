@@ -1,0 +1,90 @@
+// `cinemeasure evaluate`: re-evaluate stored readings under any profile and show what changes.
+#include "app/cli/commands.h"
+#include "app/common/batch_evaluate.h"
+#include "app/common/data_paths.h"
+#include "app/common/profile_catalog.h"
+#include "app/common/report/report_json.h"
+
+#include <cstdio>
+#include <memory>
+
+namespace cm::cli {
+
+namespace {
+
+void printComparison(const std::vector<app::FigureChange>& changes) {
+    std::size_t changed = 0;
+    std::printf("%-22s %-24s %10s  %-16s %-14s -> %-16s %-14s %10s\n", "source", "figure", "value", "old limit",
+                "old verdict", "new limit", "new verdict", "margin");
+    for (const auto& c : changes) {
+        changed += c.changed() ? 1 : 0;
+        std::printf("%-22s %-24s %10.4f  %-16s %-14s -> %-16s %-14s %10.4f%s\n", c.source.substr(0, 22).c_str(),
+                    c.figure_id.c_str(), c.value, c.old_limit.c_str(), evaluation::toString(c.old_verdict),
+                    c.new_limit.c_str(), evaluation::toString(c.new_verdict), c.new_margin,
+                    c.changed() ? "  *" : "");
+    }
+    std::printf("%zu figure(s), %zu verdict(s) changed (marked *)\n", changes.size(), changed);
+}
+
+}  // namespace
+
+void registerEvaluateCommand(CLI::App& app) {
+    auto report = std::make_shared<std::string>();
+    auto profile = std::make_shared<std::string>();
+    auto sessions = std::make_shared<bool>(false);
+    auto db = std::make_shared<std::string>();
+    auto out = std::make_shared<std::string>();
+    auto* cmd = app.add_subcommand("evaluate",
+                                   "Re-evaluate stored readings (a report.json, or every session in the journal) "
+                                   "under a profile id or a modified profile file; lists verdict changes");
+    cmd->add_option("REPORT", *report, "report.json written by certify/resume/export");
+    cmd->add_option("--profile", *profile, "Profile id or .json file to evaluate under")->required();
+    cmd->add_flag("--sessions", *sessions, "Evaluate every session in the journal instead of one report");
+    cmd->add_option("--db", *db, "Session database for --sessions");
+    cmd->add_option("--out", *out, "Also write the comparison as CSV");
+    cmd->callback([=] {
+        procedure::Profile after;
+        try {
+            after = app::findProfile(*profile);
+        } catch (const std::exception& e) {
+            throw CommandError(kExitUsage, e.what());
+        }
+        std::vector<app::FigureChange> changes;
+        try {
+            if (*sessions) {
+                app::SessionStore store(db->empty() ? app::SessionStore::defaultPath() : std::filesystem::path(*db));
+                changes = app::reevaluateSessions(store, after);
+            } else {
+                if (report->empty()) {
+                    throw CommandError(kExitUsage, "give a REPORT file or --sessions");
+                }
+                const nlohmann::json doc = util::parseJson(app::readTextFile(*report), *report);
+                const auto readings = app::readingsFromReportJson(doc, *report);
+                // The report's own figures carry the limits it was judged by.
+                procedure::Profile before = after;
+                before.figures.clear();
+                const std::string ownId = util::JsonView(doc, *report).at("profile").string("id");
+                try {
+                    before = app::findProfile(ownId);
+                } catch (const std::exception&) {
+                    // The original profile is not installed here: old verdicts show as not evaluated.
+                }
+                changes = app::compareEvaluations(*report, readings, before, after);
+            }
+        } catch (const CommandError&) {
+            throw;
+        } catch (const std::exception& e) {
+            throw CommandError(kExitUsage, e.what());
+        }
+        printComparison(changes);
+        if (!out->empty()) {
+            try {
+                app::writeFileAtomically(*out, app::comparisonCsv(changes));
+            } catch (const std::exception& e) {
+                throw CommandError(kExitOutput, e.what());
+            }
+        }
+    });
+}
+
+}  // namespace cm::cli

@@ -1,0 +1,74 @@
+// Verdict comparison between two profiles over the same readings.
+#include "app/common/batch_evaluate.h"
+
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <sstream>
+
+namespace cm::app {
+
+double marginToLimit(const evaluation::Tolerance& t, double v) {
+    double m = std::numeric_limits<double>::infinity();
+    if (t.lower) {
+        m = std::min(m, v - *t.lower);
+    }
+    if (t.upper) {
+        m = std::min(m, *t.upper - v);
+    }
+    return std::isinf(m) ? std::numeric_limits<double>::quiet_NaN() : m;
+}
+
+std::vector<FigureChange> compareEvaluations(const std::string& source,
+                                             const std::vector<procedure::RecordedReading>& readings,
+                                             const procedure::Profile& before, const procedure::Profile& after) {
+    const auto a = evaluation::evaluateProfile(before, readings);
+    const auto b = evaluation::evaluateProfile(after, readings);
+    std::vector<FigureChange> out;
+    for (const auto& nf : b.figures) {
+        FigureChange c;
+        c.source = source;
+        c.figure_id = nf.spec.id;
+        c.label = nf.spec.label;
+        c.value = nf.value;
+        c.new_limit = nf.spec.tolerance.describe();
+        c.new_verdict = nf.verdict;
+        c.new_margin = marginToLimit(nf.spec.tolerance, nf.value);
+        for (const auto& of : a.figures) {
+            if (of.spec.id == nf.spec.id) {
+                c.old_limit = of.spec.tolerance.describe();
+                c.old_verdict = of.verdict;
+            }
+        }
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+std::vector<FigureChange> reevaluateSessions(const SessionStore& store, const procedure::Profile& after) {
+    std::vector<FigureChange> all;
+    for (const SessionInfo& s : store.sessions()) {
+        const nlohmann::json doc = util::parseJson(s.profile_json, s.id + " (stored profile)");
+        const procedure::Profile before = procedure::parseProfile(util::JsonView(doc, s.id + " (stored profile)"));
+        auto c = compareEvaluations(s.id, store.readings(s.id), before, after);
+        all.insert(all.end(), c.begin(), c.end());
+    }
+    return all;
+}
+
+std::string comparisonCsv(const std::vector<FigureChange>& changes) {
+    std::ostringstream os;
+    os << "source,figure,value,old_limit,old_verdict,new_limit,new_verdict,changed,new_margin\n";
+    for (const auto& c : changes) {
+        char v[32];
+        char m[32];
+        std::snprintf(v, sizeof v, "%.6g", c.value);
+        std::snprintf(m, sizeof m, "%.6g", c.new_margin);
+        os << c.source << ',' << c.figure_id << ',' << v << ",\"" << c.old_limit << "\","
+           << evaluation::toString(c.old_verdict) << ",\"" << c.new_limit << "\","
+           << evaluation::toString(c.new_verdict) << ',' << (c.changed() ? "yes" : "no") << ',' << m << '\n';
+    }
+    return os.str();
+}
+
+}  // namespace cm::app

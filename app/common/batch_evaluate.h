@@ -1,0 +1,44 @@
+// Re-evaluation of stored readings under another (or a modified) profile: the committee's
+// "what if the limit were X" question, over one report or every session in a journal.
+#pragma once
+
+#include "app/common/session/session_store.h"
+#include "libmeasure/evaluation/evaluate_profile.h"
+
+#include <string>
+#include <vector>
+
+namespace cm::app {
+
+/// One figure before and after re-evaluation.
+struct FigureChange {
+    std::string source;  ///< session id or report file
+    std::string figure_id;
+    std::string label;
+    double value = 0.0;
+    std::string old_limit;
+    std::string new_limit;
+    evaluation::Verdict old_verdict = evaluation::Verdict::NotEvaluated;
+    evaluation::Verdict new_verdict = evaluation::Verdict::NotEvaluated;
+    /// Signed distance to the nearest bound under the new limit (positive inside), in the
+    /// figure's unit; NaN when there is no bound.
+    double new_margin = 0.0;
+    bool changed() const { return old_verdict != new_verdict; }
+};
+
+/// Compares the evaluation of `readings` under `before` and `after` figure by figure (figures are
+/// matched by id; a figure only in `after` has old verdict NotEvaluated).
+std::vector<FigureChange> compareEvaluations(const std::string& source,
+                                             const std::vector<procedure::RecordedReading>& readings,
+                                             const procedure::Profile& before, const procedure::Profile& after);
+
+/// Every session in the store re-evaluated under `after`, against its own stored profile.
+std::vector<FigureChange> reevaluateSessions(const SessionStore& store, const procedure::Profile& after);
+
+/// Signed margin to the nearest bound (positive inside the tolerance).
+double marginToLimit(const evaluation::Tolerance& t, double value);
+
+/// CSV of the comparison, one row per figure.
+std::string comparisonCsv(const std::vector<FigureChange>& changes);
+
+}  // namespace cm::app
