@@ -1,9 +1,13 @@
 // PDF rendering of the report model: header, verdict, figures with limits, readings, footer.
 #include "app/common/report/report_pdf.h"
 
+#include "app/common/cie_data.h"
+#include "libmeasure/colorimetry/rgb_colourspace.h"
+
 #include <cairo-pdf.h>
 #include <cairo.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <stdexcept>
@@ -111,6 +115,8 @@ public:
         cairo_show_page(cr_);
     }
     double y() const { return y_; }
+    void advance(double pts) { y_ += pts; }
+    cairo_t* cr() const { return cr_; }
 
 private:
     cairo_t* cr_;
@@ -118,6 +124,239 @@ private:
     double y_ = kMargin + 10;
     int page_ = 1;
 };
+
+
+/// Colour ramp for the heat map: dark blue → cyan → green → yellow → red over t ∈ [0, 1].
+Rgb ramp(double t) {
+    t = std::clamp(t, 0.0, 1.0);
+    const Rgb stops[] = {{0.05, 0.05, 0.45}, {0.0, 0.6, 0.9}, {0.1, 0.75, 0.2}, {0.95, 0.85, 0.1}, {0.85, 0.1, 0.05}};
+    const double f = t * 4.0;
+    const int i = std::min(3, static_cast<int>(f));
+    const double u = f - i;
+    return {stops[i].r + u * (stops[i + 1].r - stops[i].r), stops[i].g + u * (stops[i + 1].g - stops[i].g),
+            stops[i].b + u * (stops[i + 1].b - stops[i].b)};
+}
+
+void label(cairo_t* cr, double x, double y, const std::string& s, double size, Rgb c = kGrey) {
+    cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_set_font_size(cr, size);
+    cairo_set_source_rgb(cr, c.r, c.g, c.b);
+    cairo_move_to(cr, x, y);
+    cairo_show_text(cr, s.c_str());
+}
+
+/// The white step's readings: the step whose figures carry the white chromaticity limits.
+struct WhiteTarget {
+    std::string step;
+    std::string point;
+    double x = NAN, y = NAN, dx = NAN, dy = NAN;
+};
+
+WhiteTarget whiteTarget(const report::CertificationReport& r) {
+    WhiteTarget w;
+    for (const auto& f : r.evaluation.figures) {
+        const auto& t = f.spec.tolerance;
+        if (!t.target || !t.upper) {
+            continue;
+        }
+        if (f.spec.metric == "chromaticity_x") {
+            w.step = f.spec.step;
+            w.point = f.spec.point;
+            w.x = *t.target;
+            w.dx = *t.upper - *t.target;
+        } else if (f.spec.metric == "chromaticity_y") {
+            w.y = *t.target;
+            w.dy = *t.upper - *t.target;
+        }
+    }
+    return w;
+}
+
+/// CIE 1931 xy diagram: spectral locus from the shipped CMFs, DCI-P3 gamut, target, readings.
+void chromaticityDiagram(cairo_t* cr, double x0, double y0, double size, const report::CertificationReport& r,
+                         bool zoom) {
+    const WhiteTarget w = whiteTarget(r);
+    double xmin = 0.0, xmax = 0.8, ymin = 0.0, ymax = 0.9;
+    if (zoom) {
+        if (!std::isfinite(w.x) || !std::isfinite(w.y)) {
+            return;
+        }
+        const double half = std::max({w.dx, w.dy, 0.004}) * 2.5;
+        xmin = w.x - half;
+        xmax = w.x + half;
+        ymin = w.y - half;
+        ymax = w.y + half;
+    }
+    auto X = [&](double v) { return x0 + (v - xmin) / (xmax - xmin) * size; };
+    auto Y = [&](double v) { return y0 + size - (v - ymin) / (ymax - ymin) * size; };
+    cairo_save(cr);
+    cairo_rectangle(cr, x0, y0, size, size);
+    cairo_set_source_rgb(cr, 0.97, 0.97, 0.97);
+    cairo_fill_preserve(cr);
+    cairo_set_source_rgb(cr, 0.6, 0.6, 0.6);
+    cairo_set_line_width(cr, 0.5);
+    cairo_stroke_preserve(cr);
+    cairo_clip(cr);
+    if (!zoom) {
+        try {
+            const auto& o = app::cieData().cie1931_2;
+            bool first = true;
+            for (std::size_t i = 20; i < o.xbar.size() && o.start_nm + static_cast<double>(i) <= 700.0; ++i) {
+                const auto xy = colorimetry::toXY(colorimetry::XYZ{o.xbar[i], o.ybar[i], o.zbar[i]});
+                if (first) {
+                    cairo_move_to(cr, X(xy.x), Y(xy.y));
+                    first = false;
+                } else {
+                    cairo_line_to(cr, X(xy.x), Y(xy.y));
+                }
+            }
+            cairo_close_path(cr);  // the purple line
+            cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);
+            cairo_set_line_width(cr, 0.8);
+            cairo_stroke(cr);
+        } catch (const std::exception&) {
+            // Without the CIE tables the diagram simply has no locus; the figures table stands.
+        }
+        const auto p3 = colorimetry::dciP3();
+        cairo_move_to(cr, X(p3.red.x), Y(p3.red.y));
+        cairo_line_to(cr, X(p3.green.x), Y(p3.green.y));
+        cairo_line_to(cr, X(p3.blue.x), Y(p3.blue.y));
+        cairo_close_path(cr);
+        cairo_set_source_rgb(cr, 0.3, 0.3, 0.8);
+        cairo_set_line_width(cr, 0.6);
+        cairo_stroke(cr);
+    } else {
+        for (double g = std::ceil(xmin * 200) / 200; g < xmax; g += 0.005) {
+            cairo_move_to(cr, X(g), y0);
+            cairo_line_to(cr, X(g), y0 + size);
+        }
+        for (double g = std::ceil(ymin * 200) / 200; g < ymax; g += 0.005) {
+            cairo_move_to(cr, x0, Y(g));
+            cairo_line_to(cr, x0 + size, Y(g));
+        }
+        cairo_set_source_rgb(cr, 0.88, 0.88, 0.88);
+        cairo_set_line_width(cr, 0.3);
+        cairo_stroke(cr);
+    }
+    if (std::isfinite(w.x) && std::isfinite(w.y)) {
+        cairo_rectangle(cr, X(w.x - w.dx), Y(w.y + w.dy), X(w.x + w.dx) - X(w.x - w.dx), Y(w.y - w.dy) - Y(w.y + w.dy));
+        cairo_set_source_rgba(cr, 0.05, 0.5, 0.15, 0.15);
+        cairo_fill_preserve(cr);
+        cairo_set_source_rgb(cr, 0.05, 0.5, 0.15);
+        cairo_set_line_width(cr, 0.8);
+        cairo_stroke(cr);
+    }
+    for (const auto& rr : r.readings) {
+        if (!w.step.empty() && rr.step_id != w.step) {
+            continue;
+        }
+        const auto xy = colorimetry::toXY(rr.reading.xyz_cdm2);
+        if (!std::isfinite(xy.x)) {
+            continue;
+        }
+        const bool centre = rr.point_id == w.point;
+        cairo_new_sub_path(cr);
+        cairo_arc(cr, X(xy.x), Y(xy.y), centre ? 2.6 : 1.8, 0, 2 * M_PI);
+        cairo_set_source_rgb(cr, centre ? 0.8 : 0.1, 0.1, centre ? 0.1 : 0.6);
+        cairo_fill(cr);
+    }
+    cairo_restore(cr);
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.3f", xmin);
+    label(cr, x0, y0 + size + 9, buf, 6.5);
+    std::snprintf(buf, sizeof buf, "%.3f", xmax);
+    label(cr, x0 + size - 18, y0 + size + 9, buf, 6.5);
+    std::snprintf(buf, sizeof buf, "%.3f", ymax);
+    label(cr, x0 - 2, y0 - 3, buf, 6.5);
+    label(cr, x0, y0 + size + 19,
+          zoom ? "white point: tolerance box (green), centre (red), other points (blue)"
+               : "CIE 1931 xy: spectral locus, DCI-P3 gamut, readings",
+          7);
+}
+
+/// Luminance heat map over the screen from the first step's readings (inverse-distance weights).
+void heatMap(cairo_t* cr, double x0, double y0, double width, const report::CertificationReport& r) {
+    if (r.points.empty() || r.readings.empty() || !(r.site.screen_width_m > 0)) {
+        return;
+    }
+    const std::string step = r.readings.front().step_id;
+    struct P {
+        double x, y, L;
+        std::string id;
+    };
+    std::vector<P> pts;
+    double Lmax = 0.0;
+    double Lmin = 1e300;
+    for (const auto& pt : r.points) {
+        double sum = 0;
+        int n = 0;
+        for (const auto& rr : r.readings) {
+            if (rr.step_id == step && rr.point_id == pt.id) {
+                sum += rr.reading.xyz_cdm2.Y;
+                ++n;
+            }
+        }
+        if (n > 0) {
+            pts.push_back({pt.position.x_m, pt.position.y_m, sum / n, pt.id});
+            Lmax = std::max(Lmax, sum / n);
+            Lmin = std::min(Lmin, sum / n);
+        }
+    }
+    if (pts.empty() || !(Lmax > 0)) {
+        return;
+    }
+    const double W = r.site.screen_width_m;
+    const double H = r.site.screen_height_m;
+    const double height = width * H / W;
+    const int nx = 60;
+    const int ny = std::max(8, static_cast<int>(nx * H / W));
+    for (int j = 0; j < ny; ++j) {
+        for (int i = 0; i < nx; ++i) {
+            const double sx = -W / 2 + (i + 0.5) * W / nx;
+            const double sy = H / 2 - (j + 0.5) * H / ny;
+            double num = 0, den = 0;
+            for (const auto& p : pts) {
+                const double d2 = (sx - p.x) * (sx - p.x) + (sy - p.y) * (sy - p.y) + 1e-6;
+                num += p.L / d2;
+                den += 1.0 / d2;
+            }
+            const double L = num / den;
+            const Rgb c = ramp(Lmax > Lmin ? (L - Lmin) / (Lmax - Lmin) : 0.5);
+            cairo_rectangle(cr, x0 + i * width / nx, y0 + j * height / ny, width / nx + 0.3, height / ny + 0.3);
+            cairo_set_source_rgb(cr, c.r, c.g, c.b);
+            cairo_fill(cr);
+        }
+    }
+    cairo_rectangle(cr, x0, y0, width, height);
+    cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
+    cairo_set_line_width(cr, 0.6);
+    cairo_stroke(cr);
+    for (const auto& p : pts) {
+        const double px = x0 + (p.x + W / 2) / W * width;
+        const double py = y0 + (H / 2 - p.y) / H * height;
+        cairo_new_path(cr);
+        cairo_arc(cr, px, py, 2.0, 0, 2 * M_PI);
+        cairo_set_source_rgb(cr, 1, 1, 1);
+        cairo_fill(cr);
+        char buf[48];
+        std::snprintf(buf, sizeof buf, "%s %.1f", p.id.c_str(), p.L);
+        const bool right = px > x0 + width - 50;  // keep labels inside the map
+        label(cr, right ? px - 45 : px + 3, py - 3, buf, 6.5, {1, 1, 1});
+    }
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "Luminance over the screen, step '%s' (cd/m², %.1f … %.1f)", step.c_str(), Lmin, Lmax);
+    label(cr, x0, y0 + height + 11, buf, 7);
+}
+
+void renderCharts(PdfPages& pg, const report::CertificationReport& r) {
+    pg.nextPage();
+    pg.text(kMargin, "Charts", 12, true);
+    pg.newline(1.5);
+    const double top = pg.y();
+    chromaticityDiagram(pg.cr(), kMargin + 8, top, 230, r, false);
+    chromaticityDiagram(pg.cr(), kMargin + 270, top, 230, r, true);
+    heatMap(pg.cr(), kMargin + 8, top + 280, kPageW - 2 * kMargin - 16, r);
+}
 
 void render(cairo_t* cr, const report::CertificationReport& r) {
     PdfPages pg(cr, r);
@@ -231,6 +470,7 @@ void render(cairo_t* cr, const report::CertificationReport& r) {
     pg.need(4);
     pg.text(x0, "Inspector: ______________________________    Signature: ____________________    Date: ____________", 9);
     pg.newline();
+    renderCharts(pg, r);
     pg.finish();
 }
 
