@@ -1,0 +1,7 @@
+// libFuzzer entry point for the cgats parser (built with -DCINEMEASURE_BUILD_FUZZERS=ON and clang).
+#include "tests/fuzz/fuzz_targets.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    cm::fuzz::cgats(data, size);
+    return 0;
+}
