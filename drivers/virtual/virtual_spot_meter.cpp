@@ -35,6 +35,22 @@ Capabilities VirtualSpotMeter::capabilities() const {
     return c;
 }
 
+colorimetry::XYZ addMeasurementNoise(const colorimetry::XYZ& truth, const Noise& n, std::uint64_t seed,
+                                     std::uint64_t index) {
+    // SplitMix64 of (seed, index): independent, reproducible streams per measurement.
+    std::uint64_t z = seed + 0x9E3779B97F4A7C15ull * index;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    std::mt19937_64 rng(z ^ (z >> 31));
+    std::normal_distribution<double> unit(0.0, 1.0);
+    const double sigmaY = std::hypot(truth.Y * n.luminance_rel_pct / 100.0, n.luminance_abs_cdm2);
+    const double Y = std::max(0.0, truth.Y + sigmaY * unit(rng));
+    colorimetry::ChromaticityXY xy = colorimetry::toXY(truth);
+    xy.x += n.chromaticity_xy * unit(rng);
+    xy.y += n.chromaticity_xy * unit(rng);
+    return colorimetry::fromxyY(xy, Y);
+}
+
 double VirtualSpotMeter::integrationTime_s(double luminance_cdm2) {
     // Collect a fixed signal (≈ 2 cd·s/m²), bounded like a spectroradiometer's 5 ms .. 30 s.
     return std::clamp(2.0 / std::max(luminance_cdm2, 1e-6), 0.005, 30.0);
@@ -57,20 +73,9 @@ procedure::Reading VirtualSpotMeter::measure() {
         os << "luminance below the meter's " << options_.min_luminance_cdm2 << " cd/m² floor";
         throw InstrumentError(ErrorKind::TooDark, os.str());
     }
-    const Noise& n = theatre_->config().noise;
-    // SplitMix64 of (seed, index): independent, reproducible streams per measurement.
-    std::uint64_t z = options_.seed + 0x9E3779B97F4A7C15ull * (++index_);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    std::mt19937_64 rng(z ^ (z >> 31));
-    std::normal_distribution<double> unit(0.0, 1.0);
-    const double sigmaY = std::hypot(truth.Y * n.luminance_rel_pct / 100.0, n.luminance_abs_cdm2);
-    const double Y = std::max(0.0, truth.Y + sigmaY * unit(rng));
-    colorimetry::ChromaticityXY xy = colorimetry::toXY(truth);
-    xy.x += n.chromaticity_xy * unit(rng);
-    xy.y += n.chromaticity_xy * unit(rng);
+    const colorimetry::XYZ measured = addMeasurementNoise(truth, theatre_->config().noise, options_.seed, ++index_);
     procedure::Reading r;
-    r.xyz_cdm2 = colorimetry::fromxyY(xy, Y);
+    r.xyz_cdm2 = measured;
     r.integration_time_s = t;
     r.timestamp_utc = utcNowIso8601();
     r.instrument = identify();

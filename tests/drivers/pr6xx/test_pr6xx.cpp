@@ -1,0 +1,139 @@
+// PR-6xx: protocol replies and error codes, and the driver against the simulator over a real pty.
+#include "drivers/pr6xx/device.h"
+#include "drivers/pr6xx/protocol.h"
+#include "drivers/pr6xx/simulator.h"
+#include "drivers/transport/serial_port.h"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+
+using namespace cm;
+using namespace cm::drivers;
+
+namespace {
+
+std::shared_ptr<virt::VirtualTheatre> theatre() {
+    std::ifstream in(std::string(CINEMEASURE_CALIBRATION_DIR) + "/virtual/projector-reference.json");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const auto doc = util::parseJson(ss.str(), "projector-reference.json");
+    auto t = std::make_shared<virt::VirtualTheatre>(virt::parseTheatreConfig(util::JsonView(doc, "cfg")));
+    t->show({"white", "none"});
+    t->aimAt({t->config().reference_seat, {0, 0}});
+    return t;
+}
+
+constexpr double kFast = 0.001;  // simulated seconds → real seconds in tests
+
+std::unique_ptr<pr6xx::Pr6xxDevice> connect(const pr6xx::Pr6xxSimulator& sim) {
+    return std::make_unique<pr6xx::Pr6xxDevice>(std::make_unique<SerialPort>(sim.devicePath(), LineSettings{}), kFast);
+}
+
+ErrorKind kindOf(pr6xx::Pr6xxDevice& d) {
+    try {
+        d.measure();
+    } catch (const InstrumentError& e) {
+        return e.kind();
+    }
+    FAIL("no error");
+    return ErrorKind::Device;
+}
+
+}  // namespace
+
+TEST_CASE("pr6xx protocol: status formats, reply parsing, every error code mapped", "[pr6xx][protocol]") {
+    CHECK(pr6xx::formatStatus(0) == "00000");
+    CHECK(pr6xx::formatStatus(-8) == "-0008");
+    CHECK(pr6xx::formatStatus(-1000) == "-1000");
+    const auto r = pr6xx::parseReply("00000,0,4.792e+01,4.293e+01,4.581e+01");
+    CHECK(r.status == 0);
+    const auto xyz = pr6xx::parseXYZ(r);
+    CHECK(xyz.X == Approx(47.92));
+    CHECK(xyz.Z == Approx(45.81));
+    CHECK(pr6xx::formatXYZReply({42.94, 48.0, 45.82}) == "00000,0,4.294e+01,4.800e+01,4.582e+01");
+    CHECK(pr6xx::errorKind(-2) == ErrorKind::OverRange);
+    CHECK(pr6xx::errorKind(-8) == ErrorKind::TooDark);
+    CHECK(pr6xx::errorKind(-12) == ErrorKind::Device);
+    for (int code : {-1, -2, -3, -4, -8, -9, -10, -12, -1000, -1001, -1009, -1010, -1035, -2000}) {
+        CHECK(pr6xx::errorText(code) != "instrument error");
+    }
+    CHECK_THROWS_AS(pr6xx::parseReply("garbage"), InstrumentError);
+    CHECK_THROWS_AS(pr6xx::parseXYZ(pr6xx::parseReply("00000,0,4.7e+01")), InstrumentError);
+    try {
+        pr6xx::parseXYZ(pr6xx::parseReply("-0008"));
+        FAIL("no error");
+    } catch (const InstrumentError& e) {
+        CHECK(e.kind() == ErrorKind::TooDark);
+        CHECK(e.deviceCode() == "-8");
+        CHECK_THAT(e.what(), Catch::Contains("weak light"));
+    }
+}
+
+TEST_CASE("pr6xx driver against the simulator on a pty: identify, line settings, a reading", "[pr6xx][sim]") {
+    auto t = theatre();
+    pr6xx::Pr6xxSimulator sim(t, {"PR-670", "67099999", "1.3.2", kFast, 42, 0, pr6xx::Fault::None, 1});
+    sim.start();
+    auto port = std::make_unique<SerialPort>(sim.devicePath(), LineSettings{9600, 8, 'N', 1, false});
+    const LineSettings applied = port->applied();
+    CHECK(applied.baud == 9600);
+    CHECK(applied.data_bits == 8);
+    CHECK(applied.parity == 'N');
+    CHECK(applied.stop_bits == 1);
+    CHECK_FALSE(applied.rts_cts);
+    pr6xx::Pr6xxDevice dev(std::move(port), kFast);
+    const auto id = dev.identify();
+    CHECK(id.model == "PR-670");
+    CHECK(id.serial == "67099999");
+    CHECK(id.firmware == "1.3.2");
+    const auto r = dev.measure();
+    CHECK(r.xyz_cdm2.Y == Approx(48.0).epsilon(0.02));
+    CHECK(colorimetry::toXY(r.xyz_cdm2).x == Approx(0.314).margin(0.002));
+    CHECK(r.instrument.serial == "67099999");
+    CHECK(r.raw_reply.rfind("00000,0,", 0) == 0);
+    CHECK(r.integration_time_s == Approx(600.0 / 48.0 / 1000.0).epsilon(0.1));  // adaptive exposure
+    // Black: 0.02 cd/m² needs a long exposure, well within the PR-670's range.
+    t->show({"black", "none"});
+    const auto b = dev.measure();
+    CHECK(b.xyz_cdm2.Y == Approx(0.024).margin(0.004));
+    CHECK(b.integration_time_s > 10.0);
+}
+
+TEST_CASE("pr6xx faults give the named errors, and the driver recovers where it can", "[pr6xx][faults]") {
+    auto t = theatre();
+    struct Case {
+        pr6xx::Fault fault;
+        ErrorKind kind;
+    };
+    for (const Case c : {Case{pr6xx::Fault::OverRange, ErrorKind::OverRange}, Case{pr6xx::Fault::TooDark, ErrorKind::TooDark},
+                         Case{pr6xx::Fault::ErrorCode, ErrorKind::Device}, Case{pr6xx::Fault::Garbage, ErrorKind::Protocol},
+                         Case{pr6xx::Fault::DropReply, ErrorKind::Timeout}, Case{pr6xx::Fault::Unplug, ErrorKind::Disconnected}}) {
+        INFO(static_cast<int>(c.fault));
+        pr6xx::Pr6xxSimulator sim(t, {"PR-670", "67000001", "1.3.2", kFast, 1, 0, c.fault, 2});
+        sim.start();
+        auto dev = connect(sim);
+        const auto first = dev->measure();  // measurement 1 is clean
+        CHECK(first.xyz_cdm2.Y > 40.0);
+        CHECK(kindOf(*dev) == c.kind);
+        if (c.kind != ErrorKind::Disconnected) {
+            CHECK(dev->measure().xyz_cdm2.Y == Approx(48.0).epsilon(0.02));  // next one is fine again
+        }
+    }
+    // A model without the extended range reports weak light at cinema black.
+    t->show({"black", "none"});
+    pr6xx::Pr6xxSimulator sim655(t, {"PR-655", "65500001", "2.0", kFast, 1, 0, pr6xx::Fault::None, 1});
+    sim655.start();
+    auto dev = connect(sim655);
+    CHECK(kindOf(*dev) == ErrorKind::TooDark);
+}
+
+TEST_CASE("pr6xx: a port that does not exist is a clear disconnected error", "[pr6xx][edge]") {
+    try {
+        SerialPort p("/dev/ttyACM-does-not-exist", LineSettings{});
+        FAIL("opened");
+    } catch (const InstrumentError& e) {
+        CHECK(e.kind() == ErrorKind::Disconnected);
+        CHECK_THAT(e.what(), Catch::Contains("/dev/ttyACM-does-not-exist"));
+    }
+}
