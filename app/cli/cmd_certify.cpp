@@ -28,6 +28,7 @@ struct CertifyArgs {
     std::string site = "Simulated site";
     bool quiet = false;
     std::string db;
+    std::string instrument = "virtual";
 };
 
 std::string valueText(const evaluation::FigureResult& f) {
@@ -87,7 +88,7 @@ void run(const CertifyArgs& a) {
     info.time_scale = a.time_scale;
     info.operator_name = a.operator_name;
     info.site = a.site;
-    info.instrument_family = "virtual";
+    info.instrument_family = a.instrument;
     info.out_dir = std::filesystem::absolute(a.out).string();
     app::PreparedSimulation sim;
     try {
@@ -181,6 +182,10 @@ void registerCertifyCommand(CLI::App& app) {
     cmd->add_option("--operator", args->operator_name, "Operator name for the report");
     cmd->add_option("--site", args->site, "Site name for the report");
     cmd->add_flag("--quiet", args->quiet, "Print only the verdict table");
+    cmd->add_option("--instrument", args->instrument,
+                    "Instrument family; with --simulate its simulator runs on a pseudo-terminal and the real "
+                    "driver talks to it (virtual, pr6xx)")
+        ->check(CLI::IsMember(app::simulatedFamilies()));
     cmd->add_option("--db", args->db, "Session database (default: $CINEMEASURE_DB or ~/.local/share/cinemeasure/sessions.db)");
     cmd->callback([args] { run(*args); });
 }

@@ -33,6 +33,7 @@ void registerCalcCommand(CLI::App& app);
 void registerSessionCommands(CLI::App& app);
 void registerSigningCommands(CLI::App& app);
 void registerEvaluateCommand(CLI::App& app);
+void registerInstrumentCommands(CLI::App& app);
 
 }  // namespace cm::cli
 

@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
     cm::cli::registerSessionCommands(app);
     cm::cli::registerSigningCommands(app);
     cm::cli::registerEvaluateCommand(app);
+    cm::cli::registerInstrumentCommands(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -5,6 +5,9 @@
 #include "app/common/report/report_csv.h"
 #include "app/common/report/report_json.h"
 #include "app/common/report/report_pdf.h"
+#include "drivers/pr6xx/device.h"
+#include "drivers/pr6xx/simulator.h"
+#include "drivers/transport/serial_port.h"
 #include "drivers/virtual/virtual_spot_meter.h"
 
 #include <stdexcept>
@@ -68,22 +71,60 @@ drivers::virt::VirtualMeterOptions meterOptions(const PreparedSimulation& sim) {
 
 }  // namespace
 
+std::vector<std::string> simulatedFamilies() {
+    return {"virtual", "pr6xx"};
+}
+
+namespace {
+
+/// The instrument for a simulated session: the in-process virtual meter, or a family's simulator
+/// on a pseudo-terminal with the real driver talking to it over the serial transport.
+struct SimulatedRig {
+    std::unique_ptr<drivers::pr6xx::Pr6xxSimulator> simulator;
+    std::unique_ptr<drivers::SpotInstrument> instrument;
+};
+
+SimulatedRig makeRig(const PreparedSimulation& sim, std::shared_ptr<drivers::virt::VirtualTheatre> theatre,
+                     std::size_t already_taken) {
+    SimulatedRig rig;
+    const std::string family = sim.info.instrument_family.empty() ? "virtual" : sim.info.instrument_family;
+    if (family == "virtual") {
+        auto meter = std::make_unique<drivers::virt::VirtualSpotMeter>(theatre, meterOptions(sim));
+        meter->setMeasurementIndex(already_taken);
+        rig.instrument = std::move(meter);
+    } else if (family == "pr6xx") {
+        drivers::pr6xx::SimulatorOptions o;
+        o.time_scale = sim.info.time_scale;
+        o.seed = static_cast<std::uint64_t>(sim.info.seed);
+        o.first_index = already_taken;
+        rig.simulator = std::make_unique<drivers::pr6xx::Pr6xxSimulator>(theatre, o);
+        rig.simulator->start();
+        auto port = std::make_unique<drivers::SerialPort>(rig.simulator->devicePath(), drivers::LineSettings{});
+        rig.instrument = std::make_unique<drivers::pr6xx::Pr6xxDevice>(
+            std::move(port), sim.info.time_scale > 0 ? sim.info.time_scale : 0.001);
+    } else {
+        throw std::invalid_argument("no simulator for instrument family '" + family + "' (have: virtual, pr6xx)");
+    }
+    return rig;
+}
+
+}  // namespace
+
 report::CertificationReport runSimulation(const PreparedSimulation& sim, SessionStore& store,
                                           const CertificationObserver& observer) {
     auto theatre = std::make_shared<drivers::virt::VirtualTheatre>(sim.config);
-    drivers::virt::VirtualSpotMeter meter(theatre, meterOptions(sim));
     SimulatedOperator op(theatre, sim.seat);
     procedure::ProcedureRunner runner(sim.profile, sim.points);
     runner.restore(store.readings(sim.info.id));
-    meter.setMeasurementIndex(runner.readings().size());
-    const double uRel = meter.capabilities().luminance_uncertainty_rel;
+    SimulatedRig rig = makeRig(sim, theatre, runner.readings().size());
+    const procedure::InstrumentInfo instrument = rig.instrument->identify();
+    const double uRel = rig.instrument->capabilities().luminance_uncertainty_rel;
     const std::string sid = sim.info.id;
-    runProcedure(runner, meter, op,
-                 [&](const procedure::RecordedReading& r) { store.appendReading(sid, r, uRel); },
-                 observer);
+    runProcedure(runner, *rig.instrument, op,
+                 [&](const procedure::RecordedReading& r) { store.appendReading(sid, r, uRel); }, observer);
     CertificationSetup setup = setupFor(sim);
     setup.run.finished_utc = drivers::utcNowIso8601();
-    return buildReport(setup, runner, meter.identify());
+    return buildReport(setup, runner, instrument);
 }
 
 report::CertificationReport reportFromStore(const PreparedSimulation& sim, const SessionStore& store) {

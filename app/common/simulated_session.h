@@ -30,6 +30,10 @@ PreparedSimulation prepareSimulation(const SessionInfo& info);
 report::CertificationReport runSimulation(const PreparedSimulation& sim, SessionStore& store,
                                           const CertificationObserver& observer);
 
+/// Instrument families that have a simulator ("virtual" runs in-process; the others run their
+/// simulator on a pseudo-terminal and the real driver over the serial transport).
+std::vector<std::string> simulatedFamilies();
+
 /// Rebuilds the report of a stored session from its readings (no measuring).
 report::CertificationReport reportFromStore(const PreparedSimulation& sim, const SessionStore& store);
 

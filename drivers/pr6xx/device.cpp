@@ -13,6 +13,16 @@ using namespace std::chrono_literals;
 Pr6xxDevice::Pr6xxDevice(std::unique_ptr<ByteTransport> transport, double timeout_scale)
     : port_(std::move(transport)), timeout_scale_(timeout_scale) {}
 
+Pr6xxDevice::~Pr6xxDevice() {
+    if (remote_) {
+        try {
+            port_->write("Q");
+        } catch (const InstrumentError&) {
+            // The instrument is gone already; nothing to hand back.
+        }
+    }
+}
+
 std::chrono::milliseconds Pr6xxDevice::scaled(double ms) const {
     // Never below 1 s: a real port needs that much slack for USB latency.
     return std::chrono::milliseconds(static_cast<long long>(std::max(1000.0, ms * timeout_scale_)));

@@ -14,6 +14,8 @@ public:
     /// Takes the transport; enters remote mode and identifies on first use. `timeout_scale`
     /// shrinks the protocol timeouts together with a simulator's time scale (1 for hardware).
     explicit Pr6xxDevice(std::unique_ptr<ByteTransport> transport, double timeout_scale = 1.0);
+    /// Leaves remote mode (Q) so the front panel works again and the next session can enter it.
+    ~Pr6xxDevice() override;
 
     procedure::InstrumentInfo identify() override;
     Capabilities capabilities() const override;

@@ -180,6 +180,10 @@ void Pr6xxSimulator::serve(const std::atomic<bool>& stopFlag) {
                 }
                 continue;
             }
+            if (ch == 'Q' && collected_.empty()) {
+                remote_ = false;  // Q needs no CR and gets no reply
+                continue;
+            }
             if (ch == '\r') {
                 const std::string cmd = collected_;
                 collected_.clear();
