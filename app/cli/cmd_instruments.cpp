@@ -77,10 +77,10 @@ void registerInstrumentCommands(CLI::App& app) {
                 theatre->spotMean(theatre->presentation(), theatre->aim(), 1.0);  // validates the stimulus
                 drivers::pr6xx::SimulatorOptions o;
                 o.model = *model;
-                o.time_scale = *timeScale;
-                o.fault = drivers::pr6xx::parseFault(*fault);
-                o.fault_at_measurement = *faultAt;
-                o.seed = static_cast<std::uint64_t>(*seed);
+                o.common.time_scale = *timeScale;
+                o.common.fault = drivers::virt::parseFault(*fault);
+                o.common.fault_at_measurement = *faultAt;
+                o.common.seed = static_cast<std::uint64_t>(*seed);
                 drivers::pr6xx::Pr6xxSimulator sim(theatre, o);
                 std::printf("%s\n", sim.devicePath().c_str());
                 std::fflush(stdout);

@@ -94,9 +94,9 @@ SimulatedRig makeRig(const PreparedSimulation& sim, std::shared_ptr<drivers::vir
         rig.instrument = std::move(meter);
     } else if (family == "pr6xx") {
         drivers::pr6xx::SimulatorOptions o;
-        o.time_scale = sim.info.time_scale;
-        o.seed = static_cast<std::uint64_t>(sim.info.seed);
-        o.first_index = already_taken;
+        o.common.time_scale = sim.info.time_scale;
+        o.common.seed = static_cast<std::uint64_t>(sim.info.seed);
+        o.common.first_index = already_taken;
         rig.simulator = std::make_unique<drivers::pr6xx::Pr6xxSimulator>(theatre, o);
         rig.simulator->start();
         auto port = std::make_unique<drivers::SerialPort>(rig.simulator->devicePath(), drivers::LineSettings{});

@@ -4,9 +4,6 @@
 #include "drivers/pr6xx/protocol.h"
 #include "drivers/virtual/virtual_spot_meter.h"
 
-#include <poll.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -15,74 +12,31 @@
 
 namespace cm::drivers::pr6xx {
 
-Fault parseFault(const std::string& n) {
-    if (n == "none") return Fault::None;
-    if (n == "unplug") return Fault::Unplug;
-    if (n == "garbage") return Fault::Garbage;
-    if (n == "drop") return Fault::DropReply;
-    if (n == "slow") return Fault::Slow;
-    if (n == "over-range") return Fault::OverRange;
-    if (n == "too-dark") return Fault::TooDark;
-    if (n == "error-code") return Fault::ErrorCode;
-    throw std::invalid_argument("unknown fault '" + n +
-                                "' (none, unplug, garbage, drop, slow, over-range, too-dark, error-code)");
-}
-
 Pr6xxSimulator::Pr6xxSimulator(std::shared_ptr<const virt::VirtualTheatre> theatre, SimulatorOptions options)
-    : theatre_(std::move(theatre)), options_(std::move(options)), measurements_(0) {
+    : PtySimulator(std::move(theatre), options.common), options_(std::move(options)) {
     if (findModel(options_.model) == nullptr) {
         throw std::invalid_argument("unknown PR-6xx model '" + options_.model + "'");
     }
 }
 
-Pr6xxSimulator::~Pr6xxSimulator() {
-    stop();
-}
-
-void Pr6xxSimulator::start() {
-    thread_ = std::thread([this] { serve(stop_); });
-}
-
-void Pr6xxSimulator::stop() {
-    stop_ = true;
-    if (thread_.joinable()) {
-        thread_.join();
-    }
-}
-
-void Pr6xxSimulator::send(const std::string& line) {
-    const std::string bytes = line + kReplyTerminator;
-    if (pty_.masterFd() >= 0) {
-        [[maybe_unused]] const ssize_t n = ::write(pty_.masterFd(), bytes.data(), bytes.size());
-    }
-}
-
-void Pr6xxSimulator::sleepSimulated(double seconds) {
-    if (options_.time_scale <= 0.0) {
-        return;
-    }
-    const auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds * options_.time_scale);
-    while (!stop_ && std::chrono::steady_clock::now() < until) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
+void Pr6xxSimulator::reply(const std::string& line) {
+    send(line + kReplyTerminator);
 }
 
 std::string Pr6xxSimulator::measureReply() {
     const ModelInfo& m = *findModel(options_.model);
-    const int n = ++measurements_;
-    const bool faultNow = !faulted_ && options_.fault != Fault::None && n == options_.fault_at_measurement;
-    const colorimetry::XYZ truth = theatre_->spotMean(theatre_->presentation(), theatre_->aim(), m.acceptance_angle_deg);
+    const auto [n, faultNow] = nextMeasurement();
+    const colorimetry::XYZ light = truth(m.acceptance_angle_deg);
     // Adaptive exposure: aim for a fixed signal (≈ 60 cd·ms/m² ... 6 s at 0.01), capped by the model.
-    const double exposure_ms = std::clamp(600.0 / std::max(truth.Y, 1e-9), 6.0, m.max_exposure_ms);
+    const double exposure_ms = std::clamp(600.0 / std::max(light.Y, 1e-9), 6.0, m.max_exposure_ms);
     last_exposure_ms_ = exposure_ms;
     // Light exposure, then an equal dark exposure with the shutter closed, plus ~1 s overhead.
     const double total_s = 2.0 * exposure_ms / 1000.0 + 1.0;
     if (faultNow) {
-        faulted_ = true;
-        switch (options_.fault) {
+        switch (common_.fault) {
             case Fault::Unplug:
                 sleepSimulated(total_s / 2);
-                pty_.closeMaster();
+                unplug();
                 return {};
             case Fault::DropReply:
                 sleepSimulated(total_s);
@@ -92,8 +46,7 @@ std::string Pr6xxSimulator::measureReply() {
                 break;
             case Fault::Garbage: {
                 sleepSimulated(total_s);
-                const std::string noise = "\x15\xfe#@!\x00\x7f";
-                [[maybe_unused]] const ssize_t w = ::write(pty_.masterFd(), noise.data(), noise.size());
+                send(std::string("\x15\xfe#@!\x00\x7f", 7));
                 return "\x01\x02garbled,,reply";
             }
             case Fault::OverRange:
@@ -110,15 +63,13 @@ std::string Pr6xxSimulator::measureReply() {
         }
     }
     sleepSimulated(total_s);
-    if (truth.Y > m.max_luminance_cdm2) {
+    if (light.Y > m.max_luminance_cdm2) {
         return formatStatus(-2);
     }
-    if (truth.Y < m.min_luminance_cdm2) {
+    if (light.Y < m.min_luminance_cdm2) {
         return formatStatus(-8);
     }
-    const colorimetry::XYZ measured = virt::addMeasurementNoise(
-        truth, theatre_->config().noise, options_.seed, options_.first_index + static_cast<std::uint64_t>(n));
-    return formatXYZReply(measured);
+    return formatXYZReply(noisy(light, n));
 }
 
 std::string Pr6xxSimulator::handle(const std::string& cmd) {
@@ -155,50 +106,32 @@ std::string Pr6xxSimulator::handle(const std::string& cmd) {
     return formatStatus(-1000);
 }
 
-void Pr6xxSimulator::serve(const std::atomic<bool>& stopFlag) {
-    char buf[256];
-    while (!stopFlag && !stop_ && pty_.masterFd() >= 0) {
-        pollfd p{pty_.masterFd(), POLLIN, 0};
-        if (::poll(&p, 1, 50) <= 0) {
-            continue;
+void Pr6xxSimulator::onByte(char ch) {
+    if (!remote_) {
+        // Before remote mode the instrument only listens for P-H-O-T-O.
+        collected_ += ch;
+        if (collected_.find(kRemoteModeKeyword) != std::string::npos) {
+            remote_ = true;
+            collected_.clear();
+            reply(kRemoteModeReply);
+        } else if (collected_.size() > 16) {
+            collected_.erase(0, collected_.size() - 5);
         }
-        const ssize_t n = ::read(pty_.masterFd(), buf, sizeof buf);
-        if (n <= 0) {
-            continue;  // no driver attached yet (EIO on a pty without a slave): keep waiting
+        return;
+    }
+    if (ch == 'Q' && collected_.empty()) {
+        remote_ = false;  // Q needs no CR and gets no reply
+        return;
+    }
+    if (ch == '\r') {
+        const std::string cmd = collected_;
+        collected_.clear();
+        const std::string r = handle(cmd);
+        if (!r.empty() || cmd != "M2") {
+            reply(r);
         }
-        for (ssize_t i = 0; i < n; ++i) {
-            const char ch = buf[i];
-            if (!remote_) {
-                // Before remote mode the instrument only listens for P-H-O-T-O.
-                collected_ += ch;
-                if (collected_.find(kRemoteModeKeyword) != std::string::npos) {
-                    remote_ = true;
-                    collected_.clear();
-                    send(kRemoteModeReply);
-                } else if (collected_.size() > 16) {
-                    collected_.erase(0, collected_.size() - 5);
-                }
-                continue;
-            }
-            if (ch == 'Q' && collected_.empty()) {
-                remote_ = false;  // Q needs no CR and gets no reply
-                continue;
-            }
-            if (ch == '\r') {
-                const std::string cmd = collected_;
-                collected_.clear();
-                if (cmd == "Q") {
-                    remote_ = false;
-                    continue;
-                }
-                const std::string reply = handle(cmd);
-                if (!reply.empty() || cmd != "M2") {
-                    send(reply);
-                }
-            } else if (ch != '\n') {
-                collected_ += ch;
-            }
-        }
+    } else if (ch != '\n') {
+        collected_ += ch;
     }
 }
 

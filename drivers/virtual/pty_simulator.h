@@ -1,0 +1,77 @@
+// Shared machinery of the instrument simulators: a pseudo-terminal served from a thread, simulated
+// time, seeded readings from the virtual theatre, and the fault catalogue.
+#pragma once
+
+#include "drivers/transport/pty_pair.h"
+#include "drivers/virtual/virtual_theatre.h"
+
+#include <atomic>
+#include <memory>
+#include <string>
+#include <thread>
+
+namespace cm::drivers::virt {
+
+enum class Fault {
+    None,
+    Unplug,     ///< the pty closes in the middle of a measurement
+    Garbage,    ///< noise bytes instead of / before the reply
+    DropReply,  ///< one measurement is never answered
+    Slow,       ///< one reply arrives after the driver's timeout
+    OverRange,  ///< the instrument's "too bright" answer
+    TooDark,    ///< the instrument's "too dark" answer
+    ErrorCode,  ///< another instrument error code
+};
+
+/// "none", "unplug", "garbage", "drop", "slow", "over-range", "too-dark", "error-code".
+Fault parseFault(const std::string& name);
+
+struct SimulatorCommon {
+    double time_scale = 0.0;        ///< real seconds per simulated second (0: answer at once)
+    std::uint64_t seed = 1;
+    std::uint64_t first_index = 0;  ///< measurements already taken (resume)
+    Fault fault = Fault::None;
+    int fault_at_measurement = 1;   ///< 1-based measurement the fault hits
+};
+
+/// Derived simulators must call stop() in their own destructor: the serving thread calls onByte(),
+/// which must not run while the derived part is being destroyed.
+class PtySimulator {
+public:
+    PtySimulator(std::shared_ptr<const VirtualTheatre> theatre, SimulatorCommon common);
+    virtual ~PtySimulator();
+    PtySimulator(const PtySimulator&) = delete;
+    PtySimulator& operator=(const PtySimulator&) = delete;
+
+    const std::string& devicePath() const { return pty_.slavePath(); }
+    void start();
+    void stop();
+    /// Serves on the calling thread until `stop_flag` (or stop()).
+    void serve(const std::atomic<bool>& stop_flag);
+    int measurementsServed() const { return measurements_; }
+
+protected:
+    /// Called with every byte the driver sends.
+    virtual void onByte(char c) = 0;
+
+    void send(const std::string& bytes);
+    void sleepSimulated(double seconds);
+    void unplug() { pty_.closeMaster(); }
+    /// Starts a measurement: returns its 1-based number and whether the configured fault hits it.
+    std::pair<int, bool> nextMeasurement();
+    /// True light at the aim over the acceptance angle, and the seeded noisy reading of it.
+    colorimetry::XYZ truth(double acceptance_angle_deg) const;
+    colorimetry::XYZ noisy(const colorimetry::XYZ& truth, int measurement) const;
+
+    std::shared_ptr<const VirtualTheatre> theatre_;
+    SimulatorCommon common_;
+
+private:
+    PtyPair pty_;
+    std::thread thread_;
+    std::atomic<bool> stop_{false};
+    std::atomic<int> measurements_{0};
+    bool faulted_ = false;
+};
+
+}  // namespace cm::drivers::virt
