@@ -1,9 +1,7 @@
 // `cinemeasure sim FAMILY`, `read`, `ports`: instruments and their simulators from the shell.
 #include "app/cli/commands.h"
 #include "app/common/certification.h"
-#include "drivers/pr6xx/device.h"
-#include "drivers/pr6xx/simulator.h"
-#include "drivers/transport/serial_port.h"
+#include "drivers/families.h"
 
 #include <libudev.h>
 #include <nlohmann/json.hpp>
@@ -54,39 +52,34 @@ void registerInstrumentCommands(CLI::App& app) {
         auto timeScale = std::make_shared<double>(1.0);
         auto fault = std::make_shared<std::string>("none");
         auto faultAt = std::make_shared<int>(1);
-        auto model = std::make_shared<std::string>("PR-670");
         auto stimulus = std::make_shared<std::string>("white");
         auto seed = std::make_shared<long long>(1);
         auto* cmd = app.add_subcommand("sim", "Serve an instrument simulator on a pseudo-terminal (prints its path first)");
-        cmd->add_option("FAMILY", *family, "pr6xx")->required()->check(CLI::IsMember({"pr6xx"}));
+        cmd->add_option("FAMILY", *family, "pr6xx, cs2000, k10a or specbos")->required()->check(CLI::IsMember(drivers::familyIds()));
         cmd->add_option("--virtual", *config, "Virtual theatre config")->required()->check(CLI::ExistingFile);
         cmd->add_option("--time-scale", *timeScale, "Real seconds per instrument second (default 1: real timing)");
         cmd->add_option("--fault", *fault, "none, unplug, garbage, drop, slow, over-range, too-dark, error-code");
         cmd->add_option("--fault-at", *faultAt, "Measurement number the fault hits (default 1)");
-        cmd->add_option("--model", *model, "PR-655, PR-670 or PR-680");
         cmd->add_option("--stimulus", *stimulus, "What the screen shows (default white, aimed at the centre)");
         cmd->add_option("--seed", *seed, "Noise seed");
         cmd->callback([=] {
-            // FAMILY is bound to *family; only pr6xx has a pty simulator so far (checked by IsMember).
-            (void)family;
             std::shared_ptr<drivers::virt::VirtualTheatre> theatre;
             try {
                 theatre = std::make_shared<drivers::virt::VirtualTheatre>(app::loadTheatreConfig(*config));
                 theatre->show({*stimulus, "none"});
                 theatre->aimAt({theatre->config().reference_seat, {0, 0}});
                 theatre->spotMean(theatre->presentation(), theatre->aim(), 1.0);  // validates the stimulus
-                drivers::pr6xx::SimulatorOptions o;
-                o.model = *model;
-                o.common.time_scale = *timeScale;
-                o.common.fault = drivers::virt::parseFault(*fault);
-                o.common.fault_at_measurement = *faultAt;
-                o.common.seed = static_cast<std::uint64_t>(*seed);
-                drivers::pr6xx::Pr6xxSimulator sim(theatre, o);
-                std::printf("%s\n", sim.devicePath().c_str());
+                drivers::virt::SimulatorCommon c;
+                c.time_scale = *timeScale;
+                c.fault = drivers::virt::parseFault(*fault);
+                c.fault_at_measurement = *faultAt;
+                c.seed = static_cast<std::uint64_t>(*seed);
+                auto sim = drivers::findFamily(*family)->makeSimulator(theatre, c);
+                std::printf("%s\n", sim->devicePath().c_str());
                 std::fflush(stdout);
                 std::signal(SIGINT, onSignal);
                 std::signal(SIGTERM, onSignal);
-                sim.serve(gStop);
+                sim->serve(gStop);
             } catch (const std::exception& e) {
                 throw CommandError(kExitUsage, e.what());
             }
@@ -97,15 +90,14 @@ void registerInstrumentCommands(CLI::App& app) {
         auto port = std::make_shared<std::string>();
         auto json = std::make_shared<bool>(false);
         auto* cmd = app.add_subcommand("read", "Take one reading from an instrument on a serial port (or a simulator's path)");
-        cmd->add_option("--instrument", *family, "pr6xx")->required()->check(CLI::IsMember({"pr6xx"}));
+        cmd->add_option("--instrument", *family, "pr6xx, cs2000, k10a or specbos")->required()->check(CLI::IsMember(drivers::familyIds()));
         cmd->add_option("--port", *port, "Serial device, e.g. /dev/ttyACM0")->required();
         cmd->add_flag("--json", *json, "Machine-readable output");
         cmd->callback([=] {
-            (void)family;  // keeps the option's storage alive; only pr6xx is accepted so far
             try {
-                drivers::pr6xx::Pr6xxDevice dev(std::make_unique<drivers::SerialPort>(*port, drivers::LineSettings{}));
-                const auto id = dev.identify();
-                const auto r = dev.measure();
+                auto dev = drivers::openInstrument(*drivers::findFamily(*family), *port);
+                const auto id = dev->identify();
+                const auto r = dev->measure();
                 const auto xy = colorimetry::toXY(r.xyz_cdm2);
                 const auto uv = colorimetry::toUV(r.xyz_cdm2);
                 if (*json) {

@@ -5,9 +5,7 @@
 #include "app/common/report/report_csv.h"
 #include "app/common/report/report_json.h"
 #include "app/common/report/report_pdf.h"
-#include "drivers/pr6xx/device.h"
-#include "drivers/pr6xx/simulator.h"
-#include "drivers/transport/serial_port.h"
+#include "drivers/families.h"
 #include "drivers/virtual/virtual_spot_meter.h"
 
 #include <stdexcept>
@@ -72,7 +70,11 @@ drivers::virt::VirtualMeterOptions meterOptions(const PreparedSimulation& sim) {
 }  // namespace
 
 std::vector<std::string> simulatedFamilies() {
-    return {"virtual", "pr6xx"};
+    std::vector<std::string> ids = {"virtual"};
+    for (const auto& id : drivers::familyIds()) {
+        ids.push_back(id);
+    }
+    return ids;
 }
 
 namespace {
@@ -80,7 +82,7 @@ namespace {
 /// The instrument for a simulated session: the in-process virtual meter, or a family's simulator
 /// on a pseudo-terminal with the real driver talking to it over the serial transport.
 struct SimulatedRig {
-    std::unique_ptr<drivers::pr6xx::Pr6xxSimulator> simulator;
+    std::unique_ptr<drivers::virt::PtySimulator> simulator;
     std::unique_ptr<drivers::SpotInstrument> instrument;
 };
 
@@ -92,18 +94,17 @@ SimulatedRig makeRig(const PreparedSimulation& sim, std::shared_ptr<drivers::vir
         auto meter = std::make_unique<drivers::virt::VirtualSpotMeter>(theatre, meterOptions(sim));
         meter->setMeasurementIndex(already_taken);
         rig.instrument = std::move(meter);
-    } else if (family == "pr6xx") {
-        drivers::pr6xx::SimulatorOptions o;
-        o.common.time_scale = sim.info.time_scale;
-        o.common.seed = static_cast<std::uint64_t>(sim.info.seed);
-        o.common.first_index = already_taken;
-        rig.simulator = std::make_unique<drivers::pr6xx::Pr6xxSimulator>(theatre, o);
+    } else if (const drivers::Family* f = drivers::findFamily(family)) {
+        drivers::virt::SimulatorCommon c;
+        c.time_scale = sim.info.time_scale;
+        c.seed = static_cast<std::uint64_t>(sim.info.seed);
+        c.first_index = already_taken;
+        rig.simulator = f->makeSimulator(theatre, c);
         rig.simulator->start();
-        auto port = std::make_unique<drivers::SerialPort>(rig.simulator->devicePath(), drivers::LineSettings{});
-        rig.instrument = std::make_unique<drivers::pr6xx::Pr6xxDevice>(
-            std::move(port), sim.info.time_scale > 0 ? sim.info.time_scale : 0.001);
+        rig.instrument = drivers::openInstrument(*f, rig.simulator->devicePath(),
+                                                 sim.info.time_scale > 0 ? sim.info.time_scale : 0.001);
     } else {
-        throw std::invalid_argument("no simulator for instrument family '" + family + "' (have: virtual, pr6xx)");
+        throw std::invalid_argument("no simulator for instrument family '" + family + "'");
     }
     return rig;
 }

@@ -14,6 +14,8 @@ public:
     /// Reads until `terminator` has arrived (returned without it) or throws InstrumentError
     /// Timeout (with what arrived so far in the message) / Disconnected.
     virtual std::string readUntil(const std::string& terminator, std::chrono::milliseconds timeout) = 0;
+    /// Reads exactly `count` bytes (fixed-length binary replies), or throws like readUntil.
+    virtual std::string readExactly(std::size_t count, std::chrono::milliseconds timeout) = 0;
     /// Discards anything pending (resynchronise after garbage or a late reply).
     virtual void flushInput() = 0;
     /// Human-readable name for messages, e.g. "/dev/ttyACM0".

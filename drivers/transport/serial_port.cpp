@@ -147,6 +147,29 @@ void SerialPort::write(const std::string& bytes) {
     }
 }
 
+bool SerialPort::fill(std::chrono::steady_clock::time_point deadline) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) {
+        return false;
+    }
+    pollfd p{fd_, POLLIN, 0};
+    const int r = ::poll(&p, 1, static_cast<int>(std::min<long long>(left.count(), 1000)));
+    if (r < 0 && errno != EINTR) {
+        throw InstrumentError(ErrorKind::Disconnected, path_ + ": " + std::strerror(errno));
+    }
+    if (r > 0) {
+        char buf[4096];
+        const ssize_t n = ::read(fd_, buf, sizeof buf);
+        if (n > 0) {
+            pending_.append(buf, static_cast<std::size_t>(n));
+        } else if ((p.revents & (POLLHUP | POLLERR | POLLNVAL)) || n == 0 ||
+                   (n < 0 && errno != EAGAIN && errno != EINTR)) {
+            throw InstrumentError(ErrorKind::Disconnected, path_ + ": the instrument went away (port closed)");
+        }
+    }
+    return true;
+}
+
 std::string SerialPort::readUntil(const std::string& terminator, std::chrono::milliseconds timeout) {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     for (;;) {
@@ -156,37 +179,26 @@ std::string SerialPort::readUntil(const std::string& terminator, std::chrono::mi
             pending_.erase(0, at + terminator.size());
             return line;
         }
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-        if (left.count() <= 0) {
+        if (!fill(deadline)) {
             throw InstrumentError(ErrorKind::Timeout, path_ + ": no complete reply within " +
                                                           std::to_string(timeout.count()) + " ms" +
                                                           (pending_.empty() ? "" : " (got '" + printable(pending_) + "')"));
         }
-        pollfd p{fd_, POLLIN, 0};
-        const int r = ::poll(&p, 1, static_cast<int>(std::min<long long>(left.count(), 1000)));
-        if (r < 0 && errno != EINTR) {
-            throw InstrumentError(ErrorKind::Disconnected, path_ + ": " + std::strerror(errno));
-        }
-        if (r > 0) {
-            if (p.revents & (POLLHUP | POLLERR | POLLNVAL)) {
-                // Drain what is left before reporting the hang-up.
-                char buf[256];
-                const ssize_t n = ::read(fd_, buf, sizeof buf);
-                if (n > 0) {
-                    pending_.append(buf, static_cast<std::size_t>(n));
-                    continue;
-                }
-                throw InstrumentError(ErrorKind::Disconnected, path_ + ": the instrument went away (port closed)");
-            }
-            char buf[4096];
-            const ssize_t n = ::read(fd_, buf, sizeof buf);
-            if (n > 0) {
-                pending_.append(buf, static_cast<std::size_t>(n));
-            } else if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) {
-                throw InstrumentError(ErrorKind::Disconnected, path_ + ": the instrument went away (port closed)");
-            }
+    }
+}
+
+std::string SerialPort::readExactly(std::size_t count, std::chrono::milliseconds timeout) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (pending_.size() < count) {
+        if (!fill(deadline)) {
+            throw InstrumentError(ErrorKind::Timeout, path_ + ": " + std::to_string(pending_.size()) + " of " +
+                                                          std::to_string(count) + " bytes within " +
+                                                          std::to_string(timeout.count()) + " ms");
         }
     }
+    std::string out = pending_.substr(0, count);
+    pending_.erase(0, count);
+    return out;
 }
 
 void SerialPort::flushInput() {

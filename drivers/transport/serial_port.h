@@ -26,6 +26,7 @@ public:
 
     void write(const std::string& bytes) override;
     std::string readUntil(const std::string& terminator, std::chrono::milliseconds timeout) override;
+    std::string readExactly(std::size_t count, std::chrono::milliseconds timeout) override;
     void flushInput() override;
     std::string name() const override { return path_; }
 
@@ -36,6 +37,8 @@ public:
 
 private:
     void open();
+    /// Waits for more bytes into pending_; false on timeout, throws on hang-up.
+    bool fill(std::chrono::steady_clock::time_point deadline);
     std::string path_;
     LineSettings settings_;
     int fd_ = -1;

@@ -1,0 +1,33 @@
+// CS-2000 driver: remote mode, identification, two-reply measurement, XYZ readout.
+#pragma once
+
+#include "drivers/cs2000/protocol.h"
+#include "drivers/instrument/spot_instrument.h"
+#include "drivers/transport/byte_transport.h"
+
+#include <chrono>
+#include <memory>
+
+namespace cm::drivers::cs2000 {
+
+class Cs2000Device final : public SpotInstrument {
+public:
+    explicit Cs2000Device(std::unique_ptr<ByteTransport> transport, double timeout_scale = 1.0);
+    ~Cs2000Device() override;
+
+    procedure::InstrumentInfo identify() override;
+    Capabilities capabilities() const override;
+    procedure::Reading measure() override;
+
+private:
+    Reply transact(const std::string& command, double timeout_ms);
+    std::chrono::milliseconds scaled(double ms) const;
+
+    std::unique_ptr<ByteTransport> port_;
+    double timeout_scale_;
+    bool remote_ = false;
+    procedure::InstrumentInfo info_;
+    const ModelInfo* model_ = nullptr;
+};
+
+}  // namespace cm::drivers::cs2000

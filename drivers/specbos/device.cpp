@@ -1,0 +1,117 @@
+// specbos driver.
+#include "drivers/specbos/device.h"
+
+#include <algorithm>
+
+namespace cm::drivers::specbos {
+
+SpecbosDevice::SpecbosDevice(std::unique_ptr<ByteTransport> transport, double timeout_scale)
+    : port_(std::move(transport)), timeout_scale_(timeout_scale) {}
+
+std::chrono::milliseconds SpecbosDevice::scaled(double ms) const {
+    return std::chrono::milliseconds(static_cast<long long>(std::max(1000.0, ms * timeout_scale_)));
+}
+
+std::string SpecbosDevice::query(const std::string& command, double timeout_ms) {
+    port_->write(command + kTerminator);
+    std::string line = port_->readUntil(kTerminator, scaled(timeout_ms));
+    if (!line.empty() && line.front() == kNak) {
+        raiseDeviceError(command);
+    }
+    return line;
+}
+
+void SpecbosDevice::raiseDeviceError(const std::string& what) {
+    port_->flushInput();
+    port_->write(std::string("*stat:err?") + kTerminator);
+    const int code = parseErrorCode(port_->readUntil(kTerminator, scaled(2000)));
+    throw InstrumentError(errorKind(code), what + ": " + errorText(code) + " (error " + std::to_string(code) + ")",
+                          std::to_string(code));
+}
+
+void SpecbosDevice::setting(const std::string& command) {
+    port_->write(command + kTerminator);
+    const std::string b = port_->readExactly(1, scaled(2000));
+    if (b[0] == kNak) {
+        raiseDeviceError(command);
+    }
+    if (b[0] != kAck) {
+        throw InstrumentError(ErrorKind::Protocol, command + ": expected ACK");
+    }
+}
+
+procedure::InstrumentInfo SpecbosDevice::identify() {
+    if (model_ != nullptr) {
+        return info_;
+    }
+    port_->flushInput();
+    const std::string idn = query("*idn?", 2000);
+    model_ = findByIdn(idn);
+    if (model_ == nullptr) {
+        throw InstrumentError(ErrorKind::Protocol, "not a known JETI specbos: '" + idn + "'");
+    }
+    info_.family = "specbos";
+    info_.model = model_->model;
+    info_.serial = parseSerial(query("*para:spnum?", 2000));
+    info_.firmware = parseSerial(query("*vers?", 2000));
+    info_.acceptance_angle_deg = 2.0;  // standard optics: 2° field
+    setting("*conf:maxtin " + std::to_string(static_cast<int>(model_->max_exposure_ms)));
+    return info_;
+}
+
+Capabilities SpecbosDevice::capabilities() const {
+    Capabilities c;
+    c.acceptance_angle_deg = 2.0;
+    c.min_luminance_cdm2 = model_ ? model_->min_luminance_cdm2 : 0.2;
+    c.max_luminance_cdm2 = 150000.0;
+    c.spectral = true;
+    c.luminance_uncertainty_rel = 0.02;
+    c.chromaticity_uncertainty_xy = 0.002;
+    return c;
+}
+
+procedure::Reading SpecbosDevice::measure() {
+    identify();
+    port_->write(std::string("*init") + kTerminator);
+    // Auto-exposure up to the ceiling, an equal dark reading, ≈ 3.6 s overhead (+10 s margin).
+    const auto timeout = scaled(2 * model_->max_exposure_ms + 13600);
+    for (;;) {
+        const char b = port_->readExactly(1, timeout)[0];
+        if (b == kEnq) {
+            continue;  // keep-alive bytes during the measurement
+        }
+        if (b == kBel) {
+            break;
+        }
+        if (b == kNak) {
+            raiseDeviceError("*init");
+        }
+        port_->flushInput();
+        throw InstrumentError(ErrorKind::Protocol, "*init: unexpected byte while measuring");
+    }
+    port_->write(std::string("*fetch:XYZ") + kTerminator);
+    procedure::Reading r;
+    std::string raw;
+    double v[3];
+    const char* labels[] = {"X", "Y", "Z"};
+    for (int i = 0; i < 3; ++i) {
+        const std::string line = port_->readUntil(kTerminator, scaled(2000));
+        if (!line.empty() && line.front() == kNak) {
+            raiseDeviceError("*fetch:XYZ");
+        }
+        try {
+            v[i] = parseLabelled(line, labels[i]);
+        } catch (const InstrumentError&) {
+            port_->flushInput();
+            throw;
+        }
+        raw += line + "\n";
+    }
+    r.xyz_cdm2 = {v[0], v[1], v[2]};
+    r.raw_reply = raw;
+    r.timestamp_utc = utcNowIso8601();
+    r.instrument = info_;
+    return r;
+}
+
+}  // namespace cm::drivers::specbos

@@ -1,0 +1,33 @@
+// specbos driver: identification, auto-exposure measurement (*init … BEL), XYZ fetch.
+#pragma once
+
+#include "drivers/instrument/spot_instrument.h"
+#include "drivers/specbos/protocol.h"
+#include "drivers/transport/byte_transport.h"
+
+#include <chrono>
+#include <memory>
+
+namespace cm::drivers::specbos {
+
+class SpecbosDevice final : public SpotInstrument {
+public:
+    explicit SpecbosDevice(std::unique_ptr<ByteTransport> transport, double timeout_scale = 1.0);
+
+    procedure::InstrumentInfo identify() override;
+    Capabilities capabilities() const override;
+    procedure::Reading measure() override;
+
+private:
+    std::string query(const std::string& command, double timeout_ms);
+    void setting(const std::string& command);
+    [[noreturn]] void raiseDeviceError(const std::string& what);
+    std::chrono::milliseconds scaled(double ms) const;
+
+    std::unique_ptr<ByteTransport> port_;
+    double timeout_scale_;
+    const ModelInfo* model_ = nullptr;
+    procedure::InstrumentInfo info_;
+};
+
+}  // namespace cm::drivers::specbos
