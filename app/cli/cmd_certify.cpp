@@ -7,6 +7,7 @@
 #include "app/common/report/report_json.h"
 #include "app/common/report/report_pdf.h"
 #include "app/common/simulated_session.h"
+#include "drivers/virtual/pty_simulator.h"
 #include "drivers/virtual/virtual_spot_meter.h"
 #include "libmeasure/colorimetry/units.h"
 
@@ -29,6 +30,9 @@ struct CertifyArgs {
     bool quiet = false;
     std::string db;
     std::string instrument = "virtual";
+    std::string correction;
+    std::string fault = "none";
+    int fault_at = 1;
 };
 
 std::string valueText(const evaluation::FigureResult& f) {
@@ -79,6 +83,9 @@ void run(const CertifyArgs& a) {
         info.profile_json = app::readTextFile(profileFile);
         info.profile_id = app::loadProfileFile(profileFile).id;
         info.theatre_json = app::readTextFile(a.simulate);
+        if (!a.correction.empty()) {
+            info.correction_json = app::readTextFile(a.correction);
+        }
     } catch (const std::exception& e) {
         throw CommandError(kExitUsage, e.what());
     }
@@ -93,9 +100,12 @@ void run(const CertifyArgs& a) {
     app::PreparedSimulation sim;
     try {
         sim = app::prepareSimulation(info);
+        drivers::virt::parseFault(a.fault);
     } catch (const std::exception& e) {
         throw CommandError(kExitUsage, e.what());
     }
+    sim.fault = a.fault;
+    sim.fault_at_measurement = a.fault_at;
     try {
         app::ensureWritableDirectory(a.out);
         for (const char* name : {"report.json", "report.csv", "report.pdf"}) {
@@ -186,6 +196,12 @@ void registerCertifyCommand(CLI::App& app) {
                     "Instrument family; with --simulate its simulator runs on a pseudo-terminal and the real "
                     "driver talks to it (virtual, pr6xx)")
         ->check(CLI::IsMember(app::simulatedFamilies()));
+    cmd->add_option("--fault", args->fault,
+                    "Inject a fault into the instrument simulator (none, unplug, garbage, drop, slow, over-range, "
+                    "too-dark, error-code); `resume` runs clean");
+    cmd->add_option("--fault-at", args->fault_at, "Measurement number the fault hits (default 1)");
+    cmd->add_option("--correction", args->correction,
+                    "Colorimeter correction file (calibration/corrections/*.json) applied to every reading");
     cmd->add_option("--db", args->db, "Session database (default: $CINEMEASURE_DB or ~/.local/share/cinemeasure/sessions.db)");
     cmd->callback([args] { run(*args); });
 }

@@ -34,6 +34,7 @@ void registerSessionCommands(CLI::App& app);
 void registerSigningCommands(CLI::App& app);
 void registerEvaluateCommand(CLI::App& app);
 void registerInstrumentCommands(CLI::App& app);
+void registerCorrectionCommands(CLI::App& app);
 
 }  // namespace cm::cli
 

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
     cm::cli::registerSigningCommands(app);
     cm::cli::registerEvaluateCommand(app);
     cm::cli::registerInstrumentCommands(app);
+    cm::cli::registerCorrectionCommands(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -13,6 +13,7 @@ SimulatedOperator::SimulatedOperator(std::shared_ptr<drivers::virt::VirtualTheat
     : theatre_(std::move(theatre)), seat_(std::move(seat)) {}
 
 void SimulatedOperator::perform(const procedure::MeasurementTask& task) {
+    theatre_->setTask(task.index);
     theatre_->show({task.step->stimulus, task.step->eyewear});
     theatre_->aimAt({seat_, task.point.position});
 }

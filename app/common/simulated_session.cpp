@@ -5,6 +5,7 @@
 #include "app/common/report/report_csv.h"
 #include "app/common/report/report_json.h"
 #include "app/common/report/report_pdf.h"
+#include "app/common/correction_file.h"
 #include "drivers/families.h"
 #include "drivers/virtual/virtual_spot_meter.h"
 
@@ -31,6 +32,9 @@ PreparedSimulation prepareSimulation(const SessionInfo& info) {
         procedure::ProcedureRunner check(s.profile, s.points);
     } catch (const std::invalid_argument& e) {
         throw std::runtime_error("profile '" + s.profile.id + "': " + e.what());
+    }
+    if (!info.correction_json.empty()) {
+        parseCorrection(info.correction_json, "correction");  // validate before the first reading
     }
     if (s.info.seed >= 0) {
         s.config.noise.seed = static_cast<std::uint64_t>(s.info.seed);
@@ -98,7 +102,8 @@ SimulatedRig makeRig(const PreparedSimulation& sim, std::shared_ptr<drivers::vir
         drivers::virt::SimulatorCommon c;
         c.time_scale = sim.info.time_scale;
         c.seed = static_cast<std::uint64_t>(sim.info.seed);
-        c.first_index = already_taken;
+        c.fault = drivers::virt::parseFault(sim.fault);
+        c.fault_at_measurement = sim.fault_at_measurement;
         rig.simulator = f->makeSimulator(theatre, c);
         rig.simulator->start();
         rig.instrument = drivers::openInstrument(*f, rig.simulator->devicePath(),
@@ -121,7 +126,13 @@ report::CertificationReport runSimulation(const PreparedSimulation& sim, Session
     const procedure::InstrumentInfo instrument = rig.instrument->identify();
     const double uRel = rig.instrument->capabilities().luminance_uncertainty_rel;
     const std::string sid = sim.info.id;
-    runProcedure(runner, *rig.instrument, op,
+    std::unique_ptr<CorrectedInstrument> corrected;
+    if (!sim.info.correction_json.empty()) {
+        corrected = std::make_unique<CorrectedInstrument>(
+            *rig.instrument, parseCorrection(sim.info.correction_json, sim.info.id + " (stored correction)"));
+    }
+    drivers::SpotInstrument& meter = corrected ? static_cast<drivers::SpotInstrument&>(*corrected) : *rig.instrument;
+    runProcedure(runner, meter, op,
                  [&](const procedure::RecordedReading& r) { store.appendReading(sid, r, uRel); }, observer);
     CertificationSetup setup = setupFor(sim);
     setup.run.finished_utc = drivers::utcNowIso8601();

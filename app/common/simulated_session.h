@@ -18,6 +18,9 @@ struct PreparedSimulation {
     drivers::virt::TheatreConfig config;
     geometry::Seat seat;
     std::vector<geometry::MeasurementPoint> points;
+    /// Fault to inject into the instrument simulator for this run only (tests, rehearsals).
+    std::string fault = "none";
+    int fault_at_measurement = 1;
 };
 
 /// Parses and cross-checks the stored profile and theatre text. Throws util::DataError or

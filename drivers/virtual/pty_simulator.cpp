@@ -69,9 +69,11 @@ colorimetry::XYZ PtySimulator::truth(double acceptance_angle_deg) const {
     return theatre_->spotMean(theatre_->presentation(), theatre_->aim(), acceptance_angle_deg);
 }
 
-colorimetry::XYZ PtySimulator::noisy(const colorimetry::XYZ& t, int measurement) const {
-    return addMeasurementNoise(t, theatre_->config().noise, common_.seed,
-                               common_.first_index + static_cast<std::uint64_t>(measurement));
+colorimetry::XYZ PtySimulator::noisy(const colorimetry::XYZ& t, int /*measurement*/) {
+    const std::uint64_t task = theatre_->task();
+    withinTask_ = task == noiseTask_ ? withinTask_ + 1 : 0;
+    noiseTask_ = task;
+    return addMeasurementNoise(t, theatre_->config().noise, common_.seed, (task << 10) + withinTask_ + 1);
 }
 
 void PtySimulator::serve(const std::atomic<bool>& stopFlag) {

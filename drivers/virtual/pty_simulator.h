@@ -29,7 +29,6 @@ Fault parseFault(const std::string& name);
 struct SimulatorCommon {
     double time_scale = 0.0;        ///< real seconds per simulated second (0: answer at once)
     std::uint64_t seed = 1;
-    std::uint64_t first_index = 0;  ///< measurements already taken (resume)
     Fault fault = Fault::None;
     int fault_at_measurement = 1;   ///< 1-based measurement the fault hits
 };
@@ -59,9 +58,10 @@ protected:
     void unplug() { pty_.closeMaster(); }
     /// Starts a measurement: returns its 1-based number and whether the configured fault hits it.
     std::pair<int, bool> nextMeasurement();
-    /// True light at the aim over the acceptance angle, and the seeded noisy reading of it.
+    /// True light at the aim over the acceptance angle, and the seeded noisy reading of it: the
+    /// noise is keyed on (seed, the theatre's task, the k-th measurement within that task).
     colorimetry::XYZ truth(double acceptance_angle_deg) const;
-    colorimetry::XYZ noisy(const colorimetry::XYZ& truth, int measurement) const;
+    colorimetry::XYZ noisy(const colorimetry::XYZ& truth, int measurement);
 
     std::shared_ptr<const VirtualTheatre> theatre_;
     SimulatorCommon common_;
@@ -72,6 +72,8 @@ private:
     std::atomic<bool> stop_{false};
     std::atomic<int> measurements_{0};
     bool faulted_ = false;
+    std::uint64_t noiseTask_ = ~0ull;
+    std::uint64_t withinTask_ = 0;
 };
 
 }  // namespace cm::drivers::virt

@@ -196,6 +196,16 @@ Presentation VirtualTheatre::presentation() const {
     return presentation_;
 }
 
+void VirtualTheatre::setTask(std::uint64_t task_index) {
+    std::lock_guard lock(mutex_);
+    task_ = task_index;
+}
+
+std::uint64_t VirtualTheatre::task() const {
+    std::lock_guard lock(mutex_);
+    return task_;
+}
+
 Aim VirtualTheatre::aim() const {
     std::lock_guard lock(mutex_);
     return aim_;

@@ -45,6 +45,10 @@ public:
     void aimAt(const Aim& aim);
     Presentation presentation() const;
     Aim aim() const;
+    /// Which procedure task the room is set up for (the operator advances it). Simulators key
+    /// their noise on it, so a resumed run repeats an uninterrupted run's readings exactly.
+    void setTask(std::uint64_t task_index);
+    std::uint64_t task() const;
 
 private:
     colorimetry::XYZ fieldAt(const StimulusField& f, double u, double v) const;
@@ -54,6 +58,7 @@ private:
     mutable std::mutex mutex_;
     Presentation presentation_;
     Aim aim_;
+    std::uint64_t task_ = 0;
 };
 
 }  // namespace cm::drivers::virt

@@ -3,6 +3,7 @@
 
 #include "libmeasure/colorimetry/tristimulus.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,10 @@ struct Reading {
     std::vector<double> spectral_radiance;
     /// Device reply as received, for the record (empty for the virtual meter).
     std::string raw_reply;
+    /// When a colorimeter correction was applied: the reading as the instrument gave it, and the
+    /// correction's id. Raw readings are always kept beside corrected ones.
+    std::optional<colorimetry::XYZ> uncorrected_xyz_cdm2;
+    std::string correction_id;
 };
 
 /// A reading placed in the procedure: which step, point and repeat it answers.

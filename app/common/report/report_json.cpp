@@ -86,7 +86,14 @@ nlohmann::json reportToJson(const report::CertificationReport& r) {
                                  {"integration_time_s", rr.reading.integration_time_s},
                                  {"timestamp_utc", rr.reading.timestamp_utc},
                                  {"status", rr.reading.status},
-                                 {"instrument_serial", rr.reading.instrument.serial}});
+                                 {"instrument_serial", rr.reading.instrument.serial},
+                                 {"correction", rr.reading.correction_id},
+                                 {"uncorrected",
+                                  rr.reading.uncorrected_xyz_cdm2
+                                      ? nlohmann::json{{"X", rr.reading.uncorrected_xyz_cdm2->X},
+                                                       {"Y", rr.reading.uncorrected_xyz_cdm2->Y},
+                                                       {"Z", rr.reading.uncorrected_xyz_cdm2->Z}}
+                                      : nlohmann::json(nullptr)}});
     }
     j["skipped"] = nlohmann::json::array();
     for (const auto& s : r.skipped) {

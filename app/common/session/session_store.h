@@ -37,6 +37,7 @@ struct SessionInfo {
     std::string site;
     std::string out_dir;
     std::string instrument_family;
+    std::string correction_json;  ///< colorimeter correction applied to every reading (may be empty)
     std::size_t reading_count = 0;
 };
 
@@ -49,7 +50,7 @@ public:
     SessionStore(const SessionStore&) = delete;
     SessionStore& operator=(const SessionStore&) = delete;
 
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
     /// Default location: $CINEMEASURE_DB, else $XDG_DATA_HOME/cinemeasure/sessions.db, else
     /// ~/.local/share/cinemeasure/sessions.db.
     static std::filesystem::path defaultPath();

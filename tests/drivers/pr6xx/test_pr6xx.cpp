@@ -73,7 +73,7 @@ TEST_CASE("pr6xx protocol: status formats, reply parsing, every error code mappe
 
 TEST_CASE("pr6xx driver against the simulator on a pty: identify, line settings, a reading", "[pr6xx][sim]") {
     auto t = theatre();
-    pr6xx::Pr6xxSimulator sim(t, {"PR-670", "67099999", "1.3.2", {kFast, 42, 0, pr6xx::Fault::None, 1}});
+    pr6xx::Pr6xxSimulator sim(t, {"PR-670", "67099999", "1.3.2", {kFast, 42, pr6xx::Fault::None, 1}});
     sim.start();
     auto port = std::make_unique<SerialPort>(sim.devicePath(), LineSettings{9600, 8, 'N', 1, false});
     const LineSettings applied = port->applied();
@@ -110,7 +110,7 @@ TEST_CASE("pr6xx faults give the named errors, and the driver recovers where it 
                          Case{pr6xx::Fault::ErrorCode, ErrorKind::Device}, Case{pr6xx::Fault::Garbage, ErrorKind::Protocol},
                          Case{pr6xx::Fault::DropReply, ErrorKind::Timeout}, Case{pr6xx::Fault::Unplug, ErrorKind::Disconnected}}) {
         INFO(static_cast<int>(c.fault));
-        pr6xx::Pr6xxSimulator sim(t, {"PR-670", "67000001", "1.3.2", {kFast, 1, 0, c.fault, 2}});
+        pr6xx::Pr6xxSimulator sim(t, {"PR-670", "67000001", "1.3.2", {kFast, 1, c.fault, 2}});
         sim.start();
         auto dev = connect(sim);
         const auto first = dev->measure();  // measurement 1 is clean
@@ -122,7 +122,7 @@ TEST_CASE("pr6xx faults give the named errors, and the driver recovers where it 
     }
     // A model without the extended range reports weak light at cinema black.
     t->show({"black", "none"});
-    pr6xx::Pr6xxSimulator sim655(t, {"PR-655", "65500001", "2.0", {kFast, 1, 0, pr6xx::Fault::None, 1}});
+    pr6xx::Pr6xxSimulator sim655(t, {"PR-655", "65500001", "2.0", {kFast, 1, pr6xx::Fault::None, 1}});
     sim655.start();
     auto dev = connect(sim655);
     CHECK(kindOf(*dev) == ErrorKind::TooDark);
