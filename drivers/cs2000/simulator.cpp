@@ -26,15 +26,9 @@ void Cs2000Simulator::reply(const std::string& line) {
 }
 
 void Cs2000Simulator::onByte(char c) {
-    if (c == '\r' || c == '\n') {
-        if (!collected_.empty()) {
-            const std::string cmd = collected_;
-            collected_.clear();
-            handle(cmd);
-        }
-        return;
+    if (auto cmd = takeLine(c)) {
+        handle(*cmd);
     }
-    collected_ += c;
 }
 
 void Cs2000Simulator::measure() {

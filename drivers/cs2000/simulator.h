@@ -32,7 +32,6 @@ private:
     bool remote_ = false;
     bool haveData_ = false;
     colorimetry::XYZ last_;
-    std::string collected_;
 };
 
 }  // namespace cm::drivers::cs2000

@@ -9,15 +9,9 @@ K10aSimulator::K10aSimulator(std::shared_ptr<const virt::VirtualTheatre> theatre
     : PtySimulator(std::move(theatre), options.common), options_(std::move(options)) {}
 
 void K10aSimulator::onByte(char c) {
-    if (c == '\r' || c == '\n') {
-        if (!collected_.empty()) {
-            const std::string cmd = collected_;
-            collected_.clear();
-            handle(cmd);
-        }
-        return;
+    if (auto cmd = takeLine(c)) {
+        handle(*cmd);
     }
-    collected_ += c;
 }
 
 void K10aSimulator::n5() {

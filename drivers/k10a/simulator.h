@@ -25,7 +25,6 @@ private:
     void n5();
 
     SimulatorOptions options_;
-    std::string collected_;
     int rangeFaultsLeft_ = 0;
     char rangeStatus_ = '0';
 };

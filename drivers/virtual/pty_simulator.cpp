@@ -48,6 +48,19 @@ void PtySimulator::send(const std::string& bytes) {
     }
 }
 
+std::optional<std::string> PtySimulator::takeLine(char c) {
+    if (c != '\r' && c != '\n') {
+        line_ += c;
+        return std::nullopt;
+    }
+    if (line_.empty()) {
+        return std::nullopt;
+    }
+    std::string out;
+    out.swap(line_);
+    return out;
+}
+
 void PtySimulator::sleepSimulated(double seconds) {
     if (common_.time_scale <= 0.0) {
         return;

@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -54,6 +55,9 @@ protected:
     virtual void onByte(char c) = 0;
 
     void send(const std::string& bytes);
+    /// Assembles command lines for CR/LF-terminated protocols: a complete, non-empty line when
+    /// `c` ends one, else nullopt.
+    std::optional<std::string> takeLine(char c);
     void sleepSimulated(double seconds);
     void unplug() { pty_.closeMaster(); }
     /// Starts a measurement: returns its 1-based number and whether the configured fault hits it.
@@ -74,6 +78,7 @@ private:
     bool faulted_ = false;
     std::uint64_t noiseTask_ = ~0ull;
     std::uint64_t withinTask_ = 0;
+    std::string line_;
 };
 
 }  // namespace cm::drivers::virt

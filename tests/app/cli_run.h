@@ -2,10 +2,12 @@
 #pragma once
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -49,6 +51,12 @@ inline std::filesystem::path freshDir(const std::string& name) {
                    ("cinemeasure-test-" + name + "-" + std::to_string(::getpid()));
     std::filesystem::remove_all(d);
     return d;
+}
+
+inline nlohmann::json readJson(const std::filesystem::path& f) {
+    std::ifstream in(f);
+    REQUIRE(in);
+    return nlohmann::json::parse(in);
 }
 
 inline std::string virtualTheatre(const std::string& name) {

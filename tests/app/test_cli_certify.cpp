@@ -14,6 +14,7 @@
 namespace fs = std::filesystem;
 
 namespace {
+using cm::test::readJson;
 
 using cm::test::cli;
 using cm::test::freshDir;
@@ -21,12 +22,6 @@ using cm::test::Run;
 
 std::string virt(const std::string& name) {
     return cm::test::virtualTheatre(name);
-}
-
-nlohmann::json readJson(const fs::path& f) {
-    std::ifstream in(f);
-    REQUIRE(in);
-    return nlohmann::json::parse(in);
 }
 
 }  // namespace

@@ -11,11 +11,7 @@ namespace fs = std::filesystem;
 using cm::test::cli;
 
 namespace {
-nlohmann::json readJson(const fs::path& f) {
-    std::ifstream in(f);
-    REQUIRE(in);
-    return nlohmann::json::parse(in);
-}
+using cm::test::readJson;
 std::string sessionIdIn(const std::string& output) {
     const auto at = output.find("cinemeasure resume ");
     REQUIRE(at != std::string::npos);

@@ -15,12 +15,7 @@ namespace fs = std::filesystem;
 using cm::test::cli;
 
 namespace {
-
-nlohmann::json readJson(const fs::path& f) {
-    std::ifstream in(f);
-    REQUIRE(in);
-    return nlohmann::json::parse(in);
-}
+using cm::test::readJson;
 
 /// Starts `cinemeasure certify` in the background and returns its pid.
 pid_t spawnCertify(const fs::path& db, const fs::path& out) {

@@ -1,6 +1,8 @@
 // SQLite session journal: WAL, synchronous=FULL, one transaction per reading, checked on open.
 #include "app/common/session/session_store.h"
 
+#include "drivers/instrument/spot_instrument.h"
+
 #include <sqlite3.h>
 
 #include <chrono>
@@ -56,15 +58,6 @@ private:
     sqlite3* db_;
     sqlite3_stmt* stmt_ = nullptr;
 };
-
-std::string nowUtc() {
-    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
 
 std::string newSessionId() {
     const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
@@ -225,7 +218,7 @@ std::string SessionStore::createSession(SessionInfo info) {
                     "INSERT INTO sessions (id, created_utc, status, profile_id, profile_json, source, "
                     "theatre_json, theatre_file, seed, time_scale, operator, site_id, out_dir, "
                     "instrument_family, correction_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-        s.bind(1, info.id).bind(2, nowUtc()).bind(3, std::string("running")).bind(4, info.profile_id);
+        s.bind(1, info.id).bind(2, drivers::utcNowIso8601()).bind(3, std::string("running")).bind(4, info.profile_id);
         s.bind(5, info.profile_json).bind(6, info.source).bind(7, info.theatre_json).bind(8, info.theatre_file);
         s.bindInt(9, info.seed).bind(10, info.time_scale).bind(11, info.operator_name).bindInt(12, siteId);
         s.bind(13, info.out_dir).bind(14, info.instrument_family).bind(15, info.correction_json);
@@ -287,7 +280,7 @@ void SessionStore::appendSkip(const std::string& sid, const procedure::SkippedTa
 
 void SessionStore::appendNote(const std::string& sid, const std::string& note) {
     Statement s(db_, "INSERT INTO notes (session_id, time_utc, note) VALUES (?,?,?)");
-    s.bind(1, sid).bind(2, nowUtc()).bind(3, note);
+    s.bind(1, sid).bind(2, drivers::utcNowIso8601()).bind(3, note);
     s.step();
 }
 

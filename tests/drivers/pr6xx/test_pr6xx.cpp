@@ -4,6 +4,8 @@
 #include "drivers/pr6xx/simulator.h"
 #include "drivers/transport/serial_port.h"
 
+#include "tests/drivers/white_theatre.h"
+
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -15,14 +17,7 @@ using namespace cm::drivers;
 namespace {
 
 std::shared_ptr<virt::VirtualTheatre> theatre() {
-    std::ifstream in(std::string(CINEMEASURE_CALIBRATION_DIR) + "/virtual/projector-reference.json");
-    std::stringstream ss;
-    ss << in.rdbuf();
-    const auto doc = util::parseJson(ss.str(), "projector-reference.json");
-    auto t = std::make_shared<virt::VirtualTheatre>(virt::parseTheatreConfig(util::JsonView(doc, "cfg")));
-    t->show({"white", "none"});
-    t->aimAt({t->config().reference_seat, {0, 0}});
-    return t;
+    return test::whiteTheatre();
 }
 
 constexpr double kFast = 0.001;  // simulated seconds → real seconds in tests
