@@ -32,6 +32,7 @@ struct CertifyArgs {
     std::string instrument = "virtual";
     std::string correction;
     std::string fault = "none";
+    std::string decision_rule = "simple";
     int fault_at = 1;
 };
 
@@ -40,13 +41,13 @@ std::string valueText(const evaluation::FigureResult& f) {
     if (!std::isfinite(f.value)) {
         return "—";
     }
+    const double U = f.expanded_uncertainty;
     if (f.spec.unit == "cd/m2") {
-        std::snprintf(buf, sizeof buf, "%.2f cd/m² (%.2f fL)", f.value,
-                      colorimetry::cdm2ToFootLambert(f.value));
+        std::snprintf(buf, sizeof buf, "%.2f ± %.2f cd/m² (%.2f fL)", f.value, U, colorimetry::cdm2ToFootLambert(f.value));
     } else if (f.spec.unit == "%") {
-        std::snprintf(buf, sizeof buf, "%.1f %%", f.value);
+        std::snprintf(buf, sizeof buf, "%.1f ± %.1f %%", f.value, U);
     } else {
-        std::snprintf(buf, sizeof buf, "%.4f", f.value);
+        std::snprintf(buf, sizeof buf, "%.4f ± %.4f", f.value, U);
     }
     return buf;
 }
@@ -61,18 +62,20 @@ std::string pad(const std::string& s, std::size_t width) {
 }
 
 void printVerdictTable(const report::CertificationReport& rep) {
-    std::printf("\n%s%s%s%s\n", pad("Figure", 40).c_str(), pad("Value", 26).c_str(),
+    std::printf("\n%s%s%s%s\n", pad("Figure", 40).c_str(), pad("Value ± U (k=2)", 34).c_str(),
                 pad("Limit", 20).c_str(), "Verdict");
-    std::printf("%s\n", std::string(96, '-').c_str());
+    std::printf("%s\n", std::string(104, '-').c_str());
     for (const auto& f : rep.evaluation.figures) {
         const auto& t = f.spec.tolerance;
-        std::string label = f.spec.label + (t.provisional ? " †" : "") + (t.informative ? " (i)" : "");
-        std::printf("%s%s%s%s\n", pad(label, 40).c_str(), pad(valueText(f), 26).c_str(),
+        std::string label = f.spec.label + (t.provisional ? " †" : "") + (t.informative ? " (i)" : "") +
+                            (f.straddles_limit ? " ~" : "");
+        std::printf("%s%s%s%s\n", pad(label, 40).c_str(), pad(valueText(f), 34).c_str(),
                     pad(t.describe(), 20).c_str(), evaluation::toString(f.verdict));
     }
-    std::printf("%s\n", std::string(96, '-').c_str());
+    std::printf("%s\n", std::string(104, '-').c_str());
     std::printf("Overall: %s   (%s, %s)\n", evaluation::toString(rep.evaluation.overall),
                 rep.profile.id.c_str(), rep.run.decision_rule.c_str());
+    std::printf("~ value ± U straddles a limit; (i) informative; † provisional limit\n");
 }
 
 void run(const CertifyArgs& a) {
@@ -96,6 +99,7 @@ void run(const CertifyArgs& a) {
     info.operator_name = a.operator_name;
     info.site = a.site;
     info.instrument_family = a.instrument;
+    info.decision_rule = a.decision_rule;
     info.out_dir = std::filesystem::absolute(a.out).string();
     app::PreparedSimulation sim;
     try {
@@ -196,6 +200,9 @@ void registerCertifyCommand(CLI::App& app) {
                     "Instrument family; with --simulate its simulator runs on a pseudo-terminal and the real "
                     "driver talks to it (virtual, pr6xx)")
         ->check(CLI::IsMember(app::simulatedFamilies()));
+    cmd->add_option("--decision-rule", args->decision_rule,
+                    "simple (default) or guarded acceptance per ILAC-G8 (value ± U must be inside the limits)")
+        ->check(CLI::IsMember({"simple", "guarded"}));
     cmd->add_option("--fault", args->fault,
                     "Inject a fault into the instrument simulator (none, unplug, garbage, drop, slow, over-range, "
                     "too-dark, error-code); `resume` runs clean");

@@ -27,6 +27,7 @@ drivers::virt::TheatreConfig loadTheatreConfig(const std::filesystem::path& file
 void runProcedure(procedure::ProcedureRunner& runner, drivers::SpotInstrument& instrument,
                   Operator& op, const ReadingSink& sink, const CertificationObserver& observer) {
     constexpr int kMaxAttempts = 3;  // transient faults (timeouts, garbled replies) get retries
+    const drivers::Capabilities caps = instrument.capabilities();
     while (auto task = runner.current()) {
         if (observer.taskStarted) {
             observer.taskStarted(*task);
@@ -44,6 +45,13 @@ void runProcedure(procedure::ProcedureRunner& runner, drivers::SpotInstrument& i
                     throw;
                 }
             }
+        }
+        // Each reading carries its standard uncertainty from the instrument's specification.
+        if (reading.u_luminance_rel <= 0.0) {
+            reading.u_luminance_rel = caps.luminance_uncertainty_rel;
+        }
+        if (reading.u_chromaticity_xy <= 0.0) {
+            reading.u_chromaticity_xy = caps.chromaticity_uncertainty_xy;
         }
         if (observer.readingTaken) {
             observer.readingTaken(*task, reading);
@@ -67,7 +75,8 @@ report::CertificationReport buildReport(const CertificationSetup& setup,
     rep.readings = runner.readings();
     rep.skipped = runner.skipped();
     rep.notes = runner.notes();
-    rep.evaluation = evaluation::evaluateProfile(runner.profile(), runner.readings());
+    rep.evaluation = evaluation::evaluateProfile(runner.profile(), runner.readings(), setup.evaluation);
+    rep.run.decision_rule = evaluation::toString(setup.evaluation.rule);
     rep.complete = runner.finished();
     return rep;
 }

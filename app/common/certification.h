@@ -46,6 +46,7 @@ struct CertificationSetup {
     report::RunInfo run;
     geometry::Seat seat;
     std::vector<geometry::MeasurementPoint> points;
+    evaluation::EvaluationOptions evaluation;
 };
 
 /// Called with each reading once the runner has recorded it; the session store journals it here.

@@ -36,6 +36,7 @@ PreparedSimulation prepareSimulation(const SessionInfo& info) {
     if (!info.correction_json.empty()) {
         parseCorrection(info.correction_json, "correction");  // validate before the first reading
     }
+    evaluation::parseDecisionRule(info.decision_rule.empty() ? "simple" : info.decision_rule);
     if (s.info.seed >= 0) {
         s.config.noise.seed = static_cast<std::uint64_t>(s.info.seed);
     } else {
@@ -60,6 +61,7 @@ CertificationSetup setupFor(const PreparedSimulation& sim) {
     setup.run.seed = sim.info.seed;
     setup.run.started_utc = sim.info.created_utc;
     setup.run.session_id = sim.info.id;
+    setup.evaluation.rule = evaluation::parseDecisionRule(sim.info.decision_rule.empty() ? "simple" : sim.info.decision_rule);
     return setup;
 }
 
@@ -124,7 +126,6 @@ report::CertificationReport runSimulation(const PreparedSimulation& sim, Session
     runner.restore(store.readings(sim.info.id));
     SimulatedRig rig = makeRig(sim, theatre, runner.readings().size());
     const procedure::InstrumentInfo instrument = rig.instrument->identify();
-    const double uRel = rig.instrument->capabilities().luminance_uncertainty_rel;
     const std::string sid = sim.info.id;
     std::unique_ptr<CorrectedInstrument> corrected;
     if (!sim.info.correction_json.empty()) {
@@ -133,7 +134,7 @@ report::CertificationReport runSimulation(const PreparedSimulation& sim, Session
     }
     drivers::SpotInstrument& meter = corrected ? static_cast<drivers::SpotInstrument&>(*corrected) : *rig.instrument;
     runProcedure(runner, meter, op,
-                 [&](const procedure::RecordedReading& r) { store.appendReading(sid, r, uRel); }, observer);
+                 [&](const procedure::RecordedReading& r) { store.appendReading(sid, r); }, observer);
     CertificationSetup setup = setupFor(sim);
     setup.run.finished_utc = drivers::utcNowIso8601();
     return buildReport(setup, runner, instrument);

@@ -3,27 +3,90 @@
 
 #include "libmeasure/evaluation/metric_registry.h"
 
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <random>
+
 namespace cm::evaluation {
 
+double expandedUncertainty(const procedure::FigureSpec& spec, const std::vector<procedure::RecordedReading>& readings,
+                           int draws, std::uint64_t seed) {
+    const MetricInfo* metric = findMetric(spec.metric);
+    if (metric == nullptr || draws < 2) {
+        return 0.0;
+    }
+    // Only the readings the metric uses are redrawn (its step, at its point and reference point).
+    std::vector<procedure::RecordedReading> used;
+    bool anyU = false;
+    for (const auto& r : readings) {
+        if (r.step_id == spec.step && (r.point_id == spec.point || r.point_id == spec.reference_point)) {
+            used.push_back(r);
+            anyU = anyU || r.reading.u_luminance_rel > 0.0 || r.reading.u_chromaticity_xy > 0.0;
+        }
+    }
+    if (used.empty() || !anyU) {
+        return 0.0;
+    }
+    std::mt19937_64 rng(seed);
+    std::normal_distribution<double> n01(0.0, 1.0);
+    double sum = 0.0;
+    double sum2 = 0.0;
+    int valid = 0;
+    std::vector<procedure::RecordedReading> draw = used;
+    for (int d = 0; d < draws; ++d) {
+        for (std::size_t i = 0; i < used.size(); ++i) {
+            const procedure::Reading& src = used[i].reading;
+            colorimetry::ChromaticityXY xy = colorimetry::toXY(src.xyz_cdm2);
+            xy.x += src.u_chromaticity_xy * n01(rng);
+            xy.y += src.u_chromaticity_xy * n01(rng);
+            const double Y = src.xyz_cdm2.Y * (1.0 + src.u_luminance_rel * n01(rng));
+            draw[i].reading.xyz_cdm2 = colorimetry::fromxyY(xy, Y);
+        }
+        const double v = metric->compute(spec, draw);
+        if (std::isfinite(v)) {
+            sum += v;
+            sum2 += v * v;
+            ++valid;
+        }
+    }
+    if (valid < 2) {
+        return 0.0;
+    }
+    const double mean = sum / valid;
+    const double var = std::max(0.0, (sum2 - valid * mean * mean) / (valid - 1));
+    return 2.0 * std::sqrt(var);
+}
+
 Evaluation evaluateProfile(const procedure::Profile& profile,
-                           const std::vector<procedure::RecordedReading>& readings) {
+                           const std::vector<procedure::RecordedReading>& readings,
+                           const EvaluationOptions& options) {
     Evaluation ev;
+    ev.options = options;
     bool anyFail = false;
     bool anyMissing = false;
+    bool anyConditional = false;
+    std::uint64_t figureSeed = options.seed;
     for (const procedure::FigureSpec& spec : profile.figures) {
         FigureResult r;
         r.spec = spec;
         const MetricInfo* metric = findMetric(spec.metric);
         // parseProfile guarantees the metric exists; a hand-built profile may not.
         r.value = metric ? metric->compute(spec, readings) : std::numeric_limits<double>::quiet_NaN();
-        r.verdict = evaluate(spec.tolerance, r.value);
+        r.expanded_uncertainty = expandedUncertainty(spec, readings, options.draws, figureSeed++);
+        r.straddles_limit = straddlesLimit(spec.tolerance, r.value, r.expanded_uncertainty);
+        r.verdict = evaluate(spec.tolerance, r.value, r.expanded_uncertainty, options.rule);
         if (!spec.tolerance.informative) {
             anyFail = anyFail || r.verdict == Verdict::Fail;
+            anyConditional = anyConditional || r.verdict == Verdict::Conditional;
             anyMissing = anyMissing || r.verdict == Verdict::NotEvaluated;
         }
         ev.figures.push_back(std::move(r));
     }
-    ev.overall = anyFail ? Verdict::Fail : (anyMissing ? Verdict::NotEvaluated : Verdict::Pass);
+    ev.overall = anyFail          ? Verdict::Fail
+                 : anyConditional ? Verdict::Conditional
+                 : anyMissing     ? Verdict::NotEvaluated
+                                  : Verdict::Pass;
     return ev;
 }
 

@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <sstream>
+#include <stdexcept>
 
 namespace cm::evaluation {
 
@@ -14,8 +15,25 @@ const char* toString(Verdict v) {
             return "FAIL";
         case Verdict::NotEvaluated:
             return "NOT EVALUATED";
+        case Verdict::Conditional:
+            return "CONDITIONAL";
     }
     return "?";
+}
+
+const char* toString(DecisionRule r) {
+    return r == DecisionRule::Guarded ? "guarded acceptance (ILAC-G8:09/2019, guard band w = U)"
+                                      : "simple acceptance (ILAC-G8:09/2019, w = 0)";
+}
+
+DecisionRule parseDecisionRule(const std::string& name) {
+    if (name == "simple") {
+        return DecisionRule::Simple;
+    }
+    if (name == "guarded") {
+        return DecisionRule::Guarded;
+    }
+    throw std::invalid_argument("unknown decision rule '" + name + "' (simple, guarded)");
 }
 
 namespace {
@@ -46,6 +64,22 @@ std::string Tolerance::describe() const {
         return "≤ " + num(*upper);
     }
     return "no limit";
+}
+
+bool straddlesLimit(const Tolerance& t, double v, double U) {
+    if (!(U > 0.0) || std::isnan(v)) {
+        return false;
+    }
+    auto inside = [&](double b) { return v - U < b && b < v + U; };
+    return (t.lower && inside(*t.lower)) || (t.upper && inside(*t.upper));
+}
+
+Verdict evaluate(const Tolerance& t, double v, double U, DecisionRule rule) {
+    const Verdict simple = evaluate(t, v);
+    if (rule == DecisionRule::Simple || simple == Verdict::NotEvaluated || !(U > 0.0)) {
+        return simple;
+    }
+    return straddlesLimit(t, v, U) ? Verdict::Conditional : simple;
 }
 
 Verdict evaluate(const Tolerance& tolerance, double value) {

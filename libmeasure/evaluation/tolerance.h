@@ -6,7 +6,24 @@
 
 namespace cm::evaluation {
 
-enum class Verdict { Pass, Fail, NotEvaluated };
+enum class Verdict {
+    Pass,
+    Fail,
+    NotEvaluated,
+    /// Guarded acceptance: the interval value ± U straddles a limit, so neither pass nor fail
+    /// can be stated with the required confidence (ILAC-G8:09/2019 §4.2).
+    Conditional,
+};
+
+/// How a measured value and its expanded uncertainty U are turned into a verdict.
+enum class DecisionRule {
+    Simple,   ///< pass when the value is within the limits (ILAC-G8 "simple acceptance", w = 0)
+    Guarded,  ///< pass only when value ± U is within the limits; fail when value ± U is outside
+};
+
+const char* toString(DecisionRule r);
+/// "simple" or "guarded"; throws std::invalid_argument otherwise.
+DecisionRule parseDecisionRule(const std::string& name);
 
 const char* toString(Verdict v);
 
@@ -26,5 +43,12 @@ struct Tolerance {
 
 /// Simple acceptance: pass when lower ≤ value ≤ upper. NaN gives NotEvaluated.
 Verdict evaluate(const Tolerance& tolerance, double value);
+
+/// The verdict under a decision rule with expanded uncertainty U (k = 2); U = 0 or NaN falls back
+/// to simple acceptance.
+Verdict evaluate(const Tolerance& tolerance, double value, double expanded_uncertainty, DecisionRule rule);
+
+/// True when [value − U, value + U] contains a limit.
+bool straddlesLimit(const Tolerance& tolerance, double value, double expanded_uncertainty);
 
 }  // namespace cm::evaluation

@@ -35,6 +35,10 @@ struct Reading {
     /// correction's id. Raw readings are always kept beside corrected ones.
     std::optional<colorimetry::XYZ> uncorrected_xyz_cdm2;
     std::string correction_id;
+    /// Standard uncertainties (k = 1) from the instrument's specification: relative, of
+    /// luminance; absolute, of CIE 1931 x and y. Zero when unknown.
+    double u_luminance_rel = 0.0;
+    double u_chromaticity_xy = 0.0;
 };
 
 /// A reading placed in the procedure: which step, point and repeat it answers.

@@ -34,6 +34,10 @@ nlohmann::json reportToJson(const report::CertificationReport& r) {
     j["complete"] = r.complete;
     j["overall_verdict"] = evaluation::toString(r.evaluation.overall);
     j["decision_rule"] = r.run.decision_rule;
+    j["uncertainty"] = {{"method", "Monte Carlo over the readings' standard uncertainties (instrument specification)"},
+                        {"draws", r.evaluation.options.draws},
+                        {"seed", r.evaluation.options.seed},
+                        {"coverage_factor", 2}};
     j["run"] = {{"software_version", r.run.software_version},
                 {"git_revision", r.run.git_revision},
                 {"started_utc", r.run.started_utc},
@@ -88,6 +92,8 @@ nlohmann::json reportToJson(const report::CertificationReport& r) {
                                  {"status", rr.reading.status},
                                  {"instrument_serial", rr.reading.instrument.serial},
                                  {"correction", rr.reading.correction_id},
+                                 {"u_luminance_rel", rr.reading.u_luminance_rel},
+                                 {"u_chromaticity_xy", rr.reading.u_chromaticity_xy},
                                  {"uncorrected",
                                   rr.reading.uncorrected_xyz_cdm2
                                       ? nlohmann::json{{"X", rr.reading.uncorrected_xyz_cdm2->X},
@@ -111,6 +117,8 @@ nlohmann::json reportToJson(const report::CertificationReport& r) {
                                 {"point", f.spec.point},
                                 {"unit", f.spec.unit},
                                 {"value", numberOrNull(f.value)},
+                                {"expanded_uncertainty_k2", f.expanded_uncertainty},
+                                {"straddles_limit", f.straddles_limit},
                                 {"limit",
                                  {{"target", optionalNumber(t.target)},
                                   {"lower", optionalNumber(t.lower)},
@@ -137,6 +145,8 @@ std::vector<procedure::RecordedReading> readingsFromReportJson(const nlohmann::j
         rr.reading.integration_time_s = r.numberOr("integration_time_s", 0.0);
         rr.reading.timestamp_utc = r.stringOr("timestamp_utc", "");
         rr.reading.instrument.serial = r.stringOr("instrument_serial", "");
+        rr.reading.u_luminance_rel = r.numberOr("u_luminance_rel", 0.0);
+        rr.reading.u_chromaticity_xy = r.numberOr("u_chromaticity_xy", 0.0);
         out.push_back(std::move(rr));
     }
     return out;

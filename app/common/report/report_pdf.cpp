@@ -38,6 +38,8 @@ Rgb verdictColour(evaluation::Verdict v) {
             return kPass;
         case evaluation::Verdict::Fail:
             return kFail;
+        case evaluation::Verdict::Conditional:
+            return {0.85, 0.45, 0.0};
         default:
             return kNone;
     }
@@ -399,9 +401,9 @@ void render(cairo_t* cr, const report::CertificationReport& r) {
 
     pg.text(x0, "Figures", 12, true);
     pg.newline(1.3);
-    const double cols[] = {x0, x0 + 190, x0 + 265, x0 + 355, x0 + 420};
+    const double cols[] = {x0, x0 + 170, x0 + 280, x0 + 355, x0 + 420};
     pg.text(cols[0], "Figure", 8.5, true);
-    pg.text(cols[1], "Value", 8.5, true);
+    pg.text(cols[1], "Value ± U (k=2)", 8.5, true);
     pg.text(cols[2], "Limit", 8.5, true);
     pg.text(cols[3], "Verdict", 8.5, true);
     pg.text(cols[4], "Source", 8.5, true);
@@ -418,14 +420,16 @@ void render(cairo_t* cr, const report::CertificationReport& r) {
             unit = " cd/m²";
         }
         pg.text(cols[0], f.spec.label + mark, 8.5);
-        pg.text(cols[1], fmt(f.value, precisionFor(f.spec.unit)) + unit, 8.5);
+        pg.text(cols[1], fmt(f.value, precisionFor(f.spec.unit)) + " ± " + fmt(f.expanded_uncertainty, precisionFor(f.spec.unit)) +
+                             unit + (f.straddles_limit ? " ~" : ""),
+                8.5);
         pg.text(cols[2], t.describe(), 8.5);
         pg.text(cols[3], evaluation::toString(f.verdict), 8.5, true, verdictColour(f.verdict));
         pg.text(cols[4], t.source.substr(0, 36), 7.5, false, kGrey);
         pg.newline();
     }
     pg.newline(0.3);
-    pg.text(x0, "(i) informative: reported, not part of the verdict." +
+    pg.text(x0, "(i) informative: reported, not part of the verdict.  ~ value ± U straddles a limit." +
                     std::string(anyProvisional ? "  † provisional limit (draft or unconfirmed source)." : ""),
             7.5, false, kGrey);
     pg.newline(2.0);

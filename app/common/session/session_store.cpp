@@ -199,6 +199,11 @@ void SessionStore::migrate() {
                 "ALTER TABLE readings ADD COLUMN uncorrected_Z REAL;"
                 "ALTER TABLE readings ADD COLUMN correction TEXT;");
     }
+    if (version < 3) {
+        // v3: chromaticity uncertainty per reading and the session's decision rule.
+        step(3, "ALTER TABLE readings ADD COLUMN u_chromaticity_xy REAL;"
+                "ALTER TABLE sessions ADD COLUMN decision_rule TEXT;");
+    }
 }
 
 std::string SessionStore::createSession(SessionInfo info) {
@@ -217,11 +222,11 @@ std::string SessionStore::createSession(SessionInfo info) {
         Statement s(db_,
                     "INSERT INTO sessions (id, created_utc, status, profile_id, profile_json, source, "
                     "theatre_json, theatre_file, seed, time_scale, operator, site_id, out_dir, "
-                    "instrument_family, correction_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                    "instrument_family, correction_json, decision_rule) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         s.bind(1, info.id).bind(2, drivers::utcNowIso8601()).bind(3, std::string("running")).bind(4, info.profile_id);
         s.bind(5, info.profile_json).bind(6, info.source).bind(7, info.theatre_json).bind(8, info.theatre_file);
         s.bindInt(9, info.seed).bind(10, info.time_scale).bind(11, info.operator_name).bindInt(12, siteId);
-        s.bind(13, info.out_dir).bind(14, info.instrument_family).bind(15, info.correction_json);
+        s.bind(13, info.out_dir).bind(14, info.instrument_family).bind(15, info.correction_json).bind(16, info.decision_rule);
         s.step();
         exec("COMMIT");
     } catch (...) {
@@ -231,7 +236,7 @@ std::string SessionStore::createSession(SessionInfo info) {
     return info.id;
 }
 
-void SessionStore::appendReading(const std::string& sid, const procedure::RecordedReading& r, double u_rel) {
+void SessionStore::appendReading(const std::string& sid, const procedure::RecordedReading& r) {
     exec("BEGIN IMMEDIATE");
     try {
         const auto& in = r.reading.instrument;
@@ -252,18 +257,18 @@ void SessionStore::appendReading(const std::string& sid, const procedure::Record
                     "INSERT INTO readings (session_id, seq, step, point, repeat, X, Y, Z, integration_time_s, "
                     "timestamp_utc, status, instrument_id, raw_reply, standard_uncertainty_rel, "
                     "spectrum_start_nm, spectrum_step_nm, spectrum, uncorrected_X, uncorrected_Y, uncorrected_Z, "
-                    "correction) VALUES "
-                    "(?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM readings WHERE session_id = ?), ?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                    "correction, u_chromaticity_xy) VALUES "
+                    "(?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM readings WHERE session_id = ?), ?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         s.bind(1, sid).bind(2, sid).bind(3, r.step_id).bind(4, r.point_id).bindInt(5, r.repeat);
         s.bind(6, r.reading.xyz_cdm2.X).bind(7, r.reading.xyz_cdm2.Y).bind(8, r.reading.xyz_cdm2.Z);
         s.bind(9, r.reading.integration_time_s).bind(10, r.reading.timestamp_utc).bind(11, r.reading.status);
-        s.bindInt(12, instrumentId).bind(13, r.reading.raw_reply).bind(14, u_rel);
+        s.bindInt(12, instrumentId).bind(13, r.reading.raw_reply).bind(14, r.reading.u_luminance_rel);
         s.bind(15, r.reading.spectrum_start_nm).bind(16, r.reading.spectrum_step_nm).bind(17, spectrum);
         if (r.reading.uncorrected_xyz_cdm2) {
             s.bind(18, r.reading.uncorrected_xyz_cdm2->X).bind(19, r.reading.uncorrected_xyz_cdm2->Y);
             s.bind(20, r.reading.uncorrected_xyz_cdm2->Z);
         }
-        s.bind(21, r.reading.correction_id);
+        s.bind(21, r.reading.correction_id).bind(22, r.reading.u_chromaticity_xy);
         s.step();
         exec("COMMIT");
     } catch (...) {
@@ -295,7 +300,7 @@ constexpr const char* kSessionColumns =
     "SELECT s.id, s.created_utc, s.status, s.profile_id, s.profile_json, s.source, s.theatre_json, "
     "s.theatre_file, s.seed, s.time_scale, s.operator, COALESCE(t.name, ''), s.out_dir, "
     "s.instrument_family, (SELECT COUNT(*) FROM readings r WHERE r.session_id = s.id), "
-    "COALESCE(s.correction_json, '') "
+    "COALESCE(s.correction_json, ''), COALESCE(s.decision_rule, 'simple') "
     "FROM sessions s LEFT JOIN sites t ON t.id = s.site_id";
 
 SessionInfo rowToInfo(const Statement& q) {
@@ -316,6 +321,7 @@ SessionInfo rowToInfo(const Statement& q) {
     i.instrument_family = q.text(13);
     i.reading_count = static_cast<std::size_t>(q.integer(14));
     i.correction_json = q.text(15);
+    i.decision_rule = q.text(16);
     return i;
 }
 }  // namespace
@@ -343,7 +349,8 @@ std::vector<procedure::RecordedReading> SessionStore::readings(const std::string
     Statement q(db_,
                 "SELECT r.step, r.point, r.repeat, r.X, r.Y, r.Z, r.integration_time_s, r.timestamp_utc, "
                 "r.status, i.family, i.model, i.serial, i.firmware, i.acceptance_angle_deg, r.raw_reply, "
-                "r.uncorrected_X, r.uncorrected_Y, r.uncorrected_Z, COALESCE(r.correction, '') FROM readings r LEFT JOIN instruments i ON i.id = r.instrument_id "
+                "r.uncorrected_X, r.uncorrected_Y, r.uncorrected_Z, COALESCE(r.correction, ''), "
+                "COALESCE(r.standard_uncertainty_rel, 0), COALESCE(r.u_chromaticity_xy, 0) FROM readings r LEFT JOIN instruments i ON i.id = r.instrument_id "
                 "WHERE r.session_id = ? ORDER BY r.seq");
     q.bind(1, sid);
     std::vector<procedure::RecordedReading> out;
@@ -359,6 +366,8 @@ std::vector<procedure::RecordedReading> SessionStore::readings(const std::string
         r.reading.instrument = {q.text(9), q.text(10), q.text(11), q.text(12), q.real(13)};
         r.reading.raw_reply = q.text(14);
         r.reading.correction_id = q.text(18);
+        r.reading.u_luminance_rel = q.real(19);
+        r.reading.u_chromaticity_xy = q.real(20);
         if (!r.reading.correction_id.empty()) {
             r.reading.uncorrected_xyz_cdm2 = colorimetry::XYZ{q.real(15), q.real(16), q.real(17)};
         }

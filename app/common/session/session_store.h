@@ -38,6 +38,7 @@ struct SessionInfo {
     std::string out_dir;
     std::string instrument_family;
     std::string correction_json;  ///< colorimeter correction applied to every reading (may be empty)
+    std::string decision_rule = "simple";  ///< "simple" or "guarded"
     std::size_t reading_count = 0;
 };
 
@@ -50,7 +51,7 @@ public:
     SessionStore(const SessionStore&) = delete;
     SessionStore& operator=(const SessionStore&) = delete;
 
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
     /// Default location: $CINEMEASURE_DB, else $XDG_DATA_HOME/cinemeasure/sessions.db, else
     /// ~/.local/share/cinemeasure/sessions.db.
     static std::filesystem::path defaultPath();
@@ -58,8 +59,7 @@ public:
     /// Creates a session and returns its id.
     std::string createSession(SessionInfo info);
     /// Appends one reading in its own committed transaction.
-    void appendReading(const std::string& session_id, const procedure::RecordedReading& reading,
-                       double standard_uncertainty_rel);
+    void appendReading(const std::string& session_id, const procedure::RecordedReading& reading);
     void appendSkip(const std::string& session_id, const procedure::SkippedTask& skip);
     void appendNote(const std::string& session_id, const std::string& note);
     void setStatus(const std::string& session_id, const std::string& status);

@@ -1,0 +1,86 @@
+// Expanded uncertainty by Monte Carlo against the analytic propagation, and the ILAC-G8 decision
+// rules on values placed on both sides of a limit's guard band.
+#include "libmeasure/evaluation/evaluate_profile.h"
+
+#include <catch2/catch.hpp>
+
+using namespace cm;
+using evaluation::DecisionRule;
+using evaluation::Verdict;
+
+namespace {
+procedure::RecordedReading at(const std::string& point, double Y, double uRel) {
+    procedure::RecordedReading r;
+    r.step_id = "white";
+    r.point_id = point;
+    r.reading.xyz_cdm2 = colorimetry::fromxyY({0.314, 0.351}, Y);
+    r.reading.u_luminance_rel = uRel;
+    r.reading.u_chromaticity_xy = 0.002;
+    return r;
+}
+procedure::FigureSpec figure(const std::string& metric, const std::string& point, const std::string& ref = "") {
+    procedure::FigureSpec f;
+    f.id = metric;
+    f.metric = metric;
+    f.step = "white";
+    f.point = point;
+    f.reference_point = ref;
+    return f;
+}
+constexpr double kMonteCarloTol = 0.10;  // 400 draws: the σ estimate is good to a few per cent
+}  // namespace
+
+TEST_CASE("U of a luminance: 2 · 1 % · 48 cd/m² = 0.96 cd/m²", "[uncertainty]") {
+    const std::vector<procedure::RecordedReading> rs = {at("C", 48.0, 0.01)};
+    const double U = evaluation::expandedUncertainty(figure("luminance", "C"), rs, 400, 7);
+    CHECK(U == Approx(0.96).epsilon(kMonteCarloTol));
+    CHECK(evaluation::expandedUncertainty(figure("luminance", "C"), rs, 400, 7) == U);  // recorded seed reproduces
+}
+
+TEST_CASE("U of a ratio of two independent readings: 2 · 85 % · √2 · 1 % = 2.40 points", "[uncertainty]") {
+    const std::vector<procedure::RecordedReading> rs = {at("C", 48.0, 0.01), at("L", 40.8, 0.01)};
+    const double U = evaluation::expandedUncertainty(figure("luminance_percent_of_reference", "L", "C"), rs, 400, 11);
+    CHECK(U == Approx(2.0 * 85.0 * std::sqrt(2.0) * 0.01).epsilon(kMonteCarloTol));
+}
+
+TEST_CASE("U of white x from u(x) = 0.002: 0.004", "[uncertainty]") {
+    const std::vector<procedure::RecordedReading> rs = {at("C", 48.0, 0.01)};
+    CHECK(evaluation::expandedUncertainty(figure("chromaticity_x", "C"), rs, 400, 3) == Approx(0.004).epsilon(kMonteCarloTol));
+    CHECK(evaluation::expandedUncertainty(figure("luminance", "C"), {at("C", 48.0, 0.0)}, 400, 3) == 0.0);
+}
+
+TEST_CASE("decision rules around the 48 ± 10.2 cd/m² limit with U = 0.96", "[decision]") {
+    evaluation::Tolerance t;
+    t.target = 48.0;
+    t.lower = 37.8;
+    t.upper = 58.2;
+    // 57.0 + 0.96 = 57.96 < 58.2: inside with its whole interval → pass under both rules.
+    CHECK(evaluation::evaluate(t, 57.0, 0.96, DecisionRule::Guarded) == Verdict::Pass);
+    // 57.5 + 0.96 = 58.46 > 58.2: the interval straddles the limit.
+    CHECK(evaluation::straddlesLimit(t, 57.5, 0.96));
+    CHECK(evaluation::evaluate(t, 57.5, 0.96, DecisionRule::Simple) == Verdict::Pass);
+    CHECK(evaluation::evaluate(t, 57.5, 0.96, DecisionRule::Guarded) == Verdict::Conditional);
+    CHECK(evaluation::evaluate(t, 58.5, 0.96, DecisionRule::Guarded) == Verdict::Conditional);
+    // 59.5 − 0.96 = 58.54 > 58.2: outside with its whole interval → fail under both.
+    CHECK(evaluation::evaluate(t, 59.5, 0.96, DecisionRule::Guarded) == Verdict::Fail);
+    CHECK(evaluation::evaluate(t, 38.5, 0.96, DecisionRule::Guarded) == Verdict::Conditional);  // low side
+    CHECK(evaluation::parseDecisionRule("guarded") == DecisionRule::Guarded);
+    CHECK_THROWS(evaluation::parseDecisionRule("lenient"));
+}
+
+TEST_CASE("overall verdict: a conditional figure makes the run conditional, a fail makes it fail", "[decision]") {
+    procedure::Profile p;
+    p.id = "p";
+    auto f = figure("luminance", "C");
+    f.tolerance.target = 48.0;
+    f.tolerance.lower = 37.8;
+    f.tolerance.upper = 58.2;
+    p.figures = {f};
+    evaluation::EvaluationOptions guarded;
+    guarded.rule = DecisionRule::Guarded;
+    const auto near = evaluation::evaluateProfile(p, {at("C", 57.8, 0.01)}, guarded);  // U ≈ 1.16
+    CHECK(near.figures[0].straddles_limit);
+    CHECK(near.overall == Verdict::Conditional);
+    CHECK(evaluation::evaluateProfile(p, {at("C", 57.8, 0.01)}).overall == Verdict::Pass);  // simple
+    CHECK(evaluation::evaluateProfile(p, {at("C", 61.0, 0.01)}, guarded).overall == Verdict::Fail);
+}
