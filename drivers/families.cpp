@@ -32,13 +32,25 @@ auto simulatorMaker() {
 
 const std::vector<Family>& families() {
     static const std::vector<Family> kFamilies = {
-        {"pr6xx", "Photo Research SpectraScan PR-655, PR-670, PR-680", {9600, 8, 'N', 1, false},
-         deviceMaker<pr6xx::Pr6xxDevice>(), simulatorMaker<pr6xx::Pr6xxSimulator, pr6xx::SimulatorOptions>()},
-        {"cs2000", "Konica Minolta CS-2000, CS-2000A", {9600, 8, 'N', 1, false},
-         deviceMaker<cs2000::Cs2000Device>(), simulatorMaker<cs2000::Cs2000Simulator, cs2000::SimulatorOptions>()},
-        {"k10a", "Klein Instruments K10-A", {9600, 8, 'N', 1, false}, deviceMaker<k10a::K10aDevice>(),
+        {"pr6xx",
+         "Photo Research SpectraScan PR-655, PR-670, PR-680",
+         {9600, 8, 'N', 1, false},
+         deviceMaker<pr6xx::Pr6xxDevice>(),
+         simulatorMaker<pr6xx::Pr6xxSimulator, pr6xx::SimulatorOptions>()},
+        {"cs2000",
+         "Konica Minolta CS-2000, CS-2000A",
+         {9600, 8, 'N', 1, false},
+         deviceMaker<cs2000::Cs2000Device>(),
+         simulatorMaker<cs2000::Cs2000Simulator, cs2000::SimulatorOptions>()},
+        {"k10a",
+         "Klein Instruments K10-A",
+         {9600, 8, 'N', 1, false},
+         deviceMaker<k10a::K10aDevice>(),
          simulatorMaker<k10a::K10aSimulator, k10a::SimulatorOptions>()},
-        {"specbos", "JETI specbos 1211, 1201", {115200, 8, 'N', 1, false}, deviceMaker<specbos::SpecbosDevice>(),
+        {"specbos",
+         "JETI specbos 1211, 1201",
+         {115200, 8, 'N', 1, false},
+         deviceMaker<specbos::SpecbosDevice>(),
          simulatorMaker<specbos::SpecbosSimulator, specbos::SimulatorOptions>()},
     };
     return kFamilies;
@@ -61,7 +73,8 @@ std::vector<std::string> familyIds() {
     return ids;
 }
 
-std::unique_ptr<SpotInstrument> openInstrument(const Family& family, const std::string& port, double timeout_scale) {
+std::unique_ptr<SpotInstrument> openInstrument(const Family& family, const std::string& port,
+                                               double timeout_scale) {
     return family.makeDevice(std::make_unique<SerialPort>(port, family.line), timeout_scale);
 }
 

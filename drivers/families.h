@@ -18,7 +18,9 @@ struct Family {
     std::string id;           ///< command-line id: pr6xx, cs2000, k10a, specbos
     std::string description;  ///< models covered
     LineSettings line;        ///< what the driver opens the port with
-    std::function<std::unique_ptr<SpotInstrument>(std::unique_ptr<ByteTransport>, double timeout_scale)> makeDevice;
+    std::function<std::unique_ptr<SpotInstrument>(std::unique_ptr<ByteTransport>,
+                                                  double timeout_scale)>
+        makeDevice;
     std::function<std::unique_ptr<virt::PtySimulator>(std::shared_ptr<const virt::VirtualTheatre>,
                                                       const virt::SimulatorCommon&)>
         makeSimulator;

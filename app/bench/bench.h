@@ -10,7 +10,7 @@
 namespace cm::bench {
 
 struct Benchmark {
-    std::string area;        ///< colorimetry, drivers, imaging, procedures
+    std::string area;  ///< colorimetry, drivers, imaging, procedures
     std::string name;
     std::string floor_name;  ///< what the floor is, e.g. "plain dot product over 471 samples"
     /// Each runs `n` iterations of the work; the harness picks n so a run lasts long enough.

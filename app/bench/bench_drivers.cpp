@@ -56,7 +56,8 @@ const Registrar kReading({
     },
     [](double s) {
         char buf[64];
-        std::snprintf(buf, sizeof buf, "overhead/reading=%.2f%%", 100.0 * (s - kInstrumentTime_s) / kInstrumentTime_s);
+        std::snprintf(buf, sizeof buf, "overhead/reading=%.2f%%",
+                      100.0 * (s - kInstrumentTime_s) / kInstrumentTime_s);
         return std::string(buf);
     },
 });

@@ -30,13 +30,16 @@ double timePerIteration(const std::function<void(std::size_t)>& fn) {
         if (s >= 0.25 || n >= (std::size_t{1} << 40)) {
             break;
         }
-        n = s <= 1e-6 ? n * 64 : std::max<std::size_t>(n * 2, static_cast<std::size_t>(static_cast<double>(n) * 0.3 / s));
+        n = s <= 1e-6 ? n * 64
+                      : std::max<std::size_t>(
+                            n * 2, static_cast<std::size_t>(static_cast<double>(n) * 0.3 / s));
     }
     double best = 1e300;
     for (int rep = 0; rep < 3; ++rep) {
         const auto t0 = clock::now();
         fn(n);
-        best = std::min(best, std::chrono::duration<double>(clock::now() - t0).count() / static_cast<double>(n));
+        best = std::min(best, std::chrono::duration<double>(clock::now() - t0).count() /
+                                  static_cast<double>(n));
     }
     return best;
 }

@@ -28,7 +28,8 @@ std::vector<double> parseList(const std::string& s, std::size_t n, const std::st
         v.push_back(x);
     }
     if (v.size() != n) {
-        throw CommandError(kExitUsage, what + ": expected " + std::to_string(n) + " comma-separated numbers");
+        throw CommandError(kExitUsage,
+                           what + ": expected " + std::to_string(n) + " comma-separated numbers");
     }
     return v;
 }
@@ -44,7 +45,8 @@ void emit(const std::vector<std::pair<std::string, nlohmann::json>>& kv, bool js
         return;
     }
     for (const auto& [k, v] : kv) {
-        std::printf("%-12s %s\n", k.c_str(), v.is_string() ? v.get<std::string>().c_str() : v.dump().c_str());
+        std::printf("%-12s %s\n", k.c_str(),
+                    v.is_string() ? v.get<std::string>().c_str() : v.dump().c_str());
     }
 }
 
@@ -56,7 +58,8 @@ std::vector<std::pair<std::string, nlohmann::json>> cctFields(const colorimetry:
                                                               const std::string& method,
                                                               const colorimetry::Observer& obs) {
     try {
-        const auto r = colorimetry::correlatedColourTemperature(xy, method, obs, app::cieData().robertson);
+        const auto r =
+            colorimetry::correlatedColourTemperature(xy, method, obs, app::cieData().robertson);
         return {{"cct_K", num(r.cct_K)}, {"duv", num(r.duv)}, {"method", r.method}};
     } catch (const colorimetry::CctRangeError& e) {
         throw CommandError(kExitUsage, e.what());
@@ -66,7 +69,8 @@ std::vector<std::pair<std::string, nlohmann::json>> cctFields(const colorimetry:
 }  // namespace
 
 void registerCalcCommand(CLI::App& app) {
-    auto* calc = app.add_subcommand("calc", "Colorimetry calculations (XYZ, chromaticity, CCT, ΔE)");
+    auto* calc =
+        app.add_subcommand("calc", "Colorimetry calculations (XYZ, chromaticity, CCT, ΔE)");
     calc->require_subcommand(1);
     auto json = std::make_shared<bool>(false);
     calc->add_flag("--json", *json, "Machine-readable output with fixed keys");
@@ -74,9 +78,12 @@ void registerCalcCommand(CLI::App& app) {
     {
         auto file = std::make_shared<std::string>();
         auto observer = std::make_shared<std::string>("1931_2");
-        auto* c = calc->add_subcommand("spectrum", "Spectral radiance file (CSV nm,value or CGATS .sp) → absolute XYZ, xy, u'v', CCT, Duv");
+        auto* c = calc->add_subcommand("spectrum",
+                                       "Spectral radiance file (CSV nm,value or CGATS .sp) → "
+                                       "absolute XYZ, xy, u'v', CCT, Duv");
         c->add_option("FILE", *file, "Spectrum in W·sr⁻¹·m⁻²·nm⁻¹")->required();
-        c->add_option("--observer", *observer, "1931_2 (default) or 1964_10")->check(CLI::IsMember({"1931_2", "1964_10"}));
+        c->add_option("--observer", *observer, "1931_2 (default) or 1964_10")
+            ->check(CLI::IsMember({"1931_2", "1964_10"}));
         c->add_flag("--json", *json, "Machine-readable output");
         c->callback([=] {
             colorimetry::Spectrum s;
@@ -89,12 +96,17 @@ void registerCalcCommand(CLI::App& app) {
             const auto xyz = colorimetry::absoluteXYZ(s, obs);
             const auto xy = colorimetry::toXY(xyz);
             const auto uv = colorimetry::toUV(xyz);
-            std::vector<std::pair<std::string, nlohmann::json>> kv = {
-                {"X", xyz.X}, {"Y", xyz.Y}, {"Z", xyz.Z}, {"x", num(xy.x)}, {"y", num(xy.y)},
-                {"u_prime", num(uv.u_prime)}, {"v_prime", num(uv.v_prime)}};
+            std::vector<std::pair<std::string, nlohmann::json>> kv = {{"X", xyz.X},
+                                                                      {"Y", xyz.Y},
+                                                                      {"Z", xyz.Z},
+                                                                      {"x", num(xy.x)},
+                                                                      {"y", num(xy.y)},
+                                                                      {"u_prime", num(uv.u_prime)},
+                                                                      {"v_prime", num(uv.v_prime)}};
             // CCT is defined with the 1931 observer's Planckian locus.
             try {
-                const auto r = colorimetry::cctOhno2013(colorimetry::toUV1960(xy), app::cieData().cie1931_2);
+                const auto r =
+                    colorimetry::cctOhno2013(colorimetry::toUV1960(xy), app::cieData().cie1931_2);
                 kv.push_back({"cct_K", r.cct_K});
                 kv.push_back({"duv", r.duv});
             } catch (const colorimetry::CctRangeError&) {
@@ -130,7 +142,8 @@ void registerCalcCommand(CLI::App& app) {
             const auto a = parseList(*l1, 3, "--lab1");
             const auto b = parseList(*l2, 3, "--lab2");
             const auto w = parseList(*k, 3, "--k");
-            const double d = colorimetry::deltaE2000({a[0], a[1], a[2]}, {b[0], b[1], b[2]}, {w[0], w[1], w[2]});
+            const double d =
+                colorimetry::deltaE2000({a[0], a[1], a[2]}, {b[0], b[1], b[2]}, {w[0], w[1], w[2]});
             emit({{"dE00", d}}, *json);
         });
     }
@@ -139,14 +152,17 @@ void registerCalcCommand(CLI::App& app) {
         auto to = std::make_shared<std::string>();
         auto value = std::make_shared<std::string>();
         auto white = std::make_shared<std::string>("0.3127,0.3290");
-        auto* c = calc->add_subcommand(
-            "convert",
-            "Convert between XYZ, xyY, uvY (CIE 1976 u'v' + Y), Lab, Luv and uv1960 (CIE 1960 u, v)");
-        c->add_option("--from", *from, "XYZ, xyY or uvY")->required()->check(CLI::IsMember({"XYZ", "xyY", "uvY"}));
+        auto* c = calc->add_subcommand("convert",
+                                       "Convert between XYZ, xyY, uvY (CIE 1976 u'v' + Y), Lab, "
+                                       "Luv and uv1960 (CIE 1960 u, v)");
+        c->add_option("--from", *from, "XYZ, xyY or uvY")
+            ->required()
+            ->check(CLI::IsMember({"XYZ", "xyY", "uvY"}));
         c->add_option("--to", *to, "XYZ, xyY, uvY, uv, Lab, Luv, uv1960")
             ->required()
             ->check(CLI::IsMember({"XYZ", "xyY", "uvY", "uv", "Lab", "Luv", "uv1960"}));
-        c->add_option("--value", *value, "three comma-separated numbers in the --from space")->required();
+        c->add_option("--value", *value, "three comma-separated numbers in the --from space")
+            ->required();
         c->add_option("--white", *white, "reference white x,y for Lab/Luv (Y = 100), default D65");
         c->add_flag("--json", *json, "Machine-readable output");
         c->callback([=] {
@@ -157,7 +173,8 @@ void registerCalcCommand(CLI::App& app) {
             } else if (*from == "xyY") {
                 xyz = colorimetry::fromxyY({v[0], v[1]}, v[2]);
             } else {
-                xyz = colorimetry::fromxyY(colorimetry::toXY(colorimetry::ChromaticityUV{v[0], v[1]}), v[2]);
+                xyz = colorimetry::fromxyY(
+                    colorimetry::toXY(colorimetry::ChromaticityUV{v[0], v[1]}), v[2]);
             }
             const auto w = parseList(*white, 2, "--white");
             const auto W = colorimetry::fromxyY({w[0], w[1]}, 100.0);

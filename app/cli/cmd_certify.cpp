@@ -43,7 +43,8 @@ std::string valueText(const evaluation::FigureResult& f) {
     }
     const double U = f.expanded_uncertainty;
     if (f.spec.unit == "cd/m2") {
-        std::snprintf(buf, sizeof buf, "%.2f ± %.2f cd/m² (%.2f fL)", f.value, U, colorimetry::cdm2ToFootLambert(f.value));
+        std::snprintf(buf, sizeof buf, "%.2f ± %.2f cd/m² (%.2f fL)", f.value, U,
+                      colorimetry::cdm2ToFootLambert(f.value));
     } else if (f.spec.unit == "%") {
         std::snprintf(buf, sizeof buf, "%.1f ± %.1f %%", f.value, U);
     } else {
@@ -67,8 +68,8 @@ void printVerdictTable(const report::CertificationReport& rep) {
     std::printf("%s\n", std::string(104, '-').c_str());
     for (const auto& f : rep.evaluation.figures) {
         const auto& t = f.spec.tolerance;
-        std::string label = f.spec.label + (t.provisional ? " †" : "") + (t.informative ? " (i)" : "") +
-                            (f.straddles_limit ? " ~" : "");
+        std::string label = f.spec.label + (t.provisional ? " †" : "") +
+                            (t.informative ? " (i)" : "") + (f.straddles_limit ? " ~" : "");
         std::printf("%s%s%s%s\n", pad(label, 40).c_str(), pad(valueText(f), 34).c_str(),
                     pad(t.describe(), 20).c_str(), evaluation::toString(f.verdict));
     }
@@ -113,21 +114,26 @@ void run(const CertifyArgs& a) {
     try {
         app::ensureWritableDirectory(a.out);
         for (const char* name : {"report.json", "report.csv", "report.pdf"}) {
-            std::filesystem::remove(std::filesystem::path(a.out) / name);  // never leave an old report
+            std::filesystem::remove(std::filesystem::path(a.out) /
+                                    name);  // never leave an old report
         }
     } catch (const std::exception& e) {
         throw CommandError(kExitOutput, e.what());
     }
     if (sim.profile.display_type != sim.config.screen_type) {
-        std::fprintf(stderr, "warning: profile '%s' is for %s screens, the theatre has a %s screen\n",
-                     sim.profile.id.c_str(), sim.profile.display_type.c_str(), sim.config.screen_type.c_str());
+        std::fprintf(stderr,
+                     "warning: profile '%s' is for %s screens, the theatre has a %s screen\n",
+                     sim.profile.id.c_str(), sim.profile.display_type.c_str(),
+                     sim.config.screen_type.c_str());
     }
     std::unique_ptr<app::SessionStore> store;
     try {
-        store = std::make_unique<app::SessionStore>(a.db.empty() ? app::SessionStore::defaultPath() : std::filesystem::path(a.db));
+        store = std::make_unique<app::SessionStore>(a.db.empty() ? app::SessionStore::defaultPath()
+                                                                 : std::filesystem::path(a.db));
         sim.info.id = store->createSession(sim.info);
         sim.info = store->session(sim.info.id);
-        sim.info.seed = sim.info.seed >= 0 ? sim.info.seed : static_cast<long long>(sim.config.noise.seed);
+        sim.info.seed =
+            sim.info.seed >= 0 ? sim.info.seed : static_cast<long long>(sim.config.noise.seed);
     } catch (const std::exception& e) {
         throw CommandError(kExitOutput, e.what());
     }
@@ -151,13 +157,17 @@ void runAndReport(app::PreparedSimulation& sim, app::SessionStore& store, bool q
         obs.taskStarted = [](const procedure::MeasurementTask& t) {
             if (t.new_stimulus) {
                 std::printf("  > show pattern '%s'%s\n", t.step->stimulus.c_str(),
-                            t.step->eyewear == "none" ? "" : (" through " + t.step->eyewear + " lens").c_str());
+                            t.step->eyewear == "none"
+                                ? ""
+                                : (" through " + t.step->eyewear + " lens").c_str());
             }
         };
-        obs.readingTaken = [total](const procedure::MeasurementTask& t, const procedure::Reading& r) {
+        obs.readingTaken = [total](const procedure::MeasurementTask& t,
+                                   const procedure::Reading& r) {
             const auto xy = colorimetry::toXY(r.xyz_cdm2);
-            std::printf("    [%zu/%zu] %-4s %-22s L = %9.4f cd/m²  x = %.4f  y = %.4f\n", t.index + 1, total,
-                        t.point.id.c_str(), t.point.label.c_str(), r.xyz_cdm2.Y, xy.x, xy.y);
+            std::printf("    [%zu/%zu] %-4s %-22s L = %9.4f cd/m²  x = %.4f  y = %.4f\n",
+                        t.index + 1, total, t.point.id.c_str(), t.point.label.c_str(), r.xyz_cdm2.Y,
+                        xy.x, xy.y);
             std::fflush(stdout);
         };
     }
@@ -166,14 +176,16 @@ void runAndReport(app::PreparedSimulation& sim, app::SessionStore& store, bool q
         rep = app::runSimulation(sim, store, obs);
     } catch (const drivers::InstrumentError& e) {
         store.setStatus(sim.info.id, "interrupted");
-        throw CommandError(kExitInstrument, std::string(e.what()) + " (readings so far are kept in session " +
-                                                sim.info.id + "; continue with `cinemeasure resume " +
-                                                sim.info.id + "`)");
+        throw CommandError(kExitInstrument,
+                           std::string(e.what()) + " (readings so far are kept in session " +
+                               sim.info.id + "; continue with `cinemeasure resume " + sim.info.id +
+                               "`)");
     }
     try {
         app::writeReportFiles(rep, sim.info.out_dir);
     } catch (const std::exception& e) {
-        throw CommandError(kExitOutput, std::string(e.what()) + " (readings are kept in session " + sim.info.id + ")");
+        throw CommandError(kExitOutput, std::string(e.what()) + " (readings are kept in session " +
+                                            sim.info.id + ")");
     }
     store.setStatus(sim.info.id, "complete");
     printVerdictTable(rep);
@@ -184,10 +196,13 @@ void runAndReport(app::PreparedSimulation& sim, app::SessionStore& store, bool q
 
 void registerCertifyCommand(CLI::App& app) {
     auto args = std::make_shared<CertifyArgs>();
-    auto* cmd = app.add_subcommand("certify", "Run a profile's procedure end to end and write the report");
-    cmd->add_option("--profile", args->profile, "Profile id (see `cinemeasure profiles`) or a profile .json")
+    auto* cmd =
+        app.add_subcommand("certify", "Run a profile's procedure end to end and write the report");
+    cmd->add_option("--profile", args->profile,
+                    "Profile id (see `cinemeasure profiles`) or a profile .json")
         ->required();
-    cmd->add_option("--simulate", args->simulate, "Virtual theatre config (.json) to measure")->required();
+    cmd->add_option("--simulate", args->simulate, "Virtual theatre config (.json) to measure")
+        ->required();
     cmd->add_option("--out", args->out, "Output directory for report.{json,csv,pdf}")->required();
     cmd->add_option("--seed", args->seed, "Noise seed (default: the config's)");
     cmd->add_option("--time-scale", args->time_scale,
@@ -197,19 +212,25 @@ void registerCertifyCommand(CLI::App& app) {
     cmd->add_option("--site", args->site, "Site name for the report");
     cmd->add_flag("--quiet", args->quiet, "Print only the verdict table");
     cmd->add_option("--instrument", args->instrument,
-                    "Instrument family; with --simulate its simulator runs on a pseudo-terminal and the real "
+                    "Instrument family; with --simulate its simulator runs on a pseudo-terminal "
+                    "and the real "
                     "driver talks to it (virtual, pr6xx)")
         ->check(CLI::IsMember(app::simulatedFamilies()));
     cmd->add_option("--decision-rule", args->decision_rule,
-                    "simple (default) or guarded acceptance per ILAC-G8 (value ± U must be inside the limits)")
+                    "simple (default) or guarded acceptance per ILAC-G8 (value ± U must be inside "
+                    "the limits)")
         ->check(CLI::IsMember({"simple", "guarded"}));
     cmd->add_option("--fault", args->fault,
-                    "Inject a fault into the instrument simulator (none, unplug, garbage, drop, slow, over-range, "
+                    "Inject a fault into the instrument simulator (none, unplug, garbage, drop, "
+                    "slow, over-range, "
                     "too-dark, error-code); `resume` runs clean");
     cmd->add_option("--fault-at", args->fault_at, "Measurement number the fault hits (default 1)");
-    cmd->add_option("--correction", args->correction,
-                    "Colorimeter correction file (calibration/corrections/*.json) applied to every reading");
-    cmd->add_option("--db", args->db, "Session database (default: $CINEMEASURE_DB or ~/.local/share/cinemeasure/sessions.db)");
+    cmd->add_option(
+        "--correction", args->correction,
+        "Colorimeter correction file (calibration/corrections/*.json) applied to every reading");
+    cmd->add_option(
+        "--db", args->db,
+        "Session database (default: $CINEMEASURE_DB or ~/.local/share/cinemeasure/sessions.db)");
     cmd->callback([args] { run(*args); });
 }
 

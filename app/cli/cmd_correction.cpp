@@ -26,7 +26,8 @@ correction::FourColourSet readRgbw(const std::string& file) {
         char name[32];
         colorimetry::XYZ v;
         if (std::sscanf(line.c_str(), "%31[^,],%lf,%lf,%lf", name, &v.X, &v.Y, &v.Z) != 4) {
-            throw CommandError(kExitUsage, file + ":" + std::to_string(n) + ": expected 'stimulus,X,Y,Z'");
+            throw CommandError(kExitUsage,
+                               file + ":" + std::to_string(n) + ": expected 'stimulus,X,Y,Z'");
         }
         rows[name] = v;
     }
@@ -44,14 +45,18 @@ void registerCorrectionCommands(CLI::App& app) {
     auto* group = app.add_subcommand("correction", "Colorimeter correction matrices");
     group->require_subcommand(1);
     auto o = std::make_shared<std::map<std::string, std::string>>();
-    auto* fit = group->add_subcommand("fit", "Fit a one-colour or four-colour correction and write it as JSON");
-    for (const char* k : {"meter", "reference", "out", "id", "screen", "meter-model", "meter-serial", "reference-model",
-                          "reference-serial"}) {
+    auto* fit = group->add_subcommand(
+        "fit", "Fit a one-colour or four-colour correction and write it as JSON");
+    for (const char* k : {"meter", "reference", "out", "id", "screen", "meter-model",
+                          "meter-serial", "reference-model", "reference-serial"}) {
         (*o)[k] = "";
     }
     (*o)["method"] = "four-colour";
-    fit->add_option("--meter", (*o)["meter"], "Colorimeter readings CSV: stimulus,X,Y,Z (red, green, blue, white)")->required();
-    fit->add_option("--reference", (*o)["reference"], "Spectroradiometer readings CSV, same layout")->required();
+    fit->add_option("--meter", (*o)["meter"],
+                    "Colorimeter readings CSV: stimulus,X,Y,Z (red, green, blue, white)")
+        ->required();
+    fit->add_option("--reference", (*o)["reference"], "Spectroradiometer readings CSV, same layout")
+        ->required();
     fit->add_option("--method", (*o)["method"], "four-colour (default) or one-colour")
         ->check(CLI::IsMember({"four-colour", "one-colour"}));
     fit->add_option("--out", (*o)["out"], "Correction file to write")->required();
@@ -59,16 +64,19 @@ void registerCorrectionCommands(CLI::App& app) {
     fit->add_option("--screen", (*o)["screen"], "Screen the readings were taken on")->required();
     fit->add_option("--meter-model", (*o)["meter-model"], "Colorimeter model")->required();
     fit->add_option("--meter-serial", (*o)["meter-serial"], "Colorimeter serial")->required();
-    fit->add_option("--reference-model", (*o)["reference-model"], "Spectroradiometer model")->required();
-    fit->add_option("--reference-serial", (*o)["reference-serial"], "Spectroradiometer serial")->required();
+    fit->add_option("--reference-model", (*o)["reference-model"], "Spectroradiometer model")
+        ->required();
+    fit->add_option("--reference-serial", (*o)["reference-serial"], "Spectroradiometer serial")
+        ->required();
     fit->callback([o] {
         auto& a = *o;
         const auto meter = readRgbw(a["meter"]);
         const auto ref = readRgbw(a["reference"]);
         app::CorrectionFile c;
         try {
-            c.correction = a["method"] == "one-colour" ? correction::fitOneColour(meter.white, ref.white)
-                                                       : correction::fitFourColour(meter, ref);
+            c.correction = a["method"] == "one-colour"
+                               ? correction::fitOneColour(meter.white, ref.white)
+                               : correction::fitFourColour(meter, ref);
         } catch (const std::exception& e) {
             throw CommandError(kExitUsage, e.what());
         }
@@ -84,8 +92,8 @@ void registerCorrectionCommands(CLI::App& app) {
         } catch (const std::exception& e) {
             throw CommandError(kExitOutput, e.what());
         }
-        std::printf("%s: %s correction, largest residual Δu'v' %.6f\n", a["out"].c_str(), c.correction.method.c_str(),
-                    c.correction.max_residual_duv);
+        std::printf("%s: %s correction, largest residual Δu'v' %.6f\n", a["out"].c_str(),
+                    c.correction.method.c_str(), c.correction.max_residual_duv);
     });
 }
 

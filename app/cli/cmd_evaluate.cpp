@@ -14,14 +14,14 @@ namespace {
 
 void printComparison(const std::vector<app::FigureChange>& changes) {
     std::size_t changed = 0;
-    std::printf("%-22s %-24s %10s  %-16s %-14s -> %-16s %-14s %10s\n", "source", "figure", "value", "old limit",
-                "old verdict", "new limit", "new verdict", "margin");
+    std::printf("%-22s %-24s %10s  %-16s %-14s -> %-16s %-14s %10s\n", "source", "figure", "value",
+                "old limit", "old verdict", "new limit", "new verdict", "margin");
     for (const auto& c : changes) {
         changed += c.changed() ? 1 : 0;
-        std::printf("%-22s %-24s %10.4f  %-16s %-14s -> %-16s %-14s %10.4f%s\n", c.source.substr(0, 22).c_str(),
-                    c.figure_id.c_str(), c.value, c.old_limit.c_str(), evaluation::toString(c.old_verdict),
-                    c.new_limit.c_str(), evaluation::toString(c.new_verdict), c.new_margin,
-                    c.changed() ? "  *" : "");
+        std::printf("%-22s %-24s %10.4f  %-16s %-14s -> %-16s %-14s %10.4f%s\n",
+                    c.source.substr(0, 22).c_str(), c.figure_id.c_str(), c.value,
+                    c.old_limit.c_str(), evaluation::toString(c.old_verdict), c.new_limit.c_str(),
+                    evaluation::toString(c.new_verdict), c.new_margin, c.changed() ? "  *" : "");
     }
     std::printf("%zu figure(s), %zu verdict(s) changed (marked *)\n", changes.size(), changed);
 }
@@ -34,12 +34,15 @@ void registerEvaluateCommand(CLI::App& app) {
     auto sessions = std::make_shared<bool>(false);
     auto db = std::make_shared<std::string>();
     auto out = std::make_shared<std::string>();
-    auto* cmd = app.add_subcommand("evaluate",
-                                   "Re-evaluate stored readings (a report.json, or every session in the journal) "
-                                   "under a profile id or a modified profile file; lists verdict changes");
+    auto* cmd = app.add_subcommand(
+        "evaluate",
+        "Re-evaluate stored readings (a report.json, or every session in the journal) "
+        "under a profile id or a modified profile file; lists verdict changes");
     cmd->add_option("REPORT", *report, "report.json written by certify/resume/export");
-    cmd->add_option("--profile", *profile, "Profile id or .json file to evaluate under")->required();
-    cmd->add_flag("--sessions", *sessions, "Evaluate every session in the journal instead of one report");
+    cmd->add_option("--profile", *profile, "Profile id or .json file to evaluate under")
+        ->required();
+    cmd->add_flag("--sessions", *sessions,
+                  "Evaluate every session in the journal instead of one report");
     cmd->add_option("--db", *db, "Session database for --sessions");
     cmd->add_option("--out", *out, "Also write the comparison as CSV");
     cmd->callback([=] {
@@ -52,7 +55,8 @@ void registerEvaluateCommand(CLI::App& app) {
         std::vector<app::FigureChange> changes;
         try {
             if (*sessions) {
-                app::SessionStore store(db->empty() ? app::SessionStore::defaultPath() : std::filesystem::path(*db));
+                app::SessionStore store(db->empty() ? app::SessionStore::defaultPath()
+                                                    : std::filesystem::path(*db));
                 changes = app::reevaluateSessions(store, after);
             } else {
                 if (report->empty()) {
@@ -67,7 +71,8 @@ void registerEvaluateCommand(CLI::App& app) {
                 try {
                     before = app::findProfile(ownId);
                 } catch (const std::exception&) {
-                    // The original profile is not installed here: old verdicts show as not evaluated.
+                    // The original profile is not installed here: old verdicts show as not
+                    // evaluated.
                 }
                 changes = app::compareEvaluations(*report, readings, before, after);
             }

@@ -24,11 +24,13 @@ void onSignal(int) {
 
 /// Guesses the instrument family from USB identity (VID:PID, product text).
 std::string likelyInstrument(const std::string& vid, const std::string& product) {
-    if (product.find("PR-6") != std::string::npos || product.find("SpectraScan") != std::string::npos ||
+    if (product.find("PR-6") != std::string::npos ||
+        product.find("SpectraScan") != std::string::npos ||
         product.find("Photo Research") != std::string::npos) {
         return "pr6xx";
     }
-    if (product.find("CS-2000") != std::string::npos || product.find("KONICA") != std::string::npos) {
+    if (product.find("CS-2000") != std::string::npos ||
+        product.find("KONICA") != std::string::npos) {
         return "cs2000";
     }
     if (product.find("K-10") != std::string::npos || product.find("Klein") != std::string::npos) {
@@ -54,21 +56,31 @@ void registerInstrumentCommands(CLI::App& app) {
         auto faultAt = std::make_shared<int>(1);
         auto stimulus = std::make_shared<std::string>("white");
         auto seed = std::make_shared<long long>(1);
-        auto* cmd = app.add_subcommand("sim", "Serve an instrument simulator on a pseudo-terminal (prints its path first)");
-        cmd->add_option("FAMILY", *family, "pr6xx, cs2000, k10a or specbos")->required()->check(CLI::IsMember(drivers::familyIds()));
-        cmd->add_option("--virtual", *config, "Virtual theatre config")->required()->check(CLI::ExistingFile);
-        cmd->add_option("--time-scale", *timeScale, "Real seconds per instrument second (default 1: real timing)");
-        cmd->add_option("--fault", *fault, "none, unplug, garbage, drop, slow, over-range, too-dark, error-code");
+        auto* cmd = app.add_subcommand(
+            "sim", "Serve an instrument simulator on a pseudo-terminal (prints its path first)");
+        cmd->add_option("FAMILY", *family, "pr6xx, cs2000, k10a or specbos")
+            ->required()
+            ->check(CLI::IsMember(drivers::familyIds()));
+        cmd->add_option("--virtual", *config, "Virtual theatre config")
+            ->required()
+            ->check(CLI::ExistingFile);
+        cmd->add_option("--time-scale", *timeScale,
+                        "Real seconds per instrument second (default 1: real timing)");
+        cmd->add_option("--fault", *fault,
+                        "none, unplug, garbage, drop, slow, over-range, too-dark, error-code");
         cmd->add_option("--fault-at", *faultAt, "Measurement number the fault hits (default 1)");
-        cmd->add_option("--stimulus", *stimulus, "What the screen shows (default white, aimed at the centre)");
+        cmd->add_option("--stimulus", *stimulus,
+                        "What the screen shows (default white, aimed at the centre)");
         cmd->add_option("--seed", *seed, "Noise seed");
         cmd->callback([=] {
             std::shared_ptr<drivers::virt::VirtualTheatre> theatre;
             try {
-                theatre = std::make_shared<drivers::virt::VirtualTheatre>(app::loadTheatreConfig(*config));
+                theatre = std::make_shared<drivers::virt::VirtualTheatre>(
+                    app::loadTheatreConfig(*config));
                 theatre->show({*stimulus, "none"});
                 theatre->aimAt({theatre->config().reference_seat, {0, 0}});
-                theatre->spotMean(theatre->presentation(), theatre->aim(), 1.0);  // validates the stimulus
+                theatre->spotMean(theatre->presentation(), theatre->aim(),
+                                  1.0);  // validates the stimulus
                 drivers::virt::SimulatorCommon c;
                 c.time_scale = *timeScale;
                 c.fault = drivers::virt::parseFault(*fault);
@@ -89,8 +101,11 @@ void registerInstrumentCommands(CLI::App& app) {
         auto family = std::make_shared<std::string>();
         auto port = std::make_shared<std::string>();
         auto json = std::make_shared<bool>(false);
-        auto* cmd = app.add_subcommand("read", "Take one reading from an instrument on a serial port (or a simulator's path)");
-        cmd->add_option("--instrument", *family, "pr6xx, cs2000, k10a or specbos")->required()->check(CLI::IsMember(drivers::familyIds()));
+        auto* cmd = app.add_subcommand(
+            "read", "Take one reading from an instrument on a serial port (or a simulator's path)");
+        cmd->add_option("--instrument", *family, "pr6xx, cs2000, k10a or specbos")
+            ->required()
+            ->check(CLI::IsMember(drivers::familyIds()));
         cmd->add_option("--port", *port, "Serial device, e.g. /dev/ttyACM0")->required();
         cmd->add_flag("--json", *json, "Machine-readable output");
         cmd->callback([=] {
@@ -101,16 +116,26 @@ void registerInstrumentCommands(CLI::App& app) {
                 const auto xy = colorimetry::toXY(r.xyz_cdm2);
                 const auto uv = colorimetry::toUV(r.xyz_cdm2);
                 if (*json) {
-                    nlohmann::ordered_json j = {{"model", id.model}, {"serial", id.serial}, {"firmware", id.firmware},
-                                                {"X", r.xyz_cdm2.X}, {"Y", r.xyz_cdm2.Y}, {"Z", r.xyz_cdm2.Z},
-                                                {"x", xy.x}, {"y", xy.y}, {"u_prime", uv.u_prime}, {"v_prime", uv.v_prime},
+                    nlohmann::ordered_json j = {{"model", id.model},
+                                                {"serial", id.serial},
+                                                {"firmware", id.firmware},
+                                                {"X", r.xyz_cdm2.X},
+                                                {"Y", r.xyz_cdm2.Y},
+                                                {"Z", r.xyz_cdm2.Z},
+                                                {"x", xy.x},
+                                                {"y", xy.y},
+                                                {"u_prime", uv.u_prime},
+                                                {"v_prime", uv.v_prime},
                                                 {"integration_time_s", r.integration_time_s},
-                                                {"timestamp_utc", r.timestamp_utc}, {"raw_reply", r.raw_reply}};
+                                                {"timestamp_utc", r.timestamp_utc},
+                                                {"raw_reply", r.raw_reply}};
                     std::cout << j.dump(2) << "\n";
                 } else {
-                    std::printf("%s serial %s firmware %s\nL = %.4f cd/m²  x = %.4f  y = %.4f  u' = %.4f  v' = %.4f  (%.3f s)\n",
-                                id.model.c_str(), id.serial.c_str(), id.firmware.c_str(), r.xyz_cdm2.Y, xy.x, xy.y,
-                                uv.u_prime, uv.v_prime, r.integration_time_s);
+                    std::printf(
+                        "%s serial %s firmware %s\nL = %.4f cd/m²  x = %.4f  y = %.4f  u' = %.4f  "
+                        "v' = %.4f  (%.3f s)\n",
+                        id.model.c_str(), id.serial.c_str(), id.firmware.c_str(), r.xyz_cdm2.Y,
+                        xy.x, xy.y, uv.u_prime, uv.v_prime, r.integration_time_s);
                 }
             } catch (const drivers::InstrumentError& e) {
                 throw CommandError(kExitInstrument, *port + ": " + e.what());
@@ -118,7 +143,9 @@ void registerInstrumentCommands(CLI::App& app) {
         });
     }
     {
-        auto* cmd = app.add_subcommand("ports", "List serial ports with USB VID:PID, product, serial and the likely instrument");
+        auto* cmd = app.add_subcommand(
+            "ports",
+            "List serial ports with USB VID:PID, product, serial and the likely instrument");
         cmd->callback([] {
             udev* u = udev_new();
             if (u == nullptr) {
@@ -127,12 +154,14 @@ void registerInstrumentCommands(CLI::App& app) {
             udev_enumerate* e = udev_enumerate_new(u);
             udev_enumerate_add_match_subsystem(e, "tty");
             udev_enumerate_scan_devices(e);
-            std::printf("%-16s %-9s %-28s %-14s %s\n", "port", "VID:PID", "product", "serial", "likely instrument");
+            std::printf("%-16s %-9s %-28s %-14s %s\n", "port", "VID:PID", "product", "serial",
+                        "likely instrument");
             udev_list_entry* entry = nullptr;
             udev_list_entry_foreach(entry, udev_enumerate_get_list_entry(e)) {
                 udev_device* d = udev_device_new_from_syspath(u, udev_list_entry_get_name(entry));
                 const char* node = udev_device_get_devnode(d);
-                udev_device* usb = udev_device_get_parent_with_subsystem_devtype(d, "usb", "usb_device");
+                udev_device* usb =
+                    udev_device_get_parent_with_subsystem_devtype(d, "usb", "usb_device");
                 if (node != nullptr && usb != nullptr) {
                     auto attr = [&](const char* a) {
                         const char* v = udev_device_get_sysattr_value(usb, a);
@@ -140,7 +169,8 @@ void registerInstrumentCommands(CLI::App& app) {
                     };
                     const std::string vid = attr("idVendor");
                     const std::string product = attr("manufacturer") + " " + attr("product");
-                    std::printf("%-16s %-9s %-28s %-14s %s\n", node, (vid + ":" + attr("idProduct")).c_str(),
+                    std::printf("%-16s %-9s %-28s %-14s %s\n", node,
+                                (vid + ":" + attr("idProduct")).c_str(),
                                 product.substr(0, 28).c_str(), attr("serial").c_str(),
                                 likelyInstrument(vid, product).c_str());
                 }

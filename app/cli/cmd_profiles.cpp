@@ -18,7 +18,8 @@ void show(const procedure::Profile& p) {
               << "  room class   " << p.room_class << ", " << p.dynamic_range << ", " << p.stereo
               << ", " << p.display_type << "\n"
               << "  instrument   acceptance ≤ " << p.instrument.max_acceptance_angle_deg << "°"
-              << (p.instrument.spectral ? ", spectral" : "") << "  (" << p.instrument.source << ")\n"
+              << (p.instrument.spectral ? ", spectral" : "") << "  (" << p.instrument.source
+              << ")\n"
               << "  geometry     seat '" << p.geometry.seat << "', layout " << p.geometry.layout
               << ", inset " << p.geometry.inset_fraction_of_width * 100 << " % of width  ("
               << p.geometry.source << ")\n";
@@ -45,9 +46,9 @@ void show(const procedure::Profile& p) {
     for (const auto& f : p.figures) {
         const auto* m = evaluation::findMetric(f.metric);
         std::cout << "  " << std::left << std::setw(22) << f.id << " " << f.label << "\n"
-                  << "      metric " << f.metric << " [" << f.unit << "]: " << (m ? m->description : "")
-                  << "\n      limit  " << f.tolerance.describe()
-                  << (f.tolerance.provisional ? "  [provisional]" : "")
+                  << "      metric " << f.metric << " [" << f.unit
+                  << "]: " << (m ? m->description : "") << "\n      limit  "
+                  << f.tolerance.describe() << (f.tolerance.provisional ? "  [provisional]" : "")
                   << (f.tolerance.informative ? "  [informative]" : "") << "\n      source "
                   << f.tolerance.source << "\n";
     }
@@ -58,7 +59,8 @@ void show(const procedure::Profile& p) {
 void registerProfilesCommand(CLI::App& app) {
     auto* cmd = app.add_subcommand("profiles", "List measurement profiles, or show one in full");
     auto showId = std::make_shared<std::string>();
-    cmd->add_option("--show", *showId, "Profile id to print with steps, metrics, tolerances and sources");
+    cmd->add_option("--show", *showId,
+                    "Profile id to print with steps, metrics, tolerances and sources");
     cmd->callback([showId] {
         if (!showId->empty()) {
             show(app::findProfile(*showId));

@@ -15,7 +15,8 @@ namespace {
 
 std::unique_ptr<app::SessionStore> openStore(const std::string& db) {
     try {
-        return std::make_unique<app::SessionStore>(db.empty() ? app::SessionStore::defaultPath() : std::filesystem::path(db));
+        return std::make_unique<app::SessionStore>(db.empty() ? app::SessionStore::defaultPath()
+                                                              : std::filesystem::path(db));
     } catch (const std::exception& e) {
         throw CommandError(kExitUsage, e.what());
     }
@@ -29,8 +30,9 @@ app::PreparedSimulation prepared(const app::SessionStore& store, const std::stri
         throw CommandError(kExitUsage, e.what());
     }
     if (info.theatre_json.empty()) {
-        throw CommandError(kExitUsage, "session " + id + " was measured on " + info.source +
-                                           "; only simulated sessions can be resumed from the CLI so far");
+        throw CommandError(kExitUsage,
+                           "session " + id + " was measured on " + info.source +
+                               "; only simulated sessions can be resumed from the CLI so far");
     }
     try {
         return app::prepareSimulation(info);
@@ -45,20 +47,24 @@ void registerSessionCommands(CLI::App& app) {
     auto db = std::make_shared<std::string>();
     {
         auto* cmd = app.add_subcommand("sessions", "List the sessions in the journal");
-        cmd->add_option("--db", *db, "Session database (default: $CINEMEASURE_DB or ~/.local/share/cinemeasure/sessions.db)");
+        cmd->add_option("--db", *db,
+                        "Session database (default: $CINEMEASURE_DB or "
+                        "~/.local/share/cinemeasure/sessions.db)");
         cmd->callback([db] {
             auto store = openStore(*db);
-            std::printf("%-20s %-11s %-22s %8s  %s\n", "session", "status", "profile", "readings", "source");
+            std::printf("%-20s %-11s %-22s %8s  %s\n", "session", "status", "profile", "readings",
+                        "source");
             for (const auto& s : store->sessions()) {
-                std::printf("%-20s %-11s %-22s %8zu  %s\n", s.id.c_str(), s.status.c_str(), s.profile_id.c_str(),
-                            s.reading_count, s.source.c_str());
+                std::printf("%-20s %-11s %-22s %8zu  %s\n", s.id.c_str(), s.status.c_str(),
+                            s.profile_id.c_str(), s.reading_count, s.source.c_str());
             }
         });
     }
     {
         auto id = std::make_shared<std::string>();
         auto quiet = std::make_shared<bool>(false);
-        auto* cmd = app.add_subcommand("resume", "Continue an interrupted session at its next unread step");
+        auto* cmd =
+            app.add_subcommand("resume", "Continue an interrupted session at its next unread step");
         cmd->add_option("SESSION", *id, "Session id (see `cinemeasure sessions`)")->required();
         cmd->add_option("--db", *db, "Session database");
         cmd->add_flag("--quiet", *quiet, "Print only the verdict table");
@@ -77,10 +83,13 @@ void registerSessionCommands(CLI::App& app) {
         auto id = std::make_shared<std::string>();
         auto format = std::make_shared<std::string>("json");
         auto out = std::make_shared<std::string>();
-        auto* cmd = app.add_subcommand("export", "Write a stored session's report as JSON, CSV or PDF");
+        auto* cmd =
+            app.add_subcommand("export", "Write a stored session's report as JSON, CSV or PDF");
         cmd->add_option("SESSION", *id, "Session id")->required();
-        cmd->add_option("--format", *format, "json, csv or pdf")->check(CLI::IsMember({"json", "csv", "pdf"}));
-        cmd->add_option("--out", *out, "Output file (default: report.<format> in the current directory)");
+        cmd->add_option("--format", *format, "json, csv or pdf")
+            ->check(CLI::IsMember({"json", "csv", "pdf"}));
+        cmd->add_option("--out", *out,
+                        "Output file (default: report.<format> in the current directory)");
         cmd->add_option("--db", *db, "Session database");
         cmd->callback([db, id, format, out] {
             auto store = openStore(*db);
@@ -98,7 +107,8 @@ void registerSessionCommands(CLI::App& app) {
             } catch (const std::exception& e) {
                 throw CommandError(kExitOutput, e.what());
             }
-            std::printf("%s%s\n", file.c_str(), rep.complete ? "" : "  (session incomplete: report marked so)");
+            std::printf("%s%s\n", file.c_str(),
+                        rep.complete ? "" : "  (session incomplete: report marked so)");
         });
     }
 }

@@ -11,10 +11,10 @@ namespace cm::cli {
 /// Exit codes shared by all commands.
 enum ExitCode : int {
     kExitOk = 0,
-    kExitUsage = 2,       ///< bad arguments, unknown profile, invalid data file
-    kExitInstrument = 3,  ///< the instrument failed; readings so far are kept
-    kExitOutput = 4,      ///< the report could not be written
-    kExitVerifyFailed = 5 ///< a check the user asked for failed
+    kExitUsage = 2,        ///< bad arguments, unknown profile, invalid data file
+    kExitInstrument = 3,   ///< the instrument failed; readings so far are kept
+    kExitOutput = 4,       ///< the report could not be written
+    kExitVerifyFailed = 5  ///< a check the user asked for failed
 };
 
 /// A command failure with its exit code; main() prints the one-line message.

@@ -6,10 +6,13 @@
 
 int main(int argc, char** argv) {
     CLI::App app{"cinemeasure: certify cinema screens by optical measurement"};
-    app.set_version_flag("--version", std::string(CINEMEASURE_VERSION " (git " CINEMEASURE_GIT_REVISION ")"));
+    app.set_version_flag("--version",
+                         std::string(CINEMEASURE_VERSION " (git " CINEMEASURE_GIT_REVISION ")"));
     app.require_subcommand(1);
     std::string dataDir;
-    app.add_option("--data-dir", dataDir, "Shipped data directory (default: $CINEMEASURE_DATA_DIR or the build's calibration/)");
+    app.add_option(
+        "--data-dir", dataDir,
+        "Shipped data directory (default: $CINEMEASURE_DATA_DIR or the build's calibration/)");
     app.parse_complete_callback([&] {
         if (!dataDir.empty()) {
             cm::app::setDataDirOverride(dataDir);

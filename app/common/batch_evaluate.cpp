@@ -19,9 +19,9 @@ double marginToLimit(const evaluation::Tolerance& t, double v) {
     return std::isinf(m) ? std::numeric_limits<double>::quiet_NaN() : m;
 }
 
-std::vector<FigureChange> compareEvaluations(const std::string& source,
-                                             const std::vector<procedure::RecordedReading>& readings,
-                                             const procedure::Profile& before, const procedure::Profile& after) {
+std::vector<FigureChange> compareEvaluations(
+    const std::string& source, const std::vector<procedure::RecordedReading>& readings,
+    const procedure::Profile& before, const procedure::Profile& after) {
     const auto a = evaluation::evaluateProfile(before, readings);
     const auto b = evaluation::evaluateProfile(after, readings);
     std::vector<FigureChange> out;
@@ -45,11 +45,13 @@ std::vector<FigureChange> compareEvaluations(const std::string& source,
     return out;
 }
 
-std::vector<FigureChange> reevaluateSessions(const SessionStore& store, const procedure::Profile& after) {
+std::vector<FigureChange> reevaluateSessions(const SessionStore& store,
+                                             const procedure::Profile& after) {
     std::vector<FigureChange> all;
     for (const SessionInfo& s : store.sessions()) {
         const nlohmann::json doc = util::parseJson(s.profile_json, s.id + " (stored profile)");
-        const procedure::Profile before = procedure::parseProfile(util::JsonView(doc, s.id + " (stored profile)"));
+        const procedure::Profile before =
+            procedure::parseProfile(util::JsonView(doc, s.id + " (stored profile)"));
         auto c = compareEvaluations(s.id, store.readings(s.id), before, after);
         all.insert(all.end(), c.begin(), c.end());
     }
@@ -66,7 +68,8 @@ std::string comparisonCsv(const std::vector<FigureChange>& changes) {
         std::snprintf(m, sizeof m, "%.6g", c.new_margin);
         os << c.source << ',' << c.figure_id << ',' << v << ",\"" << c.old_limit << "\","
            << evaluation::toString(c.old_verdict) << ",\"" << c.new_limit << "\","
-           << evaluation::toString(c.new_verdict) << ',' << (c.changed() ? "yes" : "no") << ',' << m << '\n';
+           << evaluation::toString(c.new_verdict) << ',' << (c.changed() ? "yes" : "no") << ',' << m
+           << '\n';
     }
     return os.str();
 }

@@ -28,12 +28,13 @@ struct FigureChange {
 
 /// Compares the evaluation of `readings` under `before` and `after` figure by figure (figures are
 /// matched by id; a figure only in `after` has old verdict NotEvaluated).
-std::vector<FigureChange> compareEvaluations(const std::string& source,
-                                             const std::vector<procedure::RecordedReading>& readings,
-                                             const procedure::Profile& before, const procedure::Profile& after);
+std::vector<FigureChange> compareEvaluations(
+    const std::string& source, const std::vector<procedure::RecordedReading>& readings,
+    const procedure::Profile& before, const procedure::Profile& after);
 
 /// Every session in the store re-evaluated under `after`, against its own stored profile.
-std::vector<FigureChange> reevaluateSessions(const SessionStore& store, const procedure::Profile& after);
+std::vector<FigureChange> reevaluateSessions(const SessionStore& store,
+                                             const procedure::Profile& after);
 
 /// Signed margin to the nearest bound (positive inside the tolerance).
 double marginToLimit(const evaluation::Tolerance& t, double value);

@@ -75,7 +75,8 @@ report::CertificationReport buildReport(const CertificationSetup& setup,
     rep.readings = runner.readings();
     rep.skipped = runner.skipped();
     rep.notes = runner.notes();
-    rep.evaluation = evaluation::evaluateProfile(runner.profile(), runner.readings(), setup.evaluation);
+    rep.evaluation =
+        evaluation::evaluateProfile(runner.profile(), runner.readings(), setup.evaluation);
     rep.run.decision_rule = evaluation::toString(setup.evaluation.rule);
     rep.complete = runner.finished();
     return rep;

@@ -20,7 +20,8 @@ const colorimetry::Observer& CieData::observer(const std::string& id) const {
 }
 
 namespace {
-std::vector<colorimetry::RobertsonLine> parseRobertson(const std::string& text, const std::string& source) {
+std::vector<colorimetry::RobertsonLine> parseRobertson(const std::string& text,
+                                                       const std::string& source) {
     std::istringstream in(text);
     std::string line;
     int n = 0;
@@ -64,7 +65,8 @@ const CieData& cieData() {
 colorimetry::Spectrum loadIlluminant(const std::string& name) {
     const auto p = dataDir() / "cie" / ("illuminant_" + name + ".csv");
     if (!std::filesystem::exists(p)) {
-        throw std::invalid_argument("no CIE illuminant '" + name + "' (A, C, D65, F1, F2, F7, F11)");
+        throw std::invalid_argument("no CIE illuminant '" + name +
+                                    "' (A, C, D65, F1, F2, F7, F11)");
     }
     return colorimetry::parseSpectrumCsv(readTextFile(p), p.string());
 }

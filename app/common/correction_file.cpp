@@ -9,8 +9,8 @@ namespace cm::app {
 CorrectionFile parseCorrection(const std::string& text, const std::string& source) {
     const nlohmann::json doc = util::parseJson(text, source);
     const util::JsonView root(doc, source);
-    root.allowOnly({"schema", "version", "id", "method", "matrix", "colorimeter", "reference", "screen", "date_utc",
-                    "residual_duv", "max_residual_duv"});
+    root.allowOnly({"schema", "version", "id", "method", "matrix", "colorimeter", "reference",
+                    "screen", "date_utc", "residual_duv", "max_residual_duv"});
     if (root.string("schema") != "cinemeasure-correction") {
         root.at("schema").fail("expected \"cinemeasure-correction\"");
     }
@@ -69,8 +69,8 @@ std::string correctionToJson(const CorrectionFile& c) {
     j["reference"] = {{"model", c.reference_model}, {"serial", c.reference_serial}};
     j["screen"] = c.screen;
     j["date_utc"] = c.date_utc;
-    j["residual_duv"] = {c.correction.residual_duv[0], c.correction.residual_duv[1], c.correction.residual_duv[2],
-                         c.correction.residual_duv[3]};
+    j["residual_duv"] = {c.correction.residual_duv[0], c.correction.residual_duv[1],
+                         c.correction.residual_duv[2], c.correction.residual_duv[3]};
     j["max_residual_duv"] = c.correction.max_residual_duv;
     return j.dump(2) + "\n";
 }

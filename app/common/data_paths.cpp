@@ -1,13 +1,13 @@
 // Data directory lookup and careful file I/O for the app layer.
 #include "app/common/data_paths.h"
 
+#include <unistd.h>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
-#include <unistd.h>
 
 namespace cm::app {
 
@@ -75,8 +75,8 @@ void ensureWritableDirectory(const std::filesystem::path& dir) {
         throw std::runtime_error("output directory " + dir.string() + ": not a directory");
     }
     if (::access(dir.c_str(), W_OK | X_OK) != 0) {
-        throw std::runtime_error("output directory " + dir.string() + ": not writable: " +
-                                 std::strerror(errno));
+        throw std::runtime_error("output directory " + dir.string() +
+                                 ": not writable: " + std::strerror(errno));
     }
 }
 

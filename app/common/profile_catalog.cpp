@@ -25,8 +25,9 @@ std::vector<ProfileEntry> loadProfileDirectory(const std::filesystem::path& dir)
     if (ec) {
         throw std::runtime_error("profile directory " + dir.string() + ": " + ec.message());
     }
-    std::sort(out.begin(), out.end(),
-              [](const ProfileEntry& a, const ProfileEntry& b) { return a.profile.id < b.profile.id; });
+    std::sort(out.begin(), out.end(), [](const ProfileEntry& a, const ProfileEntry& b) {
+        return a.profile.id < b.profile.id;
+    });
     return out;
 }
 

@@ -3,9 +3,9 @@
 
 #include "app/common/data_paths.h"
 
-#include <nlohmann/json.hpp>
 #include <sodium.h>
 #include <sys/stat.h>
+#include <nlohmann/json.hpp>
 
 #include <cstdlib>
 #include <fstream>
@@ -30,7 +30,8 @@ std::string hex(const unsigned char* data, std::size_t n) {
 std::vector<unsigned char> unhex(const std::string& h, std::size_t n, const std::string& what) {
     std::vector<unsigned char> out(n);
     std::size_t len = 0;
-    if (sodium_hex2bin(out.data(), n, h.c_str(), h.size(), " \n\r\t", &len, nullptr) != 0 || len != n) {
+    if (sodium_hex2bin(out.data(), n, h.c_str(), h.size(), " \n\r\t", &len, nullptr) != 0 ||
+        len != n) {
         throw SigningError(what + ": not a valid " + std::to_string(n) + "-byte hex key");
     }
     return out;
@@ -43,7 +44,8 @@ std::string sha256Hex(const std::string& bytes) {
 }
 
 std::string keyId(const unsigned char* pk) {
-    return sha256Hex(std::string(reinterpret_cast<const char*>(pk), crypto_sign_PUBLICKEYBYTES)).substr(0, 16);
+    return sha256Hex(std::string(reinterpret_cast<const char*>(pk), crypto_sign_PUBLICKEYBYTES))
+        .substr(0, 16);
 }
 
 /// Hashes of the report's top-level sections, so a failed check can say where the change is.
@@ -88,7 +90,8 @@ KeyPairFiles generateKeyPair(const std::filesystem::path& dir, const std::string
     ensureWritableDirectory(dir);
     KeyPairFiles f{dir / (name + ".key"), dir / (name + ".pub"), {}};
     if (std::filesystem::exists(f.secret_key) || std::filesystem::exists(f.public_key)) {
-        throw SigningError(f.secret_key.string() + " or .pub already exists; not overwriting a key");
+        throw SigningError(f.secret_key.string() +
+                           " or .pub already exists; not overwriting a key");
     }
     unsigned char pk[crypto_sign_PUBLICKEYBYTES];
     unsigned char sk[crypto_sign_SECRETKEYBYTES];
@@ -104,14 +107,16 @@ KeyPairFiles generateKeyPair(const std::filesystem::path& dir, const std::string
             throw SigningError(f.secret_key.string() + ": cannot write");
         }
     }
-    std::filesystem::permissions(f.secret_key, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
-                                 std::filesystem::perm_options::replace);
+    std::filesystem::permissions(
+        f.secret_key, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+        std::filesystem::perm_options::replace);
     writeFileAtomically(f.public_key, hex(pk, sizeof pk) + "\n");
     f.key_id = keyId(pk);
     return f;
 }
 
-std::filesystem::path signReport(const std::filesystem::path& report, const std::filesystem::path& secretKey) {
+std::filesystem::path signReport(const std::filesystem::path& report,
+                                 const std::filesystem::path& secretKey) {
     initSodium();
     const std::string text = readTextFile(report);
     std::string skHex = readTextFile(secretKey);
@@ -120,7 +125,8 @@ std::filesystem::path signReport(const std::filesystem::path& report, const std:
     unsigned char pk[crypto_sign_PUBLICKEYBYTES];
     crypto_sign_ed25519_sk_to_pk(pk, sk.data());
     unsigned char sig[crypto_sign_BYTES];
-    crypto_sign_detached(sig, nullptr, reinterpret_cast<const unsigned char*>(text.data()), text.size(), sk.data());
+    crypto_sign_detached(sig, nullptr, reinterpret_cast<const unsigned char*>(text.data()),
+                         text.size(), sk.data());
     sodium_memzero(sk.data(), sk.size());
     nlohmann::ordered_json j;
     j["schema"] = "cinemeasure-signature";
@@ -137,12 +143,15 @@ std::filesystem::path signReport(const std::filesystem::path& report, const std:
     return out;
 }
 
-VerifyResult verifyReport(const std::filesystem::path& report, const std::filesystem::path& signature,
-                          const std::filesystem::path& trustedDir, const std::filesystem::path& extraKey) {
+VerifyResult verifyReport(const std::filesystem::path& report,
+                          const std::filesystem::path& signature,
+                          const std::filesystem::path& trustedDir,
+                          const std::filesystem::path& extraKey) {
     initSodium();
     VerifyResult r;
     const std::string text = readTextFile(report);
-    const std::filesystem::path sigFile = signature.empty() ? std::filesystem::path(report.string() + ".sig") : signature;
+    const std::filesystem::path sigFile =
+        signature.empty() ? std::filesystem::path(report.string() + ".sig") : signature;
     nlohmann::json j;
     try {
         j = nlohmann::json::parse(readTextFile(sigFile));
@@ -150,13 +159,17 @@ VerifyResult verifyReport(const std::filesystem::path& report, const std::filesy
             throw SigningError(sigFile.string() + ": unsupported algorithm");
         }
     } catch (const nlohmann::json::exception& e) {
-        throw SigningError(sigFile.string() + ": not a cinemeasure signature file (" + e.what() + ")");
+        throw SigningError(sigFile.string() + ": not a cinemeasure signature file (" + e.what() +
+                           ")");
     }
-    const auto pk = unhex(j.at("public_key").get<std::string>(), crypto_sign_PUBLICKEYBYTES, sigFile.string());
-    const auto sig = unhex(j.at("signature").get<std::string>(), crypto_sign_BYTES, sigFile.string());
+    const auto pk =
+        unhex(j.at("public_key").get<std::string>(), crypto_sign_PUBLICKEYBYTES, sigFile.string());
+    const auto sig =
+        unhex(j.at("signature").get<std::string>(), crypto_sign_BYTES, sigFile.string());
     r.key_id = keyId(pk.data());
-    r.valid = crypto_sign_verify_detached(sig.data(), reinterpret_cast<const unsigned char*>(text.data()),
-                                          text.size(), pk.data()) == 0;
+    r.valid =
+        crypto_sign_verify_detached(sig.data(), reinterpret_cast<const unsigned char*>(text.data()),
+                                    text.size(), pk.data()) == 0;
     // Trust: the signing public key must be one the user has placed among the trusted keys.
     std::vector<std::filesystem::path> candidates;
     std::error_code ec;
@@ -198,8 +211,8 @@ VerifyResult verifyReport(const std::filesystem::path& report, const std::filesy
         r.message = report.string() + ": NOT VALID — the report was changed after it was signed" +
                     (where.empty() ? "" : " (changed: " + where + ")");
     } else if (!r.trusted) {
-        r.message = report.string() + ": signature intact but key " + r.key_id + " is not among the trusted keys in " +
-                    trustedDir.string();
+        r.message = report.string() + ": signature intact but key " + r.key_id +
+                    " is not among the trusted keys in " + trustedDir.string();
     } else {
         r.message = report.string() + ": valid signature by trusted key " + r.key_id;
     }

@@ -25,19 +25,21 @@ KeyPairFiles generateKeyPair(const std::filesystem::path& dir, const std::string
 
 /// Signs the report file's bytes; writes <report>.sig (JSON: algorithm, public key, key id,
 /// signature, and SHA-256 of each top-level report section to point at what changed later).
-std::filesystem::path signReport(const std::filesystem::path& report, const std::filesystem::path& secret_key);
+std::filesystem::path signReport(const std::filesystem::path& report,
+                                 const std::filesystem::path& secret_key);
 
 struct VerifyResult {
-    bool valid = false;         ///< signature matches the bytes
-    bool trusted = false;       ///< the signing key is among the trusted keys
+    bool valid = false;    ///< signature matches the bytes
+    bool trusted = false;  ///< the signing key is among the trusted keys
     std::string key_id;
     std::vector<std::string> changed_sections;  ///< when invalid: sections whose hash differs
-    std::string message;        ///< one line for the user
+    std::string message;                        ///< one line for the user
 };
 
 /// Checks <report>.sig (or `signature`) against the report and the trusted public keys
 /// (*.pub files in `trusted_dir`, plus `extra_public_key` if given).
-VerifyResult verifyReport(const std::filesystem::path& report, const std::filesystem::path& signature,
+VerifyResult verifyReport(const std::filesystem::path& report,
+                          const std::filesystem::path& signature,
                           const std::filesystem::path& trusted_dir,
                           const std::filesystem::path& extra_public_key = {});
 

@@ -1,11 +1,11 @@
 // Simulated certification sessions: prepare, run or resume, report.
 #include "app/common/simulated_session.h"
 
+#include "app/common/correction_file.h"
 #include "app/common/data_paths.h"
 #include "app/common/report/report_csv.h"
 #include "app/common/report/report_json.h"
 #include "app/common/report/report_pdf.h"
-#include "app/common/correction_file.h"
 #include "drivers/families.h"
 #include "drivers/virtual/virtual_spot_meter.h"
 
@@ -52,8 +52,12 @@ CertificationSetup setupFor(const PreparedSimulation& sim) {
     setup.profile = sim.profile;
     setup.points = sim.points;
     setup.seat = sim.seat;
-    setup.site = {sim.info.site, sim.config.name, sim.config.screen.width_m, sim.config.screen.height_m,
-                  sim.config.screen_type, sim.seat.id};
+    setup.site = {sim.info.site,
+                  sim.config.name,
+                  sim.config.screen.width_m,
+                  sim.config.screen.height_m,
+                  sim.config.screen_type,
+                  sim.seat.id};
     setup.run.software_version = CINEMEASURE_VERSION;
     setup.run.git_revision = CINEMEASURE_GIT_REVISION;
     setup.run.operator_name = sim.info.operator_name;
@@ -61,7 +65,8 @@ CertificationSetup setupFor(const PreparedSimulation& sim) {
     setup.run.seed = sim.info.seed;
     setup.run.started_utc = sim.info.created_utc;
     setup.run.session_id = sim.info.id;
-    setup.evaluation.rule = evaluation::parseDecisionRule(sim.info.decision_rule.empty() ? "simple" : sim.info.decision_rule);
+    setup.evaluation.rule = evaluation::parseDecisionRule(
+        sim.info.decision_rule.empty() ? "simple" : sim.info.decision_rule);
     return setup;
 }
 
@@ -92,10 +97,12 @@ struct SimulatedRig {
     std::unique_ptr<drivers::SpotInstrument> instrument;
 };
 
-SimulatedRig makeRig(const PreparedSimulation& sim, std::shared_ptr<drivers::virt::VirtualTheatre> theatre,
+SimulatedRig makeRig(const PreparedSimulation& sim,
+                     std::shared_ptr<drivers::virt::VirtualTheatre> theatre,
                      std::size_t already_taken) {
     SimulatedRig rig;
-    const std::string family = sim.info.instrument_family.empty() ? "virtual" : sim.info.instrument_family;
+    const std::string family =
+        sim.info.instrument_family.empty() ? "virtual" : sim.info.instrument_family;
     if (family == "virtual") {
         auto meter = std::make_unique<drivers::virt::VirtualSpotMeter>(theatre, meterOptions(sim));
         meter->setMeasurementIndex(already_taken);
@@ -108,8 +115,8 @@ SimulatedRig makeRig(const PreparedSimulation& sim, std::shared_ptr<drivers::vir
         c.fault_at_measurement = sim.fault_at_measurement;
         rig.simulator = f->makeSimulator(theatre, c);
         rig.simulator->start();
-        rig.instrument = drivers::openInstrument(*f, rig.simulator->devicePath(),
-                                                 sim.info.time_scale > 0 ? sim.info.time_scale : 0.001);
+        rig.instrument = drivers::openInstrument(
+            *f, rig.simulator->devicePath(), sim.info.time_scale > 0 ? sim.info.time_scale : 0.001);
     } else {
         throw std::invalid_argument("no simulator for instrument family '" + family + "'");
     }
@@ -130,17 +137,21 @@ report::CertificationReport runSimulation(const PreparedSimulation& sim, Session
     std::unique_ptr<CorrectedInstrument> corrected;
     if (!sim.info.correction_json.empty()) {
         corrected = std::make_unique<CorrectedInstrument>(
-            *rig.instrument, parseCorrection(sim.info.correction_json, sim.info.id + " (stored correction)"));
+            *rig.instrument,
+            parseCorrection(sim.info.correction_json, sim.info.id + " (stored correction)"));
     }
-    drivers::SpotInstrument& meter = corrected ? static_cast<drivers::SpotInstrument&>(*corrected) : *rig.instrument;
-    runProcedure(runner, meter, op,
-                 [&](const procedure::RecordedReading& r) { store.appendReading(sid, r); }, observer);
+    drivers::SpotInstrument& meter =
+        corrected ? static_cast<drivers::SpotInstrument&>(*corrected) : *rig.instrument;
+    runProcedure(
+        runner, meter, op,
+        [&](const procedure::RecordedReading& r) { store.appendReading(sid, r); }, observer);
     CertificationSetup setup = setupFor(sim);
     setup.run.finished_utc = drivers::utcNowIso8601();
     return buildReport(setup, runner, instrument);
 }
 
-report::CertificationReport reportFromStore(const PreparedSimulation& sim, const SessionStore& store) {
+report::CertificationReport reportFromStore(const PreparedSimulation& sim,
+                                            const SessionStore& store) {
     procedure::ProcedureRunner runner(sim.profile, sim.points);
     const auto readings = store.readings(sim.info.id);
     runner.restore(readings);
@@ -148,7 +159,8 @@ report::CertificationReport reportFromStore(const PreparedSimulation& sim, const
     setup.run.finished_utc = readings.empty() ? "" : readings.back().reading.timestamp_utc;
     auto theatre = std::make_shared<drivers::virt::VirtualTheatre>(sim.config);
     drivers::virt::VirtualSpotMeter meter(theatre, meterOptions(sim));
-    procedure::InstrumentInfo instrument = readings.empty() ? meter.identify() : readings.front().reading.instrument;
+    procedure::InstrumentInfo instrument =
+        readings.empty() ? meter.identify() : readings.front().reading.instrument;
     report::CertificationReport rep = buildReport(setup, runner, instrument);
     rep.notes = store.notes(sim.info.id);
     rep.skipped = store.skips(sim.info.id);

@@ -38,7 +38,8 @@ report::CertificationReport runSimulation(const PreparedSimulation& sim, Session
 std::vector<std::string> simulatedFamilies();
 
 /// Rebuilds the report of a stored session from its readings (no measuring).
-report::CertificationReport reportFromStore(const PreparedSimulation& sim, const SessionStore& store);
+report::CertificationReport reportFromStore(const PreparedSimulation& sim,
+                                            const SessionStore& store);
 
 /// Writes report.json, report.csv and report.pdf atomically into `dir`.
 void writeReportFiles(const report::CertificationReport& report, const std::filesystem::path& dir);

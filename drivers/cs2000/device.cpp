@@ -36,7 +36,8 @@ procedure::InstrumentInfo Cs2000Device::identify() {
     const Identity id = parseIdentity(transact("IDDR", 3000));
     model_ = findModel(id.name);
     if (model_ == nullptr) {
-        throw InstrumentError(ErrorKind::Protocol, "unknown Konica Minolta model '" + id.name + "'");
+        throw InstrumentError(ErrorKind::Protocol,
+                              "unknown Konica Minolta model '" + id.name + "'");
     }
     info_.family = "cs2000";
     info_.model = model_->name;
@@ -63,7 +64,8 @@ procedure::Reading Cs2000Device::measure() {
     identify();
     // One command, two replies: "OK00,ttt" after the pre-measurement, then "OK00" when done.
     const int seconds = parseMeasurementTime(transact("MEAS,1", 15000));
-    const auto second = parseReply(port_->readUntil(kTerminator, scaled(seconds * 1000.0 + 10000.0)));
+    const auto second =
+        parseReply(port_->readUntil(kTerminator, scaled(seconds * 1000.0 + 10000.0)));
     check(second, "MEAS,1");
     const std::string line = [&] {
         port_->write(std::string("MEDR,2,0,01") + kTerminator);

@@ -52,13 +52,20 @@ ErrorKind errorKind(const std::string& code) {
 
 std::string errorText(const std::string& code) {
     static const std::pair<const char*, const char*> kTexts[] = {
-        {"ER00", "invalid command or parameter count"}, {"ER02", "measurement error"},
-        {"ER05", "no user calibration"},                {"ER10", "over measurement range (too bright)"},
-        {"ER17", "parameter error"},                    {"ER20", "no data"},
-        {"ER30", "flash memory error"},                 {"ER51", "CCD Peltier abnormality"},
-        {"ER52", "temperature count abnormality"},      {"ER71", "outside synchronisation range"},
-        {"ER81", "shutter abnormality"},                {"ER82", "internal ND filter abnormality"},
-        {"ER83", "measurement angle abnormality"},      {"ER99", "program abnormality"},
+        {"ER00", "invalid command or parameter count"},
+        {"ER02", "measurement error"},
+        {"ER05", "no user calibration"},
+        {"ER10", "over measurement range (too bright)"},
+        {"ER17", "parameter error"},
+        {"ER20", "no data"},
+        {"ER30", "flash memory error"},
+        {"ER51", "CCD Peltier abnormality"},
+        {"ER52", "temperature count abnormality"},
+        {"ER71", "outside synchronisation range"},
+        {"ER81", "shutter abnormality"},
+        {"ER82", "internal ND filter abnormality"},
+        {"ER83", "measurement angle abnormality"},
+        {"ER99", "program abnormality"},
     };
     for (const auto& [c, t] : kTexts) {
         if (code == c) {
@@ -70,14 +77,17 @@ std::string errorText(const std::string& code) {
 
 void check(const Reply& r, const std::string& command) {
     if (!r.ok()) {
-        throw InstrumentError(errorKind(r.code), command + ": " + errorText(r.code) + " (" + r.code + ")", r.code);
+        throw InstrumentError(errorKind(r.code),
+                              command + ": " + errorText(r.code) + " (" + r.code + ")", r.code);
     }
 }
 
 Identity parseIdentity(const Reply& r) {
     check(r, "IDDR");
     if (r.fields.size() != 3) {
-        throw InstrumentError(ErrorKind::Protocol, "IDDR reply has " + std::to_string(r.fields.size()) + " fields, expected 3");
+        throw InstrumentError(
+            ErrorKind::Protocol,
+            "IDDR reply has " + std::to_string(r.fields.size()) + " fields, expected 3");
     }
     return {r.fields[0], r.fields[1], r.fields[2]};
 }
@@ -98,14 +108,16 @@ int parseMeasurementTime(const Reply& r) {
 colorimetry::XYZ parseXYZ(const Reply& r) {
     check(r, "MEDR");
     if (r.fields.size() != 3) {
-        throw InstrumentError(ErrorKind::Protocol, "MEDR X,Y,Z reply has " + std::to_string(r.fields.size()) + " fields");
+        throw InstrumentError(ErrorKind::Protocol, "MEDR X,Y,Z reply has " +
+                                                       std::to_string(r.fields.size()) + " fields");
     }
     double v[3];
     for (std::size_t i = 0; i < 3; ++i) {
         char* end = nullptr;
         v[i] = std::strtod(r.fields[i].c_str(), &end);
         if (end == r.fields[i].c_str() || *end != '\0') {
-            throw InstrumentError(ErrorKind::Protocol, "MEDR field '" + r.fields[i] + "' is not a number");
+            throw InstrumentError(ErrorKind::Protocol,
+                                  "MEDR field '" + r.fields[i] + "' is not a number");
         }
     }
     return {v[0], v[1], v[2]};

@@ -14,8 +14,8 @@ namespace cm::drivers::cs2000 {
 inline constexpr const char* kTerminator = "\r\n";
 
 struct ModelInfo {
-    const char* name;            ///< as IDDR reports it (9 characters, space padded)
-    double min_luminance_cdm2;   ///< data sheet minimum at 1°
+    const char* name;           ///< as IDDR reports it (9 characters, space padded)
+    double min_luminance_cdm2;  ///< data sheet minimum at 1°
     double max_luminance_cdm2;
     double acceptance_angle_deg;
 };

@@ -10,7 +10,8 @@
 
 namespace cm::drivers::cs2000 {
 
-Cs2000Simulator::Cs2000Simulator(std::shared_ptr<const virt::VirtualTheatre> theatre, SimulatorOptions options)
+Cs2000Simulator::Cs2000Simulator(std::shared_ptr<const virt::VirtualTheatre> theatre,
+                                 SimulatorOptions options)
     : PtySimulator(std::move(theatre), options.common), options_(std::move(options)) {
     if (findModel(options_.model) == nullptr) {
         throw std::invalid_argument("unknown CS-2000 model '" + options_.model + "'");
@@ -60,7 +61,8 @@ void Cs2000Simulator::measure() {
                 reply(first);
                 reply("ER10");
                 return;
-            case virt::Fault::TooDark:  // the CS-2000 has no "too dark" code; low light fails as ER02
+            case virt::Fault::TooDark:  // the CS-2000 has no "too dark" code; low light fails as
+                                        // ER02
             case virt::Fault::ErrorCode:
                 reply(first);
                 reply("ER02");
@@ -107,7 +109,8 @@ void Cs2000Simulator::handle(const std::string& cmd) {
         char buf[48];
         std::snprintf(buf, sizeof buf, "OK00,%.4e", last_.Y);
         reply(haveData_ ? buf : "ER20");
-    } else if (cmd.rfind("SPMS", 0) == 0 || cmd.rfind("SCMS", 0) == 0 || cmd.rfind("OBSS", 0) == 0) {
+    } else if (cmd.rfind("SPMS", 0) == 0 || cmd.rfind("SCMS", 0) == 0 ||
+               cmd.rfind("OBSS", 0) == 0) {
         reply("OK00");
     } else {
         reply("ER00");

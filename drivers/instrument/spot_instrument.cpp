@@ -24,7 +24,8 @@ const char* toString(ErrorKind kind) {
     return "?";
 }
 
-InstrumentError::InstrumentError(ErrorKind kind, const std::string& message, std::string device_code)
+InstrumentError::InstrumentError(ErrorKind kind, const std::string& message,
+                                 std::string device_code)
     : std::runtime_error(std::string(toString(kind)) + ": " + message),
       kind_(kind),
       device_code_(std::move(device_code)) {}

@@ -47,27 +47,38 @@ ErrorKind errorKind(char s) {
 std::string errorText(char s) {
     switch (s) {
         case 'B':
-        case 'X': return "firmware error";
-        case 'b': return "black excessive";
-        case 's': return "black overdrive";
-        case 't': return "black zero";
-        case 'w': return "over high range";
-        case 'v': return "top over range (too bright)";
-        case 'u': return "bottom under range (too dark)";
-        case 'L': return "aiming lights on";
-        default: return std::string("unknown status '") + s + "'";
+        case 'X':
+            return "firmware error";
+        case 'b':
+            return "black excessive";
+        case 's':
+            return "black overdrive";
+        case 't':
+            return "black zero";
+        case 'w':
+            return "over high range";
+        case 'v':
+            return "top over range (too bright)";
+        case 'u':
+            return "bottom under range (too dark)";
+        case 'L':
+            return "aiming lights on";
+        default:
+            return std::string("unknown status '") + s + "'";
     }
 }
 
 namespace {
 void checkFrame(const std::string& r, const char* echo, std::size_t length) {
-    if (r.size() != length || r.compare(0, 2, echo) != 0 || r[length - 3] != '<' || r[length - 1] != '>') {
+    if (r.size() != length || r.compare(0, 2, echo) != 0 || r[length - 3] != '<' ||
+        r[length - 1] != '>') {
         throw InstrumentError(ErrorKind::Protocol, std::string(echo) + ": malformed reply of " +
                                                        std::to_string(r.size()) + " bytes");
     }
     const char status = r[length - 2];
     if (status != '0') {
-        throw InstrumentError(errorKind(status), std::string(echo) + ": " + errorText(status), std::string(1, status));
+        throw InstrumentError(errorKind(status), std::string(echo) + ": " + errorText(status),
+                              std::string(1, status));
     }
 }
 std::string trimRight(std::string s) {
@@ -123,10 +134,14 @@ std::string formatShort(const std::string& echo, char status) {
 }
 
 int readingsToAverage(double L) {
-    if (L < 0.2) return 20;
-    if (L < 2.0) return 10;
-    if (L < 20.0) return 4;
-    if (L < 50.0) return 2;
+    if (L < 0.2)
+        return 20;
+    if (L < 2.0)
+        return 10;
+    if (L < 20.0)
+        return 4;
+    if (L < 50.0)
+        return 2;
     return 1;
 }
 

@@ -13,10 +13,10 @@ namespace cm::drivers::k10a {
 inline constexpr const char* kCommandTerminator = "\r";
 
 /// Reply lengths in bytes (fixed; replies have no terminator).
-inline constexpr std::size_t kP0Length = 21;  ///< "P0" + model(7) + serial(9) + "<0>"
-inline constexpr std::size_t kP2Length = 13;  ///< "P2" + firmware(8) + "<0>"
+inline constexpr std::size_t kP0Length = 21;    ///< "P0" + model(7) + serial(9) + "<0>"
+inline constexpr std::size_t kP2Length = 13;    ///< "P2" + firmware(8) + "<0>"
 inline constexpr std::size_t kShortLength = 5;  ///< e.g. "J8<0>", "L0<0>"
-inline constexpr std::size_t kN5Length = 15;  ///< "N5" + X(3) + Y(3) + Z(3) + range(1) + "<e>"
+inline constexpr std::size_t kN5Length = 15;    ///< "N5" + X(3) + Y(3) + Z(3) + range(1) + "<e>"
 
 /// The K10's 3-byte float: 15-bit mantissa m = (b0 & 0x7F) << 8 | b1, sign b0 bit 7,
 /// exponent b2 as signed int8; value = ±m · 2^(exp − 16).

@@ -5,7 +5,8 @@
 
 namespace cm::drivers::k10a {
 
-K10aSimulator::K10aSimulator(std::shared_ptr<const virt::VirtualTheatre> theatre, SimulatorOptions options)
+K10aSimulator::K10aSimulator(std::shared_ptr<const virt::VirtualTheatre> theatre,
+                             SimulatorOptions options)
     : PtySimulator(std::move(theatre), options.common), options_(std::move(options)) {}
 
 void K10aSimulator::onByte(char c) {
@@ -29,7 +30,8 @@ void K10aSimulator::n5() {
                 sleepSimulated(10.0);
                 break;
             case virt::Fault::Garbage:
-                send(std::string("N5\x01\x02#", 5));  // short frame: the driver times out waiting for 15
+                send(std::string("N5\x01\x02#",
+                                 5));  // short frame: the driver times out waiting for 15
                 return;
             case virt::Fault::OverRange:
             case virt::Fault::TooDark:

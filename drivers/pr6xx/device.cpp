@@ -40,7 +40,8 @@ void Pr6xxDevice::ensureRemote() {
     }
     const std::string reply = port_->readUntil(kReplyTerminator, scaled(3000));
     if (reply.find(kRemoteModeReply) == std::string::npos) {
-        throw InstrumentError(ErrorKind::Protocol, port_->name() + ": expected 'REMOTE MODE', got '" + reply + "'");
+        throw InstrumentError(ErrorKind::Protocol,
+                              port_->name() + ": expected 'REMOTE MODE', got '" + reply + "'");
     }
     remote_ = true;
     transact("SU1", 3000ms);  // SI units, so Y is cd/m²
@@ -69,7 +70,8 @@ procedure::InstrumentInfo Pr6xxDevice::identify() {
     info_.firmware = field("D114");
     model_ = findModel(info_.model);
     if (model_ == nullptr) {
-        throw InstrumentError(ErrorKind::Protocol, "unknown Photo Research model '" + info_.model + "'");
+        throw InstrumentError(ErrorKind::Protocol,
+                              "unknown Photo Research model '" + info_.model + "'");
     }
     info_.acceptance_angle_deg = model_->acceptance_angle_deg;
     return info_;
@@ -83,7 +85,8 @@ Capabilities Pr6xxDevice::capabilities() const {
         c.max_luminance_cdm2 = model_->max_luminance_cdm2;
     }
     c.spectral = true;
-    c.luminance_uncertainty_rel = 0.02;  // data sheet: ±2 % luminance accuracy (1-sigma taken as 2 %)
+    c.luminance_uncertainty_rel =
+        0.02;  // data sheet: ±2 % luminance accuracy (1-sigma taken as 2 %)
     c.chromaticity_uncertainty_xy = 0.0015;
     return c;
 }

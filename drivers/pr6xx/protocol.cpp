@@ -39,7 +39,8 @@ Reply parseReply(const std::string& line) {
             errno = 0;
             const long v = std::strtol(field.c_str(), &end, 10);
             if (field.empty() || end == field.c_str() || *end != '\0' || errno != 0) {
-                throw InstrumentError(ErrorKind::Protocol, "unexpected reply '" + line + "' (no status code)");
+                throw InstrumentError(ErrorKind::Protocol,
+                                      "unexpected reply '" + line + "' (no status code)");
             }
             r.status = static_cast<int>(v);
             first = false;
@@ -67,40 +68,58 @@ ErrorKind errorKind(int code) {
 
 std::string errorText(int code) {
     switch (code) {
-        case -1: return "source not constant";
-        case -2: return "overload (too bright)";
-        case -3: return "cannot sync to source (below 20 Hz, above 400 Hz or too dim)";
-        case -4: return "adaptive mode error";
-        case -8: return "weak light (too dark for a reading)";
-        case -9: return "sync error";
-        case -10: return "cannot auto-sync";
-        case -12: return "adaptive time-out (unstable source)";
-        case -1000: return "illegal command";
-        case -1001: return "too many fields";
-        case -1009: return "units error";
-        case -1010: return "exposure out of range";
-        case -1035: return "not applicable to this model";
-        case -2000: return "data code does not exist or no prior measurement";
-        default: return "instrument error";
+        case -1:
+            return "source not constant";
+        case -2:
+            return "overload (too bright)";
+        case -3:
+            return "cannot sync to source (below 20 Hz, above 400 Hz or too dim)";
+        case -4:
+            return "adaptive mode error";
+        case -8:
+            return "weak light (too dark for a reading)";
+        case -9:
+            return "sync error";
+        case -10:
+            return "cannot auto-sync";
+        case -12:
+            return "adaptive time-out (unstable source)";
+        case -1000:
+            return "illegal command";
+        case -1001:
+            return "too many fields";
+        case -1009:
+            return "units error";
+        case -1010:
+            return "exposure out of range";
+        case -1035:
+            return "not applicable to this model";
+        case -2000:
+            return "data code does not exist or no prior measurement";
+        default:
+            return "instrument error";
     }
 }
 
 colorimetry::XYZ parseXYZ(const Reply& r) {
     if (r.status != 0) {
-        throw InstrumentError(errorKind(r.status), errorText(r.status) + " (code " + std::to_string(r.status) + ")",
+        throw InstrumentError(errorKind(r.status),
+                              errorText(r.status) + " (code " + std::to_string(r.status) + ")",
                               std::to_string(r.status));
     }
     if (r.fields.size() != 4) {
-        throw InstrumentError(ErrorKind::Protocol, "XYZ reply has " + std::to_string(r.fields.size()) +
-                                                       " fields, expected 4 (U,X,Y,Z)");
+        throw InstrumentError(
+            ErrorKind::Protocol,
+            "XYZ reply has " + std::to_string(r.fields.size()) + " fields, expected 4 (U,X,Y,Z)");
     }
     double v[3];
     for (int i = 0; i < 3; ++i) {
         char* end = nullptr;
         v[i] = std::strtod(r.fields[static_cast<std::size_t>(i + 1)].c_str(), &end);
         if (end == r.fields[static_cast<std::size_t>(i + 1)].c_str() || *end != '\0') {
-            throw InstrumentError(ErrorKind::Protocol, "XYZ field '" + r.fields[static_cast<std::size_t>(i + 1)] +
-                                                           "' is not a number");
+            throw InstrumentError(
+                ErrorKind::Protocol,
+                "XYZ field '" + r.fields[static_cast<std::size_t>(i + 1)] + "' is not a number");
         }
     }
     return {v[0], v[1], v[2]};

@@ -22,10 +22,10 @@ inline constexpr const char* kReplyTerminator = "\r\n";
 /// Per-model facts (a table, not if-chains in the driver).
 struct ModelInfo {
     const char* model;
-    double max_exposure_ms;      ///< adaptive exposure ceiling (655: 6 s; 670/680 extended: 30 s)
-    double min_luminance_cdm2;   ///< below this the instrument reports -8 weak light
-    double max_luminance_cdm2;   ///< above this -2 overload
-    double acceptance_angle_deg; ///< standard 1° aperture
+    double max_exposure_ms;       ///< adaptive exposure ceiling (655: 6 s; 670/680 extended: 30 s)
+    double min_luminance_cdm2;    ///< below this the instrument reports -8 weak light
+    double max_luminance_cdm2;    ///< above this -2 overload
+    double acceptance_angle_deg;  ///< standard 1° aperture
 };
 
 const std::vector<ModelInfo>& models();
@@ -45,11 +45,13 @@ Reply parseReply(const std::string& line);
 ErrorKind errorKind(int code);
 std::string errorText(int code);
 
-/// XYZ from a data-code-2 reply ("qqqqq,U,X,Y,Z"); throws InstrumentError for errors and bad fields.
+/// XYZ from a data-code-2 reply ("qqqqq,U,X,Y,Z"); throws InstrumentError for errors and bad
+/// fields.
 colorimetry::XYZ parseXYZ(const Reply& reply);
 
 /// Formats a reply exactly as the instrument does: status as 5 digits ("00000", "-0008").
 std::string formatStatus(int code);
-std::string formatXYZReply(const colorimetry::XYZ& xyz);  ///< "00000,0,X,Y,Z" with d.ddde+ee numbers
+std::string formatXYZReply(
+    const colorimetry::XYZ& xyz);  ///< "00000,0,X,Y,Z" with d.ddde+ee numbers
 
 }  // namespace cm::drivers::pr6xx

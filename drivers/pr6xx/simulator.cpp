@@ -12,7 +12,8 @@
 
 namespace cm::drivers::pr6xx {
 
-Pr6xxSimulator::Pr6xxSimulator(std::shared_ptr<const virt::VirtualTheatre> theatre, SimulatorOptions options)
+Pr6xxSimulator::Pr6xxSimulator(std::shared_ptr<const virt::VirtualTheatre> theatre,
+                               SimulatorOptions options)
     : PtySimulator(std::move(theatre), options.common), options_(std::move(options)) {
     if (findModel(options_.model) == nullptr) {
         throw std::invalid_argument("unknown PR-6xx model '" + options_.model + "'");
@@ -27,7 +28,8 @@ std::string Pr6xxSimulator::measureReply() {
     const ModelInfo& m = *findModel(options_.model);
     const auto [n, faultNow] = nextMeasurement();
     const colorimetry::XYZ light = truth(m.acceptance_angle_deg);
-    // Adaptive exposure: aim for a fixed signal (≈ 60 cd·ms/m² ... 6 s at 0.01), capped by the model.
+    // Adaptive exposure: aim for a fixed signal (≈ 60 cd·ms/m² ... 6 s at 0.01), capped by the
+    // model.
     const double exposure_ms = std::clamp(600.0 / std::max(light.Y, 1e-9), 6.0, m.max_exposure_ms);
     last_exposure_ms_ = exposure_ms;
     // Light exposure, then an equal dark exposure with the shutter closed, plus ~1 s overhead.
@@ -42,7 +44,8 @@ std::string Pr6xxSimulator::measureReply() {
                 sleepSimulated(total_s);
                 return {};
             case Fault::Slow:
-                sleepSimulated(2.0 * m.max_exposure_ms / 1000.0 + 20.0);  // past the driver's timeout
+                sleepSimulated(2.0 * m.max_exposure_ms / 1000.0 +
+                               20.0);  // past the driver's timeout
                 break;
             case Fault::Garbage: {
                 sleepSimulated(total_s);

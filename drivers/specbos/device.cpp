@@ -25,7 +25,8 @@ void SpecbosDevice::raiseDeviceError(const std::string& what) {
     port_->flushInput();
     port_->write(std::string("*stat:err?") + kTerminator);
     const int code = parseErrorCode(port_->readUntil(kTerminator, scaled(2000)));
-    throw InstrumentError(errorKind(code), what + ": " + errorText(code) + " (error " + std::to_string(code) + ")",
+    throw InstrumentError(errorKind(code),
+                          what + ": " + errorText(code) + " (error " + std::to_string(code) + ")",
                           std::to_string(code));
 }
 

@@ -37,29 +37,44 @@ int parseErrorCode(const std::string& line) {
 
 ErrorKind errorKind(int code) {
     switch (code) {
-        case 120: return ErrorKind::OverRange;
-        case 121: return ErrorKind::TooDark;
+        case 120:
+            return ErrorKind::OverRange;
+        case 121:
+            return ErrorKind::TooDark;
         case 4:
         case 10:
         case 11:
-        case 20: return ErrorKind::Protocol;
-        default: return ErrorKind::Device;
+        case 20:
+            return ErrorKind::Protocol;
+        default:
+            return ErrorKind::Device;
     }
 }
 
 std::string errorText(int code) {
     switch (code) {
-        case 4: return "unknown command";
-        case 10: return "invalid argument 1";
-        case 20: return "invalid parameter";
-        case 120: return "overexposed (too bright)";
-        case 121: return "underexposed (too dark)";
-        case 123: return "adaptation of the integration time failed";
-        case 131: return "no dark measurement";
-        case 138: return "no light measurement";
-        case 141: return "exceeds the calibrated wavelength range";
-        case 160: return "time-out waiting for cycle or trigger";
-        default: return "instrument error " + std::to_string(code);
+        case 4:
+            return "unknown command";
+        case 10:
+            return "invalid argument 1";
+        case 20:
+            return "invalid parameter";
+        case 120:
+            return "overexposed (too bright)";
+        case 121:
+            return "underexposed (too dark)";
+        case 123:
+            return "adaptation of the integration time failed";
+        case 131:
+            return "no dark measurement";
+        case 138:
+            return "no light measurement";
+        case 141:
+            return "exceeds the calibrated wavelength range";
+        case 160:
+            return "time-out waiting for cycle or trigger";
+        default:
+            return "instrument error " + std::to_string(code);
     }
 }
 
@@ -75,7 +90,8 @@ std::string parseSerial(const std::string& line) {
 
 double parseLabelled(const std::string& line, const std::string& label) {
     if (line.rfind(label + ":", 0) != 0) {
-        throw InstrumentError(ErrorKind::Protocol, "expected '" + label + ": <value>', got '" + line + "'");
+        throw InstrumentError(ErrorKind::Protocol,
+                              "expected '" + label + ": <value>', got '" + line + "'");
     }
     char* end = nullptr;
     const char* start = line.c_str() + label.size() + 1;

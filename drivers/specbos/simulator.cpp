@@ -10,7 +10,8 @@
 
 namespace cm::drivers::specbos {
 
-SpecbosSimulator::SpecbosSimulator(std::shared_ptr<const virt::VirtualTheatre> theatre, SimulatorOptions options)
+SpecbosSimulator::SpecbosSimulator(std::shared_ptr<const virt::VirtualTheatre> theatre,
+                                   SimulatorOptions options)
     : PtySimulator(std::move(theatre), options.common), options_(std::move(options)) {}
 
 void SpecbosSimulator::line(const std::string& text) {
@@ -87,7 +88,8 @@ void SpecbosSimulator::init() {
 
 void SpecbosSimulator::handle(const std::string& raw) {
     std::string cmd = raw;
-    std::transform(cmd.begin(), cmd.end(), cmd.begin(), [](unsigned char ch) { return std::tolower(ch); });
+    std::transform(cmd.begin(), cmd.end(), cmd.begin(),
+                   [](unsigned char ch) { return std::tolower(ch); });
     char buf[96];
     if (cmd == "*idn?") {
         line(options_.idn);

@@ -13,7 +13,8 @@ public:
     virtual void write(const std::string& bytes) = 0;
     /// Reads until `terminator` has arrived (returned without it) or throws InstrumentError
     /// Timeout (with what arrived so far in the message) / Disconnected.
-    virtual std::string readUntil(const std::string& terminator, std::chrono::milliseconds timeout) = 0;
+    virtual std::string readUntil(const std::string& terminator,
+                                  std::chrono::milliseconds timeout) = 0;
     /// Reads exactly `count` bytes (fixed-length binary replies), or throws like readUntil.
     virtual std::string readExactly(std::size_t count, std::chrono::milliseconds timeout) = 0;
     /// Discards anything pending (resynchronise after garbage or a late reply).

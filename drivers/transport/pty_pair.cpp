@@ -15,7 +15,8 @@ namespace cm::drivers {
 PtyPair::PtyPair() {
     master_ = ::posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
     if (master_ < 0 || ::grantpt(master_) != 0 || ::unlockpt(master_) != 0) {
-        throw std::runtime_error(std::string("cannot create a pseudo-terminal: ") + std::strerror(errno));
+        throw std::runtime_error(std::string("cannot create a pseudo-terminal: ") +
+                                 std::strerror(errno));
     }
     char name[128];
     if (::ptsname_r(master_, name, sizeof name) != 0) {

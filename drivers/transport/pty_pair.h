@@ -21,7 +21,8 @@ public:
 
 private:
     int master_ = -1;
-    int slave_keepalive_ = -1;  ///< keeps the slave side open so reads do not see HUP before the driver opens it
+    int slave_keepalive_ =
+        -1;  ///< keeps the slave side open so reads do not see HUP before the driver opens it
     std::string slave_path_;
 };
 

@@ -17,32 +17,52 @@ namespace {
 
 speed_t toSpeed(int baud) {
     switch (baud) {
-        case 2400: return B2400;
-        case 4800: return B4800;
-        case 9600: return B9600;
-        case 19200: return B19200;
-        case 38400: return B38400;
-        case 57600: return B57600;
-        case 115200: return B115200;
-        case 230400: return B230400;
-        case 921600: return B921600;
-        default: break;
+        case 2400:
+            return B2400;
+        case 4800:
+            return B4800;
+        case 9600:
+            return B9600;
+        case 19200:
+            return B19200;
+        case 38400:
+            return B38400;
+        case 57600:
+            return B57600;
+        case 115200:
+            return B115200;
+        case 230400:
+            return B230400;
+        case 921600:
+            return B921600;
+        default:
+            break;
     }
     throw InstrumentError(ErrorKind::Protocol, "unsupported baud rate " + std::to_string(baud));
 }
 
 int fromSpeed(speed_t s) {
     switch (s) {
-        case B2400: return 2400;
-        case B4800: return 4800;
-        case B9600: return 9600;
-        case B19200: return 19200;
-        case B38400: return 38400;
-        case B57600: return 57600;
-        case B115200: return 115200;
-        case B230400: return 230400;
-        case B921600: return 921600;
-        default: return 0;
+        case B2400:
+            return 2400;
+        case B4800:
+            return 4800;
+        case B9600:
+            return 9600;
+        case B19200:
+            return 19200;
+        case B38400:
+            return 38400;
+        case B57600:
+            return 57600;
+        case B115200:
+            return 115200;
+        case B230400:
+            return 230400;
+        case B921600:
+            return 921600;
+        default:
+            return 0;
     }
 }
 
@@ -62,7 +82,8 @@ std::string printable(const std::string& s) {
 
 }  // namespace
 
-SerialPort::SerialPort(std::string path, const LineSettings& settings) : path_(std::move(path)), settings_(settings) {
+SerialPort::SerialPort(std::string path, const LineSettings& settings)
+    : path_(std::move(path)), settings_(settings) {
     open();
 }
 
@@ -75,7 +96,8 @@ SerialPort::~SerialPort() {
 void SerialPort::open() {
     fd_ = ::open(path_.c_str(), O_RDWR | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
     if (fd_ < 0) {
-        throw InstrumentError(ErrorKind::Disconnected, path_ + ": cannot open: " + std::strerror(errno));
+        throw InstrumentError(ErrorKind::Disconnected,
+                              path_ + ": cannot open: " + std::strerror(errno));
     }
     termios t{};
     if (::tcgetattr(fd_, &t) != 0) {
@@ -141,14 +163,16 @@ void SerialPort::write(const std::string& bytes) {
             continue;
         }
         if (n <= 0) {
-            throw InstrumentError(ErrorKind::Disconnected, path_ + ": write failed: " + std::strerror(errno));
+            throw InstrumentError(ErrorKind::Disconnected,
+                                  path_ + ": write failed: " + std::strerror(errno));
         }
         done += static_cast<std::size_t>(n);
     }
 }
 
 bool SerialPort::fill(std::chrono::steady_clock::time_point deadline) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) {
         return false;
     }
@@ -164,13 +188,15 @@ bool SerialPort::fill(std::chrono::steady_clock::time_point deadline) {
             pending_.append(buf, static_cast<std::size_t>(n));
         } else if ((p.revents & (POLLHUP | POLLERR | POLLNVAL)) || n == 0 ||
                    (n < 0 && errno != EAGAIN && errno != EINTR)) {
-            throw InstrumentError(ErrorKind::Disconnected, path_ + ": the instrument went away (port closed)");
+            throw InstrumentError(ErrorKind::Disconnected,
+                                  path_ + ": the instrument went away (port closed)");
         }
     }
     return true;
 }
 
-std::string SerialPort::readUntil(const std::string& terminator, std::chrono::milliseconds timeout) {
+std::string SerialPort::readUntil(const std::string& terminator,
+                                  std::chrono::milliseconds timeout) {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     for (;;) {
         const auto at = pending_.find(terminator);
@@ -180,9 +206,10 @@ std::string SerialPort::readUntil(const std::string& terminator, std::chrono::mi
             return line;
         }
         if (!fill(deadline)) {
-            throw InstrumentError(ErrorKind::Timeout, path_ + ": no complete reply within " +
-                                                          std::to_string(timeout.count()) + " ms" +
-                                                          (pending_.empty() ? "" : " (got '" + printable(pending_) + "')"));
+            throw InstrumentError(
+                ErrorKind::Timeout,
+                path_ + ": no complete reply within " + std::to_string(timeout.count()) + " ms" +
+                    (pending_.empty() ? "" : " (got '" + printable(pending_) + "')"));
         }
     }
 }
@@ -191,7 +218,8 @@ std::string SerialPort::readExactly(std::size_t count, std::chrono::milliseconds
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     while (pending_.size() < count) {
         if (!fill(deadline)) {
-            throw InstrumentError(ErrorKind::Timeout, path_ + ": " + std::to_string(pending_.size()) + " of " +
+            throw InstrumentError(ErrorKind::Timeout, path_ + ": " +
+                                                          std::to_string(pending_.size()) + " of " +
                                                           std::to_string(count) + " bytes within " +
                                                           std::to_string(timeout.count()) + " ms");
         }

@@ -25,7 +25,8 @@ public:
     SerialPort& operator=(const SerialPort&) = delete;
 
     void write(const std::string& bytes) override;
-    std::string readUntil(const std::string& terminator, std::chrono::milliseconds timeout) override;
+    std::string readUntil(const std::string& terminator,
+                          std::chrono::milliseconds timeout) override;
     std::string readExactly(std::size_t count, std::chrono::milliseconds timeout) override;
     void flushInput() override;
     std::string name() const override { return path_; }

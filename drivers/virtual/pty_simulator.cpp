@@ -12,16 +12,25 @@
 namespace cm::drivers::virt {
 
 Fault parseFault(const std::string& n) {
-    if (n == "none") return Fault::None;
-    if (n == "unplug") return Fault::Unplug;
-    if (n == "garbage") return Fault::Garbage;
-    if (n == "drop") return Fault::DropReply;
-    if (n == "slow") return Fault::Slow;
-    if (n == "over-range") return Fault::OverRange;
-    if (n == "too-dark") return Fault::TooDark;
-    if (n == "error-code") return Fault::ErrorCode;
-    throw std::invalid_argument("unknown fault '" + n +
-                                "' (none, unplug, garbage, drop, slow, over-range, too-dark, error-code)");
+    if (n == "none")
+        return Fault::None;
+    if (n == "unplug")
+        return Fault::Unplug;
+    if (n == "garbage")
+        return Fault::Garbage;
+    if (n == "drop")
+        return Fault::DropReply;
+    if (n == "slow")
+        return Fault::Slow;
+    if (n == "over-range")
+        return Fault::OverRange;
+    if (n == "too-dark")
+        return Fault::TooDark;
+    if (n == "error-code")
+        return Fault::ErrorCode;
+    throw std::invalid_argument(
+        "unknown fault '" + n +
+        "' (none, unplug, garbage, drop, slow, over-range, too-dark, error-code)");
 }
 
 PtySimulator::PtySimulator(std::shared_ptr<const VirtualTheatre> theatre, SimulatorCommon common)
@@ -65,7 +74,8 @@ void PtySimulator::sleepSimulated(double seconds) {
     if (common_.time_scale <= 0.0) {
         return;
     }
-    const auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds * common_.time_scale);
+    const auto until = std::chrono::steady_clock::now() +
+                       std::chrono::duration<double>(seconds * common_.time_scale);
     while (!stop_ && std::chrono::steady_clock::now() < until) {
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
@@ -86,7 +96,8 @@ colorimetry::XYZ PtySimulator::noisy(const colorimetry::XYZ& t, int /*measuremen
     const std::uint64_t task = theatre_->task();
     withinTask_ = task == noiseTask_ ? withinTask_ + 1 : 0;
     noiseTask_ = task;
-    return addMeasurementNoise(t, theatre_->config().noise, common_.seed, (task << 10) + withinTask_ + 1);
+    return addMeasurementNoise(t, theatre_->config().noise, common_.seed,
+                               (task << 10) + withinTask_ + 1);
 }
 
 void PtySimulator::serve(const std::atomic<bool>& stopFlag) {

@@ -28,10 +28,10 @@ enum class Fault {
 Fault parseFault(const std::string& name);
 
 struct SimulatorCommon {
-    double time_scale = 0.0;        ///< real seconds per simulated second (0: answer at once)
+    double time_scale = 0.0;  ///< real seconds per simulated second (0: answer at once)
     std::uint64_t seed = 1;
     Fault fault = Fault::None;
-    int fault_at_measurement = 1;   ///< 1-based measurement the fault hits
+    int fault_at_measurement = 1;  ///< 1-based measurement the fault hits
 };
 
 /// Derived simulators must call stop() in their own destructor: the serving thread calls onByte(),

@@ -67,7 +67,9 @@ LedLayout parseLed(const JsonView& j) {
     std::tie(l.cabinet_w_modules, l.cabinet_h_modules) = pair(j.at("cabinet_modules"), 1, 64);
     l.module_gain_spread_pct =
         j.has("module_gain_spread_pct") ? j.at("module_gain_spread_pct").number(0, 50) : 0.0;
-    l.wall_seed = j.has("wall_seed") ? static_cast<std::uint64_t>(j.at("wall_seed").integer(0, 1LL << 53)) : 1;
+    l.wall_seed = j.has("wall_seed")
+                      ? static_cast<std::uint64_t>(j.at("wall_seed").integer(0, 1LL << 53))
+                      : 1;
     if (auto d = j.find("dead_pixels")) {
         for (const JsonView& p : d->elements()) {
             p.allowOnly({"x_px", "y_px", "level"});
@@ -136,19 +138,25 @@ TheatreConfig parseTheatreConfig(const JsonView& root) {
         root.at("led").fail("only a screen of type \"led\" has an led section");
     }
     if (auto g = root.find("glasses")) {
-        g->allowOnly({"transmission_left", "transmission_right", "leak_left_pct", "leak_right_pct"});
+        g->allowOnly(
+            {"transmission_left", "transmission_right", "leak_left_pct", "leak_right_pct"});
         c.glasses.transmission_left = g->at("transmission_left").number(0.01, 1.0);
         c.glasses.transmission_right = g->at("transmission_right").number(0.01, 1.0);
-        c.glasses.leak_left_pct = g->has("leak_left_pct") ? g->at("leak_left_pct").number(0, 100) : 0.0;
+        c.glasses.leak_left_pct =
+            g->has("leak_left_pct") ? g->at("leak_left_pct").number(0, 100) : 0.0;
         c.glasses.leak_right_pct =
             g->has("leak_right_pct") ? g->at("leak_right_pct").number(0, 100) : 0.0;
     }
     if (auto n = root.find("noise")) {
         n->allowOnly({"luminance_rel_pct", "luminance_abs_cdm2", "chromaticity_xy", "seed"});
-        c.noise.luminance_rel_pct = n->has("luminance_rel_pct") ? n->at("luminance_rel_pct").number(0, 50) : 0.0;
-        c.noise.luminance_abs_cdm2 = n->has("luminance_abs_cdm2") ? n->at("luminance_abs_cdm2").number(0, 10) : 0.0;
-        c.noise.chromaticity_xy = n->has("chromaticity_xy") ? n->at("chromaticity_xy").number(0, 0.1) : 0.0;
-        c.noise.seed = n->has("seed") ? static_cast<std::uint64_t>(n->at("seed").integer(0, 1LL << 53)) : 1;
+        c.noise.luminance_rel_pct =
+            n->has("luminance_rel_pct") ? n->at("luminance_rel_pct").number(0, 50) : 0.0;
+        c.noise.luminance_abs_cdm2 =
+            n->has("luminance_abs_cdm2") ? n->at("luminance_abs_cdm2").number(0, 10) : 0.0;
+        c.noise.chromaticity_xy =
+            n->has("chromaticity_xy") ? n->at("chromaticity_xy").number(0, 0.1) : 0.0;
+        c.noise.seed =
+            n->has("seed") ? static_cast<std::uint64_t>(n->at("seed").integer(0, 1LL << 53)) : 1;
     }
     return c;
 }

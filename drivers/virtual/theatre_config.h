@@ -60,9 +60,9 @@ struct Glasses {
 };
 
 struct Noise {
-    double luminance_rel_pct = 0.0;  ///< 1-sigma, % of reading
-    double luminance_abs_cdm2 = 0.0; ///< 1-sigma floor, cd/m²
-    double chromaticity_xy = 0.0;    ///< 1-sigma on x and y
+    double luminance_rel_pct = 0.0;   ///< 1-sigma, % of reading
+    double luminance_abs_cdm2 = 0.0;  ///< 1-sigma floor, cd/m²
+    double chromaticity_xy = 0.0;     ///< 1-sigma on x and y
     std::uint64_t seed = 1;
 };
 
@@ -73,7 +73,7 @@ struct TheatreConfig {
     std::string screen_type;  ///< "projector" or "led"
     geometry::ScreenSize screen;
     geometry::Seat reference_seat;
-    std::vector<geometry::Seat> seats;  ///< other seats, by id
+    std::vector<geometry::Seat> seats;             ///< other seats, by id
     std::map<std::string, StimulusField> stimuli;  ///< at least "white" and "black"
     double ambient_cdm2 = 0.0;            ///< room light reflected off the screen, added to all
     double gamma = 2.6;                   ///< display transfer exponent for grey levels

@@ -35,8 +35,8 @@ Capabilities VirtualSpotMeter::capabilities() const {
     return c;
 }
 
-colorimetry::XYZ addMeasurementNoise(const colorimetry::XYZ& truth, const Noise& n, std::uint64_t seed,
-                                     std::uint64_t index) {
+colorimetry::XYZ addMeasurementNoise(const colorimetry::XYZ& truth, const Noise& n,
+                                     std::uint64_t seed, std::uint64_t index) {
     // SplitMix64 of (seed, index): independent, reproducible streams per measurement.
     std::uint64_t z = seed + 0x9E3779B97F4A7C15ull * index;
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
@@ -57,8 +57,8 @@ double VirtualSpotMeter::integrationTime_s(double luminance_cdm2) {
 }
 
 procedure::Reading VirtualSpotMeter::measure() {
-    const colorimetry::XYZ truth =
-        theatre_->spotMean(theatre_->presentation(), theatre_->aim(), options_.acceptance_angle_deg);
+    const colorimetry::XYZ truth = theatre_->spotMean(theatre_->presentation(), theatre_->aim(),
+                                                      options_.acceptance_angle_deg);
     const double t = integrationTime_s(truth.Y);
     if (options_.time_scale > 0.0) {
         std::this_thread::sleep_for(std::chrono::duration<double>(t * options_.time_scale));
@@ -73,7 +73,8 @@ procedure::Reading VirtualSpotMeter::measure() {
         os << "luminance below the meter's " << options_.min_luminance_cdm2 << " cd/m² floor";
         throw InstrumentError(ErrorKind::TooDark, os.str());
     }
-    const colorimetry::XYZ measured = addMeasurementNoise(truth, theatre_->config().noise, options_.seed, ++index_);
+    const colorimetry::XYZ measured =
+        addMeasurementNoise(truth, theatre_->config().noise, options_.seed, ++index_);
     procedure::Reading r;
     r.xyz_cdm2 = measured;
     r.integration_time_s = t;

@@ -21,8 +21,8 @@ struct VirtualMeterOptions {
 
 /// Seeded measurement noise of the n-th reading: depends only on (seed, n), shared by every
 /// simulator so that a resumed run repeats the readings of an uninterrupted one.
-colorimetry::XYZ addMeasurementNoise(const colorimetry::XYZ& truth, const Noise& noise, std::uint64_t seed,
-                                     std::uint64_t index);
+colorimetry::XYZ addMeasurementNoise(const colorimetry::XYZ& truth, const Noise& noise,
+                                     std::uint64_t seed, std::uint64_t index);
 
 class VirtualSpotMeter final : public SpotInstrument {
 public:

@@ -56,8 +56,10 @@ double VirtualTheatre::moduleGain(const geometry::ScreenPoint& p) const {
     const LedLayout& led = *config_.led;
     const double module_w_m = led.module_w_px * led.pixel_pitch_mm / 1000.0;
     const double module_h_m = led.module_h_px * led.pixel_pitch_mm / 1000.0;
-    const int mx = static_cast<int>(std::floor((p.x_m + config_.screen.width_m / 2.0) / module_w_m));
-    const int my = static_cast<int>(std::floor((config_.screen.height_m / 2.0 - p.y_m) / module_h_m));
+    const int mx =
+        static_cast<int>(std::floor((p.x_m + config_.screen.width_m / 2.0) / module_w_m));
+    const int my =
+        static_cast<int>(std::floor((config_.screen.height_m / 2.0 - p.y_m) / module_h_m));
     return gainFor(led.wall_seed, mx, my, led.module_gain_spread_pct);
 }
 
@@ -74,7 +76,8 @@ XYZ VirtualTheatre::eyeImage(const std::string& stimulus, const geometry::Screen
         char* end = nullptr;
         const double f = std::strtod(stimulus.c_str() + 5, &end);
         if (end == stimulus.c_str() + 5 || *end != '\0' || !(f >= 0.0 && f <= 1.0)) {
-            throw std::invalid_argument("grey level must be grey:<fraction 0..1>, got '" + stimulus + "'");
+            throw std::invalid_argument("grey level must be grey:<fraction 0..1>, got '" +
+                                        stimulus + "'");
         }
         const XYZ w = fieldAt(white, u, v);
         const XYZ b = fieldAt(black, u, v);

@@ -82,9 +82,11 @@ CctResult cctOhno2013(const ChromaticityUV1960& uv, const Observer& observer) {
         // Parabolic solution (Ohno 2014 eqs. 11–15).
         const double X = (n.T - c.T) * (p.T - n.T) * (c.T - p.T);
         const double a = (p.T * (n.d - c.d) + c.T * (p.d - n.d) + n.T * (c.d - p.d)) / X;
-        const double b = -(p.T * p.T * (n.d - c.d) + c.T * c.T * (p.d - n.d) + n.T * n.T * (c.d - p.d)) / X;
+        const double b =
+            -(p.T * p.T * (n.d - c.d) + c.T * c.T * (p.d - n.d) + n.T * n.T * (c.d - p.d)) / X;
         const double cc = -(p.d * (n.T - c.T) * c.T * n.T + c.d * (p.T - n.T) * p.T * n.T +
-                            n.d * (c.T - p.T) * p.T * c.T) / X;
+                            n.d * (c.T - p.T) * p.T * c.T) /
+                          X;
         T = -b / (2.0 * a);
         duv = sign * (a * T * T + b * T + cc);
     }

@@ -1,4 +1,5 @@
-// CCT by Robertson (1968), J. Opt. Soc. Am. 58(11):1528–1535, from the published isotemperature lines.
+// CCT by Robertson (1968), J. Opt. Soc. Am. 58(11):1528–1535, from the published isotemperature
+// lines.
 #include "libmeasure/colorimetry/cct.h"
 
 #include <cmath>

@@ -52,7 +52,8 @@ Luv toLuv(const XYZ& xyz, const XYZ& w) {
 }
 
 double deltaE1976(const Lab& a, const Lab& b) {
-    return std::sqrt((a.L - b.L) * (a.L - b.L) + (a.a - b.a) * (a.a - b.a) + (a.b - b.b) * (a.b - b.b));
+    return std::sqrt((a.L - b.L) * (a.L - b.L) + (a.a - b.a) * (a.a - b.a) +
+                     (a.b - b.b) * (a.b - b.b));
 }
 
 }  // namespace cm::colorimetry

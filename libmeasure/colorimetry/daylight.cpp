@@ -2,8 +2,8 @@
 #include "libmeasure/colorimetry/daylight.h"
 
 #include <cmath>
-#include <sstream>
 #include <cstdio>
+#include <sstream>
 #include <stdexcept>
 
 namespace cm::colorimetry {
@@ -42,7 +42,8 @@ DaylightBasis parseDaylightBasisCsv(const std::string& text, const std::string& 
         }
         double w = 0, a = 0, b = 0, c = 0;
         if (std::sscanf(line.c_str(), "%lf,%lf,%lf,%lf", &w, &a, &b, &c) != 4) {
-            throw SpectrumError(source + ":" + std::to_string(n) + ": expected 'wavelength_nm,S0,S1,S2'");
+            throw SpectrumError(source + ":" + std::to_string(n) +
+                                ": expected 'wavelength_nm,S0,S1,S2'");
         }
         wl.push_back(w);
         s0.push_back(a);

@@ -69,7 +69,8 @@ double deltaE2000(const Lab& p, const Lab& q, const Ciede2000Weights& k) {
     }
     // (15)–(21)
     const double T = 1.0 - 0.17 * std::cos(rad(hbar - 30.0)) + 0.24 * std::cos(rad(2.0 * hbar)) +
-                     0.32 * std::cos(rad(3.0 * hbar + 6.0)) - 0.20 * std::cos(rad(4.0 * hbar - 63.0));
+                     0.32 * std::cos(rad(3.0 * hbar + 6.0)) -
+                     0.20 * std::cos(rad(4.0 * hbar - 63.0));
     const double dTheta = 30.0 * std::exp(-((hbar - 275.0) / 25.0) * ((hbar - 275.0) / 25.0));
     const double RC = 2.0 * std::sqrt(pow7(Cpbar) / (pow7(Cpbar) + pow7(25.0)));
     const double L50 = (Lbar - 50.0) * (Lbar - 50.0);

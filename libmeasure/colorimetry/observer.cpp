@@ -57,7 +57,8 @@ Observer parseObserverCsv(const std::string& text, const std::string& source, st
     o.step_nm = wl[1] - wl[0];
     for (std::size_t i = 1; i < wl.size(); ++i) {
         if (std::abs(wl[i] - wl[i - 1] - o.step_nm) > 1e-9) {
-            throw SpectrumError(source + ": irregular wavelength step near " + std::to_string(wl[i]) + " nm");
+            throw SpectrumError(source + ": irregular wavelength step near " +
+                                std::to_string(wl[i]) + " nm");
         }
     }
     return o;

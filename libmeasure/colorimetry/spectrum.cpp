@@ -9,7 +9,8 @@
 
 namespace cm::colorimetry {
 
-Spectrum::Spectrum(std::vector<double> wavelength_nm, std::vector<double> values, bool allow_negative)
+Spectrum::Spectrum(std::vector<double> wavelength_nm, std::vector<double> values,
+                   bool allow_negative)
     : wavelength_nm_(std::move(wavelength_nm)), values_(std::move(values)) {
     if (wavelength_nm_.size() != values_.size()) {
         throw SpectrumError("spectrum has " + std::to_string(wavelength_nm_.size()) +
@@ -230,8 +231,9 @@ Spectrum parseCgatsSpectrum(const std::string& text, const std::string& source) 
                 data.push_back(parseNumber(tok, source, lineNo));
             }
             if (data.size() != fields.size()) {
-                failAt(source, lineNo, "expected " + std::to_string(fields.size()) + " values, found " +
-                                           std::to_string(data.size()));
+                failAt(source, lineNo,
+                       "expected " + std::to_string(fields.size()) + " values, found " +
+                           std::to_string(data.size()));
             }
         }
         if (state == Header && line == "BEGIN_DATA") {

@@ -29,7 +29,8 @@ public:
     /// Throws SpectrumError unless wavelengths strictly increase, all values are finite, the
     /// widest step is ≤ kMaxInterpolationGap_nm and, when `allow_negative` is false, no value is
     /// negative beyond −1e-9 · max (instrument dark noise can dip a hair below zero).
-    Spectrum(std::vector<double> wavelength_nm, std::vector<double> values, bool allow_negative = false);
+    Spectrum(std::vector<double> wavelength_nm, std::vector<double> values,
+             bool allow_negative = false);
 
     const std::vector<double>& wavelengths() const { return wavelength_nm_; }
     const std::vector<double>& values() const { return values_; }

@@ -15,7 +15,8 @@ template <typename F>
 XYZ sum(const Spectrum& range, const Observer& o, F f) {
     const double step = range.regularStep_nm();
     const double offset = (range.first_nm() - o.start_nm) / o.step_nm;
-    const bool native = step > 0.0 && std::abs(std::round(step / o.step_nm) * o.step_nm - step) < 1e-9 &&
+    const bool native = step > 0.0 &&
+                        std::abs(std::round(step / o.step_nm) * o.step_nm - step) < 1e-9 &&
                         std::abs(offset - std::round(offset)) < 1e-9;
     XYZ acc;
     if (native) {
@@ -67,7 +68,8 @@ XYZ illuminantXYZ(const Spectrum& spd, const Observer& observer) {
 }
 
 XYZ relativeXYZ(const Spectrum& factor, const Spectrum& illuminant, const Observer& observer) {
-    const XYZ white = sum(illuminant, observer, [&](double wl, std::size_t) { return illuminant.at(wl); });
+    const XYZ white =
+        sum(illuminant, observer, [&](double wl, std::size_t) { return illuminant.at(wl); });
     if (!(white.Y > 0.0)) {
         throw SpectrumError("illuminant has no luminous power in the observer's range");
     }

@@ -37,7 +37,8 @@ XYZ dciDecode(const CodeValues12& c) {
 
 CodeValues12 dciEncode(const XYZ& xyz) {
     auto e = [](double v) {
-        return round12(4095.0 * std::pow(std::max(0.0, v) / kDciNormalisation_cdm2, 1.0 / kDciGamma));
+        return round12(4095.0 *
+                       std::pow(std::max(0.0, v) / kDciNormalisation_cdm2, 1.0 / kDciGamma));
     };
     return {e(xyz.X), e(xyz.Y), e(xyz.Z)};
 }

@@ -1,4 +1,5 @@
-// Conversions between XYZ, CIE 1931 (x, y) and CIE 1976 (u', v'); formulas from CIE 15:2018 §7.3, §8.
+// Conversions between XYZ, CIE 1931 (x, y) and CIE 1976 (u', v'); formulas from CIE 15:2018 §7.3,
+// §8.
 #include "libmeasure/colorimetry/tristimulus.h"
 
 #include <limits>

@@ -23,7 +23,8 @@ Matrix3 multiply(const Matrix3& a, const Matrix3& b) {
     return r;
 }
 
-/// N·diag(k) with N the chromaticity columns (x, y, z) of R, G, B and k = N⁻¹·W (Ohno & Hardis eq. 3–5).
+/// N·diag(k) with N the chromaticity columns (x, y, z) of R, G, B and k = N⁻¹·W (Ohno & Hardis eq.
+/// 3–5).
 Matrix3 rgbToXyz(const FourColourSet& s) {
     Matrix3 n{};
     const XYZ cols[3] = {s.red, s.green, s.blue};
@@ -51,7 +52,8 @@ void residuals(CorrectionMatrix& c, const FourColourSet& meter, const FourColour
     const XYZ r[4] = {ref.red, ref.green, ref.blue, ref.white};
     c.max_residual_duv = 0.0;
     for (int i = 0; i < 4; ++i) {
-        c.residual_duv[i] = colorimetry::deltaUV(colorimetry::toUV(apply(c, m[i])), colorimetry::toUV(r[i]));
+        c.residual_duv[i] =
+            colorimetry::deltaUV(colorimetry::toUV(apply(c, m[i])), colorimetry::toUV(r[i]));
         c.max_residual_duv = std::max(c.max_residual_duv, c.residual_duv[i]);
     }
 }
@@ -60,7 +62,8 @@ void residuals(CorrectionMatrix& c, const FourColourSet& meter, const FourColour
 
 CorrectionMatrix fitOneColour(const XYZ& meter, const XYZ& ref) {
     if (!(meter.X > 0 && meter.Y > 0 && meter.Z > 0 && ref.X > 0 && ref.Y > 0 && ref.Z > 0)) {
-        throw std::invalid_argument("one-colour correction needs positive X, Y, Z from both instruments");
+        throw std::invalid_argument(
+            "one-colour correction needs positive X, Y, Z from both instruments");
     }
     CorrectionMatrix c;
     c.method = "one-colour";

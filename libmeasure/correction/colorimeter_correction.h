@@ -19,7 +19,7 @@ struct FourColourSet {
 };
 
 struct CorrectionMatrix {
-    std::string method;  ///< "one-colour" or "four-colour"
+    std::string method;             ///< "one-colour" or "four-colour"
     colorimetry::Matrix3 matrix{};  ///< corrected XYZ = matrix · measured XYZ
     /// Residual Δu'v' of each stimulus after correction (white last), and the largest.
     double residual_duv[4] = {0, 0, 0, 0};
@@ -28,7 +28,8 @@ struct CorrectionMatrix {
 
 /// One-colour: diagonal scaling that makes the colorimeter's white equal the reference white.
 /// Throws std::invalid_argument if a white component is not positive.
-CorrectionMatrix fitOneColour(const colorimetry::XYZ& colorimeter_white, const colorimetry::XYZ& reference_white);
+CorrectionMatrix fitOneColour(const colorimetry::XYZ& colorimeter_white,
+                              const colorimetry::XYZ& reference_white);
 
 /// Four-colour: white exact, primaries' chromaticities exact (the method's construction):
 /// N·diag(N⁻¹W) per instrument from the primaries' chromaticities and the white, then

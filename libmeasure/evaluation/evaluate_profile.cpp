@@ -10,8 +10,9 @@
 
 namespace cm::evaluation {
 
-double expandedUncertainty(const procedure::FigureSpec& spec, const std::vector<procedure::RecordedReading>& readings,
-                           int draws, std::uint64_t seed) {
+double expandedUncertainty(const procedure::FigureSpec& spec,
+                           const std::vector<procedure::RecordedReading>& readings, int draws,
+                           std::uint64_t seed) {
     const MetricInfo* metric = findMetric(spec.metric);
     if (metric == nullptr || draws < 2) {
         return 0.0;
@@ -20,7 +21,8 @@ double expandedUncertainty(const procedure::FigureSpec& spec, const std::vector<
     std::vector<procedure::RecordedReading> used;
     bool anyU = false;
     for (const auto& r : readings) {
-        if (r.step_id == spec.step && (r.point_id == spec.point || r.point_id == spec.reference_point)) {
+        if (r.step_id == spec.step &&
+            (r.point_id == spec.point || r.point_id == spec.reference_point)) {
             used.push_back(r);
             anyU = anyU || r.reading.u_luminance_rel > 0.0 || r.reading.u_chromaticity_xy > 0.0;
         }
@@ -72,7 +74,8 @@ Evaluation evaluateProfile(const procedure::Profile& profile,
         r.spec = spec;
         const MetricInfo* metric = findMetric(spec.metric);
         // parseProfile guarantees the metric exists; a hand-built profile may not.
-        r.value = metric ? metric->compute(spec, readings) : std::numeric_limits<double>::quiet_NaN();
+        r.value =
+            metric ? metric->compute(spec, readings) : std::numeric_limits<double>::quiet_NaN();
         r.expanded_uncertainty = expandedUncertainty(spec, readings, options.draws, figureSeed++);
         r.straddles_limit = straddlesLimit(spec.tolerance, r.value, r.expanded_uncertainty);
         r.verdict = evaluate(spec.tolerance, r.value, r.expanded_uncertainty, options.rule);

@@ -15,7 +15,7 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 }
 
 std::optional<colorimetry::XYZ> meanXYZ(const std::vector<RecordedReading>& readings,
-                                         const std::string& step, const std::string& point) {
+                                        const std::string& step, const std::string& point) {
     colorimetry::XYZ sum;
     int n = 0;
     for (const RecordedReading& r : readings) {

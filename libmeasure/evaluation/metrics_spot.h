@@ -10,16 +10,19 @@ namespace cm::evaluation {
 
 /// Mean XYZ over the repeats read at (step, point); nullopt when none.
 std::optional<colorimetry::XYZ> meanXYZ(const std::vector<procedure::RecordedReading>& readings,
-                                         const std::string& step, const std::string& point);
+                                        const std::string& step, const std::string& point);
 
 /// Mean luminance Y at the point, cd/m².
-double metricLuminance(const procedure::FigureSpec&, const std::vector<procedure::RecordedReading>&);
+double metricLuminance(const procedure::FigureSpec&,
+                       const std::vector<procedure::RecordedReading>&);
 /// 100 · Y(point) / Y(reference point), %.
 double metricLuminancePercentOfReference(const procedure::FigureSpec&,
                                          const std::vector<procedure::RecordedReading>&);
 /// CIE 1931 x and y of the mean XYZ at the point.
-double metricChromaticityX(const procedure::FigureSpec&, const std::vector<procedure::RecordedReading>&);
-double metricChromaticityY(const procedure::FigureSpec&, const std::vector<procedure::RecordedReading>&);
+double metricChromaticityX(const procedure::FigureSpec&,
+                           const std::vector<procedure::RecordedReading>&);
+double metricChromaticityY(const procedure::FigureSpec&,
+                           const std::vector<procedure::RecordedReading>&);
 /// x(point) − x(reference), y(point) − y(reference) (ST 431-1 Annex A.5).
 double metricChromaticityDeltaX(const procedure::FigureSpec&,
                                 const std::vector<procedure::RecordedReading>&);

@@ -46,7 +46,8 @@ Verdict evaluate(const Tolerance& tolerance, double value);
 
 /// The verdict under a decision rule with expanded uncertainty U (k = 2); U = 0 or NaN falls back
 /// to simple acceptance.
-Verdict evaluate(const Tolerance& tolerance, double value, double expanded_uncertainty, DecisionRule rule);
+Verdict evaluate(const Tolerance& tolerance, double value, double expanded_uncertainty,
+                 DecisionRule rule);
 
 /// True when [value − U, value + U] contains a limit.
 bool straddlesLimit(const Tolerance& tolerance, double value, double expanded_uncertainty);

@@ -20,9 +20,14 @@ struct Named {
 };
 
 constexpr Named kSt431[] = {
-    {"C", "centre", 0, 0},      {"L", "left side", -1, 0},        {"R", "right side", 1, 0},
-    {"T", "top side", 0, 1},    {"B", "bottom side", 0, -1},      {"TL", "top left corner", -1, 1},
-    {"TR", "top right corner", 1, 1}, {"BL", "bottom left corner", -1, -1},
+    {"C", "centre", 0, 0},
+    {"L", "left side", -1, 0},
+    {"R", "right side", 1, 0},
+    {"T", "top side", 0, 1},
+    {"B", "bottom side", 0, -1},
+    {"TL", "top left corner", -1, 1},
+    {"TR", "top right corner", 1, 1},
+    {"BL", "bottom left corner", -1, -1},
     {"BR", "bottom right corner", 1, -1},
 };
 
@@ -35,7 +40,8 @@ std::vector<MeasurementPoint> grid(int cols, int rows, const ScreenSize& s, doub
             const double fx = cols == 1 ? 0.0 : -1.0 + 2.0 * c / (cols - 1);
             const double fy = rows == 1 ? 0.0 : -1.0 + 2.0 * r / (rows - 1);
             const std::string id = "r" + std::to_string(rows - r) + "c" + std::to_string(c + 1);
-            pts.push_back({id, "row " + std::to_string(rows - r) + ", column " + std::to_string(c + 1),
+            pts.push_back({id,
+                           "row " + std::to_string(rows - r) + ", column " + std::to_string(c + 1),
                            {fx * half_w, fy * half_h}});
         }
     }

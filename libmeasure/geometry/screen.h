@@ -43,7 +43,11 @@ LineOfSight lineOfSight(const Seat& seat, const ScreenPoint& target);
 double spotRadius_m(double distance_m, double acceptance_angle_deg);
 
 /// Normalised screen coordinates: u, v in [-1, 1] from edge to edge.
-inline double normalisedU(const ScreenPoint& p, const ScreenSize& s) { return 2.0 * p.x_m / s.width_m; }
-inline double normalisedV(const ScreenPoint& p, const ScreenSize& s) { return 2.0 * p.y_m / s.height_m; }
+inline double normalisedU(const ScreenPoint& p, const ScreenSize& s) {
+    return 2.0 * p.x_m / s.width_m;
+}
+inline double normalisedV(const ScreenPoint& p, const ScreenSize& s) {
+    return 2.0 * p.y_m / s.height_m;
+}
 
 }  // namespace cm::geometry

@@ -155,8 +155,8 @@ Profile parseProfile(const JsonView& root) {
     }
     std::set<std::string> figureIds;
     for (const JsonView& f : root.at("figures").elements()) {
-        f.allowOnly({"id", "label", "metric", "step", "point", "reference_point", "unit",
-                     "tolerance"});
+        f.allowOnly(
+            {"id", "label", "metric", "step", "point", "reference_point", "unit", "tolerance"});
         FigureSpec fig;
         fig.id = f.string("id");
         if (!figureIds.insert(fig.id).second) {
@@ -186,7 +186,8 @@ Profile parseProfile(const JsonView& root) {
             if (std::find(step->points.begin(), step->points.end(), fig.reference_point) ==
                 step->points.end()) {
                 f.at("reference_point")
-                    .fail("step '" + fig.step + "' does not read point '" + fig.reference_point + "'");
+                    .fail("step '" + fig.step + "' does not read point '" + fig.reference_point +
+                          "'");
             }
         }
         fig.unit = f.string("unit");

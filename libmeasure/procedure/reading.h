@@ -11,8 +11,8 @@ namespace cm::procedure {
 
 /// Who took a reading, as reported by the device itself.
 struct InstrumentInfo {
-    std::string family;    ///< driver id, e.g. "virtual", "pr6xx"
-    std::string model;     ///< as the device names itself
+    std::string family;  ///< driver id, e.g. "virtual", "pr6xx"
+    std::string model;   ///< as the device names itself
     std::string serial;
     std::string firmware;
     double acceptance_angle_deg = 0.0;

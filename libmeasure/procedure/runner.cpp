@@ -10,8 +10,9 @@ ProcedureRunner::ProcedureRunner(Profile profile, std::vector<geometry::Measurem
     : profile_(std::move(profile)), points_(std::move(points)) {
     for (const Step& step : profile_.steps) {
         for (const std::string& pid : step.points) {
-            auto it = std::find_if(points_.begin(), points_.end(),
-                                   [&](const geometry::MeasurementPoint& p) { return p.id == pid; });
+            auto it =
+                std::find_if(points_.begin(), points_.end(),
+                             [&](const geometry::MeasurementPoint& p) { return p.id == pid; });
             if (it == points_.end()) {
                 throw std::invalid_argument("profile '" + profile_.id + "' step '" + step.id +
                                             "' names point '" + pid + "', which layout '" +

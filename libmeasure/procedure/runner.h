@@ -17,8 +17,8 @@ struct MeasurementTask {
     std::size_t index = 0;  ///< position in the flattened task list
     const Step* step = nullptr;
     geometry::MeasurementPoint point;
-    int repeat = 0;            ///< 0-based
-    bool new_stimulus = false; ///< the pattern (or eyewear) differs from the previous task's
+    int repeat = 0;             ///< 0-based
+    bool new_stimulus = false;  ///< the pattern (or eyewear) differs from the previous task's
 };
 
 struct SkippedTask {

@@ -25,8 +25,8 @@ struct RunInfo {
     std::string started_utc;
     std::string finished_utc;
     std::string operator_name;
-    std::string source;  ///< "simulation of <config>" or the port used
-    long long seed = -1; ///< simulation seed, -1 for real instruments
+    std::string source;   ///< "simulation of <config>" or the port used
+    long long seed = -1;  ///< simulation seed, -1 for real instruments
     std::string decision_rule = "simple acceptance";
     std::string session_id;  ///< the session store's id, for resume and export
 };

@@ -171,8 +171,10 @@ nlohmann::json parseJson(const std::string& text, const std::string& source) {
     } catch (const nlohmann::json::parse_error& e) {
         // Translate the byte offset into a line number the user can open in an editor.
         const std::size_t upto = std::min<std::size_t>(e.byte, text.size());
-        const long line = 1 + std::count(text.begin(), text.begin() + static_cast<long>(upto), '\n');
-        throw DataError(source, "line " + std::to_string(line), "invalid JSON: " + std::string(e.what()));
+        const long line =
+            1 + std::count(text.begin(), text.begin() + static_cast<long>(upto), '\n');
+        throw DataError(source, "line " + std::to_string(line),
+                        "invalid JSON: " + std::string(e.what()));
     } catch (const nlohmann::json::exception& e) {
         // e.g. out_of_range 406: a number too large for a double.
         throw DataError(source, "$", "invalid JSON: " + std::string(e.what()));

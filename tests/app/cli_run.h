@@ -4,13 +4,13 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <sys/wait.h>
+#include <unistd.h>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <sys/wait.h>
-#include <unistd.h>
 
 namespace cm::test {
 
@@ -33,8 +33,8 @@ inline std::filesystem::path privateDb() {
 
 inline Run cli(const std::string& args) {
     privateDb();
-    const std::string cmd = std::string(CINEMEASURE_CLI) + " --data-dir " + CINEMEASURE_CALIBRATION_DIR +
-                            " " + args + " 2>&1";
+    const std::string cmd = std::string(CINEMEASURE_CLI) + " --data-dir " +
+                            CINEMEASURE_CALIBRATION_DIR + " " + args + " 2>&1";
     FILE* p = popen(cmd.c_str(), "r");
     REQUIRE(p != nullptr);
     std::string out;

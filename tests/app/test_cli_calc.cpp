@@ -4,10 +4,10 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <sys/wait.h>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <sys/wait.h>
 
 namespace {
 cm::test::Run calc(const std::string& args) {
@@ -30,8 +30,10 @@ TEST_CASE("calc de2000 --json: Sharma pair 17 is 27.1492", "[cli][calc]") {
     CHECK(nlohmann::json::parse(r.output).at("dE00").get<double>() == Approx(27.1492).margin(1e-4));
 }
 
-TEST_CASE("calc spectrum --json: CIE illuminant A file gives A's chromaticity and 2856 K", "[cli][calc]") {
-    const cm::test::Run r = calc(std::string("spectrum ") + CINEMEASURE_CALIBRATION_DIR + "/cie/illuminant_A.csv --json");
+TEST_CASE("calc spectrum --json: CIE illuminant A file gives A's chromaticity and 2856 K",
+          "[cli][calc]") {
+    const cm::test::Run r = calc(std::string("spectrum ") + CINEMEASURE_CALIBRATION_DIR +
+                                 "/cie/illuminant_A.csv --json");
     REQUIRE(r.exit_code == 0);
     const auto j = nlohmann::json::parse(r.output);
     for (const char* k : {"X", "Y", "Z", "x", "y", "u_prime", "v_prime", "cct_K", "duv"}) {
@@ -49,7 +51,8 @@ TEST_CASE("calc convert xyY → uv gives the DCI white u'v' (0.19077, 0.47980)",
     CHECK(j.at("v_prime").get<double>() == Approx(0.47980).margin(5e-6));
 }
 
-TEST_CASE("calc errors: out-of-range CCT, bad numbers, malformed spectrum file", "[cli][calc][edge]") {
+TEST_CASE("calc errors: out-of-range CCT, bad numbers, malformed spectrum file",
+          "[cli][calc][edge]") {
     cm::test::Run r = calc("cct --xy 0.2,0.7");
     CHECK(r.exit_code == 2);
     CHECK_THAT(r.output, Catch::Contains("too far from the Planckian locus"));

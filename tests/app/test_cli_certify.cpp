@@ -4,12 +4,12 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <sys/wait.h>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
-#include <sys/wait.h>
 
 namespace fs = std::filesystem;
 
@@ -41,8 +41,9 @@ TEST_CASE("cli: reference projector passes ST 431-1 theatre and review", "[cli][
     for (const char* profile : {"st431-1-theatre", "st431-1-review"}) {
         INFO(profile);
         const fs::path out = freshDir(std::string("ref-") + profile);
-        const Run r = cli(std::string("certify --profile ") + profile + " --simulate " +
-                          virt("projector-reference.json") + " --out " + out.string() + " --seed 7");
+        const Run r =
+            cli(std::string("certify --profile ") + profile + " --simulate " +
+                virt("projector-reference.json") + " --out " + out.string() + " --seed 7");
         INFO(r.output);
         REQUIRE(r.exit_code == 0);
         const auto rep = readJson(out / "report.json");
@@ -67,8 +68,8 @@ TEST_CASE("cli: reference projector passes ST 431-1 theatre and review", "[cli][
 TEST_CASE("cli: dim corners fail exactly the four corner figures, with measured percentages",
           "[cli][e2e]") {
     const fs::path out = freshDir("dim");
-    const Run r = cli("certify --profile st431-1-review --simulate " + virt("projector-dim-corners.json") +
-                      " --out " + out.string() + " --seed 7");
+    const Run r = cli("certify --profile st431-1-review --simulate " +
+                      virt("projector-dim-corners.json") + " --out " + out.string() + " --seed 7");
     INFO(r.output);
     REQUIRE(r.exit_code == 0);  // it ran; the verdict is in the report
     const auto rep = readJson(out / "report.json");
@@ -88,15 +89,19 @@ TEST_CASE("cli: dim corners fail exactly the four corner figures, with measured 
 
 TEST_CASE("cli: bad input gives a one-line error, non-zero exit and no report", "[cli][edge]") {
     const fs::path out = freshDir("bad");
-    Run r = cli("certify --profile st431-9 --simulate " + virt("projector-reference.json") + " --out " +
-                out.string());
+    Run r = cli("certify --profile st431-9 --simulate " + virt("projector-reference.json") +
+                " --out " + out.string());
     CHECK(r.exit_code == 2);
-    CHECK_THAT(r.output, Catch::Contains("unknown profile 'st431-9'; available: st431-1-review, st431-1-theatre"));
+    CHECK_THAT(
+        r.output,
+        Catch::Contains("unknown profile 'st431-9'; available: st431-1-review, st431-1-theatre"));
     CHECK_FALSE(fs::exists(out / "report.json"));
 
     const fs::path badCfg = freshDir("cfg").string() + ".json";
-    std::ofstream(badCfg) << "{ \"schema\": \"cinemeasure-virtual-theatre\", \"version\": 1,\n  \"name\": 3 }";
-    r = cli("certify --profile st431-1-theatre --simulate " + badCfg.string() + " --out " + out.string());
+    std::ofstream(badCfg)
+        << "{ \"schema\": \"cinemeasure-virtual-theatre\", \"version\": 1,\n  \"name\": 3 }";
+    r = cli("certify --profile st431-1-theatre --simulate " + badCfg.string() + " --out " +
+            out.string());
     CHECK(r.exit_code == 2);
     CHECK_THAT(r.output, Catch::Contains(badCfg.string() + ": $.name: expected a string"));
     CHECK(std::count(r.output.begin(), r.output.end(), '\n') == 1);

@@ -12,13 +12,14 @@
 namespace fs = std::filesystem;
 using cm::test::cli;
 
-TEST_CASE("cli: sim pr6xx prints its device path and read --port takes a reading from it", "[cli][pr6xx]") {
+TEST_CASE("cli: sim pr6xx prints its device path and read --port takes a reading from it",
+          "[cli][pr6xx]") {
     const fs::path out = cm::test::freshDir("simread");
     fs::create_directories(out);
     const fs::path pathFile = out / "path.txt";
     const std::string cmd = std::string(CINEMEASURE_CLI) + " sim pr6xx --virtual " +
-                            cm::test::virtualTheatre("projector-reference.json") + " --time-scale 0.001 > " +
-                            pathFile.string() + " 2>&1 & echo $!";
+                            cm::test::virtualTheatre("projector-reference.json") +
+                            " --time-scale 0.001 > " + pathFile.string() + " 2>&1 & echo $!";
     FILE* p = popen(cmd.c_str(), "r");
     REQUIRE(p != nullptr);
     int pid = 0;
@@ -45,9 +46,11 @@ TEST_CASE("cli: sim pr6xx prints its device path and read --port takes a reading
     fs::remove_all(out);
 }
 
-TEST_CASE("cli: ST 431-1 certification through the PR-6xx simulator and driver", "[cli][pr6xx][e2e]") {
+TEST_CASE("cli: ST 431-1 certification through the PR-6xx simulator and driver",
+          "[cli][pr6xx][e2e]") {
     const fs::path out = cm::test::freshDir("pr6xx-certify");
-    const auto r = cli("certify --profile st431-1-review --simulate " + cm::test::virtualTheatre("projector-dim-corners.json") +
+    const auto r = cli("certify --profile st431-1-review --simulate " +
+                       cm::test::virtualTheatre("projector-dim-corners.json") +
                        " --instrument pr6xx --time-scale 0.001 --quiet --out " + out.string());
     INFO(r.output);
     REQUIRE(r.exit_code == 0);

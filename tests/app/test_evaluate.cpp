@@ -16,7 +16,8 @@ fs::path relaxedCornerProfile(const fs::path& dir) {
     auto j = nlohmann::json::parse(in);
     j["id"] = "st431-1-review-corners70";
     for (auto& f : j["figures"]) {
-        if (f["id"].get<std::string>().rfind("corner_", 0) == 0 && f["metric"] == "luminance_percent_of_reference") {
+        if (f["id"].get<std::string>().rfind("corner_", 0) == 0 &&
+            f["metric"] == "luminance_percent_of_reference") {
             f["tolerance"]["min"] = 70;
             f["tolerance"]["source"] = "committee proposal (test)";
         }
@@ -31,13 +32,14 @@ TEST_CASE("evaluate a stored report under a relaxed corner limit: exactly the co
           "[evaluate]") {
     const fs::path base = cm::test::freshDir("evaluate");
     fs::create_directories(base);
-    REQUIRE(cli("certify --profile st431-1-review --simulate " + cm::test::virtualTheatre("projector-dim-corners.json") +
-                " --out " + (base / "dim").string() + " --quiet --seed 5")
+    REQUIRE(cli("certify --profile st431-1-review --simulate " +
+                cm::test::virtualTheatre("projector-dim-corners.json") + " --out " +
+                (base / "dim").string() + " --quiet --seed 5")
                 .exit_code == 0);
     const fs::path profile = relaxedCornerProfile(base);
     const fs::path csv = base / "cmp.csv";
-    const auto r = cli("evaluate " + (base / "dim" / "report.json").string() + " --profile " + profile.string() +
-                       " --out " + csv.string());
+    const auto r = cli("evaluate " + (base / "dim" / "report.json").string() + " --profile " +
+                       profile.string() + " --out " + csv.string());
     INFO(r.output);
     REQUIRE(r.exit_code == 0);
     CHECK_THAT(r.output, Catch::Contains("4 verdict(s) changed"));
@@ -64,14 +66,16 @@ TEST_CASE("evaluate --sessions over a journal, and bad input", "[evaluate][edge]
     fs::create_directories(base);
     const std::string db = (base / "j.db").string();
     for (const char* cfg : {"projector-reference.json", "projector-dim-corners.json"}) {
-        REQUIRE(cli("certify --profile st431-1-review --simulate " + cm::test::virtualTheatre(cfg) + " --out " +
-                    (base / cfg).string() + " --quiet --db " + db)
+        REQUIRE(cli("certify --profile st431-1-review --simulate " + cm::test::virtualTheatre(cfg) +
+                    " --out " + (base / cfg).string() + " --quiet --db " + db)
                     .exit_code == 0);
     }
-    const auto r = cli("evaluate --sessions --db " + db + " --profile " + relaxedCornerProfile(base).string());
+    const auto r =
+        cli("evaluate --sessions --db " + db + " --profile " + relaxedCornerProfile(base).string());
     INFO(r.output);
     REQUIRE(r.exit_code == 0);
-    CHECK_THAT(r.output, Catch::Contains("4 verdict(s) changed"));  // only the dim-corner session flips
+    CHECK_THAT(r.output,
+               Catch::Contains("4 verdict(s) changed"));  // only the dim-corner session flips
     CHECK(cli("evaluate --profile nope " + (base / "x.json").string()).exit_code == 2);
     CHECK(cli("evaluate --profile st431-1-review").exit_code == 2);
     fs::remove_all(base);

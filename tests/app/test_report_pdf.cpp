@@ -11,20 +11,37 @@ namespace fs = std::filesystem;
 TEST_CASE("PDF report: every section present, figures with limits and verdicts", "[report][pdf]") {
     const fs::path out = cm::test::freshDir("pdf");
     REQUIRE(cm::test::cli("certify --profile st431-1-review --simulate " +
-                          cm::test::virtualTheatre("projector-dim-corners.json") + " --out " + out.string() +
+                          cm::test::virtualTheatre("projector-dim-corners.json") + " --out " +
+                          out.string() +
                           " --quiet --operator 'Ada Inspector' --site 'Cinema Paradiso'")
                 .exit_code == 0);
     const fs::path txt = out / "report.txt";
-    REQUIRE(std::system(("pdftotext -layout " + (out / "report.pdf").string() + " " + txt.string()).c_str()) == 0);
+    REQUIRE(std::system(("pdftotext -layout " + (out / "report.pdf").string() + " " + txt.string())
+                            .c_str()) == 0);
     std::ifstream in(txt);
     std::stringstream ss;
     ss << in.rdbuf();
     const std::string t = ss.str();
-    for (const char* s : {"Screen certification report", "SMPTE ST 431-1", "Cinema Paradiso", "Ada Inspector",
-                          "Virtual spot meter", "serial VSM-", "Decision rule", "simple acceptance",
-                          "Overall verdict: FAIL", "Figures", "Top left corner, % of centre", "80 … 90", "FAIL",
-                          "Table 1", "Readings", "Charts", "CIE 1931 xy", "Luminance over the screen",
-                          "Signature", "cinemeasure 0.1.0 (git"}) {
+    for (const char* s : {"Screen certification report",
+                          "SMPTE ST 431-1",
+                          "Cinema Paradiso",
+                          "Ada Inspector",
+                          "Virtual spot meter",
+                          "serial VSM-",
+                          "Decision rule",
+                          "simple acceptance",
+                          "Overall verdict: FAIL",
+                          "Figures",
+                          "Top left corner, % of centre",
+                          "80 … 90",
+                          "FAIL",
+                          "Table 1",
+                          "Readings",
+                          "Charts",
+                          "CIE 1931 xy",
+                          "Luminance over the screen",
+                          "Signature",
+                          "cinemeasure 0.1.0 (git"}) {
         INFO(s);
         CHECK(t.find(s) != std::string::npos);
     }

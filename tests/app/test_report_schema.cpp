@@ -12,9 +12,10 @@ namespace fs = std::filesystem;
 namespace {
 int validate(const fs::path& report) {
     const std::string schema = std::string(CINEMEASURE_SOURCE_DIR) + "/docs/report.schema.json";
-    const std::string cmd = "/usr/bin/python3 -c \"import json,sys,jsonschema; "
-                            "jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))\" " +
-                            report.string() + " " + schema + " >/dev/null 2>&1";
+    const std::string cmd =
+        "/usr/bin/python3 -c \"import json,sys,jsonschema; "
+        "jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))\" " +
+        report.string() + " " + schema + " >/dev/null 2>&1";
     return std::system(cmd.c_str());
 }
 }  // namespace
@@ -23,8 +24,8 @@ TEST_CASE("report.json conforms to docs/report.schema.json", "[report][schema]")
     REQUIRE(std::system("/usr/bin/python3 -c 'import jsonschema' >/dev/null 2>&1") == 0);
     const fs::path out = cm::test::freshDir("schema");
     REQUIRE(cm::test::cli("certify --profile st431-1-review --simulate " +
-                          cm::test::virtualTheatre("projector-dim-corners.json") + " --out " + out.string() +
-                          " --quiet")
+                          cm::test::virtualTheatre("projector-dim-corners.json") + " --out " +
+                          out.string() + " --quiet")
                 .exit_code == 0);
     CHECK(validate(out / "report.json") == 0);
     // The validator is not a rubber stamp: a report with a misspelt verdict fails.

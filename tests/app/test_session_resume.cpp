@@ -24,9 +24,10 @@ pid_t spawnCertify(const fs::path& db, const fs::path& out) {
     if (pid == 0) {
         const std::string profile = "st431-1-review";
         const std::string cfg = cm::test::virtualTheatre("projector-reference.json");
-        ::execl(CINEMEASURE_CLI, CINEMEASURE_CLI, "--data-dir", CINEMEASURE_CALIBRATION_DIR, "certify", "--profile",
-                profile.c_str(), "--simulate", cfg.c_str(), "--out", out.c_str(), "--seed", "11", "--time-scale",
-                "5", "--quiet", "--db", db.c_str(), static_cast<char*>(nullptr));
+        ::execl(CINEMEASURE_CLI, CINEMEASURE_CLI, "--data-dir", CINEMEASURE_CALIBRATION_DIR,
+                "certify", "--profile", profile.c_str(), "--simulate", cfg.c_str(), "--out",
+                out.c_str(), "--seed", "11", "--time-scale", "5", "--quiet", "--db", db.c_str(),
+                static_cast<char*>(nullptr));
         ::_exit(127);
     }
     return pid;
@@ -39,9 +40,10 @@ TEST_CASE("SIGKILL mid-procedure, resume: same readings and figures as an uninte
     const fs::path base = cm::test::freshDir("resume");
     fs::create_directories(base);
     // Reference: uninterrupted, same seed.
-    const auto ref = cli("certify --profile st431-1-review --simulate " +
-                         cm::test::virtualTheatre("projector-reference.json") + " --out " +
-                         (base / "ref").string() + " --seed 11 --quiet --db " + (base / "ref.db").string());
+    const auto ref =
+        cli("certify --profile st431-1-review --simulate " +
+            cm::test::virtualTheatre("projector-reference.json") + " --out " +
+            (base / "ref").string() + " --seed 11 --quiet --db " + (base / "ref.db").string());
     REQUIRE(ref.exit_code == 0);
 
     // Interrupted: each white reading takes ≈ 0.2 s at time-scale 5; kill after 3 are journaled.
@@ -103,8 +105,9 @@ TEST_CASE("sessions, export and bad session ids", "[session]") {
     const fs::path base = cm::test::freshDir("export");
     const std::string db = (base / "s.db").string();
     fs::create_directories(base);
-    REQUIRE(cli("certify --profile st431-1-theatre --simulate " + cm::test::virtualTheatre("projector-reference.json") +
-                " --out " + (base / "out").string() + " --quiet --db " + db)
+    REQUIRE(cli("certify --profile st431-1-theatre --simulate " +
+                cm::test::virtualTheatre("projector-reference.json") + " --out " +
+                (base / "out").string() + " --quiet --db " + db)
                 .exit_code == 0);
     const auto list = cli("sessions --db " + db);
     REQUIRE(list.exit_code == 0);
@@ -113,7 +116,8 @@ TEST_CASE("sessions, export and bad session ids", "[session]") {
     const std::string sid = store.sessions().at(0).id;
     for (const char* fmt : {"json", "csv", "pdf"}) {
         const fs::path f = base / (std::string("export.") + fmt);
-        const auto r = cli("export " + sid + " --format " + fmt + " --out " + f.string() + " --db " + db);
+        const auto r =
+            cli("export " + sid + " --format " + fmt + " --out " + f.string() + " --db " + db);
         CHECK(r.exit_code == 0);
         CHECK(fs::file_size(f) > 100);
     }
@@ -143,8 +147,9 @@ TEST_CASE("a corrupt session database is reported and left untouched", "[session
 
     // A half-written database (a real one cut short) is refused too.
     const fs::path good = base / "good.db";
-    REQUIRE(cli("certify --profile st431-1-theatre --simulate " + cm::test::virtualTheatre("projector-reference.json") +
-                " --out " + (base / "o").string() + " --quiet --db " + good.string())
+    REQUIRE(cli("certify --profile st431-1-theatre --simulate " +
+                cm::test::virtualTheatre("projector-reference.json") + " --out " +
+                (base / "o").string() + " --quiet --db " + good.string())
                 .exit_code == 0);
     {
         cm::app::SessionStore checkpoint(good);  // opening and closing checkpoints the WAL

@@ -4,7 +4,8 @@
 #include <catch2/catch.hpp>
 
 TEST_CASE("all shipped profiles validate and have unique ids", "[data]") {
-    const auto all = cm::app::loadProfileDirectory(std::string(CINEMEASURE_CALIBRATION_DIR) + "/profiles");
+    const auto all =
+        cm::app::loadProfileDirectory(std::string(CINEMEASURE_CALIBRATION_DIR) + "/profiles");
     REQUIRE(all.size() >= 2);
     for (std::size_t i = 1; i < all.size(); ++i) {
         CHECK(all[i - 1].profile.id != all[i].profile.id);

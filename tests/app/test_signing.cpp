@@ -4,9 +4,9 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <sys/stat.h>
 #include <fstream>
 #include <sstream>
-#include <sys/stat.h>
 
 namespace fs = std::filesystem;
 using cm::test::cli;
@@ -23,11 +23,13 @@ void dump(const fs::path& p, const std::string& s) {
 }
 }  // namespace
 
-TEST_CASE("sign and verify a certification report - tampering fails with the section named", "[signing]") {
+TEST_CASE("sign and verify a certification report - tampering fails with the section named",
+          "[signing]") {
     const fs::path base = cm::test::freshDir("sign");
     fs::create_directories(base / "trusted");
-    REQUIRE(cli("certify --profile st431-1-theatre --simulate " + cm::test::virtualTheatre("projector-reference.json") +
-                " --out " + (base / "out").string() + " --quiet")
+    REQUIRE(cli("certify --profile st431-1-theatre --simulate " +
+                cm::test::virtualTheatre("projector-reference.json") + " --out " +
+                (base / "out").string() + " --quiet")
                 .exit_code == 0);
     const auto kg = cli("keygen --out " + (base / "keys").string() + " --name alice");
     REQUIRE(kg.exit_code == 0);
@@ -58,13 +60,16 @@ TEST_CASE("sign and verify a certification report - tampering fails with the sec
         edit(j);
         // Keep the writer's layout so only the edited bytes differ.
         dump(report, j.dump(2) + "\n");
-        const auto t = cli("verify " + report.string() + " --trusted-keys " + (base / "trusted").string());
+        const auto t =
+            cli("verify " + report.string() + " --trusted-keys " + (base / "trusted").string());
         INFO(section << ": " << t.output);
         CHECK(t.exit_code == 5);
         CHECK_THAT(t.output, Catch::Contains("changed: " + section));
         dump(report, original);
     };
-    tamper("figures", [](nlohmann::json& j) { j["figures"][0]["value"] = j["figures"][0]["value"].get<double>() + 0.01; });
+    tamper("figures", [](nlohmann::json& j) {
+        j["figures"][0]["value"] = j["figures"][0]["value"].get<double>() + 0.01;
+    });
     tamper("readings", [](nlohmann::json& j) { j["readings"][2]["Y"] = 41.0; });
     tamper("run", [](nlohmann::json& j) { j["run"]["operator"] = "Mallory"; });
     tamper("site", [](nlohmann::json& j) { j["site"]["site"] = "Elsewhere"; });
@@ -74,9 +79,11 @@ TEST_CASE("sign and verify a certification report - tampering fails with the sec
     std::string bytes = original;
     bytes[bytes.size() / 2] ^= 0x01;
     dump(report, bytes);
-    CHECK(cli("verify " + report.string() + " --trusted-keys " + (base / "trusted").string()).exit_code == 5);
+    CHECK(cli("verify " + report.string() + " --trusted-keys " + (base / "trusted").string())
+              .exit_code == 5);
     dump(report, original);
-    CHECK(cli("verify " + report.string() + " --trusted-keys " + (base / "trusted").string()).exit_code == 0);
+    CHECK(cli("verify " + report.string() + " --trusted-keys " + (base / "trusted").string())
+              .exit_code == 0);
     // A keygen never overwrites an existing key.
     CHECK(cli("keygen --out " + (base / "keys").string() + " --name alice").exit_code == 4);
     fs::remove_all(base);

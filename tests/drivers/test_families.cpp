@@ -37,10 +37,13 @@ ErrorKind failureOf(SpotInstrument& d) {
 
 }  // namespace
 
-TEST_CASE("each family: identify, white reading and line settings through its simulator", "[instruments]") {
+TEST_CASE("each family: identify, white reading and line settings through its simulator",
+          "[instruments]") {
     auto t = whiteTheatre();
-    const std::map<std::string, std::string> expectedModel = {
-        {"pr6xx", "PR-670"}, {"cs2000", "CS-2000A"}, {"k10a", "K-10-A"}, {"specbos", "specbos 1211"}};
+    const std::map<std::string, std::string> expectedModel = {{"pr6xx", "PR-670"},
+                                                              {"cs2000", "CS-2000A"},
+                                                              {"k10a", "K-10-A"},
+                                                              {"specbos", "specbos 1211"}};
     for (const Family& f : families()) {
         INFO(f.id);
         virt::SimulatorCommon c;
@@ -63,19 +66,40 @@ TEST_CASE("each family: identify, white reading and line settings through its si
     }
 }
 
-TEST_CASE("each family: every injected fault gives the named error, then readings resume", "[instruments][faults]") {
+TEST_CASE("each family: every injected fault gives the named error, then readings resume",
+          "[instruments][faults]") {
     auto t = whiteTheatre();
     using F = virt::Fault;
     // Expected generic error per family and fault (the CS-2000 has no "too dark" code: ER02).
     const std::map<std::string, std::map<F, ErrorKind>> expected = {
-        {"pr6xx", {{F::OverRange, ErrorKind::OverRange}, {F::TooDark, ErrorKind::TooDark}, {F::ErrorCode, ErrorKind::Device},
-                   {F::Garbage, ErrorKind::Protocol}, {F::DropReply, ErrorKind::Timeout}, {F::Unplug, ErrorKind::Disconnected}}},
-        {"cs2000", {{F::OverRange, ErrorKind::OverRange}, {F::TooDark, ErrorKind::Device}, {F::ErrorCode, ErrorKind::Device},
-                    {F::Garbage, ErrorKind::Protocol}, {F::DropReply, ErrorKind::Timeout}, {F::Unplug, ErrorKind::Disconnected}}},
-        {"k10a", {{F::OverRange, ErrorKind::OverRange}, {F::TooDark, ErrorKind::TooDark}, {F::ErrorCode, ErrorKind::Device},
-                  {F::Garbage, ErrorKind::Timeout}, {F::DropReply, ErrorKind::Timeout}, {F::Unplug, ErrorKind::Disconnected}}},
-        {"specbos", {{F::OverRange, ErrorKind::OverRange}, {F::TooDark, ErrorKind::TooDark}, {F::ErrorCode, ErrorKind::Device},
-                     {F::Garbage, ErrorKind::Protocol}, {F::DropReply, ErrorKind::Timeout}, {F::Unplug, ErrorKind::Disconnected}}},
+        {"pr6xx",
+         {{F::OverRange, ErrorKind::OverRange},
+          {F::TooDark, ErrorKind::TooDark},
+          {F::ErrorCode, ErrorKind::Device},
+          {F::Garbage, ErrorKind::Protocol},
+          {F::DropReply, ErrorKind::Timeout},
+          {F::Unplug, ErrorKind::Disconnected}}},
+        {"cs2000",
+         {{F::OverRange, ErrorKind::OverRange},
+          {F::TooDark, ErrorKind::Device},
+          {F::ErrorCode, ErrorKind::Device},
+          {F::Garbage, ErrorKind::Protocol},
+          {F::DropReply, ErrorKind::Timeout},
+          {F::Unplug, ErrorKind::Disconnected}}},
+        {"k10a",
+         {{F::OverRange, ErrorKind::OverRange},
+          {F::TooDark, ErrorKind::TooDark},
+          {F::ErrorCode, ErrorKind::Device},
+          {F::Garbage, ErrorKind::Timeout},
+          {F::DropReply, ErrorKind::Timeout},
+          {F::Unplug, ErrorKind::Disconnected}}},
+        {"specbos",
+         {{F::OverRange, ErrorKind::OverRange},
+          {F::TooDark, ErrorKind::TooDark},
+          {F::ErrorCode, ErrorKind::Device},
+          {F::Garbage, ErrorKind::Protocol},
+          {F::DropReply, ErrorKind::Timeout},
+          {F::Unplug, ErrorKind::Disconnected}}},
     };
     for (const Family& f : families()) {
         for (const auto& [fault, kind] : expected.at(f.id)) {
@@ -97,16 +121,18 @@ TEST_CASE("each family: every injected fault gives the named error, then reading
     }
 }
 
-TEST_CASE("cs2000 protocol: replies, identity, two-line measurement, error codes", "[cs2000][protocol]") {
-    const auto id = cs2000::parseIdentity(cs2000::parseReply(cs2000::formatIdentity("CS-2000A", 0, "2001234")));
+TEST_CASE("cs2000 protocol: replies, identity, two-line measurement, error codes",
+          "[cs2000][protocol]") {
+    const auto id =
+        cs2000::parseIdentity(cs2000::parseReply(cs2000::formatIdentity("CS-2000A", 0, "2001234")));
     CHECK(id.name == "CS-2000A ");  // 9 characters, space padded
     CHECK(cs2000::findModel(id.name) != nullptr);
     CHECK(cs2000::parseMeasurementTime(cs2000::parseReply("OK00,242")) == 242);
     const auto xyz = cs2000::parseXYZ(cs2000::parseReply("OK00,4.2941e+01,4.8000e+01,4.5824e+01"));
     CHECK(xyz.Y == Approx(48.0));
     CHECK(cs2000::errorKind("ER10") == ErrorKind::OverRange);
-    for (const char* code : {"ER00", "ER02", "ER05", "ER10", "ER17", "ER20", "ER30", "ER51", "ER52", "ER71", "ER81",
-                             "ER82", "ER83", "ER99"}) {
+    for (const char* code : {"ER00", "ER02", "ER05", "ER10", "ER17", "ER20", "ER30", "ER51", "ER52",
+                             "ER71", "ER81", "ER82", "ER83", "ER99"}) {
         CHECK(cs2000::errorText(code) != "instrument error");
     }
     CHECK_THROWS_AS(cs2000::parseReply("HELLO"), InstrumentError);

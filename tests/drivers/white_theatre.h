@@ -11,7 +11,8 @@
 namespace cm::test {
 
 inline std::shared_ptr<drivers::virt::VirtualTheatre> whiteTheatre() {
-    std::ifstream in(std::string(CINEMEASURE_CALIBRATION_DIR) + "/virtual/projector-reference.json");
+    std::ifstream in(std::string(CINEMEASURE_CALIBRATION_DIR) +
+                     "/virtual/projector-reference.json");
     std::stringstream ss;
     ss << in.rdbuf();
     const auto doc = util::parseJson(ss.str(), "projector-reference.json");

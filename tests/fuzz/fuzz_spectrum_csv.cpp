@@ -1,4 +1,5 @@
-// libFuzzer entry point for the spectrum_csv parser (built with -DCINEMEASURE_BUILD_FUZZERS=ON and clang).
+// libFuzzer entry point for the spectrum_csv parser (built with -DCINEMEASURE_BUILD_FUZZERS=ON and
+// clang).
 #include "tests/fuzz/fuzz_targets.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

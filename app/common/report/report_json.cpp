@@ -34,10 +34,12 @@ nlohmann::json reportToJson(const report::CertificationReport& r) {
     j["complete"] = r.complete;
     j["overall_verdict"] = evaluation::toString(r.evaluation.overall);
     j["decision_rule"] = r.run.decision_rule;
-    j["uncertainty"] = {{"method", "Monte Carlo over the readings' standard uncertainties (instrument specification)"},
-                        {"draws", r.evaluation.options.draws},
-                        {"seed", r.evaluation.options.seed},
-                        {"coverage_factor", 2}};
+    j["uncertainty"] = {
+        {"method",
+         "Monte Carlo over the readings' standard uncertainties (instrument specification)"},
+        {"draws", r.evaluation.options.draws},
+        {"seed", r.evaluation.options.seed},
+        {"coverage_factor", 2}};
     j["run"] = {{"software_version", r.run.software_version},
                 {"git_revision", r.run.git_revision},
                 {"started_utc", r.run.started_utc},
@@ -69,42 +71,46 @@ nlohmann::json reportToJson(const report::CertificationReport& r) {
     }
     j["points"] = nlohmann::json::array();
     for (const auto& pt : r.points) {
-        j["points"].push_back(
-            {{"id", pt.id}, {"label", pt.label}, {"x_m", pt.position.x_m}, {"y_m", pt.position.y_m}});
+        j["points"].push_back({{"id", pt.id},
+                               {"label", pt.label},
+                               {"x_m", pt.position.x_m},
+                               {"y_m", pt.position.y_m}});
     }
     j["readings"] = nlohmann::json::array();
     for (const auto& rr : r.readings) {
         const auto xy = colorimetry::toXY(rr.reading.xyz_cdm2);
         const auto uv = colorimetry::toUV(rr.reading.xyz_cdm2);
-        j["readings"].push_back({{"step", rr.step_id},
-                                 {"point", rr.point_id},
-                                 {"repeat", rr.repeat},
-                                 {"X", rr.reading.xyz_cdm2.X},
-                                 {"Y", rr.reading.xyz_cdm2.Y},
-                                 {"Z", rr.reading.xyz_cdm2.Z},
-                                 {"luminance_cdm2", rr.reading.xyz_cdm2.Y},
-                                 {"x", numberOrNull(xy.x)},
-                                 {"y", numberOrNull(xy.y)},
-                                 {"u_prime", numberOrNull(uv.u_prime)},
-                                 {"v_prime", numberOrNull(uv.v_prime)},
-                                 {"integration_time_s", rr.reading.integration_time_s},
-                                 {"timestamp_utc", rr.reading.timestamp_utc},
-                                 {"status", rr.reading.status},
-                                 {"instrument_serial", rr.reading.instrument.serial},
-                                 {"correction", rr.reading.correction_id},
-                                 {"u_luminance_rel", rr.reading.u_luminance_rel},
-                                 {"u_chromaticity_xy", rr.reading.u_chromaticity_xy},
-                                 {"uncorrected",
-                                  rr.reading.uncorrected_xyz_cdm2
-                                      ? nlohmann::json{{"X", rr.reading.uncorrected_xyz_cdm2->X},
-                                                       {"Y", rr.reading.uncorrected_xyz_cdm2->Y},
-                                                       {"Z", rr.reading.uncorrected_xyz_cdm2->Z}}
-                                      : nlohmann::json(nullptr)}});
+        j["readings"].push_back(
+            {{"step", rr.step_id},
+             {"point", rr.point_id},
+             {"repeat", rr.repeat},
+             {"X", rr.reading.xyz_cdm2.X},
+             {"Y", rr.reading.xyz_cdm2.Y},
+             {"Z", rr.reading.xyz_cdm2.Z},
+             {"luminance_cdm2", rr.reading.xyz_cdm2.Y},
+             {"x", numberOrNull(xy.x)},
+             {"y", numberOrNull(xy.y)},
+             {"u_prime", numberOrNull(uv.u_prime)},
+             {"v_prime", numberOrNull(uv.v_prime)},
+             {"integration_time_s", rr.reading.integration_time_s},
+             {"timestamp_utc", rr.reading.timestamp_utc},
+             {"status", rr.reading.status},
+             {"instrument_serial", rr.reading.instrument.serial},
+             {"correction", rr.reading.correction_id},
+             {"u_luminance_rel", rr.reading.u_luminance_rel},
+             {"u_chromaticity_xy", rr.reading.u_chromaticity_xy},
+             {"uncorrected", rr.reading.uncorrected_xyz_cdm2
+                                 ? nlohmann::json{{"X", rr.reading.uncorrected_xyz_cdm2->X},
+                                                  {"Y", rr.reading.uncorrected_xyz_cdm2->Y},
+                                                  {"Z", rr.reading.uncorrected_xyz_cdm2->Z}}
+                                 : nlohmann::json(nullptr)}});
     }
     j["skipped"] = nlohmann::json::array();
     for (const auto& s : r.skipped) {
-        j["skipped"].push_back(
-            {{"step", s.step_id}, {"point", s.point_id}, {"repeat", s.repeat}, {"reason", s.reason}});
+        j["skipped"].push_back({{"step", s.step_id},
+                                {"point", s.point_id},
+                                {"repeat", s.repeat},
+                                {"reason", s.reason}});
     }
     j["notes"] = r.notes;
     j["figures"] = nlohmann::json::array();

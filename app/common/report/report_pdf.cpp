@@ -127,15 +127,19 @@ private:
     int page_ = 1;
 };
 
-
 /// Colour ramp for the heat map: dark blue → cyan → green → yellow → red over t ∈ [0, 1].
 Rgb ramp(double t) {
     t = std::clamp(t, 0.0, 1.0);
-    const Rgb stops[] = {{0.05, 0.05, 0.45}, {0.0, 0.6, 0.9}, {0.1, 0.75, 0.2}, {0.95, 0.85, 0.1}, {0.85, 0.1, 0.05}};
+    const Rgb stops[] = {{0.05, 0.05, 0.45},
+                         {0.0, 0.6, 0.9},
+                         {0.1, 0.75, 0.2},
+                         {0.95, 0.85, 0.1},
+                         {0.85, 0.1, 0.05}};
     const double f = t * 4.0;
     const int i = std::min(3, static_cast<int>(f));
     const double u = f - i;
-    return {stops[i].r + u * (stops[i + 1].r - stops[i].r), stops[i].g + u * (stops[i + 1].g - stops[i].g),
+    return {stops[i].r + u * (stops[i + 1].r - stops[i].r),
+            stops[i].g + u * (stops[i + 1].g - stops[i].g),
             stops[i].b + u * (stops[i + 1].b - stops[i].b)};
 }
 
@@ -175,8 +179,8 @@ WhiteTarget whiteTarget(const report::CertificationReport& r) {
 }
 
 /// CIE 1931 xy diagram: spectral locus from the shipped CMFs, DCI-P3 gamut, target, readings.
-void chromaticityDiagram(cairo_t* cr, double x0, double y0, double size, const report::CertificationReport& r,
-                         bool zoom) {
+void chromaticityDiagram(cairo_t* cr, double x0, double y0, double size,
+                         const report::CertificationReport& r, bool zoom) {
     const WhiteTarget w = whiteTarget(r);
     double xmin = 0.0, xmax = 0.8, ymin = 0.0, ymax = 0.9;
     if (zoom) {
@@ -203,8 +207,10 @@ void chromaticityDiagram(cairo_t* cr, double x0, double y0, double size, const r
         try {
             const auto& o = app::cieData().cie1931_2;
             bool first = true;
-            for (std::size_t i = 20; i < o.xbar.size() && o.start_nm + static_cast<double>(i) <= 700.0; ++i) {
-                const auto xy = colorimetry::toXY(colorimetry::XYZ{o.xbar[i], o.ybar[i], o.zbar[i]});
+            for (std::size_t i = 20;
+                 i < o.xbar.size() && o.start_nm + static_cast<double>(i) <= 700.0; ++i) {
+                const auto xy =
+                    colorimetry::toXY(colorimetry::XYZ{o.xbar[i], o.ybar[i], o.zbar[i]});
                 if (first) {
                     cairo_move_to(cr, X(xy.x), Y(xy.y));
                     first = false;
@@ -241,7 +247,8 @@ void chromaticityDiagram(cairo_t* cr, double x0, double y0, double size, const r
         cairo_stroke(cr);
     }
     if (std::isfinite(w.x) && std::isfinite(w.y)) {
-        cairo_rectangle(cr, X(w.x - w.dx), Y(w.y + w.dy), X(w.x + w.dx) - X(w.x - w.dx), Y(w.y - w.dy) - Y(w.y + w.dy));
+        cairo_rectangle(cr, X(w.x - w.dx), Y(w.y + w.dy), X(w.x + w.dx) - X(w.x - w.dx),
+                        Y(w.y - w.dy) - Y(w.y + w.dy));
         cairo_set_source_rgba(cr, 0.05, 0.5, 0.15, 0.15);
         cairo_fill_preserve(cr);
         cairo_set_source_rgb(cr, 0.05, 0.5, 0.15);
@@ -277,7 +284,8 @@ void chromaticityDiagram(cairo_t* cr, double x0, double y0, double size, const r
 }
 
 /// Luminance heat map over the screen from the first step's readings (inverse-distance weights).
-void heatMap(cairo_t* cr, double x0, double y0, double width, const report::CertificationReport& r) {
+void heatMap(cairo_t* cr, double x0, double y0, double width,
+             const report::CertificationReport& r) {
     if (r.points.empty() || r.readings.empty() || !(r.site.screen_width_m > 0)) {
         return;
     }
@@ -324,7 +332,8 @@ void heatMap(cairo_t* cr, double x0, double y0, double width, const report::Cert
             }
             const double L = num / den;
             const Rgb c = ramp(Lmax > Lmin ? (L - Lmin) / (Lmax - Lmin) : 0.5);
-            cairo_rectangle(cr, x0 + i * width / nx, y0 + j * height / ny, width / nx + 0.3, height / ny + 0.3);
+            cairo_rectangle(cr, x0 + i * width / nx, y0 + j * height / ny, width / nx + 0.3,
+                            height / ny + 0.3);
             cairo_set_source_rgb(cr, c.r, c.g, c.b);
             cairo_fill(cr);
         }
@@ -346,7 +355,8 @@ void heatMap(cairo_t* cr, double x0, double y0, double width, const report::Cert
         label(cr, right ? px - 45 : px + 3, py - 3, buf, 6.5, {1, 1, 1});
     }
     char buf[96];
-    std::snprintf(buf, sizeof buf, "Luminance over the screen, step '%s' (cd/m², %.1f … %.1f)", step.c_str(), Lmin, Lmax);
+    std::snprintf(buf, sizeof buf, "Luminance over the screen, step '%s' (cd/m², %.1f … %.1f)",
+                  step.c_str(), Lmin, Lmax);
     label(cr, x0, y0 + height + 11, buf, 7);
 }
 
@@ -367,9 +377,10 @@ void render(cairo_t* cr, const report::CertificationReport& r) {
     pg.newline(1.6);
     pg.text(x0, r.profile.title, 11, true);
     pg.newline();
-    pg.text(x0, r.profile.standard.name + ":" + r.profile.standard.edition + " · room class " +
-                    r.profile.room_class + " · " + r.profile.dynamic_range + " " + r.profile.stereo +
-                    " · " + r.profile.display_type,
+    pg.text(x0,
+            r.profile.standard.name + ":" + r.profile.standard.edition + " · room class " +
+                r.profile.room_class + " · " + r.profile.dynamic_range + " " + r.profile.stereo +
+                " · " + r.profile.display_type,
             9, false, kGrey);
     pg.newline(1.6);
 
@@ -386,7 +397,8 @@ void render(cairo_t* cr, const report::CertificationReport& r) {
         kv("Instrument", i.model + ", serial " + i.serial + ", firmware " + i.firmware + ", " +
                              fmt(i.acceptance_angle_deg, 1) + "° field");
     }
-    kv("Source", r.run.source + (r.run.seed >= 0 ? " (seed " + std::to_string(r.run.seed) + ")" : ""));
+    kv("Source",
+       r.run.source + (r.run.seed >= 0 ? " (seed " + std::to_string(r.run.seed) + ")" : ""));
     kv("Measured", r.run.started_utc + " to " + r.run.finished_utc);
     kv("Operator", r.run.operator_name.empty() ? "—" : r.run.operator_name);
     kv("Decision rule", r.run.decision_rule);
@@ -394,8 +406,9 @@ void render(cairo_t* cr, const report::CertificationReport& r) {
 
     const Rgb vc = verdictColour(r.evaluation.overall);
     pg.box(x0, kPageW - 2 * kMargin, 22, vc);
-    pg.text(x0 + 8, std::string("Overall verdict: ") + evaluation::toString(r.evaluation.overall) +
-                        (r.complete ? "" : "  (INCOMPLETE RUN)"),
+    pg.text(x0 + 8,
+            std::string("Overall verdict: ") + evaluation::toString(r.evaluation.overall) +
+                (r.complete ? "" : "  (INCOMPLETE RUN)"),
             12, true, {1, 1, 1});
     pg.newline(2.0);
 
@@ -413,15 +426,18 @@ void render(cairo_t* cr, const report::CertificationReport& r) {
     for (const auto& f : r.evaluation.figures) {
         pg.need(1);
         const auto& t = f.spec.tolerance;
-        const std::string mark = (t.provisional ? " †" : "") + std::string(t.informative ? " (i)" : "");
+        const std::string mark =
+            (t.provisional ? " †" : "") + std::string(t.informative ? " (i)" : "");
         anyProvisional = anyProvisional || t.provisional;
         std::string unit = f.spec.unit == "xy" || f.spec.unit == "u'v'" ? "" : " " + f.spec.unit;
         if (unit == " cd/m2") {
             unit = " cd/m²";
         }
         pg.text(cols[0], f.spec.label + mark, 8.5);
-        pg.text(cols[1], fmt(f.value, precisionFor(f.spec.unit)) + " ± " + fmt(f.expanded_uncertainty, precisionFor(f.spec.unit)) +
-                             unit + (f.straddles_limit ? " ~" : ""),
+        pg.text(cols[1],
+                fmt(f.value, precisionFor(f.spec.unit)) + " ± " +
+                    fmt(f.expanded_uncertainty, precisionFor(f.spec.unit)) + unit +
+                    (f.straddles_limit ? " ~" : ""),
                 8.5);
         pg.text(cols[2], t.describe(), 8.5);
         pg.text(cols[3], evaluation::toString(f.verdict), 8.5, true, verdictColour(f.verdict));
@@ -429,8 +445,10 @@ void render(cairo_t* cr, const report::CertificationReport& r) {
         pg.newline();
     }
     pg.newline(0.3);
-    pg.text(x0, "(i) informative: reported, not part of the verdict.  ~ value ± U straddles a limit." +
-                    std::string(anyProvisional ? "  † provisional limit (draft or unconfirmed source)." : ""),
+    pg.text(x0,
+            "(i) informative: reported, not part of the verdict.  ~ value ± U straddles a limit." +
+                std::string(anyProvisional ? "  † provisional limit (draft or unconfirmed source)."
+                                           : ""),
             7.5, false, kGrey);
     pg.newline(2.0);
 
@@ -458,7 +476,8 @@ void render(cairo_t* cr, const report::CertificationReport& r) {
         pg.newline();
     }
     for (const auto& s : r.skipped) {
-        pg.text(x0, "Skipped: " + s.step_id + " / " + s.point_id + ": " + s.reason, 8, false, kNone);
+        pg.text(x0, "Skipped: " + s.step_id + " / " + s.point_id + ": " + s.reason, 8, false,
+                kNone);
         pg.newline();
     }
     if (!r.notes.empty()) {
@@ -472,7 +491,10 @@ void render(cairo_t* cr, const report::CertificationReport& r) {
     }
     pg.newline(2.5);
     pg.need(4);
-    pg.text(x0, "Inspector: ______________________________    Signature: ____________________    Date: ____________", 9);
+    pg.text(x0,
+            "Inspector: ______________________________    Signature: ____________________    Date: "
+            "____________",
+            9);
     pg.newline();
     renderCharts(pg, r);
     pg.finish();
@@ -500,9 +522,9 @@ void writeReportPdf(const report::CertificationReport& report, const std::filesy
     cairo_surface_destroy(surface);
     if (status != CAIRO_STATUS_SUCCESS || finishStatus != CAIRO_STATUS_SUCCESS) {
         std::filesystem::remove(tmp);
-        throw std::runtime_error(file.string() + ": PDF rendering failed: " +
-                                 cairo_status_to_string(status != CAIRO_STATUS_SUCCESS ? status
-                                                                                       : finishStatus));
+        throw std::runtime_error(
+            file.string() + ": PDF rendering failed: " +
+            cairo_status_to_string(status != CAIRO_STATUS_SUCCESS ? status : finishStatus));
     }
     std::filesystem::rename(tmp, file);
 }

@@ -110,7 +110,8 @@ std::filesystem::path SessionStore::defaultPath() {
         return std::filesystem::path(x) / "cinemeasure" / "sessions.db";
     }
     const char* home = std::getenv("HOME");
-    return std::filesystem::path(home ? home : ".") / ".local" / "share" / "cinemeasure" / "sessions.db";
+    return std::filesystem::path(home ? home : ".") / ".local" / "share" / "cinemeasure" /
+           "sessions.db";
 }
 
 SessionStore::SessionStore(const std::filesystem::path& file) : file_(file) {
@@ -118,7 +119,8 @@ SessionStore::SessionStore(const std::filesystem::path& file) : file_(file) {
     if (file.has_parent_path()) {
         std::filesystem::create_directories(file.parent_path(), ec);
     }
-    if (sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+    if (sqlite3_open_v2(file.c_str(), &db_,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
                         nullptr) != SQLITE_OK) {
         const std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
         sqlite3_close(db_);
@@ -143,9 +145,10 @@ SessionStore::SessionStore(const std::filesystem::path& file) : file_(file) {
     } catch (const SessionStoreError& e) {
         sqlite3_close(db_);
         db_ = nullptr;
-        throw SessionStoreError(file.string() + ": " + e.what() +
-                                " — the database is corrupt or not a cinemeasure session store; it was "
-                                "left untouched");
+        throw SessionStoreError(
+            file.string() + ": " + e.what() +
+            " — the database is corrupt or not a cinemeasure session store; it was "
+            "left untouched");
     }
 }
 
@@ -181,7 +184,9 @@ void SessionStore::migrate() {
         exec("BEGIN IMMEDIATE");
         try {
             exec(sql);
-            exec(("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', '" + std::to_string(to) + "')").c_str());
+            exec(("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', '" +
+                  std::to_string(to) + "')")
+                     .c_str());
             exec("COMMIT");
         } catch (...) {
             exec("ROLLBACK");
@@ -193,16 +198,18 @@ void SessionStore::migrate() {
     }
     if (version < 2) {
         // v2: colorimeter corrections, with the instrument's raw XYZ kept beside the corrected one.
-        step(2, "ALTER TABLE sessions ADD COLUMN correction_json TEXT;"
-                "ALTER TABLE readings ADD COLUMN uncorrected_X REAL;"
-                "ALTER TABLE readings ADD COLUMN uncorrected_Y REAL;"
-                "ALTER TABLE readings ADD COLUMN uncorrected_Z REAL;"
-                "ALTER TABLE readings ADD COLUMN correction TEXT;");
+        step(2,
+             "ALTER TABLE sessions ADD COLUMN correction_json TEXT;"
+             "ALTER TABLE readings ADD COLUMN uncorrected_X REAL;"
+             "ALTER TABLE readings ADD COLUMN uncorrected_Y REAL;"
+             "ALTER TABLE readings ADD COLUMN uncorrected_Z REAL;"
+             "ALTER TABLE readings ADD COLUMN correction TEXT;");
     }
     if (version < 3) {
         // v3: chromaticity uncertainty per reading and the session's decision rule.
-        step(3, "ALTER TABLE readings ADD COLUMN u_chromaticity_xy REAL;"
-                "ALTER TABLE sessions ADD COLUMN decision_rule TEXT;");
+        step(3,
+             "ALTER TABLE readings ADD COLUMN u_chromaticity_xy REAL;"
+             "ALTER TABLE sessions ADD COLUMN decision_rule TEXT;");
     }
 }
 
@@ -219,14 +226,28 @@ std::string SessionStore::createSession(SessionInfo info) {
             q.step();
             siteId = q.integer(0);
         }
-        Statement s(db_,
-                    "INSERT INTO sessions (id, created_utc, status, profile_id, profile_json, source, "
-                    "theatre_json, theatre_file, seed, time_scale, operator, site_id, out_dir, "
-                    "instrument_family, correction_json, decision_rule) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-        s.bind(1, info.id).bind(2, drivers::utcNowIso8601()).bind(3, std::string("running")).bind(4, info.profile_id);
-        s.bind(5, info.profile_json).bind(6, info.source).bind(7, info.theatre_json).bind(8, info.theatre_file);
-        s.bindInt(9, info.seed).bind(10, info.time_scale).bind(11, info.operator_name).bindInt(12, siteId);
-        s.bind(13, info.out_dir).bind(14, info.instrument_family).bind(15, info.correction_json).bind(16, info.decision_rule);
+        Statement s(
+            db_,
+            "INSERT INTO sessions (id, created_utc, status, profile_id, profile_json, source, "
+            "theatre_json, theatre_file, seed, time_scale, operator, site_id, out_dir, "
+            "instrument_family, correction_json, decision_rule) VALUES "
+            "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        s.bind(1, info.id)
+            .bind(2, drivers::utcNowIso8601())
+            .bind(3, std::string("running"))
+            .bind(4, info.profile_id);
+        s.bind(5, info.profile_json)
+            .bind(6, info.source)
+            .bind(7, info.theatre_json)
+            .bind(8, info.theatre_file);
+        s.bindInt(9, info.seed)
+            .bind(10, info.time_scale)
+            .bind(11, info.operator_name)
+            .bindInt(12, siteId);
+        s.bind(13, info.out_dir)
+            .bind(14, info.instrument_family)
+            .bind(15, info.correction_json)
+            .bind(16, info.decision_rule);
         s.step();
         exec("COMMIT");
     } catch (...) {
@@ -241,11 +262,18 @@ void SessionStore::appendReading(const std::string& sid, const procedure::Record
     try {
         const auto& in = r.reading.instrument;
         Statement ins(db_,
-                      "INSERT OR IGNORE INTO instruments (family, model, serial, firmware, acceptance_angle_deg) "
+                      "INSERT OR IGNORE INTO instruments (family, model, serial, firmware, "
+                      "acceptance_angle_deg) "
                       "VALUES (?,?,?,?,?)");
-        ins.bind(1, in.family).bind(2, in.model).bind(3, in.serial).bind(4, in.firmware).bind(5, in.acceptance_angle_deg);
+        ins.bind(1, in.family)
+            .bind(2, in.model)
+            .bind(3, in.serial)
+            .bind(4, in.firmware)
+            .bind(5, in.acceptance_angle_deg);
         ins.step();
-        Statement id(db_, "SELECT id FROM instruments WHERE family=? AND model=? AND serial=? AND firmware=?");
+        Statement id(
+            db_,
+            "SELECT id FROM instruments WHERE family=? AND model=? AND serial=? AND firmware=?");
         id.bind(1, in.family).bind(2, in.model).bind(3, in.serial).bind(4, in.firmware);
         id.step();
         const long long instrumentId = id.integer(0);
@@ -254,18 +282,28 @@ void SessionStore::appendReading(const std::string& sid, const procedure::Record
             spectrum += (spectrum.empty() ? "" : ",") + std::to_string(v);
         }
         Statement s(db_,
-                    "INSERT INTO readings (session_id, seq, step, point, repeat, X, Y, Z, integration_time_s, "
+                    "INSERT INTO readings (session_id, seq, step, point, repeat, X, Y, Z, "
+                    "integration_time_s, "
                     "timestamp_utc, status, instrument_id, raw_reply, standard_uncertainty_rel, "
-                    "spectrum_start_nm, spectrum_step_nm, spectrum, uncorrected_X, uncorrected_Y, uncorrected_Z, "
+                    "spectrum_start_nm, spectrum_step_nm, spectrum, uncorrected_X, uncorrected_Y, "
+                    "uncorrected_Z, "
                     "correction, u_chromaticity_xy) VALUES "
-                    "(?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM readings WHERE session_id = ?), ?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                    "(?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM readings WHERE session_id = ?), "
+                    "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         s.bind(1, sid).bind(2, sid).bind(3, r.step_id).bind(4, r.point_id).bindInt(5, r.repeat);
         s.bind(6, r.reading.xyz_cdm2.X).bind(7, r.reading.xyz_cdm2.Y).bind(8, r.reading.xyz_cdm2.Z);
-        s.bind(9, r.reading.integration_time_s).bind(10, r.reading.timestamp_utc).bind(11, r.reading.status);
-        s.bindInt(12, instrumentId).bind(13, r.reading.raw_reply).bind(14, r.reading.u_luminance_rel);
-        s.bind(15, r.reading.spectrum_start_nm).bind(16, r.reading.spectrum_step_nm).bind(17, spectrum);
+        s.bind(9, r.reading.integration_time_s)
+            .bind(10, r.reading.timestamp_utc)
+            .bind(11, r.reading.status);
+        s.bindInt(12, instrumentId)
+            .bind(13, r.reading.raw_reply)
+            .bind(14, r.reading.u_luminance_rel);
+        s.bind(15, r.reading.spectrum_start_nm)
+            .bind(16, r.reading.spectrum_step_nm)
+            .bind(17, spectrum);
         if (r.reading.uncorrected_xyz_cdm2) {
-            s.bind(18, r.reading.uncorrected_xyz_cdm2->X).bind(19, r.reading.uncorrected_xyz_cdm2->Y);
+            s.bind(18, r.reading.uncorrected_xyz_cdm2->X)
+                .bind(19, r.reading.uncorrected_xyz_cdm2->Y);
             s.bind(20, r.reading.uncorrected_xyz_cdm2->Z);
         }
         s.bind(21, r.reading.correction_id).bind(22, r.reading.u_chromaticity_xy);
@@ -278,7 +316,8 @@ void SessionStore::appendReading(const std::string& sid, const procedure::Record
 }
 
 void SessionStore::appendSkip(const std::string& sid, const procedure::SkippedTask& k) {
-    Statement s(db_, "INSERT INTO skipped (session_id, step, point, repeat, reason) VALUES (?,?,?,?,?)");
+    Statement s(db_,
+                "INSERT INTO skipped (session_id, step, point, repeat, reason) VALUES (?,?,?,?,?)");
     s.bind(1, sid).bind(2, k.step_id).bind(3, k.point_id).bindInt(4, k.repeat).bind(5, k.reason);
     s.step();
 }
@@ -346,12 +385,14 @@ SessionInfo SessionStore::session(const std::string& id) const {
 }
 
 std::vector<procedure::RecordedReading> SessionStore::readings(const std::string& sid) const {
-    Statement q(db_,
-                "SELECT r.step, r.point, r.repeat, r.X, r.Y, r.Z, r.integration_time_s, r.timestamp_utc, "
-                "r.status, i.family, i.model, i.serial, i.firmware, i.acceptance_angle_deg, r.raw_reply, "
-                "r.uncorrected_X, r.uncorrected_Y, r.uncorrected_Z, COALESCE(r.correction, ''), "
-                "COALESCE(r.standard_uncertainty_rel, 0), COALESCE(r.u_chromaticity_xy, 0) FROM readings r LEFT JOIN instruments i ON i.id = r.instrument_id "
-                "WHERE r.session_id = ? ORDER BY r.seq");
+    Statement q(
+        db_,
+        "SELECT r.step, r.point, r.repeat, r.X, r.Y, r.Z, r.integration_time_s, r.timestamp_utc, "
+        "r.status, i.family, i.model, i.serial, i.firmware, i.acceptance_angle_deg, r.raw_reply, "
+        "r.uncorrected_X, r.uncorrected_Y, r.uncorrected_Z, COALESCE(r.correction, ''), "
+        "COALESCE(r.standard_uncertainty_rel, 0), COALESCE(r.u_chromaticity_xy, 0) FROM readings r "
+        "LEFT JOIN instruments i ON i.id = r.instrument_id "
+        "WHERE r.session_id = ? ORDER BY r.seq");
     q.bind(1, sid);
     std::vector<procedure::RecordedReading> out;
     while (q.step()) {
@@ -377,7 +418,8 @@ std::vector<procedure::RecordedReading> SessionStore::readings(const std::string
 }
 
 std::vector<procedure::SkippedTask> SessionStore::skips(const std::string& sid) const {
-    Statement q(db_, "SELECT step, point, repeat, reason FROM skipped WHERE session_id = ? ORDER BY rowid");
+    Statement q(
+        db_, "SELECT step, point, repeat, reason FROM skipped WHERE session_id = ? ORDER BY rowid");
     q.bind(1, sid);
     std::vector<procedure::SkippedTask> out;
     while (q.step()) {

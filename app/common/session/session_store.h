@@ -28,7 +28,7 @@ struct SessionInfo {
     std::string status;  ///< "running", "complete", "failed"
     std::string profile_id;
     std::string profile_json;
-    std::string source;  ///< "simulation of <file>" or a port
+    std::string source;        ///< "simulation of <file>" or a port
     std::string theatre_json;  ///< virtual theatre config text (simulation only)
     std::string theatre_file;
     long long seed = -1;
@@ -37,7 +37,8 @@ struct SessionInfo {
     std::string site;
     std::string out_dir;
     std::string instrument_family;
-    std::string correction_json;  ///< colorimeter correction applied to every reading (may be empty)
+    std::string
+        correction_json;  ///< colorimeter correction applied to every reading (may be empty)
     std::string decision_rule = "simple";  ///< "simple" or "guarded"
     std::size_t reading_count = 0;
 };

@@ -23,7 +23,8 @@ std::shared_ptr<virt::VirtualTheatre> theatre() {
 constexpr double kFast = 0.001;  // simulated seconds → real seconds in tests
 
 std::unique_ptr<pr6xx::Pr6xxDevice> connect(const pr6xx::Pr6xxSimulator& sim) {
-    return std::make_unique<pr6xx::Pr6xxDevice>(std::make_unique<SerialPort>(sim.devicePath(), LineSettings{}), kFast);
+    return std::make_unique<pr6xx::Pr6xxDevice>(
+        std::make_unique<SerialPort>(sim.devicePath(), LineSettings{}), kFast);
 }
 
 ErrorKind kindOf(pr6xx::Pr6xxDevice& d) {
@@ -38,7 +39,8 @@ ErrorKind kindOf(pr6xx::Pr6xxDevice& d) {
 
 }  // namespace
 
-TEST_CASE("pr6xx protocol: status formats, reply parsing, every error code mapped", "[pr6xx][protocol]") {
+TEST_CASE("pr6xx protocol: status formats, reply parsing, every error code mapped",
+          "[pr6xx][protocol]") {
     CHECK(pr6xx::formatStatus(0) == "00000");
     CHECK(pr6xx::formatStatus(-8) == "-0008");
     CHECK(pr6xx::formatStatus(-1000) == "-1000");
@@ -66,11 +68,14 @@ TEST_CASE("pr6xx protocol: status formats, reply parsing, every error code mappe
     }
 }
 
-TEST_CASE("pr6xx driver against the simulator on a pty: identify, line settings, a reading", "[pr6xx][sim]") {
+TEST_CASE("pr6xx driver against the simulator on a pty: identify, line settings, a reading",
+          "[pr6xx][sim]") {
     auto t = theatre();
-    pr6xx::Pr6xxSimulator sim(t, {"PR-670", "67099999", "1.3.2", {kFast, 42, pr6xx::Fault::None, 1}});
+    pr6xx::Pr6xxSimulator sim(t,
+                              {"PR-670", "67099999", "1.3.2", {kFast, 42, pr6xx::Fault::None, 1}});
     sim.start();
-    auto port = std::make_unique<SerialPort>(sim.devicePath(), LineSettings{9600, 8, 'N', 1, false});
+    auto port =
+        std::make_unique<SerialPort>(sim.devicePath(), LineSettings{9600, 8, 'N', 1, false});
     const LineSettings applied = port->applied();
     CHECK(applied.baud == 9600);
     CHECK(applied.data_bits == 8);
@@ -95,15 +100,19 @@ TEST_CASE("pr6xx driver against the simulator on a pty: identify, line settings,
     CHECK(b.integration_time_s > 10.0);
 }
 
-TEST_CASE("pr6xx faults give the named errors, and the driver recovers where it can", "[pr6xx][faults]") {
+TEST_CASE("pr6xx faults give the named errors, and the driver recovers where it can",
+          "[pr6xx][faults]") {
     auto t = theatre();
     struct Case {
         pr6xx::Fault fault;
         ErrorKind kind;
     };
-    for (const Case c : {Case{pr6xx::Fault::OverRange, ErrorKind::OverRange}, Case{pr6xx::Fault::TooDark, ErrorKind::TooDark},
-                         Case{pr6xx::Fault::ErrorCode, ErrorKind::Device}, Case{pr6xx::Fault::Garbage, ErrorKind::Protocol},
-                         Case{pr6xx::Fault::DropReply, ErrorKind::Timeout}, Case{pr6xx::Fault::Unplug, ErrorKind::Disconnected}}) {
+    for (const Case c : {Case{pr6xx::Fault::OverRange, ErrorKind::OverRange},
+                         Case{pr6xx::Fault::TooDark, ErrorKind::TooDark},
+                         Case{pr6xx::Fault::ErrorCode, ErrorKind::Device},
+                         Case{pr6xx::Fault::Garbage, ErrorKind::Protocol},
+                         Case{pr6xx::Fault::DropReply, ErrorKind::Timeout},
+                         Case{pr6xx::Fault::Unplug, ErrorKind::Disconnected}}) {
         INFO(static_cast<int>(c.fault));
         pr6xx::Pr6xxSimulator sim(t, {"PR-670", "67000001", "1.3.2", {kFast, 1, c.fault, 2}});
         sim.start();
@@ -112,12 +121,14 @@ TEST_CASE("pr6xx faults give the named errors, and the driver recovers where it 
         CHECK(first.xyz_cdm2.Y > 40.0);
         CHECK(kindOf(*dev) == c.kind);
         if (c.kind != ErrorKind::Disconnected) {
-            CHECK(dev->measure().xyz_cdm2.Y == Approx(48.0).epsilon(0.02));  // next one is fine again
+            CHECK(dev->measure().xyz_cdm2.Y ==
+                  Approx(48.0).epsilon(0.02));  // next one is fine again
         }
     }
     // A model without the extended range reports weak light at cinema black.
     t->show({"black", "none"});
-    pr6xx::Pr6xxSimulator sim655(t, {"PR-655", "65500001", "2.0", {kFast, 1, pr6xx::Fault::None, 1}});
+    pr6xx::Pr6xxSimulator sim655(t,
+                                 {"PR-655", "65500001", "2.0", {kFast, 1, pr6xx::Fault::None, 1}});
     sim655.start();
     auto dev = connect(sim655);
     CHECK(kindOf(*dev) == ErrorKind::TooDark);

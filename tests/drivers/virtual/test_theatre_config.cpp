@@ -45,7 +45,8 @@ TEST_CASE("bad theatre configs name file, field and expectation", "[virtual][edg
 
     j = shipped("projector-reference.json");
     j["stimuli"]["white"]["centre_cdm2"] = "48";
-    CHECK_THAT(errorOf(j), Catch::Contains("$.stimuli.white.centre_cdm2: expected a number, found string"));
+    CHECK_THAT(errorOf(j),
+               Catch::Contains("$.stimuli.white.centre_cdm2: expected a number, found string"));
 
     j = shipped("projector-reference.json");
     j["stimuli"].erase("black");

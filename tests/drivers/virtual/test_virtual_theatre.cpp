@@ -44,7 +44,8 @@ TEST_CASE("grey levels follow the configured gamma between black and white", "[v
     // 0.02 + (48 − 0.02) · 0.5^2.6 = 0.02 + 47.98 · 0.164938 = 7.93375
     CHECK(t.radiance("grey:0.5", "none", {0, 0}, seat).Y == Approx(7.93375).epsilon(1e-5));
     CHECK_THROWS_WITH(t.radiance("grey:1.5", "none", {0, 0}, seat), Catch::Contains("grey level"));
-    CHECK_THROWS_WITH(t.radiance("magenta", "none", {0, 0}, seat), Catch::Contains("no stimulus 'magenta'"));
+    CHECK_THROWS_WITH(t.radiance("magenta", "none", {0, 0}, seat),
+                      Catch::Contains("no stimulus 'magenta'"));
 }
 
 TEST_CASE("4×4 checkerboard: top-left patch white, neighbours black plus flare", "[virtual]") {

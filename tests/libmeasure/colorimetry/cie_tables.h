@@ -19,12 +19,14 @@ inline std::string readCie(const std::string& name) {
 }
 
 inline const colorimetry::Observer& cie1931() {
-    static const auto o = colorimetry::parseObserverCsv(readCie("cie1931_2deg_xyz_1nm.csv"), "1931", "CIE 1931 2°");
+    static const auto o =
+        colorimetry::parseObserverCsv(readCie("cie1931_2deg_xyz_1nm.csv"), "1931", "CIE 1931 2°");
     return o;
 }
 
 inline const colorimetry::Observer& cie1964() {
-    static const auto o = colorimetry::parseObserverCsv(readCie("cie1964_10deg_xyz_1nm.csv"), "1964", "CIE 1964 10°");
+    static const auto o =
+        colorimetry::parseObserverCsv(readCie("cie1964_10deg_xyz_1nm.csv"), "1964", "CIE 1964 10°");
     return o;
 }
 

@@ -14,7 +14,8 @@ namespace {
 constexpr double kPublishedTol = 1e-4;  // the table gives ΔE00 to 4 decimals
 }
 
-TEST_CASE("CIEDE2000 reproduces all 34 pairs of Sharma et al. (2005) to 1e-4", "[colorimetry][ciede2000]") {
+TEST_CASE("CIEDE2000 reproduces all 34 pairs of Sharma et al. (2005) to 1e-4",
+          "[colorimetry][ciede2000]") {
     std::ifstream in(std::string(CINEMEASURE_TEST_DATA_DIR) + "/ciede2000_sharma2005.csv");
     REQUIRE(in);
     std::string line;

@@ -20,7 +20,8 @@ TEST_CASE("DCI-P3 NPM matches SMPTE EG 432-1:2010 to 1e-6", "[colorimetry][rgb]"
     }
 }
 
-TEST_CASE("Rec.709 and Rec.2020 luminance rows match the ITU luma coefficients", "[colorimetry][rgb]") {
+TEST_CASE("Rec.709 and Rec.2020 luminance rows match the ITU luma coefficients",
+          "[colorimetry][rgb]") {
     // BT.709-6 item 3.2: 0.2126, 0.7152, 0.0722. BT.2020-2 Table 4: 0.2627, 0.6780, 0.0593.
     const Matrix3 m709 = normalisedPrimaryMatrix(rec709());
     CHECK(m709[1][0] == Approx(0.2126).margin(5e-5));
@@ -61,7 +62,8 @@ TEST_CASE("DCI X'Y'Z' decode matches RP 431-2 Table A.4 colour patches", "[color
     CHECK_THROWS(dciDecode({4096, 0, 0}));
 }
 
-TEST_CASE("gamma 2.6 grey targets plus 0.024 cd/m² black give RP 431-2 Table A.2", "[colorimetry][dci]") {
+TEST_CASE("gamma 2.6 grey targets plus 0.024 cd/m² black give RP 431-2 Table A.2",
+          "[colorimetry][dci]") {
     // Table A.2 luminances include the 0.024 cd/m² screen black of a 2000:1 projector.
     const int codes[] = {396, 792, 1188, 1584, 1980, 2376, 2772, 3168, 3564, 3960};
     const double table[] = {0.14, 0.75, 2.12, 4.45, 7.94, 12.74, 19.01, 26.89, 36.52, 48.02};
@@ -71,7 +73,8 @@ TEST_CASE("gamma 2.6 grey targets plus 0.024 cd/m² black give RP 431-2 Table A.
     }
 }
 
-TEST_CASE("PQ decode matches the DCI HDR addendum grey steps - ST 2084 end points", "[colorimetry][pq]") {
+TEST_CASE("PQ decode matches the DCI HDR addendum grey steps - ST 2084 end points",
+          "[colorimetry][pq]") {
     // DCI HDR D-Cinema Addendum Tables 7/8 (Y channel codes).
     CHECK(pqTarget_cdm2(2546) == Approx(299.6).margin(0.05));
     CHECK(pqTarget_cdm2(481) == Approx(0.500).margin(0.0005));

@@ -59,7 +59,8 @@ TEST_CASE("absolute XYZ: 1 W·sr⁻¹·m⁻² at 555 nm is 683.002 cd/m² (defin
     CHECK(e.y == Approx(1.0 / 3.0).margin(2e-4));
 }
 
-TEST_CASE("relative XYZ: the perfect diffuser under D65 is the D65 white, Y = 100", "[colorimetry][spectrum]") {
+TEST_CASE("relative XYZ: the perfect diffuser under D65 is the D65 white, Y = 100",
+          "[colorimetry][spectrum]") {
     const Spectrum d65 = test::illuminant("D65");
     const Spectrum one = flatSpectrum(1.0);
     const XYZ w = relativeXYZ(one, d65, test::cie1931());
@@ -81,7 +82,8 @@ TEST_CASE("bad spectra are refused with a reason", "[colorimetry][spectrum][edge
     CHECK_NOTHROW(Spectrum({400, 410}, {1, -1e-12}));  // dark-noise dip within tolerance
 }
 
-TEST_CASE("spectrum interpolation is linear inside and holds the nearest value outside", "[colorimetry][spectrum]") {
+TEST_CASE("spectrum interpolation is linear inside and holds the nearest value outside",
+          "[colorimetry][spectrum]") {
     const Spectrum s({400, 410, 420}, {1.0, 3.0, 2.0});
     CHECK(s.at(405) == Approx(2.0));
     CHECK(s.at(417.5) == Approx(2.25));

@@ -57,7 +57,8 @@ TEST_CASE("chromaticity of zero, negative and NaN light is undefined, not a numb
 }
 
 TEST_CASE("Δu'v' of ±0.006 in x at DCI white is about 0.0041", "[colorimetry]") {
-    const double d = deltaUV(toUV(ChromaticityXY{0.314, 0.351}), toUV(ChromaticityXY{0.320, 0.351}));
+    const double d =
+        deltaUV(toUV(ChromaticityXY{0.314, 0.351}), toUV(ChromaticityXY{0.320, 0.351}));
     CHECK(d == Approx(0.0041).margin(1e-4));
 }
 

@@ -15,8 +15,8 @@ const FourColourSet kReference{{21.377500, 10.060000, 0.0},
                                {13.303768, 34.640000, 2.259130},
                                {8.275000, 3.310000, 43.581667},
                                {42.956268, 48.010000, 45.840797}};
-// Colorimeter = D⁻¹ · reference with D = [[1.04, 0.02, −0.01], [0.01, 0.97, 0], [−0.02, 0.03, 1.08]]
-// (D⁻¹ applied offline, values written out to 6 decimals).
+// Colorimeter = D⁻¹ · reference with D = [[1.04, 0.02, −0.01], [0.01, 0.97, 0], [−0.02,
+// 0.03, 1.08]] (D⁻¹ applied offline, values written out to 6 decimals).
 const FourColourSet kColorimeter{{20.360792, 10.161229, 0.094795},
                                  {12.120498, 35.586387, 1.327730},
                                  {8.281349, 3.326996, 40.414337},
@@ -46,7 +46,8 @@ TEST_CASE("one-colour correction scales X, Y, Z to the reference white", "[corre
     CHECK(c.matrix[2][2] == Approx(1.095703).margin(1e-6));
     CHECK(c.matrix[0][1] == 0.0);
     // The white is exact; a primary is not (that is what the four-colour method adds).
-    CHECK(colorimetry::deltaUV(colorimetry::toUV(apply(c, kColorimeter.white)), colorimetry::toUV(kReference.white)) < 1e-9);
+    CHECK(colorimetry::deltaUV(colorimetry::toUV(apply(c, kColorimeter.white)),
+                               colorimetry::toUV(kReference.white)) < 1e-9);
     const auto red = apply(c, kColorimeter.red);
     CHECK(colorimetry::deltaUV(colorimetry::toUV(red), colorimetry::toUV(kReference.red)) > 1e-3);
 }

@@ -39,10 +39,12 @@ const evaluation::FigureResult& fig(const evaluation::Evaluation& ev, const std:
 
 }  // namespace
 
-TEST_CASE("ST 431-1 theatre, hand-worked: centre 40 cd/m², sides 74.5/75/90/90.5 %", "[evaluation]") {
+TEST_CASE("ST 431-1 theatre, hand-worked: centre 40 cd/m², sides 74.5/75/90/90.5 %",
+          "[evaluation]") {
     // Centre 40.0 (limit 37.8 … 58.2: pass). Left 29.8 → 74.5 % (fail, < 75). Right 30.0 → 75.0 %
     // (pass, on the bound). Top 35.99 → 89.975 % (pass, just inside). Bottom 36.2 → 90.5 % (fail).
-    // White x 0.3199 (limit 0.308 … 0.320: pass, just inside), y 0.3425 (limit 0.345 … 0.357: fail).
+    // White x 0.3199 (limit 0.308 … 0.320: pass, just inside), y 0.3425 (limit 0.345 … 0.357:
+    // fail).
     const auto profile = theatreProfile();
     const std::vector<procedure::RecordedReading> readings = {
         at("C", 0.3199, 0.3425, 40.0), at("L", 0.314, 0.351, 29.8), at("R", 0.314, 0.351, 30.0),
@@ -65,7 +67,8 @@ TEST_CASE("ST 431-1 theatre, hand-worked: centre 40 cd/m², sides 74.5/75/90/90.
     CHECK(ev.overall == evaluation::Verdict::Fail);
 }
 
-TEST_CASE("repeats are averaged - a missing point leaves its figures not evaluated", "[evaluation]") {
+TEST_CASE("repeats are averaged - a missing point leaves its figures not evaluated",
+          "[evaluation]") {
     const auto profile = theatreProfile();
     // Centre read twice: 47 and 49 → 48.0. No bottom reading.
     const std::vector<procedure::RecordedReading> readings = {

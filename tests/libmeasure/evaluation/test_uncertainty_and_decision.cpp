@@ -18,7 +18,8 @@ procedure::RecordedReading at(const std::string& point, double Y, double uRel) {
     r.reading.u_chromaticity_xy = 0.002;
     return r;
 }
-procedure::FigureSpec figure(const std::string& metric, const std::string& point, const std::string& ref = "") {
+procedure::FigureSpec figure(const std::string& metric, const std::string& point,
+                             const std::string& ref = "") {
     procedure::FigureSpec f;
     f.id = metric;
     f.metric = metric;
@@ -34,19 +35,24 @@ TEST_CASE("U of a luminance: 2 · 1 % · 48 cd/m² = 0.96 cd/m²", "[uncertainty
     const std::vector<procedure::RecordedReading> rs = {at("C", 48.0, 0.01)};
     const double U = evaluation::expandedUncertainty(figure("luminance", "C"), rs, 400, 7);
     CHECK(U == Approx(0.96).epsilon(kMonteCarloTol));
-    CHECK(evaluation::expandedUncertainty(figure("luminance", "C"), rs, 400, 7) == U);  // recorded seed reproduces
+    CHECK(evaluation::expandedUncertainty(figure("luminance", "C"), rs, 400, 7) ==
+          U);  // recorded seed reproduces
 }
 
-TEST_CASE("U of a ratio of two independent readings: 2 · 85 % · √2 · 1 % = 2.40 points", "[uncertainty]") {
+TEST_CASE("U of a ratio of two independent readings: 2 · 85 % · √2 · 1 % = 2.40 points",
+          "[uncertainty]") {
     const std::vector<procedure::RecordedReading> rs = {at("C", 48.0, 0.01), at("L", 40.8, 0.01)};
-    const double U = evaluation::expandedUncertainty(figure("luminance_percent_of_reference", "L", "C"), rs, 400, 11);
+    const double U = evaluation::expandedUncertainty(
+        figure("luminance_percent_of_reference", "L", "C"), rs, 400, 11);
     CHECK(U == Approx(2.0 * 85.0 * std::sqrt(2.0) * 0.01).epsilon(kMonteCarloTol));
 }
 
 TEST_CASE("U of white x from u(x) = 0.002: 0.004", "[uncertainty]") {
     const std::vector<procedure::RecordedReading> rs = {at("C", 48.0, 0.01)};
-    CHECK(evaluation::expandedUncertainty(figure("chromaticity_x", "C"), rs, 400, 3) == Approx(0.004).epsilon(kMonteCarloTol));
-    CHECK(evaluation::expandedUncertainty(figure("luminance", "C"), {at("C", 48.0, 0.0)}, 400, 3) == 0.0);
+    CHECK(evaluation::expandedUncertainty(figure("chromaticity_x", "C"), rs, 400, 3) ==
+          Approx(0.004).epsilon(kMonteCarloTol));
+    CHECK(evaluation::expandedUncertainty(figure("luminance", "C"), {at("C", 48.0, 0.0)}, 400, 3) ==
+          0.0);
 }
 
 TEST_CASE("decision rules around the 48 ± 10.2 cd/m² limit with U = 0.96", "[decision]") {
@@ -63,12 +69,14 @@ TEST_CASE("decision rules around the 48 ± 10.2 cd/m² limit with U = 0.96", "[d
     CHECK(evaluation::evaluate(t, 58.5, 0.96, DecisionRule::Guarded) == Verdict::Conditional);
     // 59.5 − 0.96 = 58.54 > 58.2: outside with its whole interval → fail under both.
     CHECK(evaluation::evaluate(t, 59.5, 0.96, DecisionRule::Guarded) == Verdict::Fail);
-    CHECK(evaluation::evaluate(t, 38.5, 0.96, DecisionRule::Guarded) == Verdict::Conditional);  // low side
+    CHECK(evaluation::evaluate(t, 38.5, 0.96, DecisionRule::Guarded) ==
+          Verdict::Conditional);  // low side
     CHECK(evaluation::parseDecisionRule("guarded") == DecisionRule::Guarded);
     CHECK_THROWS(evaluation::parseDecisionRule("lenient"));
 }
 
-TEST_CASE("overall verdict: a conditional figure makes the run conditional, a fail makes it fail", "[decision]") {
+TEST_CASE("overall verdict: a conditional figure makes the run conditional, a fail makes it fail",
+          "[decision]") {
     procedure::Profile p;
     p.id = "p";
     auto f = figure("luminance", "C");
@@ -81,6 +89,7 @@ TEST_CASE("overall verdict: a conditional figure makes the run conditional, a fa
     const auto near = evaluation::evaluateProfile(p, {at("C", 57.8, 0.01)}, guarded);  // U ≈ 1.16
     CHECK(near.figures[0].straddles_limit);
     CHECK(near.overall == Verdict::Conditional);
-    CHECK(evaluation::evaluateProfile(p, {at("C", 57.8, 0.01)}).overall == Verdict::Pass);  // simple
+    CHECK(evaluation::evaluateProfile(p, {at("C", 57.8, 0.01)}).overall ==
+          Verdict::Pass);  // simple
     CHECK(evaluation::evaluateProfile(p, {at("C", 61.0, 0.01)}, guarded).overall == Verdict::Fail);
 }

@@ -47,7 +47,8 @@ TEST_CASE("a minimal valid profile parses with its tolerance bounds", "[procedur
 TEST_CASE("profile errors name file, JSON path and expected form", "[procedure][edge]") {
     auto j = minimal();
     j["figures"][0]["metric"] = "luminence";
-    CHECK_THAT(errorOf(j), Catch::Contains("test.json: $.figures[0].metric: unknown metric 'luminence'"));
+    CHECK_THAT(errorOf(j),
+               Catch::Contains("test.json: $.figures[0].metric: unknown metric 'luminence'"));
 
     j = minimal();
     j["steps"][0]["repeats"] = 0;
@@ -58,7 +59,8 @@ TEST_CASE("profile errors name file, JSON path and expected form", "[procedure][
     CHECK_THAT(errorOf(j), Catch::Contains("inconsistent tolerance: min is greater than max"));
 
     j = minimal();
-    j["figures"][0]["tolerance"] = {{"target", 48}, {"plus_minus", 1}, {"min", 40}, {"source", "x"}};
+    j["figures"][0]["tolerance"] = {
+        {"target", 48}, {"plus_minus", 1}, {"min", 40}, {"source", "x"}};
     CHECK_THAT(errorOf(j), Catch::Contains("not both"));
 
     j = minimal();

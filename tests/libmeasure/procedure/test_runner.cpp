@@ -70,6 +70,7 @@ TEST_CASE("restore continues at the first task without a reading", "[procedure]"
 TEST_CASE("a step naming a point outside the layout is rejected", "[procedure][edge]") {
     auto p = twoSteps();
     p.steps[0].points.push_back("TL");
-    CHECK_THROWS_WITH(procedure::ProcedureRunner(p, geometry::pointLayout("st431-5", {12, 5}, 0.05)),
-                      Catch::Contains("names point 'TL'"));
+    CHECK_THROWS_WITH(
+        procedure::ProcedureRunner(p, geometry::pointLayout("st431-5", {12, 5}, 0.05)),
+        Catch::Contains("names point 'TL'"));
 }
