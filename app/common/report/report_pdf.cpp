@@ -65,14 +65,34 @@ class PdfPages {
 public:
     PdfPages(cairo_t* cr, const report::CertificationReport& r) : cr_(cr), report_(r) {}
 
+    /// Draws text at x on the current line, shortened with "…" so it never crosses the right
+    /// margin.
     void text(double x, const std::string& s, double size = 9.0, bool bold = false,
               Rgb c = kBlack) {
         cairo_select_font_face(cr_, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
                                bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
         cairo_set_font_size(cr_, size);
         cairo_set_source_rgb(cr_, c.r, c.g, c.b);
+        const double room = kPageW - kMargin - x;
+        std::string shown = s;
+        cairo_text_extents_t ext;
+        cairo_text_extents(cr_, shown.c_str(), &ext);
+        if (ext.x_advance > room) {
+            do {
+                // Drop one UTF-8 character at a time.
+                while (!shown.empty() &&
+                       (static_cast<unsigned char>(shown.back()) & 0xC0) == 0x80) {
+                    shown.pop_back();
+                }
+                if (!shown.empty()) {
+                    shown.pop_back();
+                }
+                cairo_text_extents(cr_, (shown + "…").c_str(), &ext);
+            } while (!shown.empty() && ext.x_advance > room);
+            shown += "…";
+        }
         cairo_move_to(cr_, x, y_);
-        cairo_show_text(cr_, s.c_str());
+        cairo_show_text(cr_, shown.c_str());
     }
     void newline(double k = 1.0) {
         y_ += kLine * k;
@@ -423,6 +443,7 @@ void render(cairo_t* cr, const report::CertificationReport& r) {
     pg.newline();
     pg.rule();
     bool anyProvisional = false;
+    std::vector<std::string> sources;  // numbered in the legend below the table
     for (const auto& f : r.evaluation.figures) {
         pg.need(1);
         const auto& t = f.spec.tolerance;
@@ -441,7 +462,12 @@ void render(cairo_t* cr, const report::CertificationReport& r) {
                 8.5);
         pg.text(cols[2], t.describe(), 8.5);
         pg.text(cols[3], evaluation::toString(f.verdict), 8.5, true, verdictColour(f.verdict));
-        pg.text(cols[4], t.source.substr(0, 36), 7.5, false, kGrey);
+        auto it = std::find(sources.begin(), sources.end(), t.source);
+        if (it == sources.end()) {
+            sources.push_back(t.source);
+            it = sources.end() - 1;
+        }
+        pg.text(cols[4], "[" + std::to_string(it - sources.begin() + 1) + "]", 7.5, false, kGrey);
         pg.newline();
     }
     pg.newline(0.3);
@@ -450,11 +476,17 @@ void render(cairo_t* cr, const report::CertificationReport& r) {
                 std::string(anyProvisional ? "  † provisional limit (draft or unconfirmed source)."
                                            : ""),
             7.5, false, kGrey);
-    pg.newline(2.0);
+    pg.newline(1.2);
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+        pg.need(1);
+        pg.text(x0, "[" + std::to_string(i + 1) + "] " + sources[i], 7.5, false, kGrey);
+        pg.newline(0.9);
+    }
+    pg.newline(1.5);
 
     pg.text(x0, "Readings", 12, true);
     pg.newline(1.3);
-    const double rc[] = {x0, x0 + 70, x0 + 110, x0 + 140, x0 + 230, x0 + 290, x0 + 350, x0 + 420};
+    const double rc[] = {x0, x0 + 70, x0 + 110, x0 + 140, x0 + 220, x0 + 275, x0 + 330, x0 + 395};
     const char* heads[] = {"Step", "Point", "Rep", "L (cd/m²)", "x", "y", "u'", "Time (UTC)"};
     for (int i = 0; i < 8; ++i) {
         pg.text(rc[i], heads[i], 8.5, true);
