@@ -33,6 +33,7 @@ struct CertifyArgs {
     std::string correction;
     std::string fault = "none";
     std::string decision_rule = "simple";
+    std::vector<std::string> notes;
     int fault_at = 1;
 };
 
@@ -131,6 +132,9 @@ void run(const CertifyArgs& a) {
         store = std::make_unique<app::SessionStore>(a.db.empty() ? app::SessionStore::defaultPath()
                                                                  : std::filesystem::path(a.db));
         sim.info.id = store->createSession(sim.info);
+        for (const auto& note : a.notes) {
+            store->appendNote(sim.info.id, note);
+        }
         sim.info = store->session(sim.info.id);
         sim.info.seed =
             sim.info.seed >= 0 ? sim.info.seed : static_cast<long long>(sim.config.noise.seed);
@@ -216,6 +220,7 @@ void registerCertifyCommand(CLI::App& app) {
                     "and the real "
                     "driver talks to it (virtual, pr6xx)")
         ->check(CLI::IsMember(app::simulatedFamilies()));
+    cmd->add_option("--note", args->notes, "Operator note for the report (repeatable)");
     cmd->add_option("--decision-rule", args->decision_rule,
                     "simple (default) or guarded acceptance per ILAC-G8 (value ± U must be inside "
                     "the limits)")

@@ -147,7 +147,9 @@ report::CertificationReport runSimulation(const PreparedSimulation& sim, Session
         [&](const procedure::RecordedReading& r) { store.appendReading(sid, r); }, observer);
     CertificationSetup setup = setupFor(sim);
     setup.run.finished_utc = drivers::utcNowIso8601();
-    return buildReport(setup, runner, instrument);
+    report::CertificationReport rep = buildReport(setup, runner, instrument);
+    rep.notes = store.notes(sim.info.id);
+    return rep;
 }
 
 report::CertificationReport reportFromStore(const PreparedSimulation& sim,

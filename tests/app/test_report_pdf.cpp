@@ -13,7 +13,8 @@ TEST_CASE("PDF report: every section present, figures with limits and verdicts",
     REQUIRE(cm::test::cli("certify --profile st431-1-review --simulate " +
                           cm::test::virtualTheatre("projector-dim-corners.json") + " --out " +
                           out.string() +
-                          " --quiet --operator 'Ada Inspector' --site 'Cinema Paradiso'")
+                          " --quiet --operator 'Ada Inspector' --site 'Cinema Paradiso'" +
+                          " --note 'Lamp at 1200 h, port glass cleaned'")
                 .exit_code == 0);
     const fs::path txt = out / "report.txt";
     REQUIRE(std::system(("pdftotext -layout " + (out / "report.pdf").string() + " " + txt.string())
