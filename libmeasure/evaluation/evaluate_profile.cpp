@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <limits>
 #include <random>
 
@@ -18,18 +19,20 @@ double expandedUncertainty(const procedure::FigureSpec& spec,
         return 0.0;
     }
     // Only the readings the metric uses are redrawn (its step, at its point and reference point).
+    auto usedByFigure = [&](const procedure::RecordedReading& r) {
+        return r.step_id == spec.step &&
+               (r.point_id == spec.point || r.point_id == spec.reference_point);
+    };
+    const bool anyU =
+        std::any_of(readings.begin(), readings.end(), [&](const procedure::RecordedReading& r) {
+            return usedByFigure(r) &&
+                   (r.reading.u_luminance_rel > 0.0 || r.reading.u_chromaticity_xy > 0.0);
+        });
+    if (!anyU) {
+        return 0.0;  // no reading carries an uncertainty: nothing to propagate
+    }
     std::vector<procedure::RecordedReading> used;
-    bool anyU = false;
-    for (const auto& r : readings) {
-        if (r.step_id == spec.step &&
-            (r.point_id == spec.point || r.point_id == spec.reference_point)) {
-            used.push_back(r);
-            anyU = anyU || r.reading.u_luminance_rel > 0.0 || r.reading.u_chromaticity_xy > 0.0;
-        }
-    }
-    if (used.empty() || !anyU) {
-        return 0.0;
-    }
+    std::copy_if(readings.begin(), readings.end(), std::back_inserter(used), usedByFigure);
     std::mt19937_64 rng(seed);
     std::normal_distribution<double> n01(0.0, 1.0);
     double sum = 0.0;
