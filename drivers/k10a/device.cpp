@@ -9,7 +9,7 @@ K10aDevice::K10aDevice(std::unique_ptr<ByteTransport> transport, double timeout_
     : port_(std::move(transport)), timeout_scale_(timeout_scale) {}
 
 std::chrono::milliseconds K10aDevice::scaled(double ms) const {
-    return std::chrono::milliseconds(static_cast<long long>(std::max(500.0, ms * timeout_scale_)));
+    return std::chrono::milliseconds(static_cast<long long>(std::max(1000.0, ms * timeout_scale_)));
 }
 
 std::string K10aDevice::command(const std::string& cmd, std::size_t length, double timeout_ms) {

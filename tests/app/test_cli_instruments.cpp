@@ -26,7 +26,7 @@ TEST_CASE("cli: sim pr6xx prints its device path and read --port takes a reading
     REQUIRE(std::fscanf(p, "%d", &pid) == 1);
     pclose(p);
     std::string device;
-    for (int i = 0; i < 200 && device.empty(); ++i) {
+    for (int i = 0; i < 500 && device.empty(); ++i) {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
         std::ifstream in(pathFile);
         std::getline(in, device);

@@ -51,7 +51,7 @@ TEST_CASE("SIGKILL mid-procedure, resume: same readings and figures as an uninte
     const pid_t pid = spawnCertify(db, base / "killed");
     std::size_t seen = 0;
     std::string sid;
-    for (int i = 0; i < 400 && seen < 3; ++i) {
+    for (int i = 0; i < 800 && seen < 3; ++i) {
         std::this_thread::sleep_for(std::chrono::milliseconds(25));
         if (!fs::exists(db)) {
             continue;
