@@ -180,13 +180,22 @@ void SessionStore::migrate() {
                                 std::to_string(kSchemaVersion) + ")");
     }
     // Each migration step takes the schema from version N to N+1 inside one transaction.
+    // Each step re-reads the version inside its own write transaction, so two processes opening
+    // the same new database (a running certification and a `sessions` listing) cannot both
+    // apply it.
+    auto currentVersion = [&] {
+        Statement q(db_, "SELECT value FROM meta WHERE key = 'schema_version'");
+        return q.step() ? std::atoi(q.text(0).c_str()) : 0;
+    };
     auto step = [&](int to, const char* sql) {
         exec("BEGIN IMMEDIATE");
         try {
-            exec(sql);
-            exec(("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', '" +
-                  std::to_string(to) + "')")
-                     .c_str());
+            if (currentVersion() < to) {
+                exec(sql);
+                exec(("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', '" +
+                      std::to_string(to) + "')")
+                         .c_str());
+            }
             exec("COMMIT");
         } catch (...) {
             exec("ROLLBACK");
