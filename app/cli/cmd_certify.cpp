@@ -48,6 +48,8 @@ std::string valueText(const evaluation::FigureResult& f) {
                       colorimetry::cdm2ToFootLambert(f.value));
     } else if (f.spec.unit == "%") {
         std::snprintf(buf, sizeof buf, "%.1f ± %.1f %%", f.value, U);
+    } else if (f.spec.unit == "ratio") {
+        std::snprintf(buf, sizeof buf, "%.0f:1 ± %.0f", f.value, U);
     } else {
         std::snprintf(buf, sizeof buf, "%.4f ± %.4f", f.value, U);
     }

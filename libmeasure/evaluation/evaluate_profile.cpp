@@ -18,10 +18,10 @@ double expandedUncertainty(const procedure::FigureSpec& spec,
     if (metric == nullptr || draws < 2) {
         return 0.0;
     }
-    // Only the readings the metric uses are redrawn (its step, at its point and reference point).
+    // Only the readings the metric can use are redrawn: those of its step and reference step.
     auto usedByFigure = [&](const procedure::RecordedReading& r) {
-        return r.step_id == spec.step &&
-               (r.point_id == spec.point || r.point_id == spec.reference_point);
+        return r.step_id == spec.step ||
+               (!spec.reference_step.empty() && r.step_id == spec.reference_step);
     };
     const bool anyU =
         std::any_of(readings.begin(), readings.end(), [&](const procedure::RecordedReading& r) {

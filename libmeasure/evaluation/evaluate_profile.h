@@ -39,8 +39,9 @@ Evaluation evaluateProfile(const procedure::Profile& profile,
                            const std::vector<procedure::RecordedReading>& readings,
                            const EvaluationOptions& options = {});
 
-/// U (k = 2) of one figure: every reading the figure uses is redrawn `draws` times with its
-/// luminance scaled by (1 + u_rel·N(0,1)) and x, y shifted by u_xy·N(0,1); U = 2·σ of the metric.
+/// U (k = 2) of one figure: every reading of its step (and reference step) is redrawn `draws` times
+/// with its luminance scaled by (1 + u_rel·N(0,1)) and x, y shifted by u_xy·N(0,1); U = 2·σ of the
+/// metric.
 double expandedUncertainty(const procedure::FigureSpec& spec,
                            const std::vector<procedure::RecordedReading>& readings, int draws,
                            std::uint64_t seed);

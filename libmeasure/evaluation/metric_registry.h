@@ -20,6 +20,7 @@ struct MetricInfo {
     const char* name;
     const char* unit;  ///< "cd/m2", "%", "xy" (CIE 1931 x or y), "u'v'" (CIE 1976)
     bool needs_reference_point;
+    bool needs_reference_step;
     const char* description;  ///< formula, for `profiles --show` and the reports
     MetricFn compute;
 };

@@ -1,13 +1,14 @@
 // Measurement-point layouts; ST 431-1 §4.2 insets both axes by a fraction of the screen width.
 #include "libmeasure/geometry/point_layout.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <stdexcept>
 
 namespace cm::geometry {
 
 std::vector<std::string> knownLayouts() {
-    return {"centre", "st431-5", "st431-9", "grid-NxM"};
+    return {"centre", "st431-5", "st431-9", "grid-NxM", "checker-4x4", "<layout>+<layout>"};
 }
 
 namespace {
@@ -52,6 +53,33 @@ std::vector<MeasurementPoint> grid(int cols, int rows, const ScreenSize& s, doub
 
 std::vector<MeasurementPoint> pointLayout(const std::string& layout, const ScreenSize& screen,
                                           double inset_fraction_of_width) {
+    if (const auto plus = layout.find('+'); plus != std::string::npos) {
+        // A union of layouts, e.g. "centre+checker-4x4"; later duplicates of an id are dropped.
+        auto pts = pointLayout(layout.substr(0, plus), screen, inset_fraction_of_width);
+        for (auto& p : pointLayout(layout.substr(plus + 1), screen, inset_fraction_of_width)) {
+            const bool seen = std::any_of(pts.begin(), pts.end(),
+                                          [&](const MeasurementPoint& q) { return q.id == p.id; });
+            if (!seen) {
+                pts.push_back(std::move(p));
+            }
+        }
+        return pts;
+    }
+    if (layout == "checker-4x4") {
+        // Patch centres of the RP 431-2 §7.6 4×4 checkerboard: K<row><col>, row 1 at the top.
+        std::vector<MeasurementPoint> pts;
+        for (int r = 1; r <= 4; ++r) {
+            for (int c = 1; c <= 4; ++c) {
+                const double u = -0.75 + 0.5 * (c - 1);
+                const double v = 0.75 - 0.5 * (r - 1);
+                pts.push_back({"K" + std::to_string(r) + std::to_string(c),
+                               "checkerboard patch row " + std::to_string(r) + ", column " +
+                                   std::to_string(c),
+                               {u * screen.width_m / 2.0, v * screen.height_m / 2.0}});
+            }
+        }
+        return pts;
+    }
     if (!(screen.width_m > 0.0) || !(screen.height_m > 0.0)) {
         throw std::invalid_argument("screen width and height must be positive");
     }

@@ -23,6 +23,8 @@ std::vector<std::string> knownLayouts();
 ///  - "st431-5": centre and the four side midpoints (ST 431-1 §4.2, theatre).
 ///  - "st431-9": those and the four corners (ST 431-1 §4.2, review room).
 ///  - "grid-NxM": N columns by M rows, outer points inset like st431 (N, M odd, 3..15).
+///  - "checker-4x4": the 16 patch centres K11…K44 of the RP 431-2 §7.6 checkerboard (row 1 top).
+///  - "a+b": the union of two layouts (e.g. "centre+checker-4x4").
 /// Side and corner points are inset by `inset_fraction_of_width` of the screen WIDTH from each
 /// adjacent edge, both horizontally and vertically (ST 431-1 §4.2: 5 % ± 1 % of width).
 /// Throws std::invalid_argument for an unknown layout or a screen too small for the inset.

@@ -52,6 +52,7 @@ struct FigureSpec {
     std::string step;
     std::string point;
     std::string reference_point;  ///< for relative metrics (e.g. % of centre)
+    std::string reference_step;   ///< for two-stimulus metrics (e.g. the black step of a contrast)
     std::string unit;
     evaluation::Tolerance tolerance;
 };

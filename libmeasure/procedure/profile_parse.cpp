@@ -155,8 +155,8 @@ Profile parseProfile(const JsonView& root) {
     }
     std::set<std::string> figureIds;
     for (const JsonView& f : root.at("figures").elements()) {
-        f.allowOnly(
-            {"id", "label", "metric", "step", "point", "reference_point", "unit", "tolerance"});
+        f.allowOnly({"id", "label", "metric", "step", "point", "reference_point", "reference_step",
+                     "unit", "tolerance"});
         FigureSpec fig;
         fig.id = f.string("id");
         if (!figureIds.insert(fig.id).second) {
@@ -187,6 +187,19 @@ Profile parseProfile(const JsonView& root) {
                 step->points.end()) {
                 f.at("reference_point")
                     .fail("step '" + fig.step + "' does not read point '" + fig.reference_point +
+                          "'");
+            }
+        }
+        fig.reference_step = f.stringOr("reference_step", "");
+        if (metric->needs_reference_step) {
+            const Step* ref = p.findStep(fig.reference_step);
+            if (ref == nullptr) {
+                f.fail("metric '" + fig.metric +
+                       "' needs a reference_step naming a step of this profile");
+            }
+            if (std::find(ref->points.begin(), ref->points.end(), fig.point) == ref->points.end()) {
+                f.at("reference_step")
+                    .fail("step '" + fig.reference_step + "' does not read point '" + fig.point +
                           "'");
             }
         }

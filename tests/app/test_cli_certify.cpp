@@ -92,9 +92,8 @@ TEST_CASE("cli: bad input gives a one-line error, non-zero exit and no report", 
     Run r = cli("certify --profile st431-9 --simulate " + virt("projector-reference.json") +
                 " --out " + out.string());
     CHECK(r.exit_code == 2);
-    CHECK_THAT(
-        r.output,
-        Catch::Contains("unknown profile 'st431-9'; available: st431-1-review, st431-1-theatre"));
+    CHECK_THAT(r.output, Catch::Contains("unknown profile 'st431-9'; available: rp431-2-theatre, "
+                                         "st431-1-review, st431-1-theatre"));
     CHECK_FALSE(fs::exists(out / "report.json"));
 
     const fs::path badCfg = freshDir("cfg").string() + ".json";
@@ -112,4 +111,31 @@ TEST_CASE("cli: bad input gives a one-line error, non-zero exit and no report", 
             " --out /proc/cinemeasure-cannot-write");
     CHECK(r.exit_code == 4);
     CHECK_THAT(r.output, Catch::Contains("output directory /proc/cinemeasure-cannot-write"));
+}
+
+TEST_CASE("cli: RP 431-2 reference passes, a raised black fails exactly sequential contrast",
+          "[cli][e2e][rp431-2]") {
+    const fs::path ok = freshDir("rp-ok");
+    REQUIRE(cli("certify --profile rp431-2-theatre --simulate " + virt("projector-reference.json") +
+                " --out " + ok.string() + " --quiet")
+                .exit_code == 0);
+    CHECK(readJson(ok / "report.json")["overall_verdict"] == "PASS");
+    const fs::path bad = freshDir("rp-bad");
+    REQUIRE(cli("certify --profile rp431-2-theatre --simulate " +
+                virt("projector-low-contrast.json") + " --out " + bad.string() + " --quiet")
+                .exit_code == 0);
+    const auto rep = readJson(bad / "report.json");
+    CHECK(rep["overall_verdict"] == "FAIL");
+    for (const auto& f : rep["figures"]) {
+        INFO(f["id"]);
+        CHECK((f["verdict"] == "FAIL") == (f["id"] == "sequential_contrast"));
+        if (f["id"] == "sequential_contrast") {
+            // 48 cd/m² over 0.05 + 0.004 ambient: about 890:1, with U ≈ 2 · 890 · √2 · 0.5 %
+            // ≈ 12.6.
+            CHECK(f["value"].get<double>() == Approx(890).margin(30));
+            CHECK(f["expanded_uncertainty_k2"].get<double>() == Approx(12.6).margin(3));
+        }
+    }
+    fs::remove_all(ok);
+    fs::remove_all(bad);
 }

@@ -58,6 +58,9 @@ int precisionFor(const std::string& unit) {
     if (unit == "xy" || unit == "u'v'") {
         return 4;
     }
+    if (unit == "ratio") {
+        return 0;
+    }
     return unit == "%" ? 1 : 2;
 }
 
@@ -450,7 +453,9 @@ void render(cairo_t* cr, const report::CertificationReport& r) {
         const std::string mark =
             (t.provisional ? " †" : "") + std::string(t.informative ? " (i)" : "");
         anyProvisional = anyProvisional || t.provisional;
-        std::string unit = f.spec.unit == "xy" || f.spec.unit == "u'v'" ? "" : " " + f.spec.unit;
+        std::string unit = f.spec.unit == "xy" || f.spec.unit == "u'v'"
+                               ? ""
+                               : (f.spec.unit == "ratio" ? ":1" : " " + f.spec.unit);
         if (unit == " cd/m2") {
             unit = " cd/m²";
         }

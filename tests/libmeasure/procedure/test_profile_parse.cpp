@@ -76,6 +76,11 @@ TEST_CASE("profile errors name file, JSON path and expected form", "[procedure][
     CHECK_THAT(errorOf(j), Catch::Contains("is in 'cd/m2', not 'fL'"));
 
     j = minimal();
+    j["figures"][0]["metric"] = "sequential_contrast";
+    j["figures"][0]["unit"] = "ratio";
+    CHECK_THAT(errorOf(j), Catch::Contains("needs a reference_step"));
+
+    j = minimal();
     j["room_class"] = "cinema";
     CHECK_THAT(errorOf(j), Catch::Contains("expected one of {nominal, review_room, theatre}"));
 
