@@ -12,10 +12,23 @@ SimulatedOperator::SimulatedOperator(std::shared_ptr<drivers::virt::VirtualTheat
                                      geometry::Seat seat)
     : theatre_(std::move(theatre)), seat_(std::move(seat)) {}
 
+std::string SimulatedOperator::stimulusFor(const procedure::Step& step) {
+    // A "code" step shows a full field of its own code values (grey ramps, HDR levels).
+    if (step.stimulus == "code" && step.code_xyz) {
+        return drivers::virt::codeStimulus(*step.code_xyz);
+    }
+    return step.stimulus;
+}
+
 void SimulatedOperator::perform(const procedure::MeasurementTask& task) {
     theatre_->setTask(task.index);
-    theatre_->show({task.step->stimulus, task.step->eyewear});
-    theatre_->aimAt({seat_, task.point.position});
+    theatre_->show({stimulusFor(*task.step), task.step->eyewear});
+    const geometry::Seat* seat =
+        task.step->seat.empty() ? &seat_ : theatre_->config().findSeat(task.step->seat);
+    if (seat == nullptr) {
+        throw std::runtime_error("the virtual theatre has no seat '" + task.step->seat + "'");
+    }
+    theatre_->aimAt({*seat, task.point.position});
 }
 
 drivers::virt::TheatreConfig loadTheatreConfig(const std::filesystem::path& file) {

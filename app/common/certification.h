@@ -25,6 +25,8 @@ class SimulatedOperator final : public Operator {
 public:
     SimulatedOperator(std::shared_ptr<drivers::virt::VirtualTheatre> theatre, geometry::Seat seat);
     void perform(const procedure::MeasurementTask& task) override;
+    /// What the virtual projector shows for a step ("code" steps become "code:X,Y,Z").
+    static std::string stimulusFor(const procedure::Step& step);
 
 private:
     std::shared_ptr<drivers::virt::VirtualTheatre> theatre_;

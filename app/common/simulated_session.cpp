@@ -26,6 +26,12 @@ PreparedSimulation prepareSimulation(const SessionInfo& info) {
                                  "' required by profile '" + s.profile.id + "'");
     }
     s.seat = *seat;
+    for (const std::string& extra : s.profile.geometry.extra_seats) {
+        if (s.config.findSeat(extra) == nullptr) {
+            throw std::runtime_error(info.theatre_file + ": no seat '" + extra +
+                                     "' required by profile '" + s.profile.id + "'");
+        }
+    }
     try {
         s.points = geometry::pointLayout(s.profile.geometry.layout, s.config.screen,
                                          s.profile.geometry.inset_fraction_of_width);

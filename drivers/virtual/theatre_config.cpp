@@ -91,7 +91,8 @@ LedLayout parseLed(const JsonView& j) {
 
 TheatreConfig parseTheatreConfig(const JsonView& root) {
     root.allowOnly({"schema", "version", "name", "description", "screen", "seating", "stimuli",
-                    "ambient_cdm2", "gamma", "checkerboard_flare_pct", "led", "glasses", "noise"});
+                    "ambient_cdm2", "gamma", "transfer", "eotf_error_pct", "checkerboard_flare_pct",
+                    "led", "glasses", "noise"});
     if (root.string("schema") != "cinemeasure-virtual-theatre") {
         root.at("schema").fail("expected \"cinemeasure-virtual-theatre\"");
     }
@@ -130,6 +131,11 @@ TheatreConfig parseTheatreConfig(const JsonView& root) {
     }
     c.ambient_cdm2 = root.has("ambient_cdm2") ? root.at("ambient_cdm2").number(0, 100) : 0.0;
     c.gamma = root.has("gamma") ? root.at("gamma").number(1.0, 4.0) : 2.6;
+    if (root.has("transfer")) {
+        c.transfer = root.at("transfer").oneOf({"dci-gamma", "pq"});
+    }
+    c.eotf_error_pct =
+        root.has("eotf_error_pct") ? root.at("eotf_error_pct").number(-90, 900) : 0.0;
     c.checkerboard_flare_pct =
         root.has("checkerboard_flare_pct") ? root.at("checkerboard_flare_pct").number(0, 50) : 0.0;
     if (c.screen_type == "led") {

@@ -75,8 +75,13 @@ struct TheatreConfig {
     geometry::Seat reference_seat;
     std::vector<geometry::Seat> seats;             ///< other seats, by id
     std::map<std::string, StimulusField> stimuli;  ///< at least "white" and "black"
-    double ambient_cdm2 = 0.0;            ///< room light reflected off the screen, added to all
-    double gamma = 2.6;                   ///< display transfer exponent for grey levels
+    double ambient_cdm2 = 0.0;  ///< room light reflected off the screen, added to all
+    double gamma = 2.6;         ///< display transfer exponent for grey levels
+    /// How "code:X',Y',Z'" stimuli decode: "dci-gamma" (52.37 · (c/4095)^gamma, SDR) or "pq"
+    /// (SMPTE ST 2084, HDR).
+    std::string transfer = "dci-gamma";
+    /// Uniform error of the decoded code-value luminance, % (a mis-calibrated EOTF).
+    double eotf_error_pct = 0.0;
     double checkerboard_flare_pct = 0.0;  ///< veiling light in black patches, % of white
     std::optional<LedLayout> led;
     Glasses glasses;

@@ -2,7 +2,10 @@
 // flare, 3D eyewear transmission and leakage, LED module gains and off-axis fall-off.
 #include "drivers/virtual/virtual_theatre.h"
 
+#include "libmeasure/colorimetry/transfer_functions.h"
+
 #include <cmath>
+#include <cstdio>
 #include <random>
 #include <stdexcept>
 
@@ -29,6 +32,24 @@ double gainFor(std::uint64_t seed, int mx, int my, double spread_pct) {
 }
 
 }  // namespace
+
+colorimetry::CodeValues12 parseCodeStimulus(const std::string& stimulus) {
+    colorimetry::CodeValues12 code{};
+    int used = 0;
+    if (std::sscanf(stimulus.c_str(), "code:%d,%d,%d%n", &code[0], &code[1], &code[2], &used) !=
+            3 ||
+        static_cast<std::size_t>(used) != stimulus.size() || code[0] < 0 || code[0] > 4095 ||
+        code[1] < 0 || code[1] > 4095 || code[2] < 0 || code[2] > 4095) {
+        throw std::invalid_argument(
+            "code stimulus must be code:<X'>,<Y'>,<Z'> with 12-bit values, got '" + stimulus + "'");
+    }
+    return code;
+}
+
+std::string codeStimulus(const colorimetry::CodeValues12& code) {
+    return "code:" + std::to_string(code[0]) + "," + std::to_string(code[1]) + "," +
+           std::to_string(code[2]);
+}
 
 VirtualTheatre::VirtualTheatre(TheatreConfig config) : config_(std::move(config)) {
     aim_.seat = config_.reference_seat;
@@ -83,6 +104,24 @@ XYZ VirtualTheatre::eyeImage(const std::string& stimulus, const geometry::Screen
         const XYZ b = fieldAt(black, u, v);
         const double k = std::pow(f, config_.gamma);
         return add(b, scale({w.X - b.X, w.Y - b.Y, w.Z - b.Z}, k));
+    }
+    if (stimulus.rfind("code:", 0) == 0) {
+        // A full field of DCI code values, decoded by the display's transfer, shaped like its
+        // white field and sitting on its black floor.
+        const colorimetry::CodeValues12 code = parseCodeStimulus(stimulus);
+        XYZ target;
+        if (config_.transfer == "pq") {
+            target = colorimetry::pqDecode12(code);
+        } else {
+            const auto channel = [&](int c) {
+                return colorimetry::kDciNormalisation_cdm2 * std::pow(c / 4095.0, config_.gamma);
+            };
+            target = {channel(code[0]), channel(code[1]), channel(code[2])};
+        }
+        const double shape =
+            white.centre_cdm2 > 0.0 ? fieldAt(white, u, v).Y / white.centre_cdm2 : 1.0;
+        return add(fieldAt(black, u, v),
+                   scale(target, shape * (1.0 + config_.eotf_error_pct / 100.0)));
     }
     if (stimulus == "checkerboard" || stimulus == "checkerboard_inverse") {
         // 4×4 board, top-left patch white on "checkerboard" (RP 431-2 §7.6).

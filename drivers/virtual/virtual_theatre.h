@@ -3,16 +3,23 @@
 #pragma once
 
 #include "drivers/virtual/theatre_config.h"
+#include "libmeasure/colorimetry/transfer_functions.h"
 
 #include <mutex>
 #include <string>
 
 namespace cm::drivers::virt {
 
+/// "code:X,Y,Z" ↔ 12-bit DCI code values (a full field of those codes). Throws
+/// std::invalid_argument for malformed text or values outside 0..4095.
+colorimetry::CodeValues12 parseCodeStimulus(const std::string& stimulus);
+std::string codeStimulus(const colorimetry::CodeValues12& code);
+
 /// What is on screen and in front of the meter.
 struct Presentation {
     /// "white", "black", "red", "green", "blue", any configured name, "grey:<fraction 0..1>",
-    /// "checkerboard", "checkerboard_inverse", "3d_white", "3d_left_white", "3d_right_white".
+    /// "code:<X'>,<Y'>,<Z'>" (decoded by the config's transfer), "checkerboard",
+    /// "checkerboard_inverse", "3d_white", "3d_left_white", "3d_right_white", "3d_black".
     std::string stimulus = "white";
     std::string eyewear = "none";  ///< "none", "left", "right"
 };

@@ -18,10 +18,12 @@ double expandedUncertainty(const procedure::FigureSpec& spec,
     if (metric == nullptr || draws < 2) {
         return 0.0;
     }
-    // Only the readings the metric can use are redrawn: those of its step and reference step.
+    // Only the readings the metric can use are redrawn: those of the steps the figure names.
     auto usedByFigure = [&](const procedure::RecordedReading& r) {
         return r.step_id == spec.step ||
-               (!spec.reference_step.empty() && r.step_id == spec.reference_step);
+               (!spec.reference_step.empty() && r.step_id == spec.reference_step) ||
+               (!spec.black_step.empty() && r.step_id == spec.black_step) ||
+               std::find(spec.steps.begin(), spec.steps.end(), r.step_id) != spec.steps.end();
     };
     const bool anyU =
         std::any_of(readings.begin(), readings.end(), [&](const procedure::RecordedReading& r) {

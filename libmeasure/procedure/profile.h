@@ -28,6 +28,9 @@ struct InstrumentRequirements {
 /// Where the meter stands and which points it is aimed at.
 struct MeasurementGeometry {
     std::string seat = "reference";
+    /// Further seats the steps may name (for the report and the operator); each must exist in
+    /// the theatre being measured.
+    std::vector<std::string> extra_seats;
     std::string layout = "st431-5";
     double inset_fraction_of_width = 0.05;
     std::string source;
@@ -39,6 +42,9 @@ struct Step {
     std::string stimulus;  ///< name the virtual theatre and pattern generator know ("white", ...)
     std::optional<std::array<int, 3>> code_xyz;  ///< DCI X'Y'Z' 12-bit code values, if defined
     std::string eyewear = "none";                ///< "none", "left" or "right" (3D)
+    /// Seat the meter stands at for this step; empty = the profile's measurement seat. Off-axis
+    /// and multi-seat steps name other seats ("off_axis_h60", "front_row_centre", ...).
+    std::string seat;
     std::vector<std::string> points;
     int repeats = 1;
     std::string instruction;  ///< operator text beyond "show pattern, aim at point"
@@ -53,6 +59,20 @@ struct FigureSpec {
     std::string point;
     std::string reference_point;  ///< for relative metrics (e.g. % of centre)
     std::string reference_step;   ///< for two-stimulus metrics (e.g. the black step of a contrast)
+    /// For metrics over several points of `step` (uniformity, worst module, Δu'v' pairs).
+    std::vector<std::string> points;
+    /// For metrics over several steps read at `point` (grey ramps, seats).
+    std::vector<std::string> steps;
+    /// Y' code of each of `steps` (from their code_xyz), filled when the profile is parsed.
+    std::vector<int> step_codes_y;
+    /// Black read with the same eyewear/point, subtracted where the metric allows it (extinction
+    /// ratio, gamma fit); empty = no subtraction.
+    std::string black_step;
+    /// Transfer function the targets come from: "dci-gamma-2.6" or "pq" (EOTF metrics).
+    std::string transfer;
+    /// Lowest luminance, as a fraction of the ramp's peak, a gamma fit uses (RP 431-2 Annex A: 5
+    /// %).
+    double fit_min_fraction_of_peak = 0.05;
     std::string unit;
     evaluation::Tolerance tolerance;
 };
@@ -74,6 +94,10 @@ struct Profile {
     std::vector<FigureSpec> figures;
 
     const Step* findStep(const std::string& step_id) const;
+    /// The seat a step is read from.
+    const std::string& seatOf(const Step& step) const {
+        return step.seat.empty() ? geometry.seat : step.seat;
+    }
 };
 
 /// Validates and converts a parsed profile document. Throws util::DataError naming the source,

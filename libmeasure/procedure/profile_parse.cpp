@@ -73,7 +73,8 @@ evaluation::Tolerance parseTolerance(const JsonView& j) {
 }
 
 Step parseStep(const JsonView& j) {
-    j.allowOnly({"id", "stimulus", "code_xyz", "eyewear", "points", "repeats", "instruction"});
+    j.allowOnly(
+        {"id", "stimulus", "code_xyz", "eyewear", "seat", "points", "repeats", "instruction"});
     Step s;
     s.id = j.string("id");
     s.stimulus = j.string("stimulus");
@@ -89,6 +90,7 @@ Step parseStep(const JsonView& j) {
     if (auto e = j.find("eyewear")) {
         s.eyewear = e->oneOf({"none", "left", "right"});
     }
+    s.seat = j.stringOr("seat", "");
     for (const JsonView& p : j.at("points").elements()) {
         s.points.push_back(p.string());
     }
@@ -136,8 +138,13 @@ Profile parseProfile(const JsonView& root) {
     }
     {
         JsonView g = root.at("geometry");
-        g.allowOnly({"seat", "layout", "inset_fraction_of_width", "source"});
+        g.allowOnly({"seat", "extra_seats", "layout", "inset_fraction_of_width", "source"});
         p.geometry.seat = g.stringOr("seat", "reference");
+        if (auto extra = g.find("extra_seats")) {
+            for (const JsonView& e : extra->elements()) {
+                p.geometry.extra_seats.push_back(e.string());
+            }
+        }
         p.geometry.layout = g.string("layout");
         p.geometry.inset_fraction_of_width = g.at("inset_fraction_of_width").number(0.0, 0.49);
         p.geometry.source = g.string("source");
@@ -148,6 +155,12 @@ Profile parseProfile(const JsonView& root) {
         if (!stepIds.insert(step.id).second) {
             s.at("id").fail("duplicate step id '" + step.id + "'");
         }
+        if (!step.seat.empty() && step.seat != p.geometry.seat &&
+            std::find(p.geometry.extra_seats.begin(), p.geometry.extra_seats.end(), step.seat) ==
+                p.geometry.extra_seats.end()) {
+            s.at("seat").fail("seat '" + step.seat +
+                              "' is neither geometry.seat nor listed in geometry.extra_seats");
+        }
         p.steps.push_back(std::move(step));
     }
     if (p.steps.empty()) {
@@ -155,8 +168,9 @@ Profile parseProfile(const JsonView& root) {
     }
     std::set<std::string> figureIds;
     for (const JsonView& f : root.at("figures").elements()) {
-        f.allowOnly({"id", "label", "metric", "step", "point", "reference_point", "reference_step",
-                     "unit", "tolerance"});
+        f.allowOnly({"id", "label", "metric", "step", "point", "points", "steps", "reference_point",
+                     "reference_step", "black_step", "transfer", "fit_min_fraction_of_peak", "unit",
+                     "tolerance"});
         FigureSpec fig;
         fig.id = f.string("id");
         if (!figureIds.insert(fig.id).second) {
@@ -169,39 +183,108 @@ Profile parseProfile(const JsonView& root) {
             f.at("metric").fail("unknown metric '" + fig.metric +
                                 "' (known: " + evaluation::metricNames() + ")");
         }
+        using evaluation::needs;
+        const auto refuseUnless = [&](const char* key, bool allowed) {
+            if (!allowed && f.has(key)) {
+                f.at(key).fail(std::string("metric '") + fig.metric + "' takes no " + key);
+            }
+        };
+        refuseUnless("points", needs(*metric, evaluation::kNeedsPoints));
+        refuseUnless("steps", needs(*metric, evaluation::kNeedsSteps));
+        refuseUnless("black_step", needs(*metric, evaluation::kAllowsBlackStep));
+        refuseUnless("transfer", needs(*metric, evaluation::kNeedsTransfer));
+        refuseUnless("reference_point", needs(*metric, evaluation::kNeedsReferencePoint));
+        refuseUnless("reference_step", needs(*metric, evaluation::kNeedsReferenceStep));
+        refuseUnless("fit_min_fraction_of_peak", fig.metric == "gamma_fit");
+
+        const auto readsPoint = [](const Step& st, const std::string& point) {
+            return std::find(st.points.begin(), st.points.end(), point) != st.points.end();
+        };
+        const auto stepReadingPoint = [&](const JsonView& where, const std::string& stepId,
+                                          const std::string& point) -> const Step& {
+            const Step* st = p.findStep(stepId);
+            if (st == nullptr) {
+                where.fail("no step with id '" + stepId + "'");
+            }
+            if (!readsPoint(*st, point)) {
+                where.fail("step '" + stepId + "' does not read point '" + point + "'");
+            }
+            return *st;
+        };
+
         fig.step = f.string("step");
         const Step* step = p.findStep(fig.step);
         if (step == nullptr) {
             f.at("step").fail("no step with id '" + fig.step + "'");
         }
-        fig.point = f.string("point");
-        if (std::find(step->points.begin(), step->points.end(), fig.point) == step->points.end()) {
+        if (needs(*metric, evaluation::kNeedsPoints)) {
+            for (const JsonView& e : f.at("points").elements()) {
+                fig.points.push_back(e.string());
+                if (!readsPoint(*step, fig.points.back())) {
+                    e.fail("step '" + fig.step + "' does not read point '" + fig.points.back() +
+                           "'");
+                }
+            }
+            if (fig.points.empty()) {
+                f.at("points").fail("metric '" + fig.metric + "' needs at least one point");
+            }
+            fig.point = f.stringOr("point", fig.points.front());
+        } else {
+            fig.point = f.string("point");
+        }
+        if (!readsPoint(*step, fig.point)) {
             f.at("point").fail("step '" + fig.step + "' does not read point '" + fig.point + "'");
         }
         fig.reference_point = f.stringOr("reference_point", "");
-        if (metric->needs_reference_point) {
+        if (needs(*metric, evaluation::kNeedsReferencePoint)) {
             if (fig.reference_point.empty()) {
                 f.fail("metric '" + fig.metric + "' needs a reference_point");
             }
-            if (std::find(step->points.begin(), step->points.end(), fig.reference_point) ==
-                step->points.end()) {
+            if (!readsPoint(*step, fig.reference_point)) {
                 f.at("reference_point")
                     .fail("step '" + fig.step + "' does not read point '" + fig.reference_point +
                           "'");
             }
         }
         fig.reference_step = f.stringOr("reference_step", "");
-        if (metric->needs_reference_step) {
-            const Step* ref = p.findStep(fig.reference_step);
-            if (ref == nullptr) {
+        if (needs(*metric, evaluation::kNeedsReferenceStep)) {
+            if (fig.reference_step.empty()) {
                 f.fail("metric '" + fig.metric +
                        "' needs a reference_step naming a step of this profile");
             }
-            if (std::find(ref->points.begin(), ref->points.end(), fig.point) == ref->points.end()) {
-                f.at("reference_step")
-                    .fail("step '" + fig.reference_step + "' does not read point '" + fig.point +
-                          "'");
+            stepReadingPoint(f.at("reference_step"), fig.reference_step, fig.point);
+        }
+        if (needs(*metric, evaluation::kNeedsSteps)) {
+            for (const JsonView& e : f.at("steps").elements()) {
+                fig.steps.push_back(e.string());
+                const Step& st = stepReadingPoint(e, fig.steps.back(), fig.point);
+                if (needs(*metric, evaluation::kNeedsStepCodes)) {
+                    if (!st.code_xyz) {
+                        e.fail("step '" + st.id + "' needs code_xyz for metric '" + fig.metric +
+                               "'");
+                    }
+                    fig.step_codes_y.push_back((*st.code_xyz)[1]);
+                }
             }
+            if (fig.steps.size() < 2) {
+                f.at("steps").fail("metric '" + fig.metric + "' needs at least two steps");
+            }
+        }
+        fig.black_step = f.stringOr("black_step", "");
+        if (!fig.black_step.empty()) {
+            stepReadingPoint(f.at("black_step"), fig.black_step, fig.point);
+        }
+        if (needs(*metric, evaluation::kNeedsTransfer)) {
+            fig.transfer = f.at("transfer").oneOf({"dci-gamma-2.6", "pq"});
+            if (fig.transfer == "pq" && !fig.black_step.empty()) {
+                f.at("black_step")
+                    .fail(
+                        "PQ targets are absolute: no black subtraction (DCI HDR addendum Annex "
+                        "A)");
+            }
+        }
+        if (auto fr = f.find("fit_min_fraction_of_peak")) {
+            fig.fit_min_fraction_of_peak = fr->number(0.0, 1.0);
         }
         fig.unit = f.string("unit");
         if (fig.unit != metric->unit) {

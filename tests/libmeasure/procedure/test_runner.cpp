@@ -10,8 +10,8 @@ procedure::Profile twoSteps() {
     procedure::Profile p;
     p.id = "p";
     p.geometry.layout = "st431-5";
-    procedure::Step w{"white", "white", std::nullopt, "none", {"C", "L"}, 2, ""};
-    procedure::Step b{"black", "black", std::nullopt, "none", {"C"}, 1, ""};
+    procedure::Step w{"white", "white", std::nullopt, "none", "", {"C", "L"}, 2, ""};
+    procedure::Step b{"black", "black", std::nullopt, "none", "", {"C"}, 1, ""};
     p.steps = {w, b};
     return p;
 }
