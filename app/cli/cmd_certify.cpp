@@ -33,6 +33,7 @@ struct CertifyArgs {
     std::string correction;
     std::string fault = "none";
     std::string decision_rule = "simple";
+    std::string provisional = "binding";
     std::vector<std::string> notes;
     int fault_at = 1;
 };
@@ -104,6 +105,7 @@ void run(const CertifyArgs& a) {
     info.site = a.site;
     info.instrument_family = a.instrument;
     info.decision_rule = a.decision_rule;
+    info.provisional_policy = a.provisional;
     info.out_dir = std::filesystem::absolute(a.out).string();
     app::PreparedSimulation sim;
     try {
@@ -227,6 +229,10 @@ void registerCertifyCommand(CLI::App& app) {
                     "simple (default) or guarded acceptance per ILAC-G8 (value ± U must be inside "
                     "the limits)")
         ->check(CLI::IsMember({"simple", "guarded"}));
+    cmd->add_option("--provisional", args->provisional,
+                    "binding (default): limits from drafts judge, flagged PROVISIONAL; "
+                    "informative: they are reported but never decide the verdict")
+        ->check(CLI::IsMember({"binding", "informative"}));
     cmd->add_option("--fault", args->fault,
                     "Inject a fault into the instrument simulator (none, unplug, garbage, drop, "
                     "slow, over-range, "

@@ -91,6 +91,8 @@ report::CertificationReport buildReport(const CertificationSetup& setup,
     rep.evaluation =
         evaluation::evaluateProfile(runner.profile(), runner.readings(), setup.evaluation);
     rep.run.decision_rule = evaluation::toString(setup.evaluation.rule);
+    rep.run.provisional_limits =
+        setup.evaluation.provisional_as_informative ? "informative" : "binding";
     rep.complete = runner.finished();
     return rep;
 }

@@ -43,6 +43,10 @@ PreparedSimulation prepareSimulation(const SessionInfo& info) {
         parseCorrection(info.correction_json, "correction");  // validate before the first reading
     }
     evaluation::parseDecisionRule(info.decision_rule.empty() ? "simple" : info.decision_rule);
+    if (info.provisional_policy != "binding" && info.provisional_policy != "informative") {
+        throw std::runtime_error("provisional limits must be 'binding' or 'informative', not '" +
+                                 info.provisional_policy + "'");
+    }
     if (s.info.seed >= 0) {
         s.config.noise.seed = static_cast<std::uint64_t>(s.info.seed);
     } else {
@@ -73,6 +77,7 @@ CertificationSetup setupFor(const PreparedSimulation& sim) {
     setup.run.session_id = sim.info.id;
     setup.evaluation.rule = evaluation::parseDecisionRule(
         sim.info.decision_rule.empty() ? "simple" : sim.info.decision_rule);
+    setup.evaluation.provisional_as_informative = sim.info.provisional_policy == "informative";
     return setup;
 }
 

@@ -74,6 +74,7 @@ Evaluation evaluateProfile(const procedure::Profile& profile,
     bool anyMissing = false;
     bool anyConditional = false;
     std::uint64_t figureSeed = options.seed;
+    int binding = 0;
     for (const procedure::FigureSpec& spec : profile.figures) {
         FigureResult r;
         r.spec = spec;
@@ -84,17 +85,21 @@ Evaluation evaluateProfile(const procedure::Profile& profile,
         r.expanded_uncertainty = expandedUncertainty(spec, readings, options.draws, figureSeed++);
         r.straddles_limit = straddlesLimit(spec.tolerance, r.value, r.expanded_uncertainty);
         r.verdict = evaluate(spec.tolerance, r.value, r.expanded_uncertainty, options.rule);
-        if (!spec.tolerance.informative) {
+        if (options.provisional_as_informative && r.spec.tolerance.provisional) {
+            r.spec.tolerance.informative = true;
+        }
+        if (!r.spec.tolerance.informative) {
+            ++binding;
             anyFail = anyFail || r.verdict == Verdict::Fail;
             anyConditional = anyConditional || r.verdict == Verdict::Conditional;
             anyMissing = anyMissing || r.verdict == Verdict::NotEvaluated;
         }
         ev.figures.push_back(std::move(r));
     }
-    ev.overall = anyFail          ? Verdict::Fail
-                 : anyConditional ? Verdict::Conditional
-                 : anyMissing     ? Verdict::NotEvaluated
-                                  : Verdict::Pass;
+    ev.overall = anyFail                      ? Verdict::Fail
+                 : anyConditional             ? Verdict::Conditional
+                 : anyMissing || binding == 0 ? Verdict::NotEvaluated
+                                              : Verdict::Pass;
     return ev;
 }
 

@@ -25,12 +25,16 @@ struct EvaluationOptions {
     /// Monte Carlo draws and seed (recorded in the report so the U values can be reproduced).
     int draws = 400;
     std::uint64_t seed = 20261125;
+    /// Treat limits flagged provisional (draft or unconfirmed source) as informative: reported,
+    /// never deciding the verdict (../shared/spec/measurement-methods.md: "[U] limits ship
+    /// disabled or flagged informative until confirmed"). Off by default so draft profiles judge.
+    bool provisional_as_informative = false;
 };
 
 struct Evaluation {
     std::vector<FigureResult> figures;
-    /// Fail if any non-informative figure fails; else Conditional if any is conditional;
-    /// NotEvaluated if any is missing; else Pass.
+    /// Fail if any binding (non-informative) figure fails; else Conditional if any is
+    /// conditional; NotEvaluated if any is missing or none is binding; else Pass.
     Verdict overall = Verdict::NotEvaluated;
     EvaluationOptions options;
 };

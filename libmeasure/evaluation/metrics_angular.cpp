@@ -54,4 +54,17 @@ double metricLuminanceSpreadOverSteps(const FigureSpec& spec,
     return 100.0 * (1.0 - lo / hi);
 }
 
+double metricLuminanceMeanOverSteps(const FigureSpec& spec,
+                                    const std::vector<RecordedReading>& rs) {
+    double sum = 0.0;
+    for (const std::string& s : spec.steps) {
+        const auto m = meanXYZ(rs, s, spec.point);
+        if (!m) {
+            return kNaN;
+        }
+        sum += m->Y;
+    }
+    return spec.steps.empty() ? kNaN : sum / static_cast<double>(spec.steps.size());
+}
+
 }  // namespace cm::evaluation

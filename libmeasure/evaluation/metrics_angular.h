@@ -18,4 +18,8 @@ double metricChromaticityDeltaUVBetweenSteps(const procedure::FigureSpec&,
 double metricLuminanceSpreadOverSteps(const procedure::FigureSpec&,
                                       const std::vector<procedure::RecordedReading>&);
 
+/// Mean of Y over the figure's steps at the point, cd/m² (ISO 5926 draft: L = (L_lw + L_rw) / 2).
+double metricLuminanceMeanOverSteps(const procedure::FigureSpec&,
+                                    const std::vector<procedure::RecordedReading>&);
+
 }  // namespace cm::evaluation

@@ -8,7 +8,8 @@
 namespace cm::geometry {
 
 std::vector<std::string> knownLayouts() {
-    return {"centre", "st431-5", "st431-9", "grid-NxM", "checker-4x4", "<layout>+<layout>"};
+    return {"centre", "st431-5",  "st431-9",     "idms-5",
+            "idms-9", "grid-NxM", "checker-4x4", "<layout>+<layout>"};
 }
 
 namespace {
@@ -83,6 +84,18 @@ std::vector<MeasurementPoint> pointLayout(const std::string& layout, const Scree
     if (!(screen.width_m > 0.0) || !(screen.height_m > 0.0)) {
         throw std::invalid_argument("screen width and height must be positive");
     }
+    if (layout == "idms-5" || layout == "idms-9") {
+        // ICDM IDMS §8.1 sampled uniformity: edge points 1/10 of the width (horizontally) and of
+        // the height (vertically) in from the edges, unlike ST 431-1's width-only inset.
+        const double hw = screen.width_m * 0.4;
+        const double hh = screen.height_m * 0.4;
+        std::vector<MeasurementPoint> pts;
+        for (std::size_t i = 0; i < (layout == "idms-5" ? 5u : 9u); ++i) {
+            const Named& n = kSt431[i];
+            pts.push_back({n.id, n.label, {n.col * hw, n.row * hh}});
+        }
+        return pts;
+    }
     if (!(inset_fraction_of_width >= 0.0) || inset_fraction_of_width >= 0.5) {
         throw std::invalid_argument("inset fraction of width must be in [0, 0.5)");
     }
@@ -110,7 +123,8 @@ std::vector<MeasurementPoint> pointLayout(const std::string& layout, const Scree
             return grid(cols, rows, screen, inset_m);
         }
         throw std::invalid_argument("unknown point layout '" + layout +
-                                    "' (known: centre, st431-5, st431-9, grid-NxM with odd N, M)");
+                                    "' (known: centre, st431-5, st431-9, idms-5, idms-9, "
+                                    "checker-4x4, grid-NxM with odd N, M)");
     }
     std::vector<MeasurementPoint> pts;
     for (std::size_t i = 0; i < count; ++i) {

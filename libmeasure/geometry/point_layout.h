@@ -22,6 +22,8 @@ std::vector<std::string> knownLayouts();
 ///  - "centre": the centre only.
 ///  - "st431-5": centre and the four side midpoints (ST 431-1 §4.2, theatre).
 ///  - "st431-9": those and the four corners (ST 431-1 §4.2, review room).
+///  - "idms-5", "idms-9": the same ids, 1/10 of width and of height in from the edges (ICDM
+///    IDMS §8.1; DCI direct-view addendum §6.6.4). Ignores `inset_fraction_of_width`.
 ///  - "grid-NxM": N columns by M rows, outer points inset like st431 (N, M odd, 3..15).
 ///  - "checker-4x4": the 16 patch centres K11…K44 of the RP 431-2 §7.6 checkerboard (row 1 top).
 ///  - "a+b": the union of two layouts (e.g. "centre+checker-4x4").

@@ -36,6 +36,10 @@ struct MeasurementGeometry {
     std::string source;
 };
 
+/// Seat id meaning "the meter normal to the screen at each point, close to it" (ICDM IDMS §8.1
+/// sampled uniformity); needs no seat in the theatre.
+inline constexpr const char* kSeatNormal = "normal";
+
 /// One step: a stimulus on screen, read at some points, each `repeats` times.
 struct Step {
     std::string id;

@@ -155,11 +155,12 @@ Profile parseProfile(const JsonView& root) {
         if (!stepIds.insert(step.id).second) {
             s.at("id").fail("duplicate step id '" + step.id + "'");
         }
-        if (!step.seat.empty() && step.seat != p.geometry.seat &&
+        if (!step.seat.empty() && step.seat != p.geometry.seat && step.seat != kSeatNormal &&
             std::find(p.geometry.extra_seats.begin(), p.geometry.extra_seats.end(), step.seat) ==
                 p.geometry.extra_seats.end()) {
             s.at("seat").fail("seat '" + step.seat +
-                              "' is neither geometry.seat nor listed in geometry.extra_seats");
+                              "' is neither geometry.seat, \"normal\" nor listed in "
+                              "geometry.extra_seats");
         }
         p.steps.push_back(std::move(step));
     }

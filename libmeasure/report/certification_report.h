@@ -28,6 +28,8 @@ struct RunInfo {
     std::string source;   ///< "simulation of <config>" or the port used
     long long seed = -1;  ///< simulation seed, -1 for real instruments
     std::string decision_rule = "simple acceptance";
+    /// "binding" or "informative": whether limits flagged provisional decided the verdict.
+    std::string provisional_limits = "binding";
     std::string session_id;  ///< the session store's id, for resume and export
 };
 

@@ -34,6 +34,7 @@ nlohmann::json reportToJson(const report::CertificationReport& r) {
     j["complete"] = r.complete;
     j["overall_verdict"] = evaluation::toString(r.evaluation.overall);
     j["decision_rule"] = r.run.decision_rule;
+    j["provisional_limits"] = r.run.provisional_limits;
     j["uncertainty"] = {
         {"method",
          "Monte Carlo over the readings' standard uncertainties (instrument specification)"},

@@ -476,11 +476,15 @@ void render(cairo_t* cr, const report::CertificationReport& r) {
         pg.newline();
     }
     pg.newline(0.3);
-    pg.text(x0,
-            "(i) informative: reported, not part of the verdict.  ~ value ± U straddles a limit." +
-                std::string(anyProvisional ? "  † provisional limit (draft or unconfirmed source)."
-                                           : ""),
-            7.5, false, kGrey);
+    pg.text(
+        x0,
+        "(i) informative: reported, not part of the verdict.  ~ value ± U straddles a limit." +
+            std::string(anyProvisional ? "  † provisional limit (draft or unconfirmed source), " +
+                                             std::string(r.run.provisional_limits == "informative"
+                                                             ? "informative in this run."
+                                                             : "binding in this run.")
+                                       : ""),
+        7.5, false, kGrey);
     pg.newline(1.2);
     for (std::size_t i = 0; i < sources.size(); ++i) {
         pg.need(1);

@@ -220,6 +220,10 @@ void SessionStore::migrate() {
              "ALTER TABLE readings ADD COLUMN u_chromaticity_xy REAL;"
              "ALTER TABLE sessions ADD COLUMN decision_rule TEXT;");
     }
+    if (version < 4) {
+        // v4: whether provisional (draft) limits decide the verdict or are informative.
+        step(4, "ALTER TABLE sessions ADD COLUMN provisional_policy TEXT;");
+    }
 }
 
 std::string SessionStore::createSession(SessionInfo info) {
@@ -239,8 +243,8 @@ std::string SessionStore::createSession(SessionInfo info) {
             db_,
             "INSERT INTO sessions (id, created_utc, status, profile_id, profile_json, source, "
             "theatre_json, theatre_file, seed, time_scale, operator, site_id, out_dir, "
-            "instrument_family, correction_json, decision_rule) VALUES "
-            "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            "instrument_family, correction_json, decision_rule, provisional_policy) VALUES "
+            "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         s.bind(1, info.id)
             .bind(2, drivers::utcNowIso8601())
             .bind(3, std::string("running"))
@@ -256,7 +260,8 @@ std::string SessionStore::createSession(SessionInfo info) {
         s.bind(13, info.out_dir)
             .bind(14, info.instrument_family)
             .bind(15, info.correction_json)
-            .bind(16, info.decision_rule);
+            .bind(16, info.decision_rule)
+            .bind(17, info.provisional_policy);
         s.step();
         exec("COMMIT");
     } catch (...) {
@@ -348,7 +353,8 @@ constexpr const char* kSessionColumns =
     "SELECT s.id, s.created_utc, s.status, s.profile_id, s.profile_json, s.source, s.theatre_json, "
     "s.theatre_file, s.seed, s.time_scale, s.operator, COALESCE(t.name, ''), s.out_dir, "
     "s.instrument_family, (SELECT COUNT(*) FROM readings r WHERE r.session_id = s.id), "
-    "COALESCE(s.correction_json, ''), COALESCE(s.decision_rule, 'simple') "
+    "COALESCE(s.correction_json, ''), COALESCE(s.decision_rule, 'simple'), "
+    "COALESCE(s.provisional_policy, 'binding') "
     "FROM sessions s LEFT JOIN sites t ON t.id = s.site_id";
 
 SessionInfo rowToInfo(const Statement& q) {
@@ -370,6 +376,7 @@ SessionInfo rowToInfo(const Statement& q) {
     i.reading_count = static_cast<std::size_t>(q.integer(14));
     i.correction_json = q.text(15);
     i.decision_rule = q.text(16);
+    i.provisional_policy = q.text(17);
     return i;
 }
 }  // namespace

@@ -40,6 +40,8 @@ struct SessionInfo {
     std::string
         correction_json;  ///< colorimeter correction applied to every reading (may be empty)
     std::string decision_rule = "simple";  ///< "simple" or "guarded"
+    /// "binding" (provisional limits judge) or "informative" (they are only reported).
+    std::string provisional_policy = "binding";
     std::size_t reading_count = 0;
 };
 
@@ -52,7 +54,7 @@ public:
     SessionStore(const SessionStore&) = delete;
     SessionStore& operator=(const SessionStore&) = delete;
 
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
     /// Default location: $CINEMEASURE_DB, else $XDG_DATA_HOME/cinemeasure/sessions.db, else
     /// ~/.local/share/cinemeasure/sessions.db.
     static std::filesystem::path defaultPath();

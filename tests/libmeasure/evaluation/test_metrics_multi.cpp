@@ -68,7 +68,9 @@ TEST_CASE("largest pairwise Δu'v' of three points is hypot(0.005, 0.005) = 0.00
           "[uniformity]") {
     // u'v' (0.1900, 0.4800), (0.1930, 0.4840), (0.1880, 0.4790): pair distances 0.005,
     // hypot(0.002, 0.001) = 0.0022361 and hypot(0.005, 0.005) = 0.0070711.
-    const auto xyOf = [](double u, double v) { return colorimetry::toXY(colorimetry::ChromaticityUV{u, v}); };
+    const auto xyOf = [](double u, double v) {
+        return colorimetry::toXY(colorimetry::ChromaticityUV{u, v});
+    };
     const std::vector<procedure::RecordedReading> rs{at("white", "C", 48.0, xyOf(0.1900, 0.4800)),
                                                      at("white", "L", 40.0, xyOf(0.1930, 0.4840)),
                                                      at("white", "R", 41.0, xyOf(0.1880, 0.4790))};
@@ -93,9 +95,10 @@ TEST_CASE("gamma fit of RP 431-2 Table A.2 (black 0.024 cd/m² subtracted) is 2.
     CHECK(evaluation::metricGammaFit(f, rs) == Approx(2.6).margin(0.01));
 }
 
-TEST_CASE("gamma fit: codes 1000, 2000, 4000 at 1, 4, 16 cd/m² give exactly 2, and the 5 % floor "
-          "drops a level at 0.5 cd/m²",
-          "[eotf]") {
+TEST_CASE(
+    "gamma fit: codes 1000, 2000, 4000 at 1, 4, 16 cd/m² give exactly 2, and the 5 % floor "
+    "drops a level at 0.5 cd/m²",
+    "[eotf]") {
     procedure::FigureSpec f;
     f.point = "C";
     f.steps = {"a", "b", "c", "d"};
@@ -136,28 +139,29 @@ TEST_CASE("EOTF error, PQ: DCI HDR Table 7 first and last white steps (0.50 and 
     CHECK_THROWS_AS(evaluation::eotfTarget_cdm2("gamma-2.4", 100), std::invalid_argument);
 }
 
-TEST_CASE("3D left/right difference: 50.0 and 47.6 → 4.918 % by the mean rule, 5.042 % by the min "
-          "rule",
-          "[stereo]") {
+TEST_CASE(
+    "3D left/right difference: 50.0 and 47.6 → 4.918 % by the mean rule, 5.042 % by the min "
+    "rule",
+    "[stereo]") {
     procedure::FigureSpec f;
     f.step = "left";
     f.reference_step = "right";
     f.point = "C";
-    const std::vector<procedure::RecordedReading> rs{at("left", "C", 50.0),
-                                                     at("right", "C", 47.6)};
+    const std::vector<procedure::RecordedReading> rs{at("left", "C", 50.0), at("right", "C", 47.6)};
     CHECK(evaluation::metricStereoLuminanceDifferenceMean(f, rs) == Approx(4.918).margin(5e-4));
     CHECK(evaluation::metricStereoLuminanceDifferenceMin(f, rs) == Approx(5.042).margin(5e-4));
 }
 
-TEST_CASE("extinction ratio: signal 48, leak 0.30, black 0.02 → 160:1 raw, 171.43:1 with black "
-          "subtracted",
-          "[stereo]") {
+TEST_CASE(
+    "extinction ratio: signal 48, leak 0.30, black 0.02 → 160:1 raw, 171.43:1 with black "
+    "subtracted",
+    "[stereo]") {
     procedure::FigureSpec f;
     f.step = "signal";
     f.reference_step = "leak";
     f.point = "C";
-    const std::vector<procedure::RecordedReading> rs{
-        at("signal", "C", 48.0), at("leak", "C", 0.30), at("black", "C", 0.02)};
+    const std::vector<procedure::RecordedReading> rs{at("signal", "C", 48.0), at("leak", "C", 0.30),
+                                                     at("black", "C", 0.02)};
     CHECK(evaluation::metricStereoExtinctionRatio(f, rs) == Approx(160.0));
     CHECK(evaluation::metricStereoCrosstalkPercent(f, rs) == Approx(0.625));
     f.black_step = "black";
@@ -187,7 +191,10 @@ TEST_CASE("seat spread: 48, 45, 46.5 and 44 cd/m² → 100·(1 − 44/48) = 8.33
     procedure::FigureSpec f;
     f.point = "C";
     f.steps = {"centre", "front", "back", "left"};
-    const std::vector<procedure::RecordedReading> rs{at("centre", "C", 48.0), at("front", "C", 45.0),
-                                                     at("back", "C", 46.5), at("left", "C", 44.0)};
+    const std::vector<procedure::RecordedReading> rs{at("centre", "C", 48.0),
+                                                     at("front", "C", 45.0), at("back", "C", 46.5),
+                                                     at("left", "C", 44.0)};
     CHECK(evaluation::metricLuminanceSpreadOverSteps(f, rs) == Approx(8.3333).margin(1e-4));
+    // (48 + 45 + 46.5 + 44) / 4 = 45.875
+    CHECK(evaluation::metricLuminanceMeanOverSteps(f, rs) == Approx(45.875));
 }
