@@ -23,6 +23,13 @@ std::string SimulatedOperator::stimulusFor(const procedure::Step& step) {
 void SimulatedOperator::perform(const procedure::MeasurementTask& task) {
     theatre_->setTask(task.index);
     theatre_->show({stimulusFor(*task.step), task.step->eyewear});
+    if (task.step->seat == procedure::kSeatNormal) {
+        // The meter 2 m in front of the point, on its normal (IDMS §8.1 sampled uniformity).
+        const geometry::Seat normal{procedure::kSeatNormal, task.point.position.x_m, 2.0,
+                                    task.point.position.y_m};
+        theatre_->aimAt({normal, task.point.position});
+        return;
+    }
     const geometry::Seat* seat =
         task.step->seat.empty() ? &seat_ : theatre_->config().findSeat(task.step->seat);
     if (seat == nullptr) {

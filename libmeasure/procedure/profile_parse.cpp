@@ -213,7 +213,16 @@ Profile parseProfile(const JsonView& root) {
             return *st;
         };
 
-        fig.step = f.string("step");
+        if (needs(*metric, evaluation::kNeedsSteps) && !f.has("step")) {
+            // A metric over a list of steps reads its point in each; `step` defaults to the first.
+            const auto list = f.at("steps").elements();
+            if (list.empty()) {
+                f.at("steps").fail("metric '" + fig.metric + "' needs at least two steps");
+            }
+            fig.step = list.front().string();
+        } else {
+            fig.step = f.string("step");
+        }
         const Step* step = p.findStep(fig.step);
         if (step == nullptr) {
             f.at("step").fail("no step with id '" + fig.step + "'");

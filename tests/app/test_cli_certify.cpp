@@ -92,8 +92,8 @@ TEST_CASE("cli: bad input gives a one-line error, non-zero exit and no report", 
     Run r = cli("certify --profile st431-9 --simulate " + virt("projector-reference.json") +
                 " --out " + out.string());
     CHECK(r.exit_code == 2);
-    CHECK_THAT(r.output, Catch::Contains("unknown profile 'st431-9'; available: rp431-2-theatre, "
-                                         "st431-1-review, st431-1-theatre"));
+    CHECK_THAT(r.output, Catch::Contains("unknown profile 'st431-9'; available: ") &&
+                             Catch::Contains("st431-1-review, st431-1-theatre"));
     CHECK_FALSE(fs::exists(out / "report.json"));
 
     const fs::path badCfg = freshDir("cfg").string() + ".json";
