@@ -11,6 +11,14 @@ namespace cm::cli {
 
 namespace {
 
+std::string join(const std::vector<std::string>& v) {
+    std::string out;
+    for (const auto& e : v) {
+        out += (out.empty() ? "" : " ") + e;
+    }
+    return out;
+}
+
 void show(const procedure::Profile& p) {
     std::cout << p.id << ": " << p.title << "\n"
               << "  standard     " << p.standard.name << ":" << p.standard.edition
@@ -36,6 +44,9 @@ void show(const procedure::Profile& p) {
         if (s.eyewear != "none") {
             std::cout << ", through " << s.eyewear << " lens";
         }
+        if (!s.seat.empty()) {
+            std::cout << ", from seat '" << s.seat << "'";
+        }
         std::cout << ", points";
         for (const auto& pt : s.points) {
             std::cout << " " << pt;
@@ -47,7 +58,13 @@ void show(const procedure::Profile& p) {
         const auto* m = evaluation::findMetric(f.metric);
         std::cout << "  " << std::left << std::setw(22) << f.id << " " << f.label << "\n"
                   << "      metric " << f.metric << " [" << f.unit
-                  << "]: " << (m ? m->description : "") << "\n      limit  "
+                  << "]: " << (m ? m->description : "") << "\n      reads  step " << f.step
+                  << " at " << (f.points.empty() ? f.point : join(f.points))
+                  << (f.reference_point.empty() ? "" : " against " + f.reference_point)
+                  << (f.reference_step.empty() ? "" : ", reference step " + f.reference_step)
+                  << (f.steps.empty() ? "" : ", steps " + join(f.steps))
+                  << (f.black_step.empty() ? "" : ", black step " + f.black_step)
+                  << (f.transfer.empty() ? "" : ", transfer " + f.transfer) << "\n      limit  "
                   << f.tolerance.describe() << (f.tolerance.provisional ? "  [provisional]" : "")
                   << (f.tolerance.informative ? "  [informative]" : "") << "\n      source "
                   << f.tolerance.source << "\n";

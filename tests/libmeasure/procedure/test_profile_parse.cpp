@@ -97,3 +97,56 @@ TEST_CASE("JSON syntax errors report the line", "[procedure][edge]") {
         CHECK_THAT(e.what(), Catch::Contains("bad.json: line 3"));
     }
 }
+
+TEST_CASE("figure fields a metric does not take, or lacks, are errors at load",
+          "[procedure][edge]") {
+    auto j = minimal();
+    j["figures"][0]["points"] = {"C", "L"};
+    CHECK_THAT(errorOf(j),
+               Catch::Contains("$.figures[0].points: metric 'luminance' takes no points"));
+
+    j = minimal();
+    j["figures"][0] = {{"id", "n"},
+                       {"label", "N"},
+                       {"metric", "non_uniformity"},
+                       {"step", "white"},
+                       {"unit", "%"},
+                       {"points", {"C", "X"}},
+                       {"tolerance", {{"max", 4}, {"source", "x"}}}};
+    CHECK_THAT(errorOf(j),
+               Catch::Contains("$.figures[0].points[1]: step 'white' does not read point 'X'"));
+
+    // A gamma fit needs code values on every ramp step.
+    j = minimal();
+    j["steps"].push_back({{"id", "g1"}, {"stimulus", "code"}, {"points", {"C"}}});
+    j["steps"].push_back(
+        {{"id", "g2"}, {"stimulus", "code"}, {"code_xyz", {1, 2, 3}}, {"points", {"C"}}});
+    j["figures"][0] = {{"id", "g"},
+                       {"label", "G"},
+                       {"metric", "gamma_fit"},
+                       {"point", "C"},
+                       {"steps", {"g1", "g2"}},
+                       {"unit", "exponent"},
+                       {"tolerance", {{"target", 2.6}, {"plus_minus", 0.13}, {"source", "x"}}}};
+    CHECK_THAT(errorOf(j), Catch::Contains("$.figures[0].steps[0]: step 'g1' needs code_xyz"));
+
+    // PQ targets are absolute: a black step there is a mistake in the profile.
+    j["steps"][1]["code_xyz"] = {1, 2, 3};
+    j["figures"][0]["metric"] = "eotf_error_worst";
+    j["figures"][0]["unit"] = "%";
+    j["figures"][0]["transfer"] = "pq";
+    j["figures"][0]["black_step"] = "white";
+    CHECK_THAT(errorOf(j), Catch::Contains("$.figures[0].black_step: PQ targets are absolute"));
+    j["figures"][0]["transfer"] = "gamma-2.4";
+    CHECK_THAT(errorOf(j), Catch::Contains("$.figures[0].transfer"));
+}
+
+TEST_CASE("a step's seat must be declared by the profile", "[procedure][edge]") {
+    auto j = minimal();
+    j["steps"][0]["seat"] = "balcony";
+    CHECK_THAT(errorOf(j), Catch::Contains("$.steps[0].seat: seat 'balcony' is neither"));
+    j["geometry"]["extra_seats"] = {"balcony"};
+    CHECK(parse(j).steps[0].seat == "balcony");
+    j["steps"][0]["seat"] = "normal";
+    CHECK(parse(j).seatOf(parse(j).steps[0]) == "normal");
+}
