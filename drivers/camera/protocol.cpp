@@ -10,7 +10,8 @@ namespace {
 
 std::uint32_t le32(std::span<const std::uint8_t> b, std::size_t at) {
     return static_cast<std::uint32_t>(b[at]) | static_cast<std::uint32_t>(b[at + 1]) << 8 |
-           static_cast<std::uint32_t>(b[at + 2]) << 16 | static_cast<std::uint32_t>(b[at + 3]) << 24;
+           static_cast<std::uint32_t>(b[at + 2]) << 16 |
+           static_cast<std::uint32_t>(b[at + 3]) << 24;
 }
 
 [[noreturn]] void bad(const char* what, const std::string& why) {
@@ -49,7 +50,8 @@ Bytes encodePacket(PacketType type, std::span<const std::uint8_t> payload) {
     return w.take();
 }
 
-// --- Writer / Reader -------------------------------------------------------------------------------
+// --- Writer / Reader
+// -------------------------------------------------------------------------------
 
 Writer& Writer::u8(std::uint8_t v) {
     data_.push_back(v);
@@ -160,7 +162,8 @@ std::string Reader::ptpString() {
     return s;
 }
 
-// --- PTP/IP packets -------------------------------------------------------------------------------
+// --- PTP/IP packets
+// -------------------------------------------------------------------------------
 
 InitCommandRequest parseInitCommandRequest(std::span<const std::uint8_t> payload) {
     if (payload.size() < 16 + 2 + 4) {
@@ -174,8 +177,8 @@ InitCommandRequest parseInitCommandRequest(std::span<const std::uint8_t> payload
         r.friendly_name = rd.utf16z();
         r.protocol_version = rd.u32();
     } catch (const std::out_of_range& e) {
-        bad("InitCommandRequest", std::string("unterminated name or no version (") + e.what() +
-                                      ")");
+        bad("InitCommandRequest",
+            std::string("unterminated name or no version (") + e.what() + ")");
     }
     return r;
 }
@@ -191,8 +194,8 @@ std::uint32_t parseInitEventRequest(std::span<const std::uint8_t> payload) {
 OperationRequest parseOperationRequest(std::span<const std::uint8_t> payload) {
     // u32 data phase, u16 code, u32 transaction id, 0..5 u32 parameters: 10 + 4n bytes.
     if (payload.size() < 10 || (payload.size() - 10) % 4 != 0 || payload.size() > 30) {
-        bad("OperationRequest", "payload of " + std::to_string(payload.size()) +
-                                    " bytes is not 10 + 4n (n <= 5)");
+        bad("OperationRequest",
+            "payload of " + std::to_string(payload.size()) + " bytes is not 10 + 4n (n <= 5)");
     }
     Reader rd(payload);
     OperationRequest r;
@@ -218,8 +221,8 @@ StartData parseStartData(std::span<const std::uint8_t> payload) {
 
 DataChunk parseDataChunk(std::span<const std::uint8_t> payload) {
     if (payload.size() < 4) {
-        bad("Data", "payload of " + std::to_string(payload.size()) +
-                        " bytes has no transaction id");
+        bad("Data",
+            "payload of " + std::to_string(payload.size()) + " bytes has no transaction id");
     }
     DataChunk d;
     d.transaction_id = le32(payload, 0);
@@ -300,7 +303,8 @@ Bytes encodeDataPacket(PacketType type, std::uint32_t transaction_id,
     return encodePacket(type, w.data());
 }
 
-// --- datasets --------------------------------------------------------------------------------------
+// --- datasets
+// --------------------------------------------------------------------------------------
 
 Bytes encodeDeviceInfo(const DeviceInfo& d) {
     Writer w;

@@ -225,8 +225,8 @@ struct DeviceInfo {
     std::string manufacturer, model, device_version, serial_number;
 };
 struct StorageInfo {
-    std::uint16_t storage_type = 0x0004;      ///< removable RAM (SD card)
-    std::uint16_t filesystem_type = 0x0002;   ///< generic hierarchical (DCF)
+    std::uint16_t storage_type = 0x0004;       ///< removable RAM (SD card)
+    std::uint16_t filesystem_type = 0x0002;    ///< generic hierarchical (DCF)
     std::uint16_t access_capability = 0x0000;  ///< read-write
     std::uint64_t max_capacity_bytes = 0;
     std::uint64_t free_space_bytes = 0;
@@ -239,8 +239,8 @@ struct ObjectInfo {
     std::uint16_t protection = 0;
     std::uint32_t compressed_size = 0;
     std::uint32_t image_width = 0, image_height = 0, image_bit_depth = 0;
-    std::uint32_t parent = 0;             ///< 0: root
-    std::uint16_t association_type = 0;   ///< 1: generic folder
+    std::uint32_t parent = 0;            ///< 0: root
+    std::uint16_t association_type = 0;  ///< 1: generic folder
     std::string filename, capture_date;  ///< date as "YYYYMMDDThhmmss"
 };
 /// A property with an enumeration form (or a range when `range` is set).

@@ -160,27 +160,42 @@ struct PtpIpSimulator::Impl {
             guid[i] = static_cast<std::uint8_t>(0xC0 + i);
         }
         const std::string today = ptpDateNow();
-        objects[kDcimHandle] = {{kStorageId, fmt::Association, 0, 0, 0, 0, 0, 0, 1, "DCIM", today},
-                                {},
-                                true};
+        objects[kDcimHandle] = {
+            {kStorageId, fmt::Association, 0, 0, 0, 0, 0, 0, 1, "DCIM", today}, {}, true};
         objects[kFolderHandle] = {
             {kStorageId, fmt::Association, 0, 0, 0, 0, 0, kDcimHandle, 1, "100SIMCM", today},
             {},
             true};
         // Enumerations as a typical interchangeable-lens camera offers them (1/3 stops omitted).
-        props[prop::BatteryLevel] = {prop::BatteryLevel, dtype::UInt8, false, 100, 100, {},
+        props[prop::BatteryLevel] = {prop::BatteryLevel,
+                                     dtype::UInt8,
+                                     false,
+                                     100,
+                                     100,
+                                     {},
                                      std::array<std::uint32_t, 3>{0, 100, 1}};
         props[prop::CompressionSetting] = {
             prop::CompressionSetting, dtype::UInt8, true, 1, 1, {0, 1, 2}, std::nullopt};
-        props[prop::FNumber] = {prop::FNumber, dtype::UInt16, true, 280, 280,
-                                {140, 200, 280, 400, 560, 800, 1100, 1600}, std::nullopt};
+        props[prop::FNumber] = {prop::FNumber, dtype::UInt16,
+                                true,          280,
+                                280,           {140, 200, 280, 400, 560, 800, 1100, 1600},
+                                std::nullopt};
         // ExposureTime in 1/10000 s (ISO 15740 §13.5.11): 1/4000 … 30 s.
-        props[prop::ExposureTime] = {prop::ExposureTime, dtype::UInt32, true, 166, 166,
-                                     {2, 5, 10, 20, 40, 80, 166, 333, 666, 1250, 2500, 5000,
-                                      10000, 20000, 40000, 80000, 150000, 300000},
+        props[prop::ExposureTime] = {prop::ExposureTime,
+                                     dtype::UInt32,
+                                     true,
+                                     166,
+                                     166,
+                                     {2, 5, 10, 20, 40, 80, 166, 333, 666, 1250, 2500, 5000, 10000,
+                                      20000, 40000, 80000, 150000, 300000},
                                      std::nullopt};
-        props[prop::ExposureIndex] = {prop::ExposureIndex, dtype::UInt16, true, 100, 100,
-                                      {100, 200, 400, 800, 1600, 3200, 6400}, std::nullopt};
+        props[prop::ExposureIndex] = {prop::ExposureIndex,
+                                      dtype::UInt16,
+                                      true,
+                                      100,
+                                      100,
+                                      {100, 200, 400, 800, 1600, 3200, 6400},
+                                      std::nullopt};
         stats.last_settings = settings();
     }
 
@@ -207,9 +222,7 @@ struct PtpIpSimulator::Impl {
         return s;
     }
 
-    std::uint32_t freeImages() const {
-        return options.card_free_images;
-    }
+    std::uint32_t freeImages() const { return options.card_free_images; }
 
     void refreshCard() {
         stats.card.clear();
@@ -409,8 +422,8 @@ struct PtpIpSimulator::Impl {
                         op::GetObjectInfo,      op::GetObject,         op::DeleteObject,
                         op::InitiateCapture,    op::GetDevicePropDesc, op::GetDevicePropValue,
                         op::SetDevicePropValue, op::GetPartialObject};
-        d.events = {ev::ObjectAdded, ev::ObjectRemoved,  ev::StoreAdded,
-                    ev::StoreRemoved, ev::StoreFull, ev::CaptureComplete};
+        d.events = {ev::ObjectAdded,  ev::ObjectRemoved, ev::StoreAdded,
+                    ev::StoreRemoved, ev::StoreFull,     ev::CaptureComplete};
         for (const auto& [code, p] : props) {
             d.properties.push_back(code);
         }
@@ -467,7 +480,9 @@ struct PtpIpSimulator::Impl {
                     used += o.file.bytes.size();
                 }
                 s.free_space_bytes =
-                    freeImages() == 0 ? 0 : options.card_capacity_bytes - std::min(used, options.card_capacity_bytes);
+                    freeImages() == 0
+                        ? 0
+                        : options.card_capacity_bytes - std::min(used, options.card_capacity_bytes);
                 s.free_space_images = freeImages();
                 s.description = "Simulated SD";
                 s.volume_label = "SIMCARD";
@@ -483,7 +498,7 @@ struct PtpIpSimulator::Impl {
                 }
                 std::vector<std::uint32_t> handles;
                 for (const auto& [h, o] : objects) {
-                    const bool inParent = parent == 0 ? true
+                    const bool inParent = parent == 0            ? true
                                           : parent == 0xFFFFFFFF ? o.info.parent == 0
                                                                  : o.info.parent == parent;
                     if (o.visible && inParent && (format == 0 || format == o.info.format)) {
@@ -791,7 +806,8 @@ struct PtpIpSimulator::Impl {
                 ++it;
             }
         }
-        std::sort(due.begin(), due.end(), [](const Timer& a, const Timer& b) { return a.at < b.at; });
+        std::sort(due.begin(), due.end(),
+                  [](const Timer& a, const Timer& b) { return a.at < b.at; });
         for (auto& t : due) {
             t.action();
         }
@@ -811,11 +827,9 @@ PtpIpSimulator::PtpIpSimulator(PtpIpSimulatorOptions options)
     addr.sin_family = AF_INET;
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     addr.sin_port = htons(impl_->options.port);
-    if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
-        ::listen(fd, 8) != 0) {
+    if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || ::listen(fd, 8) != 0) {
         throw std::runtime_error("PTP/IP simulator: cannot listen on 127.0.0.1:" +
-                                 std::to_string(impl_->options.port) + ": " +
-                                 std::strerror(errno));
+                                 std::to_string(impl_->options.port) + ": " + std::strerror(errno));
     }
     socklen_t len = sizeof addr;
     ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);

@@ -17,12 +17,12 @@ namespace cm::drivers::camera {
 /// Faults, in the vocabulary of the pty simulators plus the two only a camera has.
 enum class SimulatorFault {
     None,
-    Unplug,    ///< the n-th download: half the data, then both sockets reset (camera gone)
-    Garbage,   ///< the n-th download: a junk packet instead of the data phase
-    DropReply, ///< the n-th download is never answered (the host times out)
-    Slow,      ///< the n-th download is answered after the host's 2.5 s PTP/IP timeout
-    Busy,      ///< the n-th capture is refused with DeviceBusy (0x2019)
-    CardFull,  ///< the card runs full during the n-th capture (StoreFull event, 0 free after)
+    Unplug,     ///< the n-th download: half the data, then both sockets reset (camera gone)
+    Garbage,    ///< the n-th download: a junk packet instead of the data phase
+    DropReply,  ///< the n-th download is never answered (the host times out)
+    Slow,       ///< the n-th download is answered after the host's 2.5 s PTP/IP timeout
+    Busy,       ///< the n-th capture is refused with DeviceBusy (0x2019)
+    CardFull,   ///< the card runs full during the n-th capture (StoreFull event, 0 free after)
 };
 
 /// "none", "unplug", "garbage", "drop", "slow", "busy", "card-full"; throws otherwise.

@@ -1,5 +1,6 @@
 // Default frame source of the PTP/IP simulator: a small RGB TIFF whose pixel values follow the
-// photographic exposure (ISO × time / N²), for tests and `cinemeasure sim camera` without a theatre.
+// photographic exposure (ISO × time / N²), for tests and `cinemeasure sim camera` without a
+// theatre.
 #pragma once
 
 #include "drivers/camera/camera_types.h"
