@@ -55,6 +55,10 @@ constexpr std::uint16_t kPtpInvalidDevicePropValue = 0x201C;
 /// on the thread that made the API call, so a thread_local keeps cameras on other threads apart.
 thread_local std::uint16_t tLastPtpCode = 0;
 
+/// libgphoto2 2.5.30 ptpip.c: every socket read waits PTPIP_DEFAULT_TIMEOUT_S (2) s +
+/// PTPIP_DEFAULT_TIMEOUT_MS (500) ms; a little less to allow for timer granularity.
+constexpr auto kPtpIpReadTimeout = std::chrono::milliseconds(2400);
+
 void onGphotoLog(GPLogLevel, const char*, const char* str, void*) {
     // "'ptp_initiatecapture(...)' failed: Device Busy (0x2019)" and C_PTP_REP's variant end in
     // "(0xNNNN)"; other error lines (socket errors) carry no code.
@@ -245,11 +249,26 @@ CameraErrorKind classifyGphotoError(int code, std::uint16_t ptp, const std::stri
     return CameraErrorKind::Device;
 }
 
+void GphotoCamera::begin() {
+    tLastPtpCode = 0;
+    call_start_ = std::chrono::steady_clock::now();
+}
+
 void GphotoCamera::check(int result, const std::string& what) {
     if (result >= GP_OK) {
         return;
     }
     const std::uint16_t ptp = tLastPtpCode;
+    auto kind = classifyGphotoError(result, ptp, context_error_);
+    // libgphoto2's PTP/IP port reports a read timeout as PTP_ERROR_TIMEOUT only if errno survives
+    // its perror() call, which it does not when stderr is a regular file (glibc perror dup()s
+    // and fdopen()s stderr); it then says PTP_ERROR_IO (0x02ff). The port's only fixed wait is
+    // 2 s + 500 ms per read, so an I/O error that took that long is the timeout.
+    const auto elapsed = std::chrono::steady_clock::now() - call_start_;
+    if (kind == CameraErrorKind::Disconnected && port_.rfind("ptpip:", 0) == 0 &&
+        elapsed >= kPtpIpReadTimeout) {
+        kind = CameraErrorKind::Timeout;
+    }
     std::string msg = port_ + ": " + what + ": " + gp_result_as_string(result) + " (" +
                       std::to_string(result) + ")";
     if (!context_error_.empty()) {
@@ -260,7 +279,6 @@ void GphotoCamera::check(int result, const std::string& what) {
         std::snprintf(hex, sizeof hex, "0x%04x", ptp);
         msg += std::string("; PTP response ") + hex;
     }
-    const auto kind = classifyGphotoError(result, ptp, context_error_);
     context_error_.clear();
     throw CameraError(kind, msg, result, ptp);
 }
@@ -293,7 +311,7 @@ GphotoCamera::GphotoCamera(const std::string& model, const std::string& port)
     : model_(model), port_(port) {
     const SigpipeGuard sigpipe;
     installLogHook();
-    tLastPtpCode = 0;
+    begin();
     context_ = gp_context_new();
     gp_context_set_error_func(context_, onContextError, &context_error_);
     gp_camera_new(&camera_);
@@ -369,7 +387,7 @@ GphotoCamera::~GphotoCamera() {
 
 std::string GphotoCamera::summary() {
     const SigpipeGuard sigpipe;
-    tLastPtpCode = 0;
+    begin();
     CameraText text{};
     check(gp_camera_get_summary(camera_, &text, context_), "summary");
     return text.text;
@@ -377,7 +395,7 @@ std::string GphotoCamera::summary() {
 
 std::vector<ConfigWidget> GphotoCamera::listConfig() {
     const SigpipeGuard sigpipe;
-    tLastPtpCode = 0;
+    begin();
     WidgetTree root;
     check(gp_camera_get_config(camera_, &root.w, context_), "read configuration");
     std::vector<ConfigWidget> out;
@@ -387,7 +405,7 @@ std::vector<ConfigWidget> GphotoCamera::listConfig() {
 
 std::optional<ConfigWidget> GphotoCamera::findConfig(const std::string& name) {
     const SigpipeGuard sigpipe;
-    tLastPtpCode = 0;
+    begin();
     WidgetTree w;
     const int r = gp_camera_get_single_config(camera_, name.c_str(), &w.w, context_);
     if (r == GP_ERROR_BAD_PARAMETERS || r == GP_ERROR_NOT_SUPPORTED) {
@@ -400,7 +418,7 @@ std::optional<ConfigWidget> GphotoCamera::findConfig(const std::string& name) {
 
 void GphotoCamera::setConfig(const std::string& name, const std::string& value) {
     const SigpipeGuard sigpipe;
-    tLastPtpCode = 0;
+    begin();
     WidgetTree w;
     check(gp_camera_get_single_config(camera_, name.c_str(), &w.w, context_),
           "read setting " + name);
@@ -423,7 +441,7 @@ void GphotoCamera::setConfig(const std::string& name, const std::string& value) 
 
 CameraFilePath GphotoCamera::capture() {
     const SigpipeGuard sigpipe;
-    tLastPtpCode = 0;
+    begin();
     ::CameraFilePath p{};
     check(gp_camera_capture(camera_, GP_CAPTURE_IMAGE, &p, context_), "capture");
     return {p.folder, p.name};
@@ -431,7 +449,7 @@ CameraFilePath GphotoCamera::capture() {
 
 std::vector<CameraFilePath> GphotoCamera::waitForAddedFiles(std::chrono::milliseconds wait) {
     const SigpipeGuard sigpipe;
-    tLastPtpCode = 0;
+    begin();
     std::vector<CameraFilePath> out;
     const auto deadline = std::chrono::steady_clock::now() + wait;
     for (;;) {
@@ -458,7 +476,7 @@ std::vector<CameraFilePath> GphotoCamera::waitForAddedFiles(std::chrono::millise
 
 std::vector<std::uint8_t> GphotoCamera::fileGet(const CameraFilePath& f) {
     const SigpipeGuard sigpipe;
-    tLastPtpCode = 0;
+    begin();
     FileHolder file;
     gp_file_new(&file.f);
     check(gp_camera_file_get(camera_, f.folder.c_str(), f.name.c_str(), GP_FILE_TYPE_NORMAL, file.f,
@@ -473,7 +491,7 @@ std::vector<std::uint8_t> GphotoCamera::fileGet(const CameraFilePath& f) {
 
 std::optional<std::uint64_t> GphotoCamera::fileSize(const CameraFilePath& f) {
     const SigpipeGuard sigpipe;
-    tLastPtpCode = 0;
+    begin();
     CameraFileInfo info{};
     check(gp_camera_file_get_info(camera_, f.folder.c_str(), f.name.c_str(), &info, context_),
           "file info " + f.full());
@@ -485,14 +503,14 @@ std::optional<std::uint64_t> GphotoCamera::fileSize(const CameraFilePath& f) {
 
 void GphotoCamera::fileDelete(const CameraFilePath& f) {
     const SigpipeGuard sigpipe;
-    tLastPtpCode = 0;
+    begin();
     check(gp_camera_file_delete(camera_, f.folder.c_str(), f.name.c_str(), context_),
           "delete " + f.full());
 }
 
 std::vector<StorageSpace> GphotoCamera::storage() {
     const SigpipeGuard sigpipe;
-    tLastPtpCode = 0;
+    begin();
     CameraStorageInformation* sifs = nullptr;
     int n = 0;
     check(gp_camera_get_storageinfo(camera_, &sifs, &n, context_), "storage information");

@@ -80,6 +80,8 @@ public:
     std::vector<StorageSpace> storage();
 
 private:
+    /// Starts a library call: clears the logged PTP code and notes the time.
+    void begin();
     /// Throws CameraError for a negative libgphoto2 result, naming `what`.
     void check(int result, const std::string& what);
 
@@ -87,6 +89,7 @@ private:
     _GPContext* context_ = nullptr;
     _Camera* camera_ = nullptr;
     std::string context_error_;  ///< last message the library sent to the context
+    std::chrono::steady_clock::time_point call_start_{};
 };
 
 /// Generic kind for a libgphoto2 result and the PTP response code it carried (0 if none).

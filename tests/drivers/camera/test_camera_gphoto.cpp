@@ -63,7 +63,7 @@ CameraErrorKind kindOf(const std::function<void()>& f) {
     try {
         f();
     } catch (const CameraError& e) {
-        INFO(e.what());
+        UNSCOPED_INFO(e.what());  // shown with the failing CHECK that compares the kind
         return e.kind();
     }
     FAIL("no CameraError thrown");
