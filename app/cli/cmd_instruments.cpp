@@ -58,11 +58,10 @@ void registerInstrumentCommands(CLI::App& app) {
         auto seed = std::make_shared<long long>(1);
         auto* cmd = app.add_subcommand(
             "sim", "Serve an instrument simulator on a pseudo-terminal (prints its path first)");
+        // Not ->required(): `sim camera` (cmd_camera.cpp) is a subcommand without them.
         cmd->add_option("FAMILY", *family, "pr6xx, cs2000, k10a or specbos")
-            ->required()
             ->check(CLI::IsMember(drivers::familyIds()));
-        cmd->add_option("--virtual", *config, "Virtual theatre config")
-            ->required()
+        cmd->add_option("--virtual", *config, "Virtual theatre config (required)")
             ->check(CLI::ExistingFile);
         cmd->add_option("--time-scale", *timeScale,
                         "Real seconds per instrument second (default 1: real timing)");
@@ -73,6 +72,12 @@ void registerInstrumentCommands(CLI::App& app) {
                         "What the screen shows (default white, aimed at the centre)");
         cmd->add_option("--seed", *seed, "Noise seed");
         cmd->callback([=] {
+            if (cmd->got_subcommand("camera")) {
+                return;
+            }
+            if (family->empty() || config->empty()) {
+                throw CommandError(kExitUsage, "sim: FAMILY and --virtual are required");
+            }
             std::shared_ptr<drivers::virt::VirtualTheatre> theatre;
             try {
                 theatre = std::make_shared<drivers::virt::VirtualTheatre>(

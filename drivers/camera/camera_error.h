@@ -1,0 +1,44 @@
+// Typed camera errors: a generic kind the application acts on, with libgphoto2's code and the
+// camera's own PTP response code beside it (two levels, as for the spot instruments).
+#pragma once
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+
+namespace cm::drivers::camera {
+
+enum class CameraErrorKind {
+    Busy,                ///< the camera refused now (DeviceBusy); retry later
+    Disconnected,        ///< the link is gone (reset, refused, closed)
+    CardFull,            ///< no space for another image
+    Timeout,             ///< no (complete) answer in time
+    UnsupportedSetting,  ///< the camera has no such setting or value
+    NotFound,            ///< no such camera, port, file or model
+    Protocol,            ///< an answer that does not parse
+    Device,              ///< any other error the camera or library reported
+};
+
+const char* toString(CameraErrorKind kind);
+
+class CameraError : public std::runtime_error {
+public:
+    CameraError(CameraErrorKind kind, const std::string& message, int gphoto_code = 0,
+                std::uint16_t ptp_code = 0)
+        : std::runtime_error(message),
+          kind_(kind),
+          gphoto_code_(gphoto_code),
+          ptp_code_(ptp_code) {}
+    CameraErrorKind kind() const { return kind_; }
+    /// libgphoto2 result code (GP_ERROR_*), 0 when the error did not come from the library.
+    int gphotoCode() const { return gphoto_code_; }
+    /// The last PTP response code the library reported failing (e.g. 0x2019 DeviceBusy), or 0.
+    std::uint16_t ptpCode() const { return ptp_code_; }
+
+private:
+    CameraErrorKind kind_;
+    int gphoto_code_;
+    std::uint16_t ptp_code_;
+};
+
+}  // namespace cm::drivers::camera
