@@ -35,6 +35,7 @@ void registerSigningCommands(CLI::App& app);
 void registerEvaluateCommand(CLI::App& app);
 void registerInstrumentCommands(CLI::App& app);
 void registerCorrectionCommands(CLI::App& app);
+void registerImagingCommands(CLI::App& app);
 
 }  // namespace cm::cli
 

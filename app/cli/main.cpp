@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
     cm::cli::registerEvaluateCommand(app);
     cm::cli::registerInstrumentCommands(app);
     cm::cli::registerCorrectionCommands(app);
+    cm::cli::registerImagingCommands(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
