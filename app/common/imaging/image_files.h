@@ -46,7 +46,8 @@ void writeDng(const std::filesystem::path& file, const imaging::RawFrame& frame,
 /// dcraw_process with output_bps 16, gamma {1, 1}, no_auto_bright, use_camera_wb 0, unit user_mul
 /// (no white balance), output_color 0 (camera RGB), user_qual 0 (bilinear; measurement averages
 /// over areas, so the demosaic's edge quality does not matter): its output is black-subtracted and
-/// uniformly rescaled to 0…65535, so black is 0 and white 65535. Exposure and ISO from the file.
+/// uniformly rescaled to 0…65535, so black is 0 and white 65535. Exposure and ISO from the file
+/// (LibRaw 0.20 finds ISO only in an EXIF IFD, so our own DNGs read back as ISO 100).
 imaging::RawFrame readRaw(const std::filesystem::path& file);
 
 /// readTiff16 for .tif/.tiff, readRaw for everything else.
