@@ -84,12 +84,23 @@ void applyMatrix(cv::Mat& img, const colorimetry::Matrix3& m) {
 }
 
 cv::Mat luminanceMap(const cv::Mat& xyz) {
+    cv::Mat y;
+    luminanceMap(xyz, y);
+    return y;
+}
+
+void luminanceMap(const cv::Mat& xyz, cv::Mat& y) {
     if (xyz.type() != CV_32FC3) {
         throw std::invalid_argument("luminanceMap: expected float XYZ");
     }
-    cv::Mat y;
-    cv::extractChannel(xyz, y, 1);
-    return y;
+    y.create(xyz.size(), CV_32FC1);
+    for (int r = 0; r < xyz.rows; ++r) {
+        const auto* p = xyz.ptr<cv::Vec3f>(r);
+        float* o = y.ptr<float>(r);
+        for (int c = 0; c < xyz.cols; ++c) {
+            o[c] = p[c][1];
+        }
+    }
 }
 
 cv::Mat chromaticityMap(const cv::Mat& xyz) {

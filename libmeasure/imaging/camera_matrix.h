@@ -57,6 +57,8 @@ void applyMatrix(cv::Mat& rgb_to_xyz_in_place, const colorimetry::Matrix3& m);
 
 /// CV_32FC1 luminance Y (cd/m²) of an XYZ frame.
 cv::Mat luminanceMap(const cv::Mat& xyz);
+/// The same into `y`, reusing its memory when it fits.
+void luminanceMap(const cv::Mat& xyz, cv::Mat& y);
 
 /// CV_32FC2 CIE 1931 (x, y) of an XYZ frame; NaN where X+Y+Z ≤ 0 or not finite.
 cv::Mat chromaticityMap(const cv::Mat& xyz);

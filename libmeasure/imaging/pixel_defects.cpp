@@ -78,13 +78,19 @@ std::vector<PixelDefect> detectPixelDefects(const cv::Mat& lum, const LedWallLay
 }
 
 cv::Mat defectMask(const std::vector<PixelDefect>& defects, cv::Size grid) {
-    cv::Mat m = cv::Mat::zeros(grid, CV_8UC1);
+    cv::Mat m;
+    defectMask(defects, grid, m);
+    return m;
+}
+
+void defectMask(const std::vector<PixelDefect>& defects, cv::Size grid, cv::Mat& m) {
+    m.create(grid, CV_8UC1);
+    m.setTo(0);
     for (const PixelDefect& d : defects) {
         if (d.x_px >= 0 && d.y_px >= 0 && d.x_px < grid.width && d.y_px < grid.height) {
             m.at<std::uint8_t>(d.y_px, d.x_px) = 255;
         }
     }
-    return m;
 }
 
 }  // namespace cm::imaging

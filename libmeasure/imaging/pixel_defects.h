@@ -41,5 +41,7 @@ std::vector<PixelDefect> detectPixelDefects(const cv::Mat& luminance_grid,
 
 /// CV_8UC1 mask of the grid, 255 on each defect (to exclude them from module statistics).
 cv::Mat defectMask(const std::vector<PixelDefect>& defects, cv::Size grid);
+/// The same into `mask`, reusing its memory when it fits.
+void defectMask(const std::vector<PixelDefect>& defects, cv::Size grid, cv::Mat& mask);
 
 }  // namespace cm::imaging

@@ -26,6 +26,13 @@ cv::Mat rectify(const cv::Mat& linear, const cv::Matx33d& grid_to_camera, cv::Si
 
 cv::Mat rectifyRawToXyz(const RawFrame& frame, const Linearisation& lin,
                         const colorimetry::Matrix3& m, const cv::Matx33d& h, cv::Size grid) {
+    cv::Mat out;
+    rectifyRawToXyz(frame, lin, m, h, grid, out);
+    return out;
+}
+
+void rectifyRawToXyz(const RawFrame& frame, const Linearisation& lin, const colorimetry::Matrix3& m,
+                     const cv::Matx33d& h, cv::Size grid, cv::Mat& out) {
     if (frame.rgb.type() != CV_16UC3 || grid.width < 1 || grid.height < 1) {
         throw std::invalid_argument(
             "rectifyRawToXyz: expected a 16-bit RGB frame and a non-empty grid");
@@ -51,7 +58,59 @@ cv::Mat rectifyRawToXyz(const RawFrame& frame, const Linearisation& lin,
                         float(m[2][0]), float(m[2][1]), float(m[2][2])};
     const float nan = std::numeric_limits<float>::quiet_NaN();
     const float inf = std::numeric_limits<float>::infinity();
-    cv::Mat out(grid, CV_32FC3);
+    out.create(grid, CV_32FC3);  // reuses the caller's buffer when it fits
+    if (!dark16 && !dark32 && !flat) {
+        // Common case (black level and radial model only), kept tight: the bilinear weights sum to
+        // one, so the black level comes off after interpolation, and the row's projective
+        // numerators advance by constant steps.
+        const double half_diag2 = 0.25 * (double(w) * w + double(hgt) * hgt);
+        const double ccx = 0.5 * (w - 1);
+        const double ccy = 0.5 * (hgt - 1);
+        cv::parallel_for_(cv::Range(0, grid.height), [&](const cv::Range& rows) {
+            for (int j = rows.start; j < rows.end; ++j) {
+                auto* o = out.ptr<cv::Vec3f>(j);
+                const double gy = j + 0.5;
+                double nu = h(0, 0) * 0.5 + h(0, 1) * gy + h(0, 2);
+                double nv = h(1, 0) * 0.5 + h(1, 1) * gy + h(1, 2);
+                double nw = h(2, 0) * 0.5 + h(2, 1) * gy + h(2, 2);
+                for (int i = 0; i < grid.width; ++i, nu += h(0, 0), nv += h(1, 0), nw += h(2, 0)) {
+                    const double inv = 1.0 / nw;
+                    const double u = nu * inv;
+                    const double v = nv * inv;
+                    const int x0 = static_cast<int>(u);  // u ≥ 0 checked below, so this is floor
+                    const int y0 = static_cast<int>(v);
+                    if (u < 0 || v < 0 || x0 + 1 >= w || y0 + 1 >= hgt) {
+                        o[i] = {nan, nan, nan};
+                        continue;
+                    }
+                    const float fx = static_cast<float>(u - x0);
+                    const float fy = static_cast<float>(v - y0);
+                    const std::uint16_t* p0 = frame.rgb.ptr<std::uint16_t>(y0) + 3 * x0;
+                    const std::uint16_t* p1 = frame.rgb.ptr<std::uint16_t>(y0 + 1) + 3 * x0;
+                    float rgb[3];
+                    float peak = 0.f;
+                    for (int c = 0; c < 3; ++c) {
+                        const float a00 = p0[c], a01 = p0[c + 3], a10 = p1[c], a11 = p1[c + 3];
+                        peak = std::max(peak, std::max(std::max(a00, a01), std::max(a10, a11)));
+                        const float top = a00 + fx * (a01 - a00);
+                        const float bottom = a10 + fx * (a11 - a10);
+                        rgb[c] = top + fy * (bottom - top) - black;
+                    }
+                    if (peak >= sat) {
+                        o[i] = {inf, inf, inf};
+                        continue;
+                    }
+                    const double r2 = ((u - ccx) * (u - ccx) + (v - ccy) * (v - ccy)) / half_diag2;
+                    const float k = static_cast<float>(
+                        1.0 / (lin.exposure_s * lin.vignetting.relativeIllumination(r2)));
+                    const float r = rgb[0] * k, g = rgb[1] * k, b = rgb[2] * k;
+                    o[i] = {a[0] * r + a[1] * g + a[2] * b, a[3] * r + a[4] * g + a[5] * b,
+                            a[6] * r + a[7] * g + a[8] * b};
+                }
+            }
+        });
+        return;
+    }
     cv::parallel_for_(cv::Range(0, grid.height), [&](const cv::Range& rows) {
         for (int j = rows.start; j < rows.end; ++j) {
             auto* o = out.ptr<cv::Vec3f>(j);
@@ -102,7 +161,6 @@ cv::Mat rectifyRawToXyz(const RawFrame& frame, const Linearisation& lin,
             }
         }
     });
-    return out;
 }
 
 }  // namespace cm::imaging

@@ -23,5 +23,10 @@ cv::Mat rectify(const cv::Mat& linear, const cv::Matx33d& grid_to_camera, cv::Si
 cv::Mat rectifyRawToXyz(const RawFrame& frame, const Linearisation& lin,
                         const colorimetry::Matrix3& rgb_to_xyz, const cv::Matx33d& grid_to_camera,
                         cv::Size grid);
+/// The same into `out`, reusing its memory when it already has the grid's size and type (first
+/// touch of fresh pages costs more than the arithmetic for a stream of large frames).
+void rectifyRawToXyz(const RawFrame& frame, const Linearisation& lin,
+                     const colorimetry::Matrix3& rgb_to_xyz, const cv::Matx33d& grid_to_camera,
+                     cv::Size grid, cv::Mat& out);
 
 }  // namespace cm::imaging
