@@ -37,6 +37,7 @@ void registerInstrumentCommands(CLI::App& app);
 void registerCorrectionCommands(CLI::App& app);
 /// Also adds `sim camera`: call after registerInstrumentCommands.
 void registerCameraCommands(CLI::App& app);
+void registerImagingCommands(CLI::App& app);
 
 }  // namespace cm::cli
 

@@ -1,6 +1,8 @@
 // Validation of virtual theatre configs: unknown fields and out-of-range values are errors.
 #include "drivers/virtual/theatre_config.h"
 
+#include <cmath>
+
 namespace cm::drivers::virt {
 
 using util::JsonView;
@@ -52,7 +54,7 @@ StimulusField parseStimulus(const JsonView& j) {
 
 LedLayout parseLed(const JsonView& j) {
     j.allowOnly({"pixel_pitch_mm", "module_px", "cabinet_modules", "module_gain_spread_pct",
-                 "wall_seed", "dead_pixels", "off_axis"});
+                 "wall_seed", "dead_pixels", "seams", "off_axis"});
     LedLayout l;
     l.pixel_pitch_mm = j.at("pixel_pitch_mm").number(0.1, 50);
     auto pair = [](const JsonView& v, long long lo, long long hi) {
@@ -76,6 +78,24 @@ LedLayout parseLed(const JsonView& j) {
             l.dead_pixels.push_back({static_cast<int>(p.at("x_px").integer(0, 1 << 20)),
                                      static_cast<int>(p.at("y_px").integer(0, 1 << 20)),
                                      p.has("level") ? p.at("level").number(0, 1) : 0.0});
+        }
+    }
+    if (auto seams = j.find("seams")) {
+        for (const JsonView& sj : seams->elements()) {
+            sj.allowOnly({"orientation", "border", "gain_pct", "span"});
+            SeamSpec s;
+            s.vertical = sj.at("orientation").oneOf({"vertical", "horizontal"}) == "vertical";
+            s.border = static_cast<int>(sj.at("border").integer(1, 4096));
+            s.gain_pct = sj.at("gain_pct").number(-100, 200);
+            if (auto span = sj.find("span")) {
+                auto e = span->elements();
+                if (e.size() != 2) {
+                    span->fail("expected [first module, last module]");
+                }
+                s.first_segment = static_cast<int>(e[0].integer(0, 4096));
+                s.last_segment = static_cast<int>(e[1].integer(s.first_segment, 4096));
+            }
+            l.seams.push_back(s);
         }
     }
     if (auto o = j.find("off_axis")) {
@@ -140,6 +160,33 @@ TheatreConfig parseTheatreConfig(const JsonView& root) {
         root.has("checkerboard_flare_pct") ? root.at("checkerboard_flare_pct").number(0, 50) : 0.0;
     if (c.screen_type == "led") {
         c.led = parseLed(root.at("led"));
+        // Seams and defects must lie on the wall the screen size and module size describe.
+        const JsonView lj = root.at("led");
+        const int wallW =
+            static_cast<int>(std::lround(c.screen.width_m * 1000.0 / c.led->pixel_pitch_mm));
+        const int wallH =
+            static_cast<int>(std::lround(c.screen.height_m * 1000.0 / c.led->pixel_pitch_mm));
+        const int across = wallW / c.led->module_w_px;
+        const int down = wallH / c.led->module_h_px;
+        for (std::size_t i = 0; i < c.led->seams.size(); ++i) {
+            const SeamSpec& s = c.led->seams[i];
+            const int count = s.vertical ? across : down;
+            const int along = s.vertical ? down : across;
+            if (s.border >= count || s.last_segment >= along) {
+                lj.at("seams").elements()[i].fail("border must be 1.." + std::to_string(count - 1) +
+                                                  " and span within 0.." +
+                                                  std::to_string(along - 1) + " on this wall");
+            }
+        }
+        for (std::size_t i = 0; i < c.led->dead_pixels.size(); ++i) {
+            const DeadPixel& d = c.led->dead_pixels[i];
+            if (d.x_px >= wallW || d.y_px >= wallH) {
+                lj.at("dead_pixels")
+                    .elements()[i]
+                    .fail("pixel outside the " + std::to_string(wallW) + " × " +
+                          std::to_string(wallH) + " wall");
+            }
+        }
     } else if (root.has("led")) {
         root.at("led").fail("only a screen of type \"led\" has an led section");
     }

@@ -35,6 +35,15 @@ struct DeadPixel {
     double level = 0.0;  ///< 0 dead, 1 stuck fully on
 };
 
+/// A visible line along a module border (modules set too close: bright; too far apart: dark).
+struct SeamSpec {
+    bool vertical = true;   ///< border between module columns (true) or rows (false)
+    int border = 1;         ///< between module column/row border−1 and border (1 … count−1)
+    double gain_pct = 0.0;  ///< luminance change of the pixel line on each side, % (− darker)
+    int first_segment = 0;  ///< module row (vertical) or column (horizontal) where it starts
+    int last_segment = -1;  ///< where it ends (inclusive); −1: to the far edge
+};
+
 /// LED wall structure (screen.type == "led").
 struct LedLayout {
     double pixel_pitch_mm = 2.5;
@@ -45,6 +54,7 @@ struct LedLayout {
     double module_gain_spread_pct = 0.0;  ///< 1-sigma spread of per-module gain
     std::uint64_t wall_seed = 1;          ///< fixes which module gets which gain
     std::vector<DeadPixel> dead_pixels;
+    std::vector<SeamSpec> seams;
     /// Off-axis fall-off: luminance loss at 60° horizontal / 35° vertical, and white Δu'v' at 60°.
     double off_axis_h_loss_pct_at_60deg = 0.0;
     double off_axis_v_loss_pct_at_35deg = 0.0;

@@ -1,0 +1,447 @@
+// `cinemeasure render` (a camera frame of a virtual theatre, with its truth) and `cinemeasure
+// analyze` (luminance map, module uniformity, seams and pixel defects from a camera image).
+#include "app/cli/commands.h"
+#include "app/common/certification.h"
+#include "app/common/data_paths.h"
+#include "app/common/imaging/camera_calibration_file.h"
+#include "app/common/imaging/image_files.h"
+#include "drivers/virtual/camera_renderer.h"
+#include "libmeasure/imaging/camera_matrix.h"
+#include "libmeasure/imaging/pixel_defects.h"
+#include "libmeasure/imaging/point_readout.h"
+#include "libmeasure/imaging/rectify.h"
+#include "libmeasure/imaging/screen_quad.h"
+#include "libmeasure/imaging/seams.h"
+#include "libmeasure/util/json_view.h"
+
+#include <nlohmann/json.hpp>
+
+#include <opencv2/imgproc.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace cm::cli {
+
+namespace {
+
+nlohmann::json num(double v) {
+    return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
+}
+
+std::string ext(const std::filesystem::path& p) {
+    std::string e = p.extension().string();
+    for (char& c : e) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return e;
+}
+
+struct RenderArgs {
+    std::string config, out, stimulus = "white", seat, truth, calibration_out;
+    int width = 1200, height = 800, supersample = 2;
+    double exposure_s = 0.1;
+    std::uint64_t seed = 1;
+};
+
+void runRender(const RenderArgs& a) {
+    drivers::virt::TheatreConfig cfg;
+    try {
+        cfg = app::loadTheatreConfig(a.config);
+    } catch (const std::exception& e) {
+        throw CommandError(kExitUsage, e.what());
+    }
+    drivers::virt::VirtualTheatre theatre(cfg);
+    drivers::virt::CameraSetup cam;
+    cam.width_px = a.width;
+    cam.height_px = a.height;
+    cam.exposure_s = a.exposure_s;
+    cam.seed = a.seed;
+    cam.supersample = a.supersample;
+    if (!a.seat.empty()) {
+        const geometry::Seat* s = cfg.findSeat(a.seat);
+        if (!s) {
+            throw CommandError(kExitUsage, cfg.source + ": no seat '" + a.seat + "'");
+        }
+        cam.seat = *s;
+    }
+    drivers::virt::RenderedFrame r;
+    try {
+        r = drivers::virt::renderCameraFrame(theatre, a.stimulus, cam);
+    } catch (const std::invalid_argument& e) {
+        throw CommandError(kExitUsage, e.what());
+    }
+    const std::filesystem::path out = a.out;
+    try {
+        if (ext(out) == ".dng") {
+            app::imaging_io::writeDng(out, r.frame, colorimetry::inverse(r.truth.rgb_to_xyz));
+        } else if (ext(out) == ".tif" || ext(out) == ".tiff") {
+            const nlohmann::json d = {{"exposure_s", r.frame.exposure_s},
+                                      {"black_level_dn", r.frame.black_level_dn},
+                                      {"white_level_dn", r.frame.white_level_dn},
+                                      {"iso", r.frame.iso}};
+            app::imaging_io::writeTiff16(out, r.frame.rgb, d.dump());
+        } else {
+            throw CommandError(kExitUsage,
+                               out.string() + ": --out must end in .dng, .tif or .tiff");
+        }
+    } catch (const app::imaging_io::ImageFileError& e) {
+        throw CommandError(kExitOutput, e.what());
+    }
+    if (!a.truth.empty()) {
+        nlohmann::ordered_json t;
+        t["image"] = out.string();
+        t["stimulus"] = a.stimulus;
+        t["corners_px"] = nlohmann::json::array();
+        for (const auto& c : r.truth.corners) {
+            t["corners_px"].push_back({c.x, c.y});
+        }
+        t["grid"] = {r.truth.grid.width, r.truth.grid.height};
+        t["vignetting"] = {r.truth.vignetting.k1, r.truth.vignetting.k2, r.truth.vignetting.k3};
+        t["defects"] = nlohmann::json::array();
+        for (const auto& d : r.truth.defects) {
+            t["defects"].push_back({{"x_px", d.x_px}, {"y_px", d.y_px}, {"level", d.level}});
+        }
+        t["seams"] = nlohmann::json::array();
+        for (const auto& s : r.truth.seams) {
+            t["seams"].push_back({{"orientation", s.vertical ? "vertical" : "horizontal"},
+                                  {"border", s.border},
+                                  {"segment", s.segment},
+                                  {"gain_pct", s.gain_pct}});
+        }
+        t["modules"] = nlohmann::json::array();
+        for (const auto& m : r.truth.modules.modules) {
+            t["modules"].push_back({{"col", m.index.col},
+                                    {"row", m.index.row},
+                                    {"mean_cdm2", num(m.mean_cdm2)},
+                                    {"x", num(m.xy.x)},
+                                    {"y", num(m.xy.y)}});
+        }
+        try {
+            app::writeFileAtomically(a.truth, t.dump(2) + "\n");
+        } catch (const std::exception& e) {
+            throw CommandError(kExitOutput, e.what());
+        }
+    }
+    if (!a.calibration_out.empty()) {
+        const auto cal = app::calibrateVirtualCamera(theatre, cam);
+        try {
+            app::saveCameraCalibration(a.calibration_out, cal);
+        } catch (const std::exception& e) {
+            throw CommandError(kExitOutput, e.what());
+        }
+    }
+    std::printf("rendered %s (%d × %d px, %s, exposure %g s) of %s\n", out.string().c_str(),
+                a.width, a.height, a.stimulus.c_str(), a.exposure_s, cfg.name.c_str());
+}
+
+struct AnalyzeArgs {
+    std::string image, calibration, layout, corners, out;
+    // Limits default to draft DY/T 8-2023 (measurement-methods.md appendix A.2 #3 and #7) [U].
+    double min_ratio = 0.90, max_ratio = 1.10, max_dxy = 0.015;
+    double seam_threshold_pct = 3.0;
+    double dead_below = 0.5, stuck_above = 2.0, stuck_min_excess_cdm2 = 1.0;
+};
+
+imaging::ScreenQuad parseCorners(const std::string& s) {
+    std::vector<double> v;
+    std::stringstream ss(s);
+    for (std::string tok; std::getline(ss, tok, ',');) {
+        char* end = nullptr;
+        const double x = std::strtod(tok.c_str(), &end);
+        if (end == tok.c_str() || *end != '\0' || !std::isfinite(x)) {
+            throw CommandError(kExitUsage, "--corners: '" + tok + "' is not a number");
+        }
+        v.push_back(x);
+    }
+    if (v.size() != 8) {
+        throw CommandError(
+            kExitUsage,
+            "--corners: expected 8 numbers x,y of top-left, top-right, bottom-right, bottom-left");
+    }
+    return {cv::Point2d(v[0], v[1]), cv::Point2d(v[2], v[3]), cv::Point2d(v[4], v[5]),
+            cv::Point2d(v[6], v[7])};
+}
+
+void runAnalyze(const AnalyzeArgs& a) {
+    // Inputs first: nothing is written unless every input is good.
+    imaging::RawFrame frame;
+    try {
+        frame = app::imaging_io::readImage(a.image);
+    } catch (const app::imaging_io::ImageFileError& e) {
+        throw CommandError(kExitUsage, e.what());
+    }
+    const std::filesystem::path calFile = a.calibration.empty()
+                                              ? app::dataDir() / "cameras" / "virtual-camera.json"
+                                              : std::filesystem::path(a.calibration);
+    imaging::CameraCalibration cal;
+    try {
+        cal = app::loadCameraCalibration(calFile);
+    } catch (const std::exception& e) {
+        throw CommandError(kExitUsage, e.what());
+    }
+    std::optional<imaging::LedWallLayout> layout;
+    geometry::ScreenSize screen{1.0, 1.0};
+    if (!a.layout.empty()) {
+        try {
+            const auto cfg = app::loadTheatreConfig(a.layout);
+            if (!cfg.led) {
+                throw CommandError(kExitUsage,
+                                   a.layout + ": --layout needs a config with an led section");
+            }
+            layout = drivers::virt::ledLayoutOf(cfg);
+            screen = cfg.screen;
+        } catch (const CommandError&) {
+            throw;
+        } catch (const std::exception& e) {
+            throw CommandError(kExitUsage, e.what());
+        }
+    }
+    imaging::ScreenQuad quad;
+    if (!a.corners.empty()) {
+        quad = parseCorners(a.corners);
+    } else {
+        cv::Mat green;
+        cv::extractChannel(frame.rgb, green, 1);
+        try {
+            quad = imaging::findScreenQuad(green);
+        } catch (const std::runtime_error& e) {
+            throw CommandError(kExitUsage, a.image + ": " + e.what() + "; pass --corners");
+        }
+    }
+    cv::Size grid;
+    if (layout) {
+        grid = layout->gridSize();
+    } else {
+        // A projection screen: a grid of 512 cells across, the height from the quad's aspect.
+        const double w = 0.5 * (cv::norm(quad[1] - quad[0]) + cv::norm(quad[2] - quad[3]));
+        const double h = 0.5 * (cv::norm(quad[3] - quad[0]) + cv::norm(quad[2] - quad[1]));
+        grid = {512, std::max(1, static_cast<int>(std::lround(512 * h / w)))};
+        screen = {1.0, h / w};
+    }
+    imaging::Linearisation lin = imaging::Linearisation::forFrame(frame);
+    lin.vignetting = cal.vignetting;
+    const cv::Mat xyz = imaging::rectifyRawToXyz(frame, lin, cal.rgb_to_xyz,
+                                                 imaging::gridToCamera(quad, grid), grid);
+    const cv::Mat Y = imaging::luminanceMap(xyz);
+
+    const std::filesystem::path out = a.out;
+    try {
+        app::ensureWritableDirectory(out);
+    } catch (const std::exception& e) {
+        throw CommandError(kExitOutput, e.what());
+    }
+    nlohmann::ordered_json j;
+    j["schema"] = "cinemeasure-image-analysis";
+    j["version"] = 1;
+    j["image"] = a.image;
+    j["camera_calibration"] = calFile.string();
+    j["exposure_s"] = frame.exposure_s;
+    j["corners_px"] = nlohmann::json::array();
+    for (const auto& c : quad) {
+        j["corners_px"].push_back({c.x, c.y});
+    }
+    j["grid"] = {grid.width, grid.height};
+    // Luminance map as a 16-bit TIFF with the scale recorded here.
+    double maxY = 0.0;
+    int saturated = 0;
+    for (int y = 0; y < Y.rows; ++y) {
+        for (int x = 0; x < Y.cols; ++x) {
+            const float v = Y.at<float>(y, x);
+            if (std::isfinite(v)) {
+                maxY = std::max(maxY, double(v));
+            } else if (std::isinf(v)) {
+                ++saturated;
+            }
+        }
+    }
+    const double scale = maxY > 0 ? maxY / 65000.0 : 1.0;  // cd/m² per DN
+    cv::Mat y16(Y.size(), CV_16UC1);
+    for (int y = 0; y < Y.rows; ++y) {
+        for (int x = 0; x < Y.cols; ++x) {
+            const float v = Y.at<float>(y, x);
+            y16.at<std::uint16_t>(y, x) = static_cast<std::uint16_t>(
+                std::isinf(v)      ? 65535
+                : std::isfinite(v) ? std::clamp(std::lround(v / scale), 0L, 65000L)
+                                   : 0);
+        }
+    }
+    j["luminance_map"] = {{"tiff", "luminance.tif"},
+                          {"png", "luminance.png"},
+                          {"cdm2_per_dn", scale},
+                          {"saturated_dn", 65535},
+                          {"saturated_cells", saturated}};
+    try {
+        app::imaging_io::writeTiff16(
+            out / "luminance.tif", y16,
+            nlohmann::json({{"cdm2_per_dn", scale}, {"quantity", "luminance"}}).dump());
+        double lo = 0, hi = maxY;
+        if (layout) {  // false colour centred on the interesting range
+            lo = 0.8 * maxY / 1.05;
+        }
+        app::imaging_io::writeFalseColourPng(out / "luminance.png", Y, lo, hi > lo ? hi : lo + 1);
+    } catch (const app::imaging_io::ImageFileError& e) {
+        throw CommandError(kExitOutput, e.what());
+    }
+    const auto points = geometry::pointLayout("st431-9", screen, 0.05);
+    j["points"] = nlohmann::json::array();
+    for (const auto& r : imaging::readPoints(xyz, screen, points, 0.01 * screen.width_m)) {
+        const auto xy = colorimetry::toXY(r.xyz);
+        j["points"].push_back({{"id", r.point.id},
+                               {"luminance_cdm2", num(r.xyz.Y)},
+                               {"x", num(xy.x)},
+                               {"y", num(xy.y)}});
+    }
+    bool pass = true;
+    if (layout) {
+        const auto defects = imaging::detectPixelDefects(
+            Y, *layout, {a.dead_below, a.stuck_above, a.stuck_min_excess_cdm2});
+        const auto u = imaging::moduleUniformity(xyz, *layout,
+                                                 {a.min_ratio, a.max_ratio, a.max_dxy, a.max_dxy},
+                                                 imaging::defectMask(defects, grid));
+        const auto seams = imaging::measureSeams(Y, *layout, {a.seam_threshold_pct, 1, 3});
+        j["limits"] = {{"min_ratio", a.min_ratio},
+                       {"max_ratio", a.max_ratio},
+                       {"max_abs_dx", a.max_dxy},
+                       {"max_abs_dy", a.max_dxy},
+                       {"seam_threshold_pct", a.seam_threshold_pct},
+                       {"source", "DY/T 8-2023 draft, annex A.2 #3 and #7 [U] unless overridden"}};
+        j["wall"] = {{"mean_cdm2", u.wall_mean_cdm2},
+                     {"x", num(u.wall_xy.x)},
+                     {"y", num(u.wall_xy.y)},
+                     {"modules_failing", u.modules_failing},
+                     {"cabinets_failing", u.cabinets_failing}};
+        std::ostringstream csv;
+        csv << "module_col,module_row,cabinet_col,cabinet_row,mean_cdm2,x,y,ratio_to_wall,dx,dy,"
+               "pixels,verdict\n";
+        j["modules"] = nlohmann::json::array();
+        for (const auto& m : u.modules) {
+            const auto cab = layout->cabinetOfModule(m.index);
+            j["modules"].push_back({{"col", m.index.col},
+                                    {"row", m.index.row},
+                                    {"mean_cdm2", num(m.mean_cdm2)},
+                                    {"x", num(m.xy.x)},
+                                    {"y", num(m.xy.y)},
+                                    {"ratio_to_wall", num(m.ratio_to_wall)},
+                                    {"dx", num(m.dx)},
+                                    {"dy", num(m.dy)},
+                                    {"pixels", m.pixels_used},
+                                    {"verdict", m.pass ? "pass" : "fail"}});
+            char line[256];
+            std::snprintf(line, sizeof line, "%d,%d,%d,%d,%.6g,%.5f,%.5f,%.5f,%.5f,%.5f,%d,%s\n",
+                          m.index.col, m.index.row, cab.col, cab.row, m.mean_cdm2, m.xy.x, m.xy.y,
+                          m.ratio_to_wall, m.dx, m.dy, m.pixels_used, m.pass ? "pass" : "fail");
+            csv << line;
+        }
+        j["cabinets"] = nlohmann::json::array();
+        for (const auto& c : u.cabinets) {
+            j["cabinets"].push_back({{"col", c.index.col},
+                                     {"row", c.index.row},
+                                     {"mean_cdm2", num(c.mean_cdm2)},
+                                     {"x", num(c.xy.x)},
+                                     {"y", num(c.xy.y)},
+                                     {"ratio_to_wall", num(c.ratio_to_wall)},
+                                     {"verdict", c.pass ? "pass" : "fail"}});
+        }
+        j["seams"] = nlohmann::json::array();
+        for (const auto& s : seams) {
+            if (s.detected) {
+                j["seams"].push_back(
+                    {{"orientation", s.orientation == imaging::SeamOrientation::Vertical
+                                         ? "vertical"
+                                         : "horizontal"},
+                     {"border", s.border},
+                     {"segment", s.segment},
+                     {"contrast_pct", s.contrast_pct},
+                     {"kind", s.contrast_pct > 0 ? "bright" : "dark"}});
+            }
+        }
+        j["defects"] = nlohmann::json::array();
+        for (const auto& d : defects) {
+            j["defects"].push_back(
+                {{"x_px", d.x_px},
+                 {"y_px", d.y_px},
+                 {"module_col", d.module.col},
+                 {"module_row", d.module.row},
+                 {"x_in_module", d.x_in_module},
+                 {"y_in_module", d.y_in_module},
+                 {"kind", d.kind == imaging::DefectKind::Dead ? "dead" : "stuck"},
+                 {"ratio", num(d.ratio)}});
+        }
+        pass = u.modules_failing == 0;
+        j["verdict"] = pass ? "pass" : "fail";
+        try {
+            app::writeFileAtomically(out / "modules.csv", csv.str());
+        } catch (const std::exception& e) {
+            throw CommandError(kExitOutput, e.what());
+        }
+        std::printf(
+            "wall mean %.3f cd/m², %d of %zu modules outside limits, %zu seams, %zu defective "
+            "pixels\n",
+            u.wall_mean_cdm2, u.modules_failing, u.modules.size(), j["seams"].size(),
+            defects.size());
+    }
+    try {
+        app::writeFileAtomically(out / "analysis.json", j.dump(2) + "\n");
+    } catch (const std::exception& e) {
+        throw CommandError(kExitOutput, e.what());
+    }
+    std::printf("wrote %s\n", (out / "analysis.json").string().c_str());
+}
+
+}  // namespace
+
+void registerImagingCommands(CLI::App& app) {
+    auto ra = std::make_shared<RenderArgs>();
+    CLI::App* render =
+        app.add_subcommand("render", "Render a camera frame (DNG or TIFF) of a virtual theatre");
+    render->add_option("--virtual", ra->config, "Virtual theatre config")
+        ->required()
+        ->check(CLI::ExistingFile);
+    render->add_option("--out", ra->out, "Output image (.dng, .tif)")->required();
+    render->add_option("--stimulus", ra->stimulus, "What the screen shows (white, grey:0.5, …)");
+    render->add_option("--seat", ra->seat, "Camera position: a seat id of the config");
+    render->add_option("--width", ra->width, "Image width, px")->check(CLI::Range(16, 20000));
+    render->add_option("--height", ra->height, "Image height, px")->check(CLI::Range(16, 20000));
+    render->add_option("--exposure", ra->exposure_s, "Exposure time, s")
+        ->check(CLI::PositiveNumber);
+    render->add_option("--supersample", ra->supersample, "Samples per pixel side (1..4)")
+        ->check(CLI::Range(1, 4));
+    render->add_option("--seed", ra->seed, "Noise seed");
+    render->add_option("--truth", ra->truth, "Also write what was rendered (JSON)");
+    render->add_option(
+        "--calibration-out", ra->calibration_out,
+        "Also calibrate the virtual camera in this theatre and write the calibration JSON");
+    render->callback([ra] { runRender(*ra); });
+
+    auto aa = std::make_shared<AnalyzeArgs>();
+    CLI::App* analyze = app.add_subcommand(
+        "analyze", "Luminance map, module uniformity, seams and defects from a camera image");
+    analyze->add_option("--image", aa->image, "DNG, camera raw or 16-bit TIFF")->required();
+    analyze->add_option("--camera-calibration", aa->calibration,
+                        "Camera calibration JSON (default: the virtual camera's, "
+                        "calibration/cameras/virtual-camera.json)");
+    analyze->add_option("--layout", aa->layout,
+                        "LED wall description (a config with screen and led sections)");
+    analyze->add_option("--corners", aa->corners,
+                        "Screen corners x,y ×4 (TL, TR, BR, BL), camera pixels");
+    analyze->add_option("--out", aa->out, "Output directory")->required();
+    analyze->add_option("--min-ratio", aa->min_ratio,
+                        "Lowest module mean / wall mean (default 0.90)");
+    analyze->add_option("--max-ratio", aa->max_ratio,
+                        "Highest module mean / wall mean (default 1.10)");
+    analyze->add_option("--max-dxy", aa->max_dxy,
+                        "Largest |Δx|, |Δy| of a module to the wall (default 0.015)");
+    analyze->add_option("--seam-threshold", aa->seam_threshold_pct,
+                        "Seam contrast threshold, % (default 3)");
+    analyze->add_option("--dead-below", aa->dead_below,
+                        "Dead pixel: below this × module median (default 0.5)");
+    analyze->add_option("--stuck-above", aa->stuck_above,
+                        "Stuck pixel: above this × module median (default 2)");
+    analyze->callback([aa] { runAnalyze(*aa); });
+}
+
+}  // namespace cm::cli

@@ -1,0 +1,335 @@
+// Camera renderer: emitted light per LED pixel (module gains, seams, defects) from the virtual
+// theatre, then a pinhole projection, box-integrated camera pixels, lens fall-off and sensor noise.
+#include "drivers/virtual/camera_renderer.h"
+
+#include <opencv2/core/utility.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace cm::drivers::virt {
+
+namespace {
+
+using colorimetry::XYZ;
+
+/// splitmix64: tiny, seedable per row so rows render in parallel with fixed results.
+struct RowRng {
+    std::uint64_t s;
+    std::uint64_t next() {
+        std::uint64_t z = (s += 0x9E3779B97F4A7C15ull);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+        return z ^ (z >> 31);
+    }
+    double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
+    /// Approximately standard normal: sum of four uniforms (Irwin–Hall), rescaled to unit variance.
+    double normal() {
+        return (uniform() + uniform() + uniform() + uniform() - 2.0) * std::sqrt(3.0);
+    }
+};
+
+struct Pose {
+    cv::Matx33d screen_to_camera;  ///< screen metres (x right, y up, centre origin) → pixels
+};
+
+/// Pinhole at the seat, looking at the screen centre, no roll; focal length so the screen spans
+/// `fill` of the limiting image side.
+Pose cameraPose(const TheatreConfig& c, const CameraSetup& cam) {
+    const geometry::Seat seat = cam.seat.value_or(c.reference_seat);
+    const cv::Vec3d P(seat.x_m, seat.eye_height_above_screen_centre_m, seat.distance_m);
+    const cv::Vec3d f = cv::normalize(-P);
+    const cv::Vec3d up(0, 1, 0);
+    const cv::Vec3d r = cv::normalize(f.cross(up));
+    const cv::Vec3d down = f.cross(r);
+    const double dist = cv::norm(P);
+    const double fpx = cam.fill * std::min(cam.width_px * dist / c.screen.width_m,
+                                           cam.height_px * dist / c.screen.height_m);
+    const double cx = 0.5 * (cam.width_px - 1);
+    const double cy = 0.5 * (cam.height_px - 1);
+    const cv::Matx33d K(fpx, 0, cx, 0, fpx, cy, 0, 0, 1);
+    // World point (x, y, 0) − P in camera axes is linear in (x, y, 1).
+    const cv::Matx33d E(r[0], r[1], -r.dot(P), down[0], down[1], -down.dot(P), f[0], f[1],
+                        -f.dot(P));
+    return {K * E};
+}
+
+XYZ add(XYZ a, XYZ b) {
+    return {a.X + b.X, a.Y + b.Y, a.Z + b.Z};
+}
+
+}  // namespace
+
+imaging::LedWallLayout ledLayoutOf(const TheatreConfig& c) {
+    if (!c.led) {
+        throw std::invalid_argument(c.source + ": not an LED wall");
+    }
+    const LedLayout& l = *c.led;
+    imaging::LedWallLayout w;
+    w.pixel_pitch_mm = l.pixel_pitch_mm;
+    w.module_w_px = l.module_w_px;
+    w.module_h_px = l.module_h_px;
+    w.modules_across =
+        static_cast<int>(std::lround(c.screen.width_m * 1000.0 / l.pixel_pitch_mm)) / l.module_w_px;
+    w.modules_down = static_cast<int>(std::lround(c.screen.height_m * 1000.0 / l.pixel_pitch_mm)) /
+                     l.module_h_px;
+    w.cabinet_w_modules = l.cabinet_w_modules;
+    w.cabinet_h_modules = l.cabinet_h_modules;
+    w.validate();
+    return w;
+}
+
+colorimetry::Matrix3 virtualCameraMatrix(const CameraSetup& cam) {
+    colorimetry::Matrix3 m = colorimetry::normalisedPrimaryMatrix(colorimetry::rec2020());
+    for (auto& row : m) {
+        for (double& v : row) {
+            v /= cam.dn_per_cdm2_s;
+        }
+    }
+    return m;
+}
+
+namespace {
+
+void checkSetup(const CameraSetup& cam) {
+    if (cam.width_px < 16 || cam.height_px < 16 || cam.width_px > 20000 || cam.height_px > 20000 ||
+        !(cam.exposure_s > 0) || cam.supersample < 1 || cam.supersample > 4 || !(cam.fill > 0.05) ||
+        !(cam.fill <= 1.0) || !(cam.dn_per_cdm2_s > 0) ||
+        !(cam.white_level_dn > cam.black_level_dn) || cam.white_level_dn > 65535 ||
+        !(cam.electrons_per_dn > 0) || !cam.vignetting.valid()) {
+        throw std::invalid_argument(
+            "camera setup out of range (size 16..20000 px, exposure > 0, "
+            "supersample 1..4, fill 0.05..1, black < white ≤ 65535)");
+    }
+}
+
+/// Camera RGB sample in DN from XYZ, relative illumination and noise; clipped and rounded.
+cv::Vec3w expose(const XYZ& xyz, const colorimetry::Matrix3& inv, double k, const CameraSetup& cam,
+                 RowRng& rng) {
+    cv::Vec3w out;
+    const double v[3] = {xyz.X, xyz.Y, xyz.Z};
+    for (int c = 0; c < 3; ++c) {
+        const double signal =
+            std::max(0.0, k * (inv[c][0] * v[0] + inv[c][1] * v[1] + inv[c][2] * v[2]));
+        double dn = cam.black_level_dn + signal;
+        if (cam.noise) {
+            dn += rng.normal() *
+                  std::sqrt(signal / cam.electrons_per_dn + cam.read_noise_dn * cam.read_noise_dn);
+        }
+        out[c] = static_cast<std::uint16_t>(std::clamp(std::round(dn), 0.0, cam.white_level_dn));
+    }
+    return out;
+}
+
+}  // namespace
+
+RenderedFrame renderCameraFrame(const VirtualTheatre& theatre, const std::string& stimulus,
+                                const CameraSetup& cam) {
+    checkSetup(cam);
+    const TheatreConfig& c = theatre.config();
+    const geometry::Seat seat = cam.seat.value_or(c.reference_seat);
+    RenderedFrame out;
+    RenderTruth& t = out.truth;
+    if (c.led) {
+        t.layout = ledLayoutOf(c);
+        t.grid = t.layout->gridSize();
+    } else {
+        t.grid = {kProjectorGridCells,
+                  std::max(1, static_cast<int>(std::lround(kProjectorGridCells * c.screen.height_m /
+                                                           c.screen.width_m)))};
+    }
+    const double cellW = c.screen.width_m / t.grid.width;
+    const double cellH = c.screen.height_m / t.grid.height;
+    auto cellCentre = [&](double gx, double gy) {
+        return geometry::ScreenPoint{gx * cellW - c.screen.width_m / 2.0,
+                                     c.screen.height_m / 2.0 - gy * cellH};
+    };
+    theatre.radiance(stimulus, "none", {0, 0}, seat);  // throws now for an unknown stimulus
+    const StimulusField& white = c.stimuli.at("white");
+    const XYZ ambient = colorimetry::fromxyY(white.centre_xy, c.ambient_cdm2);
+
+    // 1. Emitted light per grid cell. The theatre's field is smooth apart from the module gain, so
+    //    (radiance − ambient) / gain is evaluated on a lattice every kStep cells and interpolated,
+    //    then multiplied by each module's gain and the ambient added back (exact for the model).
+    constexpr int kStep = 8;
+    const int lw = (t.grid.width + kStep - 1) / kStep + 1;
+    const int lh = (t.grid.height + kStep - 1) / kStep + 1;
+    cv::Mat lattice(lh, lw, CV_64FC3);
+    cv::parallel_for_(cv::Range(0, lh), [&](const cv::Range& rows) {
+        for (int j = rows.start; j < rows.end; ++j) {
+            for (int i = 0; i < lw; ++i) {
+                const double gx = std::min<double>(i * kStep, t.grid.width - 1) + 0.5;
+                const double gy = std::min<double>(j * kStep, t.grid.height - 1) + 0.5;
+                const geometry::ScreenPoint p = cellCentre(gx, gy);
+                const XYZ v = theatre.radiance(stimulus, "none", p, seat);
+                const double g = theatre.moduleGain(p);
+                lattice.at<cv::Vec3d>(j, i) = {(v.X - ambient.X) / g, (v.Y - ambient.Y) / g,
+                                               (v.Z - ambient.Z) / g};
+            }
+        }
+    });
+    std::vector<double> gains;
+    if (t.layout) {
+        for (int my = 0; my < t.layout->modules_down; ++my) {
+            for (int mx = 0; mx < t.layout->modules_across; ++mx) {
+                const cv::Rect r = t.layout->moduleRect({mx, my});
+                gains.push_back(
+                    theatre.moduleGain(cellCentre(r.x + 0.5 * r.width, r.y + 0.5 * r.height)));
+            }
+        }
+    }
+    t.emitted_xyz.create(t.grid, CV_32FC3);
+    cv::parallel_for_(cv::Range(0, t.grid.height), [&](const cv::Range& rows) {
+        for (int y = rows.start; y < rows.end; ++y) {
+            const int j0 = std::min(y / kStep, lh - 2);
+            const double fy = (y - j0 * kStep) / static_cast<double>(kStep);
+            auto* o = t.emitted_xyz.ptr<cv::Vec3f>(y);
+            for (int x = 0; x < t.grid.width; ++x) {
+                const int i0 = std::min(x / kStep, lw - 2);
+                const double fx = (x - i0 * kStep) / static_cast<double>(kStep);
+                const cv::Vec3d v = (1 - fy) * ((1 - fx) * lattice.at<cv::Vec3d>(j0, i0) +
+                                                fx * lattice.at<cv::Vec3d>(j0, i0 + 1)) +
+                                    fy * ((1 - fx) * lattice.at<cv::Vec3d>(j0 + 1, i0) +
+                                          fx * lattice.at<cv::Vec3d>(j0 + 1, i0 + 1));
+                double g = 1.0;
+                if (t.layout) {
+                    const imaging::GridIndex m = t.layout->moduleOf(x, y);
+                    g = gains[static_cast<std::size_t>(m.row * t.layout->modules_across + m.col)];
+                }
+                o[x] = cv::Vec3f(static_cast<float>(v[0] * g + ambient.X),
+                                 static_cast<float>(v[1] * g + ambient.Y),
+                                 static_cast<float>(v[2] * g + ambient.Z));
+            }
+        }
+    });
+    // 2. Seams and defects on the wall.
+    cv::Mat defectMask;
+    if (t.layout) {
+        const imaging::LedWallLayout& L = *t.layout;
+        for (const SeamSpec& s : c.led->seams) {
+            const int along = s.vertical ? L.modules_down : L.modules_across;
+            const int last = s.last_segment < 0 ? along - 1 : s.last_segment;
+            const float k = static_cast<float>(1.0 + s.gain_pct / 100.0);
+            for (int seg = s.first_segment; seg <= last; ++seg) {
+                t.seams.push_back({s.vertical, s.border, seg, s.gain_pct});
+                if (s.vertical) {
+                    const int x = s.border * L.module_w_px;
+                    for (int y = seg * L.module_h_px; y < (seg + 1) * L.module_h_px; ++y) {
+                        t.emitted_xyz.at<cv::Vec3f>(y, x - 1) *= k;
+                        t.emitted_xyz.at<cv::Vec3f>(y, x) *= k;
+                    }
+                } else {
+                    const int y = s.border * L.module_h_px;
+                    for (int x = seg * L.module_w_px; x < (seg + 1) * L.module_w_px; ++x) {
+                        t.emitted_xyz.at<cv::Vec3f>(y - 1, x) *= k;
+                        t.emitted_xyz.at<cv::Vec3f>(y, x) *= k;
+                    }
+                }
+            }
+        }
+        defectMask = cv::Mat::zeros(t.grid, CV_8UC1);
+        for (const DeadPixel& d : c.led->dead_pixels) {
+            if (d.x_px >= t.grid.width || d.y_px >= t.grid.height) {
+                throw std::invalid_argument(c.source + ": dead pixel outside the wall");
+            }
+            const XYZ w =
+                theatre.radiance("white", "none", cellCentre(d.x_px + 0.5, d.y_px + 0.5), seat);
+            const XYZ v = add({(w.X - ambient.X) * d.level, (w.Y - ambient.Y) * d.level,
+                               (w.Z - ambient.Z) * d.level},
+                              ambient);
+            t.emitted_xyz.at<cv::Vec3f>(d.y_px, d.x_px) = cv::Vec3f(
+                static_cast<float>(v.X), static_cast<float>(v.Y), static_cast<float>(v.Z));
+            defectMask.at<std::uint8_t>(d.y_px, d.x_px) = 255;
+            t.defects.push_back(d);
+        }
+        t.modules = imaging::moduleUniformity(t.emitted_xyz, L, {0.0, 1e9, 1.0, 1.0}, defectMask);
+    }
+
+    // 3. Projection: grid edges → camera pixels.
+    const Pose pose = cameraPose(c, cam);
+    const cv::Matx33d gridToScreen(cellW, 0, -c.screen.width_m / 2.0, 0, -cellH,
+                                   c.screen.height_m / 2.0, 0, 0, 1);
+    t.grid_to_camera = pose.screen_to_camera * gridToScreen;
+    const std::array<cv::Point2d, 4> gc = {cv::Point2d(0, 0), cv::Point2d(t.grid.width, 0),
+                                           cv::Point2d(t.grid.width, t.grid.height),
+                                           cv::Point2d(0, t.grid.height)};
+    for (int k = 0; k < 4; ++k) {
+        t.corners[static_cast<std::size_t>(k)] =
+            imaging::applyHomography(t.grid_to_camera, gc[static_cast<std::size_t>(k)]);
+    }
+    const cv::Matx33d camToGrid = t.grid_to_camera.inv();
+    t.rgb_to_xyz = virtualCameraMatrix(cam);
+    t.vignetting = cam.vignetting;
+    const colorimetry::Matrix3 inv = colorimetry::inverse(t.rgb_to_xyz);  // XYZ → DN/s
+
+    // 4. Camera pixels: s×s point samples of the emitted grid (nearest cell: an LED pixel is a
+    //    uniform emitter), then exposure, vignetting, noise, clipping.
+    imaging::RawFrame& f = out.frame;
+    f.rgb.create(cam.height_px, cam.width_px, CV_16UC3);
+    f.exposure_s = cam.exposure_s;
+    f.iso = cam.iso;
+    f.black_level_dn = cam.black_level_dn;
+    f.white_level_dn = cam.white_level_dn;
+    const int s = cam.supersample;
+    cv::parallel_for_(cv::Range(0, cam.height_px), [&](const cv::Range& rows) {
+        for (int y = rows.start; y < rows.end; ++y) {
+            RowRng rng{cam.seed * 0x2545F4914F6CDD1Dull + static_cast<std::uint64_t>(y)};
+            auto* o = f.rgb.ptr<cv::Vec3w>(y);
+            for (int x = 0; x < cam.width_px; ++x) {
+                XYZ sum;
+                for (int sy = 0; sy < s; ++sy) {
+                    for (int sx = 0; sx < s; ++sx) {
+                        const double u = x - 0.5 + (sx + 0.5) / s;
+                        const double v = y - 0.5 + (sy + 0.5) / s;
+                        const double w =
+                            camToGrid(2, 0) * u + camToGrid(2, 1) * v + camToGrid(2, 2);
+                        const double gx =
+                            (camToGrid(0, 0) * u + camToGrid(0, 1) * v + camToGrid(0, 2)) / w;
+                        const double gy =
+                            (camToGrid(1, 0) * u + camToGrid(1, 1) * v + camToGrid(1, 2)) / w;
+                        if (gx < 0 || gy < 0 || gx >= t.grid.width || gy >= t.grid.height) {
+                            continue;  // the room around the screen is dark
+                        }
+                        const cv::Vec3f e =
+                            t.emitted_xyz.at<cv::Vec3f>(static_cast<int>(gy), static_cast<int>(gx));
+                        sum = add(sum, {e[0], e[1], e[2]});
+                    }
+                }
+                const double k = cam.exposure_s / (s * s) *
+                                 cam.vignetting.relativeIllumination(
+                                     imaging::normalisedRadius2(x, y, cam.width_px, cam.height_px));
+                o[x] = expose(sum, inv, k, cam, rng);
+            }
+        }
+    });
+    return out;
+}
+
+imaging::RawFrame renderFlatField(const CameraSetup& cam, double luminance_cdm2,
+                                  colorimetry::ChromaticityXY xy) {
+    checkSetup(cam);
+    const XYZ v = colorimetry::fromxyY(xy, luminance_cdm2);
+    const colorimetry::Matrix3 inv = colorimetry::inverse(virtualCameraMatrix(cam));
+    imaging::RawFrame f;
+    f.rgb.create(cam.height_px, cam.width_px, CV_16UC3);
+    f.exposure_s = cam.exposure_s;
+    f.iso = cam.iso;
+    f.black_level_dn = cam.black_level_dn;
+    f.white_level_dn = cam.white_level_dn;
+    cv::parallel_for_(cv::Range(0, cam.height_px), [&](const cv::Range& rows) {
+        for (int y = rows.start; y < rows.end; ++y) {
+            RowRng rng{(cam.seed + 7777) * 0x2545F4914F6CDD1Dull + static_cast<std::uint64_t>(y)};
+            auto* o = f.rgb.ptr<cv::Vec3w>(y);
+            for (int x = 0; x < cam.width_px; ++x) {
+                const double k =
+                    cam.exposure_s * cam.vignetting.relativeIllumination(imaging::normalisedRadius2(
+                                         x, y, cam.width_px, cam.height_px));
+                o[x] = expose(v, inv, k, cam, rng);
+            }
+        }
+    });
+    return f;
+}
+
+}  // namespace cm::drivers::virt

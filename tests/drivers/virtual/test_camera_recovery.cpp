@@ -1,0 +1,181 @@
+// The imaging chain against the camera renderer's truth: corners, module means, seams and defects
+// recovered within stated bounds under perspective, vignetting and noise.
+#include "drivers/virtual/camera_renderer.h"
+#include "libmeasure/imaging/camera_matrix.h"
+#include "libmeasure/imaging/linearise.h"
+#include "libmeasure/imaging/pixel_defects.h"
+#include "libmeasure/imaging/rectify.h"
+#include "libmeasure/imaging/screen_quad.h"
+#include "libmeasure/imaging/seams.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <fstream>
+#include <set>
+
+using namespace cm;
+using namespace cm::imaging;
+
+namespace {
+
+// Stated recovery bounds (the test fails if the chain gets worse than this).
+constexpr double kCornerErrorPx = 0.25;      // each corner, camera pixels
+constexpr double kModuleMeanErrorPct = 1.0;  // every module's mean luminance
+constexpr double kModuleXyError = 0.002;     // every module's x and y
+constexpr double kSeamRecall = 0.95;
+constexpr double kSeamPrecision = 0.95;
+constexpr double kDefectRecall = 0.95;
+constexpr double kDefectPrecision = 0.95;
+// Analysis parameters used here (a user passes their own).
+constexpr SeamOptions kSeams{3.0, 1, 3};
+constexpr DefectOptions kDefects{0.5, 2.0, 1.0};
+
+drivers::virt::VirtualTheatre testWall() {
+    std::ifstream in(std::string(CINEMEASURE_TEST_DATA_DIR) + "/imaging/led-test-wall.json");
+    REQUIRE(in);
+    const auto doc = nlohmann::json::parse(in);
+    return drivers::virt::VirtualTheatre(
+        drivers::virt::parseTheatreConfig(util::JsonView(doc, "led-test-wall.json")));
+}
+
+struct Recovery {
+    double corner_error_px = 0;
+    double worst_module_error_pct = 0;
+    double worst_module_xy_error = 0;
+    double seam_recall = 0, seam_precision = 0;
+    double defect_recall = 0, defect_precision = 0;
+    std::string found_defects;  ///< for the failure message
+};
+
+Recovery recover(const drivers::virt::VirtualTheatre& theatre,
+                 const drivers::virt::CameraSetup& cam, const std::string& stimulus) {
+    // Lens calibration from a flat field, as a user would do it.
+    const RawFrame flat = drivers::virt::renderFlatField(cam, 8.0, {0.3127, 0.3290});
+    const RadialVignetting vig =
+        fitRadialVignetting(linearise(flat, Linearisation::forFrame(flat)));
+
+    const auto rendered = drivers::virt::renderCameraFrame(theatre, stimulus, cam);
+    const auto& truth = rendered.truth;
+    const LedWallLayout& L = *truth.layout;
+    cv::Mat green;
+    cv::extractChannel(rendered.frame.rgb, green, 1);
+    const ScreenQuad quad = findScreenQuad(green);
+    Recovery r;
+    for (int k = 0; k < 4; ++k) {
+        r.corner_error_px = std::max(r.corner_error_px, cv::norm(quad[k] - truth.corners[k]));
+    }
+    Linearisation lin = Linearisation::forFrame(rendered.frame);
+    lin.vignetting = vig;
+    const cv::Mat xyz = rectifyRawToXyz(rendered.frame, lin, truth.rgb_to_xyz,
+                                        gridToCamera(quad, L.gridSize()), L.gridSize());
+    const cv::Mat Y = luminanceMap(xyz);
+    const auto defects = detectPixelDefects(Y, L, kDefects);
+    const UniformityResult u =
+        moduleUniformity(xyz, L, {0.9, 1.1, 0.015, 0.015}, defectMask(defects, L.gridSize()));
+    for (std::size_t i = 0; i < u.modules.size(); ++i) {
+        const RegionStats& got = u.modules[i];
+        const RegionStats& want = truth.modules.modules[i];
+        r.worst_module_error_pct = std::max(r.worst_module_error_pct,
+                                            100.0 * std::abs(got.mean_cdm2 / want.mean_cdm2 - 1.0));
+        r.worst_module_xy_error = std::max({r.worst_module_xy_error, std::abs(got.xy.x - want.xy.x),
+                                            std::abs(got.xy.y - want.xy.y)});
+    }
+    // Seams: a segment is a true seam when the renderer put one there.
+    std::set<std::tuple<bool, int, int>> trueSeams;
+    for (const auto& s : truth.seams) {
+        trueSeams.insert({s.vertical, s.border, s.segment});
+    }
+    int tp = 0, found = 0;
+    for (const SeamMeasurement& m : measureSeams(Y, L, kSeams)) {
+        if (m.detected) {
+            ++found;
+            tp += trueSeams.count({m.orientation == SeamOrientation::Vertical, m.border, m.segment})
+                      ? 1
+                      : 0;
+        }
+    }
+    r.seam_recall = trueSeams.empty() ? 1.0 : double(tp) / double(trueSeams.size());
+    r.seam_precision = found == 0 ? 1.0 : double(tp) / found;
+    // Defects: position and kind must match (level 0 → dead, level 1 → stuck).
+    std::set<std::tuple<int, int, bool>> trueDefects;
+    for (const auto& d : truth.defects) {
+        trueDefects.insert({d.x_px, d.y_px, d.level > 0.5});
+    }
+    tp = 0;
+    for (const PixelDefect& d : defects) {
+        r.found_defects += " (" + std::to_string(d.x_px) + "," + std::to_string(d.y_px) + " r=" +
+                           std::to_string(d.ratio) + ")";
+        tp += trueDefects.count({d.x_px, d.y_px, d.kind == DefectKind::Stuck}) ? 1 : 0;
+    }
+    r.defect_recall = double(tp) / double(trueDefects.size());
+    r.defect_precision = defects.empty() ? 1.0 : double(tp) / double(defects.size());
+    return r;
+}
+
+void checkBounds(const Recovery& r) {
+    INFO("corner error " << r.corner_error_px << " px, module error " << r.worst_module_error_pct
+                         << " %, xy " << r.worst_module_xy_error << ", seams R/P " << r.seam_recall
+                         << "/" << r.seam_precision << ", defects R/P " << r.defect_recall << "/"
+                         << r.defect_precision << ", found" << r.found_defects);
+    CHECK(r.corner_error_px <= kCornerErrorPx);
+    CHECK(r.worst_module_error_pct <= kModuleMeanErrorPct);
+    CHECK(r.worst_module_xy_error <= kModuleXyError);
+    CHECK(r.seam_recall >= kSeamRecall);
+    CHECK(r.seam_precision >= kSeamPrecision);
+    CHECK(r.defect_recall >= kDefectRecall);
+    CHECK(r.defect_precision >= kDefectPrecision);
+}
+
+}  // namespace
+
+TEST_CASE("recovery from the reference seat: mid-grey with noise and vignetting") {
+    const auto theatre = testWall();
+    drivers::virt::CameraSetup cam;
+    cam.width_px = 480;
+    cam.height_px = 320;
+    cam.exposure_s = 0.5;  // grey:0.5 ≈ 7.9 cd/m² → ≈ 32 000 DN
+    cam.seed = 3;
+    checkBounds(recover(theatre, cam, "grey:0.5"));
+}
+
+TEST_CASE("recovery under strong perspective from a side seat") {
+    const auto theatre = testWall();
+    drivers::virt::CameraSetup cam;
+    cam.width_px = 560;
+    cam.height_px = 360;
+    cam.exposure_s = 0.5;
+    cam.seat = *theatre.config().findSeat("side");
+    cam.seed = 4;
+    checkBounds(recover(theatre, cam, "grey:0.5"));
+}
+
+TEST_CASE("renderer truth: defects, seams and module gains are where the config puts them") {
+    const auto theatre = testWall();
+    drivers::virt::CameraSetup cam;
+    cam.width_px = 240;
+    cam.height_px = 160;
+    cam.noise = false;
+    const auto r = drivers::virt::renderCameraFrame(theatre, "white", cam);
+    REQUIRE(r.truth.layout);
+    CHECK(r.truth.grid == cv::Size(128, 72));
+    CHECK(r.truth.defects.size() == 6);
+    // Seams: full-height vertical border 3 (6 segments), horizontal border 2 over columns 1..4,
+    // vertical border 6 over rows 0..2 → 6 + 4 + 3 segments.
+    CHECK(r.truth.seams.size() == 13);
+    // The dead pixel emits nothing but ambient; its neighbour full light.
+    CHECK(r.truth.emitted_xyz.at<cv::Vec3f>(5, 5)[1] == Approx(0.0004).epsilon(1e-3));
+    CHECK(r.truth.emitted_xyz.at<cv::Vec3f>(5, 6)[1] > 40.0f);
+    // Seam line at x = 47/48 is 8 % brighter than x = 45 in the same module row (smooth field).
+    const float line = r.truth.emitted_xyz.at<cv::Vec3f>(30, 47)[1];
+    const float inner = r.truth.emitted_xyz.at<cv::Vec3f>(30, 45)[1];
+    CHECK(line / inner == Approx(1.08).epsilon(2e-3));
+    // Raw frame: black level in the dark room around the screen, signal inside.
+    CHECK(r.frame.rgb.at<cv::Vec3w>(2, 2)[1] == 512);
+    CHECK(r.frame.rgb.at<cv::Vec3w>(80, 120)[1] > 20000);
+    CHECK_THROWS_AS(drivers::virt::renderCameraFrame(theatre, "no-such", cam),
+                    std::invalid_argument);
+    cam.supersample = 9;
+    CHECK_THROWS_AS(drivers::virt::renderCameraFrame(theatre, "white", cam), std::invalid_argument);
+}
