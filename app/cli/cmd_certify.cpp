@@ -7,6 +7,7 @@
 #include "app/common/report/report_json.h"
 #include "app/common/report/report_pdf.h"
 #include "app/common/simulated_session.h"
+#include "drivers/families.h"
 #include "drivers/virtual/pty_simulator.h"
 #include "drivers/virtual/virtual_spot_meter.h"
 #include "libmeasure/colorimetry/units.h"
@@ -36,6 +37,10 @@ struct CertifyArgs {
     std::string provisional = "binding";
     std::vector<std::string> notes;
     int fault_at = 1;
+    // Field runs: a real instrument on a port, the operator at the terminal.
+    std::string port;
+    std::string screen;  ///< "WxH" in metres
+    std::string screen_type = "projector";
 };
 
 std::string valueText(const evaluation::FigureResult& f) {
@@ -66,7 +71,7 @@ std::string pad(const std::string& s, std::size_t width) {
     return shown >= width ? s + " " : s + std::string(width - shown, ' ');
 }
 
-void printVerdictTable(const report::CertificationReport& rep) {
+void printTable(const report::CertificationReport& rep) {
     std::printf("\n%s%s%s%s\n", pad("Figure", 40).c_str(), pad("Value ± U (k=2)", 34).c_str(),
                 pad("Limit", 20).c_str(), "Verdict");
     std::printf("%s\n", std::string(104, '-').c_str());
@@ -90,15 +95,33 @@ void run(const CertifyArgs& a) {
         const std::filesystem::path profileFile = app::findProfileFile(a.profile);
         info.profile_json = app::readTextFile(profileFile);
         info.profile_id = app::loadProfileFile(profileFile).id;
-        info.theatre_json = app::readTextFile(a.simulate);
+        if (a.port.empty() == a.simulate.empty()) {
+            throw std::invalid_argument("give either --simulate CONFIG or --port DEVICE");
+        }
+        if (!a.port.empty()) {
+            double w = 0.0;
+            double h = 0.0;
+            char tail = 0;
+            if (std::sscanf(a.screen.c_str(), "%lfx%lf%c", &w, &h, &tail) != 2 || !(w > 0.0) ||
+                !(h > 0.0)) {
+                throw std::invalid_argument(
+                    "a field run needs --screen WIDTHxHEIGHT in metres (e.g. 12.0x5.0), got '" +
+                    a.screen + "'");
+            }
+            info.theatre_json = app::fieldSiteJson(a.site, w, h, a.screen_type);
+        } else {
+            info.theatre_json = app::readTextFile(a.simulate);
+        }
         if (!a.correction.empty()) {
             info.correction_json = app::readTextFile(a.correction);
         }
     } catch (const std::exception& e) {
         throw CommandError(kExitUsage, e.what());
     }
-    info.theatre_file = a.simulate;
-    info.source = "simulation of " + std::filesystem::path(a.simulate).filename().string();
+    info.theatre_file = a.port.empty() ? a.simulate : "site " + a.site;
+    info.source = a.port.empty()
+                      ? "simulation of " + std::filesystem::path(a.simulate).filename().string()
+                      : "field: " + a.instrument + " on " + a.port;
     info.seed = a.seed;
     info.time_scale = a.time_scale;
     info.operator_name = a.operator_name;
@@ -111,6 +134,12 @@ void run(const CertifyArgs& a) {
     try {
         sim = app::prepareSimulation(info);
         drivers::virt::parseFault(a.fault);
+        if (sim.field && drivers::findFamily(a.instrument) == nullptr) {
+            throw std::invalid_argument(
+                "a field run needs --instrument FAMILY (pr6xx, cs2000, "
+                "k10a, specbos), not '" +
+                a.instrument + "'");
+        }
     } catch (const std::exception& e) {
         throw CommandError(kExitUsage, e.what());
     }
@@ -150,9 +179,17 @@ void run(const CertifyArgs& a) {
                     sim.profile.id.c_str(), sim.profile.title.c_str(), sim.config.name.c_str(),
                     sim.info.id.c_str(), store->file().c_str());
     }
-    runAndReport(sim, *store, a.quiet);
+    if (sim.field) {
+        runFieldAndReport(sim, *store, a.port, a.quiet);
+    } else {
+        runAndReport(sim, *store, a.quiet);
+    }
 }
 }  // namespace
+
+void printVerdictTable(const report::CertificationReport& rep) {
+    printTable(rep);
+}
 
 void runAndReport(app::PreparedSimulation& sim, app::SessionStore& store, bool quiet) {
     app::CertificationObserver obs;
@@ -209,8 +246,13 @@ void registerCertifyCommand(CLI::App& app) {
     cmd->add_option("--profile", args->profile,
                     "Profile id (see `cinemeasure profiles`) or a profile .json")
         ->required();
-    cmd->add_option("--simulate", args->simulate, "Virtual theatre config (.json) to measure")
-        ->required();
+    cmd->add_option("--simulate", args->simulate, "Virtual theatre config (.json) to measure");
+    cmd->add_option("--port", args->port,
+                    "Field run: the instrument's serial port (with --instrument FAMILY and "
+                    "--screen); you are prompted for each reading");
+    cmd->add_option("--screen", args->screen, "Field run: screen WIDTHxHEIGHT in metres");
+    cmd->add_option("--screen-type", args->screen_type, "Field run: projector (default) or led")
+        ->check(CLI::IsMember({"projector", "led"}));
     cmd->add_option("--out", args->out, "Output directory for report.{json,csv,pdf}")->required();
     cmd->add_option("--seed", args->seed, "Noise seed (default: the config's)");
     cmd->add_option("--time-scale", args->time_scale,

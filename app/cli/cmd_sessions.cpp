@@ -63,20 +63,31 @@ void registerSessionCommands(CLI::App& app) {
     {
         auto id = std::make_shared<std::string>();
         auto quiet = std::make_shared<bool>(false);
+        auto port = std::make_shared<std::string>();
         auto* cmd =
             app.add_subcommand("resume", "Continue an interrupted session at its next unread step");
         cmd->add_option("SESSION", *id, "Session id (see `cinemeasure sessions`)")->required();
+        cmd->add_option("--port", *port, "Field sessions: the instrument's serial port now");
         cmd->add_option("--db", *db, "Session database");
         cmd->add_flag("--quiet", *quiet, "Print only the verdict table");
-        cmd->callback([db, id, quiet] {
+        cmd->callback([db, id, quiet, port] {
             auto store = openStore(*db);
             app::PreparedSimulation sim = prepared(*store, *id);
+            if (sim.field && port->empty()) {
+                throw CommandError(kExitUsage, "session " + *id + " is a field session (" +
+                                                   sim.info.source +
+                                                   "): give --port with the instrument's port");
+            }
             if (!*quiet) {
                 std::printf("Resuming session %s (%s): %zu reading(s) already taken\n", id->c_str(),
                             sim.profile.id.c_str(), sim.info.reading_count);
             }
             store->setStatus(*id, "running");
-            runAndReport(sim, *store, *quiet);
+            if (sim.field) {
+                runFieldAndReport(sim, *store, *port, *quiet);
+            } else {
+                runAndReport(sim, *store, *quiet);
+            }
         });
     }
     {

@@ -45,10 +45,21 @@ namespace cm::app {
 struct PreparedSimulation;
 class SessionStore;
 }  // namespace cm::app
+namespace cm::report {
+struct CertificationReport;
+}  // namespace cm::report
 
 namespace cm::cli {
 
 /// Runs (or continues) a simulated session, writes the report files, prints the verdict table.
 void runAndReport(app::PreparedSimulation& sim, app::SessionStore& store, bool quiet);
+
+/// Runs (or continues) a field session with the real instrument on `port` and the operator at
+/// the terminal; writes the report when every task is done, or keeps the session when paused.
+void runFieldAndReport(app::PreparedSimulation& session, app::SessionStore& store,
+                       const std::string& port, bool quiet);
+
+/// The figure table with values ± U, limits and verdicts.
+void printVerdictTable(const report::CertificationReport& report);
 
 }  // namespace cm::cli

@@ -52,7 +52,30 @@ void runProcedure(procedure::ProcedureRunner& runner, drivers::SpotInstrument& i
         if (observer.taskStarted) {
             observer.taskStarted(*task);
         }
-        op.perform(*task);
+        try {
+            op.perform(*task);
+        } catch (const OperatorSkip& skip) {
+            runner.skip(skip.reason.empty() ? "skipped by the operator" : skip.reason);
+            if (observer.skipped) {
+                observer.skipped(runner.skipped().back());
+            }
+            continue;
+        } catch (const OperatorRetake&) {
+            if (!runner.readings().empty()) {
+                const procedure::RecordedReading dropped = runner.readings().back();
+                runner.retakeLast();
+                if (observer.retaken) {
+                    observer.retaken(dropped);
+                }
+            }
+            continue;
+        } catch (const OperatorPause& pause) {
+            runner.pause(pause.reason.empty() ? "paused by the operator" : pause.reason);
+            if (observer.paused) {
+                observer.paused(pause.reason);
+            }
+            return;
+        }
         procedure::Reading reading;
         for (int attempt = 1;; ++attempt) {
             try {

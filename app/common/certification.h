@@ -13,6 +13,16 @@
 
 namespace cm::app {
 
+/// Thrown by an Operator's perform() instead of getting ready: the runner skips the task (with the
+/// reason, kept for the report), retakes the last reading, or pauses (readings kept; resume later).
+struct OperatorSkip {
+    std::string reason;
+};
+struct OperatorRetake {};
+struct OperatorPause {
+    std::string reason;
+};
+
 /// Whoever puts the pattern on screen and aims the meter.
 class Operator {
 public:
@@ -37,6 +47,10 @@ private:
 struct CertificationObserver {
     std::function<void(const procedure::MeasurementTask&)> taskStarted;
     std::function<void(const procedure::MeasurementTask&, const procedure::Reading&)> readingTaken;
+    /// Journal hooks for operator decisions (the session store keeps them).
+    std::function<void(const procedure::SkippedTask&)> skipped;
+    std::function<void(const procedure::RecordedReading& dropped)> retaken;
+    std::function<void(const std::string& reason)> paused;
 };
 
 /// Loads and validates a virtual theatre config file.
@@ -54,9 +68,10 @@ struct CertificationSetup {
 /// Called with each reading once the runner has recorded it; the session store journals it here.
 using ReadingSink = std::function<void(const procedure::RecordedReading&)>;
 
-/// Runs every remaining task. Instrument errors are retried (bounded) and then rethrown; the
-/// readings taken so far are in `runner` and were handed to `sink`, so the caller can report and
-/// resume.
+/// Runs every remaining task, or until the operator pauses (then `runner.paused()` is true and
+/// the caller keeps the session for resuming). Instrument errors are retried (bounded) and then
+/// rethrown; the readings taken so far are in `runner` and were handed to `sink`, so the caller can
+/// report and resume.
 void runProcedure(procedure::ProcedureRunner& runner, drivers::SpotInstrument& instrument,
                   Operator& op, const ReadingSink& sink, const CertificationObserver& observer);
 

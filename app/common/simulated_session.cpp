@@ -19,7 +19,25 @@ PreparedSimulation prepareSimulation(const SessionInfo& info) {
     const nlohmann::json pdoc = util::parseJson(info.profile_json, info.profile_id + " (profile)");
     s.profile = procedure::parseProfile(util::JsonView(pdoc, info.profile_id + " (profile)"));
     const nlohmann::json tdoc = util::parseJson(info.theatre_json, info.theatre_file);
-    s.config = drivers::virt::parseTheatreConfig(util::JsonView(tdoc, info.theatre_file));
+    if (tdoc.value("schema", "") == "cinemeasure-site") {
+        // A real site: only the screen and the seat names the profile uses.
+        const util::JsonView site(tdoc, info.theatre_file);
+        site.allowOnly({"schema", "version", "name", "screen"});
+        const util::JsonView screen = site.at("screen");
+        screen.allowOnly({"type", "width_m", "height_m"});
+        s.field = true;
+        s.config.source = info.theatre_file;
+        s.config.name = site.string("name");
+        s.config.screen_type = screen.at("type").oneOf({"projector", "led"});
+        s.config.screen.width_m = screen.at("width_m").number(0.5, 100.0);
+        s.config.screen.height_m = screen.at("height_m").number(0.3, 60.0);
+        s.config.reference_seat.id = s.profile.geometry.seat;
+        for (const std::string& extra : s.profile.geometry.extra_seats) {
+            s.config.seats.push_back({extra, 0.0, 10.0, 0.0});
+        }
+    } else {
+        s.config = drivers::virt::parseTheatreConfig(util::JsonView(tdoc, info.theatre_file));
+    }
     const geometry::Seat* seat = s.config.findSeat(s.profile.geometry.seat);
     if (seat == nullptr) {
         throw std::runtime_error(info.theatre_file + ": no seat '" + s.profile.geometry.seat +
@@ -167,16 +185,86 @@ report::CertificationReport reportFromStore(const PreparedSimulation& sim,
                                             const SessionStore& store) {
     procedure::ProcedureRunner runner(sim.profile, sim.points);
     const auto readings = store.readings(sim.info.id);
-    runner.restore(readings);
+    runner.restore(readings, store.skips(sim.info.id));
     CertificationSetup setup = setupFor(sim);
     setup.run.finished_utc = readings.empty() ? "" : readings.back().reading.timestamp_utc;
-    auto theatre = std::make_shared<drivers::virt::VirtualTheatre>(sim.config);
-    drivers::virt::VirtualSpotMeter meter(theatre, meterOptions(sim));
-    procedure::InstrumentInfo instrument =
-        readings.empty() ? meter.identify() : readings.front().reading.instrument;
+    procedure::InstrumentInfo instrument;
+    if (!readings.empty()) {
+        instrument = readings.front().reading.instrument;
+    } else if (sim.field) {
+        instrument.family = sim.info.instrument_family;
+    } else {
+        auto theatre = std::make_shared<drivers::virt::VirtualTheatre>(sim.config);
+        instrument = drivers::virt::VirtualSpotMeter(theatre, meterOptions(sim)).identify();
+    }
     report::CertificationReport rep = buildReport(setup, runner, instrument);
     rep.notes = store.notes(sim.info.id);
     rep.skipped = store.skips(sim.info.id);
+    return rep;
+}
+
+std::string fieldSiteJson(const std::string& name, double width_m, double height_m,
+                          const std::string& screen_type) {
+    const nlohmann::json doc = {
+        {"schema", "cinemeasure-site"},
+        {"version", 1},
+        {"name", name},
+        {"screen", {{"type", screen_type}, {"width_m", width_m}, {"height_m", height_m}}}};
+    return doc.dump(2);
+}
+
+CertificationObserver journaling(SessionStore& store, const std::string& sid,
+                                 CertificationObserver observer) {
+    CertificationObserver o = observer;
+    o.skipped = [&store, sid, next = observer.skipped](const procedure::SkippedTask& k) {
+        store.appendSkip(sid, k);
+        if (next) {
+            next(k);
+        }
+    };
+    o.retaken = [&store, sid, next = observer.retaken](const procedure::RecordedReading& r) {
+        store.discardReading(sid, r, "operator retake");
+        if (next) {
+            next(r);
+        }
+    };
+    o.paused = [&store, sid, next = observer.paused](const std::string& reason) {
+        store.appendNote(sid, "paused" + (reason.empty() ? std::string() : ": " + reason));
+        store.setStatus(sid, "paused");
+        if (next) {
+            next(reason);
+        }
+    };
+    return o;
+}
+
+report::CertificationReport runField(const PreparedSimulation& sim, SessionStore& store,
+                                     drivers::SpotInstrument& instrument, Operator& op,
+                                     const CertificationObserver& observer, bool* paused) {
+    procedure::ProcedureRunner runner(sim.profile, sim.points);
+    runner.restore(store.readings(sim.info.id), store.skips(sim.info.id));
+    const procedure::InstrumentInfo info = instrument.identify();
+    std::unique_ptr<CorrectedInstrument> corrected;
+    if (!sim.info.correction_json.empty()) {
+        corrected = std::make_unique<CorrectedInstrument>(
+            instrument,
+            parseCorrection(sim.info.correction_json, sim.info.id + " (stored correction)"));
+    }
+    drivers::SpotInstrument& meter =
+        corrected ? static_cast<drivers::SpotInstrument&>(*corrected) : instrument;
+    const std::string sid = sim.info.id;
+    runProcedure(
+        runner, meter, op,
+        [&](const procedure::RecordedReading& r) { store.appendReading(sid, r); },
+        journaling(store, sid, observer));
+    if (paused != nullptr) {
+        *paused = runner.paused();
+    }
+    CertificationSetup setup = setupFor(sim);
+    setup.run.finished_utc = drivers::utcNowIso8601();
+    report::CertificationReport rep = buildReport(setup, runner, info);
+    rep.notes = store.notes(sid);
+    rep.skipped = store.skips(sid);
     return rep;
 }
 

@@ -21,7 +21,24 @@ struct PreparedSimulation {
     /// Fault to inject into the instrument simulator for this run only (tests, rehearsals).
     std::string fault = "none";
     int fault_at_measurement = 1;
+    /// A field session: a real instrument and a human operator; `config` holds only the site
+    /// (screen size and type, seat ids), no light model.
+    bool field = false;
 };
+
+/// The stored description of a real site for a field session (schema "cinemeasure-site").
+std::string fieldSiteJson(const std::string& name, double width_m, double height_m,
+                          const std::string& screen_type);
+
+/// Runs a field session's remaining tasks with a real instrument and operator, journaling every
+/// reading, skip and retake. Returns when finished or paused (the runner says which).
+report::CertificationReport runField(const PreparedSimulation& session, SessionStore& store,
+                                     drivers::SpotInstrument& instrument, Operator& op,
+                                     const CertificationObserver& observer, bool* paused = nullptr);
+
+/// Observer hooks that journal skips and retakes into the store (chained before `observer`'s).
+CertificationObserver journaling(SessionStore& store, const std::string& session_id,
+                                 CertificationObserver observer);
 
 /// Parses and cross-checks the stored profile and theatre text. Throws util::DataError or
 /// std::runtime_error with a one-line reason; nothing has been measured yet.

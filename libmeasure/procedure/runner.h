@@ -6,6 +6,7 @@
 #include "libmeasure/procedure/profile.h"
 #include "libmeasure/procedure/reading.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +21,32 @@ struct MeasurementTask {
     int repeat = 0;             ///< 0-based
     bool new_stimulus = false;  ///< the pattern (or eyewear) differs from the previous task's
 };
+
+/// The operator's instruction for a task: what to show, where to aim, from where, through what.
+std::string operatorInstruction(const MeasurementTask& task, const Profile& profile);
+
+/// What happened in a run, in order: the stream every front end (CLI, GUI) renders.
+struct RunnerEvent {
+    enum class Kind {
+        TaskReady,        ///< the next task waits; `text` is the operator instruction
+        ReadingRecorded,  ///< a reading was recorded for the task
+        Skipped,          ///< the task was skipped; `text` is the reason
+        Retaken,          ///< the last reading was dropped; its task is current again
+        Paused,           ///< `text` is the reason
+        Resumed,
+        NoteAdded,  ///< `text` is the note
+        Finished,   ///< every task has a reading or a skip
+    };
+    Kind kind = Kind::TaskReady;
+    std::size_t task_index = 0;
+    std::string step_id;
+    std::string point_id;
+    int repeat = 0;
+    bool new_step = false;  ///< TaskReady: the first task of a step (a new pattern to show)
+    std::string text;
+};
+
+const char* toString(RunnerEvent::Kind kind);
 
 struct SkippedTask {
     std::string step_id;
@@ -51,11 +78,20 @@ public:
 
     /// Restores readings from a journal (resume after a crash): each reading is matched to its
     /// task; the runner continues at the first task without one. Unknown readings are rejected.
-    void restore(const std::vector<RecordedReading>& readings);
+    void restore(const std::vector<RecordedReading>& readings,
+                 const std::vector<SkippedTask>& skipped = {});
 
     const std::vector<RecordedReading>& readings() const { return readings_; }
     const std::vector<SkippedTask>& skipped() const { return skipped_; }
-    void addNote(std::string note) { notes_.push_back(std::move(note)); }
+    void addNote(std::string note);
+
+    /// Pause between tasks: record() and skip() refuse until resume(). What was recorded stays.
+    void pause(const std::string& reason);
+    void resume();
+    bool paused() const { return paused_; }
+
+    /// Receives every event from now on; the current task is announced at once.
+    void setListener(std::function<void(const RunnerEvent&)> listener);
     const std::vector<std::string>& notes() const { return notes_; }
 
 private:
@@ -65,6 +101,8 @@ private:
         int repeat;
     };
     MeasurementTask taskAt(std::size_t i) const;
+    void emit(RunnerEvent::Kind kind, std::size_t task, std::string text = {}) const;
+    void announceCurrent() const;
 
     Profile profile_;
     std::vector<geometry::MeasurementPoint> points_;
@@ -73,6 +111,8 @@ private:
     std::vector<RecordedReading> readings_;
     std::vector<SkippedTask> skipped_;
     std::vector<std::string> notes_;
+    bool paused_ = false;
+    std::function<void(const RunnerEvent&)> listener_;
 };
 
 }  // namespace cm::procedure

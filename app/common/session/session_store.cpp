@@ -1,6 +1,8 @@
 // SQLite session journal: WAL, synchronous=FULL, one transaction per reading, checked on open.
 #include "app/common/session/session_store.h"
 
+#include <cstdio>
+
 #include "drivers/instrument/spot_instrument.h"
 
 #include <sqlite3.h>
@@ -334,6 +336,28 @@ void SessionStore::appendSkip(const std::string& sid, const procedure::SkippedTa
                 "INSERT INTO skipped (session_id, step, point, repeat, reason) VALUES (?,?,?,?,?)");
     s.bind(1, sid).bind(2, k.step_id).bind(3, k.point_id).bindInt(4, k.repeat).bind(5, k.reason);
     s.step();
+}
+
+void SessionStore::discardReading(const std::string& sid, const procedure::RecordedReading& r,
+                                  const std::string& why) {
+    // A retake replaces a reading; the discarded values stay in the journal as a note.
+    char values[160];
+    std::snprintf(values, sizeof values, "X %.6g Y %.6g Z %.6g cd/m2 at %s", r.reading.xyz_cdm2.X,
+                  r.reading.xyz_cdm2.Y, r.reading.xyz_cdm2.Z, r.reading.timestamp_utc.c_str());
+    exec("BEGIN IMMEDIATE");
+    try {
+        Statement d(db_,
+                    "DELETE FROM readings WHERE rowid = (SELECT MAX(rowid) FROM readings WHERE "
+                    "session_id = ? AND step = ? AND point = ? AND repeat = ?)");
+        d.bind(1, sid).bind(2, r.step_id).bind(3, r.point_id).bindInt(4, r.repeat);
+        d.step();
+        appendNote(sid, why + ": discarded reading " + r.step_id + "/" + r.point_id + "/" +
+                            std::to_string(r.repeat + 1) + " (" + values + ")");
+        exec("COMMIT");
+    } catch (...) {
+        exec("ROLLBACK");
+        throw;
+    }
 }
 
 void SessionStore::appendNote(const std::string& sid, const std::string& note) {

@@ -65,6 +65,9 @@ public:
     void appendReading(const std::string& session_id, const procedure::RecordedReading& reading);
     void appendSkip(const std::string& session_id, const procedure::SkippedTask& skip);
     void appendNote(const std::string& session_id, const std::string& note);
+    /// Removes a reading the operator retakes; its values are kept in a note saying why.
+    void discardReading(const std::string& session_id, const procedure::RecordedReading& reading,
+                        const std::string& why);
     void setStatus(const std::string& session_id, const std::string& status);
 
     std::vector<SessionInfo> sessions() const;

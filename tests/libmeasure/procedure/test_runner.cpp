@@ -74,3 +74,43 @@ TEST_CASE("a step naming a point outside the layout is rejected", "[procedure][e
         procedure::ProcedureRunner(p, geometry::pointLayout("st431-5", {12, 5}, 0.05)),
         Catch::Contains("names point 'TL'"));
 }
+
+TEST_CASE("runner events: task ready with instruction, reading, skip, retake, pause and resume",
+          "[procedure]") {
+    procedure::ProcedureRunner run(twoSteps(), geometry::pointLayout("st431-5", {12, 5}, 0.05));
+    std::vector<std::string> log;
+    run.setListener([&](const procedure::RunnerEvent& e) {
+        log.push_back(std::string(procedure::toString(e.kind)) + " " + e.step_id + "/" +
+                      e.point_id + (e.new_step ? " new" : ""));
+        if (e.kind == procedure::RunnerEvent::Kind::TaskReady && e.task_index == 0) {
+            CHECK_THAT(e.text, Catch::Contains("Show 'white'") &&
+                                   Catch::Contains("aim at centre [C] from seat 'reference'") &&
+                                   Catch::Contains("repeat 1 of 2"));
+        }
+    });
+    run.record(withY(48));
+    run.pause("coffee");
+    CHECK_THROWS_AS(run.record(withY(48)), std::logic_error);
+    CHECK_THROWS_AS(run.skip("x"), std::logic_error);
+    run.resume();
+    CHECK_THROWS_AS(run.skip(""), std::invalid_argument);  // a skip needs a reason
+    run.skip("meter fogged");
+    CHECK(run.retakeLast());
+    // "new" marks the first task of a step (a new pattern to put on screen).
+    const std::vector<std::string> expected{
+        "task ready white/C new", "reading recorded white/C new",
+        "task ready white/C",     "paused white/C",
+        "resumed white/C",        "task ready white/C",
+        "skipped white/C",        "task ready white/L",
+        "retake white/C new",     "task ready white/C new"};
+    CHECK(log == expected);
+}
+
+TEST_CASE("restore keeps the operator's skips: a resumed run does not ask for them again",
+          "[procedure]") {
+    procedure::ProcedureRunner run(twoSteps(), geometry::pointLayout("st431-5", {12, 5}, 0.05));
+    run.restore({{"white", "C", 0, withY(48)}}, {{"white", "C", 1, "lens cap"}});
+    REQUIRE(run.current());
+    CHECK(run.current()->point.id == "L");
+    CHECK(run.skipped().size() == 1);
+}
