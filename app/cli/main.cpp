@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
     cm::cli::registerInstrumentCommands(app);
     cm::cli::registerCorrectionCommands(app);
     cm::cli::registerCameraCommands(app);
+    cm::cli::registerPatternsCommand(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
