@@ -35,6 +35,7 @@ void registerSigningCommands(CLI::App& app);
 void registerEvaluateCommand(CLI::App& app);
 void registerInstrumentCommands(CLI::App& app);
 void registerCorrectionCommands(CLI::App& app);
+void registerPatternsCommand(CLI::App& app);
 /// Also adds `sim camera`: call after registerInstrumentCommands.
 void registerCameraCommands(CLI::App& app);
 void registerImagingCommands(CLI::App& app);
