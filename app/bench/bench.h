@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace cm::bench {
@@ -18,6 +19,9 @@ struct Benchmark {
     std::function<void(std::size_t n)> floor;
     /// Optional extra text on the line (throughput, sizes).
     std::function<std::string(double seconds_per_iteration)> detail;
+    /// For long, one-shot jobs (a whole simulated certification): when set, the harness calls it
+    /// once instead of timing work and floor; it returns {work seconds, floor seconds}.
+    std::function<std::pair<double, double>()> once = nullptr;
 };
 
 /// Registers at static-initialisation time; used through BENCHMARK_REGISTRATION below.

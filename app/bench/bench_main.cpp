@@ -1,6 +1,8 @@
 // cinemeasure-bench AREA: runs one area's benchmarks and prints a ratio against each floor.
 #include "app/bench/bench.h"
 
+#include <tuple>
+
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -66,8 +68,14 @@ int main(int argc, char** argv) {
         if (want != "all" && b.area != want) {
             continue;
         }
-        const double work = timePerIteration(b.work);
-        const double floor = timePerIteration(b.floor);
+        double work = 0.0;
+        double floor = 0.0;
+        if (b.once) {
+            std::tie(work, floor) = b.once();
+        } else {
+            work = timePerIteration(b.work);
+            floor = timePerIteration(b.floor);
+        }
         const std::string extra = b.detail ? b.detail(work) : "";
         std::printf("%-12s %-40s time=%.4g s floor[%s]=%.4g s %s ratio=%.3f\n", b.area.c_str(),
                     b.name.c_str(), work, b.floor_name.c_str(), floor, extra.c_str(), work / floor);

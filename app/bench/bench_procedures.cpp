@@ -1,8 +1,15 @@
 // Procedure benchmarks: evaluating a large session against the cost of copying its readings.
 #include "app/bench/bench.h"
+#include "app/common/certification.h"
+#include "app/common/data_paths.h"
+#include "app/common/profile_catalog.h"
+#include "drivers/families.h"
 #include "libmeasure/evaluation/evaluate_profile.h"
 #include "libmeasure/geometry/point_layout.h"
 
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <random>
 
 namespace cm::bench {
@@ -65,6 +72,55 @@ const Registrar kEvaluate({
         }
     },
     nullptr,
+});
+
+}  // namespace
+}  // namespace cm::bench
+
+namespace cm::bench {
+namespace {
+
+/// A full simulated DY/T 8 SDR certification (50 readings) through the K10-A driver and its
+/// simulator on a pseudo-terminal at real timing: wall time against the instrument time the
+/// simulator spent. The ratio is what the software adds; ≤ 1.05 means the inspector never waits
+/// for it. CINEMEASURE_BENCH_TIME_SCALE shortens the run (the ratio then overstates overhead).
+std::pair<double, double> dyt8WallTime() {
+    const char* scaleEnv = std::getenv("CINEMEASURE_BENCH_TIME_SCALE");
+    const double scale = scaleEnv != nullptr ? std::atof(scaleEnv) : 1.0;
+    const procedure::Profile profile = app::findProfile("dyt8-led-sdr");
+    auto config = app::loadTheatreConfig(app::dataDir() / "virtual" / "led-reference.json");
+    const auto points = geometry::pointLayout(profile.geometry.layout, config.screen,
+                                              profile.geometry.inset_fraction_of_width);
+    auto theatre = std::make_shared<drivers::virt::VirtualTheatre>(config);
+    const drivers::Family* k10a = drivers::findFamily("k10a");
+    drivers::virt::SimulatorCommon common;
+    common.time_scale = scale;
+    auto simulator = k10a->makeSimulator(theatre, common);
+    simulator->start();
+    auto meter = drivers::openInstrument(*k10a, simulator->devicePath(), scale);
+    app::SimulatedOperator op(theatre, config.reference_seat);
+    procedure::ProcedureRunner runner(profile, points);
+    const double before = simulator->simulatedSeconds();
+    const auto t0 = std::chrono::steady_clock::now();
+    app::runProcedure(runner, *meter, op, nullptr, {});
+    const auto report = evaluation::evaluateProfile(profile, runner.readings());
+    doNotOptimise(report.overall);
+    const double wall =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const double instrument = (simulator->simulatedSeconds() - before) * scale;
+    std::fprintf(stderr, "  dyt8-led-sdr: %zu readings, time scale %g\n", runner.readings().size(),
+                 scale);
+    return {wall, instrument};
+}
+
+const Registrar kDyt8({
+    "procedures",
+    "DY/T 8 SDR certification, K10-A at real timing",
+    "simulated instrument time",
+    nullptr,
+    nullptr,
+    nullptr,
+    dyt8WallTime,
 });
 
 }  // namespace

@@ -1,6 +1,8 @@
 // Pseudo-terminal simulator base.
 #include "drivers/virtual/pty_simulator.h"
 
+#include <algorithm>
+
 #include "drivers/virtual/virtual_spot_meter.h"
 
 #include <poll.h>
@@ -71,6 +73,7 @@ std::optional<std::string> PtySimulator::takeLine(char c) {
 }
 
 void PtySimulator::sleepSimulated(double seconds) {
+    simulated_us_ += static_cast<std::uint64_t>(std::max(0.0, seconds) * 1e6);
     if (common_.time_scale <= 0.0) {
         return;
     }

@@ -49,6 +49,8 @@ public:
     /// Serves on the calling thread until `stop_flag` (or stop()).
     void serve(const std::atomic<bool>& stop_flag);
     int measurementsServed() const { return measurements_; }
+    /// Instrument seconds simulated so far (what the real instrument would have taken).
+    double simulatedSeconds() const { return static_cast<double>(simulated_us_.load()) * 1e-6; }
 
 protected:
     /// Called with every byte the driver sends.
@@ -68,6 +70,7 @@ protected:
     colorimetry::XYZ noisy(const colorimetry::XYZ& truth, int measurement);
 
     std::shared_ptr<const VirtualTheatre> theatre_;
+    std::atomic<std::uint64_t> simulated_us_{0};
     SimulatorCommon common_;
 
 private:
