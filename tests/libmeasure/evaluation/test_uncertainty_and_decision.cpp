@@ -93,3 +93,18 @@ TEST_CASE("overall verdict: a conditional figure makes the run conditional, a fa
           Verdict::Pass);  // simple
     CHECK(evaluation::evaluateProfile(p, {at("C", 61.0, 0.01)}, guarded).overall == Verdict::Fail);
 }
+
+TEST_CASE(
+    "repeatability of repeats enters U: readings 47 and 49 with no specification uncertainty "
+    "give U = 2 · s/√2 = 2.0 cd/m²",
+    "[uncertainty]") {
+    // s = sqrt(((47 − 48)² + (49 − 48)²) / 1) = 1.4142; the mean of 2 carries s/√2 = 1.0.
+    auto a = at("C", 47.0, 0.0);
+    auto b = at("C", 49.0, 0.0);
+    b.repeat = 1;
+    a.reading.u_chromaticity_xy = b.reading.u_chromaticity_xy = 0.0;
+    const double U = evaluation::expandedUncertainty(figure("luminance", "C"), {a, b}, 400, 3);
+    CHECK(U == Approx(2.0).epsilon(kMonteCarloTol));
+    // A single reading without specification uncertainty carries none.
+    CHECK(evaluation::expandedUncertainty(figure("luminance", "C"), {a}, 400, 3) == 0.0);
+}
