@@ -50,8 +50,10 @@ std::string valueText(const evaluation::FigureResult& f) {
     }
     const double U = f.expanded_uncertainty;
     if (f.spec.unit == "cd/m2") {
-        std::snprintf(buf, sizeof buf, "%.2f ± %.2f cd/m² (%.2f fL)", f.value, U,
-                      colorimetry::cdm2ToFootLambert(f.value));
+        // Black levels need more than two decimals to say anything.
+        const int digits = f.value >= 1.0 ? 2 : 5;
+        std::snprintf(buf, sizeof buf, "%.*f ± %.*f cd/m² (%.*f fL)", digits, f.value, digits, U,
+                      digits, colorimetry::cdm2ToFootLambert(f.value));
     } else if (f.spec.unit == "%") {
         std::snprintf(buf, sizeof buf, "%.1f ± %.1f %%", f.value, U);
     } else if (f.spec.unit == "ratio") {
