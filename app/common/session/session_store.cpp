@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <random>
 
@@ -318,6 +319,38 @@ void SessionStore::appendReading(const std::string& sid, const procedure::Record
         s.bind(21, r.reading.correction_id).bind(22, r.reading.u_chromaticity_xy);
         s.step();
         exec("COMMIT");
+    } catch (...) {
+        exec("ROLLBACK");
+        throw;
+    }
+}
+
+bool SessionStore::retractLastReading(const std::string& sid, const std::string& reason) {
+    exec("BEGIN IMMEDIATE");
+    try {
+        Statement q(db_,
+                    "SELECT seq, step, point, repeat, X, Y, Z, timestamp_utc FROM readings "
+                    "WHERE session_id = ? ORDER BY seq DESC LIMIT 1");
+        q.bind(1, sid);
+        if (!q.step()) {
+            exec("ROLLBACK");
+            return false;
+        }
+        char values[160];
+        std::snprintf(values, sizeof values, "X=%.6g Y=%.6g Z=%.6g cd/m2 at %s", q.real(4),
+                      q.real(5), q.real(6), q.text(7).c_str());
+        const std::string note = "retake: reading " + std::to_string(q.integer(0)) + " (step " +
+                                 q.text(1) + ", point " + q.text(2) + ", repeat " +
+                                 std::to_string(q.integer(3)) + ", " + values + ") replaced; " +
+                                 reason;
+        Statement del(db_, "DELETE FROM readings WHERE session_id = ? AND seq = ?");
+        del.bind(1, sid).bindInt(2, q.integer(0));
+        del.step();
+        Statement n(db_, "INSERT INTO notes (session_id, time_utc, note) VALUES (?,?,?)");
+        n.bind(1, sid).bind(2, drivers::utcNowIso8601()).bind(3, note);
+        n.step();
+        exec("COMMIT");
+        return true;
     } catch (...) {
         exec("ROLLBACK");
         throw;
