@@ -70,6 +70,7 @@ RunControls::Decision RunControls::awaitTask(int task_index, bool need_done) {
         if (retake_ >= 0) {
             const int i = retake_;
             retake_ = -1;
+            done_for_ = -1;  // the retaken task waits for a fresh Done
             return {Next::Retake, {}, i};
         }
         if (skip_) {
@@ -81,6 +82,7 @@ RunControls::Decision RunControls::awaitTask(int task_index, bool need_done) {
             // A skip meant for an earlier task that has been measured meanwhile: dropped.
         }
         if (!paused_ && (!need_done || done_for_ == task_index)) {
+            done_for_ = -1;  // one Done, one reading
             return {Next::Measure, {}, -1};
         }
         cv_.wait(lock);

@@ -102,6 +102,7 @@ RunPage::RunPage(QWidget* parent) : QWidget(parent) {
     done_ = new QPushButton(tr("&Done — measure (N)"));
     done_->setObjectName(QStringLiteral("doneButton"));
     done_->setShortcut(QKeySequence(Qt::Key_N));
+    done_->setEnabled(false);  // until a task waits for the operator
     retake_ = new QPushButton(tr("Retake (R)"));
     retake_->setObjectName(QStringLiteral("retakeButton"));
     retake_->setShortcut(QKeySequence(Qt::Key_R));
@@ -194,6 +195,7 @@ void RunPage::setRunLayout(const RunLayout& layout) {
     setPaused(false);
     current_ = -1;
     lastReadTask_ = -1;
+    done_->setEnabled(false);
     reading_->setText(tr("No reading yet"));
     if (layout.already_taken > 0) {
         log(tr("Resumed: %1 reading(s) already in the journal").arg(layout.already_taken));
