@@ -73,9 +73,7 @@ PreparedSimulation prepareSimulation(const SessionInfo& info) {
     return s;
 }
 
-namespace {
-
-CertificationSetup setupFor(const PreparedSimulation& sim) {
+CertificationSetup simulationSetup(const PreparedSimulation& sim) {
     CertificationSetup setup;
     setup.profile = sim.profile;
     setup.points = sim.points;
@@ -99,6 +97,8 @@ CertificationSetup setupFor(const PreparedSimulation& sim) {
     return setup;
 }
 
+namespace {
+
 drivers::virt::VirtualMeterOptions meterOptions(const PreparedSimulation& sim) {
     drivers::virt::VirtualMeterOptions mo;
     mo.acceptance_angle_deg = std::min(1.0, sim.profile.instrument.max_acceptance_angle_deg);
@@ -117,18 +117,9 @@ std::vector<std::string> simulatedFamilies() {
     return ids;
 }
 
-namespace {
-
-/// The instrument for a simulated session: the in-process virtual meter, or a family's simulator
-/// on a pseudo-terminal with the real driver talking to it over the serial transport.
-struct SimulatedRig {
-    std::unique_ptr<drivers::virt::PtySimulator> simulator;
-    std::unique_ptr<drivers::SpotInstrument> instrument;
-};
-
-SimulatedRig makeRig(const PreparedSimulation& sim,
-                     std::shared_ptr<drivers::virt::VirtualTheatre> theatre,
-                     std::size_t already_taken) {
+SimulatedRig makeSimulatedRig(const PreparedSimulation& sim,
+                              std::shared_ptr<drivers::virt::VirtualTheatre> theatre,
+                              std::size_t already_taken) {
     SimulatedRig rig;
     const std::string family =
         sim.info.instrument_family.empty() ? "virtual" : sim.info.instrument_family;
@@ -152,15 +143,13 @@ SimulatedRig makeRig(const PreparedSimulation& sim,
     return rig;
 }
 
-}  // namespace
-
 report::CertificationReport runSimulation(const PreparedSimulation& sim, SessionStore& store,
                                           const CertificationObserver& observer) {
     auto theatre = std::make_shared<drivers::virt::VirtualTheatre>(sim.config);
     SimulatedOperator op(theatre, sim.seat);
     procedure::ProcedureRunner runner(sim.profile, sim.points);
     runner.restore(store.readings(sim.info.id));
-    SimulatedRig rig = makeRig(sim, theatre, runner.readings().size());
+    SimulatedRig rig = makeSimulatedRig(sim, theatre, runner.readings().size());
     const procedure::InstrumentInfo instrument = rig.instrument->identify();
     const std::string sid = sim.info.id;
     std::unique_ptr<CorrectedInstrument> corrected;
@@ -174,7 +163,7 @@ report::CertificationReport runSimulation(const PreparedSimulation& sim, Session
     runProcedure(
         runner, meter, op,
         [&](const procedure::RecordedReading& r) { store.appendReading(sid, r); }, observer);
-    CertificationSetup setup = setupFor(sim);
+    CertificationSetup setup = simulationSetup(sim);
     setup.run.finished_utc = drivers::utcNowIso8601();
     report::CertificationReport rep = buildReport(setup, runner, instrument);
     rep.notes = store.notes(sim.info.id);
@@ -186,7 +175,7 @@ report::CertificationReport reportFromStore(const PreparedSimulation& sim,
     procedure::ProcedureRunner runner(sim.profile, sim.points);
     const auto readings = store.readings(sim.info.id);
     runner.restore(readings, store.skips(sim.info.id));
-    CertificationSetup setup = setupFor(sim);
+    CertificationSetup setup = simulationSetup(sim);
     setup.run.finished_utc = readings.empty() ? "" : readings.back().reading.timestamp_utc;
     procedure::InstrumentInfo instrument;
     if (!readings.empty()) {
@@ -223,7 +212,7 @@ CertificationObserver journaling(SessionStore& store, const std::string& sid,
         }
     };
     o.retaken = [&store, sid, next = observer.retaken](const procedure::RecordedReading& r) {
-        store.discardReading(sid, r, "operator retake");
+        store.retractLastReading(sid, "operator retake");
         if (next) {
             next(r);
         }
@@ -260,7 +249,7 @@ report::CertificationReport runField(const PreparedSimulation& sim, SessionStore
     if (paused != nullptr) {
         *paused = runner.paused();
     }
-    CertificationSetup setup = setupFor(sim);
+    CertificationSetup setup = simulationSetup(sim);
     setup.run.finished_utc = drivers::utcNowIso8601();
     report::CertificationReport rep = buildReport(setup, runner, info);
     rep.notes = store.notes(sid);

@@ -4,6 +4,7 @@
 
 #include "app/common/certification.h"
 #include "app/common/session/session_store.h"
+#include "drivers/virtual/pty_simulator.h"
 #include "drivers/virtual/theatre_config.h"
 #include "libmeasure/report/certification_report.h"
 
@@ -53,6 +54,20 @@ report::CertificationReport runSimulation(const PreparedSimulation& sim, Session
 /// Instrument families that have a simulator ("virtual" runs in-process; the others run their
 /// simulator on a pseudo-terminal and the real driver over the serial transport).
 std::vector<std::string> simulatedFamilies();
+
+/// The instrument for a simulated session: the in-process virtual meter, or a family's simulator
+/// on a pseudo-terminal with the real driver talking to it over the serial transport. Shared with
+/// the GUI, which drives the same rig with its own operator.
+struct SimulatedRig {
+    std::unique_ptr<drivers::virt::PtySimulator> simulator;
+    std::unique_ptr<drivers::SpotInstrument> instrument;
+};
+SimulatedRig makeSimulatedRig(const PreparedSimulation& sim,
+                              std::shared_ptr<drivers::virt::VirtualTheatre> theatre,
+                              std::size_t already_taken);
+
+/// The report setup (site, run info, decision rule) of a simulated session.
+CertificationSetup simulationSetup(const PreparedSimulation& sim);
 
 /// Rebuilds the report of a stored session from its readings (no measuring).
 report::CertificationReport reportFromStore(const PreparedSimulation& sim,

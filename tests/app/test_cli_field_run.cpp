@@ -55,7 +55,8 @@ TEST_CASE("field run: notes, retake, skip and pause are journaled, resume finish
     const auto notes = store.notes(sid);
     REQUIRE(notes.size() == 3);
     CHECK(notes[0] == "tripod nudged");
-    CHECK_THAT(notes[1], Catch::StartsWith("operator retake: discarded reading white/L/1 (X "));
+    CHECK_THAT(notes[1], Catch::StartsWith("retake: reading ") &&
+                             Catch::Contains("step white, point L, repeat 0, X="));
 
     // Resuming without a port is refused with the reason; with it, the skip is not asked again.
     CHECK(test::cli("resume " + sid).exit_code == 2);

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <random>
 
@@ -331,33 +332,43 @@ void SessionStore::appendReading(const std::string& sid, const procedure::Record
     }
 }
 
+bool SessionStore::retractLastReading(const std::string& sid, const std::string& reason) {
+    exec("BEGIN IMMEDIATE");
+    try {
+        Statement q(db_,
+                    "SELECT seq, step, point, repeat, X, Y, Z, timestamp_utc FROM readings "
+                    "WHERE session_id = ? ORDER BY seq DESC LIMIT 1");
+        q.bind(1, sid);
+        if (!q.step()) {
+            exec("ROLLBACK");
+            return false;
+        }
+        char values[160];
+        std::snprintf(values, sizeof values, "X=%.6g Y=%.6g Z=%.6g cd/m2 at %s", q.real(4),
+                      q.real(5), q.real(6), q.text(7).c_str());
+        const std::string note = "retake: reading " + std::to_string(q.integer(0)) + " (step " +
+                                 q.text(1) + ", point " + q.text(2) + ", repeat " +
+                                 std::to_string(q.integer(3)) + ", " + values + ") replaced; " +
+                                 reason;
+        Statement del(db_, "DELETE FROM readings WHERE session_id = ? AND seq = ?");
+        del.bind(1, sid).bindInt(2, q.integer(0));
+        del.step();
+        Statement n(db_, "INSERT INTO notes (session_id, time_utc, note) VALUES (?,?,?)");
+        n.bind(1, sid).bind(2, drivers::utcNowIso8601()).bind(3, note);
+        n.step();
+        exec("COMMIT");
+        return true;
+    } catch (...) {
+        exec("ROLLBACK");
+        throw;
+    }
+}
+
 void SessionStore::appendSkip(const std::string& sid, const procedure::SkippedTask& k) {
     Statement s(db_,
                 "INSERT INTO skipped (session_id, step, point, repeat, reason) VALUES (?,?,?,?,?)");
     s.bind(1, sid).bind(2, k.step_id).bind(3, k.point_id).bindInt(4, k.repeat).bind(5, k.reason);
     s.step();
-}
-
-void SessionStore::discardReading(const std::string& sid, const procedure::RecordedReading& r,
-                                  const std::string& why) {
-    // A retake replaces a reading; the discarded values stay in the journal as a note.
-    char values[160];
-    std::snprintf(values, sizeof values, "X %.6g Y %.6g Z %.6g cd/m2 at %s", r.reading.xyz_cdm2.X,
-                  r.reading.xyz_cdm2.Y, r.reading.xyz_cdm2.Z, r.reading.timestamp_utc.c_str());
-    exec("BEGIN IMMEDIATE");
-    try {
-        Statement d(db_,
-                    "DELETE FROM readings WHERE rowid = (SELECT MAX(rowid) FROM readings WHERE "
-                    "session_id = ? AND step = ? AND point = ? AND repeat = ?)");
-        d.bind(1, sid).bind(2, r.step_id).bind(3, r.point_id).bindInt(4, r.repeat);
-        d.step();
-        appendNote(sid, why + ": discarded reading " + r.step_id + "/" + r.point_id + "/" +
-                            std::to_string(r.repeat + 1) + " (" + values + ")");
-        exec("COMMIT");
-    } catch (...) {
-        exec("ROLLBACK");
-        throw;
-    }
 }
 
 void SessionStore::appendNote(const std::string& sid, const std::string& note) {

@@ -63,11 +63,12 @@ public:
     std::string createSession(SessionInfo info);
     /// Appends one reading in its own committed transaction.
     void appendReading(const std::string& session_id, const procedure::RecordedReading& reading);
+    /// Operator retake: removes the session's last reading from the readings (so resume and export
+    /// see one reading per task) and journals its values as a note in the same transaction, so
+    /// nothing measured is lost. Returns false when the session has no reading.
+    bool retractLastReading(const std::string& session_id, const std::string& reason);
     void appendSkip(const std::string& session_id, const procedure::SkippedTask& skip);
     void appendNote(const std::string& session_id, const std::string& note);
-    /// Removes a reading the operator retakes; its values are kept in a note saying why.
-    void discardReading(const std::string& session_id, const procedure::RecordedReading& reading,
-                        const std::string& why);
     void setStatus(const std::string& session_id, const std::string& status);
 
     std::vector<SessionInfo> sessions() const;

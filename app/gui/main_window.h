@@ -1,0 +1,42 @@
+// The main window: start, run and results pages over one run controller.
+#pragma once
+
+#include "app/gui/run_types.h"
+
+#include <QMainWindow>
+
+class QStackedWidget;
+
+namespace cm::gui {
+
+class ResultsPage;
+class RunController;
+class RunPage;
+class StartPage;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(std::filesystem::path db, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    StartPage* startPage() const { return start_; }
+    RunPage* runPage() const { return run_; }
+    ResultsPage* resultsPage() const { return results_; }
+    RunController* controller() const { return controller_; }
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void begin(const RunRequest& request);
+
+    QStackedWidget* stack_;
+    StartPage* start_;
+    RunPage* run_;
+    ResultsPage* results_;
+    RunController* controller_;
+    QString outDir_;
+};
+
+}  // namespace cm::gui

@@ -1,0 +1,86 @@
+// Value types passed from the run worker to the UI thread through queued signals.
+#pragma once
+
+#include "libmeasure/report/certification_report.h"
+
+#include <QMetaType>
+#include <QString>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+namespace cm::gui {
+
+/// What the start page asks for: a new run (simulated or on a serial instrument) or a resume.
+struct RunRequest {
+    std::string profile;  ///< id or .json path
+    std::string site;
+    std::string auditorium;
+    std::string operator_name;
+    std::string seat = "reference";
+    double screen_width_m = 0.0;  ///< real instruments; simulations take the theatre config's
+    double screen_height_m = 0.0;
+    bool simulate = true;
+    std::string theatre_file;  ///< virtual theatre config (simulate)
+    std::string family = "virtual";
+    std::string fault = "none";
+    int fault_at = 1;
+    double time_scale = 0.0;
+    long long seed = -1;
+    std::string port;                ///< serial port (real instrument)
+    bool confirm_each_task = false;  ///< simulator: wait for "done" like with a real instrument
+    std::string decision_rule = "simple";
+    std::string out_dir;
+    std::string resume_session;  ///< non-empty: continue this stored session
+    std::filesystem::path db;    ///< session database
+};
+
+/// One task of the procedure as the run page shows it.
+struct TaskView {
+    int index = 0;
+    int total = 0;
+    QString step;
+    QString stimulus;
+    QString eyewear;
+    QString point;
+    QString point_label;
+    QString instruction;
+    int repeat = 0;
+    int repeats = 1;
+    bool new_stimulus = false;
+    bool waits_for_operator = false;  ///< the operator must press Done before the reading
+};
+
+/// A reading once journaled, with the evaluation of everything measured so far.
+struct ReadingView {
+    int task_index = 0;
+    QString step;
+    QString point;
+    int repeat = 0;
+    double luminance_cdm2 = 0.0;
+    double x = 0.0;  ///< CIE 1931 x
+    double y = 0.0;  ///< CIE 1931 y
+    int readings_taken = 0;
+    std::shared_ptr<const evaluation::Evaluation> evaluation;
+};
+
+/// Where the points are on the screen (for the aiming diagram), sent once per run.
+struct RunLayout {
+    QString session_id;
+    QString profile_title;
+    double screen_width_m = 0.0;
+    double screen_height_m = 0.0;
+    std::vector<geometry::MeasurementPoint> points;
+    int total_tasks = 0;
+    int already_taken = 0;
+};
+
+using ReportPtr = std::shared_ptr<const report::CertificationReport>;
+
+}  // namespace cm::gui
+
+Q_DECLARE_METATYPE(cm::gui::TaskView)
+Q_DECLARE_METATYPE(cm::gui::ReadingView)
+Q_DECLARE_METATYPE(cm::gui::RunLayout)
+Q_DECLARE_METATYPE(cm::gui::ReportPtr)

@@ -1,0 +1,46 @@
+// The certification run on a worker thread: the same app/common loop as the CLI (runProcedure,
+// the session store, buildReport), with an operator that waits for the UI's commands.
+#pragma once
+
+#include "app/gui/run_controls.h"
+#include "app/gui/run_types.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace cm::gui {
+
+/// Lives on the UI thread; run() executes on the worker thread and reports through signals that
+/// the controller receives queued. Never touches a widget.
+class RunWorker : public QObject {
+    Q_OBJECT
+public:
+    RunWorker(RunRequest request, std::shared_ptr<RunControls> controls);
+    /// The whole run; returns when it finished, stopped or failed (one of those signals fired).
+    void run();
+
+signals:
+    void layoutReady(cm::gui::RunLayout layout);
+    void taskStarted(cm::gui::TaskView task);
+    void measuring(int task_index);
+    void readingRecorded(cm::gui::ReadingView reading);
+    void taskSkipped(int task_index, QString reason);
+    void retaken(int task_index, int readings_taken);
+    void readingCancelled(int task_index);
+    /// An instrument error; the run waits for Retry or Stop. The readings so far are journaled.
+    void faulted(QString message, int readings_kept);
+    void recovered();
+    void finished(cm::gui::ReportPtr report);
+    void stopped(QString session_id, int readings_kept);
+    /// Bad input or a broken journal before or outside measuring.
+    void failed(QString message);
+
+private:
+    void runImpl();
+
+    RunRequest request_;
+    std::shared_ptr<RunControls> controls_;
+};
+
+}  // namespace cm::gui

@@ -1,0 +1,338 @@
+// Start page: a form over the shipped profiles, virtual theatres and instrument families.
+#include "app/gui/start_page.h"
+
+#include "app/common/certification.h"
+#include "app/common/data_paths.h"
+#include "app/common/profile_catalog.h"
+#include "app/common/session/session_store.h"
+#include "app/common/simulated_session.h"
+#include "drivers/families.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace cm::gui {
+
+namespace {
+QString qs(const std::string& s) {
+    return QString::fromStdString(s);
+}
+}  // namespace
+
+StartPage::StartPage(std::filesystem::path db, QWidget* parent)
+    : QWidget(parent), db_(std::move(db)) {
+    setObjectName(QStringLiteral("startPage"));
+    auto* outer = new QHBoxLayout(this);
+    auto* left = new QVBoxLayout;
+    outer->addLayout(left, 3);
+
+    // Profile.
+    auto* pbox = new QGroupBox(tr("Standard profile"));
+    auto* pform = new QFormLayout(pbox);
+    profile_ = new QComboBox;
+    profile_->setObjectName(QStringLiteral("profileCombo"));
+    profileInfo_ = new QLabel;
+    profileInfo_->setObjectName(QStringLiteral("profileInfo"));
+    profileInfo_->setWordWrap(true);
+    pform->addRow(tr("Profile"), profile_);
+    pform->addRow(profileInfo_);
+    left->addWidget(pbox);
+    try {
+        for (const auto& e : app::loadProfileDirectory(app::dataDir() / "profiles")) {
+            profile_->addItem(qs(e.profile.id + " — " + e.profile.title), qs(e.file.string()));
+            profile_->setItemData(
+                profile_->count() - 1,
+                tr("%1 · %2 · %3 · %4 screen%5")
+                    .arg(qs(e.profile.room_class), qs(e.profile.dynamic_range),
+                         qs(e.profile.stereo), qs(e.profile.display_type),
+                         e.profile.provisional ? tr(" · provisional") : QString()),
+                Qt::ToolTipRole);
+        }
+    } catch (const std::exception& e) {
+        profileInfo_->setText(tr("Cannot load the profiles: %1").arg(qs(e.what())));
+    }
+
+    // Theatre.
+    auto* tbox = new QGroupBox(tr("Theatre"));
+    auto* tform = new QFormLayout(tbox);
+    site_ = new QLineEdit(tr("Simulated site"));
+    site_->setObjectName(QStringLiteral("siteEdit"));
+    auditorium_ = new QLineEdit;
+    auditorium_->setObjectName(QStringLiteral("auditoriumEdit"));
+    width_ = new QDoubleSpinBox;
+    width_->setObjectName(QStringLiteral("screenWidthSpin"));
+    height_ = new QDoubleSpinBox;
+    height_->setObjectName(QStringLiteral("screenHeightSpin"));
+    for (auto* s : {width_, height_}) {
+        s->setRange(0.5, 60.0);
+        s->setDecimals(2);
+        s->setSuffix(tr(" m"));
+    }
+    width_->setValue(12.0);
+    height_->setValue(5.0);
+    seat_ = new QLineEdit(QStringLiteral("reference"));
+    seat_->setObjectName(QStringLiteral("seatEdit"));
+    operator_ = new QLineEdit;
+    operator_->setObjectName(QStringLiteral("operatorEdit"));
+    tform->addRow(tr("Site"), site_);
+    tform->addRow(tr("Auditorium"), auditorium_);
+    tform->addRow(tr("Screen width"), width_);
+    tform->addRow(tr("Screen height"), height_);
+    tform->addRow(tr("Seat position"), seat_);
+    tform->addRow(tr("Operator"), operator_);
+    left->addWidget(tbox);
+
+    // Instrument.
+    auto* ibox = new QGroupBox(tr("Instrument"));
+    auto* iform = new QFormLayout(ibox);
+    simulator_ = new QRadioButton(tr("Simulator (virtual theatre)"));
+    simulator_->setObjectName(QStringLiteral("simulatorRadio"));
+    serial_ = new QRadioButton(tr("Instrument on a serial port"));
+    serial_->setObjectName(QStringLiteral("serialRadio"));
+    simulator_->setChecked(true);
+    iform->addRow(simulator_);
+    theatre_ = new QComboBox;
+    theatre_->setObjectName(QStringLiteral("theatreCombo"));
+    const QDir vdir(qs((app::dataDir() / "virtual").string()));
+    for (const QString& f : vdir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+        theatre_->addItem(f, vdir.absoluteFilePath(f));
+    }
+    theatre_->setCurrentIndex(
+        std::max(0, theatre_->findText(QStringLiteral("projector-reference.json"))));
+    simFamily_ = new QComboBox;
+    simFamily_->setObjectName(QStringLiteral("simFamilyCombo"));
+    for (const auto& f : app::simulatedFamilies()) {
+        simFamily_->addItem(qs(f));
+    }
+    fault_ = new QComboBox;
+    fault_->setObjectName(QStringLiteral("faultCombo"));
+    for (const char* f :
+         {"none", "unplug", "garbage", "drop", "slow", "over-range", "too-dark", "error-code"}) {
+        fault_->addItem(QString::fromLatin1(f));
+    }
+    faultAt_ = new QSpinBox;
+    faultAt_->setObjectName(QStringLiteral("faultAtSpin"));
+    faultAt_->setRange(1, 999);
+    timeScale_ = new QDoubleSpinBox;
+    timeScale_->setObjectName(QStringLiteral("timeScaleSpin"));
+    timeScale_->setRange(0.0, 10.0);
+    timeScale_->setDecimals(3);
+    timeScale_->setValue(0.05);
+    confirm_ = new QCheckBox(tr("Wait for Done at each point, as with a real instrument"));
+    confirm_->setObjectName(QStringLiteral("confirmCheck"));
+    iform->addRow(tr("Virtual theatre"), theatre_);
+    iform->addRow(tr("Instrument family"), simFamily_);
+    iform->addRow(tr("Fault injection (demo)"), fault_);
+    iform->addRow(tr("Fault at measurement"), faultAt_);
+    iform->addRow(tr("Time scale (s per simulated s)"), timeScale_);
+    iform->addRow(confirm_);
+    iform->addRow(serial_);
+    port_ = new QComboBox;
+    port_->setObjectName(QStringLiteral("portCombo"));
+    port_->setEditable(true);
+    auto* refreshPortsButton = new QPushButton(tr("Detect"));
+    refreshPortsButton->setObjectName(QStringLiteral("detectPortsButton"));
+    auto* portRow = new QHBoxLayout;
+    portRow->addWidget(port_, 1);
+    portRow->addWidget(refreshPortsButton);
+    serialFamily_ = new QComboBox;
+    serialFamily_->setObjectName(QStringLiteral("serialFamilyCombo"));
+    for (const auto& f : drivers::families()) {
+        serialFamily_->addItem(qs(f.id + " — " + f.description), qs(f.id));
+    }
+    iform->addRow(tr("Port"), portRow);
+    iform->addRow(tr("Family"), serialFamily_);
+    left->addWidget(ibox);
+
+    auto* obox = new QGroupBox(tr("Report"));
+    auto* oform = new QFormLayout(obox);
+    rule_ = new QComboBox;
+    rule_->setObjectName(QStringLiteral("decisionRuleCombo"));
+    rule_->addItem(tr("Simple acceptance (ILAC-G8, w = 0)"), QStringLiteral("simple"));
+    rule_->addItem(tr("Guarded acceptance (ILAC-G8, w = U)"), QStringLiteral("guarded"));
+    outDir_ =
+        new QLineEdit(QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                          .filePath(QStringLiteral("cinemeasure")));
+    outDir_->setObjectName(QStringLiteral("outDirEdit"));
+    oform->addRow(tr("Decision rule"), rule_);
+    oform->addRow(tr("Report folder"), outDir_);
+    left->addWidget(obox);
+
+    start_ = new QPushButton(tr("Start certification"));
+    start_->setObjectName(QStringLiteral("startButton"));
+    start_->setDefault(true);
+    message_ = new QLabel;
+    message_->setObjectName(QStringLiteral("startMessage"));
+    message_->setWordWrap(true);
+    message_->setStyleSheet(QStringLiteral("color: #ff8a70"));
+    left->addWidget(start_);
+    left->addWidget(message_);
+    left->addStretch();
+
+    // Unfinished sessions.
+    auto* rbox = new QGroupBox(tr("Unfinished sessions"));
+    auto* rlay = new QVBoxLayout(rbox);
+    sessions_ = new QTableWidget(0, 4);
+    sessions_->setObjectName(QStringLiteral("sessionsTable"));
+    sessions_->setHorizontalHeaderLabels(
+        {tr("Session"), tr("Status"), tr("Profile"), tr("Readings")});
+    sessions_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    sessions_->setSelectionMode(QAbstractItemView::SingleSelection);
+    sessions_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    sessions_->horizontalHeader()->setStretchLastSection(true);
+    sessions_->verticalHeader()->hide();
+    auto* refreshSessionsButton = new QPushButton(tr("Refresh"));
+    refreshSessionsButton->setObjectName(QStringLiteral("refreshSessionsButton"));
+    resume_ = new QPushButton(tr("Resume session"));
+    resume_->setObjectName(QStringLiteral("resumeButton"));
+    resume_->setEnabled(false);
+    auto* rrow = new QHBoxLayout;
+    rrow->addWidget(refreshSessionsButton);
+    rrow->addStretch();
+    rrow->addWidget(resume_);
+    rlay->addWidget(sessions_);
+    rlay->addLayout(rrow);
+    outer->addWidget(rbox, 2);
+
+    connect(profile_, &QComboBox::currentIndexChanged, this, &StartPage::profileChanged);
+    connect(theatre_, &QComboBox::currentIndexChanged, this, &StartPage::theatreChanged);
+    connect(simulator_, &QRadioButton::toggled, this, &StartPage::sourceChanged);
+    connect(refreshPortsButton, &QPushButton::clicked, this, &StartPage::refreshPorts);
+    connect(refreshSessionsButton, &QPushButton::clicked, this, &StartPage::refreshSessions);
+    connect(sessions_, &QTableWidget::itemSelectionChanged, this,
+            [this] { resume_->setEnabled(!sessions_->selectedItems().isEmpty()); });
+    connect(start_, &QPushButton::clicked, this, [this] {
+        setMessage({});
+        emit startRequested(request());
+    });
+    connect(resume_, &QPushButton::clicked, this, [this] {
+        const auto rows = sessions_->selectionModel()->selectedRows();
+        if (rows.isEmpty()) {
+            return;
+        }
+        RunRequest r = request();
+        r.resume_session = sessions_->item(rows.front().row(), 0)->text().toStdString();
+        setMessage({});
+        emit resumeRequested(r);
+    });
+    profile_->setCurrentIndex(
+        std::max(0, profile_->findText(QStringLiteral("st431-1-theatre"), Qt::MatchStartsWith)));
+    profileChanged();
+    theatreChanged();
+    sourceChanged();
+    refreshPorts();
+    refreshSessions();
+}
+
+void StartPage::profileChanged() {
+    profileInfo_->setText(profile_->currentData(Qt::ToolTipRole).toString());
+}
+
+void StartPage::theatreChanged() {
+    if (!simulator_->isChecked() || theatre_->currentIndex() < 0) {
+        return;
+    }
+    try {
+        const auto cfg = app::loadTheatreConfig(theatre_->currentData().toString().toStdString());
+        auditorium_->setText(qs(cfg.name));
+        width_->setValue(cfg.screen.width_m);
+        height_->setValue(cfg.screen.height_m);
+        setMessage({});
+    } catch (const std::exception& e) {
+        setMessage(qs(e.what()));
+    }
+}
+
+void StartPage::sourceChanged() {
+    const bool sim = simulator_->isChecked();
+    for (QWidget* w : std::initializer_list<QWidget*>{theatre_, simFamily_, fault_, faultAt_,
+                                                      timeScale_, confirm_}) {
+        w->setEnabled(sim);
+    }
+    port_->setEnabled(!sim);
+    serialFamily_->setEnabled(!sim);
+    // The virtual theatre defines the screen; for a real room the inspector enters it.
+    auditorium_->setReadOnly(sim);
+    width_->setEnabled(!sim);
+    height_->setEnabled(!sim);
+    theatreChanged();
+}
+
+void StartPage::refreshPorts() {
+    const QString current = port_->currentText();
+    port_->clear();
+    const QDir dev(QStringLiteral("/dev"));
+    for (const QString& f : dev.entryList({QStringLiteral("ttyUSB*"), QStringLiteral("ttyACM*")},
+                                          QDir::System, QDir::Name)) {
+        port_->addItem(dev.absoluteFilePath(f));
+    }
+    if (!current.isEmpty() && port_->findText(current) < 0) {
+        port_->addItem(current);
+    }
+}
+
+void StartPage::refreshSessions() {
+    sessions_->setRowCount(0);
+    try {
+        app::SessionStore store(db_);
+        for (const auto& s : store.sessions()) {
+            if (s.status == "complete") {
+                continue;
+            }
+            const int row = sessions_->rowCount();
+            sessions_->insertRow(row);
+            sessions_->setItem(row, 0, new QTableWidgetItem(qs(s.id)));
+            sessions_->setItem(row, 1, new QTableWidgetItem(qs(s.status)));
+            sessions_->setItem(row, 2, new QTableWidgetItem(qs(s.profile_id)));
+            sessions_->setItem(row, 3, new QTableWidgetItem(QString::number(s.reading_count)));
+        }
+        sessions_->resizeColumnsToContents();
+    } catch (const std::exception& e) {
+        setMessage(tr("Session journal: %1").arg(qs(e.what())));
+    }
+    resume_->setEnabled(!sessions_->selectedItems().isEmpty());
+}
+
+void StartPage::setMessage(const QString& text) {
+    message_->setText(text);
+}
+
+RunRequest StartPage::request() const {
+    RunRequest r;
+    r.profile = profile_->currentData().toString().toStdString();
+    r.site = site_->text().toStdString();
+    r.auditorium = auditorium_->text().toStdString();
+    r.operator_name = operator_->text().toStdString();
+    r.seat = seat_->text().toStdString();
+    r.screen_width_m = width_->value();
+    r.screen_height_m = height_->value();
+    r.simulate = simulator_->isChecked();
+    r.theatre_file = theatre_->currentData().toString().toStdString();
+    r.family = r.simulate ? simFamily_->currentText().toStdString()
+                          : serialFamily_->currentData().toString().toStdString();
+    r.fault = fault_->currentText().toStdString();
+    r.fault_at = faultAt_->value();
+    r.time_scale = timeScale_->value();
+    r.port = port_->currentText().toStdString();
+    r.confirm_each_task = confirm_->isChecked();
+    r.decision_rule = rule_->currentData().toString().toStdString();
+    r.out_dir = outDir_->text().toStdString();
+    r.db = db_;
+    return r;
+}
+
+}  // namespace cm::gui

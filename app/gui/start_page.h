@@ -1,0 +1,69 @@
+// The start screen: profile, theatre, instrument (serial port or simulator), and the list of
+// unfinished sessions to resume.
+#pragma once
+
+#include "app/gui/run_types.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QRadioButton;
+class QSpinBox;
+class QTableWidget;
+
+namespace cm::gui {
+
+class StartPage : public QWidget {
+    Q_OBJECT
+public:
+    StartPage(std::filesystem::path db, QWidget* parent = nullptr);
+    /// The request built from the form (does not validate files; the worker does).
+    RunRequest request() const;
+    /// Re-reads the unfinished sessions from the session store.
+    void refreshSessions();
+    void refreshPorts();
+    /// Shows a one-line error under the Start button (empty clears it).
+    void setMessage(const QString& text);
+
+signals:
+    void startRequested(cm::gui::RunRequest request);
+    void resumeRequested(cm::gui::RunRequest request);
+
+private:
+    void profileChanged();
+    void theatreChanged();
+    void sourceChanged();
+
+    std::filesystem::path db_;
+    QComboBox* profile_;
+    QLabel* profileInfo_;
+    QLineEdit* site_;
+    QLineEdit* auditorium_;
+    QDoubleSpinBox* width_;
+    QDoubleSpinBox* height_;
+    QLineEdit* seat_;
+    QLineEdit* operator_;
+    QRadioButton* simulator_;
+    QRadioButton* serial_;
+    QComboBox* theatre_;
+    QComboBox* simFamily_;
+    QComboBox* fault_;
+    QSpinBox* faultAt_;
+    QDoubleSpinBox* timeScale_;
+    QCheckBox* confirm_;
+    QComboBox* port_;
+    QComboBox* serialFamily_;
+    QComboBox* rule_;
+    QLineEdit* outDir_;
+    QPushButton* start_;
+    QLabel* message_;
+    QTableWidget* sessions_;
+    QPushButton* resume_;
+};
+
+}  // namespace cm::gui

@@ -1,0 +1,19 @@
+// The dark Fusion look for a dark auditorium, and the colours that carry a verdict.
+#pragma once
+
+#include "libmeasure/evaluation/tolerance.h"
+
+#include <QColor>
+#include <QString>
+
+class QApplication;
+
+namespace cm::gui {
+
+void applyDarkTheme(QApplication& app);
+/// Background colour of a verdict (green, red, amber, grey), muted for a dark room.
+QColor verdictColor(evaluation::Verdict v);
+/// The verdict as shown (translated).
+QString verdictText(evaluation::Verdict v);
+
+}  // namespace cm::gui

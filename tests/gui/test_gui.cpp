@@ -1,0 +1,374 @@
+// GUI tests: the real main window driven through its widgets (offscreen or under xvfb-run), from
+// the start page through the run to the exported report, with faults, resume and translation.
+#include "app/common/data_paths.h"
+#include "app/common/session/session_store.h"
+#include "app/gui/i18n.h"
+#include "app/gui/main_window.h"
+#include "app/gui/results_page.h"
+#include "app/gui/run_controller.h"
+#include "app/gui/run_page.h"
+#include "app/gui/start_page.h"
+#include "app/gui/theme.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QFrame>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTranslator>
+
+#include <set>
+
+using namespace cm::gui;
+
+namespace {
+
+// Generous bounds for a loaded 2-core machine; each run takes well under a second unloaded.
+constexpr int kRunTimeoutMs = 30000;
+
+template <typename T>
+T* child(QWidget* root, const char* name) {
+    T* w = root->findChild<T*>(QString::fromLatin1(name));
+    if (w == nullptr) {
+        qFatal("no widget '%s'", name);
+    }
+    return w;
+}
+
+QString currentPage(MainWindow& w) {
+    return child<QStackedWidget>(&w, "pages")->currentWidget()->objectName();
+}
+
+void choose(QComboBox* combo, const QString& startsWith) {
+    const int i = combo->findText(startsWith, Qt::MatchStartsWith);
+    QVERIFY2(i >= 0, qPrintable(startsWith));
+    combo->setCurrentIndex(i);
+}
+
+/// Fills the start page for a simulated run.
+void fillSimulation(MainWindow& w, const QString& profile, const QString& theatre,
+                    const QString& family = QStringLiteral("virtual")) {
+    choose(child<QComboBox>(&w, "profileCombo"), profile);
+    choose(child<QComboBox>(&w, "theatreCombo"), theatre);
+    choose(child<QComboBox>(&w, "simFamilyCombo"), family);
+    child<QDoubleSpinBox>(&w, "timeScaleSpin")->setValue(0.002);
+    child<QLineEdit>(&w, "operatorEdit")->setText(QStringLiteral("GUI test"));
+}
+
+/// Rows of the results table: figure id → verdict as in the report ("PASS", "FAIL", ...).
+std::map<QString, QString> verdictRows(MainWindow& w) {
+    auto* table = child<QTableWidget>(&w, "resultsTable");
+    std::map<QString, QString> rows;
+    for (int r = 0; r < table->rowCount(); ++r) {
+        rows[table->item(r, 0)->data(Qt::UserRole).toString()] =
+            table->item(r, 3)->data(Qt::UserRole).toString();
+    }
+    return rows;
+}
+
+QJsonObject readJson(const QString& file) {
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly)) {
+        return {};
+    }
+    return QJsonDocument::fromJson(f.readAll()).object();
+}
+
+}  // namespace
+
+class TestGui : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir tmp_;
+    QDir shots_;
+
+    std::filesystem::path db() const {
+        return (tmp_.path() + QStringLiteral("/sessions.db")).toStdString();
+    }
+    void shot(QWidget& w, const QString& name) {
+        // Quality 0 is PNG's strongest compression: the files stay small for the README.
+        QVERIFY(w.grab().save(shots_.filePath(name + QStringLiteral(".png")), "PNG", 0));
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(tmp_.isValid());
+        qputenv("CINEMEASURE_DB", QFile::encodeName(tmp_.path() + QStringLiteral("/sessions.db")));
+        cm::app::setDataDirOverride(CINEMEASURE_CALIBRATION_DIR);
+        applyDarkTheme(*qApp);
+        shots_ = QDir(QStringLiteral(CINEMEASURE_GUI_SHOTS_DIR));
+        QVERIFY(shots_.mkpath(QStringLiteral(".")));
+    }
+
+    // A full ST 431-1 certification through the widgets: Done by key and by click, one retake,
+    // results table, diagrams and the exported files.
+    void fullSimulatedCertification() {
+        MainWindow w(db());
+        w.show();
+        // Shortcuts need the active window; under xvfb-run there is no window manager to give it.
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        fillSimulation(w, QStringLiteral("st431-1-theatre"),
+                       QStringLiteral("projector-reference.json"));
+        child<QCheckBox>(&w, "confirmCheck")->setChecked(true);  // step through like a real meter
+        QVERIFY(child<QLabel>(&w, "profileInfo")->text().contains(QStringLiteral("SDR")));
+        shot(w, QStringLiteral("start"));
+        QTest::mouseClick(child<QPushButton>(&w, "startButton"), Qt::LeftButton);
+        QCOMPARE(currentPage(w), QStringLiteral("runPage"));
+        auto* done = child<QPushButton>(&w, "doneButton");
+        auto* aim = child<QLabel>(&w, "aimLabel");
+        auto* run = w.runPage();
+
+        // Task 1 by the keyboard shortcut, task 2 by a click.
+        QTRY_VERIFY_WITH_TIMEOUT(done->isEnabled(), kRunTimeoutMs);
+        QVERIFY(aim->text().contains(QStringLiteral("C (")));
+        QCOMPARE(child<QLabel>(&w, "patternLabel")->text(), QStringLiteral("Show pattern: white"));
+        QTest::keyClick(&w, Qt::Key_N);
+        QTRY_COMPARE_WITH_TIMEOUT(run->readingsTaken(), 1, kRunTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(done->isEnabled(), kRunTimeoutMs);
+        QTest::mouseClick(done, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(run->readingsTaken(), 2, kRunTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(done->isEnabled(), kRunTimeoutMs);
+        shot(w, QStringLiteral("run"));
+        // Retake (R): back to task 2, whose reading leaves the journal (kept there as a note).
+        QTest::keyClick(&w, Qt::Key_R);
+        QTRY_COMPARE_WITH_TIMEOUT(run->readingsTaken(), 1, kRunTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            done->isEnabled() && aim->text().startsWith(QStringLiteral("Aim at: L")),
+            kRunTimeoutMs);
+        for (int taken = 2; taken <= 5; ++taken) {
+            QTRY_VERIFY_WITH_TIMEOUT(done->isEnabled(), kRunTimeoutMs);
+            QTest::keyClick(&w, Qt::Key_N);
+            QTRY_COMPARE_WITH_TIMEOUT(run->readingsTaken(), taken, kRunTimeoutMs);
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(currentPage(w), QStringLiteral("resultsPage"), kRunTimeoutMs);
+
+        const auto rows = verdictRows(w);
+        QCOMPARE(rows.size(), std::size_t{7});
+        for (const auto& [id, verdict] : rows) {
+            QVERIFY2(verdict == QStringLiteral("PASS"),
+                     qPrintable(id + QStringLiteral(" ") + verdict));
+        }
+        QCOMPARE(child<QTableWidget>(&w, "resultsTable")->item(0, 3)->text(),
+                 QStringLiteral("PASS"));
+        QVERIFY(child<QLabel>(&w, "decisionRuleLabel")
+                    ->text()
+                    .contains(QStringLiteral("simple acceptance")));
+        QVERIFY(child<QLabel>(&w, "overallVerdict")
+                    ->text()
+                    .startsWith(QStringLiteral("Overall: PASS")));
+        shot(w, QStringLiteral("results"));
+        auto* tabs = child<QTabWidget>(&w, "diagramTabs");
+        const char* tabNames[] = {"results-cie1931", "results-cie1976", "results-luminance",
+                                  "results-contrast"};
+        for (int i = 0; i < tabs->count(); ++i) {
+            tabs->setCurrentIndex(i);
+            shot(*tabs->currentWidget(), QString::fromLatin1(tabNames[i]));
+        }
+
+        const QString out = tmp_.path() + QStringLiteral("/full");
+        child<QLineEdit>(&w, "exportDirEdit")->setText(out);
+        QTest::mouseClick(child<QPushButton>(&w, "exportAllButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            child<QLabel>(&w, "exportStatus")->text().startsWith(QStringLiteral("Written")),
+            kRunTimeoutMs);
+        QFile pdf(out + QStringLiteral("/report.pdf"));
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QCOMPARE(pdf.read(5), QByteArray("%PDF-"));
+        QVERIFY(pdf.size() > 10000);
+        const QJsonObject rep = readJson(out + QStringLiteral("/report.json"));
+        QCOMPARE(rep[QStringLiteral("overall_verdict")].toString(), QStringLiteral("PASS"));
+        QCOMPARE(rep[QStringLiteral("readings")].toArray().size(), 5);
+        QFile csv(out + QStringLiteral("/report.csv"));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QCOMPARE(csv.readAll().count('\n'), 1 + 5);  // header and one line per reading
+
+        // The journal: complete, five readings, the retaken one preserved as a note.
+        cm::app::SessionStore store(db());
+        const auto sid = rep[QStringLiteral("run")]
+                             .toObject()[QStringLiteral("session_id")]
+                             .toString()
+                             .toStdString();
+        QCOMPARE(store.session(sid).status, std::string("complete"));
+        QCOMPARE(store.readings(sid).size(), std::size_t{5});
+        const auto notes = store.notes(sid);
+        QCOMPARE(notes.size(), std::size_t{1});
+        QVERIFY(notes.front().rfind("retake: reading 2 (step white, point L", 0) == 0);
+    }
+
+    // The dim-corners theatre under the review-room profile fails exactly the four corner rows.
+    void dimCornersFailExactlyTheCorners() {
+        MainWindow w(db());
+        w.show();
+        fillSimulation(w, QStringLiteral("st431-1-review"),
+                       QStringLiteral("projector-dim-corners.json"));
+        QTest::mouseClick(child<QPushButton>(&w, "startButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(currentPage(w), QStringLiteral("resultsPage"), kRunTimeoutMs);
+        std::set<QString> failed;
+        for (const auto& [id, verdict] : verdictRows(w)) {
+            if (verdict == QStringLiteral("FAIL")) {
+                failed.insert(id);
+            } else {
+                QCOMPARE(verdict, QStringLiteral("PASS"));
+            }
+        }
+        const std::set<QString> corners = {
+            QStringLiteral("corner_TL_percent"), QStringLiteral("corner_TR_percent"),
+            QStringLiteral("corner_BL_percent"), QStringLiteral("corner_BR_percent")};
+        QCOMPARE(failed, corners);
+        QVERIFY(child<QLabel>(&w, "overallVerdict")
+                    ->text()
+                    .startsWith(QStringLiteral("Overall: FAIL")));
+        auto* table = child<QTableWidget>(&w, "resultsTable");
+        for (int r = 0; r < table->rowCount(); ++r) {
+            const bool isFail =
+                table->item(r, 3)->data(Qt::UserRole).toString() == QStringLiteral("FAIL");
+            QCOMPARE(table->item(r, 3)->background().color(),
+                     verdictColor(isFail ? cm::evaluation::Verdict::Fail
+                                         : cm::evaluation::Verdict::Pass));
+        }
+        child<QTabWidget>(&w, "diagramTabs")->setCurrentIndex(2);
+        shot(w, QStringLiteral("results-dim-corners"));
+    }
+
+    // The PR-6xx simulator unplugs at the 3rd measurement: the message with Retry shows, the two
+    // readings stay, Retry reconnects and the run completes with the first readings unchanged.
+    void unplugShowsRetryAndKeepsReadings() {
+        MainWindow w(db());
+        w.show();
+        fillSimulation(w, QStringLiteral("st431-1-theatre"),
+                       QStringLiteral("projector-reference.json"), QStringLiteral("pr6xx"));
+        choose(child<QComboBox>(&w, "faultCombo"), QStringLiteral("unplug"));
+        child<QSpinBox>(&w, "faultAtSpin")->setValue(3);
+        QTest::mouseClick(child<QPushButton>(&w, "startButton"), Qt::LeftButton);
+        auto* panel = child<QFrame>(&w, "faultPanel");
+        QTRY_VERIFY_WITH_TIMEOUT(panel->isVisible(), kRunTimeoutMs);
+        QCOMPARE(currentPage(w), QStringLiteral("runPage"));
+        QCOMPARE(w.runPage()->readingsTaken(), 2);
+        const QString text = child<QLabel>(&w, "faultText")->text();
+        QVERIFY2(text.contains(QStringLiteral("disconnected")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("2 reading(s) are kept")));
+        shot(w, QStringLiteral("fault"));
+
+        cm::app::SessionStore store(db());
+        std::string sid;
+        for (const auto& s : store.sessions()) {
+            if (s.status == "interrupted") {
+                sid = s.id;
+            }
+        }
+        QVERIFY(!sid.empty());
+        const auto before = store.readings(sid);
+        QCOMPARE(before.size(), std::size_t{2});
+
+        auto* retry = child<QPushButton>(&w, "retryButton");
+        QVERIFY(retry->isEnabled());
+        QTest::mouseClick(retry, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(currentPage(w), QStringLiteral("resultsPage"), kRunTimeoutMs);
+        QVERIFY(!panel->isVisible());
+        const auto after = store.readings(sid);
+        QCOMPARE(after.size(), std::size_t{5});
+        for (std::size_t i = 0; i < before.size(); ++i) {
+            QCOMPARE(after[i].reading.xyz_cdm2.Y, before[i].reading.xyz_cdm2.Y);
+            QCOMPARE(after[i].reading.timestamp_utc, before[i].reading.timestamp_utc);
+        }
+        QCOMPARE(store.session(sid).status, std::string("complete"));
+        QCOMPARE(verdictRows(w).size(), std::size_t{7});
+    }
+
+    // A session cut by the CLI (instrument unplugged, exit 3) appears in the GUI's list of
+    // unfinished sessions and resumes there to a complete report.
+    void resumeInterruptedSession() {
+        QProcess cli;
+        cli.setProcessChannelMode(QProcess::MergedChannels);
+        cli.start(QStringLiteral(CINEMEASURE_CLI),
+                  {QStringLiteral("--data-dir"),
+                   QStringLiteral(CINEMEASURE_CALIBRATION_DIR),
+                   QStringLiteral("certify"),
+                   QStringLiteral("--profile"),
+                   QStringLiteral("st431-1-theatre"),
+                   QStringLiteral("--simulate"),
+                   QStringLiteral(CINEMEASURE_CALIBRATION_DIR "/virtual/projector-reference.json"),
+                   QStringLiteral("--instrument"),
+                   QStringLiteral("pr6xx"),
+                   QStringLiteral("--fault"),
+                   QStringLiteral("unplug"),
+                   QStringLiteral("--fault-at"),
+                   QStringLiteral("4"),
+                   QStringLiteral("--time-scale"),
+                   QStringLiteral("0.001"),
+                   QStringLiteral("--quiet"),
+                   QStringLiteral("--db"),
+                   QString::fromStdString(db().string()),
+                   QStringLiteral("--out"),
+                   tmp_.path() + QStringLiteral("/cut")});
+        QVERIFY(cli.waitForFinished(kRunTimeoutMs));
+        QCOMPARE(cli.exitCode(), 3);
+        const QString output = QString::fromUtf8(cli.readAll());
+        const auto at = output.indexOf(QStringLiteral("kept in session "));
+        QVERIFY2(at >= 0, qPrintable(output));
+        const QString sid = output.mid(at + 16, 20);
+
+        MainWindow w(db());
+        w.show();
+        auto* table = child<QTableWidget>(&w, "sessionsTable");
+        int row = -1;
+        for (int r = 0; r < table->rowCount(); ++r) {
+            if (table->item(r, 0)->text() == sid) {
+                row = r;
+            }
+        }
+        QVERIFY2(row >= 0, qPrintable(sid));
+        QCOMPARE(table->item(row, 1)->text(), QStringLiteral("interrupted"));
+        QCOMPARE(table->item(row, 3)->text(), QStringLiteral("3"));
+        table->selectRow(row);
+        shot(w, QStringLiteral("resume"));
+        QTest::mouseClick(child<QPushButton>(&w, "resumeButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(currentPage(w), QStringLiteral("resultsPage"), kRunTimeoutMs);
+        QCOMPARE(verdictRows(w).size(), std::size_t{7});
+        QVERIFY(w.resultsPage()->report()->complete);
+        QCOMPARE(w.resultsPage()->report()->readings.size(), std::size_t{5});
+        cm::app::SessionStore store(db());
+        QCOMPARE(store.session(sid.toStdString()).status, std::string("complete"));
+        // A resumed session leaves the list of unfinished ones.
+        w.startPage()->refreshSessions();
+        for (int r = 0; r < table->rowCount(); ++r) {
+            QVERIFY(table->item(r, 0)->text() != sid);
+        }
+    }
+
+    // The Simplified Chinese translation is compiled in and loads.
+    void chineseTranslationLoads() {
+        QVERIFY(installTranslation(*qApp, QStringLiteral("zh_CN")));
+        {
+            MainWindow w(db());
+            w.show();
+            QCOMPARE(child<QPushButton>(&w, "startButton")->text(), QStringLiteral("开始认证"));
+            QCOMPARE(w.windowTitle(), QStringLiteral("cinemeasure — 银幕认证"));
+            shot(w, QStringLiteral("start-zh_CN"));
+        }
+        for (QTranslator* t : qApp->findChildren<QTranslator*>()) {
+            QCoreApplication::removeTranslator(t);
+            delete t;
+        }
+        QVERIFY(!installTranslation(*qApp, QStringLiteral("de_DE")));  // none shipped: English
+    }
+};
+
+QTEST_MAIN(TestGui)
+#include "test_gui.moc"
