@@ -2,6 +2,7 @@
 // libgphoto2, and the PTP/IP camera simulator that any libgphoto2 program can connect to.
 #include "app/cli/commands.h"
 #include "app/common/certification.h"
+#include "app/common/imaging/rendered_frame_source.h"
 #include "drivers/camera/device.h"
 #include "drivers/camera/ptpip_simulator.h"
 
@@ -234,10 +235,15 @@ void registerCameraCommands(CLI::App& app) {
         "camera", "Serve a PTP/IP camera on 127.0.0.1 (prints its libgphoto2 port first)");
     cmd->add_option("--port", *port, "TCP port (default 0: any free port)")
         ->check(CLI::Range(0, 65535));
+    auto stimulus = std::make_shared<std::string>("white");
+    auto width = std::make_shared<int>(1200);
     cmd->add_option("--virtual", *config,
-                    "Virtual theatre config (checked; frames are the "
-                    "built-in exposure test pattern for now)")
+                    "Virtual theatre config: frames are rendered from it (RAW → DNG, TIFF); "
+                    "without it, a small exposure test pattern")
         ->check(CLI::ExistingFile);
+    cmd->add_option("--stimulus", *stimulus, "What the virtual screen shows (default white)");
+    cmd->add_option("--size", *width, "Rendered frame width in pixels (height 2/3 of it)")
+        ->check(CLI::Range(64, 12000));
     cmd->add_option("--fault", *fault, "none, unplug, garbage, drop, slow, busy, card-full");
     cmd->add_option("--fault-at", *faultAt,
                     "Capture (busy, card-full) or download (others) the fault hits (default 1)");
@@ -245,10 +251,15 @@ void registerCameraCommands(CLI::App& app) {
                     "Real seconds per camera second for exposure + readout (default 1)");
     cmd->callback([=] {
         try {
-            if (!config->empty()) {
-                app::loadTheatreConfig(*config);  // validates it; renderer plugs in later
-            }
             cam::PtpIpSimulatorOptions o;
+            if (!config->empty()) {
+                auto theatre = std::make_shared<const drivers::virt::VirtualTheatre>(
+                    app::loadTheatreConfig(*config));
+                drivers::virt::CameraSetup setup;
+                setup.width_px = *width;
+                setup.height_px = *width * 2 / 3;
+                o.source = app::renderedFrameSource(theatre, setup, *stimulus);
+            }
             o.port = static_cast<std::uint16_t>(*port);
             o.fault = cam::parseSimulatorFault(*fault);
             o.fault_at = *faultAt;

@@ -138,14 +138,6 @@ void runRender(const RenderArgs& a) {
                 a.width, a.height, a.stimulus.c_str(), a.exposure_s, cfg.name.c_str());
 }
 
-struct AnalyzeArgs {
-    std::string image, calibration, layout, corners, out;
-    // Limits default to draft DY/T 8-2023 (measurement-methods.md appendix A.2 #3 and #7) [U].
-    double min_ratio = 0.90, max_ratio = 1.10, max_dxy = 0.015;
-    double seam_threshold_pct = 3.0;
-    double dead_below = 0.5, stuck_above = 2.0, stuck_min_excess_cdm2 = 1.0;
-};
-
 imaging::ScreenQuad parseCorners(const std::string& s) {
     std::vector<double> v;
     std::stringstream ss(s);
@@ -165,6 +157,8 @@ imaging::ScreenQuad parseCorners(const std::string& s) {
     return {cv::Point2d(v[0], v[1]), cv::Point2d(v[2], v[3]), cv::Point2d(v[4], v[5]),
             cv::Point2d(v[6], v[7])};
 }
+
+}  // namespace
 
 void runAnalyze(const AnalyzeArgs& a) {
     // Inputs first: nothing is written unless every input is good.
@@ -391,8 +385,6 @@ void runAnalyze(const AnalyzeArgs& a) {
     }
     std::printf("wrote %s\n", (out / "analysis.json").string().c_str());
 }
-
-}  // namespace
 
 void registerImagingCommands(CLI::App& app) {
     auto ra = std::make_shared<RenderArgs>();

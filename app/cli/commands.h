@@ -60,6 +60,18 @@ void runAndReport(app::PreparedSimulation& sim, app::SessionStore& store, bool q
 void runFieldAndReport(app::PreparedSimulation& session, app::SessionStore& store,
                        const std::string& port, bool quiet);
 
+/// Inputs and limits of an image analysis (`analyze`, and `wall` after its capture).
+struct AnalyzeArgs {
+    std::string image, calibration, layout, corners, out;
+    // Limits default to draft DY/T 8-2023 (measurement-methods.md appendix A.2 #3 and #7) [U].
+    double min_ratio = 0.90, max_ratio = 1.10, max_dxy = 0.015;
+    double seam_threshold_pct = 3.0;
+    double dead_below = 0.5, stuck_above = 2.0, stuck_min_excess_cdm2 = 1.0;
+};
+/// Writes luminance.{tif,png}, analysis.json and (with a layout) modules.csv into a.out.
+void runAnalyze(const AnalyzeArgs& a);
+void registerWallCommand(CLI::App& app);
+
 /// The figure table with values ± U, limits and verdicts.
 void printVerdictTable(const report::CertificationReport& report);
 
