@@ -135,9 +135,15 @@ void RunWorker::runImpl() {
             const app::SessionInfo info = store.session(q.resume_session);
             if (info.theatre_json.empty()) {
                 throw std::runtime_error("session " + info.id + " was measured on " + info.source +
-                                         "; only simulated sessions can be resumed so far");
+                                         " before field sessions were journaled with their site; "
+                                         "it cannot be resumed");
             }
             sim = app::prepareSimulation(info);
+            if (sim.field && q.port.empty()) {
+                throw std::runtime_error("session " + info.id + " is a field session (" +
+                                         info.source +
+                                         "): choose the instrument's serial port, then Resume");
+            }
         } else {
             app::SessionInfo info;
             const std::filesystem::path profileFile = app::findProfileFile(q.profile);
@@ -167,16 +173,29 @@ void RunWorker::runImpl() {
         store.setStatus(sid, "running");
         setup = app::simulationSetup(sim);
         correction_json = sim.info.correction_json;
-        theatre = std::make_shared<drivers::virt::VirtualTheatre>(sim.config);
-        simOperator = std::make_unique<app::SimulatedOperator>(theatre, sim.seat);
-        makeRig = [&](bool first, std::size_t taken) {
-            app::PreparedSimulation s = sim;
-            if (!first) {
-                s.fault = "none";  // the replugged meter runs clean, as `resume` does
+        if (sim.field) {
+            // A field session resumed: the real instrument on the port chosen now, the operator
+            // presses Done for each task.
+            const drivers::Family* family = drivers::findFamily(sim.info.instrument_family);
+            if (family == nullptr) {
+                throw std::runtime_error("unknown instrument family '" +
+                                         sim.info.instrument_family + "'");
             }
-            app::SimulatedRig r = app::makeSimulatedRig(s, theatre, taken);
-            return Rig{std::move(r.simulator), std::move(r.instrument), nullptr};
-        };
+            makeRig = [family, port = q.port](bool, std::size_t) {
+                return Rig{nullptr, drivers::openInstrument(*family, port), nullptr};
+            };
+        } else {
+            theatre = std::make_shared<drivers::virt::VirtualTheatre>(sim.config);
+            simOperator = std::make_unique<app::SimulatedOperator>(theatre, sim.seat);
+            makeRig = [&](bool first, std::size_t taken) {
+                app::PreparedSimulation s = sim;
+                if (!first) {
+                    s.fault = "none";  // the replugged meter runs clean, as `resume` does
+                }
+                app::SimulatedRig r = app::makeSimulatedRig(s, theatre, taken);
+                return Rig{std::move(r.simulator), std::move(r.instrument), nullptr};
+            };
+        }
     } else {
         const drivers::Family* family = drivers::findFamily(q.family);
         if (family == nullptr) {
@@ -197,7 +216,12 @@ void RunWorker::runImpl() {
         app::SessionInfo info;
         info.profile_json = app::readTextFile(profileFile);
         info.profile_id = setup.profile.id;
-        info.source = "serial port " + q.port;
+        // Journaled as a field session (site and screen kept), so it can be resumed here or
+        // with `cinemeasure resume SESSION --port`.
+        info.theatre_json = app::fieldSiteJson(q.site, q.screen_width_m, q.screen_height_m,
+                                               setup.profile.display_type);
+        info.theatre_file = "site " + q.site;
+        info.source = "field: " + q.family + " on " + q.port;
         info.operator_name = q.operator_name;
         info.site = q.site;
         info.instrument_family = q.family;
@@ -218,7 +242,7 @@ void RunWorker::runImpl() {
     }
     procedure::ProcedureRunner runner(setup.profile, setup.points);
     const procedure::Profile& profile = runner.profile();
-    runner.restore(store.readings(sid));
+    runner.restore(store.readings(sid), store.skips(sid));
 
     RunLayout layout;
     layout.session_id = qs(sid);

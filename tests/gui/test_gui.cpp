@@ -2,6 +2,7 @@
 // the start page through the run to the exported report, with faults, resume and translation.
 #include "app/common/data_paths.h"
 #include "app/common/session/session_store.h"
+#include "app/common/simulated_session.h"
 #include "app/gui/i18n.h"
 #include "app/gui/main_window.h"
 #include "app/gui/results_page.h"
@@ -9,6 +10,9 @@
 #include "app/gui/run_page.h"
 #include "app/gui/start_page.h"
 #include "app/gui/theme.h"
+#include "drivers/families.h"
+#include "drivers/virtual/virtual_theatre.h"
+#include "libmeasure/util/json_view.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -24,6 +28,7 @@
 #include <QLineEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -32,6 +37,8 @@
 #include <QTest>
 #include <QTranslator>
 
+#include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 
 using namespace cm::gui;
@@ -353,6 +360,75 @@ private slots:
     }
 
     // The Simplified Chinese translation is compiled in and loads.
+    // A real-instrument (field) run: the K10-A driver on a pseudo-terminal, the operator pressing
+    // Done, skipping one point with a reason and pausing; the session is a field session, the skip
+    // is journaled and the report lists it.
+    void fieldRunWithSkipAndPause() {
+        std::ifstream in(std::string(CINEMEASURE_CALIBRATION_DIR) +
+                         "/virtual/projector-reference.json");
+        const nlohmann::json cfg = nlohmann::json::parse(in);
+        auto theatre = std::make_shared<cm::drivers::virt::VirtualTheatre>(
+            cm::drivers::virt::parseTheatreConfig(cm::util::JsonView(cfg, "reference")));
+        cm::drivers::virt::SimulatorCommon common;
+        auto simulator = cm::drivers::findFamily("k10a")->makeSimulator(theatre, common);
+        simulator->start();
+
+        MainWindow w(db());
+        w.show();
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        choose(child<QComboBox>(&w, "profileCombo"), QStringLiteral("st431-1-theatre"));
+        child<QRadioButton>(&w, "serialRadio")->setChecked(true);
+        child<QComboBox>(&w, "portCombo")
+            ->setEditText(QString::fromStdString(simulator->devicePath()));
+        choose(child<QComboBox>(&w, "serialFamilyCombo"), QStringLiteral("k10a"));
+        child<QLineEdit>(&w, "siteEdit")->setText(QStringLiteral("Cinema 3"));
+        child<QDoubleSpinBox>(&w, "screenWidthSpin")->setValue(12.0);
+        child<QDoubleSpinBox>(&w, "screenHeightSpin")->setValue(5.0);
+        QTest::mouseClick(child<QPushButton>(&w, "startButton"), Qt::LeftButton);
+        QCOMPARE(currentPage(w), QStringLiteral("runPage"));
+        auto* done = child<QPushButton>(&w, "doneButton");
+        auto* run = w.runPage();
+        QTRY_VERIFY_WITH_TIMEOUT(done->isEnabled(), kRunTimeoutMs);
+        QTest::mouseClick(done, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(run->readingsTaken(), 1, kRunTimeoutMs);
+        // Skip the left side with a reason.
+        QTRY_VERIFY_WITH_TIMEOUT(done->isEnabled(), kRunTimeoutMs);
+        child<QLineEdit>(&w, "skipReasonEdit")->setText(QStringLiteral("exit sign in the way"));
+        QTest::mouseClick(child<QPushButton>(&w, "skipButton"), Qt::LeftButton);
+        // Pause and resume: nothing is measured while paused, the run goes on afterwards.
+        QTRY_VERIFY_WITH_TIMEOUT(done->isEnabled(), kRunTimeoutMs);
+        auto* pause = child<QPushButton>(&w, "pauseButton");
+        QTest::mouseClick(pause, Qt::LeftButton);
+        QVERIFY(pause->isChecked());
+        QTest::qWait(300);
+        QCOMPARE(run->readingsTaken(), 1);
+        QTest::mouseClick(pause, Qt::LeftButton);
+        QVERIFY(!pause->isChecked());
+        for (int taken = 2; taken <= 4; ++taken) {
+            QTRY_VERIFY_WITH_TIMEOUT(done->isEnabled(), kRunTimeoutMs);
+            QTest::mouseClick(done, Qt::LeftButton);
+            QTRY_COMPARE_WITH_TIMEOUT(run->readingsTaken(), taken, kRunTimeoutMs);
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(currentPage(w), QStringLiteral("resultsPage"), kRunTimeoutMs);
+        const auto rows = verdictRows(w);
+        QCOMPARE(rows.at(QStringLiteral("side_L_percent")), QStringLiteral("NOT EVALUATED"));
+
+        cm::app::SessionStore store(db());
+        const auto sessions = store.sessions();
+        const auto it = std::find_if(sessions.begin(), sessions.end(), [](const auto& i) {
+            return i.source.rfind("field: k10a on ", 0) == 0;
+        });
+        QVERIFY(it != sessions.end());
+        QCOMPARE(store.readings(it->id).size(), std::size_t{4});
+        const auto skips = store.skips(it->id);
+        QCOMPARE(skips.size(), std::size_t{1});
+        QCOMPARE(skips.front().point_id, std::string("L"));
+        QCOMPARE(skips.front().reason, std::string("exit sign in the way"));
+        // The stored session is a field session the CLI can resume or export.
+        QVERIFY(cm::app::prepareSimulation(store.session(it->id)).field);
+    }
+
     void chineseTranslationLoads() {
         QVERIFY(installTranslation(*qApp, QStringLiteral("zh_CN")));
         {
