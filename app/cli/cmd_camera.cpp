@@ -2,6 +2,7 @@
 // libgphoto2, and the PTP/IP camera simulator that any libgphoto2 program can connect to.
 #include "app/cli/commands.h"
 #include "app/common/certification.h"
+#include "app/common/imaging/rendered_frame_source.h"
 #include "drivers/camera/device.h"
 #include "drivers/camera/ptpip_simulator.h"
 
@@ -230,14 +231,24 @@ void registerCameraCommands(CLI::App& app) {
     auto fault = std::make_shared<std::string>("none");
     auto faultAt = std::make_shared<int>(1);
     auto timeScale = std::make_shared<double>(1.0);
+    auto stimulus = std::make_shared<std::string>("white");
+    auto seat = std::make_shared<std::string>();
+    auto size = std::make_shared<std::vector<int>>(std::vector<int>{960, 640});
     auto* cmd = sim->add_subcommand(
         "camera", "Serve a PTP/IP camera on 127.0.0.1 (prints its libgphoto2 port first)");
     cmd->add_option("--port", *port, "TCP port (default 0: any free port)")
         ->check(CLI::Range(0, 65535));
     cmd->add_option("--virtual", *config,
-                    "Virtual theatre config (checked; frames are the "
-                    "built-in exposure test pattern for now)")
+                    "Virtual theatre config: frames are rendered views of its screen (DNG when "
+                    "the image format is RAW, 16-bit TIFF otherwise); default: a test pattern")
         ->check(CLI::ExistingFile);
+    cmd->add_option("--stimulus", *stimulus,
+                    "With --virtual: what the screen shows (white, grey:0.5, …; default white)");
+    cmd->add_option("--seat", *seat, "With --virtual: camera position, a seat id of the config");
+    cmd->add_option("--size", *size,
+                    "With --virtual: sensor width and height, px (default 960 640)")
+        ->expected(2)
+        ->check(CLI::Range(16, 20000));
     cmd->add_option("--fault", *fault, "none, unplug, garbage, drop, slow, busy, card-full");
     cmd->add_option("--fault-at", *faultAt,
                     "Capture (busy, card-full) or download (others) the fault hits (default 1)");
@@ -245,10 +256,27 @@ void registerCameraCommands(CLI::App& app) {
                     "Real seconds per camera second for exposure + readout (default 1)");
     cmd->callback([=] {
         try {
-            if (!config->empty()) {
-                app::loadTheatreConfig(*config);  // validates it; renderer plugs in later
-            }
             cam::PtpIpSimulatorOptions o;
+            if (!config->empty()) {
+                auto theatre = std::make_shared<const drivers::virt::VirtualTheatre>(
+                    app::loadTheatreConfig(*config));
+                app::RenderedFrameSourceOptions ro;
+                ro.camera.width_px = (*size)[0];
+                ro.camera.height_px = (*size)[1];
+                if (!seat->empty()) {
+                    const geometry::Seat* s = theatre->config().findSeat(*seat);
+                    if (!s) {
+                        throw CommandError(kExitUsage, *config + ": no seat '" + *seat + "'");
+                    }
+                    ro.camera.seat = *s;
+                }
+                // Checks the stimulus and the size now rather than at the first capture.
+                drivers::virt::CameraSetup probe = ro.camera;
+                probe.width_px = probe.height_px = 16;
+                drivers::virt::renderCameraFrame(*theatre, *stimulus, probe);
+                o.source = app::renderedFrameSource(
+                    theatre, std::make_shared<app::VirtualPatternGenerator>(*stimulus), ro);
+            }
             o.port = static_cast<std::uint16_t>(*port);
             o.fault = cam::parseSimulatorFault(*fault);
             o.fault_at = *faultAt;
@@ -259,6 +287,8 @@ void registerCameraCommands(CLI::App& app) {
             std::signal(SIGINT, onCameraSignal);
             std::signal(SIGTERM, onCameraSignal);
             simulator.serve(gStopCamera);
+        } catch (const CommandError&) {
+            throw;
         } catch (const std::exception& e) {
             throw CommandError(kExitUsage, e.what());
         }

@@ -38,6 +38,7 @@ void registerCorrectionCommands(CLI::App& app);
 /// Also adds `sim camera`: call after registerInstrumentCommands.
 void registerCameraCommands(CLI::App& app);
 void registerImagingCommands(CLI::App& app);
+void registerWallCommand(CLI::App& app);
 
 }  // namespace cm::cli
 

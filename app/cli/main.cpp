@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
     cm::cli::registerCorrectionCommands(app);
     cm::cli::registerCameraCommands(app);
     cm::cli::registerImagingCommands(app);
+    cm::cli::registerWallCommand(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

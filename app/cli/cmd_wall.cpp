@@ -1,0 +1,272 @@
+// `cinemeasure wall`: the LED wall job from capture to per-module report, through libgphoto2 with
+// a real camera (--port) or the in-process PTP/IP simulator photographing a virtual theatre
+// (--simulate).
+#include "app/cli/commands.h"
+#include "app/common/certification.h"
+#include "app/common/data_paths.h"
+#include "app/common/imaging/camera_calibration_file.h"
+#include "app/common/imaging/rendered_frame_source.h"
+#include "app/common/imaging/wall_job.h"
+#include "app/common/report/wall_report_pdf.h"
+#include "drivers/camera/device.h"
+#include "drivers/camera/ptpip_simulator.h"
+#include "libmeasure/util/json_view.h"
+
+#include <nlohmann/json.hpp>
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+namespace cm::cli {
+
+namespace {
+
+namespace cam = drivers::camera;
+
+struct WallArgs {
+    std::string port, simulate, model, calibration, layout, limits = "dyt8-2023-draft", out;
+    std::string uniformity_pattern = "white@1/8", defect_pattern = "grey:0.5@1/2";
+    std::string iso = "100", aperture = "2.8", format = "RAW";
+    std::vector<int> size{6144, 3456};
+    std::string seat, fault = "none";
+    int fault_at = 1;
+    double time_scale = 0.0;
+    bool no_prompt = false;
+};
+
+std::string utcNow() {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+/// The calibration's reference exposure, when the file records one (optional member
+/// "exposure_reference": {"iso": …, "f_number": …}); the shipped virtual camera's is ISO 100,
+/// f/2.8.
+std::pair<double, double> calibrationReference(const std::filesystem::path& file) {
+    std::ifstream in(file);
+    nlohmann::json doc = nlohmann::json::parse(in, nullptr, false);
+    if (doc.is_object() && doc.contains("exposure_reference")) {
+        const util::JsonView r(doc.at("exposure_reference"), file.string(), "$.exposure_reference");
+        return {r.at("iso").number(1, 1e6), r.at("f_number").number(0.5, 128)};
+    }
+    return {100.0, 2.8};
+}
+
+void runWall(const WallArgs& a) {
+    if (a.port.empty() == a.simulate.empty()) {
+        throw CommandError(kExitUsage, "give either --port or --simulate");
+    }
+    const std::string layoutFile = a.layout.empty() ? a.simulate : a.layout;
+    if (layoutFile.empty()) {
+        throw CommandError(kExitUsage,
+                           "--layout is needed with --port (a config with an led section)");
+    }
+    // Inputs first: nothing is captured unless every input is good.
+    app::WallJobOptions o;
+    drivers::virt::TheatreConfig layoutCfg;
+    std::filesystem::path calFile;
+    try {
+        layoutCfg = app::loadTheatreConfig(layoutFile);
+        if (!layoutCfg.led) {
+            throw CommandError(kExitUsage, layoutFile + ": not an LED wall (no led section)");
+        }
+        o.layout = drivers::virt::ledLayoutOf(layoutCfg);
+        o.limits = app::loadWallLimits(app::wallLimitsFile(a.limits));
+        calFile = a.calibration.empty() ? app::dataDir() / "cameras" / "virtual-camera.json"
+                                        : std::filesystem::path(a.calibration);
+        o.calibration = app::loadCameraCalibration(calFile);
+        std::tie(o.calibration_iso, o.calibration_f_number) = calibrationReference(calFile);
+        o.iso = cam::parseSettingInput(cam::Setting::Iso, a.iso);
+        o.f_number = cam::parseSettingInput(cam::Setting::Aperture, a.aperture);
+        o.format = cam::parseImageFormat(a.format);
+        o.patterns.push_back(
+            app::parseWallPattern(a.uniformity_pattern, app::WallPattern::Role::Uniformity, 0.125));
+        if (a.defect_pattern != "none") {
+            o.patterns.push_back(
+                app::parseWallPattern(a.defect_pattern, app::WallPattern::Role::Defects, 0.5));
+        }
+    } catch (const CommandError&) {
+        throw;
+    } catch (const std::exception& e) {
+        throw CommandError(kExitUsage, e.what());
+    }
+    const std::filesystem::path out = a.out;
+    o.captures_dir = out / "captures";
+    try {
+        app::ensureWritableDirectory(out);
+    } catch (const std::exception& e) {
+        throw CommandError(kExitOutput, e.what());
+    }
+    o.progress = [](const std::string& s) {
+        std::printf("%s\n", s.c_str());
+        std::fflush(stdout);
+    };
+
+    std::unique_ptr<cam::PtpIpSimulator> sim;
+    if (!a.simulate.empty()) {
+        try {
+            auto theatre = std::make_shared<const drivers::virt::VirtualTheatre>(layoutCfg);
+            auto generator = std::make_shared<app::VirtualPatternGenerator>();
+            app::RenderedFrameSourceOptions ro;
+            ro.camera.width_px = a.size.at(0);
+            ro.camera.height_px = a.size.at(1);
+            ro.camera.supersample = 1;  // the sensor resolves the LED pixels; no aliasing to hide
+            if (!a.seat.empty()) {
+                const geometry::Seat* s = layoutCfg.findSeat(a.seat);
+                if (!s) {
+                    throw CommandError(kExitUsage, a.simulate + ": no seat '" + a.seat + "'");
+                }
+                ro.camera.seat = *s;
+            }
+            cam::PtpIpSimulatorOptions so;
+            so.fault = cam::parseSimulatorFault(a.fault);
+            so.fault_at = a.fault_at;
+            so.time_scale = a.time_scale;
+            so.source = app::renderedFrameSource(theatre, generator, ro);
+            sim = std::make_unique<cam::PtpIpSimulator>(so);
+            sim->start();
+            o.port = sim->portString();
+            o.show = [generator](const std::string& s) { generator->show(s); };
+            std::printf("simulated camera on %s photographing %s\n", o.port.c_str(),
+                        layoutCfg.name.c_str());
+            // An unknown stimulus is a usage error, caught here rather than in the camera.
+            drivers::virt::CameraSetup probe;
+            probe.width_px = probe.height_px = 16;
+            for (const auto& p : o.patterns) {
+                drivers::virt::renderCameraFrame(*theatre, p.stimulus, probe);
+            }
+        } catch (const CommandError&) {
+            throw;
+        } catch (const std::exception& e) {
+            throw CommandError(kExitUsage, e.what());
+        }
+    } else {
+        o.port = a.port;
+        o.model = a.model;
+        const bool prompt = !a.no_prompt;
+        o.show = [prompt](const std::string& s) {
+            if (!prompt) {
+                return;
+            }
+            std::fprintf(stderr, "Show '%s' full screen on the wall, then press Enter\n",
+                         s.c_str());
+            std::string line;
+            std::getline(std::cin, line);
+        };
+    }
+
+    app::WallJobResult r;
+    try {
+        r = app::runWallJob(o);
+    } catch (const cam::CameraError& e) {
+        throw CommandError(kExitInstrument, std::string(cam::toString(e.kind())) + ": " + e.what() +
+                                                "; captures so far are in " +
+                                                o.captures_dir.string() +
+                                                " (re-run to capture again)");
+    } catch (const std::exception& e) {
+        throw CommandError(kExitInstrument, std::string(e.what()) + "; captures so far are in " +
+                                                o.captures_dir.string());
+    }
+
+    nlohmann::ordered_json meta;
+    meta["wall"] = layoutCfg.name;
+    meta["layout_file"] = layoutFile;
+    meta["date"] = utcNow();
+    meta["camera"] = {{"model", r.camera_model}, {"port", o.port}};
+    meta["camera_calibration"] = calFile.string();
+    meta["calibration_reference"] = {{"iso", o.calibration_iso},
+                                     {"f_number", o.calibration_f_number}};
+    meta["captures"] = nlohmann::json::array();
+    app::WallReportInfo info;
+    for (const auto& c : r.captures) {
+        const std::string rel = (std::filesystem::path("captures") / c.file.filename()).string();
+        meta["captures"].push_back({{"file", rel},
+                                    {"stimulus", c.stimulus},
+                                    {"role", c.role},
+                                    {"exposure_s", c.exposure_s},
+                                    {"iso", c.iso},
+                                    {"f_number", c.f_number},
+                                    {"level", c.level},
+                                    {"accepted", c.accepted}});
+        char line[256];
+        std::snprintf(line, sizeof line, "%s  %s (%s)  %g s  ISO %g  f/%g  level %.2f  %s",
+                      rel.c_str(), c.stimulus.c_str(), c.role.c_str(), c.exposure_s, c.iso,
+                      c.f_number, c.level, c.accepted ? "used" : c.note.c_str());
+        info.captures.push_back(line);
+    }
+    info.wall = layoutCfg.name;
+    info.camera = r.camera_model + " on " + o.port;
+    info.calibration = calFile.string();
+    info.date = meta["date"];
+    try {
+        app::writeWallResults(out, r.analysis, o.limits, meta);
+        app::writeWallReportPdf(r.analysis, o.limits, info, out / "report.pdf");
+    } catch (const std::exception& e) {
+        throw CommandError(kExitOutput, e.what());
+    }
+    const auto& an = r.analysis;
+    std::printf(
+        "wall mean %.3f cd/m²; %d of %zu modules outside limits, %zu seams, %zu defective "
+        "pixels\n",
+        an.wall_mean_cdm2, an.modules_failing, an.modules.size(), an.seams.size(),
+        an.defects.size());
+    std::printf("verdict: %s against %s%s\n", an.pass ? "PASS" : "FAIL", o.limits.id.c_str(),
+                o.limits.luminance_provisional ? " (provisional limits)" : "");
+    std::printf("wrote %s\n", (out / "report.pdf").string().c_str());
+}
+
+}  // namespace
+
+void registerWallCommand(CLI::App& app) {
+    auto a = std::make_shared<WallArgs>();
+    CLI::App* cmd = app.add_subcommand(
+        "wall", "LED wall certification with a camera: capture, analyse, per-module report");
+    cmd->add_option("--port", a->port, "libgphoto2 port of the camera (e.g. ptpip:HOST:P:P, usb:)");
+    cmd->add_option("--simulate", a->simulate,
+                    "Virtual theatre config: run the PTP/IP camera simulator in-process, "
+                    "photographing it")
+        ->check(CLI::ExistingFile);
+    cmd->add_option("--model", a->model, "libgphoto2 model name (default: from the port)");
+    cmd->add_option("--camera-calibration", a->calibration,
+                    "Camera calibration JSON (default: the virtual camera's)");
+    cmd->add_option("--layout", a->layout,
+                    "LED wall description, a config with screen and led sections (default: the "
+                    "--simulate config)")
+        ->check(CLI::ExistingFile);
+    cmd->add_option("--limits", a->limits,
+                    "Limits: dyt8-2023-draft (default), dci-dvd-1.2, or a limits JSON file");
+    cmd->add_option("--out", a->out, "Output directory (captures kept in OUT/captures)")
+        ->required();
+    cmd->add_option("--uniformity-pattern", a->uniformity_pattern,
+                    "Pattern for modules and seams, with the first shutter (default white@1/8)");
+    cmd->add_option("--defect-pattern", a->defect_pattern,
+                    "Pattern for dead/stuck pixels (default grey:0.5@1/2; none to skip)");
+    cmd->add_option("--iso", a->iso, "ISO speed (default 100)");
+    cmd->add_option("--aperture", a->aperture, "f-number (default 2.8)");
+    cmd->add_option("--format", a->format, "Image format: RAW (default) or TIFF");
+    cmd->add_option("--size", a->size,
+                    "With --simulate: sensor width and height, px (default 6144 3456)")
+        ->expected(2)
+        ->check(CLI::Range(16, 20000));
+    cmd->add_option("--seat", a->seat, "With --simulate: camera position, a seat id");
+    cmd->add_option("--fault", a->fault,
+                    "With --simulate: camera fault (unplug, garbage, drop, slow, busy, card-full)");
+    cmd->add_option("--fault-at", a->fault_at, "With --simulate: which capture/download it hits");
+    cmd->add_option("--time-scale", a->time_scale,
+                    "With --simulate: real seconds per camera second (default 0)");
+    cmd->add_flag("--no-prompt", a->no_prompt,
+                  "With --port: do not wait for Enter before each pattern");
+    cmd->callback([a] { runWall(*a); });
+}
+
+}  // namespace cm::cli
