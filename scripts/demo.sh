@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The main job: installs what is missing, builds, and runs a full simulated certification of the
 # reference projection theatre (SMPTE ST 431-1, review room), writing out/demo/report.{pdf,json,csv},
-# then an LED wall from camera capture to per-module report (out/demo-wall/wall-report.pdf).
+# then an LED wall from camera capture to per-module report (out/demo-wall/report.pdf).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 echo
 # The LED vendor's job: a camera (the PTP/IP simulator, through the real libgphoto2) captures the
 # sample wall; the per-module analysis and its PDF land in out/demo-wall/.
-./build/bin/cinemeasure wall --simulate calibration/virtual/led-sample-wall.json --out out/demo-wall
+./build/bin/cinemeasure wall --simulate calibration/virtual/led-sample-wall.json --size 1200 800 --out out/demo-wall
 echo
 echo "Report files:"
-ls -l out/demo/report.pdf out/demo/report.json out/demo/report.csv out/demo-wall/wall-report.pdf
+ls -l out/demo/report.pdf out/demo/report.json out/demo/report.csv out/demo-wall/report.pdf

@@ -59,13 +59,16 @@ const Registrar kAnalysis({
         const Scene& s = scene();
         const auto& t = s.rendered.truth;
         const imaging::LedWallLayout& L = *t.layout;
+        // A stream of frames (a wall job, a bracket) reuses its grid buffers: fresh pages for
+        // 150 MB of grids each frame would cost more than the arithmetic.
+        static cv::Mat xyz, y, mask;
         for (std::size_t i = 0; i < n; ++i) {
-            const cv::Mat xyz = imaging::rectifyRawToXyz(s.rendered.frame, s.lin, t.rgb_to_xyz,
-                                                         t.grid_to_camera, L.gridSize());
-            const cv::Mat y = imaging::luminanceMap(xyz);
+            imaging::rectifyRawToXyz(s.rendered.frame, s.lin, t.rgb_to_xyz, t.grid_to_camera,
+                                     L.gridSize(), xyz);
+            imaging::luminanceMap(xyz, y);
             const auto defects = imaging::detectPixelDefects(y, L, {0.5, 2.0, 1.0});
-            const auto u = imaging::moduleUniformity(xyz, L, {0.9, 1.1, 0.015, 0.015},
-                                                     imaging::defectMask(defects, L.gridSize()));
+            imaging::defectMask(defects, L.gridSize(), mask);
+            const auto u = imaging::moduleUniformity(xyz, L, {0.9, 1.1, 0.015, 0.015}, mask);
             const auto seams = imaging::measureSeams(y, L, {3.0, 1, 3});
             doNotOptimise(u.wall_mean_cdm2 + static_cast<double>(defects.size() + seams.size()));
         }

@@ -231,19 +231,24 @@ void registerCameraCommands(CLI::App& app) {
     auto fault = std::make_shared<std::string>("none");
     auto faultAt = std::make_shared<int>(1);
     auto timeScale = std::make_shared<double>(1.0);
+    auto stimulus = std::make_shared<std::string>("white");
+    auto seat = std::make_shared<std::string>();
+    auto size = std::make_shared<std::vector<int>>(std::vector<int>{960, 640});
     auto* cmd = sim->add_subcommand(
         "camera", "Serve a PTP/IP camera on 127.0.0.1 (prints its libgphoto2 port first)");
     cmd->add_option("--port", *port, "TCP port (default 0: any free port)")
         ->check(CLI::Range(0, 65535));
-    auto stimulus = std::make_shared<std::string>("white");
-    auto width = std::make_shared<int>(1200);
     cmd->add_option("--virtual", *config,
-                    "Virtual theatre config: frames are rendered from it (RAW → DNG, TIFF); "
-                    "without it, a small exposure test pattern")
+                    "Virtual theatre config: frames are rendered views of its screen (DNG when "
+                    "the image format is RAW, 16-bit TIFF otherwise); default: a test pattern")
         ->check(CLI::ExistingFile);
-    cmd->add_option("--stimulus", *stimulus, "What the virtual screen shows (default white)");
-    cmd->add_option("--size", *width, "Rendered frame width in pixels (height 2/3 of it)")
-        ->check(CLI::Range(64, 12000));
+    cmd->add_option("--stimulus", *stimulus,
+                    "With --virtual: what the screen shows (white, grey:0.5, …; default white)");
+    cmd->add_option("--seat", *seat, "With --virtual: camera position, a seat id of the config");
+    cmd->add_option("--size", *size,
+                    "With --virtual: sensor width and height, px (default 960 640)")
+        ->expected(2)
+        ->check(CLI::Range(16, 20000));
     cmd->add_option("--fault", *fault, "none, unplug, garbage, drop, slow, busy, card-full");
     cmd->add_option("--fault-at", *faultAt,
                     "Capture (busy, card-full) or download (others) the fault hits (default 1)");
@@ -255,10 +260,22 @@ void registerCameraCommands(CLI::App& app) {
             if (!config->empty()) {
                 auto theatre = std::make_shared<const drivers::virt::VirtualTheatre>(
                     app::loadTheatreConfig(*config));
-                drivers::virt::CameraSetup setup;
-                setup.width_px = *width;
-                setup.height_px = *width * 2 / 3;
-                o.source = app::renderedFrameSource(theatre, setup, *stimulus);
+                app::RenderedFrameSourceOptions ro;
+                ro.camera.width_px = (*size)[0];
+                ro.camera.height_px = (*size)[1];
+                if (!seat->empty()) {
+                    const geometry::Seat* s = theatre->config().findSeat(*seat);
+                    if (!s) {
+                        throw CommandError(kExitUsage, *config + ": no seat '" + *seat + "'");
+                    }
+                    ro.camera.seat = *s;
+                }
+                // Checks the stimulus and the size now rather than at the first capture.
+                drivers::virt::CameraSetup probe = ro.camera;
+                probe.width_px = probe.height_px = 16;
+                drivers::virt::renderCameraFrame(*theatre, *stimulus, probe);
+                o.source = app::renderedFrameSource(
+                    theatre, std::make_shared<app::VirtualPatternGenerator>(*stimulus), ro);
             }
             o.port = static_cast<std::uint16_t>(*port);
             o.fault = cam::parseSimulatorFault(*fault);
@@ -270,6 +287,8 @@ void registerCameraCommands(CLI::App& app) {
             std::signal(SIGINT, onCameraSignal);
             std::signal(SIGTERM, onCameraSignal);
             simulator.serve(gStopCamera);
+        } catch (const CommandError&) {
+            throw;
         } catch (const std::exception& e) {
             throw CommandError(kExitUsage, e.what());
         }

@@ -1,157 +1,272 @@
-// `cinemeasure wall`: an LED wall from capture to report. The camera is driven through the real
-// libgphoto2 (a real camera on its port, or the PTP/IP simulator serving frames rendered from a
-// virtual theatre), every file is downloaded and verified before anything is analysed, and the
-// analysis writes the luminance map, the per-module table and a PDF report.
+// `cinemeasure wall`: the LED wall job from capture to per-module report, through libgphoto2 with
+// a real camera (--port) or the in-process PTP/IP simulator photographing a virtual theatre
+// (--simulate).
 #include "app/cli/commands.h"
 #include "app/common/certification.h"
 #include "app/common/data_paths.h"
+#include "app/common/imaging/camera_calibration_file.h"
 #include "app/common/imaging/rendered_frame_source.h"
+#include "app/common/imaging/wall_job.h"
 #include "app/common/report/wall_report_pdf.h"
 #include "drivers/camera/device.h"
 #include "drivers/camera/ptpip_simulator.h"
+#include "libmeasure/util/json_view.h"
 
 #include <nlohmann/json.hpp>
 
+#include <unistd.h>
+
+#include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <fstream>
+#include <iostream>
 #include <memory>
 
 namespace cm::cli {
 
 namespace {
 
+namespace cam = drivers::camera;
+
 struct WallArgs {
-    std::string simulate, port, model, layout, calibration, out;
-    std::string stimulus = "grey:0.5";
-    std::string shutter = "1/4";
-    std::string fault = "none";
+    std::string port, simulate, model, calibration, layout, limits = "dyt8-2023-draft", out;
+    std::string uniformity_pattern = "white@1/8", defect_pattern = "grey:0.5@1/2";
+    std::string iso = "100", aperture = "2.8", format = "RAW";
+    std::vector<int> size{6144, 3456};
+    std::string seat, fault = "none";
     int fault_at = 1;
-    int width = 1200, height = 800;
-    AnalyzeArgs limits;
+    double time_scale = 0.0;
+    bool no_prompt = false;
 };
 
+std::string utcNow() {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+/// The calibration's reference exposure, when the file records one (optional member
+/// "exposure_reference": {"iso": …, "f_number": …}); the shipped virtual camera's is ISO 100,
+/// f/2.8.
+std::pair<double, double> calibrationReference(const std::filesystem::path& file) {
+    std::ifstream in(file);
+    nlohmann::json doc = nlohmann::json::parse(in, nullptr, false);
+    if (doc.is_object() && doc.contains("exposure_reference")) {
+        const util::JsonView r(doc.at("exposure_reference"), file.string(), "$.exposure_reference");
+        return {r.at("iso").number(1, 1e6), r.at("f_number").number(0.5, 128)};
+    }
+    return {100.0, 2.8};
+}
+
 void runWall(const WallArgs& a) {
-    namespace cam = drivers::camera;
-    if (a.simulate.empty() == a.port.empty()) {
-        throw CommandError(kExitUsage, "give either --simulate CONFIG or --port PORT");
+    if (a.port.empty() == a.simulate.empty()) {
+        throw CommandError(kExitUsage, "give either --port or --simulate");
     }
-    const std::string layout = a.layout.empty() ? a.simulate : a.layout;
-    if (layout.empty()) {
-        throw CommandError(kExitUsage, "a real camera needs --layout (the wall's config)");
+    const std::string layoutFile = a.layout.empty() ? a.simulate : a.layout;
+    if (layoutFile.empty()) {
+        throw CommandError(kExitUsage,
+                           "--layout is needed with --port (a config with an led section)");
     }
-    // Everything checkable is checked before the camera is touched.
-    std::unique_ptr<cam::PtpIpSimulator> simulator;
-    std::string port = a.port;
+    // Inputs first: nothing is captured unless every input is good.
+    app::WallJobOptions o;
+    drivers::virt::TheatreConfig layoutCfg;
+    std::filesystem::path calFile;
     try {
-        const auto cfg = app::loadTheatreConfig(layout);
-        if (!cfg.led) {
-            throw std::invalid_argument(layout +
-                                        ": the wall job needs a config with an led section");
+        layoutCfg = app::loadTheatreConfig(layoutFile);
+        if (!layoutCfg.led) {
+            throw CommandError(kExitUsage, layoutFile + ": not an LED wall (no led section)");
         }
-        app::ensureWritableDirectory(a.out);
-        if (!a.simulate.empty()) {
-            auto theatre = std::make_shared<const drivers::virt::VirtualTheatre>(cfg);
-            drivers::virt::CameraSetup setup;
-            setup.width_px = a.width;
-            setup.height_px = a.height;
-            cam::PtpIpSimulatorOptions o;
-            o.source = app::renderedFrameSource(theatre, setup, a.stimulus);
-            o.fault = cam::parseSimulatorFault(a.fault);
-            o.fault_at = a.fault_at;
-            simulator = std::make_unique<cam::PtpIpSimulator>(o);
-            simulator->start();
-            port = simulator->portString();
+        o.layout = drivers::virt::ledLayoutOf(layoutCfg);
+        o.limits = app::loadWallLimits(app::wallLimitsFile(a.limits));
+        calFile = a.calibration.empty() ? app::dataDir() / "cameras" / "virtual-camera.json"
+                                        : std::filesystem::path(a.calibration);
+        o.calibration = app::loadCameraCalibration(calFile);
+        std::tie(o.calibration_iso, o.calibration_f_number) = calibrationReference(calFile);
+        o.iso = cam::parseSettingInput(cam::Setting::Iso, a.iso);
+        o.f_number = cam::parseSettingInput(cam::Setting::Aperture, a.aperture);
+        o.format = cam::parseImageFormat(a.format);
+        o.patterns.push_back(
+            app::parseWallPattern(a.uniformity_pattern, app::WallPattern::Role::Uniformity, 0.125));
+        if (a.defect_pattern != "none") {
+            o.patterns.push_back(
+                app::parseWallPattern(a.defect_pattern, app::WallPattern::Role::Defects, 0.5));
         }
+    } catch (const CommandError&) {
+        throw;
     } catch (const std::exception& e) {
         throw CommandError(kExitUsage, e.what());
     }
     const std::filesystem::path out = a.out;
-    const std::filesystem::path captures = out / "captures";
-    std::vector<cam::DownloadedFile> files;
+    o.captures_dir = out / "captures";
     try {
-        cam::CameraDevice dev(a.model, port);
-        std::printf("camera: %s on %s\n", dev.deviceModel().c_str(), port.c_str());
-        // The calibration holds at ISO 100 and f/2.8; only the shutter is chosen.
-        dev.set(cam::Setting::Iso, app::kReferenceIso);
-        dev.set(cam::Setting::Aperture, app::kReferenceFNumber);
-        dev.set(cam::Setting::Shutter, cam::parseSettingInput(cam::Setting::Shutter, a.shutter));
-        dev.setFormat(cam::ImageFormat::Raw);
-        try {
-            files = dev.capture(captures);
-        } catch (const cam::CameraError& e) {
-            // One reconnect for a transfer that broke: the file is still on the camera.
-            if (dev.pending().empty()) {
-                throw;
-            }
-            std::fprintf(stderr, "camera: %s; reconnecting to fetch the capture again\n", e.what());
-            dev.reconnect();
-            files = dev.downloadPending(captures);
-        }
-    } catch (const std::exception& e) {
-        throw CommandError(kExitInstrument, std::string("camera: ") + e.what() +
-                                                " (files downloaded so far are in " +
-                                                captures.string() + "; run again to capture anew)");
-    }
-    if (files.empty()) {
-        throw CommandError(kExitInstrument, "camera: the capture produced no file");
-    }
-    std::printf("captured %s (%llu bytes, verified)\n", files.front().on_disk.string().c_str(),
-                static_cast<unsigned long long>(files.front().bytes));
-    AnalyzeArgs an = a.limits;
-    an.image = files.front().on_disk.string();
-    an.layout = layout;
-    an.calibration = a.calibration;
-    an.out = a.out;
-    runAnalyze(an);
-    try {
-        std::ifstream in(out / "analysis.json");
-        const nlohmann::json analysis = nlohmann::json::parse(in);
-        app::writeWallReportPdf(analysis, out / "luminance.png", out / "wall-report.pdf");
-        const bool pass = analysis.value("verdict", std::string()) == "pass" &&
-                          analysis["seams"].empty() && analysis["defects"].empty();
-        std::printf("verdict: %s (modules %s, %zu seams, %zu defective pixels)\nreport: %s\n",
-                    pass ? "PASS" : "FAIL", analysis.value("verdict", std::string("?")).c_str(),
-                    analysis["seams"].size(), analysis["defects"].size(),
-                    (out / "wall-report.pdf").string().c_str());
+        app::ensureWritableDirectory(out);
     } catch (const std::exception& e) {
         throw CommandError(kExitOutput, e.what());
     }
+    o.progress = [](const std::string& s) {
+        std::printf("%s\n", s.c_str());
+        std::fflush(stdout);
+    };
+
+    std::unique_ptr<cam::PtpIpSimulator> sim;
+    if (!a.simulate.empty()) {
+        try {
+            auto theatre = std::make_shared<const drivers::virt::VirtualTheatre>(layoutCfg);
+            auto generator = std::make_shared<app::VirtualPatternGenerator>();
+            app::RenderedFrameSourceOptions ro;
+            ro.camera.width_px = a.size.at(0);
+            ro.camera.height_px = a.size.at(1);
+            ro.camera.supersample = 1;  // the sensor resolves the LED pixels; no aliasing to hide
+            if (!a.seat.empty()) {
+                const geometry::Seat* s = layoutCfg.findSeat(a.seat);
+                if (!s) {
+                    throw CommandError(kExitUsage, a.simulate + ": no seat '" + a.seat + "'");
+                }
+                ro.camera.seat = *s;
+            }
+            cam::PtpIpSimulatorOptions so;
+            so.fault = cam::parseSimulatorFault(a.fault);
+            so.fault_at = a.fault_at;
+            so.time_scale = a.time_scale;
+            so.source = app::renderedFrameSource(theatre, generator, ro);
+            sim = std::make_unique<cam::PtpIpSimulator>(so);
+            sim->start();
+            o.port = sim->portString();
+            o.show = [generator](const std::string& s) { generator->show(s); };
+            std::printf("simulated camera on %s photographing %s\n", o.port.c_str(),
+                        layoutCfg.name.c_str());
+            // An unknown stimulus is a usage error, caught here rather than in the camera.
+            drivers::virt::CameraSetup probe;
+            probe.width_px = probe.height_px = 16;
+            for (const auto& p : o.patterns) {
+                drivers::virt::renderCameraFrame(*theatre, p.stimulus, probe);
+            }
+        } catch (const CommandError&) {
+            throw;
+        } catch (const std::exception& e) {
+            throw CommandError(kExitUsage, e.what());
+        }
+    } else {
+        o.port = a.port;
+        o.model = a.model;
+        const bool prompt = !a.no_prompt;
+        o.show = [prompt](const std::string& s) {
+            if (!prompt) {
+                return;
+            }
+            std::fprintf(stderr, "Show '%s' full screen on the wall, then press Enter\n",
+                         s.c_str());
+            std::string line;
+            std::getline(std::cin, line);
+        };
+    }
+
+    app::WallJobResult r;
+    try {
+        r = app::runWallJob(o);
+    } catch (const cam::CameraError& e) {
+        throw CommandError(kExitInstrument, std::string(cam::toString(e.kind())) + ": " + e.what() +
+                                                "; captures so far are in " +
+                                                o.captures_dir.string() +
+                                                " (re-run to capture again)");
+    } catch (const std::exception& e) {
+        throw CommandError(kExitInstrument, std::string(e.what()) + "; captures so far are in " +
+                                                o.captures_dir.string());
+    }
+
+    nlohmann::ordered_json meta;
+    meta["wall"] = layoutCfg.name;
+    meta["layout_file"] = layoutFile;
+    meta["date"] = utcNow();
+    meta["camera"] = {{"model", r.camera_model}, {"port", o.port}};
+    meta["camera_calibration"] = calFile.string();
+    meta["calibration_reference"] = {{"iso", o.calibration_iso},
+                                     {"f_number", o.calibration_f_number}};
+    meta["captures"] = nlohmann::json::array();
+    app::WallReportInfo info;
+    for (const auto& c : r.captures) {
+        const std::string rel = (std::filesystem::path("captures") / c.file.filename()).string();
+        meta["captures"].push_back({{"file", rel},
+                                    {"stimulus", c.stimulus},
+                                    {"role", c.role},
+                                    {"exposure_s", c.exposure_s},
+                                    {"iso", c.iso},
+                                    {"f_number", c.f_number},
+                                    {"level", c.level},
+                                    {"accepted", c.accepted}});
+        char line[256];
+        std::snprintf(line, sizeof line, "%s  %s (%s)  %g s  ISO %g  f/%g  level %.2f  %s",
+                      rel.c_str(), c.stimulus.c_str(), c.role.c_str(), c.exposure_s, c.iso,
+                      c.f_number, c.level, c.accepted ? "used" : c.note.c_str());
+        info.captures.push_back(line);
+    }
+    info.wall = layoutCfg.name;
+    info.camera = r.camera_model + " on " + o.port;
+    info.calibration = calFile.string();
+    info.date = meta["date"];
+    try {
+        app::writeWallResults(out, r.analysis, o.limits, meta);
+        app::writeWallReportPdf(r.analysis, o.limits, info, out / "report.pdf");
+    } catch (const std::exception& e) {
+        throw CommandError(kExitOutput, e.what());
+    }
+    const auto& an = r.analysis;
+    std::printf(
+        "wall mean %.3f cd/m²; %d of %zu modules outside limits, %zu seams, %zu defective "
+        "pixels\n",
+        an.wall_mean_cdm2, an.modules_failing, an.modules.size(), an.seams.size(),
+        an.defects.size());
+    std::printf("verdict: %s against %s%s\n", an.pass ? "PASS" : "FAIL", o.limits.id.c_str(),
+                o.limits.luminance_provisional ? " (provisional limits)" : "");
+    std::printf("wrote %s\n", (out / "report.pdf").string().c_str());
 }
 
 }  // namespace
 
 void registerWallCommand(CLI::App& app) {
     auto a = std::make_shared<WallArgs>();
-    auto* cmd = app.add_subcommand(
-        "wall",
-        "LED wall from capture to report: camera (libgphoto2) → per-module uniformity, "
-        "seams, defects → PDF");
+    CLI::App* cmd = app.add_subcommand(
+        "wall", "LED wall certification with a camera: capture, analyse, per-module report");
+    cmd->add_option("--port", a->port, "libgphoto2 port of the camera (e.g. ptpip:HOST:P:P, usb:)");
     cmd->add_option("--simulate", a->simulate,
-                    "Virtual theatre config with an led section: serve its rendered frames from "
-                    "the PTP/IP camera simulator");
-    cmd->add_option("--port", a->port, "A real camera's libgphoto2 port (usb:…, ptpip:…)");
+                    "Virtual theatre config: run the PTP/IP camera simulator in-process, "
+                    "photographing it")
+        ->check(CLI::ExistingFile);
     cmd->add_option("--model", a->model, "libgphoto2 model name (default: from the port)");
-    cmd->add_option("--layout", a->layout, "The wall's config (default: the --simulate config)");
     cmd->add_option("--camera-calibration", a->calibration,
-                    "Camera calibration JSON (default: calibration/cameras/virtual-camera.json)");
-    cmd->add_option("--stimulus", a->stimulus,
-                    "What the simulated wall shows (default grey:0.5, so stuck pixels stand out)");
-    cmd->add_option("--shutter", a->shutter, "Exposure time (default 1/4 s)");
-    cmd->add_option("--size", a->width, "Simulated camera width in pixels (default 1200)")
-        ->check(CLI::Range(64, 12000));
+                    "Camera calibration JSON (default: the virtual camera's)");
+    cmd->add_option("--layout", a->layout,
+                    "LED wall description, a config with screen and led sections (default: the "
+                    "--simulate config)")
+        ->check(CLI::ExistingFile);
+    cmd->add_option("--limits", a->limits,
+                    "Limits: dyt8-2023-draft (default), dci-dvd-1.2, or a limits JSON file");
+    cmd->add_option("--out", a->out, "Output directory (captures kept in OUT/captures)")
+        ->required();
+    cmd->add_option("--uniformity-pattern", a->uniformity_pattern,
+                    "Pattern for modules and seams, with the first shutter (default white@1/8)");
+    cmd->add_option("--defect-pattern", a->defect_pattern,
+                    "Pattern for dead/stuck pixels (default grey:0.5@1/2; none to skip)");
+    cmd->add_option("--iso", a->iso, "ISO speed (default 100)");
+    cmd->add_option("--aperture", a->aperture, "f-number (default 2.8)");
+    cmd->add_option("--format", a->format, "Image format: RAW (default) or TIFF");
+    cmd->add_option("--size", a->size,
+                    "With --simulate: sensor width and height, px (default 6144 3456)")
+        ->expected(2)
+        ->check(CLI::Range(16, 20000));
+    cmd->add_option("--seat", a->seat, "With --simulate: camera position, a seat id");
     cmd->add_option("--fault", a->fault,
-                    "Simulated camera fault: none, unplug, garbage, drop, slow, busy, card-full");
-    cmd->add_option("--fault-at", a->fault_at, "Capture or download the fault hits (default 1)");
-    cmd->add_option("--min-ratio", a->limits.min_ratio,
-                    "Lowest module mean / wall mean (default 0.90, DY/T 8 draft)");
-    cmd->add_option("--max-ratio", a->limits.max_ratio,
-                    "Highest module mean / wall mean (default 1.10, DY/T 8 draft)");
-    cmd->add_option("--out", a->out, "Output directory")->required();
-    cmd->callback([a] {
-        WallArgs args = *a;
-        args.height = args.width * 2 / 3;
-        runWall(args);
-    });
+                    "With --simulate: camera fault (unplug, garbage, drop, slow, busy, card-full)");
+    cmd->add_option("--fault-at", a->fault_at, "With --simulate: which capture/download it hits");
+    cmd->add_option("--time-scale", a->time_scale,
+                    "With --simulate: real seconds per camera second (default 0)");
+    cmd->add_flag("--no-prompt", a->no_prompt,
+                  "With --port: do not wait for Enter before each pattern");
+    cmd->callback([a] { runWall(*a); });
 }
 
 }  // namespace cm::cli

@@ -39,6 +39,7 @@ void registerPatternsCommand(CLI::App& app);
 /// Also adds `sim camera`: call after registerInstrumentCommands.
 void registerCameraCommands(CLI::App& app);
 void registerImagingCommands(CLI::App& app);
+void registerWallCommand(CLI::App& app);
 
 }  // namespace cm::cli
 
@@ -70,7 +71,6 @@ struct AnalyzeArgs {
 };
 /// Writes luminance.{tif,png}, analysis.json and (with a layout) modules.csv into a.out.
 void runAnalyze(const AnalyzeArgs& a);
-void registerWallCommand(CLI::App& app);
 
 /// The figure table with values ± U, limits and verdicts.
 void printVerdictTable(const report::CertificationReport& report);

@@ -590,15 +590,27 @@ struct PtpIpSimulator::Impl {
             sendReply(tid, {rc::InvalidObjectHandle, {}, std::nullopt});
             return;
         }
-        const Bytes& file = o->file.bytes;
+        const Bytes& whole = o->file.bytes;
+        // libgphoto2 fetches large files in GetPartialObject pieces: the piece at offset 0
+        // starts a download, and the download faults hit that piece.
+        Bytes piece;
+        bool partial = false, last = true;
         if (r.code == op::GetPartialObject) {
-            const std::size_t off = std::min<std::size_t>(param(r, 1), file.size());
-            const std::size_t n = std::min<std::size_t>(param(r, 2), file.size() - off);
-            Bytes part(file.begin() + static_cast<std::ptrdiff_t>(off),
-                       file.begin() + static_cast<std::ptrdiff_t>(off + n));
-            sendReply(tid, {rc::OK, {static_cast<std::uint32_t>(n)}, std::move(part)});
-            return;
+            const std::size_t off = std::min<std::size_t>(param(r, 1), whole.size());
+            const std::size_t n = std::min<std::size_t>(param(r, 2), whole.size() - off);
+            piece.assign(whole.begin() + static_cast<std::ptrdiff_t>(off),
+                         whole.begin() + static_cast<std::ptrdiff_t>(off + n));
+            partial = true;
+            last = off + n == whole.size();
+            if (off != 0) {
+                if (sendReply(tid, {rc::OK, {static_cast<std::uint32_t>(n)}, std::move(piece)}) &&
+                    last) {
+                    ++stats.downloads;
+                }
+                return;
+            }
         }
+        const Bytes& file = partial ? piece : whole;
         const int n = ++downloads;
         if (faultHits(SimulatorFault::Unplug, n)) {
             sendCmd(encodeStartData(tid, file.size()));
@@ -617,15 +629,18 @@ struct PtpIpSimulator::Impl {
             return;
         }
         Reply rep{rc::OK, {}, file};
+        if (partial) {
+            rep.params = {static_cast<std::uint32_t>(file.size())};
+        }
         if (faultHits(SimulatorFault::Slow, n)) {
-            timers.push_back({Clock::now() + kSlowReplyDelay, [this, tid, rep] {
-                                  if (sendReply(tid, rep)) {
+            timers.push_back({Clock::now() + kSlowReplyDelay, [this, tid, rep, last] {
+                                  if (sendReply(tid, rep) && last) {
                                       ++stats.downloads;
                                   }
                               }});
             return;
         }
-        if (sendReply(tid, rep)) {
+        if (sendReply(tid, rep) && last) {
             ++stats.downloads;
         }
     }

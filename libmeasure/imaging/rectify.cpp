@@ -66,27 +66,48 @@ void rectifyRawToXyz(const RawFrame& frame, const Linearisation& lin, const colo
         const double half_diag2 = 0.25 * (double(w) * w + double(hgt) * hgt);
         const double ccx = 0.5 * (w - 1);
         const double ccy = 0.5 * (hgt - 1);
+        const float inv_half_diag2 = static_cast<float>(1.0 / half_diag2);
+        const float inv_exposure = static_cast<float>(1.0 / lin.exposure_s);
+        const float k1 = static_cast<float>(lin.vignetting.k1);
+        const float k2 = static_cast<float>(lin.vignetting.k2);
+        const float k3 = static_cast<float>(lin.vignetting.k3);
         cv::parallel_for_(cv::Range(0, grid.height), [&](const cv::Range& rows) {
+            // Everything the loop reads, as locals: captured by reference, the float constants
+            // could alias the float output, and the compiler reloaded them on every cell.
+            const float satL = sat, blackL = black, nanL = nan, infL = inf;
+            const float invExpL = inv_exposure, invHd2L = inv_half_diag2;
+            const float k1L = k1, k2L = k2, k3L = k3;
+            const float m0 = a[0], m1 = a[1], m2 = a[2], m3 = a[3], m4 = a[4], m5 = a[5], m6 = a[6],
+                        m7 = a[7], m8 = a[8];
+            const double ccxL = ccx, ccyL = ccy;
+            const double h00 = h(0, 0), h10 = h(1, 0), h20 = h(2, 0);
+            const int wL = w, hL = hgt, gw = grid.width;
+            const std::uint8_t* base = frame.rgb.data;
+            const std::size_t rawStep = frame.rgb.step[0];
             for (int j = rows.start; j < rows.end; ++j) {
                 auto* o = out.ptr<cv::Vec3f>(j);
                 const double gy = j + 0.5;
-                double nu = h(0, 0) * 0.5 + h(0, 1) * gy + h(0, 2);
-                double nv = h(1, 0) * 0.5 + h(1, 1) * gy + h(1, 2);
-                double nw = h(2, 0) * 0.5 + h(2, 1) * gy + h(2, 2);
-                for (int i = 0; i < grid.width; ++i, nu += h(0, 0), nv += h(1, 0), nw += h(2, 0)) {
+                double nu = h00 * 0.5 + h(0, 1) * gy + h(0, 2);
+                double nv = h10 * 0.5 + h(1, 1) * gy + h(1, 2);
+                double nw = h20 * 0.5 + h(2, 1) * gy + h(2, 2);
+                for (int i = 0; i < gw; ++i, nu += h00, nv += h10, nw += h20) {
                     const double inv = 1.0 / nw;
                     const double u = nu * inv;
                     const double v = nv * inv;
                     const int x0 = static_cast<int>(u);  // u ≥ 0 checked below, so this is floor
                     const int y0 = static_cast<int>(v);
-                    if (u < 0 || v < 0 || x0 + 1 >= w || y0 + 1 >= hgt) {
-                        o[i] = {nan, nan, nan};
+                    if (u < 0 || v < 0 || x0 + 1 >= wL || y0 + 1 >= hL) {
+                        o[i] = {nanL, nanL, nanL};
                         continue;
                     }
                     const float fx = static_cast<float>(u - x0);
                     const float fy = static_cast<float>(v - y0);
-                    const std::uint16_t* p0 = frame.rgb.ptr<std::uint16_t>(y0) + 3 * x0;
-                    const std::uint16_t* p1 = frame.rgb.ptr<std::uint16_t>(y0 + 1) + 3 * x0;
+                    const auto* p0 = reinterpret_cast<const std::uint16_t*>(
+                                         base + static_cast<std::size_t>(y0) * rawStep) +
+                                     3 * x0;
+                    const auto* p1 = reinterpret_cast<const std::uint16_t*>(
+                                         base + static_cast<std::size_t>(y0 + 1) * rawStep) +
+                                     3 * x0;
                     float rgb[3];
                     float peak = 0.f;
                     for (int c = 0; c < 3; ++c) {
@@ -94,18 +115,21 @@ void rectifyRawToXyz(const RawFrame& frame, const Linearisation& lin, const colo
                         peak = std::max(peak, std::max(std::max(a00, a01), std::max(a10, a11)));
                         const float top = a00 + fx * (a01 - a00);
                         const float bottom = a10 + fx * (a11 - a10);
-                        rgb[c] = top + fy * (bottom - top) - black;
+                        rgb[c] = top + fy * (bottom - top) - blackL;
                     }
-                    if (peak >= sat) {
-                        o[i] = {inf, inf, inf};
+                    if (peak >= satL) {
+                        o[i] = {infL, infL, infL};
                         continue;
                     }
-                    const double r2 = ((u - ccx) * (u - ccx) + (v - ccy) * (v - ccy)) / half_diag2;
-                    const float k = static_cast<float>(
-                        1.0 / (lin.exposure_s * lin.vignetting.relativeIllumination(r2)));
+                    // Relative illumination in float (its error, ~1e-7, is far below noise),
+                    // so the cell costs one double division (the projective one) only.
+                    const float du = static_cast<float>(u - ccxL);
+                    const float dv = static_cast<float>(v - ccyL);
+                    const float r2 = (du * du + dv * dv) * invHd2L;
+                    const float k = invExpL / (1.0f + r2 * (k1L + r2 * (k2L + r2 * k3L)));
                     const float r = rgb[0] * k, g = rgb[1] * k, b = rgb[2] * k;
-                    o[i] = {a[0] * r + a[1] * g + a[2] * b, a[3] * r + a[4] * g + a[5] * b,
-                            a[6] * r + a[7] * g + a[8] * b};
+                    o[i] = {m0 * r + m1 * g + m2 * b, m3 * r + m4 * g + m5 * b,
+                            m6 * r + m7 * g + m8 * b};
                 }
             }
         });

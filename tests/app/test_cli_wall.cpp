@@ -1,133 +1,231 @@
-// The LED wall job from capture to report: frames rendered from a virtual wall, served by the
-// PTP/IP camera simulator, captured and downloaded through the real libgphoto2, analysed per
-// module, reported as PDF; and the stock gphoto2 tool capturing a rendered DNG.
+// `cinemeasure wall` end to end: the PTP/IP camera simulator photographing a virtual LED wall,
+// driven through the real libgphoto2; the report against the renderer's truth and the config.
+#include "app/common/certification.h"
 #include "app/common/imaging/image_files.h"
-#include "app/common/imaging/rendered_frame_source.h"
 #include "cli_run.h"
-#include "drivers/camera/ptpip_simulator.h"
+#include "drivers/virtual/camera_renderer.h"
 
-#include <catch2/catch.hpp>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include <fstream>
 #include <set>
 
-namespace fs = std::filesystem;
-using namespace cm;
+using namespace cm::test;
 
 namespace {
-const std::string kTestWall =
-    std::string(CINEMEASURE_TEST_DATA_DIR) + "/imaging/led-test-wall.json";
 
-test::Run wall(const std::string& args) {
-    // libgphoto2 keeps settings in $HOME/.gphoto: a private HOME for this process and its children.
-    static const bool homeSet = [] {
-        const auto h = test::freshDir("wall-home");
-        fs::create_directories(h);
-        return ::setenv("HOME", h.c_str(), 1) == 0;
+/// libgphoto2 writes $HOME/.gphoto/settings: a private HOME for this test process.
+void privateHome() {
+    static const bool done = [] {
+        const auto h = freshDir("wall-home");
+        std::filesystem::create_directories(h);
+        ::setenv("HOME", h.c_str(), 1);
+        return true;
     }();
-    REQUIRE(homeSet);
-    return test::cli("wall " + args);
+    (void)done;
 }
+
+std::string firstBytes(const std::filesystem::path& p, std::size_t n) {
+    std::ifstream in(p, std::ios::binary);
+    std::string s(n, '\0');
+    in.read(s.data(), static_cast<std::streamsize>(n));
+    return s.substr(0, static_cast<std::size_t>(in.gcount()));
+}
+
+// The sensor must resolve single LED pixels of the 4096 × 2160 wall: 6144 px across with the
+// wall filling 90 % of the width is 1.35 camera pixels per LED pixel (5120 px loses defects).
+const std::string kSensor = " --size 6144 3300";
+
 }  // namespace
 
-TEST_CASE("wall: capture through libgphoto2 to per-module report finds the configured defects",
-          "[wall][camera]") {
-    const fs::path out = test::freshDir("wall-defective");
-    const test::Run r = wall("--simulate " + kTestWall + " --size 1200 --out " + out.string());
+TEST_CASE("wall job on the defective LED wall finds its dead and stuck pixels and bad modules",
+          "[cli][wall]") {
+    privateHome();
+    const auto out = freshDir("wall-defective");
+    const std::string config = virtualTheatre("led-defective.json");
+    // One capture of a mid-grey shows dead and stuck pixels alike (a stuck pixel is invisible on
+    // white); module ratios to the wall mean do not depend on the level.
+    const auto r =
+        cli("wall --simulate " + config + kSensor +
+            " --uniformity-pattern grey:0.5@1/2 --defect-pattern none --out " + out.string());
     INFO(r.output);
     REQUIRE(r.exit_code == 0);
-    CHECK_THAT(r.output, Catch::Contains("verdict: FAIL"));
-    CHECK(fs::file_size(out / "captures" / "CMV_0001.DNG") > 1000000);  // the capture is kept
-    const auto a = test::readJson(out / "analysis.json");
-    // Every dead or stuck pixel of the config is found where it is, and nothing else.
-    const auto cfg = test::readJson(kTestWall);
-    std::set<std::pair<int, int>> truth, found;
+    CHECK(r.output.find("verdict: FAIL against dyt8-2023-draft") != std::string::npos);
+    const auto a = readJson(out / "analysis.json");
+    CHECK(a["verdict"] == "fail");
+    CHECK(a["limits"]["module_luminance"]["provisional"] == true);
+    CHECK(a["limits"]["module_luminance"]["source"].get<std::string>().find("DY/T 8-2023") !=
+          std::string::npos);
+
+    // Pixel defects: every pixel the config defines, with its kind (level < 0.5 dead, else
+    // stuck), and nothing else.
+    const auto cfg = readJson(config);
+    std::set<std::tuple<int, int, std::string>> want, got;
     for (const auto& d : cfg["led"]["dead_pixels"]) {
-        truth.insert({d["x_px"].get<int>(), d["y_px"].get<int>()});
+        want.insert({d["x_px"].get<int>(), d["y_px"].get<int>(),
+                     d["level"].get<double>() < 0.5 ? "dead" : "stuck"});
     }
     for (const auto& d : a["defects"]) {
-        found.insert({d["x_px"].get<int>(), d["y_px"].get<int>()});
+        got.insert({d["x_px"].get<int>(), d["y_px"].get<int>(), d["kind"].get<std::string>()});
     }
-    CHECK(found == truth);
-    // Seams: the config's three seam lines (full-height border 3, part of border 2 and 6).
-    std::set<std::string> borders;
-    for (const auto& s : a["seams"]) {
-        borders.insert(s["orientation"].get<std::string>() +
-                       std::to_string(s["border"].get<int>()));
+    CHECK(want.size() == 5);
+    CHECK(got == want);
+
+    // Modules: the renderer's truth of this wall from the same seat says which modules are
+    // outside 90–110 % of the wall mean; the report must flag exactly those.
+    cm::drivers::virt::VirtualTheatre theatre(cm::app::loadTheatreConfig(config));
+    cm::drivers::virt::CameraSetup tiny;
+    tiny.width_px = tiny.height_px = 16;
+    tiny.noise = false;
+    const auto truth = cm::drivers::virt::renderCameraFrame(theatre, "grey:0.5", tiny).truth;
+    std::set<std::pair<int, int>> badTruth, badReport;
+    for (const auto& m : truth.modules.modules) {
+        const double ratio = m.mean_cdm2 / truth.modules.wall_mean_cdm2;
+        if (ratio < 0.90 || ratio > 1.10) {
+            badTruth.insert({m.index.col, m.index.row});
+        }
     }
-    CHECK(borders == std::set<std::string>{"vertical3", "horizontal2", "vertical6"});
-    CHECK(a["modules"].size() == 48);  // 8 × 6 modules of 16 × 12 px
-    std::ifstream pdf(out / "wall-report.pdf", std::ios::binary);
-    std::string magic(5, '\0');
-    pdf.read(magic.data(), 5);
-    CHECK(magic == "%PDF-");
+    REQUIRE(a["modules"].size() == 768);
+    for (const auto& m : a["modules"]) {
+        if (m["verdict"] == "fail") {
+            badReport.insert({m["col"].get<int>(), m["row"].get<int>()});
+        }
+    }
+    CHECK(badTruth.size() == 2);  // led-defective: 3 % spread, two modules below 90 %
+    CHECK(badReport == badTruth);
+
+    // Files: per-module CSV (header + 768 rows), luminance map, PDF, the capture kept.
+    std::ifstream csv(out / "modules.csv");
+    int lines = 0;
+    for (std::string l; std::getline(csv, l);) {
+        ++lines;
+    }
+    CHECK(lines == 769);
+    CHECK(firstBytes(out / "report.pdf", 5) == "%PDF-");
+    CHECK(std::filesystem::file_size(out / "report.pdf") > 5000);
+    CHECK(std::filesystem::exists(out / "luminance.tif"));
+    CHECK(std::filesystem::exists(out / "luminance.png"));
+    CHECK(std::filesystem::exists(out / "captures" / "IMG_0001.DNG"));
+    CHECK(readJson(out / "captures" / "captures.json")[0]["accepted"] == true);
 }
 
-TEST_CASE("wall: a clean wall passes", "[wall][camera]") {
-    auto cfg = test::readJson(kTestWall);
-    cfg["led"]["dead_pixels"] = nlohmann::json::array();
-    cfg["led"]["seams"] = nlohmann::json::array();
-    cfg["led"]["module_gain_spread_pct"] = 0.5;
-    const fs::path dir = test::freshDir("wall-clean");
-    fs::create_directories(dir);
-    std::ofstream(dir / "wall.json") << cfg.dump(2);
-    const test::Run r =
-        wall("--simulate " + (dir / "wall.json").string() + " --out " + (dir / "out").string());
+TEST_CASE("wall job on the reference LED wall passes", "[cli][wall]") {
+    privateHome();
+    const auto out = freshDir("wall-reference");
+    const auto r = cli("wall --simulate " + virtualTheatre("led-reference.json") + kSensor +
+                       " --defect-pattern none --out " + out.string());
     INFO(r.output);
     REQUIRE(r.exit_code == 0);
-    CHECK_THAT(r.output, Catch::Contains("verdict: PASS (modules pass, 0 seams, 0 defective"));
+    CHECK(r.output.find("verdict: PASS") != std::string::npos);
+    const auto a = readJson(out / "analysis.json");
+    CHECK(a["verdict"] == "pass");
+    CHECK(a["wall"]["modules_failing"] == 0);
+    CHECK(a["defects"].empty());
+    // The wall mean against the renderer's truth from the same seat (module means of the
+    // emitted light): within the chain's stated 1 % module bound.
+    cm::drivers::virt::VirtualTheatre theatre(
+        cm::app::loadTheatreConfig(virtualTheatre("led-reference.json")));
+    cm::drivers::virt::CameraSetup tiny;
+    tiny.width_px = tiny.height_px = 16;
+    tiny.noise = false;
+    const double truthMean =
+        cm::drivers::virt::renderCameraFrame(theatre, "white", tiny).truth.modules.wall_mean_cdm2;
+    CHECK(a["wall"]["mean_cdm2"].get<double>() == Approx(truthMean).epsilon(0.01));
+    CHECK(firstBytes(out / "report.pdf", 5) == "%PDF-");
 }
 
-TEST_CASE("wall: camera faults are one-line errors; a broken download is fetched again",
-          "[wall][camera][edge]") {
-    const fs::path busy = test::freshDir("wall-busy");
-    test::Run r = wall("--simulate " + kTestWall + " --fault busy --out " + busy.string());
+TEST_CASE("wall job with a full card fails with one line, keeps the first capture and re-runs",
+          "[cli][wall]") {
+    privateHome();
+    const auto out = freshDir("wall-fault");
+    const std::string base = "wall --simulate " + virtualTheatre("led-reference.json") +
+                             " --size 960 540 --out " + out.string();
+    auto r = cli(base + " --fault card-full --fault-at 2");
     INFO(r.output);
     CHECK(r.exit_code == 3);
-    CHECK_THAT(r.output, Catch::Contains("camera: ") && Catch::Contains("run again"));
-    CHECK_FALSE(fs::exists(busy / "analysis.json"));
-
-    // The transfer breaks half way (camera reset): the file is still on the card, the job
-    // reconnects, downloads it again, verifies it and carries on.
-    const fs::path unplug = test::freshDir("wall-unplug");
-    r = wall("--simulate " + kTestWall + " --fault unplug --out " + unplug.string());
+    CHECK(r.output.find("cinemeasure: card full: ") != std::string::npos);
+    CHECK(r.output.find("captures so far are in") != std::string::npos);
+    CHECK(std::filesystem::exists(out / "captures" / "IMG_0001.DNG"));
+    CHECK_FALSE(std::filesystem::exists(out / "report.pdf"));
+    // Re-run into the same directory: the earlier capture is not overwritten.
+    const auto before = std::filesystem::file_size(out / "captures" / "IMG_0001.DNG");
+    r = cli(base);
     INFO(r.output);
     CHECK(r.exit_code == 0);
-    CHECK(fs::exists(unplug / "captures" / "CMV_0001.DNG"));
-    CHECK(fs::exists(unplug / "wall-report.pdf"));
-
-    r = wall("--simulate " + std::string(CINEMEASURE_CALIBRATION_DIR) +
-             "/virtual/projector-reference.json --out " + test::freshDir("wall-proj").string());
-    CHECK(r.exit_code == 2);
-    CHECK_THAT(r.output, Catch::Contains("needs a config with an led section"));
+    CHECK(std::filesystem::file_size(out / "captures" / "IMG_0001.DNG") == before);
+    CHECK(std::filesystem::exists(out / "report.pdf"));
 }
 
-TEST_CASE("stock gphoto2 captures a rendered DNG from the simulator and LibRaw reads it",
-          "[wall][camera][gphoto2]") {
-    if (std::system("command -v gphoto2 >/dev/null 2>&1") != 0) {
-        WARN("gphoto2 command-line tool not installed: skipped");
-        return;
+TEST_CASE("wall job re-fetches a capture after the camera drops off mid-download", "[cli][wall]") {
+    privateHome();
+    const auto out = freshDir("wall-unplug");
+    const auto r =
+        cli("wall --simulate " + virtualTheatre("led-reference.json") +
+            " --size 960 540 --defect-pattern none --fault unplug --out " + out.string());
+    INFO(r.output);
+    CHECK(r.exit_code == 0);
+    CHECK(r.output.find("reconnecting to fetch the capture again") != std::string::npos);
+    const auto frame = cm::app::imaging_io::readRaw(out / "captures" / "IMG_0001.DNG");
+    CHECK(frame.rgb.cols == 960);
+    CHECK(frame.rgb.rows == 540);
+}
+
+TEST_CASE("stock gphoto2 captures a rendered DNG from sim camera --virtual that LibRaw reads",
+          "[cli][wall]") {
+    privateHome();
+    if (std::system("command -v gphoto2 > /dev/null 2>&1") != 0) {
+        FAIL("the gphoto2 command-line tool is not installed");
     }
-    nlohmann::json cfgDoc = test::readJson(kTestWall);
-    auto theatre = std::make_shared<const drivers::virt::VirtualTheatre>(
-        drivers::virt::parseTheatreConfig(util::JsonView(cfgDoc, kTestWall)));
-    drivers::virt::CameraSetup setup;
-    setup.width_px = 480;
-    setup.height_px = 320;
-    drivers::camera::PtpIpSimulatorOptions o;
-    o.source = app::renderedFrameSource(theatre, setup, "white");
-    drivers::camera::PtpIpSimulator sim(o);
-    sim.start();
-    const fs::path dir = test::freshDir("gphoto2-dng");
-    fs::create_directories(dir);
-    // imagequality 2 is the simulator's RAW (drivers/camera/README.md).
-    const std::string cmd = "cd '" + dir.string() + "' && HOME='" + dir.string() +
-                            "' timeout -k 5 120 gphoto2 --port " + sim.portString() +
-                            " --camera 'PTP/IP Camera' --set-config imagequality=2"
-                            " --capture-image-and-download --filename 'shot_%n.%C' >/dev/null 2>&1";
-    CHECK(std::system(cmd.c_str()) == 0);
-    REQUIRE(fs::exists(dir / "shot_1.DNG"));
-    const imaging::RawFrame f = app::imaging_io::readRaw(dir / "shot_1.DNG");
-    CHECK(f.rgb.cols == 480);
-    CHECK(f.rgb.rows == 320);
-    CHECK(f.exposure_s > 0.0);
+    int fds[2];
+    REQUIRE(::pipe(fds) == 0);
+    const std::string config = virtualTheatre("led-reference.json");
+    const pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        ::dup2(fds[1], 1);
+        ::close(fds[0]);
+        ::execl(CINEMEASURE_CLI, CINEMEASURE_CLI, "sim", "camera", "--time-scale", "0", "--virtual",
+                config.c_str(), "--size", "640", "400", nullptr);
+        ::_exit(127);
+    }
+    ::close(fds[1]);
+    FILE* in = ::fdopen(fds[0], "r");
+    char line[256] = {};
+    const bool got = std::fgets(line, sizeof line, in) != nullptr;
+    std::string port = line;
+    port.erase(port.find_last_not_of("\r\n") + 1);
+    const auto dir = freshDir("wall-gphoto2");
+    std::filesystem::create_directories(dir);
+    int rc = -1;
+    if (got) {
+        // CompressionSetting 2 is the simulator's DNG ("Unknown value 0002": set by index).
+        const std::string cmd = "cd " + dir.string() + " && timeout -k 2 30 gphoto2 --port " +
+                                port +
+                                " --set-config-index imagequality=2 --set-config iso=400 "
+                                "--capture-image-and-download --filename shot.%C > gphoto2.log "
+                                "2>&1";
+        rc = std::system(cmd.c_str());
+    }
+    ::kill(pid, SIGTERM);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    std::fclose(in);
+    REQUIRE(got);
+    INFO(firstBytes(dir / "gphoto2.log", 4000));
+    CHECK(rc == 0);
+    REQUIRE(std::filesystem::exists(dir / "shot.DNG"));
+    // A real rendered frame: the requested size, 16-bit RGB, the dark room at the black level
+    // and the lit wall in the middle (ISO 400 at 1/60 s, f/2.8: 48 cd/m² × 8000 DN/(cd/m²·s) ×
+    // 4 / 60 ≈ 25 600 DN above black at the centre).
+    const auto f = cm::app::imaging_io::readRaw(dir / "shot.DNG");
+    CHECK(f.rgb.cols == 640);
+    CHECK(f.rgb.rows == 400);
+    CHECK(std::filesystem::file_size(dir / "shot.DNG") > 640u * 400u * 6u);
+    const cv::Vec3w centre = f.rgb.at<cv::Vec3w>(200, 320);
+    const cv::Vec3w corner = f.rgb.at<cv::Vec3w>(2, 2);
+    CHECK(corner[1] < 600);
+    CHECK(centre[1] > 15000);
+    CHECK(centre[1] < 40000);
 }

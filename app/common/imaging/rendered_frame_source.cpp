@@ -1,5 +1,4 @@
-// Rendered frames for the camera simulator; the noise seed follows the capture sequence so a
-// bracket gets independent noise and a re-run gets the same frames.
+// Rendered frame source: renderer → exposure at the camera's settings → DNG or 16-bit TIFF bytes.
 #include "app/common/imaging/rendered_frame_source.h"
 
 #include "app/common/imaging/image_files.h"
@@ -7,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include <unistd.h>
+
+#include <atomic>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -15,51 +16,84 @@
 
 namespace cm::app {
 
-drivers::camera::FrameSource renderedFrameSource(
-    std::shared_ptr<const drivers::virt::VirtualTheatre> theatre, drivers::virt::CameraSetup camera,
-    std::string stimulus) {
-    return [theatre = std::move(theatre), camera,
-            stimulus](const drivers::camera::CaptureSettings& s) -> drivers::camera::CapturedFile {
-        using drivers::camera::ImageFormat;
-        if (s.format == ImageFormat::Jpeg) {
-            throw std::invalid_argument(
-                "the virtual camera records RAW (DNG) or TIFF, not JPEG: set the image format");
+namespace cam = drivers::camera;
+
+double relativeSensitivity(const cam::CaptureSettings& s, const RenderedFrameSourceOptions& o) {
+    const double n = o.reference_f_number / s.f_number;
+    return (s.iso / o.reference_iso) * n * n;
+}
+
+namespace {
+
+std::array<std::array<double, 3>, 3> toArray(const colorimetry::Matrix3& m) {
+    std::array<std::array<double, 3>, 3> a{};
+    for (std::size_t r = 0; r < 3; ++r) {
+        for (std::size_t c = 0; c < 3; ++c) {
+            a[r][c] = m[r][c];
         }
-        drivers::virt::CameraSetup cam = camera;
-        cam.exposure_s = s.exposure_s;
-        cam.iso = s.iso;
-        const double stops = (s.iso / double(kReferenceIso)) * (kReferenceFNumber / s.f_number) *
-                             (kReferenceFNumber / s.f_number);
-        cam.dn_per_cdm2_s = camera.dn_per_cdm2_s * stops;
-        cam.seed = camera.seed + static_cast<std::uint64_t>(s.sequence);
+    }
+    return a;
+}
+
+/// libtiff writes to files: the TIFF goes through a private temporary file.
+std::vector<std::uint8_t> tiffBytes(const imaging::RawFrame& f) {
+    static std::atomic<int> counter{0};
+    const auto tmp = std::filesystem::temp_directory_path() /
+                     ("cinemeasure-frame-" + std::to_string(::getpid()) + "-" +
+                      std::to_string(counter++) + ".tif");
+    const nlohmann::json d = {{"exposure_s", f.exposure_s},
+                              {"black_level_dn", f.black_level_dn},
+                              {"white_level_dn", f.white_level_dn},
+                              {"iso", f.iso}};
+    imaging_io::writeTiff16(tmp, f.rgb, d.dump());
+    std::ifstream in(tmp, std::ios::binary);
+    std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), {});
+    in.close();
+    std::filesystem::remove(tmp);
+    if (bytes.empty()) {
+        throw std::runtime_error(tmp.string() + ": could not read back the rendered TIFF");
+    }
+    return bytes;
+}
+
+}  // namespace
+
+cam::FrameSource renderedFrameSource(std::shared_ptr<const drivers::virt::VirtualTheatre> theatre,
+                                     std::shared_ptr<const VirtualPatternGenerator> patterns,
+                                     RenderedFrameSourceOptions options) {
+    if (!theatre || !patterns) {
+        throw std::invalid_argument("renderedFrameSource: no theatre or pattern generator");
+    }
+    return [theatre, patterns, options](const cam::CaptureSettings& s) {
+        drivers::virt::CameraSetup setup = options.camera;
+        const double k = relativeSensitivity(s, options);
+        setup.exposure_s = s.exposure_s;
+        setup.iso = s.iso;
+        // More gain: more DN per photon, so fewer electrons per DN (shot noise grows with ISO).
+        setup.dn_per_cdm2_s = options.camera.dn_per_cdm2_s * k;
+        setup.electrons_per_dn = options.camera.electrons_per_dn / (s.iso / options.reference_iso);
+        setup.seed = options.camera.seed + static_cast<std::uint64_t>(s.sequence) * 1000003ull;
         const drivers::virt::RenderedFrame r =
-            drivers::virt::renderCameraFrame(*theatre, stimulus, cam);
-        drivers::camera::CapturedFile f;
-        f.format = s.format;
-        f.width = static_cast<std::uint32_t>(r.frame.rgb.cols);
-        f.height = static_cast<std::uint32_t>(r.frame.rgb.rows);
-        f.bit_depth = 16;
+            drivers::virt::renderCameraFrame(*theatre, patterns->showing(), setup);
+        cam::CapturedFile file;
+        file.width = static_cast<std::uint32_t>(r.frame.rgb.cols);
+        file.height = static_cast<std::uint32_t>(r.frame.rgb.rows);
+        file.bit_depth = 48;
         char name[32];
-        if (s.format == ImageFormat::Raw) {
-            std::snprintf(name, sizeof name, "CMV_%04d.DNG", s.sequence);
-            f.bytes = imaging_io::encodeDng(r.frame, colorimetry::inverse(r.truth.rgb_to_xyz));
+        if (s.format == cam::ImageFormat::Raw) {
+            // The camera's own colour matrix does not depend on the exposure: the reference one.
+            file.bytes = imaging_io::encodeDng(
+                r.frame,
+                toArray(colorimetry::inverse(drivers::virt::virtualCameraMatrix(options.camera))));
+            file.format = cam::ImageFormat::Raw;
+            std::snprintf(name, sizeof name, "IMG_%04d.DNG", s.sequence % 10000);
         } else {
-            std::snprintf(name, sizeof name, "CMV_%04d.TIF", s.sequence);
-            // libtiff writes files, not buffers: a private temporary file, read back at once.
-            const auto tmp = std::filesystem::temp_directory_path() /
-                             ("cinemeasure-frame-" + std::to_string(::getpid()) + "-" +
-                              std::to_string(s.sequence) + ".tif");
-            const nlohmann::json d = {{"exposure_s", r.frame.exposure_s},
-                                      {"black_level_dn", r.frame.black_level_dn},
-                                      {"white_level_dn", r.frame.white_level_dn},
-                                      {"iso", r.frame.iso}};
-            imaging_io::writeTiff16(tmp, r.frame.rgb, d.dump());
-            std::ifstream in(tmp, std::ios::binary);
-            f.bytes.assign(std::istreambuf_iterator<char>(in), {});
-            std::filesystem::remove(tmp);
+            file.bytes = tiffBytes(r.frame);
+            file.format = cam::ImageFormat::Tiff;
+            std::snprintf(name, sizeof name, "IMG_%04d.TIF", s.sequence % 10000);
         }
-        f.name = name;
-        return f;
+        file.name = name;
+        return file;
     };
 }
 

@@ -1,14 +1,14 @@
-// Wall report pages: summary and map first, then the failing modules, seams and defects (the
-// complete per-module table is modules.csv beside the PDF).
+// LED wall PDF: A4 pages drawn with cairo; the module map is vector graphics, one cell a module.
 #include "app/common/report/wall_report_pdf.h"
 
 #include <cairo-pdf.h>
 #include <cairo.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <stdexcept>
-#include <string>
 
 namespace cm::app {
 
@@ -16,159 +16,394 @@ namespace {
 
 constexpr double kPageW = 595.0;  // A4 in points
 constexpr double kPageH = 842.0;
-constexpr double kMargin = 50.0;
+constexpr double kMargin = 42.0;
+constexpr double kLine = 13.0;
+
+struct Rgb {
+    double r, g, b;
+};
+constexpr Rgb kBlack{0, 0, 0};
+constexpr Rgb kGrey{0.4, 0.4, 0.4};
+constexpr Rgb kPass{0.05, 0.5, 0.15};
+constexpr Rgb kFail{0.75, 0.05, 0.05};
+
+std::string f(double v, int prec) {
+    if (!std::isfinite(v)) {
+        return "—";
+    }
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%.*f", prec, v);
+    return buf;
+}
+
+/// Blue (low) → white (1.0) → orange (high) over ratio ∈ [1 − span, 1 + span].
+Rgb ratioColour(double ratio, double span) {
+    if (!std::isfinite(ratio)) {
+        return {0.2, 0.2, 0.2};
+    }
+    const double t = std::clamp((ratio - 1.0) / span, -1.0, 1.0);
+    if (t < 0) {
+        return {1 + 0.8 * t, 1 + 0.55 * t, 1.0};
+    }
+    return {1.0, 1 - 0.45 * t, 1 - 0.9 * t};
+}
 
 class Pages {
 public:
-    explicit Pages(cairo_t* cr) : cr_(cr) {}
-    void text(const std::string& s, double size = 9.5, bool bold = false) {
-        need(size * 1.5);
+    Pages(cairo_t* cr, std::string footer) : cr_(cr), footer_(std::move(footer)) {}
+    double y() const { return y_; }
+    void setY(double y) { y_ = y; }
+    void text(double x, const std::string& s, double size = 9.0, bool bold = false,
+              Rgb c = kBlack) {
         cairo_select_font_face(cr_, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
                                bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
         cairo_set_font_size(cr_, size);
-        cairo_set_source_rgb(cr_, 0.1, 0.1, 0.1);
-        y_ += size * 1.45;
-        cairo_move_to(cr_, kMargin, y_);
+        cairo_set_source_rgb(cr_, c.r, c.g, c.b);
+        cairo_move_to(cr_, x, y_);
         cairo_show_text(cr_, s.c_str());
     }
-    void gap(double h) { y_ += h; }
-    void need(double h) {
-        if (y_ + h > kPageH - kMargin) {
-            cairo_show_page(cr_);
-            y_ = kMargin;
+    /// Text wrapped at word boundaries within the margins.
+    void paragraph(const std::string& s, double size = 8.5, Rgb c = kBlack, double x = kMargin) {
+        cairo_select_font_face(cr_, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+                               CAIRO_FONT_WEIGHT_NORMAL);
+        cairo_set_font_size(cr_, size);
+        std::string line, word;
+        auto flush = [&] {
+            if (!line.empty()) {
+                text(x, line, size, false, c);
+                newline(0.9);
+                line.clear();
+            }
+        };
+        for (std::size_t i = 0; i <= s.size(); ++i) {
+            if (i == s.size() || s[i] == ' ') {
+                const std::string cand = line.empty() ? word : line + " " + word;
+                cairo_text_extents_t ext;
+                cairo_text_extents(cr_, cand.c_str(), &ext);
+                if (ext.x_advance > kPageW - kMargin - x && !line.empty()) {
+                    flush();
+                    line = word;
+                } else {
+                    line = cand;
+                }
+                word.clear();
+            } else {
+                word += s[i];
+            }
+        }
+        flush();
+    }
+    void newline(double k = 1.0) {
+        y_ += kLine * k;
+        if (y_ > kPageH - kMargin - 2 * kLine) {
+            nextPage();
         }
     }
-    double y() const { return y_; }
-    void advance(double h) { y_ += h; }
+    void need(double height_pt) {
+        if (y_ + height_pt > kPageH - kMargin - 2 * kLine) {
+            nextPage();
+        }
+    }
+    void nextPage() {
+        footer();
+        cairo_show_page(cr_);
+        ++page_;
+        y_ = kMargin + 10;
+    }
+    void finish() {
+        footer();
+        cairo_show_page(cr_);
+    }
 
 private:
+    void footer() {
+        const double keep = y_;
+        y_ = kPageH - kMargin + 10;
+        text(kMargin, footer_ + " · page " + std::to_string(page_), 7.5, false, kGrey);
+        y_ = keep;
+    }
     cairo_t* cr_;
-    double y_ = kMargin;
+    std::string footer_;
+    double y_ = kMargin + 10;
+    int page_ = 1;
 };
 
-std::string fmt(const char* f, double v) {
-    char b[64];
-    std::snprintf(b, sizeof b, f, v);
-    return b;
+void drawWallMap(cairo_t* cr, Pages& pg, const WallAnalysis& a, const WallLimits& lim) {
+    const auto& L = a.layout;
+    const double w = kPageW - 2 * kMargin;
+    const double h = w * L.heightPx() / L.widthPx();
+    pg.need(h + 40);
+    const double x0 = kMargin, y0 = pg.y();
+    const double sx = w / L.widthPx(), sy = h / L.heightPx();
+    const double span = lim.luminance_rule == WallLimits::LuminanceRule::RatioToWallMean
+                            ? std::max(lim.max_ratio - 1.0, 1.0 - lim.min_ratio)
+                            : 0.05;
+    for (const auto& m : a.modules) {
+        const cv::Rect r = L.moduleRect(m.stats.index);
+        const Rgb c = ratioColour(m.stats.ratio_to_wall, span);
+        cairo_set_source_rgb(cr, c.r, c.g, c.b);
+        cairo_rectangle(cr, x0 + r.x * sx, y0 + r.y * sy, r.width * sx, r.height * sy);
+        cairo_fill(cr);
+    }
+    // Module grid (thin) and cabinet grid (thicker).
+    cairo_set_source_rgb(cr, 0.75, 0.75, 0.75);
+    cairo_set_line_width(cr, 0.2);
+    for (int c = 0; c <= L.modules_across; ++c) {
+        cairo_move_to(cr, x0 + c * L.module_w_px * sx, y0);
+        cairo_line_to(cr, x0 + c * L.module_w_px * sx, y0 + h);
+    }
+    for (int r = 0; r <= L.modules_down; ++r) {
+        cairo_move_to(cr, x0, y0 + r * L.module_h_px * sy);
+        cairo_line_to(cr, x0 + w, y0 + r * L.module_h_px * sy);
+    }
+    cairo_stroke(cr);
+    cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
+    cairo_set_line_width(cr, 0.6);
+    for (int c = 0; c <= L.modules_across; c += L.cabinet_w_modules) {
+        cairo_move_to(cr, x0 + c * L.module_w_px * sx, y0);
+        cairo_line_to(cr, x0 + c * L.module_w_px * sx, y0 + h);
+    }
+    for (int r = 0; r <= L.modules_down; r += L.cabinet_h_modules) {
+        cairo_move_to(cr, x0, y0 + r * L.module_h_px * sy);
+        cairo_line_to(cr, x0 + w, y0 + r * L.module_h_px * sy);
+    }
+    cairo_rectangle(cr, x0, y0, w, h);
+    cairo_stroke(cr);
+    // Out-of-limit modules: red outline.
+    cairo_set_source_rgb(cr, kFail.r, kFail.g, kFail.b);
+    cairo_set_line_width(cr, 1.2);
+    for (const auto& m : a.modules) {
+        if (!m.pass) {
+            const cv::Rect r = L.moduleRect(m.stats.index);
+            cairo_rectangle(cr, x0 + r.x * sx + 0.6, y0 + r.y * sy + 0.6, r.width * sx - 1.2,
+                            r.height * sy - 1.2);
+        }
+    }
+    cairo_stroke(cr);
+    // Seams: magenta segments along the border.
+    cairo_set_source_rgb(cr, 0.8, 0.0, 0.8);
+    cairo_set_line_width(cr, 1.5);
+    for (const auto& s : a.seams) {
+        if (s.orientation == imaging::SeamOrientation::Vertical) {
+            const double x = x0 + s.border * L.module_w_px * sx;
+            cairo_move_to(cr, x, y0 + s.segment * L.module_h_px * sy);
+            cairo_line_to(cr, x, y0 + (s.segment + 1) * L.module_h_px * sy);
+        } else {
+            const double y = y0 + s.border * L.module_h_px * sy;
+            cairo_move_to(cr, x0 + s.segment * L.module_w_px * sx, y);
+            cairo_line_to(cr, x0 + (s.segment + 1) * L.module_w_px * sx, y);
+        }
+    }
+    cairo_stroke(cr);
+    // Defects: circles (black dead, red stuck), large enough to see at any wall size.
+    cairo_set_line_width(cr, 0.8);
+    for (const auto& d : a.defects) {
+        const Rgb c = d.kind == imaging::DefectKind::Dead ? kBlack : kFail;
+        cairo_set_source_rgb(cr, c.r, c.g, c.b);
+        cairo_new_sub_path(cr);
+        cairo_arc(cr, x0 + (d.x_px + 0.5) * sx, y0 + (d.y_px + 0.5) * sy, 3.0, 0, 2 * M_PI);
+        cairo_stroke(cr);
+    }
+    pg.setY(y0 + h + 12);
+    pg.text(kMargin,
+            "Module mean / wall mean: blue " + f(1 - span, 2) + " … white 1.00 … orange " +
+                f(1 + span, 2) +
+                ". Red outline: module outside the limits. Magenta: seam. Circles: dead (black), "
+                "stuck (red) pixels. Thick lines: cabinets.",
+            7.0, false, kGrey);
+    pg.newline(1.5);
 }
 
-double num(const nlohmann::json& j, const char* key) {
-    return j.contains(key) && j[key].is_number() ? j[key].get<double>() : 0.0;
+std::string provisional(bool p) {
+    return p ? " [provisional]" : "";
 }
 
 }  // namespace
 
-void writeWallReportPdf(const nlohmann::json& a, const std::filesystem::path& map_png,
+void writeWallReportPdf(const WallAnalysis& a, const WallLimits& lim, const WallReportInfo& info,
                         const std::filesystem::path& file) {
     const std::filesystem::path tmp = file.string() + ".part";
     cairo_surface_t* surface = cairo_pdf_surface_create(tmp.c_str(), kPageW, kPageH);
     if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
         cairo_surface_destroy(surface);
-        throw std::runtime_error(file.string() + ": cannot create the PDF");
+        throw std::runtime_error(file.string() + ": cannot create PDF");
     }
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
+                                   ("LED wall certification: " + info.wall).c_str());
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "cinemeasure");
     cairo_t* cr = cairo_create(surface);
-    Pages pg(cr);
-    const bool hasWall = a.contains("wall");
-    const std::string verdict = a.value("verdict", std::string("not evaluated"));
-    pg.text("LED wall: module uniformity, seams and pixel defects", 15, true);
-    pg.text("Image: " + a.value("image", std::string()) + "   exposure " +
-            fmt("%.4g s", num(a, "exposure_s")));
-    pg.text("Camera calibration: " + a.value("camera_calibration", std::string()));
-    pg.gap(6);
-    if (hasWall) {
-        const auto& w = a["wall"];
-        const auto& l = a["limits"];
-        const bool clean = a["seams"].empty() && a["defects"].empty();
-        pg.text("Overall: " + std::string(verdict == "pass" && clean ? "PASS" : "FAIL"), 13, true);
-        pg.text("Module uniformity " + std::string(verdict == "pass" ? "PASS" : "FAIL") +
-                    "; seams " + (a["seams"].empty() ? "none" : "FOUND") + "; pixel defects " +
-                    (a["defects"].empty() ? "none" : "FOUND") +
-                    " (a wall passes with modules in limits, no seam and no defective pixel: "
-                    "DCI direct-view §6.6.1.3, DY/T 8 draft #20)",
-                8.5);
-        pg.text("Wall mean " + fmt("%.3f cd/m²", num(w, "mean_cdm2")) + ", white x " +
-                fmt("%.4f", num(w, "x")) + ", y " + fmt("%.4f", num(w, "y")) + " (CIE 1931)");
-        pg.text(std::to_string(w.value("modules_failing", 0)) + " of " +
-                std::to_string(a["modules"].size()) + " modules and " +
-                std::to_string(w.value("cabinets_failing", 0)) + " cabinets outside limits; " +
-                std::to_string(a["seams"].size()) + " seams; " +
-                std::to_string(a["defects"].size()) + " defective pixels");
-        pg.text("Limits: module luminance " + fmt("%.0f", 100 * num(l, "min_ratio")) + "–" +
-                fmt("%.0f %%", 100 * num(l, "max_ratio")) + " of the wall mean, |Δx|, |Δy| ≤ " +
-                fmt("%.3f", num(l, "max_abs_dx")) + ", seams above " +
-                fmt("%.1f %%", num(l, "seam_threshold_pct")) + " contrast");
-        pg.text("Source: " + l.value("source", std::string()), 8.5);
-    } else {
-        pg.text("No LED layout given: luminance map and ST 431-1 points only.", 10, true);
+    Pages pg(cr, "cinemeasure LED wall report · " + lim.id + " · " + info.date);
+
+    pg.text(kMargin, "LED wall certification", 18, true);
+    pg.newline(1.6);
+    pg.text(kMargin, info.wall, 11, true);
+    pg.newline(1.2);
+    pg.text(kMargin, "Camera: " + info.camera, 8.5);
+    pg.newline();
+    pg.text(kMargin, "Camera calibration: " + info.calibration, 8.5);
+    pg.newline();
+    pg.text(kMargin, "Date: " + info.date, 8.5);
+    pg.newline(1.6);
+    pg.text(kMargin, a.pass ? "VERDICT: PASS" : "VERDICT: FAIL", 16, true, a.pass ? kPass : kFail);
+    pg.newline(1.2);
+    pg.text(kMargin, "against " + lim.title + " (" + lim.id + ")", 8.5, false, kGrey);
+    pg.newline(1.6);
+
+    const auto& L = a.layout;
+    pg.text(kMargin, "Wall", 11, true);
+    pg.newline(1.2);
+    pg.text(kMargin,
+            std::to_string(L.widthPx()) + " × " + std::to_string(L.heightPx()) + " px, pitch " +
+                f(L.pixel_pitch_mm, 2) + " mm; " + std::to_string(L.modules_across) + " × " +
+                std::to_string(L.modules_down) + " modules of " + std::to_string(L.module_w_px) +
+                " × " + std::to_string(L.module_h_px) + " px; cabinets of " +
+                std::to_string(L.cabinet_w_modules) + " × " + std::to_string(L.cabinet_h_modules) +
+                " modules",
+            8.5);
+    pg.newline();
+    pg.text(kMargin,
+            "Wall mean " + f(a.wall_mean_cdm2, 3) + " cd/m², x " + f(a.wall_xy.x, 4) + ", y " +
+                f(a.wall_xy.y, 4) + " (CIE 1931)",
+            8.5);
+    pg.newline(1.6);
+
+    pg.text(kMargin, "Results against the limits", 11, true);
+    pg.newline(1.2);
+    auto row = [&](const std::string& what, const std::string& result, bool pass, bool isLimit,
+                   const std::string& source, bool prov) {
+        pg.need(4 * kLine);
+        pg.text(kMargin, what, 8.5, true);
+        pg.text(kMargin + 250, result, 8.5);
+        pg.text(kMargin + 430, isLimit ? (pass ? "pass" : "FAIL") : "information", 8.5, true,
+                isLimit ? (pass ? kPass : kFail) : kGrey);
+        pg.newline(0.95);
+        pg.paragraph("Source: " + source + provisional(prov), 7.5, kGrey, kMargin + 10);
+        pg.newline(0.3);
+    };
+    std::string lumRule = lim.luminance_rule == WallLimits::LuminanceRule::RatioToWallMean
+                              ? "module mean " + f(100 * lim.min_ratio, 0) + "–" +
+                                    f(100 * lim.max_ratio, 0) + " % of wall mean"
+                              : "adjacent modules within ±" + f(lim.max_step_pct, 1) + " % (±" +
+                                    f(lim.low_level_max_step_pct, 1) + " % ≤ " +
+                                    f(lim.low_level_below_cdm2, 2) + " cd/m²)";
+    int lumFail = 0, chrFail = 0;
+    for (const auto& m : a.modules) {
+        lumFail += m.luminance_pass ? 0 : 1;
+        chrFail += m.chromaticity_pass ? 0 : 1;
     }
-    pg.gap(8);
-    cairo_surface_t* img = cairo_image_surface_create_from_png(map_png.c_str());
-    if (cairo_surface_status(img) == CAIRO_STATUS_SUCCESS) {
-        const double w = cairo_image_surface_get_width(img);
-        const double h = cairo_image_surface_get_height(img);
-        const double scale = std::min((kPageW - 2 * kMargin) / w, 300.0 / h);
-        pg.need(h * scale + 20);
-        cairo_save(cr);
-        cairo_translate(cr, kMargin, pg.y());
-        cairo_scale(cr, scale, scale);
-        cairo_set_source_surface(cr, img, 0, 0);
-        cairo_paint(cr);
-        cairo_restore(cr);
-        pg.advance(h * scale);
-        pg.text("Luminance map (false colour), screen-aligned after rectification.", 8.5);
+    row("Module luminance: " + lumRule,
+        std::to_string(lumFail) + " of " + std::to_string(a.modules.size()) + " modules outside",
+        lumFail == 0, true, lim.luminance_source, lim.luminance_provisional);
+    const std::string chrRule =
+        lim.chromaticity_rule == WallLimits::ChromaticityRule::DxyToWall
+            ? "module |Δx|, |Δy| ≤ " + f(lim.max_abs_dxy, 3) + " to the wall"
+            : "adjacent modules Δu'v' ≤ " + f(lim.max_duv, 4);
+    row("Module chromaticity: " + chrRule,
+        std::to_string(chrFail) + " of " + std::to_string(a.modules.size()) + " modules outside",
+        chrFail == 0, true, lim.chromaticity_source, lim.chromaticity_provisional);
+    row("Seams: |contrast| ≥ " + f(lim.seam_threshold_pct, 1) + " %",
+        std::to_string(a.seams.size()) + " border segments", a.seams_pass, lim.seam_is_limit,
+        lim.seam_source, lim.seam_provisional);
+    row("Pixel defects" + (lim.max_pixel_defects
+                               ? ": at most " + std::to_string(*lim.max_pixel_defects)
+                               : std::string()),
+        std::to_string(a.defects.size()) + " dead or stuck pixels", a.defects_pass,
+        lim.max_pixel_defects.has_value(), lim.defect_source, lim.defect_provisional);
+    if (a.saturated_cells > 0) {
+        pg.text(kMargin,
+                std::to_string(a.saturated_cells) +
+                    " LED pixels saturated the camera: "
+                    "the verdict is FAIL until retaken",
+                8.5, true, kFail);
+        pg.newline();
     }
-    cairo_surface_destroy(img);
-    if (hasWall) {
-        pg.gap(8);
-        pg.text("Modules outside limits (column, row from top left)", 11, true);
-        int shown = 0;
-        for (const auto& m : a["modules"]) {
-            if (m.value("verdict", "") == "fail" && shown < 40) {
-                pg.text("module " + std::to_string(m.value("col", 0)) + "," +
-                        std::to_string(m.value("row", 0)) + ": " +
-                        fmt("%.3f cd/m²", num(m, "mean_cdm2")) + " = " +
-                        fmt("%.1f %% of the wall", 100 * num(m, "ratio_to_wall")) + ", Δx " +
-                        fmt("%+.4f", num(m, "dx")) + ", Δy " + fmt("%+.4f", num(m, "dy")));
-                ++shown;
-            }
+    pg.newline(0.8);
+
+    pg.text(kMargin, "Module map", 11, true);
+    pg.newline(1.0);
+    drawWallMap(cr, pg, a, lim);
+
+    // Lists.
+    pg.need(3 * kLine);
+    pg.text(kMargin, "Modules outside the limits", 11, true);
+    pg.newline(1.2);
+    int shown = 0;
+    for (const auto& m : a.modules) {
+        if (m.pass) {
+            continue;
         }
-        if (shown == 0) {
-            pg.text("none");
+        if (++shown > 200) {
+            pg.text(kMargin, "… (all modules are in modules.csv)", 8.0, false, kGrey);
+            pg.newline();
+            break;
         }
-        pg.gap(6);
-        pg.text("Seams (module borders with a bright or dark line)", 11, true);
-        for (const auto& s : a["seams"]) {
-            pg.text(s.value("orientation", std::string()) + " border " +
-                    std::to_string(s.value("border", 0)) + ", segment " +
-                    std::to_string(s.value("segment", 0)) + ": " + s.value("kind", std::string()) +
-                    " " + fmt("%+.1f %%", num(s, "contrast_pct")));
-        }
-        if (a["seams"].empty()) {
-            pg.text("none");
-        }
-        pg.gap(6);
-        pg.text("Pixel defects (wall pixel; module; position in the module)", 11, true);
-        for (const auto& d : a["defects"]) {
-            pg.text(d.value("kind", std::string()) + " at pixel " +
-                    std::to_string(d.value("x_px", 0)) + "," + std::to_string(d.value("y_px", 0)) +
-                    "; module " + std::to_string(d.value("module_col", 0)) + "," +
-                    std::to_string(d.value("module_row", 0)) + "; in module " +
-                    std::to_string(d.value("x_in_module", 0)) + "," +
-                    std::to_string(d.value("y_in_module", 0)));
-        }
-        if (a["defects"].empty()) {
-            pg.text("none");
-        }
+        pg.text(
+            kMargin,
+            "module col " + std::to_string(m.stats.index.col) + ", row " +
+                std::to_string(m.stats.index.row) + " (cabinet " + std::to_string(m.cabinet.col) +
+                "," + std::to_string(m.cabinet.row) + "): " + f(m.stats.mean_cdm2, 3) + " cd/m², " +
+                f(100 * m.stats.ratio_to_wall, 1) + " % of mean, worst step " +
+                f(m.worst_step_pct, 2) + " %, x " + f(m.stats.xy.x, 4) + " y " + f(m.stats.xy.y, 4),
+            8.0);
+        pg.newline(0.9);
     }
-    pg.gap(10);
-    pg.text("Per-module table: modules.csv; all values: analysis.json.", 8.5);
+    if (shown == 0) {
+        pg.text(kMargin, "none", 8.0, false, kGrey);
+        pg.newline();
+    }
+    pg.newline(0.6);
+    pg.need(3 * kLine);
+    pg.text(kMargin, "Seams", 11, true);
+    pg.newline(1.2);
+    for (const auto& s : a.seams) {
+        pg.text(kMargin,
+                std::string(s.orientation == imaging::SeamOrientation::Vertical ? "vertical"
+                                                                                : "horizontal") +
+                    " border " + std::to_string(s.border) + ", segment " +
+                    std::to_string(s.segment) + ": " + f(s.contrast_pct, 2) + " % (" +
+                    (s.contrast_pct > 0 ? "bright" : "dark") + ")",
+                8.0);
+        pg.newline(0.9);
+    }
+    if (a.seams.empty()) {
+        pg.text(kMargin, "none", 8.0, false, kGrey);
+        pg.newline();
+    }
+    pg.newline(0.6);
+    pg.need(3 * kLine);
+    pg.text(kMargin, "Pixel defects", 11, true);
+    pg.newline(1.2);
+    for (std::size_t i = 0; i < a.defects.size() && i < 300; ++i) {
+        const auto& d = a.defects[i];
+        pg.text(kMargin,
+                std::string(d.kind == imaging::DefectKind::Dead ? "dead " : "stuck ") + "at x " +
+                    std::to_string(d.x_px) + ", y " + std::to_string(d.y_px) + " (module " +
+                    std::to_string(d.module.col) + "," + std::to_string(d.module.row) + ", pixel " +
+                    std::to_string(d.x_in_module) + "," + std::to_string(d.y_in_module) +
+                    "): " + f(d.ratio, 2) + " × module median",
+                8.0);
+        pg.newline(0.9);
+    }
+    if (a.defects.empty()) {
+        pg.text(kMargin, "none", 8.0, false, kGrey);
+        pg.newline();
+    }
+    pg.newline(0.6);
+    pg.need(3 * kLine);
+    pg.text(kMargin, "Captures (kept in captures/)", 11, true);
+    pg.newline(1.2);
+    for (const auto& c : info.captures) {
+        pg.text(kMargin, c, 8.0);
+        pg.newline(0.9);
+    }
+    pg.finish();
     cairo_destroy(cr);
     cairo_surface_finish(surface);
     const cairo_status_t st = cairo_surface_status(surface);
     cairo_surface_destroy(surface);
     if (st != CAIRO_STATUS_SUCCESS) {
         std::filesystem::remove(tmp);
-        throw std::runtime_error(file.string() + ": " + cairo_status_to_string(st));
+        throw std::runtime_error(file.string() + ": PDF error: " + cairo_status_to_string(st));
     }
     std::filesystem::rename(tmp, file);
 }
