@@ -1,6 +1,8 @@
 // LED wall PDF: A4 pages drawn with cairo; the module map is vector graphics, one cell a module.
 #include "app/common/report/wall_report_pdf.h"
 
+#include "app/common/report/pdf_style.h"
+
 #include <cairo-pdf.h>
 #include <cairo.h>
 
@@ -14,18 +16,15 @@ namespace cm::app {
 
 namespace {
 
-constexpr double kPageW = 595.0;  // A4 in points
-constexpr double kPageH = 842.0;
-constexpr double kMargin = 42.0;
-constexpr double kLine = 13.0;
-
-struct Rgb {
-    double r, g, b;
-};
-constexpr Rgb kBlack{0, 0, 0};
-constexpr Rgb kGrey{0.4, 0.4, 0.4};
-constexpr Rgb kPass{0.05, 0.5, 0.15};
-constexpr Rgb kFail{0.75, 0.05, 0.05};
+using pdf::kBlack;
+using pdf::kFail;
+using pdf::kGrey;
+using pdf::kLine;
+using pdf::kMargin;
+using pdf::kPageH;
+using pdf::kPageW;
+using pdf::kPass;
+using pdf::Rgb;
 
 std::string f(double v, int prec) {
     if (!std::isfinite(v)) {
