@@ -6,13 +6,17 @@
 
 int main(int argc, char** argv) {
     CLI::App app{"cinemeasure: certify cinema screens by optical measurement"};
-    app.set_version_flag("--version",
-                         std::string(CINEMEASURE_VERSION " (git " CINEMEASURE_GIT_REVISION ")"));
+    // The data directory is part of the version answer: which profiles a figure was judged by
+    // depends on it (build tree, installed package or an override).
+    app.set_version_flag("--version", [] {
+        return std::string(CINEMEASURE_VERSION " (git " CINEMEASURE_GIT_REVISION ")\ndata: ") +
+               cm::app::dataDir().string();
+    });
     app.require_subcommand(1);
     std::string dataDir;
     app.add_option(
         "--data-dir", dataDir,
-        "Shipped data directory (default: $CINEMEASURE_DATA_DIR or the build's calibration/)");
+        "Shipped data directory (default: $CINEMEASURE_DATA_DIR, the installed share/cinemeasure/calibration, or the build's calibration/)");
     app.parse_complete_callback([&] {
         if (!dataDir.empty()) {
             cm::app::setDataDirOverride(dataDir);

@@ -29,6 +29,16 @@ std::filesystem::path dataDir() {
     if (const char* env = std::getenv("CINEMEASURE_DATA_DIR"); env != nullptr && *env != '\0') {
         return env;
     }
+    // An installed binary finds its data beside it (<prefix>/bin -> <prefix>/share/cinemeasure), so a
+    // relocated package or a different install prefix works without a rebuild.
+    std::error_code ec;
+    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        const auto installed = exe.parent_path().parent_path() / "share" / "cinemeasure" / "calibration";
+        if (std::filesystem::is_directory(installed / "profiles", ec)) {
+            return installed;
+        }
+    }
     return CINEMEASURE_DEFAULT_DATA_DIR;
 }
 

@@ -1,5 +1,5 @@
-// Where shipped data lives (calibration/): --data-dir, then $CINEMEASURE_DATA_DIR, then the
-// build-time default.
+// Where shipped data lives (calibration/): --data-dir, then $CINEMEASURE_DATA_DIR, then an installed
+// tree beside the executable (<prefix>/share/cinemeasure/calibration), then the build-time default.
 #pragma once
 
 #include <filesystem>

@@ -1,0 +1,30 @@
+#!/bin/sh
+# Installs the build into a scratch prefix and checks that the installed CLI runs from there on
+# its installed data (not the source checkout), then builds the Debian package and checks its
+# contents and that dpkg-shlibdeps filled in the dependencies.
+# Usage: check_install.sh BUILD_DIR SCRATCH_DIR
+set -eu
+build=$1
+scratch=$2
+rm -rf "$scratch"
+mkdir -p "$scratch"
+prefix="$scratch/prefix"
+cmake --install "$build" --prefix "$prefix" >/dev/null
+
+version=$(env -u CINEMEASURE_DATA_DIR "$prefix/bin/cinemeasure" --version)
+echo "$version"
+echo "$version" | grep -qx "data: $prefix/share/cinemeasure/calibration" ||
+    { echo "FAIL: installed cinemeasure does not use its installed data" >&2; exit 1; }
+env -u CINEMEASURE_DATA_DIR "$prefix/bin/cinemeasure" profiles | grep -q st431-1-theatre ||
+    { echo "FAIL: installed cinemeasure lists no profiles" >&2; exit 1; }
+test -f "$prefix/share/doc/cinemeasure/LICENSE" || { echo "FAIL: licence not installed" >&2; exit 1; }
+
+(cd "$build" && cpack -G DEB -B "$scratch/deb" >/dev/null)
+deb=$(ls "$scratch"/deb/cinemeasure_*.deb)
+dpkg-deb -c "$deb" | grep -q './usr/bin/cinemeasure$' || { echo "FAIL: .deb lacks the CLI" >&2; exit 1; }
+dpkg-deb -c "$deb" | grep -q 'share/cinemeasure/calibration/profiles/st431-1-theatre.json' ||
+    { echo "FAIL: .deb lacks the profiles" >&2; exit 1; }
+depends=$(dpkg-deb -f "$deb" Depends)
+echo "Depends: $depends"
+echo "$depends" | grep -q 'libc6' || { echo "FAIL: .deb has no shared-library dependencies" >&2; exit 1; }
+echo "install and package: ok ($deb)"
