@@ -21,8 +21,9 @@ test -f "$prefix/share/doc/cinemeasure/LICENSE" || { echo "FAIL: licence not ins
 
 (cd "$build" && cpack -G DEB -B "$scratch/deb" >/dev/null)
 deb=$(ls "$scratch"/deb/cinemeasure_*.deb)
-dpkg-deb -c "$deb" | grep -q './usr/bin/cinemeasure$' || { echo "FAIL: .deb lacks the CLI" >&2; exit 1; }
-dpkg-deb -c "$deb" | grep -q 'share/cinemeasure/calibration/profiles/st431-1-theatre.json' ||
+listing=$(dpkg-deb -c "$deb")
+echo "$listing" | grep -q './usr/bin/cinemeasure$' || { echo "FAIL: .deb lacks the CLI" >&2; exit 1; }
+echo "$listing" | grep -q 'share/cinemeasure/calibration/profiles/st431-1-theatre.json' ||
     { echo "FAIL: .deb lacks the profiles" >&2; exit 1; }
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
