@@ -10,9 +10,6 @@
 #include "libmeasure/colorimetry/transfer_functions.h"
 #include "libmeasure/colorimetry/units.h"
 
-#include <pybind11/stl.h>
-#include <pybind11/stl/filesystem.h>
-
 #include <array>
 #include <cmath>
 
@@ -65,8 +62,9 @@ py::object perSpectrum(const py::handle& wavelength_nm, const py::handle& values
     const DArray v = DArray::ensure(values);
     if (!wl || !v || wl.ndim() != 1 || (v.ndim() != 1 && v.ndim() != 2) ||
         v.shape(v.ndim() - 1) != wl.shape(0)) {
-        throw py::value_error("spectrum: wavelength_nm must be 1-D and values 1-D or (N, M) with "
-                              "M = len(wavelength_nm)");
+        throw py::value_error(
+            "spectrum: wavelength_nm must be 1-D and values 1-D or (N, M) with "
+            "M = len(wavelength_nm)");
     }
     const auto m = static_cast<std::size_t>(wl.shape(0));
     const auto n = v.ndim() == 1 ? std::size_t{1} : static_cast<std::size_t>(v.shape(0));
@@ -83,9 +81,9 @@ py::object perSpectrum(const py::handle& wavelength_nm, const py::handle& values
 }
 
 py::tuple spectrumArrays(const col::Spectrum& s) {
-    return py::make_tuple(DArray(static_cast<py::ssize_t>(s.wavelengths().size()),
-                                 s.wavelengths().data()),
-                          DArray(static_cast<py::ssize_t>(s.values().size()), s.values().data()));
+    return py::make_tuple(
+        DArray(static_cast<py::ssize_t>(s.wavelengths().size()), s.wavelengths().data()),
+        DArray(static_cast<py::ssize_t>(s.values().size()), s.values().data()));
 }
 
 /// A read-only numpy view on a CMF column the process keeps for its lifetime (no copy).
@@ -122,7 +120,7 @@ py::array matrixArray(const col::Matrix3& m) {
 }  // namespace
 
 void bindColorimetry(py::module_& m) {
-    const auto& cie = [] () -> const app::CieData& { return app::cieData(); };
+    const auto& cie = []() -> const app::CieData& { return app::cieData(); };
 
     m.def(
         "observer",
@@ -149,9 +147,8 @@ void bindColorimetry(py::module_& m) {
         "spectrum_to_xyz",
         [cie](const py::handle& wl, const py::handle& values, const std::string& observer) {
             const auto& o = cie().observer(observer);
-            return perSpectrum(wl, values, [&](const col::Spectrum& s) {
-                return col::absoluteXYZ(s, o);
-            });
+            return perSpectrum(wl, values,
+                               [&](const col::Spectrum& s) { return col::absoluteXYZ(s, o); });
         },
         py::arg("wavelength_nm"), py::arg("values"), py::arg("observer") = "1931_2",
         "Absolute XYZ of spectral radiance in W·sr⁻¹·m⁻²·nm⁻¹ (Y is luminance in cd/m²): "
@@ -163,9 +160,8 @@ void bindColorimetry(py::module_& m) {
         "illuminant_xyz",
         [cie](const py::handle& wl, const py::handle& values, const std::string& observer) {
             const auto& o = cie().observer(observer);
-            return perSpectrum(wl, values, [&](const col::Spectrum& s) {
-                return col::illuminantXYZ(s, o);
-            });
+            return perSpectrum(wl, values,
+                               [&](const col::Spectrum& s) { return col::illuminantXYZ(s, o); });
         },
         py::arg("wavelength_nm"), py::arg("values"), py::arg("observer") = "1931_2",
         "Relative XYZ of a light source's relative spectral power, normalised to Y = 100 "
@@ -178,13 +174,14 @@ void bindColorimetry(py::module_& m) {
             const DArray iw = DArray::ensure(ill_wl);
             const DArray iv = DArray::ensure(ill_values);
             if (!iw || !iv || iw.ndim() != 1 || iv.ndim() != 1 || iw.size() != iv.size()) {
-                throw py::value_error("relative_xyz: the illuminant needs 1-D wavelengths and "
-                                      "values of the same length");
+                throw py::value_error(
+                    "relative_xyz: the illuminant needs 1-D wavelengths and "
+                    "values of the same length");
             }
-            const col::Spectrum ill = spectrumOf(iw, iv.data(), static_cast<std::size_t>(iv.size()));
-            return perSpectrum(wl, factor, [&](const col::Spectrum& s) {
-                return col::relativeXYZ(s, ill, o);
-            });
+            const col::Spectrum ill =
+                spectrumOf(iw, iv.data(), static_cast<std::size_t>(iv.size()));
+            return perSpectrum(wl, factor,
+                               [&](const col::Spectrum& s) { return col::relativeXYZ(s, ill, o); });
         },
         py::arg("wavelength_nm"), py::arg("factor"), py::arg("illuminant_wavelength_nm"),
         py::arg("illuminant_values"), py::arg("observer") = "1931_2",
@@ -192,7 +189,9 @@ void bindColorimetry(py::module_& m) {
         "perfect diffuser at Y = 100 (CIE 015:2018 eq. 7.1–7.3).");
     m.def(
         "read_spectrum",
-        [](const std::filesystem::path& file) { return spectrumArrays(app::loadSpectrumFile(file)); },
+        [](const std::filesystem::path& file) {
+            return spectrumArrays(app::loadSpectrumFile(file));
+        },
         py::arg("path"),
         "Reads a spectrum file as `cinemeasure calc spectrum` does (CSV 'nm,value' with a header, "
         "or ArgyllCMS CGATS .sp): (wavelength_nm, values) arrays. Errors name file and line.");
@@ -213,7 +212,9 @@ void bindColorimetry(py::module_& m) {
         "Domain: 4000–25 000 K (ValueError outside).");
     m.def(
         "daylight_spectrum",
-        [cie](double cct_K) { return spectrumArrays(col::daylightSpectrum(cct_K, cie().daylight)); },
+        [cie](double cct_K) {
+            return spectrumArrays(col::daylightSpectrum(cct_K, cie().daylight));
+        },
         py::arg("cct_K"),
         "Relative SPD of the CIE D illuminant at a CCT, S0 + M1·S1 + M2·S2 with M1, M2 rounded to "
         "three decimals (CIE 015:2018 eqs. 4.10–4.12): (wavelength_nm, values).");
@@ -284,9 +285,8 @@ void bindColorimetry(py::module_& m) {
             if (!a || a.ndim() != 1 || a.size() != 2) {
                 throw py::value_error("cct: xy must be two numbers (CIE 1931 x, y)");
             }
-            const auto r = col::correlatedColourTemperature({a.at(0), a.at(1)}, method,
-                                                            cie().observer(observer),
-                                                            cie().robertson);
+            const auto r = col::correlatedColourTemperature(
+                {a.at(0), a.at(1)}, method, cie().observer(observer), cie().robertson);
             py::dict d;
             d["cct_K"] = numberOrNone(r.cct_K);
             d["duv"] = numberOrNone(r.duv);
@@ -300,7 +300,10 @@ void bindColorimetry(py::module_& m) {
         "the 1931 observer), 'mccamy1992' (cubic approximation, 2000–12 500 K, duv None). Outside "
         "a method's range: CctRangeError, never a silent number. Duv > 0 above the locus.");
     m.def(
-        "cct_methods", [] { return std::vector<std::string>{"ohno2013", "robertson1968", "mccamy1992"}; },
+        "cct_methods",
+        [] {
+            return std::vector<std::string>{"ohno2013", "robertson1968", "mccamy1992"};
+        },
         "The CCT methods `cct` accepts, reference first.");
     m.def(
         "planckian_uv",
@@ -341,8 +344,9 @@ void bindColorimetry(py::module_& m) {
                 return std::array<double, 3>{c.L, c.u, c.v};
             });
         },
-        py::arg("XYZ"), py::arg("white"), "CIELUV (L*, u*, v*) against a reference white "
-                                          "(CIE 015:2018 §8.2.2).");
+        py::arg("XYZ"), py::arg("white"),
+        "CIELUV (L*, u*, v*) against a reference white "
+        "(CIE 015:2018 §8.2.2).");
     m.def(
         "delta_e2000",
         [](const py::handle& lab1, const py::handle& lab2, double kL, double kC, double kH) {
@@ -350,8 +354,9 @@ void bindColorimetry(py::module_& m) {
             const DArray b = DArray::ensure(lab2);
             if (!a || !b || a.ndim() < 1 || a.shape(a.ndim() - 1) != 3 || a.ndim() != b.ndim() ||
                 !std::equal(a.shape(), a.shape() + a.ndim(), b.shape())) {
-                throw py::value_error("delta_e2000: lab1 and lab2 must be L*, a*, b* triples (or "
-                                      "arrays of them) of the same shape");
+                throw py::value_error(
+                    "delta_e2000: lab1 and lab2 must be L*, a*, b* triples (or "
+                    "arrays of them) of the same shape");
             }
             const col::Ciede2000Weights k{kL, kC, kH};
             const auto n = static_cast<std::size_t>(a.size()) / 3;
@@ -407,8 +412,8 @@ void bindColorimetry(py::module_& m) {
         "dci_decode",
         [](const py::handle& codes) {
             return mapLastAxis<3, 3>(codes, "dci_decode", [](const std::array<double, 3>& v) {
-                const auto c = col::dciDecode({int(std::lround(v[0])), int(std::lround(v[1])),
-                                               int(std::lround(v[2]))});
+                const auto c = col::dciDecode(
+                    {int(std::lround(v[0])), int(std::lround(v[1])), int(std::lround(v[2]))});
                 return std::array<double, 3>{c.X, c.Y, c.Z};
             });
         },
@@ -419,8 +424,8 @@ void bindColorimetry(py::module_& m) {
         "pq_decode12",
         [](const py::handle& codes) {
             return mapLastAxis<3, 3>(codes, "pq_decode12", [](const std::array<double, 3>& v) {
-                const auto c = col::pqDecode12({int(std::lround(v[0])), int(std::lround(v[1])),
-                                                int(std::lround(v[2]))});
+                const auto c = col::pqDecode12(
+                    {int(std::lround(v[0])), int(std::lround(v[1])), int(std::lround(v[2]))});
                 return std::array<double, 3>{c.X, c.Y, c.Z};
             });
         },
@@ -447,7 +452,9 @@ void bindColorimetry(py::module_& m) {
         "CIE 1931 xy with their source.");
     m.def(
         "normalised_primary_matrix",
-        [](const std::string& name) { return matrixArray(col::normalisedPrimaryMatrix(colourspace(name))); },
+        [](const std::string& name) {
+            return matrixArray(col::normalisedPrimaryMatrix(colourspace(name)));
+        },
         py::arg("colourspace"),
         "RGB → XYZ matrix (white at Y = 1) of a known colourspace (SMPTE RP 177-1993 §3.3).");
     m.def("fL_to_cdm2", py::vectorize(col::footLambertToCdm2), py::arg("luminance_fL"),

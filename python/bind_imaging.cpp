@@ -15,9 +15,6 @@
 #include "libmeasure/imaging/pixel_defects.h"
 #include "libmeasure/imaging/seams.h"
 
-#include <pybind11/stl.h>
-#include <pybind11/stl/filesystem.h>
-
 namespace cm::python {
 
 namespace {
@@ -31,13 +28,13 @@ namespace im = cm::imaging;
 template <class T>
 cv::Mat matView(const py::handle& obj, int channels, const char* what) {
     const auto a = py::array::ensure(obj);
-    const bool shapeOk = channels == 1 ? a && a.ndim() == 2
-                                       : a && a.ndim() == 3 && a.shape(2) == channels;
-    if (!shapeOk || !a.dtype().is(py::dtype::of<T>()) ||
-        !(a.flags() & py::array::c_style)) {
-        throw py::value_error(std::string(what) + ": expected a C-contiguous " +
-                              py::str(py::dtype::of<T>()).cast<std::string>() + " array of shape " +
-                              (channels == 1 ? "(H, W)" : "(H, W, " + std::to_string(channels) + ")"));
+    const bool shapeOk =
+        channels == 1 ? a && a.ndim() == 2 : a && a.ndim() == 3 && a.shape(2) == channels;
+    if (!shapeOk || !a.dtype().is(py::dtype::of<T>()) || !(a.flags() & py::array::c_style)) {
+        throw py::value_error(
+            std::string(what) + ": expected a C-contiguous " +
+            py::str(py::dtype::of<T>()).cast<std::string>() + " array of shape " +
+            (channels == 1 ? "(H, W)" : "(H, W, " + std::to_string(channels) + ")"));
     }
     const int type = CV_MAKETYPE(cv::DataType<T>::depth, channels);
     return cv::Mat(static_cast<int>(a.shape(0)), static_cast<int>(a.shape(1)), type,
@@ -65,7 +62,8 @@ py::array arrayOf(const cv::Mat& mat) {
 }
 
 im::LedWallLayout layoutOf(const py::handle& obj) {
-    if (py::isinstance<py::str>(obj) || py::isinstance(obj, py::module_::import("os").attr("PathLike"))) {
+    if (py::isinstance<py::str>(obj) ||
+        py::isinstance(obj, py::module_::import("os").attr("PathLike"))) {
         const auto cfg = app::loadTheatreConfig(obj.cast<fs::path>());
         if (!cfg.led) {
             throw py::value_error(obj.cast<fs::path>().string() +
@@ -197,9 +195,10 @@ void bindImaging(py::module_& m) {
         [](const py::handle& xyz, const py::handle& layout, double min_ratio, double max_ratio,
            double max_abs_dx, double max_abs_dy, const py::object& exclude) {
             const cv::Mat grid = matView<float>(xyz, 3, "xyz");
-            const cv::Mat mask = exclude.is_none() ? cv::Mat() : matView<std::uint8_t>(exclude, 1, "exclude");
-            const auto r = im::moduleUniformity(grid, layoutOf(layout),
-                                                {min_ratio, max_ratio, max_abs_dx, max_abs_dy}, mask);
+            const cv::Mat mask =
+                exclude.is_none() ? cv::Mat() : matView<std::uint8_t>(exclude, 1, "exclude");
+            const auto r = im::moduleUniformity(
+                grid, layoutOf(layout), {min_ratio, max_ratio, max_abs_dx, max_abs_dy}, mask);
             py::dict d;
             d["wall_mean_cdm2"] = numberOrNone(r.wall_mean_cdm2);
             d["wall_xy"] = py::make_tuple(r.wall_xy.x, r.wall_xy.y);
@@ -227,11 +226,11 @@ void bindImaging(py::module_& m) {
         "±0.015 in x and y.");
     m.def(
         "measure_seams",
-        [](const py::handle& luminance, const py::handle& layout, double threshold_pct,
-           int line_px, int reference_px) {
-            const auto seams = im::measureSeams(matView<float>(luminance, 1, "luminance"),
-                                                layoutOf(layout),
-                                                {threshold_pct, line_px, reference_px});
+        [](const py::handle& luminance, const py::handle& layout, double threshold_pct, int line_px,
+           int reference_px) {
+            const auto seams =
+                im::measureSeams(matView<float>(luminance, 1, "luminance"), layoutOf(layout),
+                                 {threshold_pct, line_px, reference_px});
             py::list out;
             for (const auto& s : seams) {
                 py::dict d;

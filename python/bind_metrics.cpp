@@ -8,8 +8,6 @@
 #include "libmeasure/evaluation/metric_registry.h"
 #include "libmeasure/procedure/profile.h"
 
-#include <pybind11/stl.h>
-
 #include <optional>
 
 namespace cm::python {
@@ -21,9 +19,12 @@ namespace ev = cm::evaluation;
 py::list needsList(const ev::MetricInfo& m) {
     py::list l;
     const std::pair<ev::MetricNeeds, const char*> names[] = {
-        {ev::kNeedsReferencePoint, "reference_point"}, {ev::kNeedsReferenceStep, "reference_step"},
-        {ev::kNeedsPoints, "points"},                   {ev::kNeedsSteps, "steps"},
-        {ev::kAllowsBlackStep, "black_step (optional)"}, {ev::kNeedsTransfer, "transfer"},
+        {ev::kNeedsReferencePoint, "reference_point"},
+        {ev::kNeedsReferenceStep, "reference_step"},
+        {ev::kNeedsPoints, "points"},
+        {ev::kNeedsSteps, "steps"},
+        {ev::kAllowsBlackStep, "black_step (optional)"},
+        {ev::kNeedsTransfer, "transfer"},
         {ev::kNeedsStepCodes, "step_codes_y"}};
     for (const auto& [bit, name] : names) {
         if (ev::needs(m, bit)) {
@@ -64,12 +65,11 @@ void bindMetrics(py::module_& m) {
                     for (const auto& e : profiles) {
                         for (const auto& f : e.profile.figures) {
                             if (f.metric == info.name) {
-                                used.append(py::dict(py::arg("profile") = e.profile.id,
-                                                     py::arg("figure") = f.id,
-                                                     py::arg("limit") = f.tolerance.describe(),
-                                                     py::arg("source") = f.tolerance.source,
-                                                     py::arg("provisional") =
-                                                         f.tolerance.provisional));
+                                used.append(py::dict(
+                                    py::arg("profile") = e.profile.id, py::arg("figure") = f.id,
+                                    py::arg("limit") = f.tolerance.describe(),
+                                    py::arg("source") = f.tolerance.source,
+                                    py::arg("provisional") = f.tolerance.provisional));
                             }
                         }
                     }
@@ -81,12 +81,14 @@ void bindMetrics(py::module_& m) {
         },
         py::arg("with_clauses") = true,
         "Every metric of the closed registry (what `profiles --show` prints): name, unit ('cd/m2', "
-        "'%', 'xy' = CIE 1931, \"u'v'\" = CIE 1976, 'ratio'), formula (with its source clause where "
+        "'%', 'xy' = CIE 1931, \"u'v'\" = CIE 1976, 'ratio'), formula (with its source clause "
+        "where "
         "the method has one), what a figure must name besides step and point, and with_clauses: "
         "every shipped profile figure that judges it, with its limit, source clause and "
         "provisional flag.");
     m.def(
-        "formula", [](const std::string& name) { return std::string(metricOrThrow(name).description); },
+        "formula",
+        [](const std::string& name) { return std::string(metricOrThrow(name).description); },
         py::arg("metric"), "The formula (and source clause) of one metric.");
 
     m.def(
@@ -142,10 +144,11 @@ void bindMetrics(py::module_& m) {
         },
         py::arg("metric"), py::arg("readings"), py::kw_only(), py::arg("step") = "",
         py::arg("point") = "", py::arg("reference_point") = "", py::arg("reference_step") = "",
-        py::arg("points") = std::vector<std::string>{}, py::arg("steps") = std::vector<std::string>{},
-        py::arg("step_codes_y") = std::vector<int>{}, py::arg("black_step") = "",
-        py::arg("transfer") = "", py::arg("fit_min_fraction_of_peak") = 0.05,
-        py::arg("draws") = 400, py::arg("seed") = std::uint64_t{20261125},
+        py::arg("points") = std::vector<std::string>{},
+        py::arg("steps") = std::vector<std::string>{}, py::arg("step_codes_y") = std::vector<int>{},
+        py::arg("black_step") = "", py::arg("transfer") = "",
+        py::arg("fit_min_fraction_of_peak") = 0.05, py::arg("draws") = 400,
+        py::arg("seed") = std::uint64_t{20261125},
         "One metric on readings, as a profile figure naming it would compute it: dict value (in "
         "the metric's unit; None when the readings it needs are absent), U (expanded, k = 2, by "
         "Monte Carlo over the readings' standard uncertainties u_luminance_rel and "

@@ -11,9 +11,6 @@
 #include "libmeasure/procedure/profile.h"
 #include "libmeasure/util/json_view.h"
 
-#include <pybind11/stl.h>
-#include <pybind11/stl/filesystem.h>
-
 #include <cmath>
 
 namespace cm::python {
@@ -28,7 +25,8 @@ struct PyProfile {
     procedure::Profile profile;
 
     PyProfile(nlohmann::json d, std::string src)
-        : doc(std::move(d)), source(std::move(src)),
+        : doc(std::move(d)),
+          source(std::move(src)),
           profile(procedure::parseProfile(util::JsonView(doc, source))) {}
 };
 
@@ -62,8 +60,10 @@ py::dict figureDict(const procedure::FigureSpec& f) {
     d["reference_step"] = f.reference_step;
     d["points"] = f.points;
     d["steps"] = f.steps;
+    d["step_codes_y"] = f.step_codes_y;
     d["black_step"] = f.black_step;
     d["transfer"] = f.transfer;
+    d["fit_min_fraction_of_peak"] = f.fit_min_fraction_of_peak;
     d["limit"] = limitDict(f.tolerance);
     return d;
 }
@@ -192,15 +192,17 @@ void bindProfiles(py::module_& m) {
                                    return py::make_tuple(p.profile.standard.name,
                                                          p.profile.standard.edition);
                                })
-        .def_property_readonly("provisional", [](const PyProfile& p) { return p.profile.provisional; },
-                               "True when the whole profile rests on a draft.")
+        .def_property_readonly(
+            "provisional", [](const PyProfile& p) { return p.profile.provisional; },
+            "True when the whole profile rests on a draft.")
         .def_property_readonly("dynamic_range",
                                [](const PyProfile& p) { return p.profile.dynamic_range; })
         .def_property_readonly("display_type",
                                [](const PyProfile& p) { return p.profile.display_type; })
         .def_property_readonly("notes", [](const PyProfile& p) { return p.profile.notes; })
-        .def_property_readonly("source", [](const PyProfile& p) { return p.source; },
-                               "Where the profile came from (file, or '<python>').")
+        .def_property_readonly(
+            "source", [](const PyProfile& p) { return p.source; },
+            "Where the profile came from (file, or '<python>').")
         .def_property_readonly(
             "steps",
             [](const PyProfile& p) {
@@ -240,8 +242,9 @@ void bindProfiles(py::module_& m) {
              "vice versa. The changed profile is validated as a file would be; on error "
              "(DataError) nothing changes. Name the new source, e.g. "
              "set_limit('corner_tl', min=70, source='committee proposal').")
-        .def("to_dict", [](const PyProfile& p) { return toPython(p.doc); },
-             "The profile document (with any changed limits) as a dict.")
+        .def(
+            "to_dict", [](const PyProfile& p) { return toPython(p.doc); },
+            "The profile document (with any changed limits) as a dict.")
         .def(
             "save",
             [](const PyProfile& p, const std::filesystem::path& path) {
@@ -306,7 +309,8 @@ void bindProfiles(py::module_& m) {
 }
 
 /// The profile behind a Profile object, an id or a path (for the reports module as well).
-const procedure::Profile& profileOf(const py::object& obj, std::optional<procedure::Profile>& keep) {
+const procedure::Profile& profileOf(const py::object& obj,
+                                    std::optional<procedure::Profile>& keep) {
     if (py::isinstance<PyProfile>(obj)) {
         return obj.cast<const PyProfile&>().profile;
     }

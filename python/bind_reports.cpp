@@ -9,9 +9,6 @@
 #include "app/common/session/session_store.h"
 #include "libmeasure/util/json_view.h"
 
-#include <pybind11/stl.h>
-#include <pybind11/stl/filesystem.h>
-
 #include <filesystem>
 
 namespace cm::python {
@@ -112,9 +109,9 @@ void bindReports(py::module_& m) {
             }
             d["skipped"] = skips;
             d["notes"] = store.notes(id);
-            d["profile"] = profileFromJson(
-                util::parseJson(info.profile_json, info.id + " (stored profile)"),
-                info.id + " (stored profile)");
+            d["profile"] =
+                profileFromJson(util::parseJson(info.profile_json, info.id + " (stored profile)"),
+                                info.id + " (stored profile)");
             return d;
         },
         py::arg("id"), py::arg("db") = py::none(),

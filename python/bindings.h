@@ -5,9 +5,11 @@
 #include "libmeasure/procedure/profile.h"
 #include "libmeasure/procedure/reading.h"
 
-#include <nlohmann/json.hpp>
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+#include <pybind11/stl/filesystem.h>
+#include <nlohmann/json.hpp>
 
 #include <optional>
 #include <string>

@@ -62,8 +62,9 @@ std::vector<procedure::RecordedReading> readingsFromColumns(const py::dict& d) {
     const auto points = stringColumn(d["point"], n, "point");
     const auto repeats =
         d.contains("repeat") ? column(d["repeat"], n, "repeat") : std::vector<double>(n, 0.0);
-    const auto uL = d.contains("u_luminance_rel") ? column(d["u_luminance_rel"], n, "u_luminance_rel")
-                                                  : std::vector<double>(n, 0.0);
+    const auto uL = d.contains("u_luminance_rel")
+                        ? column(d["u_luminance_rel"], n, "u_luminance_rel")
+                        : std::vector<double>(n, 0.0);
     const auto uxy = d.contains("u_chromaticity_xy")
                          ? column(d["u_chromaticity_xy"], n, "u_chromaticity_xy")
                          : std::vector<double>(n, 0.0);

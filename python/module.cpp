@@ -9,9 +9,6 @@
 #include "libmeasure/colorimetry/spectrum.h"
 #include "libmeasure/util/json_view.h"
 
-#include <pybind11/stl.h>
-#include <pybind11/stl/filesystem.h>
-
 namespace py = pybind11;
 
 PYBIND11_MODULE(cinemeasure, m) {
@@ -25,7 +22,7 @@ PYBIND11_MODULE(cinemeasure, m) {
 
     // Python exceptions for the library's error types (translators run most-derived first, as
     // registered below). std::invalid_argument and std::domain_error become ValueError,
-    // std::runtime_error RuntimeError (pybind11's defaults).
+    // std::runtime_error RuntimeError (pybind11's defaults), std::out_of_range ValueError.
     static py::exception<cm::util::DataError> dataError(m, "DataError", PyExc_ValueError);
     static py::exception<cm::colorimetry::SpectrumError> spectrumError(m, "SpectrumError",
                                                                        PyExc_ValueError);
@@ -35,8 +32,9 @@ PYBIND11_MODULE(cinemeasure, m) {
                                                                   PyExc_RuntimeError);
     static py::exception<cm::app::imaging_io::ImageFileError> imageError(m, "ImageFileError",
                                                                          PyExc_OSError);
-    dataError.doc() = "A data file or document without the expected form (names source, JSON path "
-                      "and what was expected).";
+    dataError.doc() =
+        "A data file or document without the expected form (names source, JSON path "
+        "and what was expected).";
     py::register_exception_translator([](std::exception_ptr p) {
         try {
             if (p) {
@@ -52,6 +50,10 @@ PYBIND11_MODULE(cinemeasure, m) {
             sessionError(e.what());
         } catch (const cm::app::imaging_io::ImageFileError& e) {
             imageError(e.what());
+        } catch (const std::out_of_range& e) {
+            // The library uses out_of_range for values outside a domain (12-bit codes), which is
+            // bad input (ValueError), not a bad index.
+            PyErr_SetString(PyExc_ValueError, e.what());
         }
     });
 
@@ -60,8 +62,7 @@ PYBIND11_MODULE(cinemeasure, m) {
         "Directory of the shipped data (profiles, CIE tables, LED wall limits): set_data_dir(), "
         "else $CINEMEASURE_DATA_DIR, else the build's calibration/ directory.");
     m.def(
-        "set_data_dir",
-        [](const std::filesystem::path& dir) { cm::app::setDataDirOverride(dir); },
+        "set_data_dir", [](const std::filesystem::path& dir) { cm::app::setDataDirOverride(dir); },
         py::arg("path"),
         "Use another calibration/ directory (like the CLI's --data-dir). Set it before the first "
         "colorimetry call: the CIE tables are loaded once per process.");
