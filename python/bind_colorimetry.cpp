@@ -55,7 +55,8 @@ col::Spectrum spectrumOf(const DArray& wl, const double* values, std::size_t n) 
 }
 
 /// Spectra as (wavelengths, values) where values is 1-D (one spectrum) or (N, M) (N spectra on
-/// the same M wavelengths); each row is read in place and gives one XYZ.
+/// the same M wavelengths); each row gives one XYZ (the array is not converted when float64; a row
+/// is copied once into a Spectrum).
 template <class F>
 py::object perSpectrum(const py::handle& wavelength_nm, const py::handle& values, F f) {
     const DArray wl = DArray::ensure(wavelength_nm);
@@ -153,7 +154,8 @@ void bindColorimetry(py::module_& m) {
         py::arg("wavelength_nm"), py::arg("values"), py::arg("observer") = "1931_2",
         "Absolute XYZ of spectral radiance in W·sr⁻¹·m⁻²·nm⁻¹ (Y is luminance in cd/m²): "
         "X = Km Σ L(λ) x̄(λ) Δλ, Km = 683.002 lm/W (CIE 015:2018 §7). values 1-D gives [X, Y, Z]; "
-        "(N, M) gives an (N, 3) array, each row read in place. Domain: strictly increasing "
+        "(N, M) gives an (N, 3) array (float64 input is not converted; each row is copied once "
+        "into the library's spectrum). Domain: strictly increasing "
         "wavelengths, steps ≤ 20 nm, finite non-negative values (SpectrumError otherwise); "
         "outside the spectrum's range the source counts as zero.");
     m.def(

@@ -173,7 +173,13 @@ void bindImaging(py::module_& m) {
                 def->frame = frameOf(defect_rgb, exposure_s, black_level_dn, white_level_dn);
                 def->stimulus = "grey:0.5";
             }
-            const auto a = app::analyzeWall(uni, def ? &*def : nullptr, cal, l, lim);
+            app::WallAnalysis a;
+            {
+                // The frames are read in place: the caller must not resize them meanwhile, which
+                // Python cannot do while they are referenced here.
+                py::gil_scoped_release release;
+                a = app::analyzeWall(uni, def ? &*def : nullptr, cal, l, lim);
+            }
             py::dict d = toPython(nlohmann::json(app::wallAnalysisJson(a, lim)));
             d["luminance"] = arrayOf(a.luminance);
             d["pass"] = a.pass;
