@@ -152,7 +152,8 @@ void bindColorimetry(py::module_& m) {
                                [&](const col::Spectrum& s) { return col::absoluteXYZ(s, o); });
         },
         py::arg("wavelength_nm"), py::arg("values"), py::arg("observer") = "1931_2",
-        "Absolute XYZ of spectral radiance in W·sr⁻¹·m⁻²·nm⁻¹ (Y is luminance in cd/m²): "
+        "Absolute XYZ of spectral radiance in W·sr⁻¹·m⁻²·nm⁻¹ (with 1931_2, Y is luminance in "
+        "cd/m²; with 1964_10 the same Km scales Y10, which is not photometric luminance): "
         "X = Km Σ L(λ) x̄(λ) Δλ, Km = 683.002 lm/W (CIE 015:2018 §7). values 1-D gives [X, Y, Z]; "
         "(N, M) gives an (N, 3) array (float64 input is not converted; each row is copied once "
         "into the library's spectrum). Domain: strictly increasing "

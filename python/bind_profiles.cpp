@@ -241,7 +241,7 @@ void bindProfiles(py::module_& m) {
              "informative. A key set to None is removed; giving bounds drops a target form and "
              "vice versa. The changed profile is validated as a file would be; on error "
              "(DataError) nothing changes. Name the new source, e.g. "
-             "set_limit('corner_tl', min=70, source='committee proposal').")
+             "set_limit('corner_TL_percent', min=70, source='committee proposal').")
         .def(
             "to_dict", [](const PyProfile& p) { return toPython(p.doc); },
             "The profile document (with any changed limits) as a dict.")
