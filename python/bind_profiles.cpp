@@ -140,6 +140,35 @@ void setLimit(PyProfile& p, const std::string& figure_id, const py::kwargs& chan
     p = std::move(changed);
 }
 
+/// Applies keyword changes to one figure's members in the document (metric, points, steps, …);
+/// validated as a whole profile before it replaces the old one.
+void setFigure(PyProfile& p, const std::string& figure_id, const py::kwargs& changes) {
+    nlohmann::json doc = p.doc;
+    nlohmann::json* fig = nullptr;
+    for (auto& f : doc["figures"]) {
+        if (f.value("id", "") == figure_id) {
+            fig = &f;
+        }
+    }
+    if (fig == nullptr) {
+        throw py::key_error("profile '" + p.profile.id + "' has no figure '" + figure_id + "'");
+    }
+    for (const auto& [key, value] : changes) {
+        const auto k = key.cast<std::string>();
+        if (k == "id" || k == "tolerance") {
+            throw py::type_error("set_figure: '" + k + "' cannot be changed here" +
+                                 (k == "tolerance" ? " (use set_limit)" : ""));
+        }
+        if (value.is_none()) {
+            fig->erase(k);
+        } else {
+            (*fig)[k] = toJson(value, p.source);
+        }
+    }
+    PyProfile changed(std::move(doc), p.source);
+    p = std::move(changed);
+}
+
 py::dict evaluationDict(const ev::Evaluation& e) {
     py::dict d;
     d["overall"] = ev::toString(e.overall);
@@ -242,6 +271,13 @@ void bindProfiles(py::module_& m) {
              "vice versa. The changed profile is validated as a file would be; on error "
              "(DataError) nothing changes. Name the new source, e.g. "
              "set_limit('corner_TL_percent', min=70, source='committee proposal').")
+        .def("set_figure", &setFigure, py::arg("figure_id"),
+             "Changes other members of one figure in memory, with a profile file's keys: metric "
+             "(e.g. 'stereo_luminance_difference_min', the ICDM IDMS §17.2.4 rule, instead of the "
+             "ISO 5926 draft's mean rule), label, unit, step, point, reference_point, "
+             "reference_step, points, steps, black_step, transfer, fit_min_fraction_of_peak. None "
+             "removes a key. Validated as a file would be (metric known, unit matching the metric, "
+             "steps and points existing); on error (DataError) nothing changes.")
         .def(
             "to_dict", [](const PyProfile& p) { return toPython(p.doc); },
             "The profile document (with any changed limits) as a dict.")

@@ -180,3 +180,37 @@ def test_from_dict_validates_like_a_file(cm):
     doc["figures"][0]["metric"] = "brightness"
     with pytest.raises(cm.DataError, match=r"\$\.figures\[0\]\.metric"):
         cm.profiles.Profile.from_dict(doc)
+
+
+def test_the_idms_min_rule_instead_of_the_mean_rule_changes_the_figure_as_the_cli_says(
+        cm, cli, tmp_path):
+    from conftest import certify
+    report = certify(tmp_path / "3d", "projector-3d-reference.json",
+                     profile="iso5926-3d-class-a-theatre")
+    readings = cm.reports.read_report(report)["readings"]
+    p = cm.profiles.load("iso5926-3d-class-a-theatre")
+    fig = p.figure("lr_difference")
+    assert fig["metric"] == "stereo_luminance_difference_mean"
+    mean_rule = p.evaluate(readings)["figures"]
+    p.set_figure("lr_difference", metric="stereo_luminance_difference_min",
+                 label="Left/right luminance difference (IDMS min rule)")
+    min_rule = p.evaluate(readings)["figures"]
+    i = [f["id"] for f in mean_rule].index("lr_difference")
+    # Hand-worked: 100·|L−R| / mean(L, R) against 100·|L−R| / min(L, R); their ratio is
+    # mean(L, R) / min(L, R) of the two eyes' centre luminances.
+    L = cm.metrics.compute("luminance", readings, step=fig["step"], point="C", draws=0)["value"]
+    R = cm.metrics.compute("luminance", readings, step=fig["reference_step"], point="C",
+                           draws=0)["value"]
+    assert min_rule[i]["value"] == pytest.approx(
+        mean_rule[i]["value"] * ((L + R) / 2) / min(L, R), rel=1e-12)
+    assert min_rule[i]["value"] > mean_rule[i]["value"] > 0
+    # Everything else is untouched, and the CLI on the saved profile agrees.
+    assert [f["value"] for j, f in enumerate(min_rule) if j != i] == \
+        [f["value"] for j, f in enumerate(mean_rule) if j != i]
+    saved = tmp_path / "min-rule.json"
+    p.save(saved)
+    assert_same_changes(cm.reports.reevaluate_report(report, p),
+                        cli_changes(cli, report, saved, tmp_path))
+    with pytest.raises(cm.DataError, match="metric"):
+        p.set_figure("lr_difference", metric="stereo_luminance_difference_median")
+    assert p.figure("lr_difference")["metric"] == "stereo_luminance_difference_min"
