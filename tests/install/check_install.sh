@@ -17,6 +17,12 @@ echo "$version" | grep -qx "data: $prefix/share/cinemeasure/calibration" ||
     { echo "FAIL: installed cinemeasure does not use its installed data" >&2; exit 1; }
 env -u CINEMEASURE_DATA_DIR "$prefix/bin/cinemeasure" profiles | grep -q st431-1-theatre ||
     { echo "FAIL: installed cinemeasure lists no profiles" >&2; exit 1; }
+if ls "$prefix"/lib/python3/dist-packages/cinemeasure*.so >/dev/null 2>&1; then
+    CINEMEASURE_DATA_DIR="$prefix/share/cinemeasure/calibration" \
+        PYTHONPATH="$prefix/lib/python3/dist-packages" /usr/bin/python3 -c \
+        'import cinemeasure; assert "st431-1-theatre" in [p["id"] for p in cinemeasure.profiles.list()]' ||
+        { echo "FAIL: installed Python module does not import" >&2; exit 1; }
+fi
 test -f "$prefix/share/doc/cinemeasure/LICENSE" || { echo "FAIL: licence not installed" >&2; exit 1; }
 
 (cd "$build" && cpack -G DEB -B "$scratch/deb" >/dev/null)

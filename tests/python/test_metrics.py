@@ -1,0 +1,98 @@
+"""cinemeasure.metrics: the registry as the profiles see it, metrics on hand-worked readings, and
+every figure of a CLI report recomputed one metric at a time (same value and U)."""
+import numpy as np
+import pytest
+
+
+def reading(step, point, Y, x=0.314, y=0.351, repeat=0, u_rel=0.0, u_xy=0.0):
+    return {"step": step, "point": point, "repeat": repeat, "X": x * Y / y, "Y": Y,
+            "Z": (1 - x - y) * Y / y, "u_luminance_rel": u_rel, "u_chromaticity_xy": u_xy}
+
+
+def test_registry_lists_every_metric_with_formula_and_the_clauses_that_judge_it(cm):
+    metrics = cm.metrics.list()
+    names = [m["name"] for m in metrics]
+    assert len(names) == len(set(names)) >= 28
+    by_name = {m["name"]: m for m in metrics}
+    seq = by_name["sequential_contrast"]
+    assert seq["unit"] == "ratio"
+    assert "RP 431-2 §7.5" in seq["formula"]
+    assert "reference_step" in seq["needs"]
+    sources = {u["source"] for u in seq["used_by"]}
+    assert any("RP 431-2" in s for s in sources)
+    nu = by_name["non_uniformity"]
+    assert "IDMS" in nu["formula"] and "points" in nu["needs"]
+    assert cm.metrics.formula("luminance") == by_name["luminance"]["formula"]
+
+
+def test_metrics_on_hand_worked_readings(cm):
+    r = [reading("white", "C", 48.0), reading("white", "TL", 36.0),
+         reading("white", "TR", 40.0), reading("black", "C", 0.024)]
+    c = cm.metrics.compute
+    # 100 · 36 / 48 = 75 %.
+    assert c("luminance_percent_of_reference", r, step="white", point="TL",
+             reference_point="C")["value"] == pytest.approx(75.0)
+    # 48 / 0.024 = 2000 : 1 (RP 431-2 §7.5, no ambient subtraction).
+    assert c("sequential_contrast", r, step="white", point="C",
+             reference_step="black")["value"] == pytest.approx(2000.0)
+    # 100 · (1 − 36/48) = 25 % (IDMS §8.1).
+    assert c("non_uniformity", r, step="white",
+             points=["C", "TL", "TR"])["value"] == pytest.approx(25.0)
+    # Mean of repeats at a point.
+    rep = [reading("white", "C", 47.0, repeat=0), reading("white", "C", 49.0, repeat=1)]
+    assert c("luminance", rep, step="white", point="C")["value"] == pytest.approx(48.0)
+    # A missing reading is "not measured", not zero.
+    assert c("luminance", r, step="white", point="BR")["value"] is None
+
+
+def test_u_comes_from_the_readings_uncertainty(cm):
+    r = [reading("white", "C", 48.0, u_rel=0.01)]
+    got = cm.metrics.compute("luminance", r, step="white", point="C", draws=2000, seed=7)
+    assert got["U"] == pytest.approx(2 * 0.48, rel=0.1)  # U = 2 · 1 % of 48 cd/m²
+    assert cm.metrics.compute("luminance", [reading("white", "C", 48.0)], step="white",
+                              point="C")["U"] == 0.0
+
+
+def test_numpy_columns_give_the_same_figures_as_dicts(cm):
+    r = [reading("white", p, Y, u_rel=0.015, u_xy=0.001)
+         for p, Y in (("C", 48.0), ("L", 41.0), ("R", 42.5), ("T", 40.2), ("B", 43.9))]
+    columns = {"step": "white", "point": [d["point"] for d in r],
+               "xyz": np.array([[d["X"], d["Y"], d["Z"]] for d in r]),
+               "u_luminance_rel": 0.015, "u_chromaticity_xy": np.full(5, 0.001)}
+    for spec in ({"metric": "luminance_percent_of_reference_min", "points": ["L", "R", "T", "B"],
+                  "reference_point": "C"},
+                 {"metric": "chromaticity_delta_uv", "point": "L", "reference_point": "C"}):
+        kwargs = {k: v for k, v in spec.items() if k != "metric"}
+        a = cm.metrics.compute(spec["metric"], r, step="white", seed=3, **kwargs)
+        b = cm.metrics.compute(spec["metric"], columns, step="white", seed=3, **kwargs)
+        assert a == b
+
+
+def test_every_figure_of_a_report_recomputed_one_metric_at_a_time(cm, dim_report):
+    report = cm.reports.read_report(dim_report)
+    profile = cm.profiles.load(report["profile"]["id"])
+    keys = ("step", "point", "reference_point", "reference_step", "points", "steps",
+            "step_codes_y", "black_step", "transfer", "fit_min_fraction_of_peak")
+    seed = report["uncertainty"]["seed"]
+    for i, (fig, ref) in enumerate(zip(profile.figures, report["figures"])):
+        # evaluateProfile draws figure i from seed + i.
+        got = cm.metrics.compute(fig["metric"], report, seed=seed + i,
+                                 draws=report["uncertainty"]["draws"],
+                                 **{k: fig[k] for k in keys})
+        assert got["value"] == pytest.approx(ref["value"], rel=1e-12), fig["id"]
+        assert got["U"] == pytest.approx(ref["expanded_uncertainty_k2"], rel=1e-12), fig["id"]
+        assert got["unit"] == ref["unit"]
+
+
+def test_metric_misuse_is_explained(cm):
+    r = [reading("white", "C", 48.0)]
+    with pytest.raises(ValueError, match="unknown metric 'brightness'.*luminance"):
+        cm.metrics.compute("brightness", r, step="white", point="C")
+    with pytest.raises(ValueError, match="needs reference_point"):
+        cm.metrics.compute("luminance_percent_of_reference", r, step="white", point="C")
+    with pytest.raises(ValueError, match="'xyz' must be an \\(N, 3\\) array"):
+        cm.metrics.compute("luminance", {"step": "white", "point": "C", "xyz": [1, 2, 3]},
+                           step="white", point="C")
+    with pytest.raises(ValueError, match="hold 2 strings"):
+        cm.metrics.compute("luminance", {"step": "white", "point": ["C"],
+                                         "xyz": np.ones((2, 3))}, step="white", point="C")
