@@ -40,6 +40,8 @@ void registerPatternsCommand(CLI::App& app);
 void registerCameraCommands(CLI::App& app);
 void registerImagingCommands(CLI::App& app);
 void registerWallCommand(CLI::App& app);
+/// `push`, `fleet`, `registry ...` (app/common/registry).
+void registerRegistryCommands(CLI::App& app);
 
 }  // namespace cm::cli
 

@@ -107,6 +107,12 @@ std::string Connection::currentUser() {
     return exec("SELECT current_user").text(0, 0);
 }
 
+std::string Connection::describe() const {
+    auto str = [](const char* s) { return std::string(s ? s : ""); };
+    return str(PQuser(c_.get())) + "@" + str(PQhost(c_.get())) + ":" + str(PQport(c_.get())) + "/" +
+           str(PQdb(c_.get()));
+}
+
 Transaction::Transaction(Connection& c) : c_(c) {
     c_.exec("BEGIN");
 }

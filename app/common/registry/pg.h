@@ -70,6 +70,8 @@ public:
     void execScript(const std::string& sql);
     /// The role this connection acts as (current_user).
     std::string currentUser();
+    /// user@host:port/database, for the record (never the password).
+    std::string describe() const;
 
 private:
     struct Close {

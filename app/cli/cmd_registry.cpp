@@ -1,0 +1,202 @@
+// `cinemeasure push`, `fleet` and `registry ...`: the PostgreSQL certification registry.
+#include "app/cli/commands.h"
+#include "app/common/data_paths.h"
+#include "app/common/registry/admin.h"
+#include "app/common/registry/migrations.h"
+#include "app/common/registry/push.h"
+#include "app/common/session/session_store.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+
+namespace cm::cli {
+
+namespace {
+
+constexpr const char* kRegistryHelp =
+    "Registry: a libpq connection string or URI, e.g. postgresql://inspector@db.example/registry "
+    "(default: $CINEMEASURE_REGISTRY; passwords from ~/.pgpass or PGPASSWORD)";
+
+std::string registryUrl(const std::string& given) {
+    if (!given.empty()) {
+        return given;
+    }
+    if (const char* e = std::getenv("CINEMEASURE_REGISTRY"); e && *e) {
+        return e;
+    }
+    throw CommandError(kExitUsage,
+                       "no registry given: use --registry URL or set CINEMEASURE_REGISTRY");
+}
+
+registry::Connection connect(const std::string& given) {
+    try {
+        return registry::Connection(registryUrl(given));
+    } catch (const registry::RegistryError& e) {
+        throw CommandError(kExitOutput, e.what());
+    }
+}
+
+/// Runs an administration step, turning registry errors into one-line command errors.
+template <typename F>
+void admin(const std::string& url, F&& f) {
+    auto c = connect(url);
+    try {
+        f(c);
+    } catch (const registry::RegistryError& e) {
+        throw CommandError(kExitOutput, e.what());
+    }
+}
+
+void registerPush(CLI::App& app) {
+    auto url = std::make_shared<std::string>();
+    auto db = std::make_shared<std::string>();
+    auto* cmd = app.add_subcommand(
+        "push",
+        "Send the journal's finished, signed sessions to the registry (only what is not there "
+        "yet; safe to repeat or to resume after an interruption)");
+    cmd->add_option("--registry", *url, kRegistryHelp);
+    cmd->add_option("--db", *db,
+                    "Session database (default: $CINEMEASURE_DB or "
+                    "~/.local/share/cinemeasure/sessions.db)");
+    cmd->callback([url, db] {
+        const std::filesystem::path file =
+            db->empty() ? app::SessionStore::defaultPath() : std::filesystem::path(*db);
+        if (!std::filesystem::exists(file)) {
+            throw CommandError(kExitUsage, file.string() + ": no session journal here");
+        }
+        std::unique_ptr<app::SessionStore> store;
+        std::unique_ptr<registry::Outbox> outbox;
+        try {
+            store = std::make_unique<app::SessionStore>(file);
+            outbox = std::make_unique<registry::Outbox>(file);
+        } catch (const std::exception& e) {
+            throw CommandError(kExitUsage, e.what());
+        }
+        auto c = connect(*url);
+        std::vector<registry::PushOutcome> out;
+        try {
+            out = registry::push(*store, *outbox, c);
+        } catch (const registry::RegistryError& e) {
+            throw CommandError(
+                kExitOutput,
+                std::string(e.what()) + " (sessions not committed stay queued; push again)");
+        }
+        std::size_t sent = 0, there = 0, refused = 0;
+        for (const auto& o : out) {
+            switch (o.status) {
+                case registry::PushOutcome::Status::Sent:
+                    ++sent;
+                    std::printf("sent      %s  %s  (%zu readings)\n", o.session_id.c_str(),
+                                o.session_uuid.c_str(), o.readings);
+                    break;
+                case registry::PushOutcome::Status::AlreadyThere:
+                    ++there;
+                    std::printf("had it    %s  %s\n", o.session_id.c_str(), o.session_uuid.c_str());
+                    break;
+                case registry::PushOutcome::Status::Refused:
+                    ++refused;
+                    std::printf("REFUSED   %s  %s\n", o.session_id.c_str(), o.reason.c_str());
+                    break;
+            }
+        }
+        std::printf("%zu sent, %zu already in the registry, %zu refused (kept in the outbox)\n",
+                    sent, there, refused);
+        if (refused > 0) {
+            throw CommandError(kExitVerifyFailed,
+                               std::to_string(refused) + " session(s) refused by the registry");
+        }
+    });
+}
+
+void registerAdmin(CLI::App& app) {
+    auto url = std::make_shared<std::string>();
+    auto* reg = app.add_subcommand("registry", "Set up a registry (for its administrator)");
+    reg->add_option("--registry", *url, kRegistryHelp);
+    reg->require_subcommand(1);
+    {
+        auto* cmd = reg->add_subcommand(
+            "migrate", "Create or upgrade the registry's schema, roles and row-level security");
+        cmd->callback([url] {
+            admin(*url, [](registry::Connection& c) {
+                const auto applied = registry::migrate(c);
+                for (int v : applied) {
+                    std::printf("applied migration %d\n", v);
+                }
+                std::printf("registry schema at version %d\n", registry::schemaVersion(c));
+            });
+        });
+    }
+    {
+        auto name = std::make_shared<std::string>();
+        auto kind = std::make_shared<std::string>("chain");
+        auto* cmd = reg->add_subcommand("add-org", "Add an organisation");
+        cmd->add_option("NAME", *name, "Organisation name")->required();
+        cmd->add_option("--kind", *kind, "chain, inspection_body or committee")
+            ->check(CLI::IsMember({"chain", "inspection_body", "committee"}));
+        cmd->callback([url, name, kind] {
+            admin(*url,
+                  [&](registry::Connection& c) { registry::addOrganisation(c, *name, *kind); });
+        });
+    }
+    {
+        auto org = std::make_shared<std::string>();
+        auto site = std::make_shared<std::string>();
+        auto* cmd = reg->add_subcommand(
+            "add-site", "Register a site (cinema) of an organisation, named as reports name it");
+        cmd->add_option("ORG", *org, "Organisation")->required();
+        cmd->add_option("SITE", *site, "Site name")->required();
+        cmd->callback([url, org, site] {
+            admin(*url, [&](registry::Connection& c) { registry::addSite(c, *org, *site); });
+        });
+    }
+    {
+        auto role = std::make_shared<std::string>();
+        auto org = std::make_shared<std::string>();
+        auto kind = std::make_shared<std::string>();
+        auto display = std::make_shared<std::string>();
+        auto* cmd = reg->add_subcommand(
+            "add-member",
+            "Make a database login role an inspector, chain reader or committee member");
+        cmd->add_option("ROLE", *role, "Database role (created when missing)")->required();
+        cmd->add_option("--org", *org, "Organisation")->required();
+        cmd->add_option("--kind", *kind, "inspector, chain or committee")
+            ->required()
+            ->check(CLI::IsMember({"inspector", "chain", "committee"}));
+        cmd->add_option("--name", *display, "Display name (default: ROLE)");
+        cmd->callback([=] {
+            admin(*url, [&](registry::Connection& c) {
+                registry::addMember(c, *role, *org, *kind, display->empty() ? *role : *display);
+            });
+        });
+    }
+    {
+        auto role = std::make_shared<std::string>();
+        auto pub = std::make_shared<std::string>();
+        auto* cmd = reg->add_subcommand(
+            "add-key", "Register an inspector's public key (.pub from `cinemeasure keygen`)");
+        cmd->add_option("ROLE", *role, "The inspector's database role")->required();
+        cmd->add_option("PUBLIC_KEY", *pub, ".pub file")->required()->check(CLI::ExistingFile);
+        cmd->callback([url, role, pub] {
+            std::string hex;
+            try {
+                hex = app::readTextFile(*pub);
+            } catch (const std::exception& e) {
+                throw CommandError(kExitUsage, e.what());
+            }
+            admin(*url, [&](registry::Connection& c) {
+                std::printf("key id %s registered for %s\n",
+                            registry::registerKey(c, *role, hex).c_str(), role->c_str());
+            });
+        });
+    }
+}
+
+}  // namespace
+
+void registerRegistryCommands(CLI::App& app) {
+    registerPush(app);
+    registerAdmin(app);
+}
+
+}  // namespace cm::cli
