@@ -2,12 +2,14 @@
 #include "app/cli/commands.h"
 #include "app/common/data_paths.h"
 #include "app/common/registry/admin.h"
+#include "app/common/registry/fleet.h"
 #include "app/common/registry/migrations.h"
 #include "app/common/registry/push.h"
 #include "app/common/session/session_store.h"
 
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <memory>
 
 namespace cm::cli {
@@ -109,6 +111,60 @@ void registerPush(CLI::App& app) {
     });
 }
 
+void registerFleet(CLI::App& app) {
+    auto url = std::make_shared<std::string>();
+    auto format = std::make_shared<std::string>("table");
+    auto out = std::make_shared<std::string>();
+    auto interval = std::make_shared<int>(365);
+    auto figure = std::make_shared<std::string>("centre_luminance");
+    auto asOf = std::make_shared<std::string>();
+    auto* cmd = app.add_subcommand(
+        "fleet",
+        "Per site and screen: last certification, verdict, next due date and the centre "
+        "luminance trend with the date it is projected to fall below its limit");
+    cmd->add_option("--registry", *url, kRegistryHelp);
+    cmd->add_option("--format", *format, "table, csv or json")
+        ->check(CLI::IsMember({"table", "csv", "json"}));
+    cmd->add_option("--out", *out, "Write to this file instead of standard output");
+    cmd->add_option("--interval-days", *interval,
+                    "Certification interval in days: next due = last certification + this")
+        ->check(CLI::Range(1, 36500));
+    cmd->add_option("--figure", *figure, "Figure id whose trend is fitted");
+    cmd->add_option("--as-of", *asOf,
+                    "Date (YYYY-MM-DD, UTC) the due status is judged at (default: today)");
+    cmd->callback([=] {
+        registry::FleetOptions o;
+        o.figure_id = *figure;
+        o.interval_days = *interval;
+        try {
+            o.as_of_unix_s = asOf->empty() ? static_cast<double>(std::time(nullptr))
+                                           : registry::parseUtcDate(*asOf);
+        } catch (const std::exception& e) {
+            throw CommandError(kExitUsage, std::string("--as-of: ") + e.what());
+        }
+        auto c = connect(*url);
+        registry::Fleet fleet;
+        try {
+            registry::requireSchema(c);
+            fleet = registry::loadFleet(c, o);
+        } catch (const registry::RegistryError& e) {
+            throw CommandError(kExitOutput, e.what());
+        }
+        const std::string text = *format == "csv"    ? registry::fleetCsv(fleet)
+                                 : *format == "json" ? registry::fleetJson(fleet).dump(2) + "\n"
+                                                     : registry::fleetTable(fleet);
+        if (out->empty()) {
+            std::fputs(text.c_str(), stdout);
+            return;
+        }
+        try {
+            app::writeFileAtomically(*out, text);
+        } catch (const std::exception& e) {
+            throw CommandError(kExitOutput, e.what());
+        }
+    });
+}
+
 void registerAdmin(CLI::App& app) {
     auto url = std::make_shared<std::string>();
     auto* reg = app.add_subcommand("registry", "Set up a registry (for its administrator)");
@@ -196,6 +252,7 @@ void registerAdmin(CLI::App& app) {
 
 void registerRegistryCommands(CLI::App& app) {
     registerPush(app);
+    registerFleet(app);
     registerAdmin(app);
 }
 
