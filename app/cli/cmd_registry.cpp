@@ -1,10 +1,12 @@
 // `cinemeasure push`, `fleet` and `registry ...`: the PostgreSQL certification registry.
 #include "app/cli/commands.h"
 #include "app/common/data_paths.h"
+#include "app/common/profile_catalog.h"
 #include "app/common/registry/admin.h"
 #include "app/common/registry/fleet.h"
 #include "app/common/registry/migrations.h"
 #include "app/common/registry/push.h"
+#include "app/common/registry/registry_evaluate.h"
 #include "app/common/session/session_store.h"
 
 #include <cstdio>
@@ -249,6 +251,65 @@ void registerAdmin(CLI::App& app) {
 }
 
 }  // namespace
+
+void runRegistryEvaluate(const std::string& url, const std::string& profileArg, bool record,
+                         const std::string& site, const std::string& csvOut) {
+    procedure::Profile after;
+    std::string afterJson;
+    try {
+        after = app::findProfile(profileArg);
+        afterJson = app::readTextFile(app::findProfileFile(profileArg));
+    } catch (const std::exception& e) {
+        throw CommandError(kExitUsage, e.what());
+    }
+    auto c = connect(url);
+    registry::RegistryEvaluateOptions o;
+    o.record = record;
+    o.site = site;
+    registry::RegistryEvaluation ev;
+    try {
+        ev = registry::evaluateRegistry(c, after, afterJson, o);
+    } catch (const registry::RegistryError& e) {
+        throw CommandError(kExitOutput, e.what());
+    } catch (const std::exception& e) {
+        throw CommandError(kExitUsage, e.what());
+    }
+    std::printf("%-20s %-20s %-10s %-20s %-22s %10s  %-14s %-14s -> %-14s %-14s\n", "site",
+                "auditorium", "screen", "session started", "figure", "value", "old limit",
+                "old verdict", "new limit", "new verdict");
+    std::string csv =
+        "site,auditorium,screen,session_uuid,started_utc,figure,value,old_limit,old_verdict,"
+        "new_limit,new_verdict\n";
+    auto q = [](const std::string& v) { return "\"" + v + "\""; };
+    for (const auto& x : ev.changed) {
+        const auto& ch = x.change;
+        std::printf("%-20s %-20s %-10s %-20s %-22s %10.4f  %-14s %-14s -> %-14s %-14s\n",
+                    x.site.c_str(), x.auditorium.c_str(), x.screen.c_str(), x.started_utc.c_str(),
+                    ch.figure_id.c_str(), ch.value, ch.old_limit.c_str(),
+                    evaluation::toString(ch.old_verdict), ch.new_limit.c_str(),
+                    evaluation::toString(ch.new_verdict));
+        char v[32];
+        std::snprintf(v, sizeof v, "%.6g", ch.value);
+        csv += q(x.site) + "," + q(x.auditorium) + "," + q(x.screen) + "," + x.session_uuid + "," +
+               x.started_utc + "," + ch.figure_id + "," + v + "," + q(ch.old_limit) + "," +
+               evaluation::toString(ch.old_verdict) + "," + q(ch.new_limit) + "," +
+               evaluation::toString(ch.new_verdict) + "\n";
+    }
+    std::printf("%zu session(s), %zu figure(s) re-evaluated under %s; %zu verdict(s) changed\n",
+                ev.sessions, ev.figures, after.id.c_str(), ev.changed.size());
+    if (record) {
+        std::printf("recorded as re-evaluation run %s\n", ev.run_uuid.c_str());
+    } else {
+        std::printf("nothing written to the registry (--record stores this run)\n");
+    }
+    if (!csvOut.empty()) {
+        try {
+            app::writeFileAtomically(csvOut, csv);
+        } catch (const std::exception& e) {
+            throw CommandError(kExitOutput, e.what());
+        }
+    }
+}
 
 void registerRegistryCommands(CLI::App& app) {
     registerPush(app);

@@ -74,6 +74,12 @@ struct AnalyzeArgs {
 /// Writes luminance.{tif,png}, analysis.json and (with a layout) modules.csv into a.out.
 void runAnalyze(const AnalyzeArgs& a);
 
+/// `evaluate --registry`: every session in the registry re-evaluated under a profile (id or file);
+/// prints the verdict changes per screen, writes them to `csvOut` if given, and stores the run
+/// in the registry only with `record`.
+void runRegistryEvaluate(const std::string& url, const std::string& profile, bool record,
+                         const std::string& site, const std::string& csvOut);
+
 /// The figure table with values ± U, limits and verdicts.
 void printVerdictTable(const report::CertificationReport& report);
 

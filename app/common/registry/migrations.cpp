@@ -296,12 +296,46 @@ CREATE POLICY inspector_inserts_own ON reports FOR INSERT TO cm_inspector
     WITH CHECK (cm_session_owner(session_uuid) = current_user);
 )SQL";
 
+// v3: committee re-evaluations, recorded only on request (`evaluate --registry --record`). A
+// re-evaluation never changes a stored verdict: it is a row of its own, append-only like the rest.
+constexpr const char* kV3 = R"SQL(
+CREATE TABLE reevaluations (
+    id bigserial PRIMARY KEY,
+    run_uuid uuid NOT NULL,
+    session_uuid uuid NOT NULL REFERENCES sessions (uuid),
+    figure_id text NOT NULL,
+    profile_id text NOT NULL,
+    profile_sha256 text NOT NULL,
+    value double precision,
+    old_limit text,
+    old_verdict text NOT NULL,
+    new_limit text,
+    new_verdict text NOT NULL,
+    evaluated_by text NOT NULL DEFAULT current_user,
+    evaluated_utc timestamptz NOT NULL DEFAULT now(),
+    UNIQUE (run_uuid, session_uuid, figure_id));
+CREATE TRIGGER reevaluations_append_only BEFORE UPDATE OR DELETE ON reevaluations
+    FOR EACH ROW EXECUTE FUNCTION cm_append_only();
+CREATE TRIGGER reevaluations_no_truncate BEFORE TRUNCATE ON reevaluations
+    FOR EACH STATEMENT EXECUTE FUNCTION cm_append_only();
+GRANT SELECT ON reevaluations TO cm_chain, cm_committee;
+GRANT INSERT ON reevaluations TO cm_committee;
+GRANT USAGE ON SEQUENCE reevaluations_id_seq TO cm_committee;
+ALTER TABLE reevaluations ENABLE ROW LEVEL SECURITY;
+CREATE POLICY committee_reads_all ON reevaluations FOR SELECT TO cm_committee USING (true);
+CREATE POLICY committee_records ON reevaluations FOR INSERT TO cm_committee
+    WITH CHECK (evaluated_by = current_user);
+CREATE POLICY chain_reads_own ON reevaluations FOR SELECT TO cm_chain
+    USING (cm_session_org(session_uuid) = cm_org_of(current_user));
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> all{
         {1, "tables; sessions, readings, figures and reports append-only", kV1},
         {2, "roles cm_inspector, cm_chain, cm_committee; row-level security", kV2},
+        {3, "committee re-evaluations (recorded on request, append-only)", kV3},
     };
     return all;
 }
