@@ -172,6 +172,7 @@ void registerAdmin(CLI::App& app) {
     auto* reg = app.add_subcommand("registry", "Set up a registry (for its administrator)");
     reg->add_option("--registry", *url, kRegistryHelp);
     reg->require_subcommand(1);
+    reg->fallthrough();  // --registry may also follow the action
     {
         auto* cmd = reg->add_subcommand(
             "migrate", "Create or upgrade the registry's schema, roles and row-level security");
