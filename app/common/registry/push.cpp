@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <cmath>
 #include <filesystem>
+#include <map>
 
 namespace cm::registry {
 
@@ -79,32 +80,76 @@ std::string pgArray(const std::vector<double>& v) {
     return out + "}";
 }
 
-/// Writes one session; the caller's transaction commits or rolls it all back.
-std::size_t insertSession(Connection& c, const app::SessionInfo& info, const OutboxEntry& e,
-                          const json& report, const std::string& reportText,
-                          const std::string& signatureText, const std::string& keyId,
-                          const std::vector<procedure::RecordedReading>& readings) {
+std::optional<double> jsonNum(const json& j, const char* key) {
+    if (j.contains(key) && j[key].is_number()) {
+        const double v = j[key].get<double>();
+        if (std::isfinite(v)) {
+            return v;
+        }
+    }
+    return std::nullopt;
+}
+
+Param optParam(const std::optional<double>& v) {
+    return v ? Param{num(*v)} : Param{};
+}
+
+SessionPayload payload(const app::SessionInfo& info, const OutboxEntry& e, const json& report,
+                       const std::string& reportText, const std::string& signatureText,
+                       const std::string& keyId, std::vector<procedure::RecordedReading> readings) {
     const json site = report.value("site", json::object());
     const json run = report.value("run", json::object());
-    const std::string screen =
-        c.exec("SELECT cm_resolve_screen($1, $2, $3, $4, $5)",
-               {str(site, "site", info.site), str(site, "auditorium", "(unnamed)"),
-                optText(str(site, "screen_type")), optNum(site, "screen_width_m"),
-                optNum(site, "screen_height_m")})
-            .text(0, 0);
+    SessionPayload p;
+    p.session_uuid = e.session_uuid;
+    p.journal_id = info.id;
+    p.profile_id = info.profile_id;
+    p.profile_json = info.profile_json;
+    p.status = info.status;
+    p.started_utc = str(run, "started_utc", info.created_utc);
+    p.finished_utc = str(run, "finished_utc");
+    p.site = str(site, "site", info.site);
+    p.auditorium = str(site, "auditorium", "(unnamed)");
+    p.screen_type = str(site, "screen_type");
+    p.screen_width_m = jsonNum(site, "screen_width_m");
+    p.screen_height_m = jsonNum(site, "screen_height_m");
+    p.readings = std::move(readings);
+    p.figures = report.value("figures", json::array());
+    p.report_text = reportText;
+    p.overall_verdict = str(report, "overall_verdict", "NOT EVALUATED");
+    p.signature_text = signatureText;
+    p.key_id = keyId;
+    return p;
+}
+
+}  // namespace
+
+std::size_t writeSession(Connection& c, const SessionPayload& p) {
+    const std::string screen = c.exec("SELECT cm_resolve_screen($1, $2, $3, $4, $5)",
+                                      {p.site, p.auditorium, optText(p.screen_type),
+                                       optParam(p.screen_width_m), optParam(p.screen_height_m)})
+                                   .text(0, 0);
     c.exec(
         "INSERT INTO sessions (uuid, journal_id, screen_id, profile_id, profile_json, status, "
         "started_utc, finished_utc) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        {e.session_uuid, info.id, screen, info.profile_id, info.profile_json, info.status,
-         str(run, "started_utc", info.created_utc), optText(str(run, "finished_utc"))});
+        {p.session_uuid, p.journal_id, screen, p.profile_id, p.profile_json, p.status,
+         p.started_utc, optText(p.finished_utc)});
+    // One lookup per instrument, not per reading.
+    std::map<std::string, std::string> instruments;
     std::size_t seq = 0;
-    for (const auto& rr : readings) {
+    for (const auto& rr : p.readings) {
         const auto& r = rr.reading;
         const auto& ins = r.instrument;
-        const std::string instrument =
-            c.exec("SELECT cm_instrument_id($1, $2, $3, $4, $5)",
-                   {ins.family, ins.model, ins.serial, ins.firmware, num(ins.acceptance_angle_deg)})
-                .text(0, 0);
+        const std::string key =
+            ins.family + '\n' + ins.model + '\n' + ins.serial + '\n' + ins.firmware;
+        auto it = instruments.find(key);
+        if (it == instruments.end()) {
+            it = instruments
+                     .emplace(key, c.exec("SELECT cm_instrument_id($1, $2, $3, $4, $5)",
+                                          {ins.family, ins.model, ins.serial, ins.firmware,
+                                           num(ins.acceptance_angle_deg)})
+                                       .text(0, 0))
+                     .first;
+        }
         const bool spectrum = !r.spectral_radiance.empty();
         c.exec(
             "INSERT INTO readings (session_uuid, seq, step, point, repeat, x_tristimulus, "
@@ -112,21 +157,21 @@ std::size_t insertSession(Connection& c, const app::SessionInfo& info, const Out
             "instrument_id, u_luminance_rel, u_chromaticity_xy, correction_id, spectrum_start_nm, "
             "spectrum_step_nm, spectral_radiance) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
             "$10, $11, $12, $13, $14, $15, $16, $17, $18)",
-            {e.session_uuid, std::to_string(++seq), rr.step_id, rr.point_id,
+            {p.session_uuid, std::to_string(++seq), rr.step_id, rr.point_id,
              std::to_string(rr.repeat), num(r.xyz_cdm2.X), num(r.xyz_cdm2.Y), num(r.xyz_cdm2.Z),
-             num(r.integration_time_s), optText(r.timestamp_utc), r.status, instrument,
+             num(r.integration_time_s), optText(r.timestamp_utc), r.status, it->second,
              num(r.u_luminance_rel), num(r.u_chromaticity_xy), optText(r.correction_id),
              spectrum ? Param{num(r.spectrum_start_nm)} : Param{},
              spectrum ? Param{num(r.spectrum_step_nm)} : Param{},
              spectrum ? Param{pgArray(r.spectral_radiance)} : Param{}});
     }
-    for (const auto& f : report.value("figures", json::array())) {
+    for (const auto& f : p.figures) {
         const json limit = f.value("limit", json::object());
         c.exec(
             "INSERT INTO figures (session_uuid, figure_id, label, metric, unit, value, "
             "expanded_uncertainty_k2, limit_lower, limit_upper, limit_text, verdict, provisional) "
             "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-            {e.session_uuid, str(f, "id"), str(f, "label"), optText(str(f, "metric")),
+            {p.session_uuid, str(f, "id"), str(f, "label"), optText(str(f, "metric")),
              optText(str(f, "unit")), optNum(f, "value"), optNum(f, "expanded_uncertainty_k2"),
              optNum(limit, "lower"), optNum(limit, "upper"), optText(str(limit, "text")),
              str(f, "verdict", "NOT EVALUATED"), f.value("provisional", false) ? "true" : "false"});
@@ -135,12 +180,9 @@ std::size_t insertSession(Connection& c, const app::SessionInfo& info, const Out
         "INSERT INTO reports (session_uuid, report_text, report_sha256, overall_verdict, "
         "signature_json, key_id) VALUES ($1, $2, encode(sha256(convert_to($2, 'UTF8')), 'hex'), "
         "$3, $4, $5)",
-        {e.session_uuid, reportText, str(report, "overall_verdict", "NOT EVALUATED"), signatureText,
-         keyId});
+        {p.session_uuid, p.report_text, p.overall_verdict, p.signature_text, p.key_id});
     return seq;
 }
-
-}  // namespace
 
 std::vector<PushOutcome> push(const app::SessionStore& store, Outbox& outbox, Connection& c,
                               const PushHooks& hooks) {
@@ -216,8 +258,8 @@ std::vector<PushOutcome> push(const app::SessionStore& store, Outbox& outbox, Co
         }
         try {
             Transaction t(c);
-            o.readings = insertSession(c, info, e, report, reportText, signatureText, v.key_id,
-                                       store.readings(e.session_id));
+            o.readings = writeSession(c, payload(info, e, report, reportText, signatureText,
+                                                 v.key_id, store.readings(e.session_id)));
             if (hooks.beforeCommit) {
                 hooks.beforeCommit(e);
             }

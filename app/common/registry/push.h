@@ -5,7 +5,12 @@
 #include "app/common/registry/outbox.h"
 #include "app/common/registry/pg.h"
 
+#include "libmeasure/procedure/reading.h"
+
+#include <nlohmann/json.hpp>
+
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,6 +40,21 @@ struct PushHooks {
     /// After the registry committed, before the outbox marks the session pushed.
     std::function<void(const OutboxEntry&)> afterCommit;
 };
+
+/// Everything push writes for one session (also what the benchmark feeds it).
+struct SessionPayload {
+    std::string session_uuid;
+    std::string journal_id, profile_id, profile_json, status, started_utc, finished_utc;
+    std::string site, auditorium, screen_type;
+    std::optional<double> screen_width_m, screen_height_m;
+    std::vector<procedure::RecordedReading> readings;
+    nlohmann::json figures = nlohmann::json::array();  ///< the report's "figures"
+    std::string report_text, overall_verdict, signature_text, key_id;
+};
+
+/// Writes one session's rows as the connected inspector; the caller's transaction commits or
+/// rolls them back. Returns the number of readings written.
+std::size_t writeSession(Connection& c, const SessionPayload& p);
 
 /// Queues the journal's complete sessions, then sends every pending one. Requires the
 /// registry's schema version and a connection role registered as an inspector. A report is
