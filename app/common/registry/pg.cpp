@@ -3,6 +3,7 @@
 
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 
@@ -101,6 +102,30 @@ Result Connection::exec(const std::string& sql, const std::vector<Param>& params
 
 void Connection::execScript(const std::string& sql) {
     checked(c_.get(), PQexec(c_.get(), sql.c_str()));
+}
+
+void Connection::copyIn(const std::string& copy_sql, const std::string& data) {
+    pg_result* start = PQexec(c_.get(), copy_sql.c_str());
+    if (PQresultStatus(start) != PGRES_COPY_IN) {
+        checked(c_.get(), start);  // throws with the server's reason
+        throw RegistryError("registry: not a COPY ... FROM STDIN statement");
+    }
+    PQclear(start);
+    constexpr std::size_t kChunk = 1 << 20;
+    for (std::size_t at = 0; at < data.size(); at += kChunk) {
+        const std::size_t n = std::min(kChunk, data.size() - at);
+        if (PQputCopyData(c_.get(), data.data() + at, static_cast<int>(n)) != 1) {
+            throw RegistryError("registry: COPY failed: " + oneLine(PQerrorMessage(c_.get())));
+        }
+    }
+    if (PQputCopyEnd(c_.get(), nullptr) != 1) {
+        throw RegistryError("registry: COPY failed: " + oneLine(PQerrorMessage(c_.get())));
+    }
+    pg_result* end = PQgetResult(c_.get());
+    while (pg_result* extra = PQgetResult(c_.get())) {
+        PQclear(extra);
+    }
+    checked(c_.get(), end);
 }
 
 std::string Connection::currentUser() {

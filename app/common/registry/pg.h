@@ -68,6 +68,8 @@ public:
     Result exec(const std::string& sql, const std::vector<Param>& params = {});
     /// Runs a script of several statements without parameters (migrations only).
     void execScript(const std::string& sql);
+    /// COPY ... FROM STDIN with `data` in COPY's text format (the benchmark's floor).
+    void copyIn(const std::string& copy_sql, const std::string& data);
     /// The role this connection acts as (current_user).
     std::string currentUser();
     /// user@host:port/database, for the record (never the password).

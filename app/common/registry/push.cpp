@@ -72,6 +72,31 @@ Param optText(const std::string& s) {
     return s.empty() ? Param{} : Param{s};
 }
 
+/// A one-dimensional array parameter in PostgreSQL's text form: every element double-quoted
+/// (so commas, braces and quotes in names are safe), NULL for a missing value.
+class ArrayParam {
+public:
+    void add(const Param& v) {
+        out_ += out_.empty() ? "{" : ",";
+        if (!v) {
+            out_ += "NULL";
+            return;
+        }
+        out_ += '"';
+        for (char ch : *v) {
+            if (ch == '"' || ch == '\\') {
+                out_ += '\\';
+            }
+            out_ += ch;
+        }
+        out_ += '"';
+    }
+    std::string str() const { return out_.empty() ? "{}" : out_ + "}"; }
+
+private:
+    std::string out_;
+};
+
 std::string pgArray(const std::vector<double>& v) {
     std::string out = "{";
     for (std::size_t i = 0; i < v.size(); ++i) {
@@ -135,7 +160,11 @@ std::size_t writeSession(Connection& c, const SessionPayload& p) {
          p.started_utc, optText(p.finished_utc)});
     // One lookup per instrument, not per reading.
     std::map<std::string, std::string> instruments;
-    std::size_t seq = 0;
+    // Readings without spectra go in one statement (arrays unnested server-side); a reading with
+    // a spectrum gets its own statement, as its samples form a variable-length array.
+    ArrayParam seqs, steps, points, repeats, xs, ys, zs, times, measured, statuses, instrumentIds,
+        uLum, uXy, corrections;
+    std::size_t seq = 0, bulk = 0;
     for (const auto& rr : p.readings) {
         const auto& r = rr.reading;
         const auto& ins = r.instrument;
@@ -150,20 +179,48 @@ std::size_t writeSession(Connection& c, const SessionPayload& p) {
                                        .text(0, 0))
                      .first;
         }
-        const bool spectrum = !r.spectral_radiance.empty();
+        ++seq;
+        if (r.spectral_radiance.empty()) {
+            ++bulk;
+            seqs.add(std::to_string(seq));
+            steps.add(rr.step_id);
+            points.add(rr.point_id);
+            repeats.add(std::to_string(rr.repeat));
+            xs.add(num(r.xyz_cdm2.X));
+            ys.add(num(r.xyz_cdm2.Y));
+            zs.add(num(r.xyz_cdm2.Z));
+            times.add(num(r.integration_time_s));
+            measured.add(optText(r.timestamp_utc));
+            statuses.add(r.status);
+            instrumentIds.add(it->second);
+            uLum.add(num(r.u_luminance_rel));
+            uXy.add(num(r.u_chromaticity_xy));
+            corrections.add(optText(r.correction_id));
+            continue;
+        }
         c.exec(
             "INSERT INTO readings (session_uuid, seq, step, point, repeat, x_tristimulus, "
             "luminance_cdm2, z_tristimulus, integration_time_s, measured_utc, status, "
             "instrument_id, u_luminance_rel, u_chromaticity_xy, correction_id, spectrum_start_nm, "
             "spectrum_step_nm, spectral_radiance) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
             "$10, $11, $12, $13, $14, $15, $16, $17, $18)",
-            {p.session_uuid, std::to_string(++seq), rr.step_id, rr.point_id,
+            {p.session_uuid, std::to_string(seq), rr.step_id, rr.point_id,
              std::to_string(rr.repeat), num(r.xyz_cdm2.X), num(r.xyz_cdm2.Y), num(r.xyz_cdm2.Z),
              num(r.integration_time_s), optText(r.timestamp_utc), r.status, it->second,
              num(r.u_luminance_rel), num(r.u_chromaticity_xy), optText(r.correction_id),
-             spectrum ? Param{num(r.spectrum_start_nm)} : Param{},
-             spectrum ? Param{num(r.spectrum_step_nm)} : Param{},
-             spectrum ? Param{pgArray(r.spectral_radiance)} : Param{}});
+             num(r.spectrum_start_nm), num(r.spectrum_step_nm), pgArray(r.spectral_radiance)});
+    }
+    if (bulk > 0) {
+        c.exec(
+            "INSERT INTO readings (session_uuid, seq, step, point, repeat, x_tristimulus, "
+            "luminance_cdm2, z_tristimulus, integration_time_s, measured_utc, status, "
+            "instrument_id, u_luminance_rel, u_chromaticity_xy, correction_id) "
+            "SELECT $1, * FROM unnest($2::integer[], $3::text[], $4::text[], $5::integer[], "
+            "$6::float8[], $7::float8[], $8::float8[], $9::float8[], $10::timestamptz[], "
+            "$11::text[], $12::bigint[], $13::float8[], $14::float8[], $15::text[])",
+            {p.session_uuid, seqs.str(), steps.str(), points.str(), repeats.str(), xs.str(),
+             ys.str(), zs.str(), times.str(), measured.str(), statuses.str(), instrumentIds.str(),
+             uLum.str(), uXy.str(), corrections.str()});
     }
     for (const auto& f : p.figures) {
         const json limit = f.value("limit", json::object());

@@ -55,6 +55,32 @@ TEST_CASE("push sends each signed session once and a second push changes nothing
     const std::string bytes((std::istreambuf_iterator<char>(in)), {});
     CHECK(stored.text(0, 0) == bytes);
 
+    // Every reading arrives with its step, point, repeat and values unchanged (to the last digit).
+    {
+        cm::app::SessionStore store(cm::test::privateDb());
+        for (const auto& s : store.sessions()) {
+            const auto local = store.readings(s.id);
+            const auto remote = admin.exec(
+                "SELECT r.step, r.point, r.repeat, r.x_tristimulus, r.luminance_cdm2, "
+                "r.z_tristimulus, r.u_luminance_rel, r.instrument_id IS NOT NULL FROM readings r "
+                "JOIN sessions s ON s.uuid = r.session_uuid WHERE s.journal_id = $1 ORDER BY "
+                "r.seq",
+                {s.id});
+            REQUIRE(remote.rows() == static_cast<int>(local.size()));
+            for (int i = 0; i < remote.rows(); ++i) {
+                const auto& l = local[static_cast<std::size_t>(i)];
+                CHECK(remote.text(i, 0) == l.step_id);
+                CHECK(remote.text(i, 1) == l.point_id);
+                CHECK(remote.integer(i, 2) == l.repeat);
+                CHECK(remote.real(i, 3) == l.reading.xyz_cdm2.X);
+                CHECK(remote.real(i, 4) == l.reading.xyz_cdm2.Y);
+                CHECK(remote.real(i, 5) == l.reading.xyz_cdm2.Z);
+                CHECK(remote.real(i, 6) == l.reading.u_luminance_rel);
+                CHECK(remote.text(i, 7) == "t");
+            }
+        }
+    }
+
     r = p.pushCli();
     INFO(r.output);
     CHECK(r.exit_code == 0);
