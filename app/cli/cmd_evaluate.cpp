@@ -45,7 +45,19 @@ void registerEvaluateCommand(CLI::App& app) {
                   "Evaluate every session in the journal instead of one report");
     cmd->add_option("--db", *db, "Session database for --sessions");
     cmd->add_option("--out", *out, "Also write the comparison as CSV");
+    // Registry re-evaluation (app/common/registry): the committee's question across inspectors.
+    auto registryUrl = std::make_shared<std::string>();
+    auto record = std::make_shared<bool>(false);
+    auto site = std::make_shared<std::string>();
+    cmd->add_option("--registry", *registryUrl,
+                    "Re-evaluate every session stored in this registry (libpq URL) instead");
+    cmd->add_flag("--record", *record, "With --registry: store this re-evaluation run there");
+    cmd->add_option("--site", *site, "With --registry: only this site");
     cmd->callback([=] {
+        if (!registryUrl->empty()) {
+            runRegistryEvaluate(*registryUrl, *profile, *record, *site, *out);
+            return;
+        }
         procedure::Profile after;
         try {
             after = app::findProfile(*profile);

@@ -40,6 +40,8 @@ void registerPatternsCommand(CLI::App& app);
 void registerCameraCommands(CLI::App& app);
 void registerImagingCommands(CLI::App& app);
 void registerWallCommand(CLI::App& app);
+/// `push`, `fleet`, `registry ...` (app/common/registry).
+void registerRegistryCommands(CLI::App& app);
 
 }  // namespace cm::cli
 
@@ -71,6 +73,12 @@ struct AnalyzeArgs {
 };
 /// Writes luminance.{tif,png}, analysis.json and (with a layout) modules.csv into a.out.
 void runAnalyze(const AnalyzeArgs& a);
+
+/// `evaluate --registry`: every session in the registry re-evaluated under a profile (id or file);
+/// prints the verdict changes per screen, writes them to `csvOut` if given, and stores the run
+/// in the registry only with `record`.
+void runRegistryEvaluate(const std::string& url, const std::string& profile, bool record,
+                         const std::string& site, const std::string& csvOut);
 
 /// The figure table with values ± U, limits and verdicts.
 void printVerdictTable(const report::CertificationReport& report);

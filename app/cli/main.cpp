@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
     cm::cli::registerImagingCommands(app);
     cm::cli::registerWallCommand(app);
     cm::cli::registerPatternsCommand(app);
+    cm::cli::registerRegistryCommands(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
