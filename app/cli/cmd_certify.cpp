@@ -15,6 +15,7 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 namespace cm::cli {
 
@@ -163,10 +164,12 @@ void run(const CertifyArgs& a) {
                      sim.config.screen_type.c_str());
     }
     std::unique_ptr<app::SessionStore> store;
+    std::optional<app::SessionLock> lock;  // released when certify ends, however it ends
     try {
         store = std::make_unique<app::SessionStore>(a.db.empty() ? app::SessionStore::defaultPath()
                                                                  : std::filesystem::path(a.db));
         sim.info.id = store->createSession(sim.info);
+        lock.emplace(*store, sim.info.id);
         for (const auto& note : a.notes) {
             store->appendNote(sim.info.id, note);
         }
@@ -188,6 +191,22 @@ void run(const CertifyArgs& a) {
     }
 }
 }  // namespace
+
+void journalFailed(app::SessionStore& store, const std::string& sid, const std::exception& cause,
+                   const std::string& resume_args) {
+    try {
+        store.setStatus(sid, "interrupted");
+    } catch (const std::exception&) {
+        // The store refuses writes (disk full): `sessions` shows it interrupted from the lock.
+    }
+    if (dynamic_cast<const app::SessionInUseError*>(&cause) != nullptr) {
+        throw CommandError(kExitOutput, cause.what());
+    }
+    throw CommandError(kExitOutput, std::string(cause.what()) +
+                                        " — readings shown so far are kept in session " + sid +
+                                        "; fix the storage, then `cinemeasure resume " + sid +
+                                        resume_args + "`");
+}
 
 void printVerdictTable(const report::CertificationReport& rep) {
     printTable(rep);
@@ -227,6 +246,8 @@ void runAndReport(app::PreparedSimulation& sim, app::SessionStore& store, bool q
                            std::string(e.what()) + " (readings so far are kept in session " +
                                sim.info.id + "; continue with `cinemeasure resume " + sim.info.id +
                                "`)");
+    } catch (const app::SessionStoreError& e) {
+        journalFailed(store, sim.info.id, e);
     }
     try {
         app::writeReportFiles(rep, sim.info.out_dir);

@@ -8,6 +8,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 namespace cm::cli {
 
@@ -55,8 +56,9 @@ void registerSessionCommands(CLI::App& app) {
             std::printf("%-20s %-11s %-22s %8s  %s\n", "session", "status", "profile", "readings",
                         "source");
             for (const auto& s : store->sessions()) {
-                std::printf("%-20s %-11s %-22s %8zu  %s\n", s.id.c_str(), s.status.c_str(),
-                            s.profile_id.c_str(), s.reading_count, s.source.c_str());
+                std::printf("%-20s %-11s %-22s %8zu  %s\n", s.id.c_str(),
+                            app::displayStatus(s).c_str(), s.profile_id.c_str(), s.reading_count,
+                            s.source.c_str());
             }
         });
     }
@@ -82,7 +84,13 @@ void registerSessionCommands(CLI::App& app) {
                 std::printf("Resuming session %s (%s): %zu reading(s) already taken\n", id->c_str(),
                             sim.profile.id.c_str(), sim.info.reading_count);
             }
-            store->setStatus(*id, "running");
+            std::optional<app::SessionLock> lock;
+            try {
+                lock.emplace(*store, *id);  // refused while another process writes the session
+                store->setStatus(*id, "running");
+            } catch (const app::SessionStoreError& e) {
+                throw CommandError(kExitOutput, e.what());
+            }
             if (sim.field) {
                 runFieldAndReport(sim, *store, *port, *quiet);
             } else {

@@ -72,6 +72,12 @@ struct AnalyzeArgs {
 /// Writes luminance.{tif,png}, analysis.json and (with a layout) modules.csv into a.out.
 void runAnalyze(const AnalyzeArgs& a);
 
+/// The journal refused a write (disk full, read-only, I/O error, or another writer took the
+/// session): exit 4 with the real cause and how to continue. Marks the session interrupted when
+/// the store still accepts that.
+[[noreturn]] void journalFailed(app::SessionStore& store, const std::string& session_id,
+                                const std::exception& cause, const std::string& resume_args = "");
+
 /// The figure table with values ± U, limits and verdicts.
 void printVerdictTable(const report::CertificationReport& report);
 

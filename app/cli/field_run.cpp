@@ -56,6 +56,8 @@ void runFieldAndReport(app::PreparedSimulation& session, app::SessionStore& stor
                                                 " (readings so far are kept in session " + sid +
                                                 "; continue with `cinemeasure resume " + sid +
                                                 " --port " + port + "`)");
+    } catch (const app::SessionStoreError& e) {
+        journalFailed(store, sid, e, " --port " + port);
     }
     if (paused) {
         std::printf(
