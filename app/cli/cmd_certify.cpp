@@ -255,7 +255,11 @@ void runAndReport(app::PreparedSimulation& sim, app::SessionStore& store, bool q
         throw CommandError(kExitOutput, std::string(e.what()) + " (readings are kept in session " +
                                             sim.info.id + ")");
     }
-    store.setStatus(sim.info.id, "complete");
+    try {
+        store.setStatus(sim.info.id, "complete");
+    } catch (const app::SessionStoreError& e) {
+        journalFailed(store, sim.info.id, e);
+    }
     printVerdictTable(rep);
     if (!quiet) {
         std::printf("Report: %s/report.{json,csv,pdf}\n", sim.info.out_dir.c_str());

@@ -16,8 +16,12 @@ namespace {
 
 std::unique_ptr<app::SessionStore> openStore(const std::string& db) {
     try {
-        return std::make_unique<app::SessionStore>(db.empty() ? app::SessionStore::defaultPath()
-                                                              : std::filesystem::path(db));
+        // An explicit --db must exist: a typo must not create folders and an empty journal.
+        return db.empty()
+                   ? std::make_unique<app::SessionStore>(app::SessionStore::defaultPath())
+                   : std::make_unique<app::SessionStore>(db, app::SessionStore::Open::Existing);
+    } catch (const app::SessionStorageError& e) {
+        throw CommandError(kExitOutput, e.what());
     } catch (const std::exception& e) {
         throw CommandError(kExitUsage, e.what());
     }

@@ -72,7 +72,11 @@ void runFieldAndReport(app::PreparedSimulation& session, app::SessionStore& stor
         throw CommandError(kExitOutput,
                            std::string(e.what()) + " (readings are kept in session " + sid + ")");
     }
-    store.setStatus(sid, "complete");
+    try {
+        store.setStatus(sid, "complete");
+    } catch (const app::SessionStoreError& e) {
+        journalFailed(store, sid, e, " --port " + port);
+    }
     printVerdictTable(rep);
     if (!quiet) {
         std::printf("Report: %s/report.{json,csv,pdf}\n", session.info.out_dir.c_str());

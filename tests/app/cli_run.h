@@ -62,6 +62,11 @@ inline nlohmann::json readJson(const std::filesystem::path& f) {
     return nlohmann::json::parse(in);
 }
 
+inline std::string readText(const std::filesystem::path& f) {
+    std::ifstream in(f);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
 inline std::string virtualTheatre(const std::string& name) {
     return std::string(CINEMEASURE_CALIBRATION_DIR) + "/virtual/" + name;
 }

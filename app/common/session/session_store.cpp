@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -194,20 +195,52 @@ std::filesystem::path SessionStore::defaultPath() {
            "sessions.db";
 }
 
-SessionStore::SessionStore(const std::filesystem::path& file) : file_(file) {
+namespace {
+
+/// An exclusive flock on FILE.lock for the duration of the database setup (creation, integrity
+/// check, WAL switch, migrations). Released by close, or by the kernel if the process dies.
+class SetupLock {
+public:
+    explicit SetupLock(const std::filesystem::path& db) {
+        const std::string name = db.string() + ".lock";
+        fd_ = ::open(name.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+        if (fd_ < 0) {
+            throw SessionStorageError(name +
+                                      ": cannot create the setup lock: " + std::strerror(errno));
+        }
+        while (::flock(fd_, LOCK_EX) != 0 && errno == EINTR) {
+        }
+    }
+    ~SetupLock() { ::close(fd_); }
+    SetupLock(const SetupLock&) = delete;
+    SetupLock& operator=(const SetupLock&) = delete;
+
+private:
+    int fd_ = -1;
+};
+
+}  // namespace
+
+SessionStore::SessionStore(const std::filesystem::path& file, Open mode) : file_(file) {
     std::error_code ec;
-    if (file.has_parent_path()) {
+    if (mode == Open::Existing && !std::filesystem::exists(file, ec)) {
+        throw SessionStoreError(file.string() +
+                                ": no session database there (nothing was measured with this "
+                                "--db; check the path)");
+    }
+    if (mode == Open::Create && file.has_parent_path()) {
         std::filesystem::create_directories(file.parent_path(), ec);
     }
-    if (sqlite3_open_v2(file.c_str(), &db_,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                        nullptr) != SQLITE_OK) {
+    const SetupLock setup(file);
+    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX |
+                      (mode == Open::Create ? SQLITE_OPEN_CREATE : 0);
+    if (sqlite3_open_v2(file.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
         const std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
         sqlite3_close(db_);
         db_ = nullptr;
         throw SessionStoreError(file.string() + ": cannot open session database: " + why);
     }
-    sqlite3_busy_timeout(db_, 5000);
+    sqlite3_busy_timeout(db_, 10000);
     try {
         // A corrupt or truncated file fails here, before anything is written to it.
         Statement check(db_, "PRAGMA quick_check");
@@ -222,6 +255,10 @@ SessionStore::SessionStore(const std::filesystem::path& file) : file_(file) {
         exec("PRAGMA synchronous=FULL");
         exec("PRAGMA foreign_keys=ON");
         migrate();
+    } catch (const SessionStorageError& e) {
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw SessionStorageError(file.string() + ": " + e.what());
     } catch (const SessionStoreError& e) {
         sqlite3_close(db_);
         db_ = nullptr;

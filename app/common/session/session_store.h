@@ -72,9 +72,13 @@ std::string displayStatus(const SessionInfo& info);
 
 class SessionStore {
 public:
-    /// Opens (creating if needed) the database, in WAL mode with synchronous=FULL; checks its
-    /// integrity and schema version, migrating older schemas. Throws SessionStoreError.
-    explicit SessionStore(const std::filesystem::path& file);
+    /// Create: the database (and its folder) is created if missing (certify). Existing: a missing
+    /// file is an error and nothing is created (sessions, resume, export).
+    enum class Open { Create, Existing };
+    /// Opens the database in WAL mode with synchronous=FULL; checks its integrity and schema
+    /// version, migrating older schemas. Setup runs under an exclusive flock on FILE.lock, so
+    /// processes opening a new database at once never see it half made. Throws SessionStoreError.
+    explicit SessionStore(const std::filesystem::path& file, Open mode = Open::Create);
     ~SessionStore();
     SessionStore(const SessionStore&) = delete;
     SessionStore& operator=(const SessionStore&) = delete;
