@@ -70,13 +70,17 @@ void registerSessionCommands(CLI::App& app) {
         auto id = std::make_shared<std::string>();
         auto quiet = std::make_shared<bool>(false);
         auto port = std::make_shared<std::string>();
+        auto skipNext = std::make_shared<std::string>();
         auto* cmd =
             app.add_subcommand("resume", "Continue an interrupted session at its next unread step");
         cmd->add_option("SESSION", *id, "Session id (see `cinemeasure sessions`)")->required();
         cmd->add_option("--port", *port, "Field sessions: the instrument's serial port now");
         cmd->add_option("--db", *db, "Session database");
         cmd->add_flag("--quiet", *quiet, "Print only the verdict table");
-        cmd->callback([db, id, quiet, port] {
+        cmd->add_option("--skip-next", *skipNext,
+                        "Skip the next task (one the instrument cannot measure) with this reason; "
+                        "the report lists it as skipped");
+        cmd->callback([db, id, quiet, port, skipNext] {
             auto store = openStore(*db);
             app::PreparedSimulation sim = prepared(*store, *id);
             if (sim.field && port->empty()) {
@@ -92,6 +96,15 @@ void registerSessionCommands(CLI::App& app) {
             try {
                 lock.emplace(*store, *id);  // refused while another process writes the session
                 store->setStatus(*id, "running");
+                if (!skipNext->empty()) {
+                    if (const auto t = app::nextTask(sim, *store)) {
+                        store->appendSkip(*id, {t->step->id, t->point.id, t->repeat, *skipNext});
+                        if (!*quiet) {
+                            std::printf("Skipped step '%s', point '%s': %s\n", t->step->id.c_str(),
+                                        t->point.id.c_str(), skipNext->c_str());
+                        }
+                    }
+                }
             } catch (const app::SessionStoreError& e) {
                 throw CommandError(kExitOutput, e.what());
             }

@@ -47,6 +47,9 @@ namespace cm::app {
 struct PreparedSimulation;
 class SessionStore;
 }  // namespace cm::app
+namespace cm::drivers {
+class InstrumentError;
+}  // namespace cm::drivers
 namespace cm::report {
 struct CertificationReport;
 }  // namespace cm::report
@@ -77,6 +80,12 @@ void runAnalyze(const AnalyzeArgs& a);
 /// the store still accepts that.
 [[noreturn]] void journalFailed(app::SessionStore& store, const std::string& session_id,
                                 const std::exception& cause, const std::string& resume_args = "");
+
+/// The message for an instrument failure, with how to continue; when the instrument cannot
+/// measure the stimulus at all (too dark, over range) it says a plain resume cannot succeed and
+/// offers `resume --skip-next`.
+std::string instrumentFailure(const drivers::InstrumentError& e, const app::PreparedSimulation& sim,
+                              const app::SessionStore& store, const std::string& resume_args);
 
 /// The figure table with values ± U, limits and verdicts.
 void printVerdictTable(const report::CertificationReport& report);

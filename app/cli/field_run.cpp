@@ -52,10 +52,8 @@ void runFieldAndReport(app::PreparedSimulation& session, app::SessionStore& stor
         rep = app::runField(session, store, *instrument, op, obs, &paused);
     } catch (const drivers::InstrumentError& e) {
         store.setStatus(sid, "interrupted");
-        throw CommandError(kExitInstrument, std::string(e.what()) +
-                                                " (readings so far are kept in session " + sid +
-                                                "; continue with `cinemeasure resume " + sid +
-                                                " --port " + port + "`)");
+        throw CommandError(kExitInstrument,
+                           instrumentFailure(e, session, store, " --port " + port));
     } catch (const app::SessionStoreError& e) {
         journalFailed(store, sid, e, " --port " + port);
     }
