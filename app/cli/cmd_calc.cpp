@@ -46,7 +46,23 @@ void emit(const std::vector<std::pair<std::string, nlohmann::json>>& kv, bool js
     }
     for (const auto& [k, v] : kv) {
         std::printf("%-12s %s\n", k.c_str(),
-                    v.is_string() ? v.get<std::string>().c_str() : v.dump().c_str());
+                    v.is_string() ? v.get<std::string>().c_str()
+                                  : (v.is_null() ? "undefined" : v.dump().c_str()));
+    }
+}
+
+/// An undefined result (chromaticity of a zero stimulus, CCT outside a method's range) is not
+/// an answer: after printing what is defined, exit 2 naming what is not.
+void failIfUndefined(const std::vector<std::pair<std::string, nlohmann::json>>& kv,
+                     const std::string& why) {
+    std::string names;
+    for (const auto& [k, v] : kv) {
+        if (v.is_null()) {
+            names += (names.empty() ? "" : ", ") + k;
+        }
+    }
+    if (!names.empty()) {
+        throw CommandError(kExitUsage, "undefined: " + names + " (" + why + ")");
     }
 }
 
@@ -92,6 +108,11 @@ void registerCalcCommand(CLI::App& app) {
             } catch (const std::exception& e) {
                 throw CommandError(kExitUsage, e.what());
             }
+            const std::string extrapolated = colorimetry::extrapolatedRange(s);
+            if (!extrapolated.empty()) {
+                std::fprintf(stderr, "warning: %s: spectrum does not cover 380–780 nm: %s\n",
+                             file->c_str(), extrapolated.c_str());
+            }
             const auto& obs = app::cieData().observer(*observer);
             const auto xyz = colorimetry::absoluteXYZ(s, obs);
             const auto xy = colorimetry::toXY(xyz);
@@ -113,7 +134,13 @@ void registerCalcCommand(CLI::App& app) {
                 kv.push_back({"cct_K", nullptr});
                 kv.push_back({"duv", nullptr});
             }
+            if (!extrapolated.empty()) {
+                kv.push_back({"extrapolated", extrapolated});
+            }
             emit(kv, *json);
+            // CCT is legitimately undefined far from the Planckian locus (a blue primary); a
+            // chromaticity is not, except for a zero spectrum.
+            failIfUndefined({kv.begin(), kv.begin() + 7}, "a zero spectrum has no chromaticity");
         });
     }
     {
@@ -126,7 +153,9 @@ void registerCalcCommand(CLI::App& app) {
         c->add_flag("--json", *json, "Machine-readable output");
         c->callback([=] {
             const auto v = parseList(*xyText, 2, "--xy");
-            emit(cctFields({v[0], v[1]}, *method, app::cieData().cie1931_2), *json);
+            const auto kv = cctFields({v[0], v[1]}, *method, app::cieData().cie1931_2);
+            emit(kv, *json);
+            failIfUndefined(kv, "outside the method's range");
         });
     }
     {
@@ -201,6 +230,7 @@ void registerCalcCommand(CLI::App& app) {
                 kv = {{"L", num(luv.L)}, {"u", num(luv.u)}, {"v", num(luv.v)}};
             }
             emit(kv, *json);
+            failIfUndefined(kv, "X + Y + Z = 0 has no chromaticity");
         });
     }
 }

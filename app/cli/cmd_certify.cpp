@@ -15,6 +15,8 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <regex>
 
 namespace cm::cli {
 
@@ -103,9 +105,14 @@ void run(const CertifyArgs& a) {
         if (!a.port.empty()) {
             double w = 0.0;
             double h = 0.0;
-            char tail = 0;
-            if (std::sscanf(a.screen.c_str(), "%lfx%lf%c", &w, &h, &tail) != 2 || !(w > 0.0) ||
-                !(h > 0.0)) {
+            // Plain decimals only: sscanf("%lf") would read "0x12x5" as the hex float 0x12 (18).
+            static const std::regex kScreen(R"(([0-9]+(\.[0-9]+)?)x([0-9]+(\.[0-9]+)?))");
+            std::smatch m;
+            if (std::regex_match(a.screen, m, kScreen)) {
+                w = std::stod(m[1]);
+                h = std::stod(m[3]);
+            }
+            if (!(w > 0.0) || !(h > 0.0)) {
                 throw std::invalid_argument(
                     "a field run needs --screen WIDTHxHEIGHT in metres (e.g. 12.0x5.0), got '" +
                     a.screen + "'");
@@ -136,6 +143,18 @@ void run(const CertifyArgs& a) {
     try {
         sim = app::prepareSimulation(info);
         drivers::virt::parseFault(a.fault);
+        if (a.fault != "none" && (a.instrument == "virtual" || sim.field)) {
+            throw std::invalid_argument(
+                "--fault needs a simulated instrument family (--instrument pr6xx, cs2000, k10a, "
+                "specbos): the in-process virtual meter has no fault injection");
+        }
+        const std::size_t tasks = procedure::ProcedureRunner(sim.profile, sim.points).taskCount();
+        if (a.fault_at < 1 || static_cast<std::size_t>(a.fault_at) > tasks) {
+            throw std::invalid_argument("--fault-at must be a measurement number from 1 to " +
+                                        std::to_string(tasks) + " (this profile has " +
+                                        std::to_string(tasks) + " measurements), not " +
+                                        std::to_string(a.fault_at));
+        }
         if (sim.field && drivers::findFamily(a.instrument) == nullptr) {
             throw std::invalid_argument(
                 "a field run needs --instrument FAMILY (pr6xx, cs2000, "
@@ -163,10 +182,12 @@ void run(const CertifyArgs& a) {
                      sim.config.screen_type.c_str());
     }
     std::unique_ptr<app::SessionStore> store;
+    std::optional<app::SessionLock> lock;  // released when certify ends, however it ends
     try {
         store = std::make_unique<app::SessionStore>(a.db.empty() ? app::SessionStore::defaultPath()
                                                                  : std::filesystem::path(a.db));
         sim.info.id = store->createSession(sim.info);
+        lock.emplace(*store, sim.info.id);
         for (const auto& note : a.notes) {
             store->appendNote(sim.info.id, note);
         }
@@ -188,6 +209,50 @@ void run(const CertifyArgs& a) {
     }
 }
 }  // namespace
+
+std::string instrumentFailure(const drivers::InstrumentError& e, const app::PreparedSimulation& sim,
+                              const app::SessionStore& store, const std::string& resume_args) {
+    const std::string& sid = sim.info.id;
+    const bool cannotMeasure =
+        e.kind() == drivers::ErrorKind::TooDark || e.kind() == drivers::ErrorKind::OverRange;
+    std::optional<procedure::MeasurementTask> task;
+    try {
+        task = app::nextTask(sim, store);
+    } catch (const std::exception&) {
+        // Only used to name the task; the message stands without it.
+    }
+    if (!cannotMeasure || !task) {
+        return std::string(e.what()) + " (readings so far are kept in session " + sid +
+               "; continue with `cinemeasure resume " + sid + resume_args + "`)";
+    }
+    // The stimulus is outside what this instrument can measure: a plain resume would fail the
+    // same way every time, so say so and offer to skip the task (reported as skipped).
+    const std::string where = "step '" + task->step->id + "', point '" + task->point.id + "'";
+    const std::string family =
+        sim.info.instrument_family.empty() ? "the instrument" : sim.info.instrument_family;
+    return std::string(e.what()) + " at " + where + ": " + family +
+           " cannot measure this stimulus, so resuming will fail the same way. Readings so far "
+           "are kept in session " +
+           sid + ". Skip this task (the report lists it as skipped): `cinemeasure resume " + sid +
+           resume_args + " --skip-next \"" + toString(e.kind()) + " for " + family +
+           "\"`, or measure the session with a more sensitive instrument.";
+}
+
+void journalFailed(app::SessionStore& store, const std::string& sid, const std::exception& cause,
+                   const std::string& resume_args) {
+    try {
+        store.setStatus(sid, "interrupted");
+    } catch (const std::exception&) {
+        // The store refuses writes (disk full): `sessions` shows it interrupted from the lock.
+    }
+    if (dynamic_cast<const app::SessionInUseError*>(&cause) != nullptr) {
+        throw CommandError(kExitOutput, cause.what());
+    }
+    throw CommandError(kExitOutput, std::string(cause.what()) +
+                                        " — readings shown so far are kept in session " + sid +
+                                        "; fix the storage, then `cinemeasure resume " + sid +
+                                        resume_args + "`");
+}
 
 void printVerdictTable(const report::CertificationReport& rep) {
     printTable(rep);
@@ -223,10 +288,9 @@ void runAndReport(app::PreparedSimulation& sim, app::SessionStore& store, bool q
         rep = app::runSimulation(sim, store, obs);
     } catch (const drivers::InstrumentError& e) {
         store.setStatus(sim.info.id, "interrupted");
-        throw CommandError(kExitInstrument,
-                           std::string(e.what()) + " (readings so far are kept in session " +
-                               sim.info.id + "; continue with `cinemeasure resume " + sim.info.id +
-                               "`)");
+        throw CommandError(kExitInstrument, instrumentFailure(e, sim, store, ""));
+    } catch (const app::SessionStoreError& e) {
+        journalFailed(store, sim.info.id, e);
     }
     try {
         app::writeReportFiles(rep, sim.info.out_dir);
@@ -234,7 +298,11 @@ void runAndReport(app::PreparedSimulation& sim, app::SessionStore& store, bool q
         throw CommandError(kExitOutput, std::string(e.what()) + " (readings are kept in session " +
                                             sim.info.id + ")");
     }
-    store.setStatus(sim.info.id, "complete");
+    try {
+        store.setStatus(sim.info.id, "complete");
+    } catch (const app::SessionStoreError& e) {
+        journalFailed(store, sim.info.id, e);
+    }
     printVerdictTable(rep);
     if (!quiet) {
         std::printf("Report: %s/report.{json,csv,pdf}\n", sim.info.out_dir.c_str());

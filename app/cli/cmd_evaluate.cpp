@@ -76,17 +76,11 @@ void registerEvaluateCommand(CLI::App& app) {
                 }
                 const nlohmann::json doc = util::parseJson(app::readTextFile(*report), *report);
                 const auto readings = app::readingsFromReportJson(doc, *report);
-                // The report's own figures carry the limits it was judged by.
-                procedure::Profile before = after;
-                before.figures.clear();
-                const std::string ownId = util::JsonView(doc, *report).at("profile").string("id");
-                try {
-                    before = app::findProfile(ownId);
-                } catch (const std::exception&) {
-                    // The original profile is not installed here: old verdicts show as not
-                    // evaluated.
-                }
-                changes = app::compareEvaluations(*report, readings, before, after);
+                app::requirePlausibleReadings(readings, *report);
+                // Old limits and verdicts are what the report recorded, never recomputed from a
+                // profile installed here (which may differ, or be found by a path in the file).
+                changes = app::compareWithRecorded(*report, readings,
+                                                   app::recordedFigures(doc, *report), after);
             }
         } catch (const CommandError&) {
             throw;

@@ -8,6 +8,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 namespace cm::cli {
 
@@ -15,8 +16,12 @@ namespace {
 
 std::unique_ptr<app::SessionStore> openStore(const std::string& db) {
     try {
-        return std::make_unique<app::SessionStore>(db.empty() ? app::SessionStore::defaultPath()
-                                                              : std::filesystem::path(db));
+        // An explicit --db must exist: a typo must not create folders and an empty journal.
+        return db.empty()
+                   ? std::make_unique<app::SessionStore>(app::SessionStore::defaultPath())
+                   : std::make_unique<app::SessionStore>(db, app::SessionStore::Open::Existing);
+    } catch (const app::SessionStorageError& e) {
+        throw CommandError(kExitOutput, e.what());
     } catch (const std::exception& e) {
         throw CommandError(kExitUsage, e.what());
     }
@@ -55,8 +60,9 @@ void registerSessionCommands(CLI::App& app) {
             std::printf("%-20s %-11s %-22s %8s  %s\n", "session", "status", "profile", "readings",
                         "source");
             for (const auto& s : store->sessions()) {
-                std::printf("%-20s %-11s %-22s %8zu  %s\n", s.id.c_str(), s.status.c_str(),
-                            s.profile_id.c_str(), s.reading_count, s.source.c_str());
+                std::printf("%-20s %-11s %-22s %8zu  %s\n", s.id.c_str(),
+                            app::displayStatus(s).c_str(), s.profile_id.c_str(), s.reading_count,
+                            s.source.c_str());
             }
         });
     }
@@ -64,13 +70,17 @@ void registerSessionCommands(CLI::App& app) {
         auto id = std::make_shared<std::string>();
         auto quiet = std::make_shared<bool>(false);
         auto port = std::make_shared<std::string>();
+        auto skipNext = std::make_shared<std::string>();
         auto* cmd =
             app.add_subcommand("resume", "Continue an interrupted session at its next unread step");
         cmd->add_option("SESSION", *id, "Session id (see `cinemeasure sessions`)")->required();
         cmd->add_option("--port", *port, "Field sessions: the instrument's serial port now");
         cmd->add_option("--db", *db, "Session database");
         cmd->add_flag("--quiet", *quiet, "Print only the verdict table");
-        cmd->callback([db, id, quiet, port] {
+        cmd->add_option("--skip-next", *skipNext,
+                        "Skip the next task (one the instrument cannot measure) with this reason; "
+                        "the report lists it as skipped");
+        cmd->callback([db, id, quiet, port, skipNext] {
             auto store = openStore(*db);
             app::PreparedSimulation sim = prepared(*store, *id);
             if (sim.field && port->empty()) {
@@ -82,7 +92,22 @@ void registerSessionCommands(CLI::App& app) {
                 std::printf("Resuming session %s (%s): %zu reading(s) already taken\n", id->c_str(),
                             sim.profile.id.c_str(), sim.info.reading_count);
             }
-            store->setStatus(*id, "running");
+            std::optional<app::SessionLock> lock;
+            try {
+                lock.emplace(*store, *id);  // refused while another process writes the session
+                store->setStatus(*id, "running");
+                if (!skipNext->empty()) {
+                    if (const auto t = app::nextTask(sim, *store)) {
+                        store->appendSkip(*id, {t->step->id, t->point.id, t->repeat, *skipNext});
+                        if (!*quiet) {
+                            std::printf("Skipped step '%s', point '%s': %s\n", t->step->id.c_str(),
+                                        t->point.id.c_str(), skipNext->c_str());
+                        }
+                    }
+                }
+            } catch (const app::SessionStoreError& e) {
+                throw CommandError(kExitOutput, e.what());
+            }
             if (sim.field) {
                 runFieldAndReport(sim, *store, *port, *quiet);
             } else {

@@ -49,6 +49,9 @@ namespace cm::app {
 struct PreparedSimulation;
 class SessionStore;
 }  // namespace cm::app
+namespace cm::drivers {
+class InstrumentError;
+}  // namespace cm::drivers
 namespace cm::report {
 struct CertificationReport;
 }  // namespace cm::report
@@ -79,6 +82,18 @@ void runAnalyze(const AnalyzeArgs& a);
 /// in the registry only with `record`.
 void runRegistryEvaluate(const std::string& url, const std::string& profile, bool record,
                          const std::string& site, const std::string& csvOut);
+
+/// The journal refused a write (disk full, read-only, I/O error, or another writer took the
+/// session): exit 4 with the real cause and how to continue. Marks the session interrupted when
+/// the store still accepts that.
+[[noreturn]] void journalFailed(app::SessionStore& store, const std::string& session_id,
+                                const std::exception& cause, const std::string& resume_args = "");
+
+/// The message for an instrument failure, with how to continue; when the instrument cannot
+/// measure the stimulus at all (too dark, over range) it says a plain resume cannot succeed and
+/// offers `resume --skip-next`.
+std::string instrumentFailure(const drivers::InstrumentError& e, const app::PreparedSimulation& sim,
+                              const app::SessionStore& store, const std::string& resume_args);
 
 /// The figure table with values ± U, limits and verdicts.
 void printVerdictTable(const report::CertificationReport& report);

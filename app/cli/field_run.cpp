@@ -52,10 +52,10 @@ void runFieldAndReport(app::PreparedSimulation& session, app::SessionStore& stor
         rep = app::runField(session, store, *instrument, op, obs, &paused);
     } catch (const drivers::InstrumentError& e) {
         store.setStatus(sid, "interrupted");
-        throw CommandError(kExitInstrument, std::string(e.what()) +
-                                                " (readings so far are kept in session " + sid +
-                                                "; continue with `cinemeasure resume " + sid +
-                                                " --port " + port + "`)");
+        throw CommandError(kExitInstrument,
+                           instrumentFailure(e, session, store, " --port " + port));
+    } catch (const app::SessionStoreError& e) {
+        journalFailed(store, sid, e, " --port " + port);
     }
     if (paused) {
         std::printf(
@@ -70,7 +70,11 @@ void runFieldAndReport(app::PreparedSimulation& session, app::SessionStore& stor
         throw CommandError(kExitOutput,
                            std::string(e.what()) + " (readings are kept in session " + sid + ")");
     }
-    store.setStatus(sid, "complete");
+    try {
+        store.setStatus(sid, "complete");
+    } catch (const app::SessionStoreError& e) {
+        journalFailed(store, sid, e, " --port " + port);
+    }
     printVerdictTable(rep);
     if (!quiet) {
         std::printf("Report: %s/report.{json,csv,pdf}\n", session.info.out_dir.c_str());

@@ -1,6 +1,9 @@
 // Verdict comparison between two profiles over the same readings.
 #include "app/common/batch_evaluate.h"
 
+#include "libmeasure/util/json_view.h"
+
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -43,6 +46,85 @@ std::vector<FigureChange> compareEvaluations(
         out.push_back(std::move(c));
     }
     return out;
+}
+
+std::vector<RecordedFigure> recordedFigures(const nlohmann::json& report,
+                                            const std::string& source) {
+    const util::JsonView root(report, source);
+    std::vector<RecordedFigure> out;
+    for (const util::JsonView& f : root.at("figures").elements()) {
+        RecordedFigure r;
+        r.id = f.string("id");
+        r.value = f.at("value").raw().is_number() ? f.number("value")
+                                                  : std::numeric_limits<double>::quiet_NaN();
+        r.limit = f.at("limit").string("text");
+        r.verdict = evaluation::Verdict::NotEvaluated;
+        const std::string v = f.string("verdict");
+        bool known = false;
+        for (const auto candidate :
+             {evaluation::Verdict::Pass, evaluation::Verdict::Fail,
+              evaluation::Verdict::NotEvaluated, evaluation::Verdict::Conditional}) {
+            if (v == evaluation::toString(candidate)) {
+                r.verdict = candidate;
+                known = true;
+            }
+        }
+        if (!known) {
+            f.at("verdict").fail("expected a verdict word such as PASS or FAIL");
+        }
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+std::vector<FigureChange> compareWithRecorded(
+    const std::string& source, const std::vector<procedure::RecordedReading>& readings,
+    const std::vector<RecordedFigure>& recorded, const procedure::Profile& after) {
+    const auto b = evaluation::evaluateProfile(after, readings);
+    std::vector<FigureChange> out;
+    for (const auto& nf : b.figures) {
+        FigureChange c;
+        c.source = source;
+        c.figure_id = nf.spec.id;
+        c.label = nf.spec.label;
+        c.value = nf.value;
+        c.new_limit = nf.spec.tolerance.describe();
+        c.new_verdict = nf.verdict;
+        c.new_margin = marginToLimit(nf.spec.tolerance, nf.value);
+        for (const auto& of : recorded) {
+            if (of.id == nf.spec.id) {
+                c.old_limit = of.limit;
+                c.old_verdict = of.verdict;
+            }
+        }
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+void requirePlausibleReadings(const std::vector<procedure::RecordedReading>& readings,
+                              const std::string& source) {
+    // Far above any screen (PQ peaks at 10 000 cd/m²) yet far below overflow.
+    constexpr double kMaxTristimulus_cdm2 = 1e6;
+    std::string bad;
+    for (std::size_t i = 0; i < readings.size(); ++i) {
+        const auto& x = readings[i].reading.xyz_cdm2;
+        const bool ok = std::isfinite(x.X) && std::isfinite(x.Y) && std::isfinite(x.Z) &&
+                        x.Y >= 0.0 && x.X >= 0.0 && x.Z >= 0.0 &&
+                        std::max({x.X, x.Y, x.Z}) <= kMaxTristimulus_cdm2;
+        if (!ok) {
+            char v[96];
+            std::snprintf(v, sizeof v, "X = %.6g, Y = %.6g, Z = %.6g cd/m²", x.X, x.Y, x.Z);
+            bad += (bad.empty() ? "" : "; ") + std::string("reading ") + std::to_string(i + 1) +
+                   " (step " + readings[i].step_id + ", point " + readings[i].point_id + "): " + v;
+        }
+    }
+    if (!bad.empty()) {
+        throw util::DataError(source, "$.readings",
+                              "implausible readings (negative, non-finite or above 1e6 cd/m²; "
+                              "was the report edited?): " +
+                                  bad);
+    }
 }
 
 std::vector<FigureChange> reevaluateSessions(const SessionStore& store,

@@ -5,6 +5,8 @@
 #include "app/common/session/session_store.h"
 #include "libmeasure/evaluation/evaluate_profile.h"
 
+#include <nlohmann/json.hpp>
+
 #include <string>
 #include <vector>
 
@@ -31,6 +33,29 @@ struct FigureChange {
 std::vector<FigureChange> compareEvaluations(
     const std::string& source, const std::vector<procedure::RecordedReading>& readings,
     const procedure::Profile& before, const procedure::Profile& after);
+
+/// What a report recorded for one figure: its value, limit text and verdict, as judged then.
+struct RecordedFigure {
+    std::string id;
+    double value = 0.0;
+    std::string limit;
+    evaluation::Verdict verdict = evaluation::Verdict::NotEvaluated;
+};
+
+/// The figures a report.json recorded (its "figures" array). Throws util::DataError.
+std::vector<RecordedFigure> recordedFigures(const nlohmann::json& report,
+                                            const std::string& source);
+
+/// Compares `readings` evaluated under `after` with the figures the report recorded (its own
+/// limits and verdicts, whatever profile is installed now).
+std::vector<FigureChange> compareWithRecorded(
+    const std::string& source, const std::vector<procedure::RecordedReading>& readings,
+    const std::vector<RecordedFigure>& recorded, const procedure::Profile& after);
+
+/// Throws util::DataError naming every reading no instrument can have produced (a negative or
+/// non-finite luminance, or tristimulus values beyond 1e6 cd/m²): an edited report.
+void requirePlausibleReadings(const std::vector<procedure::RecordedReading>& readings,
+                              const std::string& source);
 
 /// Every session in the store re-evaluated under `after`, against its own stored profile.
 std::vector<FigureChange> reevaluateSessions(const SessionStore& store,

@@ -96,12 +96,13 @@ void runProcedure(procedure::ProcedureRunner& runner, drivers::SpotInstrument& i
         if (reading.u_chromaticity_xy <= 0.0) {
             reading.u_chromaticity_xy = caps.chromaticity_uncertainty_xy;
         }
-        if (observer.readingTaken) {
-            observer.readingTaken(*task, reading);
-        }
         runner.record(reading);
         if (sink) {
             sink(runner.readings().back());
+        }
+        // Shown only once journaled: a reading the store refused (disk full) is never displayed.
+        if (observer.readingTaken) {
+            observer.readingTaken(*task, reading);
         }
     }
 }

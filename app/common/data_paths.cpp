@@ -1,5 +1,6 @@
 // Data directory lookup and careful file I/O for the app layer.
 #include "app/common/data_paths.h"
+#include "app/common/storage/safe_file.h"
 
 #include <unistd.h>
 #include <cerrno>
@@ -56,23 +57,7 @@ std::string readTextFile(const std::filesystem::path& path) {
 }
 
 void writeFileAtomically(const std::filesystem::path& path, const std::string& content) {
-    const std::filesystem::path tmp = path.string() + ".part";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) {
-            throw std::runtime_error(tmp.string() + ": cannot write: " + std::strerror(errno));
-        }
-        out.write(content.data(), static_cast<std::streamsize>(content.size()));
-        out.flush();
-        if (!out) {
-            throw std::runtime_error(tmp.string() + ": write failed: " + std::strerror(errno));
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) {
-        throw std::runtime_error(path.string() + ": cannot replace: " + ec.message());
-    }
+    writeFileSafely(path, content);
 }
 
 void ensureWritableDirectory(const std::filesystem::path& dir) {

@@ -14,7 +14,8 @@ std::filesystem::path dataDir();
 /// Reads a whole text file; throws std::runtime_error naming the file and the OS error.
 std::string readTextFile(const std::filesystem::path& path);
 
-/// Writes through a temporary file and rename, so a reader never sees half a file.
+/// Writes through a private temporary file, fsync and rename (storage/safe_file.h), so a reader
+/// never sees half a file, even after a power loss.
 void writeFileAtomically(const std::filesystem::path& path, const std::string& content);
 
 /// Creates the directory if needed and proves it is writable; throws with a one-line reason.

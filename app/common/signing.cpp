@@ -1,7 +1,9 @@
 // Report signing with libsodium's Ed25519 (crypto_sign_detached) and SHA-256 section hashes.
 #include "app/common/signing.h"
+#include "app/common/storage/safe_file.h"
 
 #include "app/common/data_paths.h"
+#include "libmeasure/util/json_view.h"
 
 #include <sodium.h>
 #include <sys/stat.h>
@@ -87,30 +89,40 @@ std::filesystem::path defaultTrustedKeyDir() {
 
 KeyPairFiles generateKeyPair(const std::filesystem::path& dir, const std::string& name) {
     initSodium();
+    try {
+        requirePlainFileName(name, "key name");  // never a path: keys stay in their folder
+    } catch (const std::invalid_argument& e) {
+        throw SigningError(e.what());
+    }
     ensureWritableDirectory(dir);
     KeyPairFiles f{dir / (name + ".key"), dir / (name + ".pub"), {}};
-    if (std::filesystem::exists(f.secret_key) || std::filesystem::exists(f.public_key)) {
+    // symlink_status: a dangling symlink planted at NAME.key counts as existing.
+    if (std::filesystem::symlink_status(f.secret_key).type() !=
+            std::filesystem::file_type::not_found ||
+        std::filesystem::symlink_status(f.public_key).type() !=
+            std::filesystem::file_type::not_found) {
         throw SigningError(f.secret_key.string() +
                            " or .pub already exists; not overwriting a key");
     }
     unsigned char pk[crypto_sign_PUBLICKEYBYTES];
     unsigned char sk[crypto_sign_SECRETKEYBYTES];
     crypto_sign_keypair(pk, sk);
-    {
-        // Create the secret key file with 0600 from the start, never world-readable.
-        const mode_t old = ::umask(077);
-        std::ofstream out(f.secret_key, std::ios::trunc);
-        ::umask(old);
-        out << hex(sk, sizeof sk) << "\n";
+    try {
+        // 0600 from creation, O_EXCL|O_NOFOLLOW, fsync'ed, and published with link() so an
+        // existing name (or a symlink raced in) is never written through or replaced.
+        TempFile secret(f.secret_key, 0600);
+        std::string text = hex(sk, sizeof sk) + "\n";
         sodium_memzero(sk, sizeof sk);
-        if (!out) {
-            throw SigningError(f.secret_key.string() + ": cannot write");
-        }
+        secret.write(text);
+        sodium_memzero(text.data(), text.size());
+        TempFile pub(f.public_key, 0644);
+        pub.write(hex(pk, sizeof pk) + "\n");
+        secret.commitNoReplace();
+        pub.commitNoReplace();
+    } catch (const std::runtime_error& e) {
+        sodium_memzero(sk, sizeof sk);
+        throw SigningError(e.what());
     }
-    std::filesystem::permissions(
-        f.secret_key, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
-        std::filesystem::perm_options::replace);
-    writeFileAtomically(f.public_key, hex(pk, sizeof pk) + "\n");
     f.key_id = keyId(pk);
     return f;
 }
@@ -154,10 +166,12 @@ VerifyResult verifyReport(const std::filesystem::path& report,
         signature.empty() ? std::filesystem::path(report.string() + ".sig") : signature;
     nlohmann::json j;
     try {
-        j = nlohmann::json::parse(readTextFile(sigFile));
+        j = util::parseJson(readTextFile(sigFile), sigFile.string());  // never echoes content
         if (j.at("algorithm") != "Ed25519") {
             throw SigningError(sigFile.string() + ": unsupported algorithm");
         }
+    } catch (const util::DataError& e) {
+        throw SigningError(std::string("not a cinemeasure signature file: ") + e.what());
     } catch (const nlohmann::json::exception& e) {
         throw SigningError(sigFile.string() + ": not a cinemeasure signature file (" + e.what() +
                            ")");

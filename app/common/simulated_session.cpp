@@ -148,7 +148,7 @@ report::CertificationReport runSimulation(const PreparedSimulation& sim, Session
     auto theatre = std::make_shared<drivers::virt::VirtualTheatre>(sim.config);
     SimulatedOperator op(theatre, sim.seat);
     procedure::ProcedureRunner runner(sim.profile, sim.points);
-    runner.restore(store.readings(sim.info.id));
+    runner.restore(store.readings(sim.info.id), store.skips(sim.info.id));
     SimulatedRig rig = makeSimulatedRig(sim, theatre, runner.readings().size());
     const procedure::InstrumentInfo instrument = rig.instrument->identify();
     const std::string sid = sim.info.id;
@@ -190,6 +190,13 @@ report::CertificationReport reportFromStore(const PreparedSimulation& sim,
     rep.notes = store.notes(sim.info.id);
     rep.skipped = store.skips(sim.info.id);
     return rep;
+}
+
+std::optional<procedure::MeasurementTask> nextTask(const PreparedSimulation& sim,
+                                                   const SessionStore& store) {
+    procedure::ProcedureRunner runner(sim.profile, sim.points);
+    runner.restore(store.readings(sim.info.id), store.skips(sim.info.id));
+    return runner.current();
 }
 
 std::string fieldSiteJson(const std::string& name, double width_m, double height_m,

@@ -9,6 +9,7 @@
 #include "libmeasure/report/certification_report.h"
 
 #include <filesystem>
+#include <optional>
 
 namespace cm::app {
 
@@ -72,6 +73,11 @@ CertificationSetup simulationSetup(const PreparedSimulation& sim);
 /// Rebuilds the report of a stored session from its readings (no measuring).
 report::CertificationReport reportFromStore(const PreparedSimulation& sim,
                                             const SessionStore& store);
+
+/// The session's next unmeasured, unskipped task (none when finished). The task's step pointer
+/// refers to `sim.profile`.
+std::optional<procedure::MeasurementTask> nextTask(const PreparedSimulation& sim,
+                                                   const SessionStore& store);
 
 /// Writes report.json, report.csv and report.pdf atomically into `dir`.
 void writeReportFiles(const report::CertificationReport& report, const std::filesystem::path& dir);

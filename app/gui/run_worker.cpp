@@ -240,6 +240,8 @@ void RunWorker::runImpl() {
             return Rig{nullptr, drivers::openInstrument(*family, port), nullptr};
         };
     }
+    // Held while this run writes; refused if a CLI resume (or another GUI) is writing the session.
+    app::SessionLock sessionLock(store, sid);
     procedure::ProcedureRunner runner(setup.profile, setup.points);
     const procedure::Profile& profile = runner.profile();
     runner.restore(store.readings(sid), store.skips(sid));

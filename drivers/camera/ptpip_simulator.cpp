@@ -123,6 +123,7 @@ struct PtpIpSimulator::Impl {
     struct Conn {
         int fd = -1;
         Bytes in;
+        Clock::time_point since = Clock::now();  ///< accepted, or last packet (cmd/evt)
     };
     struct Object {
         ObjectInfo info;
@@ -283,14 +284,50 @@ struct PtpIpSimulator::Impl {
         incoming.clear();
     }
 
+    Clock::time_point accept_paused_until{};
+
     void acceptOne() {
         const int fd = ::accept4(listen_fd, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
         if (fd < 0) {
+            if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
+                // The connection stays queued and the listening socket stays readable: polling it
+                // again at once would spin. Free the oldest unidentified connection and wait.
+                if (!pending.empty()) {
+                    closeFd(pending.front().fd);
+                    ++stats.dropped;
+                }
+                accept_paused_until = Clock::now() + std::chrono::milliseconds(200);
+            }
+            return;
+        }
+        if (static_cast<int>(pending.size()) >= std::max(1, options.max_pending)) {
+            ::close(fd);  // over the cap: a flood of idle local connections is refused
+            ++stats.dropped;
             return;
         }
         int one = 1;
         ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-        pending.push_back({fd, {}});
+        pending.push_back({fd, {}, Clock::now()});
+    }
+
+    /// Closes unidentified connections past their deadline and an idle established host.
+    void dropIdle() {
+        const auto now = Clock::now();
+        const auto pendingLimit = std::chrono::duration_cast<Clock::duration>(
+            std::chrono::duration<double>(options.pending_timeout_s));
+        for (auto& c : pending) {
+            if (c.fd >= 0 && now - c.since > pendingLimit) {
+                closeFd(c.fd);
+                ++stats.dropped;
+            }
+        }
+        std::erase_if(pending, [](const Conn& c) { return c.fd < 0; });
+        const auto idleLimit = std::chrono::duration_cast<Clock::duration>(
+            std::chrono::duration<double>(options.idle_timeout_s));
+        if (cmd.fd >= 0 && timers.empty() && now - std::max(cmd.since, evt.since) > idleLimit) {
+            endSession(false);
+            ++stats.dropped;
+        }
     }
 
     /// Reads what is available; false on end of stream or error.
@@ -744,7 +781,8 @@ struct PtpIpSimulator::Impl {
     /// One poll round: waits at most `max_wait_ms`, then handles sockets and due timers.
     void pollOnce(int max_wait_ms) {
         std::vector<pollfd> fds;
-        fds.push_back({listen_fd, POLLIN, 0});
+        const bool acceptPaused = Clock::now() < accept_paused_until;
+        fds.push_back({listen_fd, static_cast<short>(acceptPaused ? 0 : POLLIN), 0});
         for (const auto& c : pending) {
             fds.push_back({c.fd, POLLIN, 0});
         }
@@ -764,6 +802,7 @@ struct PtpIpSimulator::Impl {
         }
         ::poll(fds.data(), fds.size(), wait);
         std::lock_guard lock(mu);
+        ++stats.poll_rounds;
         if (fds[0].revents & POLLIN) {
             acceptOne();
         }
@@ -783,6 +822,7 @@ struct PtpIpSimulator::Impl {
             if (!readSome(evt)) {
                 endSession(false);
             } else {
+                evt.since = Clock::now();
                 try {
                     while (auto p = nextPacket(evt)) {
                         if (p->type == PacketType::Ping) {
@@ -796,6 +836,7 @@ struct PtpIpSimulator::Impl {
         }
         if (cmd.fd >= 0 && fds[cmdIndex].fd == cmd.fd && fds[cmdIndex].revents != 0) {
             const bool alive = readSome(cmd);
+            cmd.since = Clock::now();
             try {
                 while (cmd.fd >= 0) {
                     auto p = nextPacket(cmd);
@@ -811,6 +852,7 @@ struct PtpIpSimulator::Impl {
                 endSession(false);
             }
         }
+        dropIdle();
         const auto now = Clock::now();
         std::vector<Timer> due;
         for (auto it = timers.begin(); it != timers.end();) {

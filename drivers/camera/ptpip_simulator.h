@@ -43,6 +43,14 @@ struct PtpIpSimulatorOptions {
     std::uint32_t card_free_images = 1000;
     std::uint64_t card_capacity_bytes = 32ull << 30;
     FrameSource source;  ///< empty: testPatternTiff
+    /// Connection hygiene: a connection that has not identified itself (its first packet) within
+    /// `pending_timeout_s` is closed; at most `max_pending` such connections are held (more are
+    /// closed on accept); an established host silent on both channels for `idle_timeout_s` is
+    /// disconnected. When the process runs out of descriptors (EMFILE) accepting pauses briefly
+    /// instead of spinning.
+    double pending_timeout_s = 5.0;
+    int max_pending = 8;
+    double idle_timeout_s = 600.0;
 };
 
 /// Counters and the card as the test sees them (thread-safe snapshot).
@@ -51,6 +59,8 @@ struct SimulatorStats {
     int captures = 0;     ///< exposures started
     int downloads = 0;    ///< complete GetObject data phases sent
     int deletes = 0;
+    int dropped = 0;       ///< connections closed unidentified, over the cap, or idle
+    long poll_rounds = 0;  ///< iterations of the serving loop (a spin shows as thousands a second)
     std::vector<CapturedFile> card;      ///< files now on the card
     std::vector<CapturedFile> produced;  ///< every frame the source made, in order
     CaptureSettings last_settings;       ///< the settings of the last capture

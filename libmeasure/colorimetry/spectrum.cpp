@@ -84,6 +84,24 @@ Spectrum Spectrum::scaled(double k) const {
     return Spectrum(wavelength_nm_, v, true);
 }
 
+std::string extrapolatedRange(const Spectrum& s, double from_nm, double to_nm) {
+    auto nm = [](double v) {
+        std::ostringstream os;
+        os << v;
+        return os.str();
+    };
+    std::string out;
+    if (s.first_nm() > from_nm) {
+        out = nm(from_nm) + "–" + nm(s.first_nm()) + " nm held at the " + nm(s.first_nm()) +
+              " nm value";
+    }
+    if (s.last_nm() < to_nm) {
+        out += (out.empty() ? "" : ", ") + nm(s.last_nm()) + "–" + nm(to_nm) + " nm held at the " +
+               nm(s.last_nm()) + " nm value";
+    }
+    return out;
+}
+
 namespace {
 
 [[noreturn]] void failAt(const std::string& source, int line, const std::string& what) {
@@ -98,7 +116,8 @@ double parseNumber(const std::string& token, const std::string& source, int line
         ++end;
     }
     if (end == begin || *end != '\0') {
-        failAt(source, line, "expected a number, found '" + token + "'");
+        // The offending text is not echoed: a wrong file given here may hold a secret.
+        failAt(source, line, "expected a number");
     }
     return v;
 }
@@ -243,6 +262,23 @@ Spectrum parseCgatsSpectrum(const std::string& text, const std::string& source) 
     if (state != Done) {
         throw SpectrumError(source + ": missing BEGIN_DATA/END_DATA block");
     }
+    if (dataLine == 0) {
+        throw SpectrumError(source + ": no data rows between BEGIN_DATA and END_DATA");
+    }
+    // The header's counts, when given, must match what the file holds (CGATS.17 §6).
+    auto count = [&](const char* key, std::size_t actual, const char* what) {
+        const auto it = keywords.find(key);
+        if (it == keywords.end()) {
+            return;
+        }
+        const double n = parseNumber(it->second, source, 0);
+        if (n != static_cast<double>(actual)) {
+            throw SpectrumError(source + ": " + key + " is " + trim(it->second) +
+                                " but the file has " + std::to_string(actual) + " " + what);
+        }
+    };
+    count("NUMBER_OF_FIELDS", fields.size(), "fields");
+    count("NUMBER_OF_SETS", static_cast<std::size_t>(dataLine), "data rows");
     auto need = [&](const char* key) {
         auto it = keywords.find(key);
         if (it == keywords.end()) {
@@ -250,7 +286,11 @@ Spectrum parseCgatsSpectrum(const std::string& text, const std::string& source) 
         }
         return parseNumber(it->second, source, 0);
     };
-    const int bands = static_cast<int>(need("SPECTRAL_BANDS"));
+    const double bandsValue = need("SPECTRAL_BANDS");
+    if (!(bandsValue >= 2.0 && bandsValue <= 100000.0)) {
+        throw SpectrumError(source + ": SPECTRAL_BANDS must be between 2 and 100000");
+    }
+    const int bands = static_cast<int>(bandsValue);
     const double start = need("SPECTRAL_START_NM");
     const double end = need("SPECTRAL_END_NM");
     const double norm = keywords.count("SPECTRAL_NORM") ? need("SPECTRAL_NORM") : 1.0;

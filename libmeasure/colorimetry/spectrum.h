@@ -50,6 +50,12 @@ private:
     std::vector<double> values_;
 };
 
+/// What a spectrum lacks of [from_nm, to_nm] and is therefore extrapolated by holding the
+/// nearest sample (CIE 015:2018 §7.2.3), e.g. "520–780 nm held at the 520 nm value"; empty when
+/// the spectrum covers the range. The visible range 380–780 nm is what the colour-matching
+/// functions weigh materially.
+std::string extrapolatedRange(const Spectrum& s, double from_nm = 380.0, double to_nm = 780.0);
+
 /// Parses "nm,value" CSV text with one header line. `source` names the file in errors, which
 /// carry the line number.
 Spectrum parseSpectrumCsv(const std::string& text, const std::string& source);

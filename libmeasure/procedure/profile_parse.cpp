@@ -21,11 +21,38 @@ const Step* Profile::findStep(const std::string& step_id) const {
 
 namespace {
 
-evaluation::Tolerance parseTolerance(const JsonView& j) {
+/// The physically possible range of a figure in `unit`: chromaticity coordinates lie in [0, 1],
+/// luminances and ratios are not negative. Bounds beyond these are typing errors (or hostile
+/// files that would make chart code loop over a range of 1e308), refused at load.
+struct UnitRange {
+    double lo, hi;
+};
+UnitRange physicalRange(const std::string& unit) {
+    if (unit == "xy" || unit == "u'v'") {
+        return {0.0, 1.0};
+    }
+    if (unit == "cd/m2") {
+        return {0.0, 1e5};  // above any display's peak (PQ ends at 10 000 cd/m²)
+    }
+    if (unit == "ratio") {
+        return {0.0, 1e9};
+    }
+    if (unit == "exponent") {
+        return {0.0, 10.0};
+    }
+    return {-1e4, 1e4};  // "%" and anything else: deviations in percent
+}
+
+evaluation::Tolerance parseTolerance(const JsonView& j, const std::string& unit) {
     j.allowOnly({"target", "plus_minus", "plus", "minus", "min", "max", "source", "provisional",
                  "informative"});
+    const UnitRange r = physicalRange(unit);
+    const double span = r.hi - r.lo;
     evaluation::Tolerance t;
     t.source = j.string("source");
+    if (t.source.find_first_not_of(" \t") == std::string::npos) {
+        j.at("source").fail("a tolerance needs its source (standard and clause)");
+    }
     t.provisional = j.booleanOr("provisional", false);
     t.informative = j.booleanOr("informative", false);
     const bool hasTarget = j.has("target");
@@ -33,7 +60,7 @@ evaluation::Tolerance parseTolerance(const JsonView& j) {
     const bool hasPlus = j.has("plus") || j.has("minus");
     const bool hasBounds = j.has("min") || j.has("max");
     if (hasTarget) {
-        t.target = j.number("target");
+        t.target = j.at("target").number(r.lo, r.hi);
     }
     if (hasPm && hasPlus) {
         j.fail("give either plus_minus or plus/minus, not both");
@@ -45,20 +72,20 @@ evaluation::Tolerance parseTolerance(const JsonView& j) {
         j.fail("give either target with plus_minus/plus/minus, or min/max, not both");
     }
     if (hasPm) {
-        const double pm = j.at("plus_minus").number(0.0, 1e12);
+        const double pm = j.at("plus_minus").number(0.0, span);
         t.lower = *t.target - pm;
         t.upper = *t.target + pm;
     } else if (hasPlus) {
-        const double plus = j.at("plus").number(0.0, 1e12);
-        const double minus = j.at("minus").number(0.0, 1e12);
+        const double plus = j.at("plus").number(0.0, span);
+        const double minus = j.at("minus").number(0.0, span);
         t.lower = *t.target - minus;
         t.upper = *t.target + plus;
     } else if (hasBounds) {
         if (j.has("min")) {
-            t.lower = j.number("min");
+            t.lower = j.at("min").number(r.lo, r.hi);
         }
         if (j.has("max")) {
-            t.upper = j.number("max");
+            t.upper = j.at("max").number(r.lo, r.hi);
         }
         if (t.lower && t.upper && *t.lower > *t.upper) {
             j.fail("inconsistent tolerance: min is greater than max");
@@ -116,6 +143,9 @@ Profile parseProfile(const JsonView& root) {
     Profile p;
     p.version = static_cast<int>(root.at("version").integer(1, 1));
     p.id = root.string("id");
+    if (p.id.empty() || p.id.find_first_of("/\\ \t\n") != std::string::npos) {
+        root.at("id").fail("expected a non-empty id without slashes or spaces");
+    }
     p.title = root.string("title");
     {
         JsonView s = root.at("standard");
@@ -132,7 +162,8 @@ Profile parseProfile(const JsonView& root) {
         JsonView i = root.at("instrument");
         i.allowOnly({"max_acceptance_angle_deg", "min_luminance_cdm2", "spectral", "source"});
         p.instrument.max_acceptance_angle_deg = i.at("max_acceptance_angle_deg").number(0.01, 90);
-        p.instrument.min_luminance_cdm2 = i.numberOr("min_luminance_cdm2", 0.0);
+        p.instrument.min_luminance_cdm2 =
+            i.has("min_luminance_cdm2") ? i.at("min_luminance_cdm2").number(0.0, 1e5) : 0.0;
         p.instrument.spectral = i.booleanOr("spectral", false);
         p.instrument.source = i.string("source");
     }
@@ -301,7 +332,7 @@ Profile parseProfile(const JsonView& root) {
             f.at("unit").fail("metric '" + fig.metric + "' is in '" + metric->unit + "', not '" +
                               fig.unit + "'");
         }
-        fig.tolerance = parseTolerance(f.at("tolerance"));
+        fig.tolerance = parseTolerance(f.at("tolerance"), fig.unit);
         p.figures.push_back(std::move(fig));
     }
     return p;

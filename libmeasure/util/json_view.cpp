@@ -165,19 +165,57 @@ void JsonView::allowOnly(std::initializer_list<const char*> allowed) const {
     }
 }
 
+namespace {
+
+/// nlohmann's message without its "last read: '…'" excerpt and its own position prefix: the
+/// excerpt is file content, and a wrong file given here (a secret key) must never be printed.
+std::string withoutContent(const std::string& what) {
+    std::string m = what;
+    if (const auto colon = m.find(": "); m.rfind("[json.exception", 0) == 0 && colon != m.npos) {
+        m = m.substr(colon + 2);  // drop "[json.exception.parse_error.101] parse error at …: "
+    }
+    if (const auto last = m.find("; last read: '"); last != m.npos) {
+        // The excerpt ends at the last "'; expected" (or at the end of the message).
+        const auto expected = m.rfind("'; expected");
+        m = m.substr(0, last) +
+            (expected != m.npos && expected > last ? m.substr(expected + 1) : std::string());
+    }
+    // Whatever else is quoted (an overflowing number, a bad token) is content too.
+    std::string out;
+    bool quoted = false;
+    for (const char c : m) {
+        if (c == '\'') {
+            out += quoted ? "'" : "'…";
+            quoted = !quoted;
+        } else if (!quoted) {
+            out += c;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
 nlohmann::json parseJson(const std::string& text, const std::string& source) {
     try {
         return nlohmann::json::parse(text);
     } catch (const nlohmann::json::parse_error& e) {
-        // Translate the byte offset into a line number the user can open in an editor.
-        const std::size_t upto = std::min<std::size_t>(e.byte, text.size());
+        // Position (line, column) and the expected form; never the text itself.
+        const std::size_t upto = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, text.size());
         const long line =
             1 + std::count(text.begin(), text.begin() + static_cast<long>(upto), '\n');
-        throw DataError(source, "line " + std::to_string(line),
-                        "invalid JSON: " + std::string(e.what()));
+        std::size_t lineStart = upto;
+        while (lineStart > 0 && text[lineStart - 1] != '\n') {
+            --lineStart;
+        }
+        const std::size_t column = upto - lineStart + 1;
+        throw DataError(source,
+                        "line " + std::to_string(line) + ", column " + std::to_string(column),
+                        "invalid JSON: " + withoutContent(e.what()) +
+                            " (expected a JSON document: an object {…} for cinemeasure files)");
     } catch (const nlohmann::json::exception& e) {
         // e.g. out_of_range 406: a number too large for a double.
-        throw DataError(source, "$", "invalid JSON: " + std::string(e.what()));
+        throw DataError(source, "$", "invalid JSON: " + withoutContent(e.what()));
     }
 }
 

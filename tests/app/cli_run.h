@@ -33,8 +33,11 @@ inline std::filesystem::path privateDb() {
 
 inline Run cli(const std::string& args) {
     privateDb();
-    const std::string cmd = std::string(CINEMEASURE_CLI) + " --data-dir " +
-                            CINEMEASURE_CALIBRATION_DIR + " " + args + " 2>&1";
+    // CINEMEASURE_TEST_CLI runs the same tests against another build (e.g. main's, to see a
+    // regression test fail there).
+    const char* other = std::getenv("CINEMEASURE_TEST_CLI");
+    const std::string cmd = std::string(other && *other ? other : CINEMEASURE_CLI) +
+                            " --data-dir " + CINEMEASURE_CALIBRATION_DIR + " " + args + " 2>&1";
     FILE* p = popen(cmd.c_str(), "r");
     REQUIRE(p != nullptr);
     std::string out;
@@ -57,6 +60,11 @@ inline nlohmann::json readJson(const std::filesystem::path& f) {
     std::ifstream in(f);
     REQUIRE(in);
     return nlohmann::json::parse(in);
+}
+
+inline std::string readText(const std::filesystem::path& f) {
+    std::ifstream in(f);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
 inline std::string virtualTheatre(const std::string& name) {

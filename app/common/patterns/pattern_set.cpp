@@ -1,5 +1,6 @@
 // Planning, manifest and careful writing of a profile's pattern files.
 #include "app/common/patterns/pattern_set.h"
+#include "app/common/storage/safe_file.h"
 
 #include "app/common/data_paths.h"
 #include "app/common/patterns/image_files.h"
@@ -10,6 +11,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <memory>
 #include <sstream>
 #include <stdexcept>
 
@@ -148,7 +150,10 @@ PatternSet planPatternSet(const procedure::Profile& profile, patterns::ImageSize
         }
     }
     int pattern_number = 0;
-    for (const auto& [step, spec] : resolved) {
+    for (const auto& entry : resolved) {
+        // Named references, not a structured binding: clang 14 cannot capture those in a lambda.
+        const procedure::Step* step = entry.first;
+        const patterns::PatternSpec& spec = entry.second;
         auto it = std::find_if(planned.begin(), planned.end(), [&](const Planned& p) {
             return p.stimulus == spec.stimulus && p.frames == spec.frames;
         });
@@ -282,36 +287,20 @@ std::string patternManifestText(const PatternSet& set) {
 }
 
 void writePatternSet(const PatternSet& set, const std::filesystem::path& dir) {
-    std::vector<std::pair<std::filesystem::path, std::filesystem::path>> staged;  // tmp → final
-    try {
-        for (const auto& f : set.files) {
-            const auto image = patterns::renderFrame(f.frame, set.size);
-            const auto tiff_tmp = dir / (f.tiff + ".part");
-            staged.emplace_back(tiff_tmp, dir / f.tiff);
-            writeXyzTiff(tiff_tmp, image, tiffDescription(set, f));
-            const auto png_tmp = dir / (f.preview + ".part");
-            staged.emplace_back(png_tmp, dir / f.preview);
-            writeRgbPng(png_tmp, patterns::renderPreview(image, set.encoding));
-        }
-    } catch (...) {
-        for (const auto& [tmp, final_path] : staged) {
-            removeQuietly(tmp);
-        }
-        throw;
+    // Private temporary files (removed by their destructors on any failure), renamed at the end.
+    std::vector<std::unique_ptr<TempFile>> staged;
+    for (const auto& f : set.files) {
+        const auto image = patterns::renderFrame(f.frame, set.size);
+        staged.push_back(std::make_unique<TempFile>(dir / f.tiff));
+        writeXyzTiff(staged.back()->path(), image, tiffDescription(set, f));
+        staged.push_back(std::make_unique<TempFile>(dir / f.preview));
+        writeRgbPng(staged.back()->path(), patterns::renderPreview(image, set.encoding));
     }
     // An older set's manifest must not describe a directory being rewritten.
     removeQuietly(dir / kManifestJson);
     removeQuietly(dir / kManifestText);
-    for (const auto& [tmp, final_path] : staged) {
-        std::error_code ec;
-        std::filesystem::rename(tmp, final_path, ec);
-        if (ec) {
-            for (const auto& [t, f] : staged) {
-                removeQuietly(t);
-            }
-            throw std::runtime_error(final_path.string() +
-                                     ": cannot rename into place: " + ec.message());
-        }
+    for (auto& tmp : staged) {
+        tmp->commit();
     }
     writeFileAtomically(dir / kManifestText, patternManifestText(set));
     writeFileAtomically(dir / kManifestJson, patternManifestJson(set));

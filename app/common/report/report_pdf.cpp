@@ -1,5 +1,6 @@
 // PDF rendering of the report model: header, verdict, figures with limits, readings, footer.
 #include "app/common/report/report_pdf.h"
+#include "app/common/storage/safe_file.h"
 
 #include "app/common/cie_data.h"
 #include "libmeasure/colorimetry/rgb_colourspace.h"
@@ -80,18 +81,29 @@ public:
         cairo_text_extents_t ext;
         cairo_text_extents(cr_, shown.c_str(), &ext);
         if (ext.x_advance > room) {
-            do {
-                // Drop one UTF-8 character at a time.
-                while (!shown.empty() &&
-                       (static_cast<unsigned char>(shown.back()) & 0xC0) == 0x80) {
-                    shown.pop_back();
+            // Longest prefix (cut at a UTF-8 character boundary) that fits with "…": a binary
+            // search, so a 100 000-character note costs ~17 measurements, not 100 000.
+            auto boundary = [&](std::size_t n) {
+                while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) {
+                    --n;
                 }
-                if (!shown.empty()) {
-                    shown.pop_back();
+                return n;
+            };
+            std::size_t lo = 0;
+            std::size_t hi = s.size();
+            while (lo < hi) {
+                const std::size_t mid = boundary(lo + (hi - lo + 1) / 2);
+                if (mid <= lo) {
+                    break;
                 }
-                cairo_text_extents(cr_, (shown + "…").c_str(), &ext);
-            } while (!shown.empty() && ext.x_advance > room);
-            shown += "…";
+                cairo_text_extents(cr_, (s.substr(0, mid) + "…").c_str(), &ext);
+                if (ext.x_advance <= room) {
+                    lo = mid;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            shown = s.substr(0, boundary(lo)) + "…";
         }
         cairo_move_to(cr_, x, y_);
         cairo_show_text(cr_, shown.c_str());
@@ -256,13 +268,20 @@ void chromaticityDiagram(cairo_t* cr, double x0, double y0, double size,
         cairo_set_line_width(cr, 0.6);
         cairo_stroke(cr);
     } else {
-        for (double g = std::ceil(xmin * 200) / 200; g < xmax; g += 0.005) {
-            cairo_move_to(cr, X(g), y0);
-            cairo_line_to(cr, X(g), y0 + size);
-        }
-        for (double g = std::ceil(ymin * 200) / 200; g < ymax; g += 0.005) {
-            cairo_move_to(cr, x0, Y(g));
-            cairo_line_to(cr, x0 + size, Y(g));
+        // Grid lines every 0.005, coarser when the tolerance box is wide: at most ~40 lines per
+        // axis whatever the profile says (the parser bounds chromaticity to [0, 1] as well).
+        const double spacing = 0.005 * std::max(1.0, std::ceil((xmax - xmin) / 0.005 / 40.0));
+        for (int i = 0; i <= 41; ++i) {
+            const double gx = std::ceil(xmin / spacing) * spacing + i * spacing;
+            const double gy = std::ceil(ymin / spacing) * spacing + i * spacing;
+            if (gx < xmax) {
+                cairo_move_to(cr, X(gx), y0);
+                cairo_line_to(cr, X(gx), y0 + size);
+            }
+            if (gy < ymax) {
+                cairo_move_to(cr, x0, Y(gy));
+                cairo_line_to(cr, x0 + size, Y(gy));
+            }
         }
         cairo_set_source_rgb(cr, 0.88, 0.88, 0.88);
         cairo_set_line_width(cr, 0.3);
@@ -543,7 +562,8 @@ void render(cairo_t* cr, const report::CertificationReport& r) {
 }  // namespace
 
 void writeReportPdf(const report::CertificationReport& report, const std::filesystem::path& file) {
-    const std::filesystem::path tmp = file.string() + ".part";
+    TempFile part(file);  // private random name, replaced into place by commit()
+    const std::filesystem::path tmp = part.path();
     cairo_surface_t* surface = cairo_pdf_surface_create(tmp.c_str(), kPageW, kPageH);
     if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
         const std::string why = cairo_status_to_string(cairo_surface_status(surface));
@@ -561,12 +581,11 @@ void writeReportPdf(const report::CertificationReport& report, const std::filesy
     const cairo_status_t finishStatus = cairo_surface_status(surface);
     cairo_surface_destroy(surface);
     if (status != CAIRO_STATUS_SUCCESS || finishStatus != CAIRO_STATUS_SUCCESS) {
-        std::filesystem::remove(tmp);
         throw std::runtime_error(
             file.string() + ": PDF rendering failed: " +
             cairo_status_to_string(status != CAIRO_STATUS_SUCCESS ? status : finishStatus));
     }
-    std::filesystem::rename(tmp, file);
+    part.commit();
 }
 
 }  // namespace cm::app

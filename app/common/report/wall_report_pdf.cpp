@@ -1,5 +1,6 @@
 // LED wall PDF: A4 pages drawn with cairo; the module map is vector graphics, one cell a module.
 #include "app/common/report/wall_report_pdf.h"
+#include "app/common/storage/safe_file.h"
 
 #include "app/common/report/pdf_style.h"
 
@@ -221,7 +222,8 @@ std::string provisional(bool p) {
 
 void writeWallReportPdf(const WallAnalysis& a, const WallLimits& lim, const WallReportInfo& info,
                         const std::filesystem::path& file) {
-    const std::filesystem::path tmp = file.string() + ".part";
+    TempFile part(file);  // private random name, replaced into place by commit()
+    const std::filesystem::path tmp = part.path();
     cairo_surface_t* surface = cairo_pdf_surface_create(tmp.c_str(), kPageW, kPageH);
     if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
         cairo_surface_destroy(surface);
@@ -401,10 +403,9 @@ void writeWallReportPdf(const WallAnalysis& a, const WallLimits& lim, const Wall
     const cairo_status_t st = cairo_surface_status(surface);
     cairo_surface_destroy(surface);
     if (st != CAIRO_STATUS_SUCCESS) {
-        std::filesystem::remove(tmp);
         throw std::runtime_error(file.string() + ": PDF error: " + cairo_status_to_string(st));
     }
-    std::filesystem::rename(tmp, file);
+    part.commit();
 }
 
 }  // namespace cm::app

@@ -1,27 +1,55 @@
 // SQLite session journal: WAL, synchronous=FULL, one transaction per reading, checked on open.
 #include "app/common/session/session_store.h"
 
-#include <cstdio>
-
 #include "drivers/instrument/spot_instrument.h"
 
+#include <fcntl.h>
+#include <signal.h>
 #include <sqlite3.h>
+#include <sys/file.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <fstream>
 #include <random>
+#include <sstream>
 
 namespace cm::app {
 
 namespace {
 
+/// The error for a failed SQLite call: storage conditions (full, read-only, I/O, busy beyond the
+/// timeout) are SessionStorageError, so callers can say "disk full" and "resume" instead of
+/// "corrupt".
+[[noreturn]] void fail(sqlite3* db, int rc, const std::string& why) {
+    switch (rc & 0xFF) {
+        case SQLITE_FULL:
+            throw SessionStorageError("session database: the disk is full (" + why + ")");
+        case SQLITE_READONLY:
+        case SQLITE_IOERR:
+        case SQLITE_CANTOPEN:
+        case SQLITE_PERM:
+            throw SessionStorageError("session database: cannot write (" + why + ")");
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED:
+            throw SessionStorageError("session database: busy, another process kept it locked (" +
+                                      why + ")");
+        default:
+            (void)db;
+            throw SessionStoreError("session database: " + why);
+    }
+}
+
 /// A prepared statement that finalises itself.
 class Statement {
 public:
     Statement(sqlite3* db, const char* sql) : db_(db) {
-        if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK) {
-            throw SessionStoreError(std::string("session database: ") + sqlite3_errmsg(db));
+        if (const int rc = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr); rc != SQLITE_OK) {
+            fail(db, rc, sqlite3_errmsg(db));
         }
     }
     ~Statement() { sqlite3_finalize(stmt_); }
@@ -48,7 +76,7 @@ public:
         if (rc == SQLITE_DONE) {
             return false;
         }
-        throw SessionStoreError(std::string("session database: ") + sqlite3_errmsg(db_));
+        fail(db_, rc, sqlite3_errmsg(db_));
     }
     std::string text(int col) const {
         const unsigned char* t = sqlite3_column_text(stmt_, col);
@@ -61,6 +89,56 @@ private:
     sqlite3* db_;
     sqlite3_stmt* stmt_ = nullptr;
 };
+
+/// Who holds a session lock: pid, host, and the process start time (so a reused pid is not
+/// mistaken for the writer).
+struct Owner {
+    long long pid = 0;
+    std::string host;
+    std::string start;
+};
+
+std::string hostName() {
+    char buf[256] = {};
+    if (::gethostname(buf, sizeof buf - 1) != 0) {
+        return "localhost";
+    }
+    return buf;
+}
+
+/// /proc/PID/stat: field 3 is the state, field 22 the start time in clock ticks since boot.
+/// Returns false when the process does not exist or is a zombie (it has ended).
+bool processStart(long long pid, std::string* start) {
+    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+    std::string line;
+    if (!std::getline(in, line)) {
+        return false;
+    }
+    const auto close = line.rfind(')');
+    if (close == std::string::npos) {
+        return false;
+    }
+    std::istringstream fields(line.substr(close + 1));
+    std::string field;
+    std::vector<std::string> f;
+    while (fields >> field) {
+        f.push_back(field);
+    }
+    // f[0] is field 3 (state), f[19] is field 22 (starttime).
+    if (f.size() < 20 || f[0] == "Z" || f[0] == "X") {
+        return false;
+    }
+    *start = f[19];
+    return true;
+}
+
+Owner self() {
+    Owner o;
+    o.pid = ::getpid();
+    o.host = hostName();
+    processStart(o.pid, &o.start);
+    return o;
+}
 
 std::string newSessionId() {
     const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
@@ -117,20 +195,52 @@ std::filesystem::path SessionStore::defaultPath() {
            "sessions.db";
 }
 
-SessionStore::SessionStore(const std::filesystem::path& file) : file_(file) {
+namespace {
+
+/// An exclusive flock on FILE.lock for the duration of the database setup (creation, integrity
+/// check, WAL switch, migrations). Released by close, or by the kernel if the process dies.
+class SetupLock {
+public:
+    explicit SetupLock(const std::filesystem::path& db) {
+        const std::string name = db.string() + ".lock";
+        fd_ = ::open(name.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+        if (fd_ < 0) {
+            throw SessionStorageError(name +
+                                      ": cannot create the setup lock: " + std::strerror(errno));
+        }
+        while (::flock(fd_, LOCK_EX) != 0 && errno == EINTR) {
+        }
+    }
+    ~SetupLock() { ::close(fd_); }
+    SetupLock(const SetupLock&) = delete;
+    SetupLock& operator=(const SetupLock&) = delete;
+
+private:
+    int fd_ = -1;
+};
+
+}  // namespace
+
+SessionStore::SessionStore(const std::filesystem::path& file, Open mode) : file_(file) {
     std::error_code ec;
-    if (file.has_parent_path()) {
+    if (mode == Open::Existing && !std::filesystem::exists(file, ec)) {
+        throw SessionStoreError(file.string() +
+                                ": no session database there (nothing was measured with this "
+                                "--db; check the path)");
+    }
+    if (mode == Open::Create && file.has_parent_path()) {
         std::filesystem::create_directories(file.parent_path(), ec);
     }
-    if (sqlite3_open_v2(file.c_str(), &db_,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                        nullptr) != SQLITE_OK) {
+    const SetupLock setup(file);
+    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX |
+                      (mode == Open::Create ? SQLITE_OPEN_CREATE : 0);
+    if (sqlite3_open_v2(file.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
         const std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
         sqlite3_close(db_);
         db_ = nullptr;
         throw SessionStoreError(file.string() + ": cannot open session database: " + why);
     }
-    sqlite3_busy_timeout(db_, 5000);
+    sqlite3_busy_timeout(db_, 10000);
     try {
         // A corrupt or truncated file fails here, before anything is written to it.
         Statement check(db_, "PRAGMA quick_check");
@@ -145,6 +255,10 @@ SessionStore::SessionStore(const std::filesystem::path& file) : file_(file) {
         exec("PRAGMA synchronous=FULL");
         exec("PRAGMA foreign_keys=ON");
         migrate();
+    } catch (const SessionStorageError& e) {
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw SessionStorageError(file.string() + ": " + e.what());
     } catch (const SessionStoreError& e) {
         sqlite3_close(db_);
         db_ = nullptr;
@@ -161,10 +275,26 @@ SessionStore::~SessionStore() {
 
 void SessionStore::exec(const char* sql) const {
     char* err = nullptr;
-    if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+    if (const int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &err); rc != SQLITE_OK) {
         std::string why = err ? err : "unknown error";
         sqlite3_free(err);
-        throw SessionStoreError(why);
+        fail(db_, rc, why);
+    }
+}
+
+template <typename F>
+void SessionStore::transaction(F&& body) {
+    exec("BEGIN IMMEDIATE");
+    try {
+        body();
+        exec("COMMIT");
+    } catch (...) {
+        // The original error is what the user needs; a ROLLBACK after SQLite already ended the
+        // transaction (it does on SQLITE_FULL) would only say "no transaction is active".
+        if (sqlite3_get_autocommit(db_) == 0) {
+            sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        }
+        throw;
     }
 }
 
@@ -191,19 +321,14 @@ void SessionStore::migrate() {
         return q.step() ? std::atoi(q.text(0).c_str()) : 0;
     };
     auto step = [&](int to, const char* sql) {
-        exec("BEGIN IMMEDIATE");
-        try {
+        transaction([&] {
             if (currentVersion() < to) {
                 exec(sql);
                 exec(("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', '" +
                       std::to_string(to) + "')")
                          .c_str());
             }
-            exec("COMMIT");
-        } catch (...) {
-            exec("ROLLBACK");
-            throw;
-        }
+        });
     };
     if (version < 1) {
         step(1, kSchemaV1);
@@ -227,12 +352,19 @@ void SessionStore::migrate() {
         // v4: whether provisional (draft) limits decide the verdict or are informative.
         step(4, "ALTER TABLE sessions ADD COLUMN provisional_policy TEXT;");
     }
+    if (version < 5) {
+        // v5: the session lock (the writer's pid, host and process start time).
+        step(5,
+             "ALTER TABLE sessions ADD COLUMN lock_pid INTEGER;"
+             "ALTER TABLE sessions ADD COLUMN lock_host TEXT;"
+             "ALTER TABLE sessions ADD COLUMN lock_start TEXT;");
+    }
 }
 
 std::string SessionStore::createSession(SessionInfo info) {
     info.id = info.id.empty() ? newSessionId() : info.id;
-    exec("BEGIN IMMEDIATE");
-    try {
+    const Owner me = self();
+    transaction([&] {
         long long siteId = 0;
         {
             Statement s(db_, "INSERT OR IGNORE INTO sites (name) VALUES (?)");
@@ -246,8 +378,8 @@ std::string SessionStore::createSession(SessionInfo info) {
             db_,
             "INSERT INTO sessions (id, created_utc, status, profile_id, profile_json, source, "
             "theatre_json, theatre_file, seed, time_scale, operator, site_id, out_dir, "
-            "instrument_family, correction_json, decision_rule, provisional_policy) VALUES "
-            "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            "instrument_family, correction_json, decision_rule, provisional_policy, lock_pid, "
+            "lock_host, lock_start) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         s.bind(1, info.id)
             .bind(2, drivers::utcNowIso8601())
             .bind(3, std::string("running"))
@@ -265,18 +397,15 @@ std::string SessionStore::createSession(SessionInfo info) {
             .bind(15, info.correction_json)
             .bind(16, info.decision_rule)
             .bind(17, info.provisional_policy);
+        s.bindInt(18, me.pid).bind(19, me.host).bind(20, me.start);
         s.step();
-        exec("COMMIT");
-    } catch (...) {
-        exec("ROLLBACK");
-        throw;
-    }
+    });
     return info.id;
 }
 
 void SessionStore::appendReading(const std::string& sid, const procedure::RecordedReading& r) {
-    exec("BEGIN IMMEDIATE");
-    try {
+    transaction([&] {
+        requireOwnLock(sid);
         const auto& in = r.reading.instrument;
         Statement ins(db_,
                       "INSERT OR IGNORE INTO instruments (family, model, serial, firmware, "
@@ -325,23 +454,19 @@ void SessionStore::appendReading(const std::string& sid, const procedure::Record
         }
         s.bind(21, r.reading.correction_id).bind(22, r.reading.u_chromaticity_xy);
         s.step();
-        exec("COMMIT");
-    } catch (...) {
-        exec("ROLLBACK");
-        throw;
-    }
+    });
 }
 
 bool SessionStore::retractLastReading(const std::string& sid, const std::string& reason) {
-    exec("BEGIN IMMEDIATE");
-    try {
+    bool retracted = false;
+    transaction([&] {
+        requireOwnLock(sid);
         Statement q(db_,
                     "SELECT seq, step, point, repeat, X, Y, Z, timestamp_utc FROM readings "
                     "WHERE session_id = ? ORDER BY seq DESC LIMIT 1");
         q.bind(1, sid);
         if (!q.step()) {
-            exec("ROLLBACK");
-            return false;
+            return;
         }
         char values[160];
         std::snprintf(values, sizeof values, "X=%.6g Y=%.6g Z=%.6g cd/m2 at %s", q.real(4),
@@ -356,25 +481,137 @@ bool SessionStore::retractLastReading(const std::string& sid, const std::string&
         Statement n(db_, "INSERT INTO notes (session_id, time_utc, note) VALUES (?,?,?)");
         n.bind(1, sid).bind(2, drivers::utcNowIso8601()).bind(3, note);
         n.step();
-        exec("COMMIT");
-        return true;
-    } catch (...) {
-        exec("ROLLBACK");
-        throw;
-    }
+        retracted = true;
+    });
+    return retracted;
 }
 
 void SessionStore::appendSkip(const std::string& sid, const procedure::SkippedTask& k) {
-    Statement s(db_,
-                "INSERT INTO skipped (session_id, step, point, repeat, reason) VALUES (?,?,?,?,?)");
-    s.bind(1, sid).bind(2, k.step_id).bind(3, k.point_id).bindInt(4, k.repeat).bind(5, k.reason);
-    s.step();
+    transaction([&] {
+        requireOwnLock(sid);
+        Statement s(
+            db_,
+            "INSERT INTO skipped (session_id, step, point, repeat, reason) VALUES (?,?,?,?,?)");
+        s.bind(1, sid)
+            .bind(2, k.step_id)
+            .bind(3, k.point_id)
+            .bindInt(4, k.repeat)
+            .bind(5, k.reason);
+        s.step();
+    });
 }
 
 void SessionStore::appendNote(const std::string& sid, const std::string& note) {
     Statement s(db_, "INSERT INTO notes (session_id, time_utc, note) VALUES (?,?,?)");
     s.bind(1, sid).bind(2, drivers::utcNowIso8601()).bind(3, note);
     s.step();
+}
+
+void SessionStore::lockSession(const std::string& sid) {
+    const Owner me = self();
+    transaction([&] {
+        Statement q(db_,
+                    "SELECT COALESCE(lock_pid, 0), COALESCE(lock_host, ''), "
+                    "COALESCE(lock_start, '') FROM sessions WHERE id = ?");
+        q.bind(1, sid);
+        if (!q.step()) {
+            throw SessionStoreError("no session '" + sid + "' in " + file_.string() +
+                                    " (see `cinemeasure sessions`)");
+        }
+        SessionInfo held;
+        held.id = sid;
+        held.lock_pid = q.integer(0);
+        held.lock_host = q.text(1);
+        held.lock_start = q.text(2);
+        const bool mine =
+            held.lock_pid == me.pid && held.lock_host == me.host && held.lock_start == me.start;
+        if (held.lock_pid != 0 && !mine) {
+            if (lockHeldByLiveProcess(held)) {
+                throw SessionInUseError(
+                    "session " + sid + " is in use by pid " + std::to_string(held.lock_pid) +
+                    " on " + held.lock_host +
+                    (held.lock_host == me.host
+                         ? ""
+                         : " (another computer: if that process is gone, stop it there or "
+                           "resume the session there)"));
+            }
+            Statement n(db_, "INSERT INTO notes (session_id, time_utc, note) VALUES (?,?,?)");
+            n.bind(1, sid)
+                .bind(2, drivers::utcNowIso8601())
+                .bind(3, "resumed after an interruption: pid " + std::to_string(held.lock_pid) +
+                             " on " + held.lock_host + " had stopped");
+            n.step();
+        }
+        Statement u(db_,
+                    "UPDATE sessions SET lock_pid = ?, lock_host = ?, lock_start = ? WHERE id = ?");
+        u.bindInt(1, me.pid).bind(2, me.host).bind(3, me.start).bind(4, sid);
+        u.step();
+    });
+}
+
+void SessionStore::unlockSession(const std::string& sid) {
+    const Owner me = self();
+    Statement u(db_,
+                "UPDATE sessions SET lock_pid = NULL, lock_host = NULL, lock_start = NULL "
+                "WHERE id = ? AND lock_pid = ? AND lock_host = ?");
+    u.bind(1, sid).bindInt(2, me.pid).bind(3, me.host);
+    u.step();
+}
+
+void SessionStore::requireOwnLock(const std::string& sid) {
+    Statement q(db_,
+                "SELECT COALESCE(lock_pid, 0), COALESCE(lock_host, ''), COALESCE(lock_start, '') "
+                "FROM sessions WHERE id = ?");
+    q.bind(1, sid);
+    if (!q.step()) {
+        throw SessionStoreError("no session '" + sid + "' in " + file_.string());
+    }
+    const long long pid = q.integer(0);
+    if (pid == 0) {
+        return;  // not locked (a store used directly, without certify/resume)
+    }
+    const Owner me = self();
+    if (pid != me.pid || q.text(1) != me.host || q.text(2) != me.start) {
+        throw SessionInUseError("session " + sid + " is in use by pid " + std::to_string(pid) +
+                                " on " + q.text(1) + "; this process stops writing to it");
+    }
+}
+
+SessionLock::SessionLock(SessionStore& store, std::string session_id)
+    : store_(store), id_(std::move(session_id)) {
+    store_.lockSession(id_);
+}
+
+SessionLock::~SessionLock() {
+    try {
+        store_.unlockSession(id_);
+    } catch (...) {
+        // A lock left behind is stale once this process ends; the next writer takes it over.
+    }
+}
+
+bool lockHeldByLiveProcess(const SessionInfo& info) {
+    if (info.lock_pid <= 0) {
+        return false;
+    }
+    if (info.lock_host != hostName()) {
+        return true;  // cannot check another computer's processes
+    }
+    if (::kill(static_cast<pid_t>(info.lock_pid), 0) != 0 && errno == ESRCH) {
+        return false;
+    }
+    std::string start;
+    if (!processStart(info.lock_pid, &start)) {
+        return false;  // gone, or a zombie
+    }
+    return info.lock_start.empty() || start == info.lock_start;
+}
+
+std::string displayStatus(const SessionInfo& info) {
+    if (info.status == "running" && !lockHeldByLiveProcess(info)) {
+        return "interrupted";
+    }
+    return info.status;
 }
 
 void SessionStore::setStatus(const std::string& sid, const std::string& status) {
@@ -389,7 +626,8 @@ constexpr const char* kSessionColumns =
     "s.theatre_file, s.seed, s.time_scale, s.operator, COALESCE(t.name, ''), s.out_dir, "
     "s.instrument_family, (SELECT COUNT(*) FROM readings r WHERE r.session_id = s.id), "
     "COALESCE(s.correction_json, ''), COALESCE(s.decision_rule, 'simple'), "
-    "COALESCE(s.provisional_policy, 'binding') "
+    "COALESCE(s.provisional_policy, 'binding'), COALESCE(s.lock_pid, 0), "
+    "COALESCE(s.lock_host, ''), COALESCE(s.lock_start, '') "
     "FROM sessions s LEFT JOIN sites t ON t.id = s.site_id";
 
 SessionInfo rowToInfo(const Statement& q) {
@@ -412,6 +650,9 @@ SessionInfo rowToInfo(const Statement& q) {
     i.correction_json = q.text(15);
     i.decision_rule = q.text(16);
     i.provisional_policy = q.text(17);
+    i.lock_pid = q.integer(18);
+    i.lock_host = q.text(19);
+    i.lock_start = q.text(20);
     return i;
 }
 }  // namespace

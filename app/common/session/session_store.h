@@ -21,6 +21,20 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+/// Another live process holds the session's lock (message: "session SID is in use by pid N on
+/// HOST").
+class SessionInUseError : public SessionStoreError {
+public:
+    using SessionStoreError::SessionStoreError;
+};
+
+/// The storage itself failed (disk full, read-only, I/O error, locked beyond the busy timeout):
+/// the journal is intact up to the last committed reading and the session can be resumed.
+class SessionStorageError : public SessionStoreError {
+public:
+    using SessionStoreError::SessionStoreError;
+};
+
 /// What a session needs to be re-run or resumed: the exact profile and theatre config text used.
 struct SessionInfo {
     std::string id;  ///< e.g. "20261125-031500-a1b2"
@@ -43,25 +57,47 @@ struct SessionInfo {
     /// "binding" (provisional limits judge) or "informative" (they are only reported).
     std::string provisional_policy = "binding";
     std::size_t reading_count = 0;
+    /// The writer holding the session (0 when none): pid, host and the process start time
+    /// (/proc/PID/stat field 22) so a reused pid is not taken for the writer.
+    long long lock_pid = 0;
+    std::string lock_host;
+    std::string lock_start;
 };
+
+/// True when the session's lock is held by a process that is still alive on this host (a lock
+/// from another host counts as live: its liveness cannot be checked from here).
+bool lockHeldByLiveProcess(const SessionInfo& info);
+/// The status to show: a "running" session whose writer died is "interrupted".
+std::string displayStatus(const SessionInfo& info);
 
 class SessionStore {
 public:
-    /// Opens (creating if needed) the database, in WAL mode with synchronous=FULL; checks its
-    /// integrity and schema version, migrating older schemas. Throws SessionStoreError.
-    explicit SessionStore(const std::filesystem::path& file);
+    /// Create: the database (and its folder) is created if missing (certify). Existing: a missing
+    /// file is an error and nothing is created (sessions, resume, export).
+    enum class Open { Create, Existing };
+    /// Opens the database in WAL mode with synchronous=FULL; checks its integrity and schema
+    /// version, migrating older schemas. Setup runs under an exclusive flock on FILE.lock, so
+    /// processes opening a new database at once never see it half made. Throws SessionStoreError.
+    explicit SessionStore(const std::filesystem::path& file, Open mode = Open::Create);
     ~SessionStore();
     SessionStore(const SessionStore&) = delete;
     SessionStore& operator=(const SessionStore&) = delete;
 
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
     /// Default location: $CINEMEASURE_DB, else $XDG_DATA_HOME/cinemeasure/sessions.db, else
     /// ~/.local/share/cinemeasure/sessions.db.
     static std::filesystem::path defaultPath();
 
-    /// Creates a session and returns its id.
+    /// Creates a session, locked by this process, and returns its id.
     std::string createSession(SessionInfo info);
-    /// Appends one reading in its own committed transaction.
+    /// Takes the session's lock for this process (pid + host + start time, in one write
+    /// transaction). A lock held by a live process is refused with SessionInUseError; a stale one
+    /// (its process is gone) is taken over and noted in the session's notes.
+    void lockSession(const std::string& session_id);
+    /// Releases the lock if this process holds it.
+    void unlockSession(const std::string& session_id);
+    /// Appends one reading in its own committed transaction. Refused (SessionInUseError) when
+    /// another process holds the session's lock.
     void appendReading(const std::string& session_id, const procedure::RecordedReading& reading);
     /// Operator retake: removes the session's last reading from the readings (so resume and export
     /// see one reading per task) and journals its values as a note in the same transaction, so
@@ -82,10 +118,29 @@ public:
 
 private:
     void exec(const char* sql) const;
+    /// Runs `body` inside BEGIN IMMEDIATE … COMMIT; on failure rolls back (if a transaction is
+    /// still open) and rethrows the original error, never the rollback's.
+    template <typename F>
+    void transaction(F&& body);
+    void requireOwnLock(const std::string& session_id);
     void migrate();
 
     std::filesystem::path file_;
     sqlite3* db_ = nullptr;
+};
+
+/// Holds a session's lock for a scope (certify, resume): taken on construction, released on
+/// destruction. A crash leaves the lock with a dead pid, which the next writer takes over.
+class SessionLock {
+public:
+    SessionLock(SessionStore& store, std::string session_id);
+    ~SessionLock();
+    SessionLock(const SessionLock&) = delete;
+    SessionLock& operator=(const SessionLock&) = delete;
+
+private:
+    SessionStore& store_;
+    std::string id_;
 };
 
 }  // namespace cm::app

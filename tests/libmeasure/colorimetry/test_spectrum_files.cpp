@@ -33,7 +33,7 @@ TEST_CASE("CSV spectra load - malformed lines are reported with file and line",
     const Spectrum ok = parseSpectrumCsv("nm,value\n400,0.1\n405,0.2\n410,0.3\n", "ok.csv");
     CHECK(ok.at(405) == Approx(0.2));
     CHECK_THROWS_WITH(parseSpectrumCsv("nm,value\n400,0.1\n405,abc\n", "bad.csv"),
-                      Catch::Contains("bad.csv:3: expected a number, found 'abc'"));
+                      Catch::Contains("bad.csv:3: expected a number"));
     CHECK_THROWS_WITH(parseSpectrumCsv("nm,value\n400,0.1\n405,-0.2\n", "neg.csv"),
                       Catch::Contains("neg.csv:3: negative value"));
     CHECK_THROWS_WITH(parseSpectrumCsv("nm,value\n400,0.1\n399,0.2\n", "order.csv"),
