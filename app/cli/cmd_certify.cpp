@@ -3,9 +3,9 @@
 #include "app/common/certification.h"
 #include "app/common/data_paths.h"
 #include "app/common/present/figure_text.h"
-#include "app/common/report/output_guard.h"
 #include "app/common/present/text_table.h"
 #include "app/common/profile_catalog.h"
+#include "app/common/report/output_guard.h"
 #include "app/common/report/report_csv.h"
 #include "app/common/report/report_json.h"
 #include "app/common/report/report_pdf.h"
@@ -32,9 +32,9 @@ struct CertifyArgs {
     long long seed = -1;
     double time_scale = 0.0;
     std::string operator_name;
-    std::string site;        ///< empty: blank on a field run, "Simulated site" on a simulation
-    std::string auditorium;  ///< empty: blank on a field run, the theatre config's name otherwise
-    bool force = false;      ///< move an earlier report in --out to previous-<time>/
+    std::string site;         ///< empty: blank on a field run, "Simulated site" on a simulation
+    std::string auditorium;   ///< empty: blank on a field run, the theatre config's name otherwise
+    bool force = false;       ///< move an earlier report in --out to previous-<time>/
     std::string lang = "en";  ///< language of the PDF and CSV headers
     bool quiet = false;
     std::string db;
@@ -61,10 +61,11 @@ void printTable(const report::CertificationReport& rep) {
     }
     std::printf("\n%s", app::present::renderTable(rows).c_str());
     std::printf("Overall: %s   (%s, %s)\n",
-                app::present::verdictWord(rep.evaluation.overall).c_str(),
-                rep.profile.id.c_str(), rep.run.decision_rule.c_str());
-    std::printf("~ value ± U straddles a limit; (i) informative (verdict \"info\"); † provisional "
-                "limit\n");
+                app::present::verdictWord(rep.evaluation.overall).c_str(), rep.profile.id.c_str(),
+                rep.run.decision_rule.c_str());
+    std::printf(
+        "~ value ± U straddles a limit; (i) informative (verdict \"info\"); † provisional "
+        "limit\n");
 }
 
 void run(const CertifyArgs& a) {

@@ -1,7 +1,7 @@
 // `cinemeasure profiles [--show ID]`: list the shipped profiles or print one with its sources.
 #include "app/cli/commands.h"
-#include "app/common/present/text_table.h"
 #include "app/common/data_paths.h"
+#include "app/common/present/text_table.h"
 #include "app/common/profile_catalog.h"
 #include "libmeasure/evaluation/metric_registry.h"
 
@@ -88,9 +88,9 @@ void registerProfilesCommand(CLI::App& app) {
         for (const auto& e : app::loadProfileDirectory(app::dataDir() / "profiles")) {
             // Titles of draft profiles often say "(provisional)" already: say it once.
             const bool said = e.profile.title.find("provisional") != std::string::npos;
-            rows.push_back({e.profile.id, e.profile.title + (e.profile.provisional && !said
-                                                                 ? "  [provisional]"
-                                                                 : "")});
+            rows.push_back(
+                {e.profile.id,
+                 e.profile.title + (e.profile.provisional && !said ? "  [provisional]" : "")});
         }
         std::cout << app::present::renderTable(rows);
     });

@@ -199,7 +199,8 @@ void registerSessionCommands(CLI::App& app) {
                 if (*format == "json") {
                     app::writeFileAtomically(file, app::reportToJson(rep).dump(2) + "\n");
                 } else if (*format == "csv") {
-                    app::writeFileAtomically(file, app::reportCsv(rep, app::present::parseLang(*lang)));
+                    app::writeFileAtomically(file,
+                                             app::reportCsv(rep, app::present::parseLang(*lang)));
                 } else {
                     app::writeReportPdf(rep, file, app::present::parseLang(*lang));
                 }

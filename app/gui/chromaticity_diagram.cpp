@@ -70,8 +70,8 @@ void ChromaticityDiagram::paintEvent(QPaintEvent*) {
     if (report_) {
         const auto ts = targets(*report_);
         // The white point (the first target that is not a primary), else the first target.
-        const auto white = std::find_if(ts.begin(), ts.end(),
-                                        [](const Target& t) { return !t.isPrimary(); });
+        const auto white =
+            std::find_if(ts.begin(), ts.end(), [](const Target& t) { return !t.isPrimary(); });
         const Target* chosen = white != ts.end() ? &*white : (ts.empty() ? nullptr : &ts.front());
         if (chosen != nullptr && !std::isnan(chosen->x) && !std::isnan(chosen->xhi)) {
             const Target& t = *chosen;

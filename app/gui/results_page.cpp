@@ -167,12 +167,11 @@ void ResultsPage::setReport(ReportPtr report, const QString& out_dir) {
         const auto& t = f.spec.tolerance;
         const auto text = app::present::formatFigure(f);
         const QString label = QString::fromStdString(text.label);
-        QTableWidgetItem* items[] = {new QTableWidgetItem(label),
-                                     new QTableWidgetItem(valueText(f)),
-                                     new QTableWidgetItem(QString::fromStdString(text.limit)),
-                                     new QTableWidgetItem(t.informative ? tr("info")
-                                                                        : verdictText(f.verdict)),
-                                     new QTableWidgetItem(QString::fromStdString(t.source))};
+        QTableWidgetItem* items[] = {
+            new QTableWidgetItem(label), new QTableWidgetItem(valueText(f)),
+            new QTableWidgetItem(QString::fromStdString(text.limit)),
+            new QTableWidgetItem(t.informative ? tr("info") : verdictText(f.verdict)),
+            new QTableWidgetItem(QString::fromStdString(t.source))};
         items[0]->setData(Qt::UserRole, QString::fromStdString(f.spec.id));
         items[3]->setData(Qt::UserRole, QString::fromLatin1(evaluation::toString(f.verdict)));
         for (int c = 0; c < 5; ++c) {

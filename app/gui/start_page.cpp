@@ -181,9 +181,9 @@ StartPage::StartPage(std::filesystem::path db, QWidget* parent)
                 .filePath(QStringLiteral("cinemeasure"))
                 .toStdString();
         outDir_->setText(QString::fromStdString(
-            app::sessionFolder(base, site_->text().toStdString(),
-                               auditorium_->text().toStdString(),
-                               QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate).toStdString())
+            app::sessionFolder(
+                base, site_->text().toStdString(), auditorium_->text().toStdString(),
+                QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate).toStdString())
                 .string()));
     };
     connect(site_, &QLineEdit::textChanged, this, propose);

@@ -60,8 +60,7 @@ TEST_CASE("cli: reference projector passes ST 431-1 theatre and review", "[cli][
         for (std::string l; std::getline(csv, l);) {
             ++lines;
         }
-        CHECK(lines ==
-              1 + static_cast<int>(rep["figures"].size() + rep["readings"].size()));
+        CHECK(lines == 1 + static_cast<int>(rep["figures"].size() + rep["readings"].size()));
         fs::remove_all(out);
     }
 }

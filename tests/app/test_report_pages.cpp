@@ -285,17 +285,17 @@ TEST_CASE("certify refuses a non-empty --out, --force keeps the old files in pre
           "[report][evidence]") {
     const fs::path out = certify("st431-1-review", "projector-reference.json", "refuse");
     const std::string before = shell("cat " + (out / "report.json").string());
-    const Run again = cli("certify --profile st431-1-review --simulate " +
-                          virtualTheatre("projector-reference.json") + " --quiet --out " +
-                          out.string());
+    const Run again =
+        cli("certify --profile st431-1-review --simulate " +
+            virtualTheatre("projector-reference.json") + " --quiet --out " + out.string());
     INFO(again.output);
     CHECK(again.exit_code == 4);
     CHECK(again.output.find("--force") != std::string::npos);
     CHECK(shell("cat " + (out / "report.json").string()) == before);  // untouched
 
-    const Run forced = cli("certify --profile st431-1-review --simulate " +
-                           virtualTheatre("projector-reference.json") + " --quiet --force --out " +
-                           out.string());
+    const Run forced =
+        cli("certify --profile st431-1-review --simulate " +
+            virtualTheatre("projector-reference.json") + " --quiet --force --out " + out.string());
     INFO(forced.output);
     REQUIRE(forced.exit_code == 0);
     int previous = 0;
@@ -327,8 +327,8 @@ TEST_CASE("A rewritten report never keeps a stale signature", "[report][evidence
         cli("export " + session + " --format json --out " + (out / "report.json").string());
     CHECK(refused.exit_code == 4);
     CHECK(fs::exists(out / "report.json.sig"));
-    const Run forced = cli("export " + session + " --format json --force --out " +
-                           (out / "report.json").string());
+    const Run forced =
+        cli("export " + session + " --format json --force --out " + (out / "report.json").string());
     INFO(forced.output);
     REQUIRE(forced.exit_code == 0);
     CHECK_FALSE(fs::exists(out / "report.json.sig"));

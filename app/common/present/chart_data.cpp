@@ -85,9 +85,10 @@ std::vector<ChromaTarget> chromaticityTargets(const report::CertificationReport&
         (isX ? it->mx : it->my) = f.value;
     }
     // A target needs both coordinates.
-    out.erase(std::remove_if(out.begin(), out.end(),
-                             [](const ChromaTarget& t) { return std::isnan(t.x) || std::isnan(t.y); }),
-              out.end());
+    out.erase(
+        std::remove_if(out.begin(), out.end(),
+                       [](const ChromaTarget& t) { return std::isnan(t.x) || std::isnan(t.y); }),
+        out.end());
     return out;
 }
 
@@ -134,6 +135,10 @@ std::vector<std::string> multiPointSteps(const report::CertificationReport& r) {
     }
     std::vector<std::string> out;
     for (const auto& s : order) {
+        const auto* step = findStep(r.profile, s);
+        if (step != nullptr && step->stimulus == "checkerboard") {
+            continue;
+        }
         if (points[s].size() >= 3) {
             out.push_back(s);
         }
@@ -179,7 +184,7 @@ std::vector<RampChart> rampCharts(const report::CertificationReport& r) {
         if (it == out.end()) {
             RampChart c;
             c.figure_id = s.id;
-            c.label = s.label;
+            c.label = eotf ? "EOTF (" + s.transfer + ")" : s.label;
             c.transfer = transfer;
             out.push_back(c);
             it = out.end() - 1;
@@ -214,6 +219,11 @@ std::vector<RampChart> rampCharts(const report::CertificationReport& r) {
                 if (t.lower && t.upper) {
                     l.lo_cdm2 = l.target_cdm2 * (1.0 + *t.lower / 100.0);
                     l.hi_cdm2 = l.target_cdm2 * (1.0 + *t.upper / 100.0);
+                    l.lo_pct = *t.lower;
+                    l.hi_pct = *t.upper;
+                }
+                if (l.target_cdm2 > 0.0) {
+                    l.error_pct = 100.0 * (l.measured_cdm2 - l.target_cdm2) / l.target_cdm2;
                 }
             } else if (peakCode > 0 && s.tolerance.target) {
                 const double c = static_cast<double>(l.code_y) / peakCode;

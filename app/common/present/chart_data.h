@@ -14,13 +14,15 @@ namespace cm::app::present {
 /// A chromaticity target: the x and y (or u′ and v′) figures of one step and point, paired.
 struct ChromaTarget {
     std::string step, point;
-    std::string stimulus;  ///< the step's stimulus ("white", "red", ...)
-    bool uv = false;       ///< the figures are u′v′ (else CIE 1931 xy)
-    double x = NAN, y = NAN;                            ///< target
+    std::string stimulus;     ///< the step's stimulus ("white", "red", ...)
+    bool uv = false;          ///< the figures are u′v′ (else CIE 1931 xy)
+    double x = NAN, y = NAN;  ///< target
     double xlo = NAN, xhi = NAN, ylo = NAN, yhi = NAN;  ///< tolerance box
     double mx = NAN, my = NAN;                          ///< measured (the figures' values)
     evaluation::Verdict verdict = evaluation::Verdict::NotEvaluated;
-    bool isPrimary() const { return stimulus == "red" || stimulus == "green" || stimulus == "blue"; }
+    bool isPrimary() const {
+        return stimulus == "red" || stimulus == "green" || stimulus == "blue";
+    }
 };
 
 /// Every step/point whose chromaticity figures carry a target, in figure order.
@@ -38,7 +40,8 @@ struct PointMean {
 /// The per-point means of `step`, in the order of the report's points.
 std::vector<PointMean> pointMeans(const report::CertificationReport& r, const std::string& step);
 
-/// Steps read at three or more points (only those get a luminance map), in reading order.
+/// Steps read at three or more points (only those get a luminance map), in reading order;
+/// checkerboards are left out (their patches differ by design).
 std::vector<std::string> multiPointSteps(const report::CertificationReport& r);
 
 /// The CIE 1931 xy spectral locus, 380–700 nm from the shipped 2° CMFs; empty without the tables.
@@ -51,6 +54,8 @@ struct RampLevel {
     double measured_cdm2 = NAN;
     double target_cdm2 = NAN;
     double lo_cdm2 = NAN, hi_cdm2 = NAN;  ///< tolerance band at this level, when the figure has one
+    /// EOTF only: 100 · (measured − target) / target and the level's band, %.
+    double error_pct = NAN, lo_pct = NAN, hi_pct = NAN;
 };
 
 /// A measured grey ramp against its target transfer (gamma 2.6 or PQ), from a gamma or EOTF

@@ -122,9 +122,8 @@ std::string limitText(const evaluation::Tolerance& t, const std::string& unit, L
         if (std::abs(minus - plus) <= 1e-9 * std::max(1.0, std::abs(*t.target))) {
             return withUnit(formatBound(*t.target) + " ± " + formatBound(plus), unit);
         }
-        return withUnit(formatBound(*t.target) + " +" + formatBound(plus) + "/−" +
-                            formatBound(minus),
-                        unit);
+        return withUnit(
+            formatBound(*t.target) + " +" + formatBound(plus) + "/−" + formatBound(minus), unit);
     }
     if (t.lower && t.upper) {
         return withUnit(formatBound(*t.lower) + " … " + formatBound(*t.upper), unit);
@@ -175,14 +174,14 @@ FigureText formatFigure(const evaluation::FigureResult& f, Lang lang) {
         out.value_u = "—";
     } else {
         const std::string n = haveU ? out.value + " ± " + out.uncertainty : out.value;
-        out.value_u = out.unit == ":1" ? (haveU ? out.value + ":1 ± " + out.uncertainty
-                                                : out.value + ":1")
-                                       : withUnit(n, f.spec.unit);
+        out.value_u = out.unit == ":1"
+                          ? (haveU ? out.value + ":1 ± " + out.uncertainty : out.value + ":1")
+                          : withUnit(n, f.spec.unit);
         if (f.spec.unit == "cd/m2") {
-            out.value_fl = "(" +
-                           formatFixed(colorimetry::cdm2ToFootLambert(f.value),
-                                       std::max(out.decimals, 2)) +
-                           " fL)";
+            out.value_fl =
+                "(" +
+                formatFixed(colorimetry::cdm2ToFootLambert(f.value), std::max(out.decimals, 2)) +
+                " fL)";
         }
     }
     out.limit = limitText(t, f.spec.unit, lang);

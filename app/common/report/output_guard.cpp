@@ -88,8 +88,8 @@ fs::path prepareOutputFile(const fs::path& file, bool force) {
     return prev;
 }
 
-fs::path sessionFolder(const fs::path& base, const std::string& site,
-                       const std::string& auditorium, const std::string& date) {
+fs::path sessionFolder(const fs::path& base, const std::string& site, const std::string& auditorium,
+                       const std::string& date) {
     std::string name;
     for (const std::string& part : {site, auditorium, date}) {
         if (part.empty()) {

@@ -23,7 +23,8 @@ struct Frame {
     double X(double v) const { return a.x + (v - x0) / (x1 - x0) * a.w; }
     double Y(double v) const {
         if (logy) {
-            return a.y + a.h - (std::log10(v) - std::log10(y0)) / (std::log10(y1) - std::log10(y0)) * a.h;
+            return a.y + a.h -
+                   (std::log10(v) - std::log10(y0)) / (std::log10(y1) - std::log10(y0)) * a.h;
         }
         return a.y + a.h - (v - y0) / (y1 - y0) * a.h;
     }
@@ -93,7 +94,7 @@ void axes(cairo_t* cr, TextLayout& t, const Frame& f, const std::string& xTitle,
     t.draw(f.a.x + f.a.w / 2 - t.width() / 2, f.a.y + f.a.h + 11, kBlack);
     cairo_save(cr);
     t.set(yTitle, 7);
-    cairo_move_to(cr, f.a.x - 36, f.a.y + f.a.h / 2 + t.width() / 2);
+    cairo_translate(cr, f.a.x - 36, f.a.y + f.a.h / 2 + t.width() / 2);
     cairo_rotate(cr, -M_PI / 2);
     t.draw(0, 0, kBlack);
     cairo_restore(cr);
@@ -220,11 +221,11 @@ void drawGamutDiagram(cairo_t* cr, TextLayout& t, Area a, const report::Certific
         }
     }
     cairo_restore(cr);
-    t.set(uv ? "CIE 1976 u′v′: " + tr("target", lang) + " (green), " + tr("measured", lang) +
-                   " (red)"
-             : "CIE 1931 xy: DCI-P3 (dashed), " + tr("target", lang) + " (green), " +
-                   tr("measured", lang) + " (red)",
-          7, false, a.w - 30);
+    t.set(
+        uv ? "CIE 1976 u′v′: " + tr("target", lang) + " (green), " + tr("measured", lang) + " (red)"
+           : "CIE 1931 xy: DCI-P3 (dashed), " + tr("target", lang) + " (green), " +
+                 tr("measured", lang) + " (red)",
+        7, false, a.w - 30);
     t.draw(plot.x, plot.y + plot.h + 23, kBlack);
 }
 
@@ -233,7 +234,7 @@ void drawTargetPanel(cairo_t* cr, TextLayout& t, Area a, const report::Certifica
     const double hx = std::max({tg.xhi - tg.xlo, tg.yhi - tg.ylo, 0.004}) * 0.85;
     const Area plot{a.x + 36, a.y, a.w - 38, a.h - 30};
     const Frame f{plot, tg.x - hx, tg.x + hx, tg.y - hx, tg.y + hx};
-    axes(cr, t, f, tg.uv ? "u′" : "x", tg.uv ? "v′" : "y", 3, 3);
+    axes(cr, t, f, tg.uv ? "u′" : "x", tg.uv ? "v′" : "y", 4, 4);
     cairo_save(cr);
     cairo_rectangle(cr, plot.x, plot.y, plot.w, plot.h);
     cairo_clip(cr);
@@ -284,8 +285,11 @@ double drawLuminanceMap(cairo_t* cr, TextLayout& t, Area a, const report::Certif
     const Area s{a.x + 30, a.y, W * scale, H * scale};
     auto ramp = [](double v) -> Rgb {
         v = std::clamp(v, 0.0, 1.0);
-        const Rgb stops[] = {
-            {0.05, 0.05, 0.45}, {0.0, 0.6, 0.9}, {0.1, 0.75, 0.2}, {0.95, 0.85, 0.1}, {0.85, 0.1, 0.05}};
+        const Rgb stops[] = {{0.05, 0.05, 0.45},
+                             {0.0, 0.6, 0.9},
+                             {0.1, 0.75, 0.2},
+                             {0.95, 0.85, 0.1},
+                             {0.85, 0.1, 0.05}};
         const double fpos = v * 4.0;
         const int i = std::min(3, static_cast<int>(fpos));
         const double u = fpos - i;
@@ -363,46 +367,66 @@ double drawLuminanceMap(cairo_t* cr, TextLayout& t, Area a, const report::Certif
     t.draw(leg.x + leg.w + 3, leg.y, kGrey);
     t.set(present::formatFixed(lo, d), 6);
     t.draw(leg.x + leg.w + 3, leg.y + leg.h - t.height(), kGrey);
-    const double h = t.set(tr("Luminance over the screen", lang) + ", step '" + step +
-                               "' (cd/m², " + std::to_string(pts.size()) + " points; m from centre)",
-                           7, false, a.w);
+    const double h =
+        t.set(tr("Luminance over the screen", lang) + ", step '" + step + "' (cd/m², " +
+                  std::to_string(pts.size()) + " points; m from centre)",
+              7, false, a.w);
     t.draw(a.x, s.y + s.h + 12, kBlack);
     return s.h + 14 + h;
 }
 
 void drawRampChart(cairo_t* cr, TextLayout& t, Area a, const present::RampChart& c, Lang lang) {
-    double lo = 1e300, hi = 0, cmax = 0;
+    const bool eotf = c.transfer != "gamma-fit";
+    double lo = 1e300, hi = -1e300, cmax = 0;
     for (const auto& l : c.levels) {
-        for (double v : {l.measured_cdm2, l.target_cdm2, l.lo_cdm2, l.hi_cdm2}) {
-            if (std::isfinite(v) && v > 0) {
+        // An EOTF is judged as % error per level; a gamma fit as luminance on a log axis.
+        const double vals[] = {eotf ? l.error_pct : l.measured_cdm2,
+                               eotf ? l.lo_pct : l.target_cdm2, eotf ? l.hi_pct : l.lo_cdm2,
+                               eotf ? 0.0 : l.hi_cdm2};
+        for (double v : vals) {
+            if (std::isfinite(v) && (eotf || v > 0)) {
                 lo = std::min(lo, v);
                 hi = std::max(hi, v);
             }
         }
         cmax = std::max(cmax, static_cast<double>(l.code_y));
     }
-    if (!(hi > 0) || !(cmax > 0)) {
+    if (!(hi > lo) || !(cmax > 0)) {
         return;
     }
     const Area plot{a.x + 44, a.y, a.w - 54, a.h - 34};
-    const Frame f{plot, 0.0, cmax * 1.05, std::pow(10.0, std::floor(std::log10(lo))),
-                  std::pow(10.0, std::ceil(std::log10(hi))), true};
-    axes(cr, t, f, "Y′ code (12-bit)", "L (cd/m²)");
+    Frame f{plot, 0.0, cmax * 1.05, 0, 0, !eotf};
+    if (eotf) {
+        const double m = std::max(std::abs(lo), std::abs(hi)) * 1.15;
+        f.y0 = -m;
+        f.y1 = m;
+    } else {
+        f.y0 = std::pow(10.0, std::floor(std::log10(lo)));
+        f.y1 = std::pow(10.0, std::ceil(std::log10(hi)));
+    }
+    axes(cr, t, f, "Y′ code (12-bit)", eotf ? "error (%)" : "L (cd/m²)");
     cairo_save(cr);
     cairo_rectangle(cr, plot.x, plot.y, plot.w, plot.h);
     cairo_clip(cr);
-    // Tolerance band, target line, measured points.
+    auto yHi = [&](const present::RampLevel& l) { return eotf ? l.hi_pct : l.hi_cdm2; };
+    auto yLo = [&](const present::RampLevel& l) { return eotf ? l.lo_pct : l.lo_cdm2; };
+    auto yTarget = [&](const present::RampLevel& l) { return eotf ? 0.0 : l.target_cdm2; };
+    auto yMeasured = [&](const present::RampLevel& l) {
+        return eotf ? l.error_pct : l.measured_cdm2;
+    };
+    auto ok = [&](double v) { return std::isfinite(v) && (eotf || v > 0); };
+    // Tolerance band (each level's own band), target, measured points.
     bool first = true;
     for (const auto& l : c.levels) {
-        if (std::isfinite(l.hi_cdm2) && l.hi_cdm2 > 0) {
-            first ? cairo_move_to(cr, f.X(l.code_y), f.Y(l.hi_cdm2))
-                  : cairo_line_to(cr, f.X(l.code_y), f.Y(l.hi_cdm2));
+        if (ok(yHi(l))) {
+            first ? cairo_move_to(cr, f.X(l.code_y), f.Y(yHi(l)))
+                  : cairo_line_to(cr, f.X(l.code_y), f.Y(yHi(l)));
             first = false;
         }
     }
     for (auto it = c.levels.rbegin(); it != c.levels.rend(); ++it) {
-        if (std::isfinite(it->lo_cdm2) && it->lo_cdm2 > 0) {
-            cairo_line_to(cr, f.X(it->code_y), f.Y(it->lo_cdm2));
+        if (ok(yLo(*it))) {
+            cairo_line_to(cr, f.X(it->code_y), f.Y(yLo(*it)));
         }
     }
     if (!first) {
@@ -412,27 +436,32 @@ void drawRampChart(cairo_t* cr, TextLayout& t, Area a, const present::RampChart&
     }
     first = true;
     for (const auto& l : c.levels) {
-        if (std::isfinite(l.target_cdm2) && l.target_cdm2 > 0) {
-            first ? cairo_move_to(cr, f.X(l.code_y), f.Y(l.target_cdm2))
-                  : cairo_line_to(cr, f.X(l.code_y), f.Y(l.target_cdm2));
+        if (ok(yTarget(l))) {
+            first ? cairo_move_to(cr, f.X(l.code_y), f.Y(yTarget(l)))
+                  : cairo_line_to(cr, f.X(l.code_y), f.Y(yTarget(l)));
             first = false;
         }
     }
     stroke(cr, {0.05, 0.5, 0.15}, 0.9);
     for (const auto& l : c.levels) {
-        if (std::isfinite(l.measured_cdm2) && l.measured_cdm2 > 0) {
-            const bool inside = !(std::isfinite(l.lo_cdm2) && std::isfinite(l.hi_cdm2)) ||
-                                (l.measured_cdm2 >= l.lo_cdm2 && l.measured_cdm2 <= l.hi_cdm2);
-            dot(cr, f.X(l.code_y), f.Y(l.measured_cdm2), 2.2, inside ? Rgb{0.1, 0.1, 0.1} : kFail,
+        if (ok(yMeasured(l))) {
+            const bool inside =
+                !(ok(yLo(l)) && ok(yHi(l))) || (yMeasured(l) >= yLo(l) && yMeasured(l) <= yHi(l));
+            dot(cr, f.X(l.code_y), f.Y(yMeasured(l)), 2.2, inside ? Rgb{0.1, 0.1, 0.1} : kFail,
                 true);
         }
     }
     cairo_restore(cr);
     const std::string what = c.transfer == "pq"              ? "SMPTE ST 2084 (PQ)"
                              : c.transfer == "dci-gamma-2.6" ? "DCI gamma 2.6"
-                                                             : "gamma fit target";
-    t.set(tr("Gamma / EOTF", lang) + ": " + tr("measured", lang) + " (dots) vs " + what + " " +
-              tr("target", lang) + " (line) and " + tr("tolerance", lang) + " (band) — " + c.label,
+                                                             : "";
+    t.set(eotf ? tr("Gamma / EOTF", lang) + ": " + tr("measured", lang) +
+                     " error per level (dots) against " + what + ", " + tr("tolerance", lang) +
+                     " of each level (band)"
+               : tr("Gamma / EOTF", lang) + ": " + tr("measured", lang) +
+                     " luminance (dots), the fitted " + tr("target", lang) +
+                     " exponent through the peak (line) and its " + tr("tolerance", lang) +
+                     " (band) — " + c.label,
           7, false, a.w - 40);
     t.draw(plot.x, plot.y + plot.h + 24, kBlack);
 }
@@ -461,9 +490,9 @@ double drawRatioBars(cairo_t* cr, TextLayout& t, Area a, const std::vector<prese
                                    : present::translateLabel(b.label),
                                7, false, labelW - 8);
         t.draw(a.x, y, kBlack);
-        const Rgb c = b.informative ? kGrey
+        const Rgb c = b.informative                            ? kGrey
                       : b.verdict == evaluation::Verdict::Fail ? kFail
-                                                                : kPass;
+                                                               : kPass;
         if (std::isfinite(b.value)) {
             cairo_rectangle(cr, x0, y + 1, X(b.value) - x0, 9);
             cairo_set_source_rgb(cr, c.r, c.g, c.b);

@@ -4,7 +4,8 @@
 namespace cm::app::pdf {
 
 TextLayout::TextLayout(cairo_t* cr)
-    : cr_(cr), layout_(pango_cairo_create_layout(cr)),
+    : cr_(cr),
+      layout_(pango_cairo_create_layout(cr)),
       font_(pango_font_description_from_string(kFontFamilies)) {
     pango_layout_set_wrap(layout_, PANGO_WRAP_WORD_CHAR);
 }

@@ -34,21 +34,53 @@ std::string opt(const std::optional<double>& v) {
 }
 
 // Column keys; the header prints them translated where a translation exists.
-const std::vector<std::string> kColumns = {
-    "record",         "id",          "label",        "step",        "point",
-    "repeat",         "timestamp_utc", "X",          "Y",           "Z",
-    "luminance_cdm2", "u_luminance_cdm2_k1", "x",    "y",           "u_prime",
-    "v_prime",        "u_xy_k1",     "integration_time_s", "instrument_model",
-    "instrument_serial", "correction", "value",      "expanded_uncertainty_k2", "unit",
-    "limit_target",   "limit_lower", "limit_upper",  "limit",       "verdict",
-    "verdict_code",   "source",      "provisional",  "informative"};
+const std::vector<std::string> kColumns = {"record",
+                                           "id",
+                                           "label",
+                                           "step",
+                                           "point",
+                                           "repeat",
+                                           "timestamp_utc",
+                                           "X",
+                                           "Y",
+                                           "Z",
+                                           "luminance_cdm2",
+                                           "u_luminance_cdm2_k1",
+                                           "x",
+                                           "y",
+                                           "u_prime",
+                                           "v_prime",
+                                           "u_xy_k1",
+                                           "integration_time_s",
+                                           "instrument_model",
+                                           "instrument_serial",
+                                           "correction",
+                                           "value",
+                                           "expanded_uncertainty_k2",
+                                           "unit",
+                                           "limit_target",
+                                           "limit_lower",
+                                           "limit_upper",
+                                           "limit",
+                                           "verdict",
+                                           "verdict_code",
+                                           "source",
+                                           "provisional",
+                                           "informative"};
 
 std::string header(present::Lang lang) {
     static const std::vector<std::pair<std::string, std::string>> zh = {
-        {"record", "记录"},   {"label", "项目"},      {"step", "步骤"},
-        {"point", "测点"},    {"repeat", "次"},       {"value", "测量值"},
-        {"limit", "限值"},    {"verdict", "结论"},    {"source", "依据"},
-        {"unit", "单位"},     {"timestamp_utc", "时间_utc"}};
+        {"record", "记录"},
+        {"label", "项目"},
+        {"step", "步骤"},
+        {"point", "测点"},
+        {"repeat", "次"},
+        {"value", "测量值"},
+        {"limit", "限值"},
+        {"verdict", "结论"},
+        {"source", "依据"},
+        {"unit", "单位"},
+        {"timestamp_utc", "时间_utc"}};
     std::string out;
     for (std::size_t i = 0; i < kColumns.size(); ++i) {
         std::string name = kColumns[i];
@@ -109,8 +141,8 @@ std::string reportCsv(const report::CertificationReport& r, present::Lang lang) 
         c[8] = num(xyz.Y, "%.6g");
         c[9] = num(xyz.Z, "%.6g");
         c[10] = num(xyz.Y, "%.6g");
-        c[11] = rr.reading.u_luminance_rel > 0 ? num(rr.reading.u_luminance_rel * xyz.Y, "%.3g")
-                                               : "";
+        c[11] =
+            rr.reading.u_luminance_rel > 0 ? num(rr.reading.u_luminance_rel * xyz.Y, "%.3g") : "";
         c[12] = num(xy.x, "%.5f");
         c[13] = num(xy.y, "%.5f");
         c[14] = num(uv.u_prime, "%.5f");

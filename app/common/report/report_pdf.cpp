@@ -35,7 +35,7 @@ using present::Lang;
 using present::tr;
 
 constexpr Rgb kAmber{0.55, 0.45, 0.0};
-constexpr double kTop = kMargin + 14;        // below the running header
+constexpr double kTop = kMargin + 14;         // below the running header
 constexpr double kBottom = kPageH - kMargin;  // above the footer
 constexpr double kCellPad = 3.0;
 
@@ -192,8 +192,7 @@ private:
         pg_.need(h + (head ? 30 : 0));
         double x = kMargin;
         for (std::size_t i = 0; i < cells.size() && i < cols_.size(); ++i) {
-            pg_.t().set(cells[i].text, cols_[i].size, cells[i].bold,
-                        cols_[i].width - 2 * kCellPad);
+            pg_.t().set(cells[i].text, cols_[i].size, cells[i].bold, cols_[i].width - 2 * kCellPad);
             pg_.t().draw(x + kCellPad, pg_.y() + kCellPad, cells[i].colour);
             x += cols_[i].width;
         }
@@ -259,10 +258,9 @@ void runDetails(Pages& pg, const report::CertificationReport& r) {
         corr += (corr.empty() ? "" : ", ") + c;
     }
     kv.emplace_back(tr("correction", L), corr.empty() ? tr("none", L) : corr);
-    kv.emplace_back(tr("Source", L), r.run.source + (r.run.seed >= 0 ? " (seed " +
-                                                                           std::to_string(r.run.seed) +
-                                                                           ")"
-                                                                     : ""));
+    kv.emplace_back(
+        tr("Source", L),
+        r.run.source + (r.run.seed >= 0 ? " (seed " + std::to_string(r.run.seed) + ")" : ""));
     kv.emplace_back(tr("Measured", L), r.run.started_utc + " – " + r.run.finished_utc);
     kv.emplace_back(tr("Operator", L), r.run.operator_name.empty() ? "—" : r.run.operator_name);
     kv.emplace_back(tr("Decision rule", L), r.run.decision_rule);
@@ -310,17 +308,16 @@ void figuresTable(Pages& pg, const report::CertificationReport& r) {
                    {"[" + std::to_string(it - sources.begin() + 1) + "]", false, kGrey}});
     }
     pg.advance(4);
-    pg.paragraph("(i) " + tr("informative: reported, not part of the verdict.", L) + "  ~ " +
-                     tr("value ± U straddles a limit.", L) +
-                     (anyProvisional
-                          ? "  † " + tr("provisional limit (draft or unconfirmed source)", L) +
-                                ", " +
-                                tr(r.run.provisional_limits == "informative"
-                                       ? "informative in this run."
-                                       : "binding in this run.",
-                                   L)
-                          : std::string()),
-                 7.5, false, kGrey);
+    pg.paragraph(
+        "(i) " + tr("informative: reported, not part of the verdict.", L) + "  ~ " +
+            tr("value ± U straddles a limit.", L) +
+            (anyProvisional
+                 ? "  † " + tr("provisional limit (draft or unconfirmed source)", L) + ", " +
+                       tr(r.run.provisional_limits == "informative" ? "informative in this run."
+                                                                    : "binding in this run.",
+                          L)
+                 : std::string()),
+        7.5, false, kGrey);
     pg.advance(4);
     pg.paragraph(tr("Sources", L), 9, true);
     for (std::size_t i = 0; i < sources.size(); ++i) {
@@ -350,22 +347,22 @@ void readingsTable(Pages& pg, const report::CertificationReport& r) {
         const auto uv = colorimetry::toUV(xyz);
         const int dL = present::decimalsFor(xyz.Y, 0.0, {}, "cd/m2");
         const double uL = rr.reading.u_luminance_rel * xyz.Y;
-        table.row({{rr.step_id},
-                   {rr.point_id},
-                   {std::to_string(rr.repeat + 1)},
-                   {fixed(xyz.Y, std::max(dL, 2))},
-                   {uL > 0 ? fixed(uL, present::decimalsFor(xyz.Y, uL, {}, "cd/m2")) : "—"},
-                   {fixed(xy.x, 4)},
-                   {fixed(xy.y, 4)},
-                   {fixed(uv.u_prime, 4)},
-                   {fixed(uv.v_prime, 4)},
-                   {rr.reading.u_chromaticity_xy > 0 ? fixed(rr.reading.u_chromaticity_xy, 4)
-                                                     : "—"},
-                   {rr.reading.timestamp_utc}});
+        table.row(
+            {{rr.step_id},
+             {rr.point_id},
+             {std::to_string(rr.repeat + 1)},
+             {fixed(xyz.Y, std::max(dL, 2))},
+             {uL > 0 ? fixed(uL, present::decimalsFor(xyz.Y, uL, {}, "cd/m2")) : "—"},
+             {fixed(xy.x, 4)},
+             {fixed(xy.y, 4)},
+             {fixed(uv.u_prime, 4)},
+             {fixed(uv.v_prime, 4)},
+             {rr.reading.u_chromaticity_xy > 0 ? fixed(rr.reading.u_chromaticity_xy, 4) : "—"},
+             {rr.reading.timestamp_utc}});
     }
     for (const auto& s : r.skipped) {
-        pg.paragraph(tr("Skipped", L) + ": " + s.step_id + " / " + s.point_id + ": " + s.reason,
-                     8, false, kAmber);
+        pg.paragraph(tr("Skipped", L) + ": " + s.step_id + " / " + s.point_id + ": " + s.reason, 8,
+                     false, kAmber);
     }
     if (!r.notes.empty()) {
         pg.heading(tr("Operator notes", L));
@@ -394,18 +391,17 @@ void charts(Pages& pg, const report::CertificationReport& r) {
     for (std::size_t i = 0; i < targets.size(); i += 3) {
         pg.need(panel + 34);
         for (std::size_t k = i; k < std::min(targets.size(), i + 3); ++k) {
-            pdf::drawTargetPanel(pg.cr(), pg.t(),
-                                 {kMargin + static_cast<double>(k - i) * (panel + 18), pg.y(),
-                                  panel, panel},
-                                 r, targets[k], L);
+            pdf::drawTargetPanel(
+                pg.cr(), pg.t(),
+                {kMargin + static_cast<double>(k - i) * (panel + 18), pg.y(), panel, panel}, r,
+                targets[k], L);
         }
         pg.advance(panel + 36);
     }
     for (const auto& step : maps) {
         const double h = W * std::min(0.6, r.site.screen_height_m / r.site.screen_width_m) + 40;
         pg.need(h);
-        pg.advance(pdf::drawLuminanceMap(pg.cr(), pg.t(), {kMargin, pg.y(), W, h}, r, step, L) +
-                   8);
+        pg.advance(pdf::drawLuminanceMap(pg.cr(), pg.t(), {kMargin, pg.y(), W, h}, r, step, L) + 8);
     }
     for (const auto& c : ramps) {
         pg.need(250);

@@ -49,8 +49,8 @@ evaluation::Tolerance plusMinus(double c, double pm) {
 
 TEST_CASE("HDR minimum black: value and U as fine as the limit (issue 18)", "[present]") {
     // dci-hdr-projector-theatre: 0.00543 ± 0.00006 cd/m² against ≤ 0.005 — was "0.01 ± 0.00".
-    const auto t = formatFigure(figure("cd/m2", 0.005431, 0.0000612, atMost(0.005),
-                                       evaluation::Verdict::Fail));
+    const auto t = formatFigure(
+        figure("cd/m2", 0.005431, 0.0000612, atMost(0.005), evaluation::Verdict::Fail));
     CHECK(t.value == "0.00543");
     CHECK(t.uncertainty == "0.00006");
     CHECK(t.value_u == "0.00543 ± 0.00006 cd/m²");
@@ -113,8 +113,8 @@ TEST_CASE("Every unit: decimals follow U, never coarser than the limit", "[prese
         CHECK(t.uncertainty.empty());
     }
     SECTION("not measured") {
-        const auto t = formatFigure(figure("cd/m2", NAN, 0.0, atMost(0.005),
-                                           evaluation::Verdict::NotEvaluated));
+        const auto t = formatFigure(
+            figure("cd/m2", NAN, 0.0, atMost(0.005), evaluation::Verdict::NotEvaluated));
         CHECK(t.value_u == "—");
         CHECK(t.verdict == "NOT EVALUATED");
     }
@@ -178,10 +178,9 @@ TEST_CASE("Chromaticity targets: each step its own box (white is not the blue bo
         f.verdict = evaluation::Verdict::Pass;
         return f;
     };
-    r.evaluation.figures = {fig("white", "chromaticity_x", 0.314, 0.315),
-                            fig("white", "chromaticity_y", 0.351, 0.350),
-                            fig("blue", "chromaticity_x", 0.150, 0.151),
-                            fig("blue", "chromaticity_y", 0.060, 0.061)};
+    r.evaluation.figures = {
+        fig("white", "chromaticity_x", 0.314, 0.315), fig("white", "chromaticity_y", 0.351, 0.350),
+        fig("blue", "chromaticity_x", 0.150, 0.151), fig("blue", "chromaticity_y", 0.060, 0.061)};
     const auto ts = chromaticityTargets(r);
     REQUIRE(ts.size() == 2);
     CHECK(ts[0].step == "white");
@@ -207,12 +206,20 @@ TEST_CASE("Per-point means and multi-point steps", "[present][charts]") {
         rr.reading.xyz_cdm2 = {Y * 0.95, Y, Y * 1.09};
         return rr;
     };
-    r.readings = {reading("white", "C", 48), reading("white", "C", 50),
-                  reading("white", "TL", 40), reading("white", "TR", 42),
-                  reading("red", "C", 10)};
+    r.readings = {reading("white", "C", 48), reading("white", "C", 50), reading("white", "TL", 40),
+                  reading("white", "TR", 42), reading("red", "C", 10)};
     const auto m = pointMeans(r, "white");
     REQUIRE(m.size() == 3);
     CHECK(m[0].luminance_cdm2 == Approx(49.0));
     CHECK(m[0].n == 2);
     CHECK(multiPointSteps(r) == std::vector<std::string>{"white"});
+    // RP 431-2: one-point steps and the checkerboard's patches get no map (was one solid
+    // rectangle from the first step's single reading).
+    procedure::Step board;
+    board.id = "checkerboard";
+    board.stimulus = "checkerboard";
+    r.profile.steps = {board};
+    r.readings = {reading("red", "C", 10), reading("checkerboard", "C", 40),
+                  reading("checkerboard", "TL", 0.3), reading("checkerboard", "TR", 40)};
+    CHECK(multiPointSteps(r).empty());
 }
