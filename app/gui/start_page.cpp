@@ -290,6 +290,15 @@ void StartPage::sourceChanged() {
     auditorium_->setReadOnly(sim);
     width_->setEnabled(!sim);
     height_->setEnabled(!sim);
+    // A real room gets no simulator defaults: site and auditorium as the inspector types them.
+    if (!sim) {
+        if (site_->text() == tr("Simulated site")) {
+            site_->clear();
+        }
+        auditorium_->clear();
+    } else if (site_->text().isEmpty()) {
+        site_->setText(tr("Simulated site"));
+    }
     theatreChanged();
 }
 

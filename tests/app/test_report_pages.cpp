@@ -335,3 +335,35 @@ TEST_CASE("A rewritten report never keeps a stale signature", "[report][evidence
     fs::remove_all(out);
     fs::remove_all(home);
 }
+
+TEST_CASE("resume never writes over a newer report in the session's folder",
+          "[report][evidence][session]") {
+    const fs::path out = freshDir("resume-refuse");
+    const Run killed = cli("certify --profile st431-1-review --simulate " +
+                           virtualTheatre("projector-reference.json") +
+                           " --instrument pr6xx --time-scale 0.001 --seed 3 --quiet "
+                           "--fault unplug --fault-at 4 --out " +
+                           out.string());
+    REQUIRE(killed.exit_code == 3);
+    const auto at = killed.output.find("cinemeasure resume ");
+    REQUIRE(at != std::string::npos);
+    const std::string sid = killed.output.substr(at + 19, 20);
+    // Meanwhile another run's report landed in the folder.
+    std::ofstream(out / "report.json") << "{\"newer\": true}\n";
+    const Run refused = cli("resume " + sid + " --quiet");
+    INFO(refused.output);
+    CHECK(refused.exit_code == 4);
+    CHECK(readJson(out / "report.json")["newer"] == true);
+    const Run forced = cli("resume " + sid + " --quiet --force");
+    INFO(forced.output);
+    REQUIRE(forced.exit_code == 0);
+    CHECK(readJson(out / "report.json")["run"]["session_id"] == sid);
+    bool kept = false;
+    for (const auto& e : fs::directory_iterator(out)) {
+        if (e.path().filename().string().rfind("previous-", 0) == 0) {
+            kept = readJson(e.path() / "report.json")["newer"] == true;
+        }
+    }
+    CHECK(kept);
+    fs::remove_all(out);
+}

@@ -38,6 +38,10 @@ double TextLayout::height() const {
     return static_cast<double>(h) / PANGO_SCALE;
 }
 
+double TextLayout::baseline() const {
+    return static_cast<double>(pango_layout_get_baseline(layout_)) / PANGO_SCALE;
+}
+
 void TextLayout::draw(double x, double y, Rgb c) {
     cairo_set_source_rgb(cr_, c.r, c.g, c.b);
     cairo_move_to(cr_, x, y);

@@ -27,6 +27,8 @@ public:
     /// Width of the current text in points.
     double width() const;
     double height() const;
+    /// Distance from the top of the current text to its first line's baseline, in points.
+    double baseline() const;
     /// Draws the current text with its top-left corner at (x, y).
     void draw(double x, double y, Rgb c = kBlack);
     /// set() then draw(); returns the height.
