@@ -55,6 +55,16 @@ std::string bound(double v) {
     return std::to_string(v);
 }
 
+std::string withoutSpaces(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        if (c != ' ') {
+            out += c;
+        }
+    }
+    return out;
+}
+
 int decimalsOf(const std::string& s) {
     const auto dot = s.find('.');
     return dot == std::string::npos ? 0 : static_cast<int>(s.size() - dot - 1);
@@ -129,6 +139,7 @@ TEST_CASE("PDF of every shipped profile: each figure's value, U and limit as the
         const auto j = readJson(out / "report.json");
         const std::string text = pdfText(out / "report.pdf");
         const auto pairs = valuePairs(text);
+        const std::string compact = withoutSpaces(text);
         for (const auto& f : j["figures"]) {
             INFO(s.profile << " / " << f["id"].get<std::string>());
             if (f["value"].is_null()) {
@@ -163,6 +174,17 @@ TEST_CASE("PDF of every shipped profile: each figure's value, U and limit as the
             if (U > 0.0) {
                 CHECK(shows(pairs, v, U, limitDecimals));
             }
+            // report.json's "shown" text is the PDF's, word for word.
+            const auto& sh = f["shown"];
+            if (!sh["expanded_uncertainty"].get<std::string>().empty()) {
+                const std::string vu = sh["value"].get<std::string>() +
+                                       (sh["unit"] == ":1" ? ":1" : "") + " ± " +
+                                       sh["expanded_uncertainty"].get<std::string>();
+                INFO(vu);
+                CHECK(text.find(vu) != std::string::npos);
+            }
+            // pdftotext drops narrow spaces ("0± 5%"): compare limits without spaces.
+            CHECK(compact.find(withoutSpaces(sh["limit"].get<std::string>())) != std::string::npos);
             for (const auto& b : limitParts) {
                 CHECK(text.find(b) != std::string::npos);
             }
