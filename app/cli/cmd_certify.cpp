@@ -164,8 +164,9 @@ void run(const CertifyArgs& a) {
     }
     if (!a.quiet) {
         std::printf("Certifying with profile %s\n  %s\n  theatre: %s\n  session: %s (journal %s)\n",
-                    sim.profile.id.c_str(), sim.profile.title.c_str(), sim.config.name.c_str(),
-                    sim.info.id.c_str(), store->file().c_str());
+                    sim.profile.id.c_str(), sim.profile.title.c_str(),
+                    sim.config.name.empty() ? "—" : sim.config.name.c_str(), sim.info.id.c_str(),
+                    store->file().c_str());
     }
     if (sim.field) {
         runFieldAndReport(sim, *store, a.port, a.quiet, a.lang);
