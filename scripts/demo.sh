@@ -11,7 +11,8 @@ cd "$(dirname "$0")/.."
   --simulate calibration/virtual/projector-reference.json \
   --site "Demo multiplex" --operator "Demo inspector" \
   --seed 2026 \
-  --out out/demo
+  --force \
+  --out out/demo   # --force: a re-run keeps the previous report in out/demo/previous-<time>/
 echo
 # The LED vendor's job: a camera (the PTP/IP simulator, through the real libgphoto2) captures the
 # sample wall; the per-module analysis and its PDF land in out/demo-wall/.

@@ -2,7 +2,10 @@
 #include "app/cli/commands.h"
 #include "app/common/certification.h"
 #include "app/common/data_paths.h"
+#include "app/common/present/figure_text.h"
+#include "app/common/present/text_table.h"
 #include "app/common/profile_catalog.h"
+#include "app/common/report/output_guard.h"
 #include "app/common/report/report_csv.h"
 #include "app/common/report/report_json.h"
 #include "app/common/report/report_pdf.h"
@@ -11,6 +14,8 @@
 #include "drivers/virtual/pty_simulator.h"
 #include "drivers/virtual/virtual_spot_meter.h"
 #include "libmeasure/colorimetry/units.h"
+
+#include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <iostream>
@@ -29,7 +34,10 @@ struct CertifyArgs {
     long long seed = -1;
     double time_scale = 0.0;
     std::string operator_name;
-    std::string site = "Simulated site";
+    std::string site;         ///< empty: blank on a field run, "Simulated site" on a simulation
+    std::string auditorium;   ///< empty: blank on a field run, the theatre config's name otherwise
+    bool force = false;       ///< move an earlier report in --out to previous-<time>/
+    std::string lang = "en";  ///< language of the PDF and CSV headers
     bool quiet = false;
     std::string db;
     std::string instrument = "virtual";
@@ -45,51 +53,21 @@ struct CertifyArgs {
     std::string screen_type = "projector";
 };
 
-std::string valueText(const evaluation::FigureResult& f) {
-    char buf[64];
-    if (!std::isfinite(f.value)) {
-        return "—";
-    }
-    const double U = f.expanded_uncertainty;
-    if (f.spec.unit == "cd/m2") {
-        // Black levels need more than two decimals to say anything.
-        const int digits = f.value >= 1.0 ? 2 : 5;
-        std::snprintf(buf, sizeof buf, "%.*f ± %.*f cd/m² (%.*f fL)", digits, f.value, digits, U,
-                      digits, colorimetry::cdm2ToFootLambert(f.value));
-    } else if (f.spec.unit == "%") {
-        std::snprintf(buf, sizeof buf, "%.1f ± %.1f %%", f.value, U);
-    } else if (f.spec.unit == "ratio") {
-        std::snprintf(buf, sizeof buf, "%.0f:1 ± %.0f", f.value, U);
-    } else {
-        std::snprintf(buf, sizeof buf, "%.4f ± %.4f", f.value, U);
-    }
-    return buf;
-}
-
-/// Pads to a display width counted in code points, so "±", "…" and "²" keep columns aligned.
-std::string pad(const std::string& s, std::size_t width) {
-    std::size_t shown = 0;
-    for (unsigned char c : s) {
-        shown += (c & 0xC0) != 0x80 ? 1 : 0;
-    }
-    return shown >= width ? s + " " : s + std::string(width - shown, ' ');
-}
-
 void printTable(const report::CertificationReport& rep) {
-    std::printf("\n%s%s%s%s\n", pad("Figure", 40).c_str(), pad("Value ± U (k=2)", 34).c_str(),
-                pad("Limit", 20).c_str(), "Verdict");
-    std::printf("%s\n", std::string(104, '-').c_str());
+    std::vector<std::vector<std::string>> rows = {
+        {"Figure", "Value ± U (k=2)", "Limit", "Verdict"}};
     for (const auto& f : rep.evaluation.figures) {
-        const auto& t = f.spec.tolerance;
-        std::string label = f.spec.label + (t.provisional ? " †" : "") +
-                            (t.informative ? " (i)" : "") + (f.straddles_limit ? " ~" : "");
-        std::printf("%s%s%s%s\n", pad(label, 40).c_str(), pad(valueText(f), 34).c_str(),
-                    pad(t.describe(), 20).c_str(), evaluation::toString(f.verdict));
+        const auto t = app::present::formatFigure(f);
+        rows.push_back({t.label, t.value_u + (t.value_fl.empty() ? "" : " " + t.value_fl), t.limit,
+                        t.verdict});
     }
-    std::printf("%s\n", std::string(104, '-').c_str());
-    std::printf("Overall: %s   (%s, %s)\n", evaluation::toString(rep.evaluation.overall),
-                rep.profile.id.c_str(), rep.run.decision_rule.c_str());
-    std::printf("~ value ± U straddles a limit; (i) informative; † provisional limit\n");
+    std::printf("\n%s", app::present::renderTable(rows).c_str());
+    std::printf("Overall: %s   (%s, %s)\n",
+                app::present::verdictWord(rep.evaluation.overall).c_str(), rep.profile.id.c_str(),
+                rep.run.decision_rule.c_str());
+    std::printf(
+        "~ value ± U straddles a limit; (i) informative (verdict \"info\"); † provisional "
+        "limit\n");
 }
 
 void run(const CertifyArgs& a) {
@@ -117,9 +95,16 @@ void run(const CertifyArgs& a) {
                     "a field run needs --screen WIDTHxHEIGHT in metres (e.g. 12.0x5.0), got '" +
                     a.screen + "'");
             }
-            info.theatre_json = app::fieldSiteJson(a.site, w, h, a.screen_type);
+            // The site record's name is the auditorium; the site is the session's.
+            info.theatre_json = app::fieldSiteJson(a.auditorium, w, h, a.screen_type);
         } else {
             info.theatre_json = app::readTextFile(a.simulate);
+            if (!a.auditorium.empty()) {
+                // The virtual theatre's name is what the report calls the auditorium.
+                nlohmann::json doc = nlohmann::json::parse(info.theatre_json);
+                doc["name"] = a.auditorium;
+                info.theatre_json = doc.dump(2);
+            }
         }
         if (!a.correction.empty()) {
             info.correction_json = app::readTextFile(a.correction);
@@ -127,14 +112,14 @@ void run(const CertifyArgs& a) {
     } catch (const std::exception& e) {
         throw CommandError(kExitUsage, e.what());
     }
-    info.theatre_file = a.port.empty() ? a.simulate : "site " + a.site;
+    info.theatre_file = a.port.empty() ? a.simulate : "field site";
     info.source = a.port.empty()
                       ? "simulation of " + std::filesystem::path(a.simulate).filename().string()
                       : "field: " + a.instrument + " on " + a.port;
     info.seed = a.seed;
     info.time_scale = a.time_scale;
     info.operator_name = a.operator_name;
-    info.site = a.site;
+    info.site = a.site.empty() && a.port.empty() ? "Simulated site" : a.site;
     info.instrument_family = a.instrument;
     info.decision_rule = a.decision_rule;
     info.provisional_policy = a.provisional;
@@ -167,10 +152,11 @@ void run(const CertifyArgs& a) {
     sim.fault = a.fault;
     sim.fault_at_measurement = a.fault_at;
     try {
+        // An earlier report is evidence: refused, or with --force moved to previous-<time>/.
+        const auto moved = app::prepareOutputDirectory(a.out, a.force);
         app::ensureWritableDirectory(a.out);
-        for (const char* name : {"report.json", "report.csv", "report.pdf"}) {
-            std::filesystem::remove(std::filesystem::path(a.out) /
-                                    name);  // never leave an old report
+        if (!moved.empty() && !a.quiet) {
+            std::printf("Earlier files in %s moved to %s\n", a.out.c_str(), moved.c_str());
         }
     } catch (const std::exception& e) {
         throw CommandError(kExitOutput, e.what());
@@ -199,13 +185,14 @@ void run(const CertifyArgs& a) {
     }
     if (!a.quiet) {
         std::printf("Certifying with profile %s\n  %s\n  theatre: %s\n  session: %s (journal %s)\n",
-                    sim.profile.id.c_str(), sim.profile.title.c_str(), sim.config.name.c_str(),
-                    sim.info.id.c_str(), store->file().c_str());
+                    sim.profile.id.c_str(), sim.profile.title.c_str(),
+                    sim.config.name.empty() ? "—" : sim.config.name.c_str(), sim.info.id.c_str(),
+                    store->file().c_str());
     }
     if (sim.field) {
-        runFieldAndReport(sim, *store, a.port, a.quiet);
+        runFieldAndReport(sim, *store, a.port, a.quiet, a.lang);
     } else {
-        runAndReport(sim, *store, a.quiet);
+        runAndReport(sim, *store, a.quiet, a.lang);
     }
 }
 }  // namespace
@@ -258,7 +245,8 @@ void printVerdictTable(const report::CertificationReport& rep) {
     printTable(rep);
 }
 
-void runAndReport(app::PreparedSimulation& sim, app::SessionStore& store, bool quiet) {
+void runAndReport(app::PreparedSimulation& sim, app::SessionStore& store, bool quiet,
+                  const std::string& lang) {
     app::CertificationObserver obs;
     std::size_t total = 0;
     {
@@ -293,7 +281,7 @@ void runAndReport(app::PreparedSimulation& sim, app::SessionStore& store, bool q
         journalFailed(store, sim.info.id, e);
     }
     try {
-        app::writeReportFiles(rep, sim.info.out_dir);
+        app::writeReportFiles(rep, sim.info.out_dir, lang);
     } catch (const std::exception& e) {
         throw CommandError(kExitOutput, std::string(e.what()) + " (readings are kept in session " +
                                             sim.info.id + ")");
@@ -329,7 +317,15 @@ void registerCertifyCommand(CLI::App& app) {
                     "Real seconds per simulated integration second (0 = no waiting)")
         ->check(CLI::Range(0.0, 10.0));
     cmd->add_option("--operator", args->operator_name, "Operator name for the report");
-    cmd->add_option("--site", args->site, "Site name for the report");
+    cmd->add_option("--site", args->site,
+                    "Site (cinema) name for the report (field runs: blank when not given)");
+    cmd->add_option("--auditorium", args->auditorium,
+                    "Auditorium (screen room) for the report (default: blank on a field run, the "
+                    "theatre config's name on a simulation)");
+    cmd->add_option("--lang", args->lang, "Report language for the PDF and CSV headers")
+        ->check(CLI::IsMember({"en", "zh_CN"}));
+    cmd->add_flag("--force", args->force,
+                  "Write into a non-empty --out: its files move to OUT/previous-<time>/ first");
     cmd->add_flag("--quiet", args->quiet, "Print only the verdict table");
     cmd->add_option("--instrument", args->instrument,
                     "Instrument family; with --simulate its simulator runs on a pseudo-terminal "

@@ -1,6 +1,7 @@
 // `cinemeasure profiles [--show ID]`: list the shipped profiles or print one with its sources.
 #include "app/cli/commands.h"
 #include "app/common/data_paths.h"
+#include "app/common/present/text_table.h"
 #include "app/common/profile_catalog.h"
 #include "libmeasure/evaluation/metric_registry.h"
 
@@ -83,10 +84,15 @@ void registerProfilesCommand(CLI::App& app) {
             show(app::findProfile(*showId));
             return;
         }
+        std::vector<std::vector<std::string>> rows = {{"profile", "title"}};
         for (const auto& e : app::loadProfileDirectory(app::dataDir() / "profiles")) {
-            std::cout << std::left << std::setw(28) << e.profile.id << " " << e.profile.title
-                      << (e.profile.provisional ? "  [provisional]" : "") << "\n";
+            // Titles of draft profiles often say "(provisional)" already: say it once.
+            const bool said = e.profile.title.find("provisional") != std::string::npos;
+            rows.push_back(
+                {e.profile.id,
+                 e.profile.title + (e.profile.provisional && !said ? "  [provisional]" : "")});
         }
+        std::cout << app::present::renderTable(rows);
     });
 }
 

@@ -1,10 +1,14 @@
 // `cinemeasure sessions`, `resume SESSION`, `export SESSION`: the session journal from the CLI.
 #include "app/cli/commands.h"
 #include "app/common/data_paths.h"
+#include "app/common/present/text_table.h"
+#include "app/common/report/output_guard.h"
 #include "app/common/report/report_csv.h"
 #include "app/common/report/report_json.h"
 #include "app/common/report/report_pdf.h"
 #include "app/common/simulated_session.h"
+
+#include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <memory>
@@ -46,24 +50,84 @@ app::PreparedSimulation prepared(const app::SessionStore& store, const std::stri
     }
 }
 
+/// The auditorium a session was run in: the site record's or the virtual theatre's name.
+std::string auditoriumOf(const app::SessionInfo& s) {
+    try {
+        const auto doc = nlohmann::json::parse(s.theatre_json);
+        return doc.value("name", "");
+    } catch (const std::exception&) {
+        return "";
+    }
+}
+
+struct SessionFilters {
+    std::string site, since, status;
+    std::string remove, archive;
+};
+
+void listSessions(app::SessionStore& store, const SessionFilters& f) {
+    std::vector<std::vector<std::string>> rows = {{"session", "date (UTC)", "site", "auditorium",
+                                                   "operator", "profile", "status", "readings",
+                                                   "output folder"}};
+    for (const auto& s : store.sessions()) {
+        if (!f.site.empty() && s.site.find(f.site) == std::string::npos) {
+            continue;
+        }
+        // ISO 8601 strings compare in time order.
+        if (!f.since.empty() && s.created_utc.substr(0, f.since.size()) < f.since) {
+            continue;
+        }
+        // A "running" session whose process died shows (and filters) as interrupted.
+        const std::string status = app::displayStatus(s);
+        if (!f.status.empty() && status != f.status) {
+            continue;
+        }
+        rows.push_back({s.id, s.created_utc, s.site.empty() ? "—" : s.site,
+                        auditoriumOf(s).empty() ? "—" : auditoriumOf(s),
+                        s.operator_name.empty() ? "—" : s.operator_name, s.profile_id, status,
+                        std::to_string(s.reading_count), s.out_dir});
+    }
+    std::printf("%s", app::present::renderTable(rows).c_str());
+}
+
 }  // namespace
 
 void registerSessionCommands(CLI::App& app) {
     auto db = std::make_shared<std::string>();
     {
+        auto f = std::make_shared<SessionFilters>();
         auto* cmd = app.add_subcommand("sessions", "List the sessions in the journal");
         cmd->add_option("--db", *db,
                         "Session database (default: $CINEMEASURE_DB or "
                         "~/.local/share/cinemeasure/sessions.db)");
-        cmd->callback([db] {
+        cmd->add_option("--site", f->site, "Only sessions whose site contains this text");
+        cmd->add_option("--since", f->since,
+                        "Only sessions started on or after this UTC date (YYYY-MM-DD[THH:MM])");
+        cmd->add_option("--status", f->status,
+                        "Only sessions with this status (running, paused, interrupted, complete, "
+                        "archived)");
+        cmd->add_option("--delete", f->remove,
+                        "Delete a session that holds no reading (e.g. a failed connection)");
+        cmd->add_option("--archive", f->archive,
+                        "Archive a session (kept with its readings, listed as archived)");
+        cmd->callback([db, f] {
             auto store = openStore(*db);
-            std::printf("%-20s %-11s %-22s %8s  %s\n", "session", "status", "profile", "readings",
-                        "source");
-            for (const auto& s : store->sessions()) {
-                std::printf("%-20s %-11s %-22s %8zu  %s\n", s.id.c_str(),
-                            app::displayStatus(s).c_str(), s.profile_id.c_str(), s.reading_count,
-                            s.source.c_str());
+            try {
+                if (!f->remove.empty()) {
+                    store->deleteSession(f->remove);
+                    std::printf("deleted session %s (it held no reading)\n", f->remove.c_str());
+                    return;
+                }
+                if (!f->archive.empty()) {
+                    store->session(f->archive);  // unknown ids are an error
+                    store->setStatus(f->archive, "archived");
+                    std::printf("archived session %s (readings kept)\n", f->archive.c_str());
+                    return;
+                }
+            } catch (const std::exception& e) {
+                throw CommandError(kExitUsage, e.what());
             }
+            listSessions(*store, *f);
         });
     }
     {
@@ -71,8 +135,15 @@ void registerSessionCommands(CLI::App& app) {
         auto quiet = std::make_shared<bool>(false);
         auto port = std::make_shared<std::string>();
         auto skipNext = std::make_shared<std::string>();
+        auto force = std::make_shared<bool>(false);
+        auto lang = std::make_shared<std::string>("en");
         auto* cmd =
             app.add_subcommand("resume", "Continue an interrupted session at its next unread step");
+        cmd->add_flag("--force", *force,
+                      "Write into a non-empty output folder: its files move to "
+                      "OUT/previous-<time>/ first");
+        cmd->add_option("--lang", *lang, "Report language for the PDF and CSV headers")
+            ->check(CLI::IsMember({"en", "zh_CN"}));
         cmd->add_option("SESSION", *id, "Session id (see `cinemeasure sessions`)")->required();
         cmd->add_option("--port", *port, "Field sessions: the instrument's serial port now");
         cmd->add_option("--db", *db, "Session database");
@@ -80,9 +151,15 @@ void registerSessionCommands(CLI::App& app) {
         cmd->add_option("--skip-next", *skipNext,
                         "Skip the next task (one the instrument cannot measure) with this reason; "
                         "the report lists it as skipped");
-        cmd->callback([db, id, quiet, port, skipNext] {
+        cmd->callback([db, id, quiet, port, skipNext, force, lang] {
             auto store = openStore(*db);
             app::PreparedSimulation sim = prepared(*store, *id);
+            try {
+                // A newer report may sit in the session's folder: never written over.
+                app::prepareOutputDirectory(sim.info.out_dir, *force);
+            } catch (const std::exception& e) {
+                throw CommandError(kExitOutput, e.what());
+            }
             if (sim.field && port->empty()) {
                 throw CommandError(kExitUsage, "session " + *id + " is a field session (" +
                                                    sim.info.source +
@@ -109,9 +186,9 @@ void registerSessionCommands(CLI::App& app) {
                 throw CommandError(kExitOutput, e.what());
             }
             if (sim.field) {
-                runFieldAndReport(sim, *store, *port, *quiet);
+                runFieldAndReport(sim, *store, *port, *quiet, *lang);
             } else {
-                runAndReport(sim, *store, *quiet);
+                runAndReport(sim, *store, *quiet, *lang);
             }
         });
     }
@@ -119,26 +196,39 @@ void registerSessionCommands(CLI::App& app) {
         auto id = std::make_shared<std::string>();
         auto format = std::make_shared<std::string>("json");
         auto out = std::make_shared<std::string>();
+        auto force = std::make_shared<bool>(false);
+        auto lang = std::make_shared<std::string>("en");
         auto* cmd =
             app.add_subcommand("export", "Write a stored session's report as JSON, CSV or PDF");
+        cmd->add_flag("--force", *force,
+                      "Replace an existing file: it (and its .sig) move to previous-<time>/ "
+                      "beside it");
+        cmd->add_option("--lang", *lang, "Report language for the PDF and CSV headers")
+            ->check(CLI::IsMember({"en", "zh_CN"}));
         cmd->add_option("SESSION", *id, "Session id")->required();
         cmd->add_option("--format", *format, "json, csv or pdf")
             ->check(CLI::IsMember({"json", "csv", "pdf"}));
         cmd->add_option("--out", *out,
                         "Output file (default: report.<format> in the current directory)");
         cmd->add_option("--db", *db, "Session database");
-        cmd->callback([db, id, format, out] {
+        cmd->callback([db, id, format, out, force, lang] {
             auto store = openStore(*db);
             const app::PreparedSimulation sim = prepared(*store, *id);
             const report::CertificationReport rep = app::reportFromStore(sim, *store);
             const std::string file = out->empty() ? "report." + *format : *out;
             try {
+                app::prepareOutputFile(file, *force);
+            } catch (const std::exception& e) {
+                throw CommandError(kExitOutput, e.what());
+            }
+            try {
                 if (*format == "json") {
                     app::writeFileAtomically(file, app::reportToJson(rep).dump(2) + "\n");
                 } else if (*format == "csv") {
-                    app::writeFileAtomically(file, app::reportReadingsCsv(rep));
+                    app::writeFileAtomically(file,
+                                             app::reportCsv(rep, app::present::parseLang(*lang)));
                 } else {
-                    app::writeReportPdf(rep, file);
+                    app::writeReportPdf(rep, file, app::present::parseLang(*lang));
                 }
             } catch (const std::exception& e) {
                 throw CommandError(kExitOutput, e.what());

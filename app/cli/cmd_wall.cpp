@@ -206,7 +206,8 @@ void runWall(const WallArgs& a) {
     }
     info.wall = layoutCfg.name;
     info.camera = r.camera_model + " on " + o.port;
-    info.calibration = calFile.string();
+    // The file's name, not the build machine's absolute path.
+    info.calibration = calFile.filename().string();
     info.date = meta["date"];
     try {
         app::writeWallResults(out, r.analysis, o.limits, meta);
@@ -222,6 +223,24 @@ void runWall(const WallArgs& a) {
         an.defects.size());
     std::printf("verdict: %s against %s%s\n", an.pass ? "PASS" : "FAIL", o.limits.id.c_str(),
                 o.limits.luminance_provisional ? " (provisional limits)" : "");
+    if (!an.pass) {
+        // Name what failed: a wall can fail with every module inside (seams, defects, saturation).
+        std::string why;
+        auto add = [&why](const std::string& s) { why += (why.empty() ? "" : "; ") + s; };
+        if (an.modules_failing > 0) {
+            add(std::to_string(an.modules_failing) + " module(s) outside the limits");
+        }
+        if (!an.seams_pass) {
+            add(std::to_string(an.seams.size()) + " seam segment(s) over the seam limit");
+        }
+        if (!an.defects_pass) {
+            add(std::to_string(an.defects.size()) + " dead or stuck pixel(s)");
+        }
+        if (an.saturated_cells > 0) {
+            add(std::to_string(an.saturated_cells) + " saturated camera cell(s): retake");
+        }
+        std::printf("failed on: %s\n", why.empty() ? "see report.pdf" : why.c_str());
+    }
     std::printf("wrote %s\n", (out / "report.pdf").string().c_str());
 }
 

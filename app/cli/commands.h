@@ -59,12 +59,14 @@ struct CertificationReport;
 namespace cm::cli {
 
 /// Runs (or continues) a simulated session, writes the report files, prints the verdict table.
-void runAndReport(app::PreparedSimulation& sim, app::SessionStore& store, bool quiet);
+/// `lang` ("en", "zh_CN") is the language of the PDF and the CSV headers.
+void runAndReport(app::PreparedSimulation& sim, app::SessionStore& store, bool quiet,
+                  const std::string& lang = "en");
 
 /// Runs (or continues) a field session with the real instrument on `port` and the operator at
 /// the terminal; writes the report when every task is done, or keeps the session when paused.
 void runFieldAndReport(app::PreparedSimulation& session, app::SessionStore& store,
-                       const std::string& port, bool quiet);
+                       const std::string& port, bool quiet, const std::string& lang = "en");
 
 /// Inputs and limits of an image analysis (`analyze`, and `wall` after its capture).
 struct AnalyzeArgs {

@@ -10,7 +10,7 @@
 namespace cm::cli {
 
 void runFieldAndReport(app::PreparedSimulation& session, app::SessionStore& store,
-                       const std::string& port, bool quiet) {
+                       const std::string& port, bool quiet, const std::string& lang) {
     const drivers::Family* family = drivers::findFamily(session.info.instrument_family);
     if (family == nullptr) {
         throw CommandError(kExitUsage, "field runs need --instrument with a driver family, not '" +
@@ -65,7 +65,7 @@ void runFieldAndReport(app::PreparedSimulation& session, app::SessionStore& stor
         return;
     }
     try {
-        app::writeReportFiles(rep, session.info.out_dir);
+        app::writeReportFiles(rep, session.info.out_dir, lang);
     } catch (const std::exception& e) {
         throw CommandError(kExitOutput,
                            std::string(e.what()) + " (readings are kept in session " + sid + ")");

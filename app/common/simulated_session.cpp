@@ -3,6 +3,7 @@
 
 #include "app/common/correction_file.h"
 #include "app/common/data_paths.h"
+#include "app/common/report/output_guard.h"
 #include "app/common/report/report_csv.h"
 #include "app/common/report/report_json.h"
 #include "app/common/report/report_pdf.h"
@@ -264,11 +265,15 @@ report::CertificationReport runField(const PreparedSimulation& sim, SessionStore
     return rep;
 }
 
-void writeReportFiles(const report::CertificationReport& rep, const std::filesystem::path& dir) {
+void writeReportFiles(const report::CertificationReport& rep, const std::filesystem::path& dir,
+                      const std::string& lang) {
+    const present::Lang language = present::parseLang(lang);
     ensureWritableDirectory(dir);
+    // The signature covered the old bytes; a new report is unsigned until signed again.
+    removeStaleSignature(dir / "report.json");
     writeFileAtomically(dir / "report.json", reportToJson(rep).dump(2) + "\n");
-    writeFileAtomically(dir / "report.csv", reportReadingsCsv(rep));
-    writeReportPdf(rep, dir / "report.pdf");
+    writeFileAtomically(dir / "report.csv", reportCsv(rep, language));
+    writeReportPdf(rep, dir / "report.pdf", language);
 }
 
 }  // namespace cm::app

@@ -80,6 +80,9 @@ std::optional<procedure::MeasurementTask> nextTask(const PreparedSimulation& sim
                                                    const SessionStore& store);
 
 /// Writes report.json, report.csv and report.pdf atomically into `dir`.
-void writeReportFiles(const report::CertificationReport& report, const std::filesystem::path& dir);
+/// report.json, report.csv and report.pdf in `dir` (PDF and CSV headers in `lang`, "en" or
+/// "zh_CN"); a signature of an earlier report.json is removed.
+void writeReportFiles(const report::CertificationReport& report, const std::filesystem::path& dir,
+                      const std::string& lang = "en");
 
 }  // namespace cm::app

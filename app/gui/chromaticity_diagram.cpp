@@ -1,103 +1,29 @@
 // Chromaticity diagrams drawn with QPainter from the report model.
 #include "app/gui/chromaticity_diagram.h"
 
-#include "app/common/cie_data.h"
+#include "app/common/present/chart_data.h"
 #include "app/gui/theme.h"
 #include "libmeasure/colorimetry/tristimulus.h"
 
 #include <QPainter>
 #include <QPainterPath>
 
+#include <algorithm>
 #include <cmath>
 
 namespace cm::gui {
 
 namespace {
 
-/// The spectral locus in CIE 1931 xy from the shipped 2° colour-matching functions (380–700 nm;
-/// beyond 700 nm the locus folds back on itself). Empty when the tables cannot be read.
+// Locus and targets come from the one presentation layer the PDF uses too.
 const std::vector<colorimetry::ChromaticityXY>& locusXY() {
-    static const std::vector<colorimetry::ChromaticityXY> locus = [] {
-        std::vector<colorimetry::ChromaticityXY> out;
-        try {
-            const auto& o = app::cieData().cie1931_2;
-            for (double nm = 380; nm <= 700; nm += 2) {
-                const long i = o.indexOf(nm);
-                if (i < 0) {
-                    continue;
-                }
-                const auto k = static_cast<std::size_t>(i);
-                const double s = o.xbar[k] + o.ybar[k] + o.zbar[k];
-                if (s > 0) {
-                    out.push_back({o.xbar[k] / s, o.ybar[k] / s});
-                }
-            }
-        } catch (const std::exception&) {
-            // Without the CIE tables the diagram has no locus; targets and readings still stand.
-        }
-        return out;
-    }();
-    return locus;
+    return app::present::spectralLocusXY();
 }
 
-/// A chromaticity target: the x and y figures of one step and point.
-struct Target {
-    std::string step, point;
-    double x = NAN, y = NAN;                            // target
-    double xlo = NAN, xhi = NAN, ylo = NAN, yhi = NAN;  // tolerance box
-    double mx = NAN, my = NAN;                          // measured
-    evaluation::Verdict verdict = evaluation::Verdict::NotEvaluated;
-};
+using Target = app::present::ChromaTarget;
 
 std::vector<Target> targets(const report::CertificationReport& r) {
-    std::vector<Target> out;
-    auto find = [&](const evaluation::FigureResult& f) -> Target& {
-        for (auto& t : out) {
-            if (t.step == f.spec.step && t.point == f.spec.point) {
-                return t;
-            }
-        }
-        out.push_back({});
-        out.back().step = f.spec.step;
-        out.back().point = f.spec.point;
-        return out.back();
-    };
-    auto worse = [](evaluation::Verdict a, evaluation::Verdict b) {
-        auto rank = [](evaluation::Verdict v) {
-            switch (v) {
-                case evaluation::Verdict::Fail:
-                    return 3;
-                case evaluation::Verdict::Conditional:
-                    return 2;
-                case evaluation::Verdict::NotEvaluated:
-                    return 1;
-                case evaluation::Verdict::Pass:
-                    break;
-            }
-            return 0;
-        };
-        return rank(a) >= rank(b) ? a : b;
-    };
-    for (const auto& f : r.evaluation.figures) {
-        const bool isX = f.spec.metric == "chromaticity_x";
-        if (!isX && f.spec.metric != "chromaticity_y") {
-            continue;
-        }
-        const auto& tol = f.spec.tolerance;
-        Target& t = find(f);
-        const double c = tol.target.value_or(NAN);
-        const double lo = tol.lower.value_or(NAN);
-        const double hi = tol.upper.value_or(NAN);
-        (isX ? t.x : t.y) = c;
-        (isX ? t.xlo : t.ylo) = lo;
-        (isX ? t.xhi : t.yhi) = hi;
-        (isX ? t.mx : t.my) = f.value;
-        t.verdict = t.verdict == evaluation::Verdict::NotEvaluated &&
-                            (isX ? std::isnan(t.my) : std::isnan(t.mx))
-                        ? f.verdict
-                        : worse(t.verdict, f.verdict);
-    }
-    return out;
+    return app::present::chromaticityTargets(r);
 }
 
 }  // namespace
@@ -143,8 +69,12 @@ void ChromaticityDiagram::paintEvent(QPaintEvent*) {
     // ±0.006 is a few pixels on the full diagram.
     if (report_) {
         const auto ts = targets(*report_);
-        if (!ts.empty() && !std::isnan(ts.front().x) && !std::isnan(ts.front().xhi)) {
-            const Target& t = ts.front();
+        // The white point (the first target that is not a primary), else the first target.
+        const auto white =
+            std::find_if(ts.begin(), ts.end(), [](const Target& t) { return !t.isPrimary(); });
+        const Target* chosen = white != ts.end() ? &*white : (ts.empty() ? nullptr : &ts.front());
+        if (chosen != nullptr && !std::isnan(chosen->x) && !std::isnan(chosen->xhi)) {
+            const Target& t = *chosen;
             const double halfX = 3.0 * (t.xhi - t.xlo) / 2.0;
             const double halfY = 3.0 * (t.yhi - t.ylo) / 2.0;
             const QPointF lo = toSpace(t.x - halfX, t.y - halfY);

@@ -2,6 +2,8 @@
 // colour ramp spans the measured minimum to maximum and is labelled in cd/m².
 #include "app/gui/luminance_map.h"
 
+#include "app/common/present/chart_data.h"
+
 #include <QImage>
 #include <QPainter>
 
@@ -45,28 +47,24 @@ void LuminanceMap::paintEvent(QPaintEvent*) {
         return;
     }
     const auto& r = *report_;
-    const std::string step = r.readings.front().step_id;
+    // The first step read at several points, with the means the PDF maps too.
+    const auto steps = app::present::multiPointSteps(r);
+    if (steps.empty()) {
+        p.setPen(palette().color(QPalette::Text));
+        p.drawText(rect(), Qt::AlignCenter, tr("No step was read at several points"));
+        return;
+    }
+    const std::string step = steps.front();
     struct P {
         double x, y, L;
         QString id;
     };
     std::vector<P> pts;
     double lo = 1e300, hi = 0.0;
-    for (const auto& pt : r.points) {
-        double sum = 0;
-        int n = 0;
-        for (const auto& rr : r.readings) {
-            if (rr.step_id == step && rr.point_id == pt.id) {
-                sum += rr.reading.xyz_cdm2.Y;
-                ++n;
-            }
-        }
-        if (n > 0) {
-            pts.push_back(
-                {pt.position.x_m, pt.position.y_m, sum / n, QString::fromStdString(pt.id)});
-            lo = std::min(lo, sum / n);
-            hi = std::max(hi, sum / n);
-        }
+    for (const auto& m : app::present::pointMeans(r, step)) {
+        pts.push_back({m.x_m, m.y_m, m.luminance_cdm2, QString::fromStdString(m.point)});
+        lo = std::min(lo, m.luminance_cdm2);
+        hi = std::max(hi, m.luminance_cdm2);
     }
     if (pts.empty()) {
         return;

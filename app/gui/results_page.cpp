@@ -2,6 +2,8 @@
 #include "app/gui/results_page.h"
 
 #include "app/common/data_paths.h"
+#include "app/common/present/figure_text.h"
+#include "app/common/report/output_guard.h"
 #include "app/common/report/report_csv.h"
 #include "app/common/report/report_json.h"
 #include "app/common/report/report_pdf.h"
@@ -30,24 +32,10 @@ namespace cm::gui {
 
 namespace {
 
+/// The figure as the CLI and the PDF print it (app/common/present).
 QString valueText(const evaluation::FigureResult& f) {
-    if (!std::isfinite(f.value)) {
-        return QStringLiteral("—");
-    }
-    const double U = f.expanded_uncertainty;
-    if (f.spec.unit == "cd/m2") {
-        return QStringLiteral("%1 ± %2 cd/m² (%3 fL)")
-            .arg(f.value, 0, 'f', 2)
-            .arg(U, 0, 'f', 2)
-            .arg(colorimetry::cdm2ToFootLambert(f.value), 0, 'f', 2);
-    }
-    if (f.spec.unit == "%") {
-        return QStringLiteral("%1 ± %2 %").arg(f.value, 0, 'f', 1).arg(U, 0, 'f', 1);
-    }
-    if (f.spec.unit == "ratio") {
-        return QStringLiteral("%1:1 ± %2").arg(f.value, 0, 'f', 0).arg(U, 0, 'f', 0);
-    }
-    return QStringLiteral("%1 ± %2").arg(f.value, 0, 'f', 4).arg(U, 0, 'f', 4);
+    const auto t = app::present::formatFigure(f);
+    return QString::fromStdString(t.value_u + (t.value_fl.empty() ? "" : " " + t.value_fl));
 }
 
 /// Runs on a pool thread: the same writers as the CLI.
@@ -59,10 +47,12 @@ QString writeFiles(const report::CertificationReport& rep, const QStringList& fi
             if (!path.parent_path().empty()) {
                 app::ensureWritableDirectory(path.parent_path());
             }
+            // A signature covered the old bytes: a rewritten report is unsigned.
+            app::removeStaleSignature(path);
             if (ext == QLatin1String("json")) {
                 app::writeFileAtomically(path, app::reportToJson(rep).dump(2) + "\n");
             } else if (ext == QLatin1String("csv")) {
-                app::writeFileAtomically(path, app::reportReadingsCsv(rep));
+                app::writeFileAtomically(path, app::reportCsv(rep));
             } else if (ext == QLatin1String("pdf")) {
                 app::writeReportPdf(rep, path);
             } else {
@@ -175,15 +165,13 @@ void ResultsPage::setReport(ReportPtr report, const QString& out_dir) {
     for (int i = 0; i < table_->rowCount(); ++i) {
         const auto& f = r.evaluation.figures[static_cast<std::size_t>(i)];
         const auto& t = f.spec.tolerance;
-        const QString label = QString::fromStdString(f.spec.label) +
-                              (t.provisional ? QStringLiteral(" †") : QString()) +
-                              (t.informative ? QStringLiteral(" (i)") : QString()) +
-                              (f.straddles_limit ? QStringLiteral(" ~") : QString());
-        QTableWidgetItem* items[] = {new QTableWidgetItem(label),
-                                     new QTableWidgetItem(valueText(f)),
-                                     new QTableWidgetItem(QString::fromStdString(t.describe())),
-                                     new QTableWidgetItem(verdictText(f.verdict)),
-                                     new QTableWidgetItem(QString::fromStdString(t.source))};
+        const auto text = app::present::formatFigure(f);
+        const QString label = QString::fromStdString(text.label);
+        QTableWidgetItem* items[] = {
+            new QTableWidgetItem(label), new QTableWidgetItem(valueText(f)),
+            new QTableWidgetItem(QString::fromStdString(text.limit)),
+            new QTableWidgetItem(t.informative ? tr("info") : verdictText(f.verdict)),
+            new QTableWidgetItem(QString::fromStdString(t.source))};
         items[0]->setData(Qt::UserRole, QString::fromStdString(f.spec.id));
         items[3]->setData(Qt::UserRole, QString::fromLatin1(evaluation::toString(f.verdict)));
         for (int c = 0; c < 5; ++c) {

@@ -218,9 +218,11 @@ void RunWorker::runImpl() {
         info.profile_id = setup.profile.id;
         // Journaled as a field session (site and screen kept), so it can be resumed here or
         // with `cinemeasure resume SESSION --port`.
-        info.theatre_json = app::fieldSiteJson(q.site, q.screen_width_m, q.screen_height_m,
+        // The site record's name is the auditorium (the site is the session's own field), so a
+        // resumed report never reads "site / site".
+        info.theatre_json = app::fieldSiteJson(q.auditorium, q.screen_width_m, q.screen_height_m,
                                                setup.profile.display_type);
-        info.theatre_file = "site " + q.site;
+        info.theatre_file = "field site";
         info.source = "field: " + q.family + " on " + q.port;
         info.operator_name = q.operator_name;
         info.site = q.site;

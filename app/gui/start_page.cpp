@@ -4,12 +4,14 @@
 #include "app/common/certification.h"
 #include "app/common/data_paths.h"
 #include "app/common/profile_catalog.h"
+#include "app/common/report/output_guard.h"
 #include "app/common/session/session_store.h"
 #include "app/common/simulated_session.h"
 #include "drivers/families.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -168,6 +170,25 @@ StartPage::StartPage(std::filesystem::path db, QWidget* parent)
         new QLineEdit(QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
                           .filePath(QStringLiteral("cinemeasure")));
     outDir_->setObjectName(QStringLiteral("outDirEdit"));
+    // One folder per session (site-auditorium-date) so no run writes over another's evidence;
+    // proposed until the operator types a folder of their own.
+    const auto propose = [this] {
+        if (outDir_->isModified()) {
+            return;
+        }
+        const std::filesystem::path base =
+            QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                .filePath(QStringLiteral("cinemeasure"))
+                .toStdString();
+        outDir_->setText(QString::fromStdString(
+            app::sessionFolder(
+                base, site_->text().toStdString(), auditorium_->text().toStdString(),
+                QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate).toStdString())
+                .string()));
+    };
+    connect(site_, &QLineEdit::textChanged, this, propose);
+    connect(auditorium_, &QLineEdit::textChanged, this, propose);
+    propose();
     oform->addRow(tr("Decision rule"), rule_);
     oform->addRow(tr("Report folder"), outDir_);
     left->addWidget(obox);
@@ -269,6 +290,15 @@ void StartPage::sourceChanged() {
     auditorium_->setReadOnly(sim);
     width_->setEnabled(!sim);
     height_->setEnabled(!sim);
+    // A real room gets no simulator defaults: site and auditorium as the inspector types them.
+    if (!sim) {
+        if (site_->text() == tr("Simulated site")) {
+            site_->clear();
+        }
+        auditorium_->clear();
+    } else if (site_->text().isEmpty()) {
+        site_->setText(tr("Simulated site"));
+    }
     theatreChanged();
 }
 

@@ -1,5 +1,5 @@
 // PTP/IP (CIPA DC-005) framing and the PTP (ISO 15740) datasets a camera serves, as pure
-// functions over byte spans. Facts from /work/shared/spec/ptpip.md (read from libgphoto2 2.5.30).
+// functions over byte spans. Facts read from libgphoto2 2.5.30 (camlibs/ptp2) and CIPA DC-005.
 #pragma once
 
 #include <array>

@@ -26,8 +26,8 @@ struct EvaluationOptions {
     int draws = 400;
     std::uint64_t seed = 20261125;
     /// Treat limits flagged provisional (draft or unconfirmed source) as informative: reported,
-    /// never deciding the verdict (../shared/spec/measurement-methods.md: "[U] limits ship
-    /// disabled or flagged informative until confirmed"). Off by default so draft profiles judge.
+    /// never deciding the verdict (limits from drafts stay informative until confirmed against
+    /// the published text; docs/standards/README.md). Off by default so draft profiles judge.
     bool provisional_as_informative = false;
 };
 

@@ -1,6 +1,6 @@
 // Stereoscopic (3D) metrics read through the eyewear at one point: left/right luminance
 // difference, extinction ratio and crosstalk (ICDM IDMS §17.2.2–§17.2.4; ISO 5926 draft
-// stereoscopic requirements, see ../shared/spec/measurement-methods.md Appendix A.1).
+// stereoscopic requirements, draft; docs/standards/iso5926.md).
 #pragma once
 
 #include "libmeasure/evaluation/metric_registry.h"

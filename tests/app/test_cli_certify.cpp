@@ -54,13 +54,13 @@ TEST_CASE("cli: reference projector passes ST 431-1 theatre and review", "[cli][
         std::string magic(5, '\0');
         pdf.read(magic.data(), 5);
         CHECK(magic == "%PDF-");
-        // CSV: header plus one row per reading.
+        // CSV: header, one row per figure, one row per reading.
         std::ifstream csv(out / "report.csv");
         int lines = 0;
         for (std::string l; std::getline(csv, l);) {
             ++lines;
         }
-        CHECK(lines == 1 + static_cast<int>(rep["readings"].size()));
+        CHECK(lines == 1 + static_cast<int>(rep["figures"].size() + rep["readings"].size()));
         fs::remove_all(out);
     }
 }

@@ -203,7 +203,9 @@ private slots:
         QCOMPARE(rep[QStringLiteral("readings")].toArray().size(), 5);
         QFile csv(out + QStringLiteral("/report.csv"));
         QVERIFY(csv.open(QIODevice::ReadOnly));
-        QCOMPARE(csv.readAll().count('\n'), 1 + 5);  // header and one line per reading
+        // Header, one line per figure and one per reading.
+        QCOMPARE(csv.readAll().count('\n'),
+                 1 + rep[QStringLiteral("figures")].toArray().size() + 5);
 
         // The journal: complete, five readings, the retaken one preserved as a note.
         cm::app::SessionStore store(db());

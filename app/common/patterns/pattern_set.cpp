@@ -30,7 +30,7 @@ constexpr const char* kManifestText = "manifest.txt";
 const char* kContainerConvention =
     "12-bit code values in 16-bit TIFF samples, value = code << 4 (the 12 bits in the most "
     "significant bits, low 4 bits zero), as DCP authoring tools expect: OpenDCP reads a 16-bit "
-    "sample s as the 12-bit component s >> 4 (libopendcp/codecs/opendcp_decoder_tif.c)";
+    "sample s as the 12-bit component s >> 4 (its TIFF decoder)";
 const char* kSampleConvention =
     "X', Y', Z' as TIFF samples 1, 2, 3 (photometric RGB, contiguous, LZW), as OpenDCP and "
     "DCP-o-matic read X'Y'Z' TIFFs; tell the authoring tool the input is already X'Y'Z' so it "

@@ -1,6 +1,7 @@
 // JSON rendering of the report model: every reading and every figure with limit and verdict.
 #include "app/common/report/report_json.h"
 
+#include "app/common/present/figure_text.h"
 #include "libmeasure/util/json_view.h"
 
 #include <cmath>
@@ -135,6 +136,13 @@ nlohmann::json reportToJson(const report::CertificationReport& r) {
                                 {"provisional", t.provisional},
                                 {"informative", t.informative},
                                 {"verdict", evaluation::toString(f.verdict)}});
+        // The text every front end prints, so a reader can match the PDF to the numbers.
+        const auto shown = present::formatFigure(f);
+        j["figures"].back()["shown"] = {{"value", shown.value},
+                                        {"expanded_uncertainty", shown.uncertainty},
+                                        {"unit", shown.unit},
+                                        {"limit", shown.limit},
+                                        {"verdict", shown.verdict}};
     }
     return j;
 }

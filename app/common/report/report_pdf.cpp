@@ -1,14 +1,17 @@
-// PDF rendering of the report model: header, verdict, figures with limits, readings, footer.
+// PDF rendering of the report model: header and "page n of N" on every page, run details, verdict,
+// figures (wrapped cells), sources, readings, charts, and the signature block last.
 #include "app/common/report/report_pdf.h"
 #include "app/common/storage/safe_file.h"
 
-#include "app/common/cie_data.h"
-#include "libmeasure/colorimetry/rgb_colourspace.h"
-
+#include "app/common/present/chart_data.h"
+#include "app/common/present/instrument_text.h"
+#include "app/common/present/translations.h"
+#include "app/common/report/pdf_charts.h"
 #include "app/common/report/pdf_style.h"
+#include "app/common/report/pdf_text.h"
+#include "app/common/report/report_json.h"
 
 #include <cairo-pdf.h>
-#include <cairo.h>
 
 #include <algorithm>
 #include <cmath>
@@ -24,15 +27,23 @@ namespace {
 using pdf::kBlack;
 using pdf::kFail;
 using pdf::kGrey;
-using pdf::kLine;
 using pdf::kMargin;
 using pdf::kPageH;
 using pdf::kPageW;
 using pdf::kPass;
 using pdf::Rgb;
-constexpr Rgb kNone{0.55, 0.45, 0.0};
+using present::Lang;
+using present::tr;
 
-Rgb verdictColour(evaluation::Verdict v) {
+constexpr Rgb kAmber{0.55, 0.45, 0.0};
+constexpr double kTop = kMargin + 14;         // below the running header
+constexpr double kBottom = kPageH - kMargin;  // above the footer
+constexpr double kCellPad = 3.0;
+
+Rgb verdictColour(evaluation::Verdict v, bool informative) {
+    if (informative) {
+        return kGrey;
+    }
     switch (v) {
         case evaluation::Verdict::Pass:
             return kPass;
@@ -41,527 +52,421 @@ Rgb verdictColour(evaluation::Verdict v) {
         case evaluation::Verdict::Conditional:
             return {0.85, 0.45, 0.0};
         default:
-            return kNone;
+            return kAmber;
     }
 }
 
-std::string fmt(double v, int prec) {
-    if (!std::isfinite(v)) {
-        return "—";
-    }
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "%.*f", prec, v);
-    return buf;
+std::string fixed(double v, int d) {
+    return present::formatFixed(v, d);
 }
 
-int precisionFor(const std::string& unit) {
-    if (unit == "xy" || unit == "u'v'") {
-        return 4;
-    }
-    if (unit == "ratio") {
-        return 0;
-    }
-    return unit == "%" ? 1 : 2;
-}
-
-class PdfPages {
+/// Pages with a running header and footer; `total` is known on the second pass.
+class Pages {
 public:
-    PdfPages(cairo_t* cr, const report::CertificationReport& r) : cr_(cr), report_(r) {}
-
-    /// Draws text at x on the current line, shortened with "…" so it never crosses the right
-    /// margin.
-    void text(double x, const std::string& s, double size = 9.0, bool bold = false,
-              Rgb c = kBlack) {
-        cairo_select_font_face(cr_, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
-                               bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-        cairo_set_font_size(cr_, size);
-        cairo_set_source_rgb(cr_, c.r, c.g, c.b);
-        const double room = kPageW - kMargin - x;
-        std::string shown = s;
-        cairo_text_extents_t ext;
-        cairo_text_extents(cr_, shown.c_str(), &ext);
-        if (ext.x_advance > room) {
-            // Longest prefix (cut at a UTF-8 character boundary) that fits with "…": a binary
-            // search, so a 100 000-character note costs ~17 measurements, not 100 000.
-            auto boundary = [&](std::size_t n) {
-                while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) {
-                    --n;
-                }
-                return n;
-            };
-            std::size_t lo = 0;
-            std::size_t hi = s.size();
-            while (lo < hi) {
-                const std::size_t mid = boundary(lo + (hi - lo + 1) / 2);
-                if (mid <= lo) {
-                    break;
-                }
-                cairo_text_extents(cr_, (s.substr(0, mid) + "…").c_str(), &ext);
-                if (ext.x_advance <= room) {
-                    lo = mid;
-                } else {
-                    hi = mid - 1;
-                }
-            }
-            shown = s.substr(0, boundary(lo)) + "…";
-        }
-        cairo_move_to(cr_, x, y_);
-        cairo_show_text(cr_, shown.c_str());
+    Pages(cairo_t* cr, const report::CertificationReport& r, Lang lang, int total)
+        : cr_(cr), t_(cr), r_(r), lang_(lang), total_(total) {
+        furniture();
     }
-    void newline(double k = 1.0) {
-        y_ += kLine * k;
-        if (y_ > kPageH - kMargin - 2 * kLine) {
-            nextPage();
-        }
-    }
-    void need(double lines) {
-        if (y_ + lines * kLine > kPageH - kMargin - 2 * kLine) {
-            nextPage();
-        }
-    }
-    void rule() {
-        cairo_set_source_rgb(cr_, 0.7, 0.7, 0.7);
-        cairo_set_line_width(cr_, 0.5);
-        cairo_move_to(cr_, kMargin, y_ - 9);
-        cairo_line_to(cr_, kPageW - kMargin, y_ - 9);
-        cairo_stroke(cr_);
-    }
-    void box(double x, double w, double h, Rgb c) {
-        cairo_set_source_rgb(cr_, c.r, c.g, c.b);
-        cairo_rectangle(cr_, x, y_ - h + 4, w, h);
-        cairo_fill(cr_);
-    }
-    void footer() {
-        const double keep = y_;
-        y_ = kPageH - kMargin + 10;
-        text(kMargin,
-             "cinemeasure " + report_.run.software_version + " (git " + report_.run.git_revision +
-                 ") · " + report_.profile.id + " · page " + std::to_string(page_),
-             7.5, false, kGrey);
-        y_ = keep;
-    }
-    void nextPage() {
-        footer();
-        cairo_show_page(cr_);
-        ++page_;
-        y_ = kMargin + 10;
-    }
-    void finish() {
-        footer();
-        cairo_show_page(cr_);
-    }
+    pdf::TextLayout& t() { return t_; }
+    cairo_t* cr() const { return cr_; }
+    Lang lang() const { return lang_; }
     double y() const { return y_; }
     void advance(double pts) { y_ += pts; }
-    cairo_t* cr() const { return cr_; }
+    int page() const { return page_; }
+
+    /// Starts a new page unless `height` points still fit on this one.
+    void need(double height) {
+        if (y_ + height > kBottom) {
+            nextPage();
+        }
+    }
+    void nextPage() {
+        cairo_show_page(cr_);
+        ++page_;
+        y_ = kTop;
+        furniture();
+    }
+    void finish() { cairo_show_page(cr_); }
+
+    /// A wrapped paragraph across the text width (or from x); moves y below it.
+    void paragraph(const std::string& s, double size = 9.0, bool bold = false, Rgb c = kBlack,
+                   double x = kMargin) {
+        const double h = t_.set(s, size, bold, kPageW - kMargin - x);
+        need(h);
+        t_.draw(x, y_, c);
+        y_ += h + 2;
+    }
+    void heading(const std::string& s) {
+        need(40);  // a heading never ends a page alone
+        y_ += 6;
+        paragraph(s, 12, true);
+        y_ += 2;
+    }
 
 private:
+    void furniture() {
+        const auto& s = r_.site;
+        std::string head = s.site.empty() ? "—" : s.site;
+        if (!s.auditorium.empty()) {
+            head += " / " + s.auditorium;
+        }
+        if (s.screen_width_m > 0) {
+            head += " · " + tr("Screen", lang_) + " " + fixed(s.screen_width_m, 2) + " × " +
+                    fixed(s.screen_height_m, 2) + " m";
+        }
+        head += " · " + r_.run.started_utc.substr(0, 10);
+        t_.set(head, 7.5, false, kPageW - 2 * kMargin - 120);
+        t_.draw(kMargin, kMargin - 16, kGrey);
+        t_.set(r_.profile.id, 7.5);
+        t_.draw(kPageW - kMargin - t_.width(), kMargin - 16, kGrey);
+        cairo_set_source_rgb(cr_, 0.75, 0.75, 0.75);
+        cairo_set_line_width(cr_, 0.5);
+        cairo_move_to(cr_, kMargin, kMargin - 2);
+        cairo_line_to(cr_, kPageW - kMargin, kMargin - 2);
+        cairo_stroke(cr_);
+        const std::string foot = "cinemeasure " + r_.run.software_version + " (git " +
+                                 r_.run.git_revision + ") · " + r_.run.session_id;
+        t_.set(foot, 7, false, kPageW - 2 * kMargin - 110);
+        t_.draw(kMargin, kPageH - kMargin + 8, kGrey);
+        const std::string pg =
+            lang_ == Lang::ZhCN
+                ? "第 " + std::to_string(page_) + " 页，共 " + std::to_string(total_) + " 页"
+                : "page " + std::to_string(page_) + " of " + std::to_string(total_);
+        t_.set(pg, 7.5);
+        t_.draw(kPageW - kMargin - t_.width(), kPageH - kMargin + 8, kGrey);
+    }
+
     cairo_t* cr_;
-    const report::CertificationReport& report_;
-    double y_ = kMargin + 10;
+    pdf::TextLayout t_;
+    const report::CertificationReport& r_;
+    Lang lang_;
+    int total_;
+    double y_ = kTop;
     int page_ = 1;
 };
 
-/// Colour ramp for the heat map: dark blue → cyan → green → yellow → red over t ∈ [0, 1].
-Rgb ramp(double t) {
-    t = std::clamp(t, 0.0, 1.0);
-    const Rgb stops[] = {{0.05, 0.05, 0.45},
-                         {0.0, 0.6, 0.9},
-                         {0.1, 0.75, 0.2},
-                         {0.95, 0.85, 0.1},
-                         {0.85, 0.1, 0.05}};
-    const double f = t * 4.0;
-    const int i = std::min(3, static_cast<int>(f));
-    const double u = f - i;
-    return {stops[i].r + u * (stops[i + 1].r - stops[i].r),
-            stops[i].g + u * (stops[i + 1].g - stops[i].g),
-            stops[i].b + u * (stops[i + 1].b - stops[i].b)};
-}
-
-void label(cairo_t* cr, double x, double y, const std::string& s, double size, Rgb c = kGrey) {
-    cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-    cairo_set_font_size(cr, size);
-    cairo_set_source_rgb(cr, c.r, c.g, c.b);
-    cairo_move_to(cr, x, y);
-    cairo_show_text(cr, s.c_str());
-}
-
-/// The white step's readings: the step whose figures carry the white chromaticity limits.
-struct WhiteTarget {
-    std::string step;
-    std::string point;
-    double x = NAN, y = NAN, dx = NAN, dy = NAN;
+struct Column {
+    std::string head;
+    double width;
+    double size = 8.0;
 };
 
-WhiteTarget whiteTarget(const report::CertificationReport& r) {
-    WhiteTarget w;
-    for (const auto& f : r.evaluation.figures) {
-        const auto& t = f.spec.tolerance;
-        if (!t.target || !t.upper) {
+struct Cell {
+    std::string text;
+    bool bold = false;
+    Rgb colour = kBlack;
+};
+
+/// A table whose cells wrap inside their column; rows never split across pages and the header
+/// repeats on each page the table continues on.
+class Table {
+public:
+    Table(Pages& pg, std::vector<Column> cols) : pg_(pg), cols_(std::move(cols)) {}
+
+    void header() {
+        std::vector<Cell> cells;
+        for (const auto& c : cols_) {
+            cells.push_back({c.head, true, kBlack});
+        }
+        drawRow(cells, true);
+    }
+    void row(const std::vector<Cell>& cells) {
+        const double h = measure(cells);
+        if (pg_.y() + h > kBottom) {
+            pg_.nextPage();
+            header();
+        }
+        drawRow(cells, false);
+    }
+
+private:
+    double measure(const std::vector<Cell>& cells) {
+        double h = 0;
+        for (std::size_t i = 0; i < cells.size() && i < cols_.size(); ++i) {
+            h = std::max(h, pg_.t().set(cells[i].text, cols_[i].size, cells[i].bold,
+                                        cols_[i].width - 2 * kCellPad));
+        }
+        return h + 2 * kCellPad;
+    }
+    void drawRow(const std::vector<Cell>& cells, bool head) {
+        const double h = measure(cells);
+        pg_.need(h + (head ? 30 : 0));
+        double x = kMargin;
+        for (std::size_t i = 0; i < cells.size() && i < cols_.size(); ++i) {
+            pg_.t().set(cells[i].text, cols_[i].size, cells[i].bold, cols_[i].width - 2 * kCellPad);
+            pg_.t().draw(x + kCellPad, pg_.y() + kCellPad, cells[i].colour);
+            x += cols_[i].width;
+        }
+        pg_.advance(h);
+        cairo_t* cr = pg_.cr();
+        cairo_set_source_rgb(cr, head ? 0.5 : 0.85, head ? 0.5 : 0.85, head ? 0.5 : 0.85);
+        cairo_set_line_width(cr, head ? 0.6 : 0.3);
+        cairo_move_to(cr, kMargin, pg_.y());
+        cairo_line_to(cr, x, pg_.y());
+        cairo_stroke(cr);
+    }
+
+    Pages& pg_;
+    std::vector<Column> cols_;
+};
+
+void keyValues(Pages& pg, const std::vector<std::pair<std::string, std::string>>& kv) {
+    for (const auto& [k, v] : kv) {
+        if (v.empty()) {
             continue;
         }
-        if (f.spec.metric == "chromaticity_x") {
-            w.step = f.spec.step;
-            w.point = f.spec.point;
-            w.x = *t.target;
-            w.dx = *t.upper - *t.target;
-        } else if (f.spec.metric == "chromaticity_y") {
-            w.y = *t.target;
-            w.dy = *t.upper - *t.target;
-        }
+        const double hv = pg.t().set(v, 9, false, kPageW - 2 * kMargin - 120);
+        pg.need(hv);
+        pg.t().draw(kMargin + 120, pg.y());
+        pg.t().text(kMargin, pg.y(), k, 9, true, 115);
+        pg.advance(hv + 2);
     }
-    return w;
 }
 
-/// CIE 1931 xy diagram: spectral locus from the shipped CMFs, DCI-P3 gamut, target, readings.
-void chromaticityDiagram(cairo_t* cr, double x0, double y0, double size,
-                         const report::CertificationReport& r, bool zoom) {
-    const WhiteTarget w = whiteTarget(r);
-    double xmin = 0.0, xmax = 0.8, ymin = 0.0, ymax = 0.9;
-    if (zoom) {
-        if (!std::isfinite(w.x) || !std::isfinite(w.y)) {
-            return;
-        }
-        const double half = std::max({w.dx, w.dy, 0.004}) * 2.5;
-        xmin = w.x - half;
-        xmax = w.x + half;
-        ymin = w.y - half;
-        ymax = w.y + half;
+void runDetails(Pages& pg, const report::CertificationReport& r) {
+    const Lang L = pg.lang();
+    pg.paragraph(tr("Screen certification report", L), 18, true);
+    pg.advance(2);
+    pg.paragraph(r.profile.title, 11, true);
+    pg.paragraph(r.profile.standard.name + ":" + r.profile.standard.edition + " · room class " +
+                     r.profile.room_class + " · " + r.profile.dynamic_range + " " +
+                     r.profile.stereo + " · " + r.profile.display_type,
+                 9, false, kGrey);
+    pg.advance(6);
+    std::vector<std::pair<std::string, std::string>> kv = {
+        {tr("Site", L), r.site.site.empty() ? "—" : r.site.site},
+        {tr("Auditorium", L), r.site.auditorium.empty() ? "—" : r.site.auditorium},
+        {tr("Screen", L), fixed(r.site.screen_width_m, 2) + " m × " +
+                              fixed(r.site.screen_height_m, 2) + " m, " + r.site.screen_type},
+        {tr("Meter position", L),
+         "seat '" + r.site.seat_id + "' (" + r.profile.geometry.source + ")"},
+    };
+    const nlohmann::json j = reportToJson(r);
+    for (const auto& in : j["instruments"]) {
+        kv.emplace_back(tr("Instrument", L), present::instrumentLine(in, L));
     }
-    auto X = [&](double v) { return x0 + (v - xmin) / (xmax - xmin) * size; };
-    auto Y = [&](double v) { return y0 + size - (v - ymin) / (ymax - ymin) * size; };
-    cairo_save(cr);
-    cairo_rectangle(cr, x0, y0, size, size);
-    cairo_set_source_rgb(cr, 0.97, 0.97, 0.97);
-    cairo_fill_preserve(cr);
-    cairo_set_source_rgb(cr, 0.6, 0.6, 0.6);
-    cairo_set_line_width(cr, 0.5);
-    cairo_stroke_preserve(cr);
-    cairo_clip(cr);
-    if (!zoom) {
-        try {
-            const auto& o = app::cieData().cie1931_2;
-            bool first = true;
-            for (std::size_t i = 20;
-                 i < o.xbar.size() && o.start_nm + static_cast<double>(i) <= 700.0; ++i) {
-                const auto xy =
-                    colorimetry::toXY(colorimetry::XYZ{o.xbar[i], o.ybar[i], o.zbar[i]});
-                if (first) {
-                    cairo_move_to(cr, X(xy.x), Y(xy.y));
-                    first = false;
-                } else {
-                    cairo_line_to(cr, X(xy.x), Y(xy.y));
-                }
-            }
-            cairo_close_path(cr);  // the purple line
-            cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);
-            cairo_set_line_width(cr, 0.8);
-            cairo_stroke(cr);
-        } catch (const std::exception&) {
-            // Without the CIE tables the diagram simply has no locus; the figures table stands.
-        }
-        const auto p3 = colorimetry::dciP3();
-        cairo_move_to(cr, X(p3.red.x), Y(p3.red.y));
-        cairo_line_to(cr, X(p3.green.x), Y(p3.green.y));
-        cairo_line_to(cr, X(p3.blue.x), Y(p3.blue.y));
-        cairo_close_path(cr);
-        cairo_set_source_rgb(cr, 0.3, 0.3, 0.8);
-        cairo_set_line_width(cr, 0.6);
-        cairo_stroke(cr);
-    } else {
-        // Grid lines every 0.005, coarser when the tolerance box is wide: at most ~40 lines per
-        // axis whatever the profile says (the parser bounds chromaticity to [0, 1] as well).
-        const double spacing = 0.005 * std::max(1.0, std::ceil((xmax - xmin) / 0.005 / 40.0));
-        for (int i = 0; i <= 41; ++i) {
-            const double gx = std::ceil(xmin / spacing) * spacing + i * spacing;
-            const double gy = std::ceil(ymin / spacing) * spacing + i * spacing;
-            if (gx < xmax) {
-                cairo_move_to(cr, X(gx), y0);
-                cairo_line_to(cr, X(gx), y0 + size);
-            }
-            if (gy < ymax) {
-                cairo_move_to(cr, x0, Y(gy));
-                cairo_line_to(cr, x0 + size, Y(gy));
-            }
-        }
-        cairo_set_source_rgb(cr, 0.88, 0.88, 0.88);
-        cairo_set_line_width(cr, 0.3);
-        cairo_stroke(cr);
-    }
-    if (std::isfinite(w.x) && std::isfinite(w.y)) {
-        cairo_rectangle(cr, X(w.x - w.dx), Y(w.y + w.dy), X(w.x + w.dx) - X(w.x - w.dx),
-                        Y(w.y - w.dy) - Y(w.y + w.dy));
-        cairo_set_source_rgba(cr, 0.05, 0.5, 0.15, 0.15);
-        cairo_fill_preserve(cr);
-        cairo_set_source_rgb(cr, 0.05, 0.5, 0.15);
-        cairo_set_line_width(cr, 0.8);
-        cairo_stroke(cr);
-    }
+    // Corrections applied to the readings (colorimeter matrices), by id.
+    std::vector<std::string> corrections;
     for (const auto& rr : r.readings) {
-        if (!w.step.empty() && rr.step_id != w.step) {
-            continue;
+        if (!rr.reading.correction_id.empty() &&
+            std::find(corrections.begin(), corrections.end(), rr.reading.correction_id) ==
+                corrections.end()) {
+            corrections.push_back(rr.reading.correction_id);
         }
-        const auto xy = colorimetry::toXY(rr.reading.xyz_cdm2);
-        if (!std::isfinite(xy.x)) {
-            continue;
-        }
-        const bool centre = rr.point_id == w.point;
-        cairo_new_sub_path(cr);
-        cairo_arc(cr, X(xy.x), Y(xy.y), centre ? 2.6 : 1.8, 0, 2 * M_PI);
-        cairo_set_source_rgb(cr, centre ? 0.8 : 0.1, 0.1, centre ? 0.1 : 0.6);
-        cairo_fill(cr);
     }
-    cairo_restore(cr);
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.3f", xmin);
-    label(cr, x0, y0 + size + 9, buf, 6.5);
-    std::snprintf(buf, sizeof buf, "%.3f", xmax);
-    label(cr, x0 + size - 18, y0 + size + 9, buf, 6.5);
-    std::snprintf(buf, sizeof buf, "%.3f", ymax);
-    label(cr, x0 - 2, y0 - 3, buf, 6.5);
-    label(cr, x0, y0 + size + 19,
-          zoom ? "white point: tolerance box (green), centre (red), other points (blue)"
-               : "CIE 1931 xy: spectral locus, DCI-P3 gamut, readings",
-          7);
+    std::string corr;
+    for (const auto& c : corrections) {
+        corr += (corr.empty() ? "" : ", ") + c;
+    }
+    kv.emplace_back(tr("correction", L), corr.empty() ? tr("none", L) : corr);
+    kv.emplace_back(
+        tr("Source", L),
+        r.run.source + (r.run.seed >= 0 ? " (seed " + std::to_string(r.run.seed) + ")" : ""));
+    kv.emplace_back(tr("Measured", L), r.run.started_utc + " – " + r.run.finished_utc);
+    kv.emplace_back(tr("Operator", L), r.run.operator_name.empty() ? "—" : r.run.operator_name);
+    kv.emplace_back(tr("Decision rule", L), r.run.decision_rule);
+    keyValues(pg, kv);
+    pg.advance(8);
+
+    const Rgb vc = verdictColour(r.evaluation.overall, false);
+    pg.need(26);
+    cairo_set_source_rgb(pg.cr(), vc.r, vc.g, vc.b);
+    cairo_rectangle(pg.cr(), kMargin, pg.y(), kPageW - 2 * kMargin, 24);
+    cairo_fill(pg.cr());
+    pg.t().text(kMargin + 8, pg.y() + 5,
+                tr("Overall verdict", L) + ": " +
+                    present::verdictWord(r.evaluation.overall, false, L) +
+                    (r.complete ? "" : "  (" + tr("INCOMPLETE RUN", L) + ")"),
+                12, true, 0, {1, 1, 1});
+    pg.advance(30);
 }
 
-/// Luminance heat map over the screen from the first step's readings (inverse-distance weights).
-void heatMap(cairo_t* cr, double x0, double y0, double width,
-             const report::CertificationReport& r) {
-    if (r.points.empty() || r.readings.empty() || !(r.site.screen_width_m > 0)) {
-        return;
-    }
-    const std::string step = r.readings.front().step_id;
-    struct P {
-        double x, y, L;
-        std::string id;
-    };
-    std::vector<P> pts;
-    double Lmax = 0.0;
-    double Lmin = 1e300;
-    for (const auto& pt : r.points) {
-        double sum = 0;
-        int n = 0;
-        for (const auto& rr : r.readings) {
-            if (rr.step_id == step && rr.point_id == pt.id) {
-                sum += rr.reading.xyz_cdm2.Y;
-                ++n;
-            }
-        }
-        if (n > 0) {
-            pts.push_back({pt.position.x_m, pt.position.y_m, sum / n, pt.id});
-            Lmax = std::max(Lmax, sum / n);
-            Lmin = std::min(Lmin, sum / n);
-        }
-    }
-    if (pts.empty() || !(Lmax > 0)) {
-        return;
-    }
-    const double W = r.site.screen_width_m;
-    const double H = r.site.screen_height_m;
-    const double height = width * H / W;
-    const int nx = 60;
-    const int ny = std::max(8, static_cast<int>(nx * H / W));
-    for (int j = 0; j < ny; ++j) {
-        for (int i = 0; i < nx; ++i) {
-            const double sx = -W / 2 + (i + 0.5) * W / nx;
-            const double sy = H / 2 - (j + 0.5) * H / ny;
-            double num = 0, den = 0;
-            for (const auto& p : pts) {
-                const double d2 = (sx - p.x) * (sx - p.x) + (sy - p.y) * (sy - p.y) + 1e-6;
-                num += p.L / d2;
-                den += 1.0 / d2;
-            }
-            const double L = num / den;
-            const Rgb c = ramp(Lmax > Lmin ? (L - Lmin) / (Lmax - Lmin) : 0.5);
-            cairo_rectangle(cr, x0 + i * width / nx, y0 + j * height / ny, width / nx + 0.3,
-                            height / ny + 0.3);
-            cairo_set_source_rgb(cr, c.r, c.g, c.b);
-            cairo_fill(cr);
-        }
-    }
-    cairo_rectangle(cr, x0, y0, width, height);
-    cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
-    cairo_set_line_width(cr, 0.6);
-    cairo_stroke(cr);
-    for (const auto& p : pts) {
-        const double px = x0 + (p.x + W / 2) / W * width;
-        const double py = y0 + (H / 2 - p.y) / H * height;
-        cairo_new_path(cr);
-        cairo_arc(cr, px, py, 2.0, 0, 2 * M_PI);
-        cairo_set_source_rgb(cr, 1, 1, 1);
-        cairo_fill(cr);
-        char buf[48];
-        std::snprintf(buf, sizeof buf, "%s %.1f", p.id.c_str(), p.L);
-        const bool right = px > x0 + width - 50;  // keep labels inside the map
-        label(cr, right ? px - 45 : px + 3, py - 3, buf, 6.5, {1, 1, 1});
-    }
-    char buf[96];
-    std::snprintf(buf, sizeof buf, "Luminance over the screen, step '%s' (cd/m², %.1f … %.1f)",
-                  step.c_str(), Lmin, Lmax);
-    label(cr, x0, y0 + height + 11, buf, 7);
-}
-
-void renderCharts(PdfPages& pg, const report::CertificationReport& r) {
-    pg.nextPage();
-    pg.text(kMargin, "Charts", 12, true);
-    pg.newline(1.5);
-    const double top = pg.y();
-    chromaticityDiagram(pg.cr(), kMargin + 8, top, 230, r, false);
-    chromaticityDiagram(pg.cr(), kMargin + 270, top, 230, r, true);
-    heatMap(pg.cr(), kMargin + 8, top + 280, kPageW - 2 * kMargin - 16, r);
-}
-
-void render(cairo_t* cr, const report::CertificationReport& r) {
-    PdfPages pg(cr, r);
-    const double x0 = kMargin;
-    pg.text(x0, "Screen certification report", 18, true);
-    pg.newline(1.6);
-    pg.text(x0, r.profile.title, 11, true);
-    pg.newline();
-    pg.text(x0,
-            r.profile.standard.name + ":" + r.profile.standard.edition + " · room class " +
-                r.profile.room_class + " · " + r.profile.dynamic_range + " " + r.profile.stereo +
-                " · " + r.profile.display_type,
-            9, false, kGrey);
-    pg.newline(1.6);
-
-    auto kv = [&](const std::string& k, const std::string& v) {
-        pg.text(x0, k, 9, true);
-        pg.text(x0 + 110, v);
-        pg.newline();
-    };
-    kv("Site", r.site.site + (r.site.auditorium.empty() ? "" : " / " + r.site.auditorium));
-    kv("Screen", fmt(r.site.screen_width_m, 2) + " m × " + fmt(r.site.screen_height_m, 2) + " m, " +
-                     r.site.screen_type);
-    kv("Meter position", "seat '" + r.site.seat_id + "' (" + r.profile.geometry.source + ")");
-    for (const auto& i : r.instruments) {
-        kv("Instrument", i.model + ", serial " + i.serial + ", firmware " + i.firmware + ", " +
-                             fmt(i.acceptance_angle_deg, 1) + "° field");
-    }
-    kv("Source",
-       r.run.source + (r.run.seed >= 0 ? " (seed " + std::to_string(r.run.seed) + ")" : ""));
-    kv("Measured", r.run.started_utc + " to " + r.run.finished_utc);
-    kv("Operator", r.run.operator_name.empty() ? "—" : r.run.operator_name);
-    kv("Decision rule", r.run.decision_rule);
-    pg.newline(0.6);
-
-    const Rgb vc = verdictColour(r.evaluation.overall);
-    pg.box(x0, kPageW - 2 * kMargin, 22, vc);
-    pg.text(x0 + 8,
-            std::string("Overall verdict: ") + evaluation::toString(r.evaluation.overall) +
-                (r.complete ? "" : "  (INCOMPLETE RUN)"),
-            12, true, {1, 1, 1});
-    pg.newline(2.0);
-
-    pg.text(x0, "Figures", 12, true);
-    pg.newline(1.3);
-    const double cols[] = {x0, x0 + 170, x0 + 280, x0 + 355, x0 + 420};
-    pg.text(cols[0], "Figure", 8.5, true);
-    pg.text(cols[1], "Value ± U (k=2)", 8.5, true);
-    pg.text(cols[2], "Limit", 8.5, true);
-    pg.text(cols[3], "Verdict", 8.5, true);
-    pg.text(cols[4], "Source", 8.5, true);
-    pg.newline();
-    pg.rule();
+void figuresTable(Pages& pg, const report::CertificationReport& r) {
+    const Lang L = pg.lang();
+    pg.heading(tr("Figures", L));
+    const double W = kPageW - 2 * kMargin;
+    Table table(pg, {{tr("Figure", L), W * 0.34},
+                     {tr("Value ± U (k=2)", L), W * 0.25},
+                     {tr("Limit", L), W * 0.20},
+                     {tr("Verdict", L), W * 0.13},
+                     {tr("Source", L), W * 0.08}});
+    table.header();
+    std::vector<std::string> sources;
     bool anyProvisional = false;
-    std::vector<std::string> sources;  // numbered in the legend below the table
     for (const auto& f : r.evaluation.figures) {
-        pg.need(1);
+        const auto ft = present::formatFigure(f, L);
         const auto& t = f.spec.tolerance;
-        const std::string mark =
-            (t.provisional ? " †" : "") + std::string(t.informative ? " (i)" : "");
         anyProvisional = anyProvisional || t.provisional;
-        std::string unit = f.spec.unit == "xy" || f.spec.unit == "u'v'"
-                               ? ""
-                               : (f.spec.unit == "ratio" ? ":1" : " " + f.spec.unit);
-        if (unit == " cd/m2") {
-            unit = " cd/m²";
-        }
-        pg.text(cols[0], f.spec.label + mark, 8.5);
-        pg.text(cols[1],
-                fmt(f.value, precisionFor(f.spec.unit)) + " ± " +
-                    fmt(f.expanded_uncertainty, precisionFor(f.spec.unit)) + unit +
-                    (f.straddles_limit ? " ~" : ""),
-                8.5);
-        pg.text(cols[2], t.describe(), 8.5);
-        pg.text(cols[3], evaluation::toString(f.verdict), 8.5, true, verdictColour(f.verdict));
         auto it = std::find(sources.begin(), sources.end(), t.source);
         if (it == sources.end()) {
             sources.push_back(t.source);
             it = sources.end() - 1;
         }
-        pg.text(cols[4], "[" + std::to_string(it - sources.begin() + 1) + "]", 7.5, false, kGrey);
-        pg.newline();
+        table.row({{ft.label},
+                   {ft.value_u},
+                   {ft.limit},
+                   {ft.verdict, true, verdictColour(f.verdict, t.informative)},
+                   {"[" + std::to_string(it - sources.begin() + 1) + "]", false, kGrey}});
     }
-    pg.newline(0.3);
-    pg.text(
-        x0,
-        "(i) informative: reported, not part of the verdict.  ~ value ± U straddles a limit." +
-            std::string(anyProvisional ? "  † provisional limit (draft or unconfirmed source), " +
-                                             std::string(r.run.provisional_limits == "informative"
-                                                             ? "informative in this run."
-                                                             : "binding in this run.")
-                                       : ""),
+    pg.advance(4);
+    pg.paragraph(
+        "(i) " + tr("informative: reported, not part of the verdict.", L) + "  ~ " +
+            tr("value ± U straddles a limit.", L) +
+            (anyProvisional
+                 ? "  † " + tr("provisional limit (draft or unconfirmed source)", L) + ", " +
+                       tr(r.run.provisional_limits == "informative" ? "informative in this run."
+                                                                    : "binding in this run.",
+                          L)
+                 : std::string()),
         7.5, false, kGrey);
-    pg.newline(1.2);
+    pg.advance(4);
+    pg.paragraph(tr("Sources", L), 9, true);
     for (std::size_t i = 0; i < sources.size(); ++i) {
-        pg.need(1);
-        pg.text(x0, "[" + std::to_string(i + 1) + "] " + sources[i], 7.5, false, kGrey);
-        pg.newline(0.9);
+        pg.paragraph("[" + std::to_string(i + 1) + "] " + sources[i], 7.5, false, kGrey);
     }
-    pg.newline(1.5);
+}
 
-    pg.text(x0, "Readings", 12, true);
-    pg.newline(1.3);
-    const double rc[] = {x0, x0 + 70, x0 + 110, x0 + 140, x0 + 220, x0 + 275, x0 + 330, x0 + 395};
-    const char* heads[] = {"Step", "Point", "Rep", "L (cd/m²)", "x", "y", "u'", "Time (UTC)"};
-    for (int i = 0; i < 8; ++i) {
-        pg.text(rc[i], heads[i], 8.5, true);
-    }
-    pg.newline();
-    pg.rule();
+void readingsTable(Pages& pg, const report::CertificationReport& r) {
+    const Lang L = pg.lang();
+    pg.heading(tr("Readings", L));
+    const double W = kPageW - 2 * kMargin;
+    Table table(pg, {{tr("Step", L), W * 0.14, 7.5},
+                     {tr("Point", L), W * 0.08, 7.5},
+                     {tr("Rep", L), W * 0.05, 7.5},
+                     {"L (cd/m²)", W * 0.12, 7.5},
+                     {"u(L) k=1", W * 0.10, 7.5},
+                     {"x", W * 0.075, 7.5},
+                     {"y", W * 0.075, 7.5},
+                     {"u′", W * 0.075, 7.5},
+                     {"v′", W * 0.075, 7.5},
+                     {"u(xy) k=1", W * 0.08, 7.5},
+                     {tr("Time (UTC)", L), W * 0.12, 7.5}});
+    table.header();
     for (const auto& rr : r.readings) {
-        pg.need(1);
-        const auto xy = colorimetry::toXY(rr.reading.xyz_cdm2);
-        const auto uv = colorimetry::toUV(rr.reading.xyz_cdm2);
-        pg.text(rc[0], rr.step_id, 8);
-        pg.text(rc[1], rr.point_id, 8);
-        pg.text(rc[2], std::to_string(rr.repeat + 1), 8);
-        pg.text(rc[3], fmt(rr.reading.xyz_cdm2.Y, 4), 8);
-        pg.text(rc[4], fmt(xy.x, 4), 8);
-        pg.text(rc[5], fmt(xy.y, 4), 8);
-        pg.text(rc[6], fmt(uv.u_prime, 4), 8);
-        pg.text(rc[7], rr.reading.timestamp_utc, 8);
-        pg.newline();
+        const auto& xyz = rr.reading.xyz_cdm2;
+        const auto xy = colorimetry::toXY(xyz);
+        const auto uv = colorimetry::toUV(xyz);
+        const int dL = present::decimalsFor(xyz.Y, 0.0, {}, "cd/m2");
+        const double uL = rr.reading.u_luminance_rel * xyz.Y;
+        table.row(
+            {{rr.step_id},
+             {rr.point_id},
+             {std::to_string(rr.repeat + 1)},
+             {fixed(xyz.Y, std::max(dL, 2))},
+             {uL > 0 ? fixed(uL, present::decimalsFor(xyz.Y, uL, {}, "cd/m2")) : "—"},
+             {fixed(xy.x, 4)},
+             {fixed(xy.y, 4)},
+             {fixed(uv.u_prime, 4)},
+             {fixed(uv.v_prime, 4)},
+             {rr.reading.u_chromaticity_xy > 0 ? fixed(rr.reading.u_chromaticity_xy, 4) : "—"},
+             {rr.reading.timestamp_utc}});
     }
     for (const auto& s : r.skipped) {
-        pg.text(x0, "Skipped: " + s.step_id + " / " + s.point_id + ": " + s.reason, 8, false,
-                kNone);
-        pg.newline();
+        pg.paragraph(tr("Skipped", L) + ": " + s.step_id + " / " + s.point_id + ": " + s.reason, 8,
+                     false, kAmber);
     }
     if (!r.notes.empty()) {
-        pg.newline();
-        pg.text(x0, "Operator notes", 12, true);
-        pg.newline(1.3);
+        pg.heading(tr("Operator notes", L));
         for (const auto& n : r.notes) {
-            pg.text(x0, n, 8.5);
-            pg.newline();
+            pg.paragraph(n, 8.5);
         }
     }
-    pg.newline(2.5);
-    pg.need(4);
-    pg.text(x0,
-            "Inspector: ______________________________    Signature: ____________________    Date: "
-            "____________",
-            9);
-    pg.newline();
-    renderCharts(pg, r);
+}
+
+void charts(Pages& pg, const report::CertificationReport& r) {
+    const Lang L = pg.lang();
+    const auto targets = present::chromaticityTargets(r);
+    const auto maps = present::multiPointSteps(r);
+    const auto ramps = present::rampCharts(r);
+    const auto bars = present::ratioBars(r);
+    pg.nextPage();
+    pg.heading(tr("Charts", L));
+    const double W = kPageW - 2 * kMargin;
+    const double side = (W - 20) / 2;
+    pg.need(side + 50);
+    pdf::drawGamutDiagram(pg.cr(), pg.t(), {kMargin, pg.y(), side, side}, r, false, L);
+    pdf::drawGamutDiagram(pg.cr(), pg.t(), {kMargin + side + 20, pg.y(), side, side}, r, true, L);
+    pg.advance(side + 48);
+    // Each target zoomed on its own tolerance, three to a row.
+    const double panel = (W - 2 * 18) / 3;
+    for (std::size_t i = 0; i < targets.size(); i += 3) {
+        pg.need(panel + 34);
+        for (std::size_t k = i; k < std::min(targets.size(), i + 3); ++k) {
+            pdf::drawTargetPanel(
+                pg.cr(), pg.t(),
+                {kMargin + static_cast<double>(k - i) * (panel + 18), pg.y(), panel, panel}, r,
+                targets[k], L);
+        }
+        pg.advance(panel + 36);
+    }
+    for (const auto& step : maps) {
+        const double h = W * std::min(0.6, r.site.screen_height_m / r.site.screen_width_m) + 40;
+        pg.need(h);
+        pg.advance(pdf::drawLuminanceMap(pg.cr(), pg.t(), {kMargin, pg.y(), W, h}, r, step, L) + 8);
+    }
+    for (const auto& c : ramps) {
+        pg.need(250);
+        pdf::drawRampChart(pg.cr(), pg.t(), {kMargin, pg.y(), W, 220}, c, L);
+        pg.advance(250);
+    }
+    if (!bars.empty()) {
+        const double h = 30 + 26.0 * static_cast<double>(bars.size());
+        pg.need(h);
+        pg.advance(pdf::drawRatioBars(pg.cr(), pg.t(), {kMargin, pg.y(), W, h}, bars, L) + 8);
+    }
+}
+
+void signatureBlock(Pages& pg) {
+    const Lang L = pg.lang();
+    pg.need(120);
+    pg.heading(tr("Signature", L));
+    const double W = kPageW - 2 * kMargin;
+    const std::pair<std::string, double> fields[] = {{tr("Inspector", L), 0},
+                                                     {tr("Organisation", L), 0},
+                                                     {tr("Date", L), 0},
+                                                     {tr("Signature", L), 0},
+                                                     {tr("Key id", L), 0}};
+    for (const auto& [name, _] : fields) {
+        pg.t().text(kMargin, pg.y(), name, 9, false, 110);
+        cairo_set_source_rgb(pg.cr(), 0.4, 0.4, 0.4);
+        cairo_set_line_width(pg.cr(), 0.5);
+        cairo_move_to(pg.cr(), kMargin + 115, pg.y() + 12);
+        cairo_line_to(pg.cr(), kMargin + W * 0.75, pg.y() + 12);
+        cairo_stroke(pg.cr());
+        pg.advance(20);
+    }
+}
+
+int render(cairo_t* cr, const report::CertificationReport& r, Lang lang, int total) {
+    Pages pg(cr, r, lang, total);
+    runDetails(pg, r);
+    figuresTable(pg, r);
+    readingsTable(pg, r);
+    charts(pg, r);
+    signatureBlock(pg);
+    const int pages = pg.page();
     pg.finish();
+    return pages;
+}
+
+cairo_status_t discard(void*, const unsigned char*, unsigned int) {
+    return CAIRO_STATUS_SUCCESS;
 }
 
 }  // namespace
 
-void writeReportPdf(const report::CertificationReport& report, const std::filesystem::path& file) {
+void writeReportPdf(const report::CertificationReport& report, const std::filesystem::path& file,
+                    Lang lang) {
+    // First pass into nothing, to know N for "page n of N".
+    int total = 0;
+    {
+        cairo_surface_t* s = cairo_pdf_surface_create_for_stream(discard, nullptr, kPageW, kPageH);
+        cairo_t* cr = cairo_create(s);
+        total = render(cr, report, lang, 0);
+        cairo_destroy(cr);
+        cairo_surface_finish(s);
+        cairo_surface_destroy(s);
+    }
     TempFile part(file);  // private random name, replaced into place by commit()
     const std::filesystem::path tmp = part.path();
     cairo_surface_t* surface = cairo_pdf_surface_create(tmp.c_str(), kPageW, kPageH);
@@ -574,7 +479,7 @@ void writeReportPdf(const report::CertificationReport& report, const std::filesy
                                    ("Certification: " + report.profile.title).c_str());
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "cinemeasure");
     cairo_t* cr = cairo_create(surface);
-    render(cr, report);
+    render(cr, report, lang, total);
     const cairo_status_t status = cairo_status(cr);
     cairo_destroy(cr);
     cairo_surface_finish(surface);

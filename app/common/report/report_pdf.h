@@ -1,6 +1,7 @@
-// The report as a PDF an inspector can print and sign (cairo's PDF surface).
+// The report as a PDF an inspector can print and sign (cairo PDF surface, Pango text).
 #pragma once
 
+#include "app/common/present/figure_text.h"
 #include "libmeasure/report/certification_report.h"
 
 #include <filesystem>
@@ -8,6 +9,7 @@
 namespace cm::app {
 
 /// Writes the PDF through a temporary file; throws std::runtime_error on failure.
-void writeReportPdf(const report::CertificationReport& report, const std::filesystem::path& file);
+void writeReportPdf(const report::CertificationReport& report, const std::filesystem::path& file,
+                    present::Lang lang = present::Lang::En);
 
 }  // namespace cm::app

@@ -3,6 +3,7 @@
 #include "app/common/storage/safe_file.h"
 
 #include "app/common/report/pdf_style.h"
+#include "app/common/report/pdf_text.h"
 
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -50,48 +51,25 @@ Rgb ratioColour(double ratio, double span) {
 
 class Pages {
 public:
-    Pages(cairo_t* cr, std::string footer) : cr_(cr), footer_(std::move(footer)) {}
+    Pages(cairo_t* cr, std::string footer) : cr_(cr), t_(cr), footer_(std::move(footer)) {}
     double y() const { return y_; }
     void setY(double y) { y_ = y; }
-    void text(double x, const std::string& s, double size = 9.0, bool bold = false,
-              Rgb c = kBlack) {
-        cairo_select_font_face(cr_, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
-                               bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-        cairo_set_font_size(cr_, size);
-        cairo_set_source_rgb(cr_, c.r, c.g, c.b);
-        cairo_move_to(cr_, x, y_);
-        cairo_show_text(cr_, s.c_str());
+    /// Text with its first baseline on the current line, through Pango (any script falls back to
+    /// an installed font); wrapped to `width` points when given. Returns its height in points.
+    double text(double x, const std::string& s, double size = 9.0, bool bold = false,
+                Rgb c = kBlack, double width = 0.0) {
+        const double h = t_.set(s, size, bold, width);
+        t_.draw(x, y_ - t_.baseline(), c);
+        return h;
     }
-    /// Text wrapped at word boundaries within the margins.
+    /// Text wrapped at word boundaries within the margins (one Pango layout: linear in the
+    /// text), never split across pages.
     void paragraph(const std::string& s, double size = 8.5, Rgb c = kBlack, double x = kMargin) {
-        cairo_select_font_face(cr_, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
-                               CAIRO_FONT_WEIGHT_NORMAL);
-        cairo_set_font_size(cr_, size);
-        std::string line, word;
-        auto flush = [&] {
-            if (!line.empty()) {
-                text(x, line, size, false, c);
-                newline(0.9);
-                line.clear();
-            }
-        };
-        for (std::size_t i = 0; i <= s.size(); ++i) {
-            if (i == s.size() || s[i] == ' ') {
-                const std::string cand = line.empty() ? word : line + " " + word;
-                cairo_text_extents_t ext;
-                cairo_text_extents(cr_, cand.c_str(), &ext);
-                if (ext.x_advance > kPageW - kMargin - x && !line.empty()) {
-                    flush();
-                    line = word;
-                } else {
-                    line = cand;
-                }
-                word.clear();
-            } else {
-                word += s[i];
-            }
-        }
-        flush();
+        const double h = t_.set(s, size, false, kPageW - kMargin - x);
+        need(h);
+        t_.draw(x, y_ - t_.baseline(), c);
+        y_ += h;
+        newline(0.0);
     }
     void newline(double k = 1.0) {
         y_ += kLine * k;
@@ -123,6 +101,7 @@ private:
         y_ = keep;
     }
     cairo_t* cr_;
+    pdf::TextLayout t_;
     std::string footer_;
     double y_ = kMargin + 10;
     int page_ = 1;
@@ -205,13 +184,12 @@ void drawWallMap(cairo_t* cr, Pages& pg, const WallAnalysis& a, const WallLimits
         cairo_stroke(cr);
     }
     pg.setY(y0 + h + 12);
-    pg.text(kMargin,
-            "Module mean / wall mean: blue " + f(1 - span, 2) + " … white 1.00 … orange " +
-                f(1 + span, 2) +
-                ". Red outline: module outside the limits. Magenta: seam. Circles: dead (black), "
-                "stuck (red) pixels. Thick lines: cabinets.",
-            7.0, false, kGrey);
-    pg.newline(1.5);
+    pg.paragraph("Module mean / wall mean: blue " + f(1 - span, 2) + " … white 1.00 … orange " +
+                     f(1 + span, 2) +
+                     ". Red outline: module outside the limits. Magenta: seam. Circles: dead "
+                     "(black), stuck (red) pixels. Thick lines: cabinets.",
+                 7.0, kGrey);
+    pg.newline(0.6);
 }
 
 std::string provisional(bool p) {
@@ -273,11 +251,12 @@ void writeWallReportPdf(const WallAnalysis& a, const WallLimits& lim, const Wall
     auto row = [&](const std::string& what, const std::string& result, bool pass, bool isLimit,
                    const std::string& source, bool prov) {
         pg.need(4 * kLine);
-        pg.text(kMargin, what, 8.5, true);
-        pg.text(kMargin + 250, result, 8.5);
+        // Wrapped cells: a long rule never runs into the result or the verdict.
+        const double h = std::max(pg.text(kMargin, what, 8.5, true, kBlack, 240),
+                                  pg.text(kMargin + 250, result, 8.5, false, kBlack, 170));
         pg.text(kMargin + 430, isLimit ? (pass ? "pass" : "FAIL") : "information", 8.5, true,
                 isLimit ? (pass ? kPass : kFail) : kGrey);
-        pg.newline(0.95);
+        pg.newline(std::max(0.95, h / kLine - 0.1));
         pg.paragraph("Source: " + source + provisional(prov), 7.5, kGrey, kMargin + 10);
         pg.newline(0.3);
     };

@@ -620,6 +620,32 @@ void SessionStore::setStatus(const std::string& sid, const std::string& status) 
     s.step();
 }
 
+void SessionStore::deleteSession(const std::string& sid) {
+    const SessionInfo info = session(sid);  // throws for an unknown id
+    if (info.reading_count > 0) {
+        throw SessionStoreError("session " + sid + " holds " + std::to_string(info.reading_count) +
+                                " reading(s): readings are never deleted (use --archive)");
+    }
+    exec("BEGIN IMMEDIATE");
+    try {
+        // The NOT EXISTS guards against a reading journaled since the check above.
+        for (const char* sql : {"DELETE FROM skipped WHERE session_id = ?1 AND NOT EXISTS "
+                                "(SELECT 1 FROM readings WHERE session_id = ?1)",
+                                "DELETE FROM notes WHERE session_id = ?1 AND NOT EXISTS "
+                                "(SELECT 1 FROM readings WHERE session_id = ?1)",
+                                "DELETE FROM sessions WHERE id = ?1 AND NOT EXISTS "
+                                "(SELECT 1 FROM readings WHERE session_id = ?1)"}) {
+            Statement d(db_, sql);
+            d.bind(1, sid);
+            d.step();
+        }
+        exec("COMMIT");
+    } catch (...) {
+        exec("ROLLBACK");
+        throw;
+    }
+}
+
 namespace {
 constexpr const char* kSessionColumns =
     "SELECT s.id, s.created_utc, s.status, s.profile_id, s.profile_json, s.source, s.theatre_json, "

@@ -106,6 +106,10 @@ public:
     void appendSkip(const std::string& session_id, const procedure::SkippedTask& skip);
     void appendNote(const std::string& session_id, const std::string& note);
     void setStatus(const std::string& session_id, const std::string& status);
+    /// Removes a session that holds no reading (a failed connection attempt, say), with its
+    /// skips and notes. Throws SessionStoreError when it has readings: those are archived, never
+    /// deleted.
+    void deleteSession(const std::string& session_id);
 
     std::vector<SessionInfo> sessions() const;
     /// Throws SessionStoreError when unknown (message lists how to see the ids).

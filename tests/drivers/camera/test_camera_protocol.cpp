@@ -1,5 +1,5 @@
 // PTP/IP framing and PTP datasets against bytes written out by hand from the spec
-// (/work/shared/spec/ptpip.md §4, ISO 15740 §5.5), and the driver's setting parsers.
+// (CIPA DC-005 packet layout, ISO 15740 §5.5), and the driver's setting parsers.
 #include "drivers/camera/device.h"
 #include "drivers/camera/protocol.h"
 #include "drivers/camera/test_pattern_source.h"

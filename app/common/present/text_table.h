@@ -1,0 +1,20 @@
+// Plain-text tables for the terminal: columns as wide as their widest cell in display columns
+// (CJK characters count two, combining marks none), so rows align whatever the label length.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace cm::app::present {
+
+/// Terminal columns a UTF-8 string occupies (East Asian wide characters count 2).
+std::size_t displayWidth(const std::string& s);
+
+/// `s` padded with spaces to `width` display columns (never cut).
+std::string padTo(const std::string& s, std::size_t width);
+
+/// Renders rows (the first is the header) with two spaces between columns and a rule under the
+/// header; the last column is not padded.
+std::string renderTable(const std::vector<std::vector<std::string>>& rows);
+
+}  // namespace cm::app::present
