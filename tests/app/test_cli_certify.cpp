@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -138,4 +139,80 @@ TEST_CASE("cli: RP 431-2 reference passes, a raised black fails exactly sequenti
     }
     fs::remove_all(ok);
     fs::remove_all(bad);
+}
+
+namespace {
+/// A copy of a shipped profile with every step's repeats set to n, in a temporary file.
+fs::path profileWithRepeats(const std::string& id, int n) {
+    auto doc = readJson(fs::path(CINEMEASURE_CALIBRATION_DIR) / "profiles" / (id + ".json"));
+    for (auto& s : doc["steps"]) {
+        s["repeats"] = n;
+    }
+    const fs::path f = freshDir("repeats-" + std::to_string(n)) / (id + ".json");
+    fs::create_directories(f.parent_path());
+    std::ofstream(f) << doc.dump(2);
+    return f;
+}
+}  // namespace
+
+TEST_CASE("cli: a guarded verdict cannot be bought by re-reading (sides of st431-1-review with "
+          "the PR-6xx simulator, 1 and 16 repeats)",
+          "[cli][e2e][uncertainty]") {
+    std::map<int, std::map<std::string, std::string>> verdicts;
+    for (int n : {1, 16}) {
+        const fs::path profile = profileWithRepeats("st431-1-review", n);
+        const fs::path out = freshDir("bought-" + std::to_string(n));
+        const Run r = cli("certify --profile " + profile.string() + " --simulate " +
+                          virt("projector-reference.json") + " --instrument pr6xx --out " +
+                          out.string() + " --seed 7 --decision-rule guarded --quiet");
+        INFO(r.output);
+        REQUIRE(r.exit_code == 0);
+        const auto rep = readJson(out / "report.json");
+        for (const auto& f : rep["figures"]) {
+            verdicts[n][f["id"].get<std::string>()] = f["verdict"].get<std::string>();
+        }
+        verdicts[n]["overall"] = rep["overall_verdict"].get<std::string>();
+        fs::remove_all(out);
+        fs::remove_all(profile.parent_path());
+    }
+    // Side and corner ratios are dominated by the meter's calibration (systematic, cancelling in
+    // the ratio), so their verdicts must not depend on the number of repeats.
+    for (const auto& [id, v] : verdicts[1]) {
+        INFO(id);
+        CHECK(verdicts[16][id] == v);
+    }
+    CHECK(verdicts[1]["overall"] == "PASS");
+}
+
+TEST_CASE("cli: a draft profile does not decide by default (iso25338-led-sdr is informative)",
+          "[cli][e2e][provisional]") {
+    const fs::path out = freshDir("draft-default");
+    const Run r = cli("certify --profile iso25338-led-sdr --simulate " + virt("led-reference.json") +
+                      " --out " + out.string() + " --seed 7 --quiet");
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    const auto rep = readJson(out / "report.json");
+    CHECK(rep["provisional_limits"] == "informative");
+    CHECK(rep["overall_verdict"] != "PASS");
+    CHECK_THAT(r.output, !Catch::Contains("Overall: PASS"));
+    // ISO/AWI 25338 has not been read: it can never be binding.
+    const Run b = cli("certify --profile iso25338-led-sdr --simulate " +
+                      virt("led-reference.json") + " --out " + out.string() +
+                      " --seed 7 --quiet --provisional binding");
+    CHECK(b.exit_code == 2);
+    CHECK_THAT(b.output, Catch::Contains("cannot be binding"));
+    fs::remove_all(out);
+}
+
+TEST_CASE("cli: a K10-A (5° field) is not accepted for st431-1-theatre (≤ 2°)",
+          "[cli][e2e][fitness]") {
+    const fs::path out = freshDir("k10a-theatre");
+    const Run r = cli("certify --profile st431-1-theatre --simulate " +
+                      virt("projector-reference.json") + " --instrument k10a --out " +
+                      out.string() + " --seed 7 --quiet");
+    INFO(r.output);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.output, Catch::Contains("acceptance angle"));
+    CHECK_FALSE(fs::exists(out / "report.json"));
+    fs::remove_all(out);
 }

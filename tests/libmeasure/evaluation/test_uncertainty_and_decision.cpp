@@ -108,3 +108,13 @@ TEST_CASE(
     // A single reading without specification uncertainty carries none.
     CHECK(evaluation::expandedUncertainty(figure("luminance", "C"), {a}, 400, 3) == 0.0);
 }
+
+TEST_CASE("guarded acceptance never returns CONDITIONAL for a value outside the limit: corner "
+          "74.8 ± 4.2 against ≥ 77 fails under simple and guarded",
+          "[decision]") {
+    evaluation::Tolerance t;
+    t.lower = 77.0;
+    t.upper = 100.0;
+    CHECK(evaluation::evaluate(t, 74.8, 4.2, DecisionRule::Simple) == Verdict::Fail);
+    CHECK(evaluation::evaluate(t, 74.8, 4.2, DecisionRule::Guarded) == Verdict::Fail);
+}
