@@ -67,7 +67,8 @@ std::vector<Target> targets(const report::CertificationReport& r) {
             switch (v) {
                 case evaluation::Verdict::Fail:
                     return 3;
-                case evaluation::Verdict::Conditional:
+                case evaluation::Verdict::ConditionalFail:
+                case evaluation::Verdict::ConditionalPass:
                     return 2;
                 case evaluation::Verdict::NotEvaluated:
                     return 1;

@@ -131,10 +131,12 @@ TEST_CASE("cli: RP 431-2 reference passes, a raised black fails exactly sequenti
         INFO(f["id"]);
         CHECK((f["verdict"] == "FAIL") == (f["id"] == "sequential_contrast"));
         if (f["id"] == "sequential_contrast") {
-            // 48 cd/m² over 0.05 + 0.004 ambient: about 890:1, with U ≈ 2 · 890 · √2 · 0.5 %
-            // ≈ 12.6.
+            // 48 cd/m² over 0.05 + 0.004 ambient: about 890:1. The virtual meter's budget is its
+            // configured noise, random per reading: 0.3 % on each reading and a 0.0005 cd/m²
+            // floor (0.93 % of the black), so U ≈ 2 · 890 · √(0.0093² + 2 · 0.003²) ≈ 18.2 (the
+            // old model gave 12.6: no floor, a 0.5 % specification drawn per reading).
             CHECK(f["value"].get<double>() == Approx(890).margin(30));
-            CHECK(f["expanded_uncertainty_k2"].get<double>() == Approx(12.6).margin(3));
+            CHECK(f["expanded_uncertainty_k2"].get<double>() == Approx(18.2).margin(2));
         }
     }
     fs::remove_all(ok);
@@ -155,9 +157,10 @@ fs::path profileWithRepeats(const std::string& id, int n) {
 }
 }  // namespace
 
-TEST_CASE("cli: a guarded verdict cannot be bought by re-reading (sides of st431-1-review with "
-          "the PR-6xx simulator, 1 and 16 repeats)",
-          "[cli][e2e][uncertainty]") {
+TEST_CASE(
+    "cli: a guarded verdict cannot be bought by re-reading (sides of st431-1-review with "
+    "the PR-6xx simulator, 1 and 16 repeats)",
+    "[cli][e2e][uncertainty]") {
     std::map<int, std::map<std::string, std::string>> verdicts;
     for (int n : {1, 16}) {
         const fs::path profile = profileWithRepeats("st431-1-review", n);
@@ -176,19 +179,26 @@ TEST_CASE("cli: a guarded verdict cannot be bought by re-reading (sides of st431
         fs::remove_all(profile.parent_path());
     }
     // Side and corner ratios are dominated by the meter's calibration (systematic, cancelling in
-    // the ratio), so their verdicts must not depend on the number of repeats.
+    // the ratio), so their verdicts must not depend on the number of repeats: 84.6 ± 0.6 % PASS
+    // both times (it was 84.6 ± 4.6 % CONDITIONAL with one reading, PASS with 16).
+    int ratios = 0;
     for (const auto& [id, v] : verdicts[1]) {
+        if (id.find("percent") == std::string::npos) {
+            continue;
+        }
         INFO(id);
+        CHECK(v == "PASS");
         CHECK(verdicts[16][id] == v);
+        ++ratios;
     }
-    CHECK(verdicts[1]["overall"] == "PASS");
+    CHECK(ratios == 8);
 }
 
 TEST_CASE("cli: a draft profile does not decide by default (iso25338-led-sdr is informative)",
           "[cli][e2e][provisional]") {
     const fs::path out = freshDir("draft-default");
-    const Run r = cli("certify --profile iso25338-led-sdr --simulate " + virt("led-reference.json") +
-                      " --out " + out.string() + " --seed 7 --quiet");
+    const Run r = cli("certify --profile iso25338-led-sdr --simulate " +
+                      virt("led-reference.json") + " --out " + out.string() + " --seed 7 --quiet");
     INFO(r.output);
     REQUIRE(r.exit_code == 0);
     const auto rep = readJson(out / "report.json");
@@ -196,9 +206,9 @@ TEST_CASE("cli: a draft profile does not decide by default (iso25338-led-sdr is 
     CHECK(rep["overall_verdict"] != "PASS");
     CHECK_THAT(r.output, !Catch::Contains("Overall: PASS"));
     // ISO/AWI 25338 has not been read: it can never be binding.
-    const Run b = cli("certify --profile iso25338-led-sdr --simulate " +
-                      virt("led-reference.json") + " --out " + out.string() +
-                      " --seed 7 --quiet --provisional binding");
+    const Run b =
+        cli("certify --profile iso25338-led-sdr --simulate " + virt("led-reference.json") +
+            " --out " + out.string() + " --seed 7 --quiet --provisional binding");
     CHECK(b.exit_code == 2);
     CHECK_THAT(b.output, Catch::Contains("cannot be binding"));
     fs::remove_all(out);
@@ -207,9 +217,9 @@ TEST_CASE("cli: a draft profile does not decide by default (iso25338-led-sdr is 
 TEST_CASE("cli: a K10-A (5° field) is not accepted for st431-1-theatre (≤ 2°)",
           "[cli][e2e][fitness]") {
     const fs::path out = freshDir("k10a-theatre");
-    const Run r = cli("certify --profile st431-1-theatre --simulate " +
-                      virt("projector-reference.json") + " --instrument k10a --out " +
-                      out.string() + " --seed 7 --quiet");
+    const Run r =
+        cli("certify --profile st431-1-theatre --simulate " + virt("projector-reference.json") +
+            " --instrument k10a --out " + out.string() + " --seed 7 --quiet");
     INFO(r.output);
     CHECK(r.exit_code == 2);
     CHECK_THAT(r.output, Catch::Contains("acceptance angle"));

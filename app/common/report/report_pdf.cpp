@@ -37,7 +37,8 @@ Rgb verdictColour(evaluation::Verdict v) {
             return kPass;
         case evaluation::Verdict::Fail:
             return kFail;
-        case evaluation::Verdict::Conditional:
+        case evaluation::Verdict::ConditionalPass:
+        case evaluation::Verdict::ConditionalFail:
             return {0.85, 0.45, 0.0};
         default:
             return kNone;
