@@ -226,3 +226,91 @@ TEST_CASE("cli: a K10-A (5° field) is not accepted for st431-1-theatre (≤ 2°
     CHECK_FALSE(fs::exists(out / "report.json"));
     fs::remove_all(out);
 }
+
+TEST_CASE("cli: report.json states the decision rule, fitness, warm-up and device-off ambient",
+          "[cli][e2e][fitness]") {
+    const fs::path out = freshDir("conditions");
+    const Run r =
+        cli("certify --profile rp431-2-theatre --simulate " + virt("projector-reference.json") +
+            " --out " + out.string() + " --seed 7 --quiet --decision-rule non-binary");
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    const auto rep = readJson(out / "report.json");
+    CHECK(rep["decision"]["rule"] == "non-binary");
+    CHECK(rep["decision"]["guard_band"] == "w = U");
+    const auto& k = rep["room_conditions"];
+    CHECK(k["warm_up"]["required_min_minutes"] == 20);
+    CHECK(k["warm_up"]["outcome"] == "simulated");
+    CHECK_THAT(k["warm_up"]["source"].get<std::string>(), Catch::Contains("RP 431-2:2011 §5"));
+    CHECK(k["ambient"]["step"] == "ambient");
+    // The virtual theatre's room light: 0.004 cd/m² reflected, read with the projector off.
+    CHECK(k["ambient"]["luminance_cdm2"].get<double>() == Approx(0.004).margin(0.0015));
+    std::map<std::string, std::string> ambient;
+    for (const auto& f : rep["figures"]) {
+        if (f["ambient"].is_string()) {
+            ambient[f["id"].get<std::string>()] = f["ambient"].get<std::string>();
+        }
+        if (rep["decision"]["rule"] == "non-binary") {
+            CHECK(f["guard_band"].get<double>() == f["expanded_uncertainty_k2"].get<double>());
+        }
+    }
+    CHECK(ambient["sequential_contrast"] == "included");
+    CHECK(ambient["gamma_fit"] == "subtracted");
+    std::map<std::string, std::string> fitness;
+    for (const auto& c : rep["fitness"]) {
+        fitness[c["check"].get<std::string>()] = c["outcome"].get<std::string>();
+    }
+    CHECK(fitness["acceptance_angle"] == "ok");
+    CHECK(fitness["spot_size"] == "ok");
+    CHECK(fitness.size() == 6);
+    CHECK_FALSE(rep["uncertainty"]["instrument_budgets"].empty());
+    // A display on for 5 minutes is refused before the first reading (the profile asks 20).
+    const fs::path cold = freshDir("cold");
+    const Run c =
+        cli("certify --profile rp431-2-theatre --simulate " + virt("projector-reference.json") +
+            " --out " + cold.string() + " --seed 7 --quiet --warm-up-minutes 5");
+    CHECK(c.exit_code == 2);
+    CHECK_THAT(c.output, Catch::Contains("warm-up"));
+    fs::remove_all(out);
+    fs::remove_all(cold);
+}
+
+TEST_CASE("cli: --provisional binding warns and the report says so", "[cli][e2e][provisional]") {
+    const fs::path out = freshDir("binding");
+    const Run r = cli("certify --profile dyt8-led-sdr --simulate " + virt("led-reference.json") +
+                      " --out " + out.string() + " --seed 7 --quiet --provisional binding");
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.output, Catch::Contains("warning: --provisional binding"));
+    const auto rep = readJson(out / "report.json");
+    CHECK(rep["provisional_limits"] == "binding");
+    CHECK_THAT(rep["provisional_warning"].get<std::string>(), Catch::Contains("drafts"));
+    CHECK(rep["overall_verdict"] == "PASS");
+    fs::remove_all(out);
+}
+
+TEST_CASE(
+    "cli: a K10-A rehearsal with --allow-unfit records the failed checks and states no "
+    "overall verdict",
+    "[cli][e2e][fitness]") {
+    const fs::path out = freshDir("k10a-rehearsal");
+    const Run r = cli("certify --profile st431-1-theatre --simulate " +
+                      virt("projector-reference.json") + " --instrument k10a --out " +
+                      out.string() + " --seed 7 --quiet --allow-unfit --calibration-date " +
+                      "2020-01-15 --calibration-certificate K-7");
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    const auto rep = readJson(out / "report.json");
+    CHECK(rep["overall_verdict"] == "NOT EVALUATED");
+    CHECK_THAT(rep["overall_note"].get<std::string>(), Catch::Contains("not fit"));
+    std::map<std::string, std::string> fitness;
+    for (const auto& c : rep["fitness"]) {
+        fitness[c["check"].get<std::string>()] = c["outcome"].get<std::string>();
+    }
+    CHECK(fitness["acceptance_angle"] == "not fit");
+    CHECK(fitness["spectral_correction"] == "not fit");
+    CHECK(fitness["calibration"] == "warning");  // older than 12 months
+    CHECK(rep["instruments"][0]["calibration_certificate"] == "K-7");
+    CHECK(rep["instruments"][0]["calibration_date"] == "2020-01-15");
+    fs::remove_all(out);
+}

@@ -425,6 +425,31 @@ void render(cairo_t* cr, const report::CertificationReport& r) {
     kv("Measured", r.run.started_utc + " to " + r.run.finished_utc);
     kv("Operator", r.run.operator_name.empty() ? "—" : r.run.operator_name);
     kv("Decision rule", r.run.decision_rule);
+    {
+        // Fitness and room conditions in one line each (full detail in report.json).
+        std::string fit;
+        for (const auto& c : r.fitness) {
+            if (c.outcome != evaluation::FitnessOutcome::Ok) {
+                fit += (fit.empty() ? "" : "; ") + c.id + " " + evaluation::toString(c.outcome);
+            }
+        }
+        kv("Instrument fitness", r.fitness.empty() ? "not checked" : fit.empty() ? "ok" : fit);
+        if (r.conditions.warm_up_required_min_minutes > 0.0) {
+            kv("Warm-up", r.conditions.warm_up_outcome + " (≥ " +
+                              fmt(r.conditions.warm_up_required_min_minutes, 0) + " min required)");
+        }
+        if (!r.conditions.ambient_step.empty()) {
+            kv("Ambient, display off", r.conditions.ambient_cdm2 >= 0.0
+                                           ? fmt(r.conditions.ambient_cdm2, 5) + " cd/m²"
+                                           : std::string("not read"));
+        }
+        if (!r.run.provisional_warning.empty()) {
+            kv("WARNING", r.run.provisional_warning);
+        }
+        if (!r.overall_note.empty()) {
+            kv("Note", r.overall_note);
+        }
+    }
     pg.newline(0.6);
 
     const Rgb vc = verdictColour(r.evaluation.overall);

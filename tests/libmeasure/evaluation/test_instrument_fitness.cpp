@@ -61,7 +61,7 @@ TEST_CASE("K10-A on st431-1-theatre: angle, spot and uncorrected colorimeter are
     CHECK(check(cs, "calibration").outcome == FitnessOutcome::Warning);  // no date given
 }
 
-TEST_CASE("a 1° spectroradiometer fits; corrections and exceptions are recorded", "[fitness]") {
+TEST_CASE("a 1° spectroradiometer fits, corrections and exceptions are recorded", "[fitness]") {
     auto f = k10a();
     f.type = "spectroradiometer";
     f.acceptance_angle_deg = 1.0;
