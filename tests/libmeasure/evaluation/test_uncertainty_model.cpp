@@ -200,3 +200,27 @@ TEST_CASE("a reading without a budget falls back to its stored u fields, as syst
         evaluation::propagateUncertainty(figure("luminance", "C"), {r}, {model()}, {}, 2);
     CHECK(u.expanded == Approx(0.96).epsilon(0.03));
 }
+
+TEST_CASE(
+    "a magnitude at its kink: Δu'v' between two identical readings gets a U that matches "
+    "its spread over runs (not the wider spread around the noisy measured values)",
+    "[uncertainty]") {
+    // Truth: the same white read in two steps, Δu'v' = 0; only the 0.0005 (2σ) x,y repeatability
+    // separates them. Without the correction U was ≈ 1.3 × the spread.
+    const std::vector<procedure::RecordedReading> truth = {at("white", "C", 48.0),
+                                                           at("tilted", "C", 48.0)};
+    procedure::FigureSpec f = figure("chromaticity_delta_uv_between_steps", "C");
+    f.step = "tilted";
+    f.reference_step = "white";
+    const auto m = model();
+    const double spread = spreadOverRuns(f, truth, m, 300);
+    double u = 0.0;
+    constexpr int kRuns = 6;
+    for (int i = 0; i < kRuns; ++i) {
+        u += evaluation::propagateUncertainty(f, evaluation::simulateRun(truth, m, 500 + i), {m},
+                                              {}, 40 + i)
+                 .expanded /
+             kRuns;
+    }
+    CHECK(u == Approx(spread).epsilon(0.2));
+}
