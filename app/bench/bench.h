@@ -31,6 +31,10 @@ struct Registrar {
 
 std::vector<Benchmark>& registry();
 
+/// `cinemeasure-bench uncertainty [RUNS [REPORTED_RUNS]]`: reported U against the spread over
+/// simulated runs for every metric (not a timing benchmark). Returns the exit code.
+int runUncertaintyBench(int argc, char** argv);
+
 /// Keeps the optimiser from deleting the benchmarked work.
 template <typename T>
 inline void doNotOptimise(const T& value) {

@@ -51,12 +51,17 @@ double timePerIteration(const std::function<void(std::size_t)>& fn) {
 
 int main(int argc, char** argv) {
     using namespace cm::bench;
+    if (argc >= 2 && std::strcmp(argv[1], "uncertainty") == 0) {
+        return runUncertaintyBench(argc, argv);
+    }
     std::set<std::string> areas;
     for (const auto& b : registry()) {
         areas.insert(b.area);
     }
     if (argc != 2 || (std::strcmp(argv[1], "all") != 0 && !areas.count(argv[1]))) {
-        std::fprintf(stderr, "usage: cinemeasure-bench AREA|all\nareas:");
+        std::fprintf(stderr,
+                     "usage: cinemeasure-bench AREA|all, or cinemeasure-bench uncertainty "
+                     "[RUNS [REPORTED_RUNS]]\nareas:");
         for (const auto& a : areas) {
             std::fprintf(stderr, " %s", a.c_str());
         }

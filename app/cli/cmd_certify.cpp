@@ -9,6 +9,7 @@
 #include "app/common/report/report_csv.h"
 #include "app/common/report/report_json.h"
 #include "app/common/report/report_pdf.h"
+#include "app/common/run/run_checks.h"
 #include "app/common/simulated_session.h"
 #include "drivers/families.h"
 #include "drivers/virtual/pty_simulator.h"
@@ -17,6 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -44,7 +46,8 @@ struct CertifyArgs {
     std::string correction;
     std::string fault = "none";
     std::string decision_rule = "simple";
-    std::string provisional = "binding";
+    std::string provisional = "informative";
+    app::RunOptions run_options;
     std::vector<std::string> notes;
     int fault_at = 1;
     // Field runs: a real instrument on a port, the operator at the terminal.
@@ -68,6 +71,39 @@ void printTable(const report::CertificationReport& rep) {
     std::printf(
         "~ value ± U straddles a limit; (i) informative (verdict \"info\"); † provisional "
         "limit\n");
+    if (!rep.overall_note.empty()) {
+        std::printf("NOTE: %s\n", rep.overall_note.c_str());
+    }
+    if (!rep.run.provisional_warning.empty()) {
+        std::printf("WARNING: %s\n", rep.run.provisional_warning.c_str());
+    } else if (rep.run.provisional_limits == "informative" &&
+               std::any_of(
+                   rep.profile.figures.begin(), rep.profile.figures.end(),
+                   [](const procedure::FigureSpec& f) { return f.tolerance.provisional; })) {
+        std::printf(
+            "Draft (provisional) limits are informative: they do not decide the verdict.\n");
+    }
+    for (const auto& c : rep.fitness) {
+        if (c.outcome != evaluation::FitnessOutcome::Ok) {
+            std::printf("Instrument %s (%s): %s\n", c.id.c_str(), evaluation::toString(c.outcome),
+                        c.message.c_str());
+        }
+    }
+    const auto& k = rep.conditions;
+    if (k.warm_up_required_min_minutes > 0.0) {
+        std::printf("Warm-up: %s (profile asks ≥ %.0f min)\n", k.warm_up_outcome.c_str(),
+                    k.warm_up_required_min_minutes);
+    }
+    if (!k.ambient_step.empty()) {
+        if (k.ambient_cdm2 >= 0.0) {
+            std::printf(
+                "Ambient, display off, centre: %.5f cd/m² (included in black and contrast "
+                "figures marked so)\n",
+                k.ambient_cdm2);
+        } else {
+            std::printf("Ambient, display off: not read\n");
+        }
+    }
 }
 
 void run(const CertifyArgs& a) {
@@ -161,6 +197,21 @@ void run(const CertifyArgs& a) {
     } catch (const std::exception& e) {
         throw CommandError(kExitOutput, e.what());
     }
+    if (a.provisional == "binding" &&
+        std::any_of(sim.profile.figures.begin(), sim.profile.figures.end(),
+                    [](const procedure::FigureSpec& f) { return f.tolerance.provisional; })) {
+        std::fprintf(stderr,
+                     "warning: --provisional binding: limits of '%s' read only in drafts will "
+                     "decide the verdict; the report says so\n",
+                     sim.profile.id.c_str());
+    }
+    if (!a.run_options.calibration_date.empty()) {
+        try {
+            evaluation::monthsBetween(a.run_options.calibration_date, app::todayUtc());
+        } catch (const std::exception& e) {
+            throw CommandError(kExitUsage, std::string("--calibration-date: ") + e.what());
+        }
+    }
     if (sim.profile.display_type != sim.config.screen_type) {
         std::fprintf(stderr,
                      "warning: profile '%s' is for %s screens, the theatre has a %s screen\n",
@@ -177,6 +228,9 @@ void run(const CertifyArgs& a) {
         for (const auto& note : a.notes) {
             store->appendNote(sim.info.id, note);
         }
+        app::RunRecord record;
+        record.options = a.run_options;
+        store->setRunOptions(sim.info.id, app::toJson(record));
         sim.info = store->session(sim.info.id);
         sim.info.seed =
             sim.info.seed >= 0 ? sim.info.seed : static_cast<long long>(sim.config.noise.seed);
@@ -274,6 +328,9 @@ void runAndReport(app::PreparedSimulation& sim, app::SessionStore& store, bool q
     report::CertificationReport rep;
     try {
         rep = app::runSimulation(sim, store, obs);
+    } catch (const app::RunRefused& e) {
+        store.setStatus(sim.info.id, "refused");
+        throw CommandError(kExitUsage, e.what());
     } catch (const drivers::InstrumentError& e) {
         store.setStatus(sim.info.id, "interrupted");
         throw CommandError(kExitInstrument, instrumentFailure(e, sim, store, ""));
@@ -334,13 +391,36 @@ void registerCertifyCommand(CLI::App& app) {
         ->check(CLI::IsMember(app::simulatedFamilies()));
     cmd->add_option("--note", args->notes, "Operator note for the report (repeatable)");
     cmd->add_option("--decision-rule", args->decision_rule,
-                    "simple (default) or guarded acceptance per ILAC-G8 (value ± U must be inside "
-                    "the limits)")
-        ->check(CLI::IsMember({"simple", "guarded"}));
+                    "ILAC-G8:09/2019 decision rule: simple (default, w = 0); guarded (binary, "
+                    "w = U: PASS only when value ± U is inside the limits); non-binary (PASS, "
+                    "CONDITIONAL PASS, CONDITIONAL FAIL, FAIL)")
+        ->check(CLI::IsMember({"simple", "guarded", "non-binary"}));
     cmd->add_option("--provisional", args->provisional,
-                    "binding (default): limits from drafts judge, flagged PROVISIONAL; "
-                    "informative: they are reported but never decide the verdict")
+                    "informative (default): limits read only in drafts are reported but never "
+                    "decide the verdict; binding: they decide (a warning is printed and the report "
+                    "says so; refused for profiles whose standard has not been read)")
         ->check(CLI::IsMember({"binding", "informative"}));
+    cmd->add_flag("--allow-uncorrected", args->run_options.allow_uncorrected,
+                  "Accept a colorimeter without a correction for this screen type for a binding "
+                  "verdict (recorded in the report)");
+    cmd->add_flag("--allow-unfit", args->run_options.allow_unfit,
+                  "Rehearsal: measure with an instrument the profile does not allow (recorded; "
+                  "no overall verdict)");
+    cmd->add_option("--calibration-date", args->run_options.calibration_date,
+                    "Instrument calibration date YYYY-MM-DD (recorded; warning past the interval)");
+    cmd->add_option("--calibration-certificate", args->run_options.calibration_certificate,
+                    "Instrument calibration certificate id (recorded)");
+    cmd->add_option("--calibration-interval", args->run_options.calibration_interval_months,
+                    "Calibration interval in months (default 12)")
+        ->check(CLI::Range(1, 120));
+    cmd->add_option("--warm-up-minutes", args->run_options.warm_up_minutes,
+                    "Minutes since the projector or wall was switched on (checked against the "
+                    "profile's minimum; simulations assume it is met)")
+        ->check(CLI::Range(0.0, 10000.0));
+    cmd->add_option("--distance", args->run_options.measuring_distance_m,
+                    "Field run: metres from the meter to the screen centre (for the spot-size "
+                    "check)")
+        ->check(CLI::Range(0.0, 200.0));
     cmd->add_option("--fault", args->fault,
                     "Inject a fault into the instrument simulator (none, unplug, garbage, drop, "
                     "slow, over-range, "

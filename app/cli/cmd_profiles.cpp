@@ -32,6 +32,17 @@ void show(const procedure::Profile& p) {
               << "  geometry     seat '" << p.geometry.seat << "', layout " << p.geometry.layout
               << ", inset " << p.geometry.inset_fraction_of_width * 100 << " % of width  ("
               << p.geometry.source << ")\n";
+    if (p.conditions.warm_up_min_minutes > 0.0) {
+        std::cout << "  warm-up      ≥ " << p.conditions.warm_up_min_minutes << " min  ("
+                  << p.conditions.warm_up_source << ")\n";
+    }
+    if (!p.conditions.ambient_step.empty()) {
+        std::cout << "  ambient      step '" << p.conditions.ambient_step << "', display off  ("
+                  << p.conditions.ambient_source << ")\n";
+    }
+    if (!p.binding_allowed) {
+        std::cout << "  binding      never: its limits stay informative\n";
+    }
     if (!p.notes.empty()) {
         std::cout << "  notes        " << p.notes << "\n";
     }

@@ -1,6 +1,7 @@
 // Field runs of `certify --port` and `resume --port`: a real instrument, the console operator.
 #include "app/cli/commands.h"
 #include "app/cli/console_operator.h"
+#include "app/common/run/run_checks.h"
 #include "app/common/simulated_session.h"
 #include "drivers/families.h"
 
@@ -50,6 +51,9 @@ void runFieldAndReport(app::PreparedSimulation& session, app::SessionStore& stor
     bool paused = false;
     try {
         rep = app::runField(session, store, *instrument, op, obs, &paused);
+    } catch (const app::RunRefused& e) {
+        store.setStatus(sid, "refused");
+        throw CommandError(kExitUsage, e.what());
     } catch (const drivers::InstrumentError& e) {
         store.setStatus(sid, "interrupted");
         throw CommandError(kExitInstrument,

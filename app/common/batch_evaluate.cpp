@@ -63,11 +63,18 @@ std::vector<RecordedFigure> recordedFigures(const nlohmann::json& report,
         bool known = false;
         for (const auto candidate :
              {evaluation::Verdict::Pass, evaluation::Verdict::Fail,
-              evaluation::Verdict::NotEvaluated, evaluation::Verdict::Conditional}) {
+              evaluation::Verdict::NotEvaluated, evaluation::Verdict::ConditionalPass,
+              evaluation::Verdict::ConditionalFail}) {
             if (v == evaluation::toString(candidate)) {
                 r.verdict = candidate;
                 known = true;
             }
+        }
+        if (v == "CONDITIONAL") {
+            // Reports written before the non-binary rule had one conditional word: value ± U
+            // straddled the limit; which side the value lay on is not recorded.
+            r.verdict = evaluation::Verdict::ConditionalPass;
+            known = true;
         }
         if (!known) {
             f.at("verdict").fail("expected a verdict word such as PASS or FAIL");

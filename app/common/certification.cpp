@@ -4,6 +4,7 @@
 #include "app/common/data_paths.h"
 #include "libmeasure/evaluation/evaluate_profile.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace cm::app {
@@ -115,7 +116,14 @@ report::CertificationReport buildReport(const CertificationSetup& setup,
     rep.site = setup.site;
     rep.profile = runner.profile();
     rep.points = setup.points;
-    rep.instruments = {instrument};
+    procedure::InstrumentInfo ins = instrument;
+    if (ins.calibration_date.empty()) {
+        ins.calibration_date = setup.calibration_date;
+    }
+    if (ins.calibration_certificate.empty()) {
+        ins.calibration_certificate = setup.calibration_certificate;
+    }
+    rep.instruments = {ins};
     rep.readings = runner.readings();
     rep.skipped = runner.skipped();
     rep.notes = runner.notes();
@@ -124,6 +132,34 @@ report::CertificationReport buildReport(const CertificationSetup& setup,
     rep.run.decision_rule = evaluation::toString(setup.evaluation.rule);
     rep.run.provisional_limits =
         setup.evaluation.provisional_as_informative ? "informative" : "binding";
+    const bool anyProvisional =
+        std::any_of(rep.profile.figures.begin(), rep.profile.figures.end(),
+                    [](const procedure::FigureSpec& f) { return f.tolerance.provisional; });
+    if (!setup.evaluation.provisional_as_informative && anyProvisional) {
+        rep.run.provisional_warning =
+            "limits read only in drafts were made binding (--provisional binding): the verdict "
+            "rests on unconfirmed numbers";
+    }
+    rep.fitness = setup.fitness;
+    if (evaluation::anyNotFit(rep.fitness)) {
+        // Measured with an instrument the profile does not allow (accepted for a rehearsal): the
+        // figures are reported, no overall verdict is stated.
+        rep.evaluation.overall = evaluation::Verdict::NotEvaluated;
+        rep.overall_note = "instrument not fit for this profile (see fitness): no overall verdict";
+    }
+    rep.conditions = setup.conditions;
+    if (!rep.conditions.ambient_step.empty()) {
+        // The device-off reading (mean of its repeats): the room light black figures include.
+        double sum = 0.0;
+        int n = 0;
+        for (const auto& r : rep.readings) {
+            if (r.step_id == rep.conditions.ambient_step) {
+                sum += r.reading.xyz_cdm2.Y;
+                ++n;
+            }
+        }
+        rep.conditions.ambient_cdm2 = n > 0 ? sum / n : -1.0;
+    }
     rep.complete = runner.finished();
     return rep;
 }

@@ -63,6 +63,14 @@ struct CertificationSetup {
     geometry::Seat seat;
     std::vector<geometry::MeasurementPoint> points;
     evaluation::EvaluationOptions evaluation;
+    /// Checked before the first reading (app/common/run), carried into the report.
+    std::vector<evaluation::FitnessCheck> fitness;
+    report::RoomConditionsRecord conditions;
+    /// Instrument calibration as the operator stated it (used where the instrument gives none).
+    std::string calibration_date;
+    std::string calibration_certificate;
+    /// Provisional policy as requested: "binding" or "informative".
+    std::string provisional_policy = "informative";
 };
 
 /// Called with each reading once the runner has recorded it; the session store journals it here.

@@ -7,6 +7,8 @@
 #include "app/common/report/report_csv.h"
 #include "app/common/report/report_json.h"
 #include "app/common/report/report_pdf.h"
+#include "app/common/run/instrument_models.h"
+#include "app/common/run/run_checks.h"
 #include "drivers/families.h"
 #include "drivers/virtual/virtual_spot_meter.h"
 
@@ -66,6 +68,11 @@ PreparedSimulation prepareSimulation(const SessionInfo& info) {
         throw std::runtime_error("provisional limits must be 'binding' or 'informative', not '" +
                                  info.provisional_policy + "'");
     }
+    if (info.provisional_policy == "binding" && !s.profile.binding_allowed) {
+        throw std::runtime_error("profile '" + s.profile.id +
+                                 "' cannot be binding: its standard's text has not been read, so "
+                                 "its limits stay informative (drop --provisional binding)");
+    }
     if (s.info.seed >= 0) {
         s.config.noise.seed = static_cast<std::uint64_t>(s.info.seed);
     } else {
@@ -94,9 +101,39 @@ CertificationSetup simulationSetup(const PreparedSimulation& sim) {
     setup.run.session_id = sim.info.id;
     setup.evaluation.rule = evaluation::parseDecisionRule(
         sim.info.decision_rule.empty() ? "simple" : sim.info.decision_rule);
-    setup.evaluation.provisional_as_informative = sim.info.provisional_policy == "informative";
+    setup.evaluation.provisional_as_informative = sim.info.provisional_policy != "binding";
+    setup.provisional_policy = sim.info.provisional_policy;
+    setup.evaluation.instrument_models =
+        instrumentModelsFor(sim.config.noise, drivers::virt::kVirtualMeterModel);
     return setup;
 }
+
+namespace {
+
+/// The stored run record's outcomes and statements, into the report setup.
+void applyRecord(CertificationSetup& setup, const RunRecord& record) {
+    setup.fitness = record.fitness;
+    setup.conditions = record.conditions;
+    setup.calibration_date = record.options.calibration_date;
+    setup.calibration_certificate = record.options.calibration_certificate;
+}
+
+/// Checks before the first reading; journals the outcome. Throws RunRefused.
+RunRecord checkBeforeReading(const PreparedSimulation& sim, SessionStore& store,
+                             drivers::SpotInstrument& instrument,
+                             const procedure::InstrumentInfo& info, bool corrected) {
+    RunRecord record = runRecordFromJson(store.runOptions(sim.info.id));
+    try {
+        checkRun(sim, info, instrument.capabilities(), corrected, record);
+    } catch (const RunRefused&) {
+        store.setRunOptions(sim.info.id, toJson(record));
+        throw;
+    }
+    store.setRunOptions(sim.info.id, toJson(record));
+    return record;
+}
+
+}  // namespace
 
 namespace {
 
@@ -161,10 +198,13 @@ report::CertificationReport runSimulation(const PreparedSimulation& sim, Session
     }
     drivers::SpotInstrument& meter =
         corrected ? static_cast<drivers::SpotInstrument&>(*corrected) : *rig.instrument;
+    const RunRecord record =
+        checkBeforeReading(sim, store, *rig.instrument, instrument, corrected != nullptr);
     runProcedure(
         runner, meter, op,
         [&](const procedure::RecordedReading& r) { store.appendReading(sid, r); }, observer);
     CertificationSetup setup = simulationSetup(sim);
+    applyRecord(setup, record);
     setup.run.finished_utc = drivers::utcNowIso8601();
     report::CertificationReport rep = buildReport(setup, runner, instrument);
     rep.notes = store.notes(sim.info.id);
@@ -177,6 +217,7 @@ report::CertificationReport reportFromStore(const PreparedSimulation& sim,
     const auto readings = store.readings(sim.info.id);
     runner.restore(readings, store.skips(sim.info.id));
     CertificationSetup setup = simulationSetup(sim);
+    applyRecord(setup, runRecordFromJson(store.runOptions(sim.info.id)));
     setup.run.finished_utc = readings.empty() ? "" : readings.back().reading.timestamp_utc;
     procedure::InstrumentInfo instrument;
     if (!readings.empty()) {
@@ -250,6 +291,7 @@ report::CertificationReport runField(const PreparedSimulation& sim, SessionStore
     drivers::SpotInstrument& meter =
         corrected ? static_cast<drivers::SpotInstrument&>(*corrected) : instrument;
     const std::string sid = sim.info.id;
+    const RunRecord record = checkBeforeReading(sim, store, instrument, info, corrected != nullptr);
     runProcedure(
         runner, meter, op,
         [&](const procedure::RecordedReading& r) { store.appendReading(sid, r); },
@@ -258,6 +300,7 @@ report::CertificationReport runField(const PreparedSimulation& sim, SessionStore
         *paused = runner.paused();
     }
     CertificationSetup setup = simulationSetup(sim);
+    applyRecord(setup, record);
     setup.run.finished_utc = drivers::utcNowIso8601();
     report::CertificationReport rep = buildReport(setup, runner, info);
     rep.notes = store.notes(sid);

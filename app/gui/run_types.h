@@ -31,6 +31,10 @@ struct RunRequest {
     std::string port;                ///< serial port (real instrument)
     bool confirm_each_task = false;  ///< simulator: wait for "done" like with a real instrument
     std::string decision_rule = "simple";
+    /// Rehearsal: measure with an instrument the profile does not allow (no overall verdict).
+    bool allow_unfit = false;
+    /// Accept a colorimeter without a correction for this screen type (recorded).
+    bool allow_uncorrected = false;
     std::string out_dir;
     std::string resume_session;  ///< non-empty: continue this stored session
     std::filesystem::path db;    ///< session database

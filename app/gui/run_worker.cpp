@@ -5,6 +5,8 @@
 #include "app/common/correction_file.h"
 #include "app/common/data_paths.h"
 #include "app/common/profile_catalog.h"
+#include "app/common/run/instrument_models.h"
+#include "app/common/run/run_checks.h"
 #include "app/common/session/session_store.h"
 #include "app/common/simulated_session.h"
 #include "drivers/families.h"
@@ -165,6 +167,10 @@ void RunWorker::runImpl() {
             sim.fault = q.fault;
             sim.fault_at_measurement = q.fault_at;
             sim.info.id = store.createSession(sim.info);
+            app::RunRecord record;
+            record.options.allow_unfit = q.allow_unfit;
+            record.options.allow_uncorrected = q.allow_uncorrected;
+            store.setRunOptions(sim.info.id, app::toJson(record));
             sim.info = store.session(sim.info.id);
             sim.info.seed =
                 sim.info.seed >= 0 ? sim.info.seed : static_cast<long long>(sim.config.noise.seed);
@@ -230,7 +236,14 @@ void RunWorker::runImpl() {
         info.decision_rule = q.decision_rule;
         info.out_dir = q.out_dir;
         sid = store.createSession(info);
+        {
+            app::RunRecord record;
+            record.options.allow_unfit = q.allow_unfit;
+            record.options.allow_uncorrected = q.allow_uncorrected;
+            store.setRunOptions(sid, app::toJson(record));
+        }
         const app::SessionInfo stored = store.session(sid);
+        sim = app::prepareSimulation(stored);  // the field site, for the fitness checks
         setup.run.operator_name = q.operator_name;
         setup.run.source = info.source;
         setup.run.started_utc = stored.created_utc;
@@ -238,6 +251,7 @@ void RunWorker::runImpl() {
         setup.run.software_version = CINEMEASURE_VERSION;
         setup.run.git_revision = CINEMEASURE_GIT_REVISION;
         setup.evaluation.rule = evaluation::parseDecisionRule(q.decision_rule);
+        setup.evaluation.instrument_models = app::shippedInstrumentModels();
         makeRig = [family, port = q.port](bool, std::size_t) {
             return Rig{nullptr, drivers::openInstrument(*family, port), nullptr};
         };
@@ -297,6 +311,7 @@ void RunWorker::runImpl() {
     Rig rig;
     bool haveRig = false;
     bool firstRig = true;
+    bool fitnessChecked = false;
     procedure::InstrumentInfo instrumentInfo;
     while (!runner.finished()) {
         try {
@@ -317,6 +332,18 @@ void RunWorker::runImpl() {
                 }
                 haveRig = true;
                 firstRig = false;
+            }
+            if (!fitnessChecked) {
+                // The same checks as the CLI, before the first reading (throws RunRefused).
+                app::RunRecord record = app::runRecordFromJson(store.runOptions(sid));
+                app::checkRun(sim, instrumentInfo, rig.instrument->capabilities(),
+                              rig.corrected != nullptr, record);
+                store.setRunOptions(sid, app::toJson(record));
+                setup.fitness = record.fitness;
+                setup.conditions = record.conditions;
+                setup.calibration_date = record.options.calibration_date;
+                setup.calibration_certificate = record.options.calibration_certificate;
+                fitnessChecked = true;
             }
             CancellableInstrument meter(rig.meter(), *controls_);
             app::runProcedure(runner, meter, op, sink, observer);

@@ -165,7 +165,14 @@ StartPage::StartPage(std::filesystem::path db, QWidget* parent)
     rule_ = new QComboBox;
     rule_->setObjectName(QStringLiteral("decisionRuleCombo"));
     rule_->addItem(tr("Simple acceptance (ILAC-G8, w = 0)"), QStringLiteral("simple"));
-    rule_->addItem(tr("Guarded acceptance (ILAC-G8, w = U)"), QStringLiteral("guarded"));
+    rule_->addItem(tr("Guarded acceptance, binary (ILAC-G8, w = U)"), QStringLiteral("guarded"));
+    rule_->addItem(tr("Non-binary statement (ILAC-G8, w = U)"), QStringLiteral("non-binary"));
+    allowUncorrected_ =
+        new QCheckBox(tr("Accept a colorimeter without a correction for this screen"));
+    allowUncorrected_->setObjectName(QStringLiteral("allowUncorrectedCheck"));
+    allowUnfit_ = new QCheckBox(
+        tr("Rehearsal: accept an instrument the profile does not allow (no overall verdict)"));
+    allowUnfit_->setObjectName(QStringLiteral("allowUnfitCheck"));
     outDir_ =
         new QLineEdit(QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
                           .filePath(QStringLiteral("cinemeasure")));
@@ -191,6 +198,8 @@ StartPage::StartPage(std::filesystem::path db, QWidget* parent)
     propose();
     oform->addRow(tr("Decision rule"), rule_);
     oform->addRow(tr("Report folder"), outDir_);
+    oform->addRow(allowUncorrected_);
+    oform->addRow(allowUnfit_);
     left->addWidget(obox);
 
     start_ = new QPushButton(tr("Start certification"));
@@ -360,6 +369,8 @@ RunRequest StartPage::request() const {
     r.port = port_->currentText().toStdString();
     r.confirm_each_task = confirm_->isChecked();
     r.decision_rule = rule_->currentData().toString().toStdString();
+    r.allow_unfit = allowUnfit_->isChecked();
+    r.allow_uncorrected = allowUncorrected_->isChecked();
     r.out_dir = outDir_->text().toStdString();
     r.db = db_;
     return r;

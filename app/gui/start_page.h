@@ -56,6 +56,8 @@ private:
     QSpinBox* faultAt_;
     QDoubleSpinBox* timeScale_;
     QCheckBox* confirm_;
+    QCheckBox* allowUnfit_;
+    QCheckBox* allowUncorrected_;
     QComboBox* port_;
     QComboBox* serialFamily_;
     QComboBox* rule_;

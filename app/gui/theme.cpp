@@ -43,7 +43,8 @@ QColor verdictColor(evaluation::Verdict v) {
             return {46, 110, 52};
         case evaluation::Verdict::Fail:
             return {140, 40, 36};
-        case evaluation::Verdict::Conditional:
+        case evaluation::Verdict::ConditionalPass:
+        case evaluation::Verdict::ConditionalFail:
             return {150, 110, 20};
         case evaluation::Verdict::NotEvaluated:
             break;
@@ -57,8 +58,10 @@ QString verdictText(evaluation::Verdict v) {
             return QCoreApplication::translate("cm::gui::Verdict", "PASS");
         case evaluation::Verdict::Fail:
             return QCoreApplication::translate("cm::gui::Verdict", "FAIL");
-        case evaluation::Verdict::Conditional:
-            return QCoreApplication::translate("cm::gui::Verdict", "CONDITIONAL");
+        case evaluation::Verdict::ConditionalPass:
+            return QCoreApplication::translate("cm::gui::Verdict", "CONDITIONAL PASS");
+        case evaluation::Verdict::ConditionalFail:
+            return QCoreApplication::translate("cm::gui::Verdict", "CONDITIONAL FAIL");
         case evaluation::Verdict::NotEvaluated:
             break;
     }

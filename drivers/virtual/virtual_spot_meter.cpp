@@ -16,7 +16,7 @@ VirtualSpotMeter::VirtualSpotMeter(std::shared_ptr<const VirtualTheatre> theatre
 procedure::InstrumentInfo VirtualSpotMeter::identify() {
     procedure::InstrumentInfo info;
     info.family = "virtual";
-    info.model = "Virtual spot meter";
+    info.model = kVirtualMeterModel;
     info.serial = "VSM-" + std::to_string(options_.seed);
     info.firmware = "cinemeasure " CINEMEASURE_VERSION;
     info.acceptance_angle_deg = options_.acceptance_angle_deg;

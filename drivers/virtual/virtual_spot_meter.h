@@ -10,9 +10,14 @@
 
 namespace cm::drivers::virt {
 
+/// The model name the virtual meter reports (its uncertainty budget is keyed by it).
+inline constexpr const char* kVirtualMeterModel = "Virtual spot meter";
+
 struct VirtualMeterOptions {
     double acceptance_angle_deg = 1.0;
-    double min_luminance_cdm2 = 0.0005;
+    /// Low enough for a dark theatre's device-off ambient (0.1 mcd/m²); the noise floor is the
+    /// theatre's.
+    double min_luminance_cdm2 = 0.00005;
     double max_luminance_cdm2 = 5000.0;
     /// Real seconds slept per simulated integration second (0: do not wait).
     double time_scale = 0.0;

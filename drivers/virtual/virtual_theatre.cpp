@@ -89,6 +89,9 @@ XYZ VirtualTheatre::eyeImage(const std::string& stimulus, const geometry::Screen
     const double v = geometry::normalisedV(p, config_.screen);
     const StimulusField& white = config_.stimuli.at("white");
     const StimulusField& black = config_.stimuli.at("black");
+    if (stimulus == "off") {
+        return {};  // display switched off (or dowser closed): only room light remains
+    }
     if (auto it = config_.stimuli.find(stimulus); it != config_.stimuli.end()) {
         // Configured fields already include the display's own black.
         return fieldAt(it->second, u, v);

@@ -26,6 +26,9 @@ enum MetricNeeds : unsigned {
     kAllowsBlackStep = 1u << 4,  ///< an optional black step to subtract
     kNeedsTransfer = 1u << 5,    ///< "dci-gamma-2.6" or "pq"; the steps need code_xyz
     kNeedsStepCodes = 1u << 6,   ///< every step of `steps` needs code_xyz
+    /// Not a need: the metric is a magnitude (a distance in u'v') whose value may sit at its kink
+    /// at zero; uncertainty propagation corrects for the noise already in the measured values.
+    kMagnitude = 1u << 7,
 };
 
 struct MetricInfo {

@@ -15,15 +15,37 @@ const char* toString(Verdict v) {
             return "FAIL";
         case Verdict::NotEvaluated:
             return "NOT EVALUATED";
-        case Verdict::Conditional:
-            return "CONDITIONAL";
+        case Verdict::ConditionalPass:
+            return "CONDITIONAL PASS";
+        case Verdict::ConditionalFail:
+            return "CONDITIONAL FAIL";
     }
     return "?";
 }
 
 const char* toString(DecisionRule r) {
-    return r == DecisionRule::Guarded ? "guarded acceptance (ILAC-G8:09/2019, guard band w = U)"
-                                      : "simple acceptance (ILAC-G8:09/2019, w = 0)";
+    switch (r) {
+        case DecisionRule::Guarded:
+            return "binary statement with guarded acceptance (ILAC-G8:09/2019 §4.2.2, guard band "
+                   "w = U)";
+        case DecisionRule::NonBinary:
+            return "non-binary statement (ILAC-G8:09/2019 §4.2.3, guard band w = U)";
+        case DecisionRule::Simple:
+            break;
+    }
+    return "simple acceptance (ILAC-G8:09/2019 §4.2.1, guard band w = 0)";
+}
+
+const char* idOf(DecisionRule r) {
+    switch (r) {
+        case DecisionRule::Guarded:
+            return "guarded";
+        case DecisionRule::NonBinary:
+            return "non-binary";
+        case DecisionRule::Simple:
+            break;
+    }
+    return "simple";
 }
 
 DecisionRule parseDecisionRule(const std::string& name) {
@@ -33,7 +55,15 @@ DecisionRule parseDecisionRule(const std::string& name) {
     if (name == "guarded") {
         return DecisionRule::Guarded;
     }
-    throw std::invalid_argument("unknown decision rule '" + name + "' (simple, guarded)");
+    if (name == "non-binary") {
+        return DecisionRule::NonBinary;
+    }
+    throw std::invalid_argument("unknown decision rule '" + name +
+                                "' (simple, guarded, non-binary)");
+}
+
+double guardBand(DecisionRule r, double U) {
+    return r == DecisionRule::Simple || !(U > 0.0) ? 0.0 : U;
 }
 
 namespace {
@@ -76,10 +106,23 @@ bool straddlesLimit(const Tolerance& t, double v, double U) {
 
 Verdict evaluate(const Tolerance& t, double v, double U, DecisionRule rule) {
     const Verdict simple = evaluate(t, v);
-    if (rule == DecisionRule::Simple || simple == Verdict::NotEvaluated || !(U > 0.0)) {
+    const double w = guardBand(rule, U);
+    if (simple == Verdict::NotEvaluated || !(w > 0.0)) {
         return simple;
     }
-    return straddlesLimit(t, v, U) ? Verdict::Conditional : simple;
+    // Acceptance zone: the limits moved inwards by w; rejection zone: outwards by w.
+    const bool accepted = (!t.lower || v - w >= *t.lower) && (!t.upper || v + w <= *t.upper);
+    if (rule == DecisionRule::Guarded) {
+        return accepted ? Verdict::Pass : Verdict::Fail;
+    }
+    const bool rejected = (t.lower && v + w < *t.lower) || (t.upper && v - w > *t.upper);
+    if (accepted) {
+        return Verdict::Pass;
+    }
+    if (rejected) {
+        return Verdict::Fail;
+    }
+    return simple == Verdict::Pass ? Verdict::ConditionalPass : Verdict::ConditionalFail;
 }
 
 Verdict evaluate(const Tolerance& tolerance, double value) {

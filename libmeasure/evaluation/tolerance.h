@@ -10,20 +10,35 @@ enum class Verdict {
     Pass,
     Fail,
     NotEvaluated,
-    /// Guarded acceptance: the interval value ± U straddles a limit, so neither pass nor fail
-    /// can be stated with the required confidence (ILAC-G8:09/2019 §4.2).
-    Conditional,
+    /// Non-binary statement (ILAC-G8:09/2019 §4.2.3): the value is inside the limits but value ± U
+    /// straddles one.
+    ConditionalPass,
+    /// Non-binary statement: the value is outside the limits but value ± U straddles one.
+    ConditionalFail,
 };
 
 /// How a measured value and its expanded uncertainty U are turned into a verdict.
+/// ILAC-G8:09/2019 §4.2 and ISO 14253-1:2017 §5 (see docs/uncertainty.md).
 enum class DecisionRule {
-    Simple,   ///< pass when the value is within the limits (ILAC-G8 "simple acceptance", w = 0)
-    Guarded,  ///< pass only when value ± U is within the limits; fail when value ± U is outside
+    /// Simple acceptance (ILAC-G8 §4.2.1, guard band w = 0): PASS when the value is within the
+    /// limits, else FAIL.
+    Simple,
+    /// Binary statement with guard band w = U (ILAC-G8 §4.2.2; ISO 14253-1 conformance zone):
+    /// PASS only when value ± U lies inside the limits, else FAIL.
+    Guarded,
+    /// Non-binary statement with guard band w = U (ILAC-G8 §4.2.3): PASS, CONDITIONAL PASS,
+    /// CONDITIONAL FAIL or FAIL.
+    NonBinary,
 };
 
+/// Long name for reports, naming the guide and the guard band.
 const char* toString(DecisionRule r);
-/// "simple" or "guarded"; throws std::invalid_argument otherwise.
+/// Short id as on the command line: "simple", "guarded", "non-binary".
+const char* idOf(DecisionRule r);
+/// "simple", "guarded" or "non-binary"; throws std::invalid_argument otherwise.
 DecisionRule parseDecisionRule(const std::string& name);
+/// The guard band w the rule applies for an expanded uncertainty U: 0 (simple) or U.
+double guardBand(DecisionRule r, double expanded_uncertainty);
 
 const char* toString(Verdict v);
 

@@ -79,6 +79,10 @@ PatternSpec resolvePattern(const std::string& stimulus, const std::optional<Code
     auto white = [&] { return codeOr(stimulus, code, kDciWhiteCode, encoding); };
     if (stimulus == "white") {
         p.frames = {field(Eye::Both, white())};
+    } else if (stimulus == "off") {
+        // Display switched off for the ambient reading: the signal is irrelevant, code 0 keeps a
+        // display that stays on dark.
+        p.frames = {field(Eye::Both, kBlackCode)};
     } else if (stimulus == "black") {
         // Code 0 is black in both encodings, so PQ may rely on the default too.
         p.frames = {field(Eye::Both, code.value_or(kBlackCode))};

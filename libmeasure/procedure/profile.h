@@ -22,7 +22,21 @@ struct InstrumentRequirements {
     double max_acceptance_angle_deg = 2.0;
     double min_luminance_cdm2 = 0.0;
     bool spectral = false;
+    /// Accuracy the standard asks of the instrument (half-widths); 0 = not stated.
+    double accuracy_luminance_rel = 0.0;
+    double accuracy_xy = 0.0;
     std::string source;
+};
+
+/// Room conditions the standard asks for before and during measuring.
+struct RoomConditions {
+    /// Minimum time since the display was switched on; 0 = not required.
+    double warm_up_min_minutes = 0.0;
+    std::string warm_up_source;
+    /// Step reading the screen-reflected ambient with the display off (or its dark signal);
+    /// empty = the profile has none.
+    std::string ambient_step;
+    std::string ambient_source;
 };
 
 /// Where the meter stands and which points it is aimed at.
@@ -77,6 +91,9 @@ struct FigureSpec {
     /// Lowest luminance, as a fraction of the ramp's peak, a gamma fit uses (RP 431-2 Annex A: 5
     /// %).
     double fit_min_fraction_of_peak = 0.05;
+    /// Whether room ambient is in the figure: "included" (in-situ reading, nothing subtracted),
+    /// "subtracted" (a device-off or black reading subtracted) or "" (not a black/contrast figure).
+    std::string ambient;
     std::string unit;
     evaluation::Tolerance tolerance;
 };
@@ -91,8 +108,12 @@ struct Profile {
     std::string stereo;         ///< "2D" or "3D"
     std::string display_type;   ///< "projector" or "led"
     bool provisional = false;   ///< whole profile rests on a draft
+    /// False when the standard's text has not been read at all (ISO/AWI 25338): its limits stay
+    /// informative even under `--provisional binding`.
+    bool binding_allowed = true;
     std::string notes;
     InstrumentRequirements instrument;
+    RoomConditions conditions;
     MeasurementGeometry geometry;
     std::vector<Step> steps;
     std::vector<FigureSpec> figures;

@@ -135,8 +135,8 @@ Step parseStep(const JsonView& j) {
 
 Profile parseProfile(const JsonView& root) {
     root.allowOnly({"schema", "version", "id", "title", "standard", "room_class", "dynamic_range",
-                    "stereo", "display_type", "provisional", "notes", "instrument", "geometry",
-                    "steps", "figures"});
+                    "stereo", "display_type", "provisional", "binding_allowed", "notes",
+                    "instrument", "conditions", "geometry", "steps", "figures"});
     if (root.string("schema") != "cinemeasure-profile") {
         root.at("schema").fail("expected \"cinemeasure-profile\"");
     }
@@ -157,14 +157,22 @@ Profile parseProfile(const JsonView& root) {
     p.stereo = root.at("stereo").oneOf({"2D", "3D"});
     p.display_type = root.at("display_type").oneOf({"projector", "led"});
     p.provisional = root.booleanOr("provisional", false);
+    p.binding_allowed = root.booleanOr("binding_allowed", true);
     p.notes = root.stringOr("notes", "");
     {
         JsonView i = root.at("instrument");
-        i.allowOnly({"max_acceptance_angle_deg", "min_luminance_cdm2", "spectral", "source"});
+        i.allowOnly({"max_acceptance_angle_deg", "min_luminance_cdm2", "spectral",
+                     "accuracy_luminance_rel", "accuracy_xy", "source"});
         p.instrument.max_acceptance_angle_deg = i.at("max_acceptance_angle_deg").number(0.01, 90);
         p.instrument.min_luminance_cdm2 =
             i.has("min_luminance_cdm2") ? i.at("min_luminance_cdm2").number(0.0, 1e5) : 0.0;
         p.instrument.spectral = i.booleanOr("spectral", false);
+        if (auto a = i.find("accuracy_luminance_rel")) {
+            p.instrument.accuracy_luminance_rel = a->number(0.0, 1.0);
+        }
+        if (auto a = i.find("accuracy_xy")) {
+            p.instrument.accuracy_xy = a->number(0.0, 0.1);
+        }
         p.instrument.source = i.string("source");
     }
     {
@@ -179,6 +187,17 @@ Profile parseProfile(const JsonView& root) {
         p.geometry.layout = g.string("layout");
         p.geometry.inset_fraction_of_width = g.at("inset_fraction_of_width").number(0.0, 0.49);
         p.geometry.source = g.string("source");
+    }
+    if (auto c = root.find("conditions")) {
+        c->allowOnly({"warm_up_min_minutes", "warm_up_source", "ambient_step", "ambient_source"});
+        if (auto w = c->find("warm_up_min_minutes")) {
+            p.conditions.warm_up_min_minutes = w->number(0.0, 600.0);
+            p.conditions.warm_up_source = c->string("warm_up_source");
+        }
+        if (auto a = c->find("ambient_step")) {
+            p.conditions.ambient_step = a->string();
+            p.conditions.ambient_source = c->string("ambient_source");
+        }
     }
     std::set<std::string> stepIds;
     for (const JsonView& s : root.at("steps").elements()) {
@@ -198,17 +217,25 @@ Profile parseProfile(const JsonView& root) {
     if (p.steps.empty()) {
         root.at("steps").fail("a profile needs at least one step");
     }
+    if (!p.conditions.ambient_step.empty() && stepIds.count(p.conditions.ambient_step) == 0) {
+        root.at("conditions")
+            .at("ambient_step")
+            .fail("no step '" + p.conditions.ambient_step + "' in this profile");
+    }
     std::set<std::string> figureIds;
     for (const JsonView& f : root.at("figures").elements()) {
         f.allowOnly({"id", "label", "metric", "step", "point", "points", "steps", "reference_point",
                      "reference_step", "black_step", "transfer", "fit_min_fraction_of_peak", "unit",
-                     "tolerance"});
+                     "ambient", "tolerance"});
         FigureSpec fig;
         fig.id = f.string("id");
         if (!figureIds.insert(fig.id).second) {
             f.at("id").fail("duplicate figure id '" + fig.id + "'");
         }
         fig.label = f.string("label");
+        if (auto a = f.find("ambient")) {
+            fig.ambient = a->oneOf({"included", "subtracted"});
+        }
         fig.metric = f.string("metric");
         const evaluation::MetricInfo* metric = evaluation::findMetric(fig.metric);
         if (metric == nullptr) {
@@ -307,7 +334,9 @@ Profile parseProfile(const JsonView& root) {
                     fig.step_codes_y.push_back((*st.code_xyz)[1]);
                 }
             }
-            if (fig.steps.size() < 2) {
+            // An EOTF error is defined per level (CTP §7.5.11 gives A.3 step 1 its own ±20 %);
+            // every other step metric compares or fits several.
+            if (fig.steps.size() < (fig.metric == "eotf_error_worst" ? 1u : 2u)) {
                 f.at("steps").fail("metric '" + fig.metric + "' needs at least two steps");
             }
         }

@@ -16,6 +16,10 @@ struct InstrumentInfo {
     std::string serial;
     std::string firmware;
     double acceptance_angle_deg = 0.0;
+    /// Instrument calibration, recorded per instrument (from the instrument where its protocol
+    /// gives it, else as the operator states it): date "YYYY-MM-DD" and certificate id.
+    std::string calibration_date;
+    std::string calibration_certificate;
 };
 
 /// A spot reading: absolute XYZ with Y in cd/m².

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "libmeasure/evaluation/evaluate_profile.h"
+#include "libmeasure/evaluation/instrument_fitness.h"
 #include "libmeasure/procedure/runner.h"
 
 #include <string>
@@ -29,8 +30,21 @@ struct RunInfo {
     long long seed = -1;  ///< simulation seed, -1 for real instruments
     std::string decision_rule = "simple acceptance";
     /// "binding" or "informative": whether limits flagged provisional decided the verdict.
-    std::string provisional_limits = "binding";
+    std::string provisional_limits = "informative";
+    /// Printed and reported when draft limits were made binding (`--provisional binding`).
+    std::string provisional_warning;
     std::string session_id;  ///< the session store's id, for resume and export
+};
+
+/// Room conditions of the run (the profile's warm-up and ambient steps) as recorded.
+struct RoomConditionsRecord {
+    double warm_up_required_min_minutes = 0.0;  ///< 0 = the profile asks for none
+    std::string warm_up_source;
+    double warm_up_minutes = -1.0;  ///< time since switch-on as stated; < 0 = not stated
+    std::string warm_up_outcome;    ///< "ok", "not stated", "simulated", "too short"
+    std::string ambient_step;       ///< the profile's device-off step, empty if none
+    std::string ambient_source;
+    double ambient_cdm2 = -1.0;  ///< centre reading of the ambient step; < 0 = not read
 };
 
 struct CertificationReport {
@@ -43,6 +57,11 @@ struct CertificationReport {
     std::vector<procedure::SkippedTask> skipped;
     std::vector<std::string> notes;
     evaluation::Evaluation evaluation;
+    /// Instrument fitness checks made before the first reading.
+    std::vector<evaluation::FitnessCheck> fitness;
+    /// Why the overall verdict is withheld (an instrument not fit for the profile), else empty.
+    std::string overall_note;
+    RoomConditionsRecord conditions;
     /// True only when every task has a reading or an explicit skip.
     bool complete = false;
 };

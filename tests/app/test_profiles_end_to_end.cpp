@@ -23,17 +23,21 @@ nlohmann::json certify(const std::string& profile, const nlohmann::json& theatre
     std::filesystem::create_directories(dir);
     const auto config = dir / "theatre.json";
     std::ofstream(config) << theatre.dump(2);
+    // Draft limits decide only when asked (--provisional binding); ISO/AWI 25338 never can.
+    const bool canBind = profile != "iso25338-led-sdr";
     const Run r = cli("certify --profile " + profile + " --simulate " + config.string() +
-                      " --time-scale 0 --quiet --out " + (dir / "out").string());
+                      " --time-scale 0 --quiet --out " + (dir / "out").string() +
+                      (canBind ? " --provisional binding" : ""));
     INFO(r.output);
     REQUIRE(r.exit_code == 0);
     return readJson(dir / "out" / "report.json");
 }
 
-std::set<std::string> failing(const nlohmann::json& report) {
+/// Figures that fail; binding ones only unless `with_informative`.
+std::set<std::string> failing(const nlohmann::json& report, bool with_informative = false) {
     std::set<std::string> out;
     for (const auto& f : report["figures"]) {
-        if (f["verdict"] == "FAIL") {
+        if (f["verdict"] == "FAIL" && (with_informative || f["informative"] == false)) {
             out.insert(f["id"].get<std::string>());
         }
     }
@@ -44,9 +48,9 @@ const std::vector<Case>& cases() {
     static const std::vector<Case> kCases = {
         {"rp431-2-theatre",
          "projector-reference.json",
-         {{"eotf_error_pct", 4.0}},
-         "eotf_steps_3_10",
-         "+4 % on every level: outside ±3 % (steps 3–10), inside ±5 % (1–2)"},
+         {{"gamma", 2.8}},
+         "gamma_fit",
+         "display gamma 2.8: outside 2.6 ± 5 % (the CTP step tolerances are informative here)"},
         {"dci-hdr-projector-theatre",
          "projector-hdr-reference.json",
          {{"stimuli", {{"white", {{"centre_cdm2", 335.0}}}}}},
@@ -89,8 +93,10 @@ TEST_CASE("every shipped profile but DY/T 9 passes its reference virtual theatre
             const auto rep =
                 certify(c.profile, readJson(virtualTheatre(c.theatre)), std::string(c.profile));
             INFO(rep["figures"].dump(1));
-            CHECK(rep["overall_verdict"] == "PASS");
-            CHECK(failing(rep).empty());
+            // ISO/AWI 25338 cannot be binding: every limit informative, no overall verdict.
+            const bool informativeOnly = std::string(c.profile) == "iso25338-led-sdr";
+            CHECK(rep["overall_verdict"] == (informativeOnly ? "NOT EVALUATED" : "PASS"));
+            CHECK(failing(rep, true).empty());
             for (const auto& f : rep["figures"]) {
                 CHECK(f["value"].is_number());  // every figure measured
             }
@@ -105,8 +111,12 @@ TEST_CASE("each shipped profile fails on exactly the one figure its broken theat
             nlohmann::json theatre = readJson(virtualTheatre(c.theatre));
             theatre.merge_patch(c.patch);
             const auto rep = certify(c.profile, theatre, std::string(c.profile) + "-broken");
-            CHECK(rep["overall_verdict"] == "FAIL");
-            CHECK(failing(rep) == std::set<std::string>{c.failing_figure});
+            const bool informativeOnly = std::string(c.profile) == "iso25338-led-sdr";
+            CHECK(rep["overall_verdict"] == (informativeOnly ? "NOT EVALUATED" : "FAIL"));
+            if (!informativeOnly) {
+                CHECK(failing(rep) == std::set<std::string>{c.failing_figure});
+            }
+            CHECK(failing(rep, true).count(c.failing_figure) == 1);
         }
     }
 }
@@ -116,11 +126,11 @@ TEST_CASE("DY/T 9 has no binding limit: figures are judged informatively, overal
     const auto ref = certify("dyt9-projector-theatre",
                              readJson(virtualTheatre("projector-reference.json")), "dyt9");
     CHECK(ref["overall_verdict"] == "NOT EVALUATED");
-    CHECK(failing(ref).empty());
+    CHECK(failing(ref, true).empty());
     nlohmann::json bright = readJson(virtualTheatre("projector-reference.json"));
     bright.merge_patch({{"stimuli", {{"white", {{"centre_cdm2", 60.0}}}}}});
     const auto rep = certify("dyt9-projector-theatre", bright, "dyt9-bright");
-    CHECK(failing(rep) == std::set<std::string>{"centre_luminance"});
+    CHECK(failing(rep, true) == std::set<std::string>{"centre_luminance"});
     CHECK(rep["overall_verdict"] == "NOT EVALUATED");
 }
 

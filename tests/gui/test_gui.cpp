@@ -384,6 +384,8 @@ private slots:
         child<QComboBox>(&w, "portCombo")
             ->setEditText(QString::fromStdString(simulator->devicePath()));
         choose(child<QComboBox>(&w, "serialFamilyCombo"), QStringLiteral("k10a"));
+        // A K10-A (5° field, uncorrected) is not fit for ST 431-1 (≤ 2°): a rehearsal only.
+        child<QCheckBox>(&w, "allowUnfitCheck")->setChecked(true);
         child<QLineEdit>(&w, "siteEdit")->setText(QStringLiteral("Cinema 3"));
         child<QDoubleSpinBox>(&w, "screenWidthSpin")->setValue(12.0);
         child<QDoubleSpinBox>(&w, "screenHeightSpin")->setValue(5.0);

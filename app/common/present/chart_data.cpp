@@ -16,7 +16,8 @@ int rank(evaluation::Verdict v) {
     switch (v) {
         case evaluation::Verdict::Fail:
             return 3;
-        case evaluation::Verdict::Conditional:
+        case evaluation::Verdict::ConditionalFail:
+        case evaluation::Verdict::ConditionalPass:
             return 2;
         case evaluation::Verdict::NotEvaluated:
             return 1;

@@ -147,8 +147,10 @@ std::string verdictWord(evaluation::Verdict v, bool informative, Lang lang) {
             return zh ? "合格" : "PASS";
         case evaluation::Verdict::Fail:
             return zh ? "不合格" : "FAIL";
-        case evaluation::Verdict::Conditional:
-            return zh ? "有条件" : "CONDITIONAL";
+        case evaluation::Verdict::ConditionalPass:
+            return zh ? "有条件合格" : "CONDITIONAL PASS";
+        case evaluation::Verdict::ConditionalFail:
+            return zh ? "有条件不合格" : "CONDITIONAL FAIL";
         case evaluation::Verdict::NotEvaluated:
             break;
     }

@@ -4,6 +4,7 @@
 #include "app/common/present/figure_text.h"
 #include "libmeasure/util/json_view.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace cm::app {
@@ -23,7 +24,9 @@ nlohmann::json instrumentJson(const procedure::InstrumentInfo& i) {
             {"model", i.model},
             {"serial", i.serial},
             {"firmware", i.firmware},
-            {"acceptance_angle_deg", i.acceptance_angle_deg}};
+            {"acceptance_angle_deg", i.acceptance_angle_deg},
+            {"calibration_date", i.calibration_date},
+            {"calibration_certificate", i.calibration_certificate}};
 }
 
 }  // namespace
@@ -34,14 +37,73 @@ nlohmann::json reportToJson(const report::CertificationReport& r) {
     j["version"] = 1;
     j["complete"] = r.complete;
     j["overall_verdict"] = evaluation::toString(r.evaluation.overall);
+    j["overall_note"] = r.overall_note;
     j["decision_rule"] = r.run.decision_rule;
     j["provisional_limits"] = r.run.provisional_limits;
-    j["uncertainty"] = {
-        {"method",
-         "Monte Carlo over the readings' standard uncertainties (instrument specification)"},
-        {"draws", r.evaluation.options.draws},
-        {"seed", r.evaluation.options.seed},
-        {"coverage_factor", 2}};
+    j["provisional_warning"] = r.run.provisional_warning;
+    const evaluation::DecisionRule rule = r.evaluation.options.rule;
+    j["decision"] = {{"rule", evaluation::idOf(rule)},
+                     {"description", evaluation::toString(rule)},
+                     {"guard_band", rule == evaluation::DecisionRule::Simple ? "w = 0" : "w = U"},
+                     {"references", "ILAC-G8:09/2019 §4.2; ISO 14253-1:2017"}};
+    {
+        nlohmann::json budgets = nlohmann::json::array();
+        for (const auto& m : r.evaluation.options.instrument_models) {
+            const bool used = std::any_of(r.instruments.begin(), r.instruments.end(),
+                                          [&](const auto& i) { return m.matches(i.model); });
+            if (!used) {
+                continue;
+            }
+            nlohmann::json comps = nlohmann::json::array();
+            for (const auto& c : m.components) {
+                comps.push_back({{"name", c.name},
+                                 {"kind", evaluation::toString(c.kind)},
+                                 {"quantity", evaluation::toString(c.quantity)},
+                                 {"value", c.value},
+                                 {"distribution", evaluation::toString(c.distribution)},
+                                 {"standard_uncertainty", c.standardUncertainty()},
+                                 {"source", c.source}});
+            }
+            budgets.push_back({{"models", m.models},
+                               {"type", m.type},
+                               {"source", m.source},
+                               {"components", comps}});
+        }
+        j["uncertainty"] = {
+            {"method",
+             "Monte Carlo (GUM Supplement 1): systematic components drawn once per instrument per "
+             "run, random ones per reading; repeats reduce only the random part "
+             "(docs/uncertainty.md)"},
+            {"draws", r.evaluation.options.draws == 0 ? nlohmann::json("adaptive")
+                                                      : nlohmann::json(r.evaluation.options.draws)},
+            {"target_relative_standard_error_of_U", 0.01},
+            {"seed", r.evaluation.options.seed},
+            {"coverage_factor", 2},
+            {"instrument_budgets", budgets}};
+    }
+    j["fitness"] = nlohmann::json::array();
+    for (const auto& c : r.fitness) {
+        j["fitness"].push_back({{"check", c.id},
+                                {"outcome", evaluation::toString(c.outcome)},
+                                {"requirement", c.requirement},
+                                {"found", c.found},
+                                {"message", c.message}});
+    }
+    {
+        const auto& k = r.conditions;
+        j["room_conditions"] = {
+            {"warm_up",
+             {{"required_min_minutes", k.warm_up_required_min_minutes},
+              {"stated_minutes", k.warm_up_minutes >= 0.0 ? nlohmann::json(k.warm_up_minutes)
+                                                          : nlohmann::json(nullptr)},
+              {"outcome", k.warm_up_outcome},
+              {"source", k.warm_up_source}}},
+            {"ambient",
+             {{"step", k.ambient_step},
+              {"luminance_cdm2",
+               k.ambient_cdm2 >= 0.0 ? nlohmann::json(k.ambient_cdm2) : nlohmann::json(nullptr)},
+              {"source", k.ambient_source}}}};
+    }
     j["run"] = {{"software_version", r.run.software_version},
                 {"git_revision", r.run.git_revision},
                 {"started_utc", r.run.started_utc},
@@ -118,24 +180,29 @@ nlohmann::json reportToJson(const report::CertificationReport& r) {
     j["figures"] = nlohmann::json::array();
     for (const auto& f : r.evaluation.figures) {
         const auto& t = f.spec.tolerance;
-        j["figures"].push_back({{"id", f.spec.id},
-                                {"label", f.spec.label},
-                                {"metric", f.spec.metric},
-                                {"step", f.spec.step},
-                                {"point", f.spec.point},
-                                {"unit", f.spec.unit},
-                                {"value", numberOrNull(f.value)},
-                                {"expanded_uncertainty_k2", f.expanded_uncertainty},
-                                {"straddles_limit", f.straddles_limit},
-                                {"limit",
-                                 {{"target", optionalNumber(t.target)},
-                                  {"lower", optionalNumber(t.lower)},
-                                  {"upper", optionalNumber(t.upper)},
-                                  {"text", t.describe()}}},
-                                {"source", t.source},
-                                {"provisional", t.provisional},
-                                {"informative", t.informative},
-                                {"verdict", evaluation::toString(f.verdict)}});
+        j["figures"].push_back(
+            {{"id", f.spec.id},
+             {"label", f.spec.label},
+             {"metric", f.spec.metric},
+             {"step", f.spec.step},
+             {"point", f.spec.point},
+             {"unit", f.spec.unit},
+             {"value", numberOrNull(f.value)},
+             {"expanded_uncertainty_k2", f.expanded_uncertainty},
+             {"monte_carlo_draws", f.mc_draws},
+             {"guard_band", f.guard_band},
+             {"ambient",
+              f.spec.ambient.empty() ? nlohmann::json(nullptr) : nlohmann::json(f.spec.ambient)},
+             {"straddles_limit", f.straddles_limit},
+             {"limit",
+              {{"target", optionalNumber(t.target)},
+               {"lower", optionalNumber(t.lower)},
+               {"upper", optionalNumber(t.upper)},
+               {"text", t.describe()}}},
+             {"source", t.source},
+             {"provisional", t.provisional},
+             {"informative", t.informative},
+             {"verdict", evaluation::toString(f.verdict)}});
         // The text every front end prints, so a reader can match the PDF to the numbers.
         const auto shown = present::formatFigure(f);
         j["figures"].back()["shown"] = {{"value", shown.value},

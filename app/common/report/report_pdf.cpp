@@ -49,7 +49,8 @@ Rgb verdictColour(evaluation::Verdict v, bool informative) {
             return kPass;
         case evaluation::Verdict::Fail:
             return kFail;
-        case evaluation::Verdict::Conditional:
+        case evaluation::Verdict::ConditionalPass:
+        case evaluation::Verdict::ConditionalFail:
             return {0.85, 0.45, 0.0};
         default:
             return kAmber;
@@ -265,6 +266,36 @@ void runDetails(Pages& pg, const report::CertificationReport& r) {
     kv.emplace_back(tr("Measured", L), r.run.started_utc + " – " + r.run.finished_utc);
     kv.emplace_back(tr("Operator", L), r.run.operator_name.empty() ? "—" : r.run.operator_name);
     kv.emplace_back(tr("Decision rule", L), r.run.decision_rule);
+    {
+        // Fitness and room conditions, one line each (full detail in report.json).
+        std::string fit;
+        for (const auto& c : r.fitness) {
+            if (c.outcome != evaluation::FitnessOutcome::Ok) {
+                fit += (fit.empty() ? "" : "; ") + c.id + " " + evaluation::toString(c.outcome) +
+                       ": " + c.message;
+            }
+        }
+        kv.emplace_back(tr("Instrument fitness", L),
+                        r.fitness.empty() ? "not checked" : fit.empty() ? "ok" : fit);
+        if (r.conditions.warm_up_required_min_minutes > 0.0) {
+            kv.emplace_back(tr("Warm-up", L),
+                            r.conditions.warm_up_outcome + " (≥ " +
+                                fixed(r.conditions.warm_up_required_min_minutes, 0) +
+                                " min required)");
+        }
+        if (!r.conditions.ambient_step.empty()) {
+            kv.emplace_back(tr("Ambient, display off", L),
+                            r.conditions.ambient_cdm2 >= 0.0
+                                ? fixed(r.conditions.ambient_cdm2, 5) + " cd/m²"
+                                : std::string("not read"));
+        }
+        if (!r.run.provisional_warning.empty()) {
+            kv.emplace_back(tr("WARNING", L), r.run.provisional_warning);
+        }
+        if (!r.overall_note.empty()) {
+            kv.emplace_back(tr("Note", L), r.overall_note);
+        }
+    }
     keyValues(pg, kv);
     pg.advance(8);
 

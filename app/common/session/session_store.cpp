@@ -722,7 +722,7 @@ std::vector<procedure::RecordedReading> SessionStore::readings(const std::string
         r.reading.integration_time_s = q.real(6);
         r.reading.timestamp_utc = q.text(7);
         r.reading.status = q.text(8);
-        r.reading.instrument = {q.text(9), q.text(10), q.text(11), q.text(12), q.real(13)};
+        r.reading.instrument = {q.text(9), q.text(10), q.text(11), q.text(12), q.real(13), {}, {}};
         r.reading.raw_reply = q.text(14);
         r.reading.correction_id = q.text(18);
         r.reading.u_luminance_rel = q.real(19);
@@ -754,6 +754,18 @@ std::vector<std::string> SessionStore::notes(const std::string& sid) const {
         out.push_back(q.text(0));
     }
     return out;
+}
+
+void SessionStore::setRunOptions(const std::string& sid, const std::string& json) {
+    Statement s(db_, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
+    s.bind(1, "run_options/" + sid).bind(2, json);
+    s.step();
+}
+
+std::string SessionStore::runOptions(const std::string& sid) const {
+    Statement q(db_, "SELECT value FROM meta WHERE key = ?");
+    q.bind(1, "run_options/" + sid);
+    return q.step() ? q.text(0) : std::string();
 }
 
 }  // namespace cm::app

@@ -55,7 +55,7 @@ struct SessionInfo {
         correction_json;  ///< colorimeter correction applied to every reading (may be empty)
     std::string decision_rule = "simple";  ///< "simple" or "guarded"
     /// "binding" (provisional limits judge) or "informative" (they are only reported).
-    std::string provisional_policy = "binding";
+    std::string provisional_policy = "informative";
     std::size_t reading_count = 0;
     /// The writer holding the session (0 when none): pid, host and the process start time
     /// (/proc/PID/stat field 22) so a reused pid is not taken for the writer.
@@ -117,6 +117,11 @@ public:
     std::vector<procedure::RecordedReading> readings(const std::string& session_id) const;
     std::vector<procedure::SkippedTask> skips(const std::string& session_id) const;
     std::vector<std::string> notes(const std::string& session_id) const;
+    /// The run's options beyond SessionInfo (instrument calibration record, warm-up, exceptions
+    /// the operator accepted), as JSON text, kept in the meta table under run_options/<id> so
+    /// `resume` and re-reports use them too. Empty when none were stored.
+    void setRunOptions(const std::string& session_id, const std::string& json);
+    std::string runOptions(const std::string& session_id) const;
 
     const std::filesystem::path& file() const { return file_; }
 

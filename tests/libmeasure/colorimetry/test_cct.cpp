@@ -7,7 +7,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
+#include <random>
 #include <sstream>
+#include <utility>
 
 using namespace cm;
 using namespace cm::colorimetry;
@@ -98,4 +101,93 @@ TEST_CASE("CIE daylight generator: D65 from S0, S1, S2 matches the tabulated D65
     CHECK(genXy.x == Approx(0.31271).margin(1e-4));
     CHECK(genXy.y == Approx(0.32902).margin(1e-4));
     CHECK_THROWS(daylightChromaticity(3000));
+}
+
+namespace {
+/// Brute-force closest point of the Planckian locus to uv: golden-section search on ln T inside a
+/// bracket found on a 2 % grid over 1000–100000 K; returns (T, signed distance).
+std::pair<double, double> bruteForceClosest(const ChromaticityUV1960& uv) {
+    const auto& obs = test::cie1931();
+    auto d = [&](double lnT) {
+        const ChromaticityUV1960 p = planckianUV(std::exp(lnT), obs);
+        return std::hypot(uv.u - p.u, uv.v - p.v);
+    };
+    double best = std::log(1000.0);
+    double dBest = d(best);
+    for (double lnT = std::log(1000.0); lnT <= std::log(100000.0); lnT += 0.02) {
+        const double dl = d(lnT);
+        if (dl < dBest) {
+            best = lnT;
+            dBest = dl;
+        }
+    }
+    double a = best - 0.02;
+    double b = best + 0.02;
+    const double g = (std::sqrt(5.0) - 1.0) / 2.0;
+    double c = b - g * (b - a);
+    double e = a + g * (b - a);
+    double dc = d(c);
+    double de = d(e);
+    while (b - a > 1e-11) {
+        if (dc < de) {
+            b = e;
+            e = c;
+            de = dc;
+            c = b - g * (b - a);
+            dc = d(c);
+        } else {
+            a = c;
+            c = e;
+            dc = de;
+            e = a + g * (b - a);
+            de = d(e);
+        }
+    }
+    const double T = std::exp(0.5 * (a + b));
+    const ChromaticityUV1960 p = planckianUV(T, obs);
+    const double sign = uv.v >= p.v ? 1.0 : -1.0;
+    return {T, sign * std::hypot(uv.u - p.u, uv.v - p.v)};
+}
+}  // namespace
+
+TEST_CASE(
+    "Ohno 2013: a 1e-9 change of x moves D65's Duv by less than 1e-7 (no parabolic "
+    "cancellation)",
+    "[colorimetry][cct]") {
+    const CctResult a = cctOhno2013(toUV1960({0.31271, 0.32902}), test::cie1931());
+    const CctResult b = cctOhno2013(toUV1960({0.31271 + 1e-9, 0.32902}), test::cie1931());
+    CHECK(std::abs(a.duv - b.duv) < 1e-7);
+    CHECK(std::abs(a.cct_K - b.cct_K) < 0.01);
+    const auto exact = bruteForceClosest(toUV1960({0.31271, 0.32902}));
+    CHECK(a.duv == Approx(exact.second).margin(1e-7));
+}
+
+TEST_CASE("Ohno 2013 agrees with a brute-force closest-point search on 200 random points",
+          "[colorimetry][cct]") {
+    // Points spread over 1500–25000 K and Duv −0.03 … +0.03 (seeded, so any failure repeats).
+    std::mt19937_64 rng(2013);
+    std::uniform_real_distribution<double> lnT(std::log(1500.0), std::log(25000.0));
+    std::uniform_real_distribution<double> duv(-0.03, 0.03);
+    constexpr double kDuvTol = 1e-6;     // Duv, absolute
+    constexpr double kCctRelTol = 2e-5;  // CCT, relative
+    int checked = 0;
+    for (int i = 0; i < 200; ++i) {
+        const double T = std::exp(lnT(rng));
+        const double D = duv(rng);
+        // Offset along the locus normal at T (the normal of the tangent from a tiny T step).
+        const ChromaticityUV1960 p = planckianUV(T, test::cie1931());
+        const ChromaticityUV1960 q = planckianUV(T * 1.0001, test::cie1931());
+        const double tu = q.u - p.u;
+        const double tv = q.v - p.v;
+        const double tl = std::hypot(tu, tv);
+        const ChromaticityUV1960 uv{p.u - D * tv / tl, p.v + D * tu / tl};
+        const auto exact = bruteForceClosest(uv);
+        const CctResult o = cctOhno2013(uv, test::cie1931());
+        INFO("T " << T << " Duv " << D << ": ohno " << o.cct_K << " / " << o.duv << ", brute "
+                  << exact.first << " / " << exact.second);
+        CHECK(o.duv == Approx(exact.second).margin(kDuvTol));
+        CHECK(o.cct_K == Approx(exact.first).epsilon(kCctRelTol));
+        ++checked;
+    }
+    CHECK(checked == 200);
 }

@@ -39,12 +39,15 @@ TEST_CASE("U of a luminance: 2 · 1 % · 48 cd/m² = 0.96 cd/m²", "[uncertainty
           U);  // recorded seed reproduces
 }
 
-TEST_CASE("U of a ratio of two independent readings: 2 · 85 % · √2 · 1 % = 2.40 points",
-          "[uncertainty]") {
+TEST_CASE(
+    "U of a ratio: a stored specification uncertainty is the meter's calibration, the same "
+    "on both readings, so it cancels (was 2 · 85 % · √2 · 1 % = 2.40 points when each reading "
+    "got its own draw)",
+    "[uncertainty]") {
     const std::vector<procedure::RecordedReading> rs = {at("C", 48.0, 0.01), at("L", 40.8, 0.01)};
     const double U = evaluation::expandedUncertainty(
         figure("luminance_percent_of_reference", "L", "C"), rs, 400, 11);
-    CHECK(U == Approx(2.0 * 85.0 * std::sqrt(2.0) * 0.01).epsilon(kMonteCarloTol));
+    CHECK(U == Approx(0.0).margin(1e-9));
 }
 
 TEST_CASE("U of white x from u(x) = 0.002: 0.004", "[uncertainty]") {
@@ -60,19 +63,49 @@ TEST_CASE("decision rules around the 48 ± 10.2 cd/m² limit with U = 0.96", "[d
     t.target = 48.0;
     t.lower = 37.8;
     t.upper = 58.2;
-    // 57.0 + 0.96 = 57.96 < 58.2: inside with its whole interval → pass under both rules.
+    // Guarded (binary, w = U): the acceptance zone is [37.8 + 0.96, 58.2 − 0.96] = [38.76, 57.24].
+    // 57.0 + 0.96 = 57.96 < 58.2: inside with its whole interval → PASS.
     CHECK(evaluation::evaluate(t, 57.0, 0.96, DecisionRule::Guarded) == Verdict::Pass);
-    // 57.5 + 0.96 = 58.46 > 58.2: the interval straddles the limit.
+    // 57.5 + 0.96 = 58.46 > 58.2: the interval straddles the limit → simple PASS, guarded FAIL.
     CHECK(evaluation::straddlesLimit(t, 57.5, 0.96));
     CHECK(evaluation::evaluate(t, 57.5, 0.96, DecisionRule::Simple) == Verdict::Pass);
-    CHECK(evaluation::evaluate(t, 57.5, 0.96, DecisionRule::Guarded) == Verdict::Conditional);
-    CHECK(evaluation::evaluate(t, 58.5, 0.96, DecisionRule::Guarded) == Verdict::Conditional);
-    // 59.5 − 0.96 = 58.54 > 58.2: outside with its whole interval → fail under both.
+    CHECK(evaluation::evaluate(t, 57.5, 0.96, DecisionRule::Guarded) == Verdict::Fail);
+    CHECK(evaluation::evaluate(t, 58.5, 0.96, DecisionRule::Guarded) == Verdict::Fail);
+    // 59.5 − 0.96 = 58.54 > 58.2: outside with its whole interval → FAIL under every rule.
     CHECK(evaluation::evaluate(t, 59.5, 0.96, DecisionRule::Guarded) == Verdict::Fail);
-    CHECK(evaluation::evaluate(t, 38.5, 0.96, DecisionRule::Guarded) ==
-          Verdict::Conditional);  // low side
+    CHECK(evaluation::evaluate(t, 38.5, 0.96, DecisionRule::Guarded) == Verdict::Fail);  // low
+    CHECK(evaluation::evaluate(t, 38.8, 0.96, DecisionRule::Guarded) == Verdict::Pass);  // 38.76
+    CHECK(evaluation::guardBand(DecisionRule::Guarded, 0.96) == 0.96);
+    CHECK(evaluation::guardBand(DecisionRule::Simple, 0.96) == 0.0);
     CHECK(evaluation::parseDecisionRule("guarded") == DecisionRule::Guarded);
+    CHECK(evaluation::parseDecisionRule("non-binary") == DecisionRule::NonBinary);
     CHECK_THROWS(evaluation::parseDecisionRule("lenient"));
+}
+
+TEST_CASE("non-binary statement, hand-worked on 48 ± 10.2 cd/m² with U = 0.96: all four outcomes",
+          "[decision]") {
+    evaluation::Tolerance t;
+    t.target = 48.0;
+    t.lower = 37.8;
+    t.upper = 58.2;
+    const auto nb = DecisionRule::NonBinary;
+    // 57.0: [56.04, 57.96] inside → PASS.
+    CHECK(evaluation::evaluate(t, 57.0, 0.96, nb) == Verdict::Pass);
+    // 57.5: value inside, [56.54, 58.46] crosses 58.2 → CONDITIONAL PASS.
+    CHECK(evaluation::evaluate(t, 57.5, 0.96, nb) == Verdict::ConditionalPass);
+    // 58.5: value outside, [57.54, 59.46] crosses 58.2 → CONDITIONAL FAIL.
+    CHECK(evaluation::evaluate(t, 58.5, 0.96, nb) == Verdict::ConditionalFail);
+    // 59.5: [58.54, 60.46] entirely above 58.2 → FAIL.
+    CHECK(evaluation::evaluate(t, 59.5, 0.96, nb) == Verdict::Fail);
+    // Low side mirrors it: 38.5 → [37.54, 39.46] → CONDITIONAL PASS; 37.0 → [36.04, 37.96] →
+    // CONDITIONAL FAIL; 36.5 → [35.54, 37.46] → FAIL.
+    CHECK(evaluation::evaluate(t, 38.5, 0.96, nb) == Verdict::ConditionalPass);
+    CHECK(evaluation::evaluate(t, 37.0, 0.96, nb) == Verdict::ConditionalFail);
+    CHECK(evaluation::evaluate(t, 36.5, 0.96, nb) == Verdict::Fail);
+    // No U: non-binary falls back to simple acceptance; NaN is not evaluated.
+    CHECK(evaluation::evaluate(t, 57.5, 0.0, nb) == Verdict::Pass);
+    CHECK(evaluation::evaluate(t, std::nan(""), 0.96, nb) == Verdict::NotEvaluated);
+    CHECK(std::string(evaluation::toString(Verdict::ConditionalFail)) == "CONDITIONAL FAIL");
 }
 
 TEST_CASE("overall verdict: a conditional figure makes the run conditional, a fail makes it fail",
@@ -88,7 +121,14 @@ TEST_CASE("overall verdict: a conditional figure makes the run conditional, a fa
     guarded.rule = DecisionRule::Guarded;
     const auto near = evaluation::evaluateProfile(p, {at("C", 57.8, 0.01)}, guarded);  // U ≈ 1.16
     CHECK(near.figures[0].straddles_limit);
-    CHECK(near.overall == Verdict::Conditional);
+    CHECK(near.figures[0].guard_band == near.figures[0].expanded_uncertainty);
+    CHECK(near.overall == Verdict::Fail);  // binary guarded: value + U > 58.2
+    evaluation::EvaluationOptions nonBinary;
+    nonBinary.rule = DecisionRule::NonBinary;
+    CHECK(evaluation::evaluateProfile(p, {at("C", 57.8, 0.01)}, nonBinary).overall ==
+          Verdict::ConditionalPass);
+    CHECK(evaluation::evaluateProfile(p, {at("C", 58.6, 0.01)}, nonBinary).overall ==
+          Verdict::ConditionalFail);
     CHECK(evaluation::evaluateProfile(p, {at("C", 57.8, 0.01)}).overall ==
           Verdict::Pass);  // simple
     CHECK(evaluation::evaluateProfile(p, {at("C", 61.0, 0.01)}, guarded).overall == Verdict::Fail);
@@ -107,4 +147,15 @@ TEST_CASE(
     CHECK(U == Approx(2.0).epsilon(kMonteCarloTol));
     // A single reading without specification uncertainty carries none.
     CHECK(evaluation::expandedUncertainty(figure("luminance", "C"), {a}, 400, 3) == 0.0);
+}
+
+TEST_CASE(
+    "guarded acceptance never returns a conditional verdict for a value outside the limit: corner "
+    "74.8 ± 4.2 against ≥ 77 fails under simple and guarded",
+    "[decision]") {
+    evaluation::Tolerance t;
+    t.lower = 77.0;
+    t.upper = 100.0;
+    CHECK(evaluation::evaluate(t, 74.8, 4.2, DecisionRule::Simple) == Verdict::Fail);
+    CHECK(evaluation::evaluate(t, 74.8, 4.2, DecisionRule::Guarded) == Verdict::Fail);
 }
