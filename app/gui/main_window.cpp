@@ -1,12 +1,14 @@
 // Main window wiring: page signals → operator commands; worker signals → pages.
 #include "app/gui/main_window.h"
 
+#include "app/gui/fleet_page.h"
 #include "app/gui/results_page.h"
 #include "app/gui/run_controller.h"
 #include "app/gui/run_page.h"
 #include "app/gui/start_page.h"
 
 #include <QCloseEvent>
+#include <QMenuBar>
 #include <QStackedWidget>
 #include <QStatusBar>
 
@@ -23,6 +25,13 @@ MainWindow::MainWindow(std::filesystem::path db, QWidget* parent) : QMainWindow(
     stack_->addWidget(start_);
     stack_->addWidget(run_);
     stack_->addWidget(results_);
+    // The registry's fleet (chains, committee): a page of its own, reached from the menu bar.
+    fleet_ = new FleetPage;
+    stack_->addWidget(fleet_);
+    QAction* fleetAction = menuBar()->addAction(tr("Fleet"));
+    fleetAction->setObjectName(QStringLiteral("fleetAction"));
+    connect(fleetAction, &QAction::triggered, this, [this] { stack_->setCurrentWidget(fleet_); });
+    connect(fleet_, &FleetPage::backClicked, this, [this] { stack_->setCurrentWidget(start_); });
     setCentralWidget(stack_);
     controller_ = new RunController(this);
     resize(1180, 760);

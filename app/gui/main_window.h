@@ -9,6 +9,7 @@ class QStackedWidget;
 
 namespace cm::gui {
 
+class FleetPage;
 class ResultsPage;
 class RunController;
 class RunPage;
@@ -23,6 +24,7 @@ public:
     StartPage* startPage() const { return start_; }
     RunPage* runPage() const { return run_; }
     ResultsPage* resultsPage() const { return results_; }
+    FleetPage* fleetPage() const { return fleet_; }
     RunController* controller() const { return controller_; }
 
 protected:
@@ -35,6 +37,7 @@ private:
     StartPage* start_;
     RunPage* run_;
     ResultsPage* results_;
+    FleetPage* fleet_;
     RunController* controller_;
     QString outDir_;
 };

@@ -142,7 +142,7 @@ Fleet loadFleet(Connection& c, const FleetOptions& options) {
     return fleet;
 }
 
-std::string fleetTable(const Fleet& f) {
+std::vector<std::vector<std::string>> fleetCells(const Fleet& f) {
     std::vector<std::vector<std::string>> cells{
         {"organisation", "site", "auditorium", "screen", "last certified", "verdict", "next due",
          "status", f.options.figure_id + " ± U (k=2)", "lower limit", "trend /year ± U (k=2)", "n",
@@ -165,6 +165,11 @@ std::string fleetTable(const Fleet& f) {
                          r.lower_limit ? fmt("%.2f", *r.lower_limit) : "-", trend,
                          std::to_string(r.trend.points), projectionText(r.trend)});
     }
+    return cells;
+}
+
+std::string fleetTable(const Fleet& f) {
+    const auto cells = fleetCells(f);
     std::vector<std::size_t> w(cells[0].size(), 0);
     for (const auto& row : cells) {
         for (std::size_t i = 0; i < row.size(); ++i) {

@@ -43,6 +43,8 @@ Fleet loadFleet(Connection& c, const FleetOptions& options);
 /// One line saying how the trend and the projection are computed (printed under every table).
 std::string trendMethod(const std::string& figure_id);
 
+/// The table's cells as text, header row first (the CLI table and the GUI page show these).
+std::vector<std::vector<std::string>> fleetCells(const Fleet& f);
 std::string fleetTable(const Fleet& f);
 std::string fleetCsv(const Fleet& f);
 nlohmann::ordered_json fleetJson(const Fleet& f);

@@ -27,18 +27,22 @@ start)
         echo "PostgreSQL not installed: registry tests will be skipped" >&2
         exit 0
     fi
-    dir=$(mktemp -d "${TMPDIR:-/tmp}/cinemeasure-pg.XXXXXX")
     if [ "$(id -u)" = 0 ]; then
+        # The postgres user must be able to reach the folder: /tmp, whatever TMPDIR is.
+        dir=$(mktemp -d /tmp/cinemeasure-pg.XXXXXX)
         chown postgres "$dir"
+    else
+        dir=$(mktemp -d "${TMPDIR:-/tmp}/cinemeasure-pg.XXXXXX")
     fi
     chmod 700 "$dir"
     as_owner "$bindir/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 \
         --no-sync > "$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
     # Port only names the socket file here (no TCP); fsync off: test data need not survive a crash.
+    # The folder stays mode 700: trust authentication is safe only because no other local user can
+    # reach the socket (root, running the tests in CI, can).
     as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
         -o "-c listen_addresses='' -k $dir -p 5432 -c fsync=off -c max_connections=50" start \
         > /dev/null || { cat "$dir/server.log" >&2; exit 1; }
-    chmod 755 "$dir"
     echo "host=$dir port=5432 user=postgres dbname=postgres" > "$state"
     echo "PostgreSQL running in $dir"
     ;;

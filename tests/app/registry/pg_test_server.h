@@ -6,8 +6,6 @@
 #include "app/common/registry/pg.h"
 #include "tests/skip.h"
 
-#include <catch2/catch.hpp>
-
 #include <unistd.h>
 #include <atomic>
 #include <fstream>

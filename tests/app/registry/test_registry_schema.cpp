@@ -2,7 +2,10 @@
 #include "app/common/registry/admin.h"
 #include "tests/app/registry/pg_test_server.h"
 
+#include <catch2/catch.hpp>
+
 #include <unistd.h>
+#include <functional>
 
 using cm::registry::Connection;
 using cm::registry::RegistryError;
