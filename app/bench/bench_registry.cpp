@@ -160,7 +160,7 @@ struct BenchRegistry {
                     r.reading.integration_time_s = 0.04;
                     r.reading.u_luminance_rel = 0.005;
                     r.reading.u_chromaticity_xy = 0.0005;
-                    r.reading.instrument = {"virtual", "Virtual spot meter", "VSM-1", "1", 1.0};
+                    r.reading.instrument = {"virtual", "Virtual spot meter", "VSM-1", "1", 1.0, "", ""};
                     out.push_back(r);
                     ++k;
                 }
