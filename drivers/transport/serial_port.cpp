@@ -130,7 +130,9 @@ void SerialPort::open() {
         fd_ = -1;
         throw InstrumentError(ErrorKind::Disconnected, path_ + ": cannot configure: " + why);
     }
-    pending_.clear();
+    // Bytes an instrument sent before we opened (a reply to a previous session's command, line
+    // noise at power-up) would be taken for the answer to our first command.
+    flushInput();
 }
 
 LineSettings SerialPort::applied() const {

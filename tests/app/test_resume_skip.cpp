@@ -51,7 +51,7 @@ TEST_CASE("specbos on rp431-2 is too dark at the black step: resume says why and
     fs::remove_all(base);
 }
 
-TEST_CASE("--fault and --fault-at are validated, --screen is plain decimals (case 13)",
+TEST_CASE("fault options are validated and the screen size is plain decimals (case 13)",
           "[bounds][cli]") {
     const fs::path out = cm::test::freshDir("nits");
     const std::string run = "certify --profile st431-1-review --simulate " +

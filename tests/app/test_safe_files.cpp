@@ -2,6 +2,7 @@
 // symlinks are never followed, key names stay plain file names, a key file fed to any JSON option
 // is not printed, and `evaluate REPORT` judges against the report's own recorded limits.
 #include "app/common/data_paths.h"
+#include "app/common/imaging/camera_calibration_file.h"
 #include "cli_run.h"
 
 #include <catch2/catch.hpp>
@@ -138,6 +139,17 @@ TEST_CASE("a secret key file given to any JSON option is never echoed (case 9)",
             "evaluate " + (base / "out" / "report.json").string() + " --profile " + k.string(),
             "verify " + (base / "out" / "report.json").string() + " --signature " + k.string(),
         };
+        // The camera calibration of `analyze`/`wall --camera-calibration`, in-process (those
+        // commands need an image first).
+        try {
+            cm::app::loadCameraCalibration(k);
+            FAIL_CHECK("a key file loaded as a camera calibration");
+        } catch (const std::exception& e) {
+            const std::string what = e.what();
+            for (std::size_t i = 0; i + 6 <= content.size() - 1; i += 3) {
+                CHECK(what.find(content.substr(i, 6)) == std::string::npos);
+            }
+        }
         for (const auto& c : commands) {
             const auto r = cli(c);
             INFO(c << "\n" << r.output);

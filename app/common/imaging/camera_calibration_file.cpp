@@ -14,12 +14,8 @@
 namespace cm::app {
 
 imaging::CameraCalibration loadCameraCalibration(const std::filesystem::path& file) {
-    nlohmann::json doc;
-    try {
-        doc = nlohmann::json::parse(readTextFile(file));
-    } catch (const nlohmann::json::exception& e) {
-        throw util::DataError(file.string(), "$", std::string("not valid JSON: ") + e.what());
-    }
+    // util::parseJson reports position and expected form, never the file's content.
+    const nlohmann::json doc = util::parseJson(readTextFile(file), file.string());
     const util::JsonView root(doc, file.string());
     root.allowOnly(
         {"schema", "version", "camera", "source", "units", "rgb_to_xyz", "vignetting", "fit"});

@@ -13,6 +13,7 @@
 #include <cmath>
 #include <cstdarg>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <memory>
 
@@ -103,7 +104,28 @@ void writeTiff16(const std::filesystem::path& file, const cv::Mat& image,
     }
 }
 
+std::uint64_t imagePixelBudget() {
+    if (const char* e = std::getenv("CINEMEASURE_MAX_IMAGE_PIXELS"); e && *e) {
+        const long long v = std::atoll(e);
+        if (v > 0) {
+            return static_cast<std::uint64_t>(v);
+        }
+    }
+    return kDefaultImagePixelBudget;
+}
+
 namespace {
+
+/// Refuses, from the header alone, an image larger than the budget: a 200-byte file can claim
+/// 60000 × 60000 pixels, and allocating first would ask for 21.6 GB.
+void checkPixelBudget(const std::filesystem::path& file, std::uint64_t w, std::uint64_t h) {
+    const std::uint64_t budget = imagePixelBudget();
+    if (w * h > budget) {
+        throw ImageFileError(file.string() + ": " + std::to_string(w) + " × " + std::to_string(h) +
+                             " pixels exceeds the pixel budget of " + std::to_string(budget) +
+                             " (set CINEMEASURE_MAX_IMAGE_PIXELS to allow larger images)");
+    }
+}
 
 cv::Mat readTiffPixels(const std::filesystem::path& file, std::string& description) {
     if (!std::filesystem::is_regular_file(file)) {
@@ -126,6 +148,7 @@ cv::Mat readTiffPixels(const std::filesystem::path& file, std::string& descripti
         fail(file, "expected a 16-bit RGB or grey TIFF (got " + std::to_string(bps) + " bits × " +
                        std::to_string(spp) + " samples)");
     }
+    checkPixelBudget(file, w, hgt);
     char* desc = nullptr;
     if (TIFFGetField(t.get(), TIFFTAG_IMAGEDESCRIPTION, &desc) && desc) {
         description = desc;
@@ -257,6 +280,7 @@ imaging::RawFrame readRaw(const std::filesystem::path& file) {
         }
     };
     check(raw->open_file(file.c_str()), "not a readable raw/DNG file");
+    checkPixelBudget(file, raw->imgdata.sizes.raw_width, raw->imgdata.sizes.raw_height);
     check(raw->unpack(), "cannot decode the raw data (truncated or corrupt?)");
     imaging::RawFrame f;
     f.exposure_s = raw->imgdata.other.shutter > 0 ? raw->imgdata.other.shutter : 1.0;

@@ -50,6 +50,12 @@ void writeDng(const std::filesystem::path& file, const imaging::RawFrame& frame,
 /// (LibRaw 0.20 finds ISO only in an EXIF IFD, so our own DNGs read back as ISO 100).
 imaging::RawFrame readRaw(const std::filesystem::path& file);
 
+/// Largest image (pixels) the readers accept, checked from the header before any allocation:
+/// $CINEMEASURE_MAX_IMAGE_PIXELS, else kDefaultImagePixelBudget (above the 100 MP sensors of
+/// medium-format cameras; at 6 bytes a pixel, 1.5 GB).
+constexpr std::uint64_t kDefaultImagePixelBudget = 250'000'000;
+std::uint64_t imagePixelBudget();
+
 /// readTiff16 for .tif/.tiff, readRaw for everything else.
 imaging::RawFrame readImage(const std::filesystem::path& file);
 
