@@ -36,7 +36,13 @@ TEST_CASE(
     fs::create_symlink(base / "victim.txt", out / "report.csv.part");
     fs::create_symlink(base / "victim.txt", out / "report.json.part");
     fs::create_directories(out / "report.pdf.part");  // a fixed temporary name taken
-    const auto r = cli(certifyInto(out));
+    // A folder holding files is refused outright (evidence is never overwritten, issue 18) ...
+    const auto refused = cli(certifyInto(out));
+    INFO(refused.output);
+    CHECK(refused.exit_code == 4);
+    CHECK(readText(base / "victim.txt") == "precious\n");
+    // ... and with --force the planted entries are moved aside, never followed.
+    const auto r = cli(certifyInto(out) + " --force");
     INFO(r.output);
     CHECK(r.exit_code == 0);
     CHECK(readText(base / "victim.txt") == "precious\n");
@@ -45,7 +51,7 @@ TEST_CASE(
     // A symlink AT the report's name is replaced, not followed.
     fs::remove(out / "report.json");
     fs::create_symlink(base / "victim.txt", out / "report.json");
-    CHECK(cli(certifyInto(out)).exit_code == 0);
+    CHECK(cli(certifyInto(out) + " --force").exit_code == 0);
     CHECK(readText(base / "victim.txt") == "precious\n");
     CHECK_FALSE(fs::is_symlink(out / "report.json"));
     // No temporary file is left behind.

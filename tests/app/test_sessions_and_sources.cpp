@@ -185,8 +185,10 @@ TEST_CASE("CLI figure table aligned whatever the label length, informative shown
             verdictCol = cm::app::present::displayWidth(l.substr(0, l.find("Verdict")));
             continue;
         }
-        if (verdictCol == std::string::npos || l.empty() || l[0] == '-' ||
-            l.rfind("Overall", 0) == 0 || l[0] == '~') {
+        if (l.rfind("Overall", 0) == 0) {
+            break;  // the table ends; notes on fitness, warm-up and drafts follow
+        }
+        if (verdictCol == std::string::npos || l.empty() || l[0] == '-' || l[0] == '~') {
             continue;
         }
         INFO(l);
