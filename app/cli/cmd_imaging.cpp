@@ -43,7 +43,7 @@ std::string ext(const std::filesystem::path& p) {
 struct RenderArgs {
     std::string config, out, stimulus = "white", seat, truth, calibration_out;
     int width = 1200, height = 800, supersample = 2;
-    double exposure_s = 0.1;
+    double exposure_s = 0.1, emitter_fill = 1.0;
     std::uint64_t seed = 1;
 };
 
@@ -61,6 +61,7 @@ void runRender(const RenderArgs& a) {
     cam.exposure_s = a.exposure_s;
     cam.seed = a.seed;
     cam.supersample = a.supersample;
+    cam.emitter_fill = a.emitter_fill;
     if (!a.seat.empty()) {
         const geometry::Seat* s = cfg.findSeat(a.seat);
         if (!s) {
@@ -400,8 +401,12 @@ void registerImagingCommands(CLI::App& app) {
     render->add_option("--height", ra->height, "Image height, px")->check(CLI::Range(16, 20000));
     render->add_option("--exposure", ra->exposure_s, "Exposure time, s")
         ->check(CLI::PositiveNumber);
-    render->add_option("--supersample", ra->supersample, "Samples per pixel side (1..4)")
-        ->check(CLI::Range(1, 4));
+    render->add_option("--supersample", ra->supersample, "Samples per pixel side (1..16)")
+        ->check(CLI::Range(1, 16));
+    render
+        ->add_option("--emitter-fill", ra->emitter_fill,
+                     "LED emitter side as a fraction of the LED pitch (1: uniform squares)")
+        ->check(CLI::Range(0.05, 1.0));
     render->add_option("--seed", ra->seed, "Noise seed");
     render->add_option("--truth", ra->truth, "Also write what was rendered (JSON)");
     render->add_option(

@@ -145,12 +145,13 @@ imaging::ScreenQuad findQuad(const imaging::RawFrame& f, const std::string& file
 
 WallAnalysis analyzeWall(const WallFrame& uni, const WallFrame* defectFrame,
                          const imaging::CameraCalibration& cal,
-                         const imaging::LedWallLayout& layout, const WallLimits& limits) {
+                         const imaging::LedWallLayout& layout, const WallLimits& limits,
+                         const imaging::ScreenQuad* corners) {
     layout.validate();
     WallAnalysis a;
     a.layout = layout;
     const cv::Size grid = layout.gridSize();
-    a.corners = findQuad(uni.frame, uni.file);
+    a.corners = corners ? *corners : findQuad(uni.frame, uni.file);
     const cv::Mat xyz = wallXyz(uni, cal, a.corners, grid);
     imaging::luminanceMap(xyz, a.luminance);
     a.saturated_cells = 0;
@@ -167,7 +168,8 @@ WallAnalysis analyzeWall(const WallFrame& uni, const WallFrame* defectFrame,
     if (defectFrame != nullptr) {
         // The camera has not moved, but the corners are found again: cheap, and a knock between
         // the two captures then costs nothing.
-        const imaging::ScreenQuad q = findQuad(defectFrame->frame, defectFrame->file);
+        const imaging::ScreenQuad q =
+            corners ? *corners : findQuad(defectFrame->frame, defectFrame->file);
         const cv::Mat y = imaging::luminanceMap(wallXyz(*defectFrame, cal, q, grid));
         a.defects = imaging::detectPixelDefects(y, layout, limits.defect_options);
     } else {

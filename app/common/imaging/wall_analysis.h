@@ -99,7 +99,8 @@ struct WallAnalysis {
 /// std::runtime_error when the screen cannot be found, std::invalid_argument on a bad layout.
 WallAnalysis analyzeWall(const WallFrame& uniformity, const WallFrame* defect_frame,
                          const imaging::CameraCalibration& calibration,
-                         const imaging::LedWallLayout& layout, const WallLimits& limits);
+                         const imaging::LedWallLayout& layout, const WallLimits& limits,
+                         const imaging::ScreenQuad* corners = nullptr);
 
 /// modules.csv, analysis.json (with `meta` merged in), luminance.tif (16 bit, scale in the
 /// description and the JSON) and luminance.png (false colour). Files are written atomically.

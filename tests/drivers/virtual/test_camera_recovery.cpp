@@ -105,8 +105,8 @@ Recovery recover(const drivers::virt::VirtualTheatre& theatre,
     }
     tp = 0;
     for (const PixelDefect& d : defects) {
-        r.found_defects += " (" + std::to_string(d.x_px) + "," + std::to_string(d.y_px) + " r=" +
-                           std::to_string(d.ratio) + ")";
+        r.found_defects += " (" + std::to_string(d.x_px) + "," + std::to_string(d.y_px) +
+                           " r=" + std::to_string(d.ratio) + ")";
         tp += trueDefects.count({d.x_px, d.y_px, d.kind == DefectKind::Stuck}) ? 1 : 0;
     }
     r.defect_recall = double(tp) / double(trueDefects.size());
@@ -176,6 +176,46 @@ TEST_CASE("renderer truth: defects, seams and module gains are where the config 
     CHECK(r.frame.rgb.at<cv::Vec3w>(80, 120)[1] > 20000);
     CHECK_THROWS_AS(drivers::virt::renderCameraFrame(theatre, "no-such", cam),
                     std::invalid_argument);
-    cam.supersample = 9;
+    cam.supersample = 17;
     CHECK_THROWS_AS(drivers::virt::renderCameraFrame(theatre, "white", cam), std::invalid_argument);
+}
+
+TEST_CASE(
+    "renderer pixel structure: emitters with dark gaps carry the same light as full squares") {
+    const auto theatre = testWall();
+    drivers::virt::CameraSetup cam;
+    cam.width_px = 480;
+    cam.height_px = 320;
+    cam.exposure_s = 0.02;
+    cam.noise = false;
+    cam.vignetting = {};
+    cam.supersample = 8;
+    auto flux = [&](const drivers::virt::CameraSetup& c) {
+        const auto r = drivers::virt::renderCameraFrame(theatre, "white", c);
+        cv::Mat g;
+        cv::extractChannel(r.frame.rgb, g, 1);
+        return cv::sum(g)[0] - c.black_level_dn * static_cast<double>(g.total());
+    };
+    const double full = flux(cam);
+    cam.emitter_fill = 0.5;
+    const auto r = drivers::virt::renderCameraFrame(theatre, "white", cam);
+    CHECK(flux(cam) == Approx(full).epsilon(0.005));
+    // Gaps are dark: along an LED row the camera sees emitters and gaps, not a plateau.
+    cv::Mat g;
+    cv::extractChannel(r.frame.rgb, g, 1);
+    double lo = 1e9, hi = 0;
+    for (int x = 200; x < 280; ++x) {
+        const double v = g.at<std::uint16_t>(160, x);
+        lo = std::min(lo, v);
+        hi = std::max(hi, v);
+    }
+    CHECK(lo < 0.5 * hi);
+    // Off-centre aim and lens distortion move the corners as the truth says.
+    cam.aim_offset_m = {0.1, 0.05};
+    cam.lens.k1 = -0.05;
+    const auto d = drivers::virt::renderCameraFrame(theatre, "white", cam);
+    const cv::Point2d tl = d.truth.lens.distort(applyHomography(d.truth.grid_to_camera, {0, 0}));
+    CHECK(cv::norm(tl - d.truth.corners[0]) < 1e-9);
+    // Aimed right of centre: the screen moves left in the frame.
+    CHECK(d.truth.corners[0].x < r.truth.corners[0].x - 5.0);
 }
