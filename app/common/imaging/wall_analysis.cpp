@@ -3,6 +3,7 @@
 
 #include "app/common/data_paths.h"
 #include "app/common/imaging/image_files.h"
+#include "libmeasure/imaging/area_integration.h"
 #include "libmeasure/imaging/rectify.h"
 #include "libmeasure/util/json_view.h"
 
@@ -120,15 +121,26 @@ std::filesystem::path wallLimitsFile(const std::string& id_or_path) {
 
 namespace {
 
-/// XYZ grid (cd/m²) of one frame, at the reference sensitivity of the calibration.
-cv::Mat wallXyz(const WallFrame& f, const imaging::CameraCalibration& cal,
-                const imaging::ScreenQuad& quad, cv::Size grid) {
+/// Per-LED XYZ (cd/m²) of one frame at the reference sensitivity of the calibration: the area
+/// average of each LED cell (what a spot meter reads) and of its emitter window (for defects).
+struct WallCells {
+    cv::Mat area_xyz;     ///< CV_32FC3
+    cv::Mat emitter_xyz;  ///< CV_32FC3
+    cv::Mat area_px;      ///< CV_32FC1
+    int saturated = 0;
+};
+
+WallCells wallCells(const WallFrame& f, const imaging::CameraCalibration& cal,
+                    const imaging::ScreenQuad& quad, cv::Size grid) {
     imaging::Linearisation lin = imaging::Linearisation::forFrame(f.frame);
     // DN/s at these settings = sensitivity × DN/s at the reference: fold it into the exposure.
     lin.exposure_s = f.frame.exposure_s * f.relative_sensitivity;
     lin.vignetting = cal.vignetting;
-    return imaging::rectifyRawToXyz(f.frame, lin, cal.rgb_to_xyz, imaging::gridToCamera(quad, grid),
-                                    grid);
+    imaging::CellSignals c =
+        imaging::integrateCells(f.frame, lin, imaging::mappingFromQuad(quad, grid));
+    imaging::applyMatrix(c.mean, cal.rgb_to_xyz);
+    imaging::applyMatrix(c.emitter, cal.rgb_to_xyz);
+    return {c.mean, c.emitter, c.area_px, c.saturated_cells};
 }
 
 imaging::ScreenQuad findQuad(const imaging::RawFrame& f, const std::string& file) {
@@ -152,35 +164,28 @@ WallAnalysis analyzeWall(const WallFrame& uni, const WallFrame* defectFrame,
     a.layout = layout;
     const cv::Size grid = layout.gridSize();
     a.corners = corners ? *corners : findQuad(uni.frame, uni.file);
-    const cv::Mat xyz = wallXyz(uni, cal, a.corners, grid);
-    imaging::luminanceMap(xyz, a.luminance);
-    a.saturated_cells = 0;
-    for (int y = 0; y < a.luminance.rows; ++y) {
-        const float* p = a.luminance.ptr<float>(y);
-        for (int x = 0; x < a.luminance.cols; ++x) {
-            a.saturated_cells += std::isinf(p[x]) ? 1 : 0;
-        }
-    }
+    const WallCells cells = wallCells(uni, cal, a.corners, grid);
+    imaging::luminanceMap(cells.area_xyz, a.luminance);
+    a.saturated_cells = cells.saturated;
 
-    // Defects: on the defect frame (a mid-level pattern shows both dead and stuck pixels); the
-    // module statistics leave out every defect seen on either frame.
-    const auto onUniform = imaging::detectPixelDefects(a.luminance, layout, limits.defect_options);
+    // Defects from each LED's emitter window: on the defect frame (a mid-level pattern shows both
+    // dead and stuck pixels) when there is one.
+    const cv::Mat emitterY = imaging::luminanceMap(cells.emitter_xyz);
     if (defectFrame != nullptr) {
         // The camera has not moved, but the corners are found again: cheap, and a knock between
         // the two captures then costs nothing.
         const imaging::ScreenQuad q =
             corners ? *corners : findQuad(defectFrame->frame, defectFrame->file);
-        const cv::Mat y = imaging::luminanceMap(wallXyz(*defectFrame, cal, q, grid));
-        a.defects = imaging::detectPixelDefects(y, layout, limits.defect_options);
+        const WallCells d = wallCells(*defectFrame, cal, q, grid);
+        a.defects = imaging::detectPixelDefects(imaging::luminanceMap(d.emitter_xyz), layout,
+                                                limits.defect_options);
     } else {
-        a.defects = onUniform;
+        a.defects = imaging::detectPixelDefects(emitterY, layout, limits.defect_options);
     }
-    cv::Mat mask = imaging::defectMask(a.defects, grid);
-    for (const auto& d : onUniform) {
-        mask.at<std::uint8_t>(d.y_px, d.x_px) = 255;
-    }
+    // Module figures are area averages over everything the module emits, defects included: what
+    // a spot meter whose field covers the module reads.
     const imaging::UniformityResult u =
-        imaging::moduleUniformity(xyz, layout, {0.0, 1e9, 1.0, 1.0}, mask);
+        imaging::moduleUniformity(cells.area_xyz, layout, {0.0, 1e9, 1.0, 1.0});
     a.wall_mean_cdm2 = u.wall_mean_cdm2;
     a.wall_xy = u.wall_xy;
 
