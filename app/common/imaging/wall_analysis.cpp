@@ -4,6 +4,7 @@
 #include "app/common/data_paths.h"
 #include "app/common/imaging/image_files.h"
 #include "libmeasure/imaging/area_integration.h"
+#include "libmeasure/imaging/lattice_registration.h"
 #include "libmeasure/imaging/rectify.h"
 #include "libmeasure/util/json_view.h"
 
@@ -136,8 +137,9 @@ WallCells wallCells(const WallFrame& f, const imaging::CameraCalibration& cal,
     // DN/s at these settings = sensitivity × DN/s at the reference: fold it into the exposure.
     lin.exposure_s = f.frame.exposure_s * f.relative_sensitivity;
     lin.vignetting = cal.vignetting;
-    imaging::CellSignals c =
-        imaging::integrateCells(f.frame, lin, imaging::mappingFromQuad(quad, grid));
+    // The given or found corners only start the registration: edges and LED lattice refine them.
+    const imaging::WallRegistration reg = imaging::registerWall(f.frame, quad, grid);
+    imaging::CellSignals c = imaging::integrateCells(f.frame, lin, reg.mapping);
     imaging::applyMatrix(c.mean, cal.rgb_to_xyz);
     imaging::applyMatrix(c.emitter, cal.rgb_to_xyz);
     return {c.mean, c.emitter, c.area_px, c.saturated_cells};

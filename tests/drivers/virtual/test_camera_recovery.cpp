@@ -2,6 +2,7 @@
 // recovered within stated bounds under perspective, vignetting and noise.
 #include "drivers/virtual/camera_renderer.h"
 #include "libmeasure/imaging/camera_matrix.h"
+#include "libmeasure/imaging/lattice_registration.h"
 #include "libmeasure/imaging/linearise.h"
 #include "libmeasure/imaging/pixel_defects.h"
 #include "libmeasure/imaging/rectify.h"
@@ -218,4 +219,43 @@ TEST_CASE(
     CHECK(cv::norm(tl - d.truth.corners[0]) < 1e-9);
     // Aimed right of centre: the screen moves left in the frame.
     CHECK(d.truth.corners[0].x < r.truth.corners[0].x - 5.0);
+}
+
+TEST_CASE("registerWall: LED centres to 0.1 px from corners ±3 px off (emitters, off-centre aim)") {
+    const auto theatre = testWall();
+    drivers::virt::CameraSetup cam;
+    cam.width_px = 480;
+    cam.height_px = 320;
+    cam.exposure_s = 0.03;
+    cam.emitter_fill = 0.5;
+    cam.supersample = 6;
+    cam.aim_offset_m = {0.03, -0.015};
+    cam.seed = 8;
+    const auto r = drivers::virt::renderCameraFrame(theatre, "grey:0.5", cam);
+    const cv::Size grid = r.truth.grid;
+    auto truthAt = [&](double gx, double gy) {
+        return r.truth.lens.distort(applyHomography(r.truth.grid_to_camera, {gx, gy}));
+    };
+    const double d[4][2] = {{1, -1}, {-1, -0.5}, {0.5, 1}, {-1, 1}};
+    for (double px : {0.0, 1.5, 3.0, -3.0}) {
+        ScreenQuad q = r.truth.corners;
+        for (std::size_t k = 0; k < 4; ++k) {
+            q[k].x += px * d[k][0];
+            q[k].y += px * d[k][1];
+        }
+        const WallRegistration reg = registerWall(r.frame, q, grid);
+        double worst = 0;
+        for (int j = 0; j < grid.height; ++j) {
+            for (int i = 0; i < grid.width; ++i) {
+                worst = std::max(worst, cv::norm(reg.mapping.toCamera(i + 0.5, j + 0.5) -
+                                                 truthAt(i + 0.5, j + 0.5)));
+            }
+        }
+        INFO("corners off " << px << " px: worst LED centre error " << worst << " px, lattice "
+                            << reg.lattice_used << " (" << reg.lattice_leds << " LEDs, rms "
+                            << reg.lattice_rms_px << " px, contrast " << reg.median_contrast
+                            << ")");
+        CHECK(reg.lattice_used);
+        CHECK(worst < 0.1);
+    }
 }
