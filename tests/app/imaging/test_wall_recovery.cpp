@@ -14,6 +14,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <map>
 #include <set>
 
 using namespace cm;
@@ -122,10 +123,24 @@ TEST_CASE("wall recovery: corners ±1..3 px off change nothing, every defect at 
         CHECK(found == truth);
         CHECK(worstModuleErrorPct(a, r.truth) <= kModuleMeanErrorPct);
         CHECK(a.modules_failing == 0);
+        // Seam lines: every rendered seam segment at its depth, no other segment beyond 3 %.
+        std::map<std::tuple<bool, int, int>, double> seams;
+        for (const auto& s : r.truth.seams) {
+            seams[{s.vertical, s.border, s.segment}] = s.gain_pct;
+        }
+        for (const auto& s : a.seam_lines) {
+            const auto it = seams.find(
+                {s.orientation == imaging::SeamOrientation::Vertical, s.border, s.segment});
+            if (it != seams.end()) {
+                CHECK(s.depth_pct == Approx(it->second).margin(kSeamDepthErrorPts));
+            } else {
+                CHECK_FALSE(s.beyond);
+            }
+        }
     }
 }
 
-TEST_CASE("wall recovery: a seam line at 0.80 of its neighbours reads −20 %", "[!shouldfail]") {
+TEST_CASE("wall recovery: a seam line at 0.80 of its neighbours reads −20 %") {
     auto doc = wallConfig();
     doc["led"]["seams"] = nlohmann::json::array();
     doc["led"]["dead_pixels"] = nlohmann::json::array();
@@ -138,18 +153,28 @@ TEST_CASE("wall recovery: a seam line at 0.80 of its neighbours reads −20 %", 
     const app::WallFrame f{r.frame, "white.dng", "white", 1.0};
     const auto a = app::analyzeWall(f, nullptr, trueCalibration(r), *r.truth.layout,
                                     limitsFor("dci-dvd-1.2"), &r.truth.corners);
-    double worst = 0.0;
-    for (const auto& s : a.seams) {
-        if (std::abs(s.contrast_pct) > std::abs(worst)) {
-            worst = s.contrast_pct;
+    const imaging::SeamLine* worst = nullptr;
+    for (const auto& s : a.seam_lines) {
+        if (!worst || std::abs(s.depth_pct) > std::abs(worst->depth_pct)) {
+            worst = &s;
         }
     }
-    INFO("worst seam " << worst << " %");
-    CHECK(std::abs(worst - (-20.0)) <= kSeamDepthErrorPts);
+    REQUIRE(worst);
+    INFO("worst seam line " << worst->line_px << ": " << worst->depth_pct << " %");
+    CHECK(std::abs(worst->depth_pct - (-20.0)) <= kSeamDepthErrorPts);
+    CHECK(worst->orientation == imaging::SeamOrientation::Vertical);
+    CHECK(worst->line_px == 48);
+    CHECK(worst->segment == 1);
+    // Only that segment is beyond the DCI ±2 %: the rest of the borders are clean.
+    int beyond = 0;
+    for (const auto& s : a.seam_lines) {
+        beyond += s.beyond ? 1 : 0;
+    }
+    CHECK(beyond == 1);
+    CHECK_FALSE(a.pass);
 }
 
-TEST_CASE("wall recovery: LEDs at 60 % and 90 % break the ±4 % adjacent-pixel rule",
-          "[!shouldfail]") {
+TEST_CASE("wall recovery: LEDs at 60 % and 90 % break the ±4 % adjacent-pixel rule") {
     auto doc = wallConfig();
     doc["led"]["seams"] = nlohmann::json::array();
     doc["led"]["dead_pixels"] = {{{"x_px", 20}, {"y_px", 20}, {"level", 0.6}},
@@ -159,26 +184,50 @@ TEST_CASE("wall recovery: LEDs at 60 % and 90 % break the ±4 % adjacent-pixel r
     const app::WallFrame f{r.frame, "white.dng", "white", 1.0};
     const auto a = app::analyzeWall(f, nullptr, trueCalibration(r), *r.truth.layout,
                                     limitsFor("dci-dvd-1.2"), &r.truth.corners);
-    std::set<std::pair<int, int>> flagged;
-    for (const auto& d : a.defects) {
-        flagged.insert({d.x_px, d.y_px});
+    std::map<std::pair<int, int>, double> flagged;
+    for (const auto& d : a.adjacent) {
+        flagged[{d.x_px, d.y_px}] = d.deviation_pct;
     }
-    CHECK(flagged.count({20, 20}) == 1);
-    CHECK(flagged.count({90, 40}) == 1);
+    INFO(flagged.size() << " LEDs beyond ±4 %");
+    CHECK(flagged.size() == 2);
+    CHECK(flagged[{20, 20}] == Approx(-40.0).margin(2.0));
+    CHECK(flagged[{90, 40}] == Approx(-10.0).margin(2.0));
+    // Neither is dead (below 0.5 ×): a separate figure with its own rule.
+    CHECK(a.dead == 0);
     CHECK_FALSE(a.pass);
+    bool named = false;
+    for (const auto& n : a.failed) {
+        named = named || n.find("Adjacent-pixel") != std::string::npos;
+    }
+    CHECK(named);
 }
 
-TEST_CASE("a monochrome 16-bit linear TIFF from an imaging photometer is read", "[!shouldfail]") {
+TEST_CASE("a monochrome 16-bit linear TIFF from an imaging photometer is read") {
     const auto dir = test::freshDir("mono-tiff");
     std::filesystem::create_directories(dir);
     cv::Mat mono(20, 30, CV_16UC1, cv::Scalar(1234));
     app::imaging_io::writeTiff16(dir / "mono.tif", mono);
     imaging::RawFrame f;
-    CHECK_NOTHROW(f = app::imaging_io::readTiff16(dir / "mono.tif"));
+    REQUIRE_NOTHROW(f = app::imaging_io::readTiff16(dir / "mono.tif"));
+    CHECK(f.rgb.type() == CV_16UC1);
+    // No exposure in a third-party file: refused until the flags give it.
+    CHECK_FALSE(f.exposure_known);
+    try {
+        app::imaging_io::applyImageMetadata(f, dir / "mono.tif", {}, {});
+        FAIL("no exposure accepted");
+    } catch (const app::imaging_io::ImageFileError& e) {
+        CHECK(std::string(e.what()).find("--exposure") != std::string::npos);
+    }
+    app::imaging_io::ImageMetadata flags;
+    flags.exposure_s = 0.25;
+    flags.black_level_dn = 100;
+    flags.white_level_dn = 4095;
+    app::imaging_io::applyImageMetadata(f, dir / "mono.tif", {}, flags);
+    CHECK(f.exposure_s == 0.25);
+    CHECK(f.white_level_dn == 4095);
 }
 
-TEST_CASE("analyze and the wall job's analysis give the same figures on the same image",
-          "[!shouldfail]") {
+TEST_CASE("analyze and the wall job's analysis give the same figures on the same image") {
     const auto dir = test::freshDir("analyze-vs-wall");
     std::filesystem::create_directories(dir);
     const std::string wall = std::string(CINEMEASURE_TEST_DATA_DIR) + "/imaging/led-test-wall.json";
@@ -198,6 +247,68 @@ TEST_CASE("analyze and the wall job's analysis give the same figures on the same
                                     limitsFor("dyt8-2023-draft"));
     CHECK(j["defects"].size() == a.defects.size());
     CHECK(j["verdict"] == (a.pass ? "pass" : "fail"));
+    REQUIRE(j["modules"].size() == a.modules.size());
+    for (std::size_t i = 0; i < a.modules.size(); ++i) {
+        CHECK(j["modules"][i]["mean_cdm2"].get<double>() ==
+              Approx(a.modules[i].stats.mean_cdm2).epsilon(1e-6));
+    }
     // Six defective LEDs on the wall and the draft's "no defects": both must fail.
     CHECK(j["verdict"] == "fail");
+}
+
+TEST_CASE("a monochrome photometer TIFF: luminance scale, exposure from flags, one command") {
+    const auto theatre = theatreOf(wallConfig());
+    const auto r = drivers::virt::renderCameraFrame(theatre, "grey:0.5", structuredCamera(0.03));
+    // The imaging photometer sees luminance: DN/s = Y / S, S cd/m² per DN/s.
+    constexpr double kScale = 1.0 / 8000.0;
+    const double black = r.frame.black_level_dn;
+    cv::Mat mono(r.frame.rgb.size(), CV_16UC1);
+    for (int y = 0; y < mono.rows; ++y) {
+        for (int x = 0; x < mono.cols; ++x) {
+            const cv::Vec3w p = r.frame.rgb.at<cv::Vec3w>(y, x);
+            double Y = 0;
+            for (int c = 0; c < 3; ++c) {
+                Y += r.truth.rgb_to_xyz[1][static_cast<std::size_t>(c)] * (p[c] - black);
+            }
+            mono.at<std::uint16_t>(y, x) =
+                static_cast<std::uint16_t>(std::clamp(std::lround(black + Y / kScale), 0L, 65535L));
+        }
+    }
+    imaging::CameraCalibration cal;
+    cal.camera = "test photometer";
+    cal.source = "test";
+    cal.cdm2_per_dn_s = kScale;
+    cal.vignetting = r.truth.vignetting;
+    imaging::RawFrame f;
+    f.rgb = mono;
+    f.exposure_s = 0.03;
+    f.black_level_dn = black;
+    const auto a = app::analyzeWall({f, "mono.tif", "grey:0.5", 1.0}, nullptr, cal, *r.truth.layout,
+                                    limitsFor("dyt8-2023-draft"));
+    CHECK(worstModuleErrorPct(a, r.truth) <= kModuleMeanErrorPct);
+    CHECK(a.defects.size() == 6);
+    for (const auto& fig : a.figures) {
+        if (fig.id == "module_chromaticity") {
+            CHECK_FALSE(fig.measured);
+        }
+    }
+    // The same through the CLI: refused without exposure, analysed with --exposure.
+    const auto dir = test::freshDir("mono-wall");
+    std::filesystem::create_directories(dir);
+    app::imaging_io::writeTiff16(dir / "mono.tif", mono);
+    app::saveCameraCalibration(dir / "photometer.json", cal);
+    const std::string wall = std::string(CINEMEASURE_TEST_DATA_DIR) + "/imaging/led-test-wall.json";
+    const std::string base = "wall --image " + (dir / "mono.tif").string() + " --layout " + wall +
+                             " --camera-calibration " + (dir / "photometer.json").string() +
+                             " --black-level 512 --out " + (dir / "out").string();
+    auto run = test::cli(base);
+    CHECK(run.exit_code == 2);
+    CHECK(run.output.find("--exposure") != std::string::npos);
+    run = test::cli(base + " --exposure 0.03");
+    INFO(run.output);
+    REQUIRE(run.exit_code == 0);
+    const auto j = test::readJson(dir / "out" / "analysis.json");
+    CHECK(j["defects"].size() == 6);
+    CHECK(j["wall"]["mean_cdm2"].get<double>() ==
+          Approx(r.truth.area_modules.wall_mean_cdm2).epsilon(0.01));
 }
