@@ -42,6 +42,8 @@ void registerPatternsCommand(CLI::App& app);
 /// Also adds `sim camera`: call after registerInstrumentCommands.
 void registerCameraCommands(CLI::App& app);
 void registerImagingCommands(CLI::App& app);
+/// `camera calibrate`, under the `camera` command.
+void registerCameraCalibrateCommand(CLI::App* camera);
 void registerWallCommand(CLI::App& app);
 
 }  // namespace cm::cli

@@ -399,4 +399,77 @@ imaging::RawFrame renderFlatField(const CameraSetup& cam, double luminance_cdm2,
     return f;
 }
 
+imaging::RawFrame renderCheckerboard(const CameraSetup& cam, cv::Size squares, double tx_deg,
+                                     double ty_deg, double focal_px, imaging::LensModel* lens_out) {
+    checkSetup(cam);
+    if (squares.width < 4 || squares.height < 4 || !(focal_px > 0)) {
+        throw std::invalid_argument("checkerboard: at least 4 × 4 squares and a positive focal");
+    }
+    imaging::LensModel lens = cam.lens;
+    lens.fx = lens.fy = focal_px;
+    lens.cx = 0.5 * (cam.width_px - 1);
+    lens.cy = 0.5 * (cam.height_px - 1);
+    if (lens_out) {
+        *lens_out = lens;
+    }
+    // Board of unit squares at distance D on the optical axis, rotated about x then y; the
+    // square size makes the board span ~90 % of the frame at zero tilt (the lens model is only
+    // known where the board reached).
+    const double D = 10.0;
+    const double side =
+        0.9 *
+        std::min(cam.width_px / double(squares.width), cam.height_px / double(squares.height)) * D /
+        focal_px;
+    const double ax = tx_deg * CV_PI / 180.0, ay = ty_deg * CV_PI / 180.0;
+    const cv::Matx33d Rx(1, 0, 0, 0, std::cos(ax), -std::sin(ax), 0, std::sin(ax), std::cos(ax));
+    const cv::Matx33d Ry(std::cos(ay), 0, std::sin(ay), 0, 1, 0, -std::sin(ay), 0, std::cos(ay));
+    const cv::Matx33d R = Ry * Rx;
+    const cv::Vec3d c0 = cv::Vec3d(0, 0, D) -
+                         R * cv::Vec3d(0.5 * squares.width * side, 0.5 * squares.height * side, 0);
+    const cv::Matx33d K(focal_px, 0, lens.cx, 0, focal_px, lens.cy, 0, 0, 1);
+    const cv::Matx33d M(R(0, 0) * side, R(0, 1) * side, c0[0], R(1, 0) * side, R(1, 1) * side,
+                        c0[1], R(2, 0) * side, R(2, 1) * side, c0[2]);
+    const cv::Matx33d toBoard = (K * M).inv();
+    imaging::RawFrame f;
+    f.rgb.create(cam.height_px, cam.width_px, CV_16UC3);
+    f.exposure_s = cam.exposure_s;
+    f.iso = cam.iso;
+    f.black_level_dn = cam.black_level_dn;
+    f.white_level_dn = cam.white_level_dn;
+    const int s = cam.supersample;
+    const double white = 0.6 * (cam.white_level_dn - cam.black_level_dn);
+    cv::parallel_for_(cv::Range(0, cam.height_px), [&](const cv::Range& rows) {
+        for (int y = rows.start; y < rows.end; ++y) {
+            RowRng rng{(cam.seed + 4242) * 0x2545F4914F6CDD1Dull + static_cast<std::uint64_t>(y)};
+            auto* o = f.rgb.ptr<cv::Vec3w>(y);
+            for (int x = 0; x < cam.width_px; ++x) {
+                double sum = 0;
+                for (int sy = 0; sy < s; ++sy) {
+                    for (int sx = 0; sx < s; ++sx) {
+                        const cv::Point2d q =
+                            lens.undistort({x - 0.5 + (sx + 0.5) / s, y - 0.5 + (sy + 0.5) / s});
+                        const cv::Point2d b = imaging::applyHomography(toBoard, q);
+                        const bool on =
+                            b.x >= 0 && b.y >= 0 && b.x < squares.width && b.y < squares.height;
+                        const int parity =
+                            on ? (static_cast<int>(b.x) + static_cast<int>(b.y)) % 2 : 0;
+                        sum += on ? (parity == 0 ? 1.0 : 0.08) : 0.5;  // grey surround
+                    }
+                }
+                const double signal = white * sum / (s * s) * relativeIllumination(cam, x, y);
+                for (int c = 0; c < 3; ++c) {
+                    double dn = cam.black_level_dn + signal;
+                    if (cam.noise) {
+                        dn += rng.normal() * std::sqrt(signal / cam.electrons_per_dn +
+                                                       cam.read_noise_dn * cam.read_noise_dn);
+                    }
+                    o[x][c] = static_cast<std::uint16_t>(
+                        std::clamp(std::round(dn), 0.0, cam.white_level_dn));
+                }
+            }
+        }
+    });
+    return f;
+}
+
 }  // namespace cm::drivers::virt

@@ -112,4 +112,12 @@ double relativeIllumination(const CameraSetup& camera, double x, double y);
 imaging::RawFrame renderFlatField(const CameraSetup& camera, double luminance_cdm2,
                                   colorimetry::ChromaticityXY xy);
 
+/// A flat checkerboard target (`squares` across and down; inner corners one fewer) seen through
+/// the setup's lens (distortion about the image centre with focal length `focal_px`, vignetting,
+/// noise), tilted by the given angles, filling about 90 % of the view: frames for the lens
+/// calibration. The lens it was rendered with goes to `lens_out` when given.
+imaging::RawFrame renderCheckerboard(const CameraSetup& camera, cv::Size squares, double tilt_x_deg,
+                                     double tilt_y_deg, double focal_px,
+                                     imaging::LensModel* lens_out = nullptr);
+
 }  // namespace cm::drivers::virt
