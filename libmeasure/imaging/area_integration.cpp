@@ -88,32 +88,26 @@ bool edgeIntegral(cv::Point2d a, cv::Point2d b, const Band& band, double* acc, d
         return true;  // P dy and x dy both vanish
     }
     const double dx = b.x - a.x;
-    // Crossing parameters; a cell edge crosses a handful of pixel borders, a long edge (a coarse
-    // grid) more, hence the growable buffer.
-    thread_local std::vector<double> ts;
-    ts.clear();
-    ts.push_back(0.0);
-    // Pixel borders sit at half-integers (pixel centres at integers).
-    auto crossings = [&](double p0, double d) {
-        if (d == 0.0) {
-            return;
-        }
-        const double lo = std::min(p0, p0 + d), hi = std::max(p0, p0 + d);
-        for (double k = std::ceil(lo - 0.5) + 0.5; k < hi; k += 1.0) {
-            if (k > lo) {
-                ts.push_back((k - p0) / d);
-            }
-        }
-    };
-    crossings(a.x, dx);
-    crossings(a.y, dy);
-    ts.push_back(1.0);
-    std::sort(ts.begin(), ts.end());
-    const int n = static_cast<int>(ts.size());
+    // Walk the pixel-border crossings of x and of y in order of t (each sequence is monotonic,
+    // so a merge: no sort, no buffer). Pixel borders sit at half-integers.
     const int ch = band.ch;
-    for (int i = 0; i + 1 < n; ++i) {
-        const double t0 = ts[i], t1 = ts[i + 1];
-        if (t1 <= t0) {
+    const double invDx = dx != 0.0 ? 1.0 / dx : 0.0, invDy = 1.0 / dy;
+    const double stepX = dx > 0 ? 1.0 : -1.0, stepY = dy > 0 ? 1.0 : -1.0;
+    // First border strictly beyond the start in the direction of travel.
+    double bx = dx > 0 ? std::floor(a.x + 0.5) + 0.5 : std::ceil(a.x - 0.5) - 0.5;
+    double by = dy > 0 ? std::floor(a.y + 0.5) + 0.5 : std::ceil(a.y - 0.5) - 0.5;
+    double t0 = 0.0;
+    while (t0 < 1.0) {
+        const double tx = dx != 0.0 ? (bx - a.x) * invDx : 2.0;
+        const double ty = (by - a.y) * invDy;
+        double t1 = std::min({tx, ty, 1.0});
+        if (t1 <= t0) {  // a border exactly at the start: step past it
+            if (tx <= t0) {
+                bx += stepX;
+            }
+            if (ty <= t0) {
+                by += stepY;
+            }
             continue;
         }
         const double tm = 0.5 * (t0 + t1);
@@ -135,6 +129,13 @@ bool edgeIntegral(cv::Point2d a, cv::Point2d b, const Band& band, double* acc, d
             acc[k] += pdy * (left + pix * frac);
         }
         *area += pdy * xm;
+        if (t1 == tx) {
+            bx += stepX;
+        }
+        if (t1 == ty) {
+            by += stepY;
+        }
+        t0 = t1;
     }
     return true;
 }
