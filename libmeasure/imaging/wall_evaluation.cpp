@@ -389,8 +389,8 @@ WallEvaluation evaluateWall(const WallCells& c, const cv::Mat* defectY, const Le
              true, true, lumFail == 0, lim.luminance_source, lim.luminance_provisional,
              std::to_string(lumFail) + " of " + std::to_string(nMod) + " modules outside"});
     } else {
-        add({"module_luminance", "Module luminance (worst step between adjacent modules)",
-             worstStep, worstStepU, "%",
+        add({"module_luminance", "Module luminance (worst adjacent step)", worstStep, worstStepU,
+             "%",
              "≤ " + fmt(lim.max_step_pct, 1) + " % (≤ " + fmt(lim.low_level_max_step_pct, 1) +
                  " % at or below " + fmt(lim.low_level_below_cdm2, 2) + " cd/m²)",
              true, true, lumFail == 0, lim.luminance_source, lim.luminance_provisional,
@@ -400,12 +400,11 @@ WallEvaluation evaluateWall(const WallCells& c, const cv::Mat* defectY, const Le
         colour ? std::to_string(chrFail) + " of " + std::to_string(nMod) + " modules outside"
                : "not measured: a monochrome camera gives luminance only";
     if (lim.chromaticity_rule == WallLimits::ChromaticityRule::DxyToWall) {
-        add({"module_chromaticity", "Module chromaticity (worst |Δx|, |Δy| to the wall, CIE 1931)",
-             worstDxy, 0.0, "", "≤ " + fmt(lim.max_abs_dxy, 3), true, colour, chrFail == 0,
+        add({"module_chromaticity", "Module chromaticity (worst |Δx|, |Δy|, CIE 1931)", worstDxy,
+             0.0, "", "≤ " + fmt(lim.max_abs_dxy, 3), true, colour, chrFail == 0,
              lim.chromaticity_source, lim.chromaticity_provisional, chrNote});
     } else {
-        add({"module_chromaticity", "Module chromaticity (worst Δu'v' between adjacent modules)",
-             worstDuv, 0.0, "",
+        add({"module_chromaticity", "Module chromaticity (worst adjacent Δu'v')", worstDuv, 0.0, "",
              "≤ " + fmt(lim.max_duv, 4) + " (≤ " + fmt(lim.low_level_max_duv, 4) + " at or below " +
                  fmt(lim.duv_low_level_below_cdm2, 1) + " cd/m²)",
              true, colour, chrFail == 0, lim.chromaticity_source, lim.chromaticity_provisional,
@@ -435,11 +434,10 @@ WallEvaluation evaluateWall(const WallCells& c, const cv::Mat* defectY, const Le
              " (above " + fmt(lim.stuck_above_ratio, 2) + " × module median)",
          lim.max_stuck.has_value(), true, !lim.max_stuck || e.stuck <= *lim.max_stuck,
          lim.stuck_source, lim.stuck_provisional, ""});
-    add({"adjacent_pixels", "Adjacent-pixel difference (worst LED vs its neighbours)",
-         e.worst_adjacent_pct, 2.0 * adjSigma, "%",
-         "within ±" + fmt(lim.adjacent_max_pct, 1) + " %", lim.adjacent_is_limit, true,
-         e.adjacent.empty(), lim.adjacent_source, lim.adjacent_provisional,
-         std::to_string(e.adjacent.size()) + " LEDs beyond the limit"});
+    add({"adjacent_pixels", "Adjacent-pixel difference (worst LED)", e.worst_adjacent_pct,
+         2.0 * adjSigma, "%", "within ±" + fmt(lim.adjacent_max_pct, 1) + " %",
+         lim.adjacent_is_limit, true, e.adjacent.empty(), lim.adjacent_source,
+         lim.adjacent_provisional, std::to_string(e.adjacent.size()) + " LEDs beyond the limit"});
     add({"saturated", "Saturated LED cells", double(e.saturated_cells), 0.0, "cells", "0", true,
          true, e.saturated_cells == 0,
          "measurement validity: a cell that clipped the sensor has no known luminance", false,

@@ -275,10 +275,11 @@ void writeWallReportPdf(const WallAnalysis& a, const WallLimits& lim, const Wall
     pg.newline(1.2);
     // One row per figure of the evaluation: value ± U, the limit, its verdict and its source.
     for (const auto& fig : a.figures) {
-        std::string result = fig.measured ? f(fig.value, fig.unit == "%"    ? 2
-                                                         : fig.unit.empty() ? 4
-                                                                            : 3)
-                                          : "—";
+        const bool count = fig.unit == "LEDs" || fig.unit == "cells";
+        const int digits = fig.unit == "%" ? 2 : fig.unit.empty() ? 4 : 3;
+        std::string result = !fig.measured ? "—"
+                             : count       ? std::to_string(static_cast<long long>(fig.value))
+                                           : f(fig.value, digits);
         if (fig.measured && fig.u_k2 > 0) {
             result += " ± " + f(fig.u_k2, fig.unit == "%" ? 2 : fig.unit.empty() ? 4 : 3);
         }
