@@ -106,7 +106,12 @@ ScreenQuad findScreenQuad(const cv::Mat& signal) {
                0, cv::INTER_AREA);
     reduced.convertTo(small, CV_32F);
     cv::patchNaNs(small, 0.0);
-    cv::blur(small, small, cv::Size(7, 7));
+    // Shrinking by 3 or more already averages the emitter structure away; a blur there would only
+    // round the corners by tens of full-size pixels.
+    const int box = scale < 3.0 ? 7 : 1;
+    if (box > 1) {
+        cv::blur(small, small, cv::Size(box, box));
+    }
     std::vector<float> v(small.begin<float>(), small.end<float>());
     std::sort(v.begin(), v.end());
     const double lo = v[v.size() / 20];
