@@ -118,6 +118,7 @@ bool recoverable(cam::CameraErrorKind k) {
 void registerCameraCommands(CLI::App& app) {
     auto* camera = app.add_subcommand("camera", "Imaging cameras through libgphoto2");
     camera->require_subcommand(1);
+    registerCameraCalibrateCommand(camera);
     {
         auto json = std::make_shared<bool>(false);
         auto* cmd = camera->add_subcommand(

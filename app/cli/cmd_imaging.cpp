@@ -43,7 +43,7 @@ std::string ext(const std::filesystem::path& p) {
 struct RenderArgs {
     std::string config, out, stimulus = "white", seat, truth, calibration_out;
     int width = 1200, height = 800, supersample = 2;
-    double exposure_s = 0.1;
+    double exposure_s = 0.1, emitter_fill = 1.0;
     std::uint64_t seed = 1;
 };
 
@@ -61,6 +61,7 @@ void runRender(const RenderArgs& a) {
     cam.exposure_s = a.exposure_s;
     cam.seed = a.seed;
     cam.supersample = a.supersample;
+    cam.emitter_fill = a.emitter_fill;
     if (!a.seat.empty()) {
         const geometry::Seat* s = cfg.findSeat(a.seat);
         if (!s) {
@@ -139,6 +140,14 @@ void runRender(const RenderArgs& a) {
 }
 
 imaging::ScreenQuad parseCorners(const std::string& s) {
+    const auto v = parseCornerNumbers(s);
+    return {cv::Point2d(v[0], v[1]), cv::Point2d(v[2], v[3]), cv::Point2d(v[4], v[5]),
+            cv::Point2d(v[6], v[7])};
+}
+
+}  // namespace
+
+std::array<double, 8> parseCornerNumbers(const std::string& s) {
     std::vector<double> v;
     std::stringstream ss(s);
     for (std::string tok; std::getline(ss, tok, ',');) {
@@ -154,19 +163,37 @@ imaging::ScreenQuad parseCorners(const std::string& s) {
             kExitUsage,
             "--corners: expected 8 numbers x,y of top-left, top-right, bottom-right, bottom-left");
     }
-    return {cv::Point2d(v[0], v[1]), cv::Point2d(v[2], v[3]), cv::Point2d(v[4], v[5]),
-            cv::Point2d(v[6], v[7])};
+    std::array<double, 8> out{};
+    std::copy(v.begin(), v.end(), out.begin());
+    return out;
 }
 
-}  // namespace
-
 void runAnalyze(const AnalyzeArgs& a) {
+    if (!a.layout.empty()) {
+        // An LED wall: the same analysis as `wall --image`, one path for both.
+        analyzeWallImages({a.image}, a.meta, a.layout, a.limits, a.calibration, a.corners, a.out);
+        return;
+    }
+    // A projection screen: luminance map and the ST 431-1 points.
     // Inputs first: nothing is written unless every input is good.
     imaging::RawFrame frame;
     try {
         frame = app::imaging_io::readImage(a.image);
+        app::imaging_io::ImageMetadata sidecar, flags;
+        if (!a.meta.sidecar.empty()) {
+            sidecar = app::imaging_io::readImageSidecar(a.meta.sidecar);
+        }
+        flags.exposure_s = a.meta.exposure_s;
+        flags.black_level_dn = a.meta.black_level_dn;
+        flags.white_level_dn = a.meta.white_level_dn;
+        app::imaging_io::applyImageMetadata(frame, a.image, sidecar, flags);
     } catch (const app::imaging_io::ImageFileError& e) {
         throw CommandError(kExitUsage, e.what());
+    }
+    if (frame.rgb.channels() != 3) {
+        throw CommandError(kExitUsage, a.image +
+                                           ": a projection-screen analysis needs an RGB image "
+                                           "(monochrome images are analysed with --layout)");
     }
     const std::filesystem::path calFile = a.calibration.empty()
                                               ? app::dataDir() / "cameras" / "virtual-camera.json"
@@ -177,23 +204,7 @@ void runAnalyze(const AnalyzeArgs& a) {
     } catch (const std::exception& e) {
         throw CommandError(kExitUsage, e.what());
     }
-    std::optional<imaging::LedWallLayout> layout;
     geometry::ScreenSize screen{1.0, 1.0};
-    if (!a.layout.empty()) {
-        try {
-            const auto cfg = app::loadTheatreConfig(a.layout);
-            if (!cfg.led) {
-                throw CommandError(kExitUsage,
-                                   a.layout + ": --layout needs a config with an led section");
-            }
-            layout = drivers::virt::ledLayoutOf(cfg);
-            screen = cfg.screen;
-        } catch (const CommandError&) {
-            throw;
-        } catch (const std::exception& e) {
-            throw CommandError(kExitUsage, e.what());
-        }
-    }
     imaging::ScreenQuad quad;
     if (!a.corners.empty()) {
         quad = parseCorners(a.corners);
@@ -206,11 +217,9 @@ void runAnalyze(const AnalyzeArgs& a) {
             throw CommandError(kExitUsage, a.image + ": " + e.what() + "; pass --corners");
         }
     }
+    // A grid of 512 cells across, the height from the quad's aspect.
     cv::Size grid;
-    if (layout) {
-        grid = layout->gridSize();
-    } else {
-        // A projection screen: a grid of 512 cells across, the height from the quad's aspect.
+    {
         const double w = 0.5 * (cv::norm(quad[1] - quad[0]) + cv::norm(quad[2] - quad[3]));
         const double h = 0.5 * (cv::norm(quad[3] - quad[0]) + cv::norm(quad[2] - quad[1]));
         grid = {512, std::max(1, static_cast<int>(std::lround(512 * h / w)))};
@@ -272,10 +281,7 @@ void runAnalyze(const AnalyzeArgs& a) {
         app::imaging_io::writeTiff16(
             out / "luminance.tif", y16,
             nlohmann::json({{"cdm2_per_dn", scale}, {"quantity", "luminance"}}).dump());
-        double lo = 0, hi = maxY;
-        if (layout) {  // false colour centred on the interesting range
-            lo = 0.8 * maxY / 1.05;
-        }
+        const double lo = 0, hi = maxY;
         app::imaging_io::writeFalseColourPng(out / "luminance.png", Y, lo, hi > lo ? hi : lo + 1);
     } catch (const app::imaging_io::ImageFileError& e) {
         throw CommandError(kExitOutput, e.what());
@@ -288,95 +294,6 @@ void runAnalyze(const AnalyzeArgs& a) {
                                {"luminance_cdm2", num(r.xyz.Y)},
                                {"x", num(xy.x)},
                                {"y", num(xy.y)}});
-    }
-    bool pass = true;
-    if (layout) {
-        const auto defects = imaging::detectPixelDefects(
-            Y, *layout, {a.dead_below, a.stuck_above, a.stuck_min_excess_cdm2});
-        const auto u = imaging::moduleUniformity(xyz, *layout,
-                                                 {a.min_ratio, a.max_ratio, a.max_dxy, a.max_dxy},
-                                                 imaging::defectMask(defects, grid));
-        const auto seams = imaging::measureSeams(Y, *layout, {a.seam_threshold_pct, 1, 3});
-        j["limits"] = {{"min_ratio", a.min_ratio},
-                       {"max_ratio", a.max_ratio},
-                       {"max_abs_dx", a.max_dxy},
-                       {"max_abs_dy", a.max_dxy},
-                       {"seam_threshold_pct", a.seam_threshold_pct},
-                       {"source", "DY/T 8-2023 draft, annex A.2 #3 and #7 [U] unless overridden"}};
-        j["wall"] = {{"mean_cdm2", u.wall_mean_cdm2},
-                     {"x", num(u.wall_xy.x)},
-                     {"y", num(u.wall_xy.y)},
-                     {"modules_failing", u.modules_failing},
-                     {"cabinets_failing", u.cabinets_failing}};
-        std::ostringstream csv;
-        csv << "module_col,module_row,cabinet_col,cabinet_row,mean_cdm2,x,y,ratio_to_wall,dx,dy,"
-               "pixels,verdict\n";
-        j["modules"] = nlohmann::json::array();
-        for (const auto& m : u.modules) {
-            const auto cab = layout->cabinetOfModule(m.index);
-            j["modules"].push_back({{"col", m.index.col},
-                                    {"row", m.index.row},
-                                    {"mean_cdm2", num(m.mean_cdm2)},
-                                    {"x", num(m.xy.x)},
-                                    {"y", num(m.xy.y)},
-                                    {"ratio_to_wall", num(m.ratio_to_wall)},
-                                    {"dx", num(m.dx)},
-                                    {"dy", num(m.dy)},
-                                    {"pixels", m.pixels_used},
-                                    {"verdict", m.pass ? "pass" : "fail"}});
-            char line[256];
-            std::snprintf(line, sizeof line, "%d,%d,%d,%d,%.6g,%.5f,%.5f,%.5f,%.5f,%.5f,%d,%s\n",
-                          m.index.col, m.index.row, cab.col, cab.row, m.mean_cdm2, m.xy.x, m.xy.y,
-                          m.ratio_to_wall, m.dx, m.dy, m.pixels_used, m.pass ? "pass" : "fail");
-            csv << line;
-        }
-        j["cabinets"] = nlohmann::json::array();
-        for (const auto& c : u.cabinets) {
-            j["cabinets"].push_back({{"col", c.index.col},
-                                     {"row", c.index.row},
-                                     {"mean_cdm2", num(c.mean_cdm2)},
-                                     {"x", num(c.xy.x)},
-                                     {"y", num(c.xy.y)},
-                                     {"ratio_to_wall", num(c.ratio_to_wall)},
-                                     {"verdict", c.pass ? "pass" : "fail"}});
-        }
-        j["seams"] = nlohmann::json::array();
-        for (const auto& s : seams) {
-            if (s.detected) {
-                j["seams"].push_back(
-                    {{"orientation", s.orientation == imaging::SeamOrientation::Vertical
-                                         ? "vertical"
-                                         : "horizontal"},
-                     {"border", s.border},
-                     {"segment", s.segment},
-                     {"contrast_pct", s.contrast_pct},
-                     {"kind", s.contrast_pct > 0 ? "bright" : "dark"}});
-            }
-        }
-        j["defects"] = nlohmann::json::array();
-        for (const auto& d : defects) {
-            j["defects"].push_back(
-                {{"x_px", d.x_px},
-                 {"y_px", d.y_px},
-                 {"module_col", d.module.col},
-                 {"module_row", d.module.row},
-                 {"x_in_module", d.x_in_module},
-                 {"y_in_module", d.y_in_module},
-                 {"kind", d.kind == imaging::DefectKind::Dead ? "dead" : "stuck"},
-                 {"ratio", num(d.ratio)}});
-        }
-        pass = u.modules_failing == 0;
-        j["verdict"] = pass ? "pass" : "fail";
-        try {
-            app::writeFileAtomically(out / "modules.csv", csv.str());
-        } catch (const std::exception& e) {
-            throw CommandError(kExitOutput, e.what());
-        }
-        std::printf(
-            "wall mean %.3f cd/m², %d of %zu modules outside limits, %zu seams, %zu defective "
-            "pixels\n",
-            u.wall_mean_cdm2, u.modules_failing, u.modules.size(), j["seams"].size(),
-            defects.size());
     }
     try {
         app::writeFileAtomically(out / "analysis.json", j.dump(2) + "\n");
@@ -400,8 +317,12 @@ void registerImagingCommands(CLI::App& app) {
     render->add_option("--height", ra->height, "Image height, px")->check(CLI::Range(16, 20000));
     render->add_option("--exposure", ra->exposure_s, "Exposure time, s")
         ->check(CLI::PositiveNumber);
-    render->add_option("--supersample", ra->supersample, "Samples per pixel side (1..4)")
-        ->check(CLI::Range(1, 4));
+    render->add_option("--supersample", ra->supersample, "Samples per pixel side (1..16)")
+        ->check(CLI::Range(1, 16));
+    render
+        ->add_option("--emitter-fill", ra->emitter_fill,
+                     "LED emitter side as a fraction of the LED pitch (1: uniform squares)")
+        ->check(CLI::Range(0.05, 1.0));
     render->add_option("--seed", ra->seed, "Noise seed");
     render->add_option("--truth", ra->truth, "Also write what was rendered (JSON)");
     render->add_option(
@@ -411,7 +332,9 @@ void registerImagingCommands(CLI::App& app) {
 
     auto aa = std::make_shared<AnalyzeArgs>();
     CLI::App* analyze = app.add_subcommand(
-        "analyze", "Luminance map, module uniformity, seams and defects from a camera image");
+        "analyze",
+        "Luminance map and ST 431-1 points of a screen; with --layout the LED wall analysis "
+        "(as wall --image)");
     analyze->add_option("--image", aa->image, "DNG, camera raw or 16-bit TIFF")->required();
     analyze->add_option("--camera-calibration", aa->calibration,
                         "Camera calibration JSON (default: the virtual camera's, "
@@ -421,18 +344,9 @@ void registerImagingCommands(CLI::App& app) {
     analyze->add_option("--corners", aa->corners,
                         "Screen corners x,y ×4 (TL, TR, BR, BL), camera pixels");
     analyze->add_option("--out", aa->out, "Output directory")->required();
-    analyze->add_option("--min-ratio", aa->min_ratio,
-                        "Lowest module mean / wall mean (default 0.90)");
-    analyze->add_option("--max-ratio", aa->max_ratio,
-                        "Highest module mean / wall mean (default 1.10)");
-    analyze->add_option("--max-dxy", aa->max_dxy,
-                        "Largest |Δx|, |Δy| of a module to the wall (default 0.015)");
-    analyze->add_option("--seam-threshold", aa->seam_threshold_pct,
-                        "Seam contrast threshold, % (default 3)");
-    analyze->add_option("--dead-below", aa->dead_below,
-                        "Dead pixel: below this × module median (default 0.5)");
-    analyze->add_option("--stuck-above", aa->stuck_above,
-                        "Stuck pixel: above this × module median (default 2)");
+    analyze->add_option("--limits", aa->limits,
+                        "With --layout: dyt8-2023-draft (default), dci-dvd-1.2, or a limits JSON");
+    addImageMetadataOptions(analyze, aa->meta);
     analyze->callback([aa] { runAnalyze(*aa); });
 }
 

@@ -5,6 +5,7 @@
 #include "app/common/certification.h"
 #include "app/common/data_paths.h"
 #include "app/common/imaging/camera_calibration_file.h"
+#include "app/common/imaging/image_files.h"
 #include "app/common/imaging/rendered_frame_source.h"
 #include "app/common/imaging/wall_job.h"
 #include "app/common/report/wall_report_pdf.h"
@@ -38,7 +39,37 @@ struct WallArgs {
     int fault_at = 1;
     double time_scale = 0.0;
     bool no_prompt = false;
+    std::vector<std::string> images;  ///< analyse these files instead of capturing
+    std::string corners;
+    ImageMetadataArgs meta;
 };
+
+/// One line per figure (value ± U, limit, verdict) and the verdict naming what failed.
+void printWallSummary(const app::WallAnalysis& an, const app::WallLimits& limits) {
+    for (const auto& f : an.figures) {
+        char v[96];
+        if (!f.measured) {
+            std::snprintf(v, sizeof v, "not measured");
+        } else if (f.u_k2 > 0) {
+            std::snprintf(v, sizeof v, "%.4g ± %.2g %s", f.value, f.u_k2, f.unit.c_str());
+        } else {
+            std::snprintf(v, sizeof v, "%.4g %s", f.value, f.unit.c_str());
+        }
+        const char* verdict = !f.measured    ? ""
+                              : !f.has_limit ? "information"
+                              : f.pass       ? "pass"
+                                             : "FAIL";
+        std::printf("  %-58s %-26s %-9s %s%s\n", f.name.c_str(), v, verdict,
+                    f.has_limit ? f.limit.c_str() : "",
+                    f.has_limit && f.provisional ? " (provisional)" : "");
+    }
+    std::string failed;
+    for (const auto& n : an.failed) {
+        failed += (failed.empty() ? "" : "; ") + n;
+    }
+    std::printf("verdict: %s against %s%s\n", an.pass ? "PASS" : ("FAIL (" + failed + ")").c_str(),
+                limits.id.c_str(), limits.luminance_provisional ? " (provisional limits)" : "");
+}
 
 std::string utcNow() {
     const std::time_t t = std::time(nullptr);
@@ -63,8 +94,18 @@ std::pair<double, double> calibrationReference(const std::filesystem::path& file
 }
 
 void runWall(const WallArgs& a) {
+    if (!a.images.empty()) {
+        if (!a.port.empty() || !a.simulate.empty()) {
+            throw CommandError(kExitUsage, "--image analyses files: no --port or --simulate");
+        }
+        if (a.layout.empty()) {
+            throw CommandError(kExitUsage, "--image needs --layout (a config with an led section)");
+        }
+        analyzeWallImages(a.images, a.meta, a.layout, a.limits, a.calibration, a.corners, a.out);
+        return;
+    }
     if (a.port.empty() == a.simulate.empty()) {
-        throw CommandError(kExitUsage, "give either --port or --simulate");
+        throw CommandError(kExitUsage, "give either --port, --simulate or --image");
     }
     const std::string layoutFile = a.layout.empty() ? a.simulate : a.layout;
     if (layoutFile.empty()) {
@@ -215,36 +256,114 @@ void runWall(const WallArgs& a) {
     } catch (const std::exception& e) {
         throw CommandError(kExitOutput, e.what());
     }
-    const auto& an = r.analysis;
-    std::printf(
-        "wall mean %.3f cd/m²; %d of %zu modules outside limits, %zu seams, %zu defective "
-        "pixels\n",
-        an.wall_mean_cdm2, an.modules_failing, an.modules.size(), an.seams.size(),
-        an.defects.size());
-    std::printf("verdict: %s against %s%s\n", an.pass ? "PASS" : "FAIL", o.limits.id.c_str(),
-                o.limits.luminance_provisional ? " (provisional limits)" : "");
-    if (!an.pass) {
-        // Name what failed: a wall can fail with every module inside (seams, defects, saturation).
-        std::string why;
-        auto add = [&why](const std::string& s) { why += (why.empty() ? "" : "; ") + s; };
-        if (an.modules_failing > 0) {
-            add(std::to_string(an.modules_failing) + " module(s) outside the limits");
-        }
-        if (!an.seams_pass) {
-            add(std::to_string(an.seams.size()) + " seam segment(s) over the seam limit");
-        }
-        if (!an.defects_pass) {
-            add(std::to_string(an.defects.size()) + " dead or stuck pixel(s)");
-        }
-        if (an.saturated_cells > 0) {
-            add(std::to_string(an.saturated_cells) + " saturated camera cell(s): retake");
-        }
-        std::printf("failed on: %s\n", why.empty() ? "see report.pdf" : why.c_str());
-    }
+    printWallSummary(r.analysis, o.limits);
     std::printf("wrote %s\n", (out / "report.pdf").string().c_str());
 }
 
 }  // namespace
+
+void addImageMetadataOptions(CLI::App* cmd, ImageMetadataArgs& m) {
+    cmd->add_option("--exposure", m.exposure_s,
+                    "Exposure time, s (for images whose file does not say it)")
+        ->check(CLI::PositiveNumber);
+    cmd->add_option("--black-level", m.black_level_dn, "Sensor black level, DN (default: file)")
+        ->check(CLI::Range(0.0, 65535.0));
+    cmd->add_option("--white-level", m.white_level_dn,
+                    "Sensor saturation level, DN (default: file)")
+        ->check(CLI::Range(1.0, 65535.0));
+    cmd->add_option("--sidecar", m.sidecar,
+                    "JSON with exposure_s, black_level_dn, white_level_dn, iso for the images")
+        ->check(CLI::ExistingFile);
+}
+
+void analyzeWallImages(const std::vector<std::string>& images, const ImageMetadataArgs& m,
+                       const std::string& layoutFile, const std::string& limitsId,
+                       const std::string& calibration, const std::string& corners,
+                       const std::string& outDir) {
+    if (images.empty() || images.size() > 2) {
+        throw CommandError(kExitUsage,
+                           "give one or two images: the uniformity frame, then a defect frame");
+    }
+    // Inputs first: nothing is written unless every input is good.
+    std::vector<app::WallFrame> frames;
+    drivers::virt::TheatreConfig cfg;
+    imaging::LedWallLayout layout;
+    app::WallLimits limits;
+    imaging::CameraCalibration cal;
+    std::filesystem::path calFile;
+    std::optional<imaging::ScreenQuad> quad;
+    try {
+        app::imaging_io::ImageMetadata sidecar, flags;
+        if (!m.sidecar.empty()) {
+            sidecar = app::imaging_io::readImageSidecar(m.sidecar);
+        }
+        flags.exposure_s = m.exposure_s;
+        flags.black_level_dn = m.black_level_dn;
+        flags.white_level_dn = m.white_level_dn;
+        for (std::size_t i = 0; i < images.size(); ++i) {
+            imaging::RawFrame f = app::imaging_io::readImage(images[i]);
+            app::imaging_io::applyImageMetadata(f, images[i], sidecar, flags);
+            frames.push_back({std::move(f), images[i], i == 0 ? "uniformity" : "defects", 1.0});
+        }
+        cfg = app::loadTheatreConfig(layoutFile);
+        if (!cfg.led) {
+            throw CommandError(kExitUsage, layoutFile + ": not an LED wall (no led section)");
+        }
+        layout = drivers::virt::ledLayoutOf(cfg);
+        limits = app::loadWallLimits(app::wallLimitsFile(limitsId));
+        calFile = calibration.empty() ? app::dataDir() / "cameras" / "virtual-camera.json"
+                                      : std::filesystem::path(calibration);
+        cal = app::loadCameraCalibration(calFile);
+        if (!corners.empty()) {
+            const auto v = parseCornerNumbers(corners);
+            quad = imaging::ScreenQuad{cv::Point2d(v[0], v[1]), cv::Point2d(v[2], v[3]),
+                                       cv::Point2d(v[4], v[5]), cv::Point2d(v[6], v[7])};
+        }
+    } catch (const CommandError&) {
+        throw;
+    } catch (const std::exception& e) {
+        throw CommandError(kExitUsage, e.what());
+    }
+    app::WallAnalysis an;
+    try {
+        an = app::analyzeWall(frames[0], frames.size() > 1 ? &frames[1] : nullptr, cal, layout,
+                              limits, quad ? &*quad : nullptr);
+    } catch (const std::exception& e) {
+        throw CommandError(kExitUsage,
+                           std::string(e.what()) + (corners.empty() ? "; pass --corners" : ""));
+    }
+    const std::filesystem::path out = outDir;
+    nlohmann::ordered_json meta;
+    meta["wall"] = cfg.name;
+    meta["layout_file"] = layoutFile;
+    meta["date"] = utcNow();
+    meta["camera_calibration"] = calFile.string();
+    meta["images"] = nlohmann::json::array();
+    app::WallReportInfo info;
+    for (const auto& f : frames) {
+        meta["images"].push_back({{"file", f.file},
+                                  {"role", f.stimulus},
+                                  {"exposure_s", f.frame.exposure_s},
+                                  {"black_level_dn", f.frame.black_level_dn},
+                                  {"white_level_dn", f.frame.white_level_dn},
+                                  {"channels", f.frame.rgb.channels()}});
+        info.captures.push_back(f.file + " (" + f.stimulus + ", " +
+                                std::to_string(f.frame.exposure_s) + " s)");
+    }
+    info.wall = cfg.name;
+    info.camera = frames[0].frame.make + " " + frames[0].frame.model;
+    info.calibration = calFile.string();
+    info.date = meta["date"];
+    try {
+        app::ensureWritableDirectory(out);
+        app::writeWallResults(out, an, limits, meta);
+        app::writeWallReportPdf(an, limits, info, out / "report.pdf");
+    } catch (const std::exception& e) {
+        throw CommandError(kExitOutput, e.what());
+    }
+    printWallSummary(an, limits);
+    std::printf("wrote %s\n", (out / "analysis.json").string().c_str());
+}
 
 void registerWallCommand(CLI::App& app) {
     auto a = std::make_shared<WallArgs>();
@@ -285,6 +404,12 @@ void registerWallCommand(CLI::App& app) {
                     "With --simulate: real seconds per camera second (default 0)");
     cmd->add_flag("--no-prompt", a->no_prompt,
                   "With --port: do not wait for Enter before each pattern");
+    cmd->add_option("--image", a->images,
+                    "Analyse these files instead of capturing: the uniformity frame, then "
+                    "optionally a defect frame (16-bit mono/RGB TIFF, DNG, camera raw)");
+    cmd->add_option("--corners", a->corners,
+                    "With --image: screen corners x,y ×4 (TL, TR, BR, BL), camera pixels");
+    addImageMetadataOptions(cmd, a->meta);
     cmd->callback([a] { runWall(*a); });
 }
 

@@ -3,8 +3,11 @@
 
 #include <CLI/CLI.hpp>
 
+#include <array>
+#include <limits>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace cm::cli {
 
@@ -39,6 +42,8 @@ void registerPatternsCommand(CLI::App& app);
 /// Also adds `sim camera`: call after registerInstrumentCommands.
 void registerCameraCommands(CLI::App& app);
 void registerImagingCommands(CLI::App& app);
+/// `camera calibrate`, under the `camera` command.
+void registerCameraCalibrateCommand(CLI::App* camera);
 void registerWallCommand(CLI::App& app);
 /// `push`, `fleet`, `registry ...` (app/common/registry).
 void registerRegistryCommands(CLI::App& app);
@@ -68,15 +73,22 @@ void runAndReport(app::PreparedSimulation& sim, app::SessionStore& store, bool q
 void runFieldAndReport(app::PreparedSimulation& session, app::SessionStore& store,
                        const std::string& port, bool quiet, const std::string& lang = "en");
 
-/// Inputs and limits of an image analysis (`analyze`, and `wall` after its capture).
-struct AnalyzeArgs {
-    std::string image, calibration, layout, corners, out;
-    // Limits default to draft DY/T 8-2023 (measurement-methods.md appendix A.2 #3 and #7) [U].
-    double min_ratio = 0.90, max_ratio = 1.10, max_dxy = 0.015;
-    double seam_threshold_pct = 3.0;
-    double dead_below = 0.5, stuck_above = 2.0, stuck_min_excess_cdm2 = 1.0;
+/// Exposure metadata given on the command line for images that do not carry it (a third-party
+/// TIFF): each overrides the file's value when set (NaN: not given).
+struct ImageMetadataArgs {
+    double exposure_s = std::numeric_limits<double>::quiet_NaN();
+    double black_level_dn = std::numeric_limits<double>::quiet_NaN();
+    double white_level_dn = std::numeric_limits<double>::quiet_NaN();
+    std::string sidecar;  ///< JSON with exposure_s / black_level_dn / white_level_dn / iso
 };
-/// Writes luminance.{tif,png}, analysis.json and (with a layout) modules.csv into a.out.
+
+/// Inputs of an image analysis (`analyze`); with a layout it is `wall --image` for one image.
+/// Limits come only from calibration/led-walls/ (an id or a file).
+struct AnalyzeArgs {
+    std::string image, calibration, layout, corners, out, limits = "dyt8-2023-draft";
+    ImageMetadataArgs meta;
+};
+/// Writes luminance.{tif,png}, analysis.json and (with a layout) modules.csv and report.pdf.
 void runAnalyze(const AnalyzeArgs& a);
 
 /// `evaluate --registry`: every session in the registry re-evaluated under a profile (id or file);
@@ -96,6 +108,20 @@ void runRegistryEvaluate(const std::string& url, const std::string& profile, boo
 /// offers `resume --skip-next`.
 std::string instrumentFailure(const drivers::InstrumentError& e, const app::PreparedSimulation& sim,
                               const app::SessionStore& store, const std::string& resume_args);
+
+/// The LED wall analysis of image files (uniformity, then an optional defect frame), its result
+/// files and report into `out`, and the figure lines on stdout; shared by `analyze --layout` and
+/// `wall --image`.
+void analyzeWallImages(const std::vector<std::string>& images, const ImageMetadataArgs& meta,
+                       const std::string& layout_file, const std::string& limits,
+                       const std::string& calibration, const std::string& corners,
+                       const std::string& out);
+
+/// "x,y,x,y,x,y,x,y" (TL, TR, BR, BL, camera pixels) → 8 numbers; CommandError on bad text.
+std::array<double, 8> parseCornerNumbers(const std::string& text);
+
+/// Adds --exposure, --black-level, --white-level and --sidecar to a command.
+void addImageMetadataOptions(CLI::App* cmd, ImageMetadataArgs& meta);
 
 /// The figure table with values ± U, limits and verdicts.
 void printVerdictTable(const report::CertificationReport& report);

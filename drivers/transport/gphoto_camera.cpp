@@ -69,10 +69,41 @@ void onGphotoLog(GPLogLevel, const char*, const char* str, void*) {
     }
 }
 
-void installLogHook() {
-    static std::once_flag once;
-    std::call_once(once, [] { gp_log_add_func(GP_LOG_ERROR, onGphotoLog, nullptr); });
-}
+/// The error-log hook, attached only while a control call runs. libgphoto2 2.5.30 formats a hex
+/// dump of every PTP data packet (gp_log_data) as soon as any log function is registered, whatever
+/// its level: attached during a download it cost ~30 % of a wall job's CPU. Reference-counted, so
+/// overlapping calls on several threads keep it until the last one ends.
+class LogHook {
+public:
+    LogHook() {
+        const std::lock_guard<std::mutex> lock(mutex());
+        if (count()++ == 0) {
+            id() = gp_log_add_func(GP_LOG_ERROR, onGphotoLog, nullptr);
+        }
+    }
+    ~LogHook() {
+        const std::lock_guard<std::mutex> lock(mutex());
+        if (--count() == 0 && id() >= 0) {
+            gp_log_remove_func(id());
+        }
+    }
+    LogHook(const LogHook&) = delete;
+    LogHook& operator=(const LogHook&) = delete;
+
+private:
+    static std::mutex& mutex() {
+        static std::mutex m;
+        return m;
+    }
+    static int& count() {
+        static int n = 0;
+        return n;
+    }
+    static int& id() {
+        static int i = -1;
+        return i;
+    }
+};
 
 void onContextError(GPContext*, const char* text, void* data) {
     *static_cast<std::string*>(data) = text != nullptr ? text : "";
@@ -243,7 +274,9 @@ CameraErrorKind classifyGphotoError(int code, std::uint16_t ptp, const std::stri
         code == GP_ERROR_FILE_NOT_FOUND || code == GP_ERROR_DIRECTORY_NOT_FOUND) {
         return CameraErrorKind::NotFound;
     }
-    if (code == GP_ERROR_CORRUPTED_DATA || ptp == kPtpGeneralError) {
+    // Without the log hook (downloads) the PTP code is not seen, but the context says it.
+    if (code == GP_ERROR_CORRUPTED_DATA || ptp == kPtpGeneralError ||
+        (ptp == 0 && message.find("PTP General Error") != std::string::npos)) {
         return CameraErrorKind::Protocol;
     }
     return CameraErrorKind::Device;
@@ -265,8 +298,10 @@ void GphotoCamera::check(int result, const std::string& what) {
     // and fdopen()s stderr); it then says PTP_ERROR_IO (0x02ff). The port's only fixed wait is
     // 2 s + 500 ms per read, so an I/O error that took that long is the timeout.
     const auto elapsed = std::chrono::steady_clock::now() - call_start_;
-    if (kind == CameraErrorKind::Disconnected && port_.rfind("ptpip:", 0) == 0 &&
-        elapsed >= kPtpIpReadTimeout) {
+    // During a download the log hook is off (no PTP code is seen), so an unspecified failure
+    // after that wait is the same timeout.
+    if ((kind == CameraErrorKind::Disconnected || (kind == CameraErrorKind::Device && ptp == 0)) &&
+        port_.rfind("ptpip:", 0) == 0 && elapsed >= kPtpIpReadTimeout) {
         kind = CameraErrorKind::Timeout;
     }
     std::string msg = port_ + ": " + what + ": " + gp_result_as_string(result) + " (" +
@@ -285,7 +320,7 @@ void GphotoCamera::check(int result, const std::string& what) {
 
 std::vector<DetectedCamera> GphotoCamera::autodetect() {
     const SigpipeGuard sigpipe;
-    installLogHook();
+    const LogHook log;
     GPContext* ctx = gp_context_new();
     CameraList* list = nullptr;
     gp_list_new(&list);
@@ -310,7 +345,7 @@ std::vector<DetectedCamera> GphotoCamera::autodetect() {
 GphotoCamera::GphotoCamera(const std::string& model, const std::string& port)
     : model_(model), port_(port) {
     const SigpipeGuard sigpipe;
-    installLogHook();
+    const LogHook log;
     begin();
     context_ = gp_context_new();
     gp_context_set_error_func(context_, onContextError, &context_error_);
@@ -387,6 +422,7 @@ GphotoCamera::~GphotoCamera() {
 
 std::string GphotoCamera::summary() {
     const SigpipeGuard sigpipe;
+    const LogHook log;  // PTP response codes of a failing control call
     begin();
     CameraText text{};
     check(gp_camera_get_summary(camera_, &text, context_), "summary");
@@ -395,6 +431,7 @@ std::string GphotoCamera::summary() {
 
 std::vector<ConfigWidget> GphotoCamera::listConfig() {
     const SigpipeGuard sigpipe;
+    const LogHook log;  // PTP response codes of a failing control call
     begin();
     WidgetTree root;
     check(gp_camera_get_config(camera_, &root.w, context_), "read configuration");
@@ -405,6 +442,7 @@ std::vector<ConfigWidget> GphotoCamera::listConfig() {
 
 std::optional<ConfigWidget> GphotoCamera::findConfig(const std::string& name) {
     const SigpipeGuard sigpipe;
+    const LogHook log;  // PTP response codes of a failing control call
     begin();
     WidgetTree w;
     const int r = gp_camera_get_single_config(camera_, name.c_str(), &w.w, context_);
@@ -418,6 +456,7 @@ std::optional<ConfigWidget> GphotoCamera::findConfig(const std::string& name) {
 
 void GphotoCamera::setConfig(const std::string& name, const std::string& value) {
     const SigpipeGuard sigpipe;
+    const LogHook log;  // PTP response codes of a failing control call
     begin();
     WidgetTree w;
     check(gp_camera_get_single_config(camera_, name.c_str(), &w.w, context_),
@@ -441,6 +480,7 @@ void GphotoCamera::setConfig(const std::string& name, const std::string& value) 
 
 CameraFilePath GphotoCamera::capture() {
     const SigpipeGuard sigpipe;
+    const LogHook log;  // PTP response codes of a failing control call
     begin();
     ::CameraFilePath p{};
     check(gp_camera_capture(camera_, GP_CAPTURE_IMAGE, &p, context_), "capture");
@@ -449,6 +489,7 @@ CameraFilePath GphotoCamera::capture() {
 
 std::vector<CameraFilePath> GphotoCamera::waitForAddedFiles(std::chrono::milliseconds wait) {
     const SigpipeGuard sigpipe;
+    const LogHook log;  // PTP response codes of a failing control call
     begin();
     std::vector<CameraFilePath> out;
     const auto deadline = std::chrono::steady_clock::now() + wait;
@@ -475,7 +516,7 @@ std::vector<CameraFilePath> GphotoCamera::waitForAddedFiles(std::chrono::millise
 }
 
 std::vector<std::uint8_t> GphotoCamera::fileGet(const CameraFilePath& f) {
-    const SigpipeGuard sigpipe;
+    const SigpipeGuard sigpipe;  // no log hook: a download must not pay for packet hex dumps
     begin();
     FileHolder file;
     gp_file_new(&file.f);
@@ -491,6 +532,7 @@ std::vector<std::uint8_t> GphotoCamera::fileGet(const CameraFilePath& f) {
 
 std::optional<std::uint64_t> GphotoCamera::fileSize(const CameraFilePath& f) {
     const SigpipeGuard sigpipe;
+    const LogHook log;  // PTP response codes of a failing control call
     begin();
     CameraFileInfo info{};
     check(gp_camera_file_get_info(camera_, f.folder.c_str(), f.name.c_str(), &info, context_),
@@ -503,6 +545,7 @@ std::optional<std::uint64_t> GphotoCamera::fileSize(const CameraFilePath& f) {
 
 void GphotoCamera::fileDelete(const CameraFilePath& f) {
     const SigpipeGuard sigpipe;
+    const LogHook log;  // PTP response codes of a failing control call
     begin();
     check(gp_camera_file_delete(camera_, f.folder.c_str(), f.name.c_str(), context_),
           "delete " + f.full());
@@ -510,6 +553,7 @@ void GphotoCamera::fileDelete(const CameraFilePath& f) {
 
 std::vector<StorageSpace> GphotoCamera::storage() {
     const SigpipeGuard sigpipe;
+    const LogHook log;  // PTP response codes of a failing control call
     begin();
     CameraStorageInformation* sifs = nullptr;
     int n = 0;

@@ -4,6 +4,7 @@
 
 #include "libmeasure/colorimetry/rgb_colourspace.h"
 #include "libmeasure/colorimetry/tristimulus.h"
+#include "libmeasure/imaging/lens_model.h"
 #include "libmeasure/imaging/linearise.h"
 
 #include <opencv2/core.hpp>
@@ -46,7 +47,18 @@ struct CameraCalibration {
     std::string camera;                 ///< make and model it was fitted for
     std::string source;                 ///< how it was made (patches, meter, date)
     colorimetry::Matrix3 rgb_to_xyz{};  ///< camera RGB (DN/s) → XYZ (cd/m²)
+    /// Monochrome camera (imaging photometer): luminance (cd/m²) per DN/s; 0 when not calibrated.
+    double cdm2_per_dn_s = 0.0;
+    /// Relative expanded uncertainty (k = 2) of the luminance scale, e.g. 0.03 for ±3 %; 0 when
+    /// the calibration does not state it (then only the fit residual is known).
+    double luminance_u_rel_k2 = 0.0;
     RadialVignetting vignetting;
+    /// Flat field as a 2-D map: relative illumination per pixel (CV_32FC1 or CV_32FC3, 1 at the
+    /// centre), used instead of the radial model when present; must match the frame size.
+    cv::Mat flat_gain;
+    std::string flat_source;  ///< how the map was made (captures of a uniform source, date)
+    LensModel lens;           ///< distortion (and the camera matrix it is defined with)
+    std::string lens_source;  ///< e.g. "cv::calibrateCamera on 12 checkerboard captures"
     std::vector<PatchResidual> residuals;  ///< from the fit, for the record
     double rms_delta_Y_pct = 0.0;
     double max_delta_xy = 0.0;

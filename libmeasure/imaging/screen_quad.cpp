@@ -12,7 +12,8 @@ namespace cm::imaging {
 
 namespace {
 
-double sampleBilinear(const cv::Mat& img, double x, double y) {
+template <typename T>
+double sampleBilinearT(const cv::Mat& img, double x, double y) {
     const int x0 = static_cast<int>(std::floor(x));
     const int y0 = static_cast<int>(std::floor(y));
     if (x0 < 0 || y0 < 0 || x0 + 1 >= img.cols || y0 + 1 >= img.rows) {
@@ -20,10 +21,20 @@ double sampleBilinear(const cv::Mat& img, double x, double y) {
     }
     const double fx = x - x0;
     const double fy = y - y0;
-    const float* r0 = img.ptr<float>(y0);
-    const float* r1 = img.ptr<float>(y0 + 1);
-    return (1 - fy) * ((1 - fx) * r0[x0] + fx * r0[x0 + 1]) +
-           fy * ((1 - fx) * r1[x0] + fx * r1[x0 + 1]);
+    const T* r0 = img.ptr<T>(y0);
+    const T* r1 = img.ptr<T>(y0 + 1);
+    const double v00 = r0[x0], v01 = r0[x0 + 1], v10 = r1[x0], v11 = r1[x0 + 1];
+    return (1 - fy) * ((1 - fx) * v00 + fx * v01) + fy * ((1 - fx) * v10 + fx * v11);
+}
+
+/// Bilinear sample of a 16-bit or float plane in place (no float copy of a large frame); NaN
+/// samples of a float plane count as 0.
+double sampleBilinear(const cv::Mat& img, double x, double y) {
+    if (img.type() == CV_16UC1) {
+        return sampleBilinearT<std::uint16_t>(img, x, y);
+    }
+    const double v = sampleBilinearT<float>(img, x, y);
+    return std::isnan(v) && x >= 0 && y >= 0 && x + 1 < img.cols && y + 1 < img.rows ? 0.0 : v;
 }
 
 /// Sub-pixel points where the profile across the edge a→b crosses halfway between the inside and
@@ -84,15 +95,23 @@ ScreenQuad findScreenQuad(const cv::Mat& signal) {
         throw std::invalid_argument(
             "findScreenQuad: expected a 16-bit or float single-channel image");
     }
-    cv::Mat img;
-    signal.convertTo(img, CV_32F);
-    cv::patchNaNs(img, 0.0);
-    // Coarse: reduce so the long side is ≤ 1024 px, threshold halfway between dark and bright.
+    const cv::Mat& img = signal;  // sampled in place by the fine step
+    // Coarse: reduce so the long side is ≤ 1024 px (straight from the 16-bit frame: shrinking
+    // first, converting the small image only), then a 7 × 7 box so the dark gaps between LED
+    // emitters do not break the screen into islands.
     const double scale = std::max(1.0, std::max(img.cols, img.rows) / 1024.0);
-    cv::Mat small;
-    cv::resize(img, small,
+    cv::Mat reduced, small;
+    cv::resize(img, reduced,
                cv::Size(static_cast<int>(img.cols / scale), static_cast<int>(img.rows / scale)), 0,
                0, cv::INTER_AREA);
+    reduced.convertTo(small, CV_32F);
+    cv::patchNaNs(small, 0.0);
+    // Shrinking by 3 or more already averages the emitter structure away; a blur there would only
+    // round the corners by tens of full-size pixels.
+    const int box = scale < 3.0 ? 7 : 1;
+    if (box > 1) {
+        cv::blur(small, small, cv::Size(box, box));
+    }
     std::vector<float> v(small.begin<float>(), small.end<float>());
     std::sort(v.begin(), v.end());
     const double lo = v[v.size() / 20];
@@ -100,7 +119,8 @@ ScreenQuad findScreenQuad(const cv::Mat& signal) {
     if (!(hi > lo)) {
         throw std::runtime_error("no screen quadrilateral found: the frame is flat");
     }
-    cv::Mat bin = small > (lo + hi) / 2.0;
+    // Well below half: the corners of a wide lens fall to 60–70 % and emitters leave ripple.
+    cv::Mat bin = small > lo + 0.3 * (hi - lo);
     std::vector<std::vector<cv::Point>> contours;
     cv::findContours(bin, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
     if (contours.empty()) {

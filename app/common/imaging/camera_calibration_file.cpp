@@ -2,6 +2,7 @@
 #include "app/common/imaging/camera_calibration_file.h"
 
 #include "app/common/data_paths.h"
+#include "app/common/imaging/image_files.h"
 #include "libmeasure/imaging/linearise.h"
 #include "libmeasure/imaging/rectify.h"
 #include "libmeasure/imaging/screen_quad.h"
@@ -17,8 +18,9 @@ imaging::CameraCalibration loadCameraCalibration(const std::filesystem::path& fi
     // util::parseJson reports position and expected form, never the file's content.
     const nlohmann::json doc = util::parseJson(readTextFile(file), file.string());
     const util::JsonView root(doc, file.string());
-    root.allowOnly(
-        {"schema", "version", "camera", "source", "units", "rgb_to_xyz", "vignetting", "fit"});
+    root.allowOnly({"schema", "version", "camera", "source", "units", "rgb_to_xyz",
+                    "luminance_scale", "luminance_u_rel_k2", "vignetting", "flat_field", "lens",
+                    "fit"});
     if (root.string("schema") != "cinemeasure-camera-calibration") {
         root.at("schema").fail("expected \"cinemeasure-camera-calibration\"");
     }
@@ -26,17 +28,59 @@ imaging::CameraCalibration loadCameraCalibration(const std::filesystem::path& fi
     imaging::CameraCalibration c;
     c.camera = root.string("camera");
     c.source = root.string("source");
-    const auto rows = root.at("rgb_to_xyz").elements();
-    if (rows.size() != 3) {
-        root.at("rgb_to_xyz").fail("expected 3 rows of 3 numbers");
+    // A monochrome camera (imaging photometer) has a luminance scale instead of a matrix.
+    if (auto ls = root.find("luminance_scale")) {
+        ls->allowOnly({"cdm2_per_dn_s", "source"});
+        c.cdm2_per_dn_s = ls->at("cdm2_per_dn_s").number(1e-15, 1e6);
     }
-    for (int r = 0; r < 3; ++r) {
-        const auto cols = rows[static_cast<std::size_t>(r)].elements();
-        if (cols.size() != 3) {
-            rows[static_cast<std::size_t>(r)].fail("expected 3 numbers");
+    c.luminance_u_rel_k2 =
+        root.find("luminance_u_rel_k2") ? root.at("luminance_u_rel_k2").number(0.0, 1.0) : 0.0;
+    if (auto l = root.find("lens")) {
+        l->allowOnly({"model", "fx", "fy", "cx", "cy", "k1", "k2", "p1", "p2", "k3", "source",
+                      "rms_reprojection_px"});
+        if (l->stringOr("model", "opencv-brown-conrady") != "opencv-brown-conrady") {
+            l->at("model").fail("expected \"opencv-brown-conrady\"");
         }
-        for (int k = 0; k < 3; ++k) {
-            c.rgb_to_xyz[r][k] = cols[static_cast<std::size_t>(k)].number(-1e6, 1e6);
+        c.lens.fx = l->at("fx").number(1.0, 1e7);
+        c.lens.fy = l->at("fy").number(1.0, 1e7);
+        c.lens.cx = l->at("cx").number(-1e6, 1e6);
+        c.lens.cy = l->at("cy").number(-1e6, 1e6);
+        c.lens.k1 = l->numberOr("k1", 0.0);
+        c.lens.k2 = l->numberOr("k2", 0.0);
+        c.lens.p1 = l->numberOr("p1", 0.0);
+        c.lens.p2 = l->numberOr("p2", 0.0);
+        c.lens.k3 = l->numberOr("k3", 0.0);
+        c.lens_source = l->stringOr("source", "");
+    }
+    if (auto ff = root.find("flat_field")) {
+        ff->allowOnly({"tiff", "gain_per_dn", "source"});
+        const double perDn = ff->at("gain_per_dn").number(1e-9, 1.0);
+        const std::filesystem::path tif = file.parent_path() / ff->string("tiff");
+        cv::Mat plane;
+        try {
+            plane = imaging_io::readTiff16Plane(tif);
+        } catch (const std::exception& e) {
+            ff->at("tiff").fail(e.what());
+        }
+        plane.convertTo(c.flat_gain, plane.channels() == 3 ? CV_32FC3 : CV_32FC1, perDn);
+        c.flat_source = ff->string("source");
+    }
+    if (!root.find("rgb_to_xyz") && !(c.cdm2_per_dn_s > 0)) {
+        root.fail("needs rgb_to_xyz (colour camera) or luminance_scale (monochrome)");
+    }
+    if (root.find("rgb_to_xyz")) {
+        const auto rows = root.at("rgb_to_xyz").elements();
+        if (rows.size() != 3) {
+            root.at("rgb_to_xyz").fail("expected 3 rows of 3 numbers");
+        }
+        for (int r = 0; r < 3; ++r) {
+            const auto cols = rows[static_cast<std::size_t>(r)].elements();
+            if (cols.size() != 3) {
+                rows[static_cast<std::size_t>(r)].fail("expected 3 numbers");
+            }
+            for (int k = 0; k < 3; ++k) {
+                c.rgb_to_xyz[r][k] = cols[static_cast<std::size_t>(k)].number(-1e6, 1e6);
+            }
         }
     }
     if (auto v = root.find("vignetting")) {
@@ -76,9 +120,37 @@ std::string cameraCalibrationJson(const imaging::CameraCalibration& c) {
     j["source"] = c.source;
     j["units"] =
         "XYZ (cd/m2) = rgb_to_xyz x camera RGB (DN per second, black level and vignetting removed)";
-    j["rgb_to_xyz"] = nlohmann::json::array();
+    if (c.cdm2_per_dn_s > 0) {
+        j["luminance_scale"] = {{"cdm2_per_dn_s", c.cdm2_per_dn_s},
+                                {"source", "luminance (cd/m2) per DN/s of a monochrome camera"}};
+    }
+    bool matrix = false;
     for (const auto& row : c.rgb_to_xyz) {
-        j["rgb_to_xyz"].push_back({row[0], row[1], row[2]});
+        for (double v : row) {
+            matrix = matrix || v != 0.0;
+        }
+    }
+    if (matrix) {
+        j["rgb_to_xyz"] = nlohmann::json::array();
+        for (const auto& row : c.rgb_to_xyz) {
+            j["rgb_to_xyz"].push_back({row[0], row[1], row[2]});
+        }
+    }
+    if (c.luminance_u_rel_k2 > 0) {
+        j["luminance_u_rel_k2"] = c.luminance_u_rel_k2;
+    }
+    if (c.lens.fx > 0) {
+        j["lens"] = {{"model", "opencv-brown-conrady"},
+                     {"fx", c.lens.fx},
+                     {"fy", c.lens.fy},
+                     {"cx", c.lens.cx},
+                     {"cy", c.lens.cy},
+                     {"k1", c.lens.k1},
+                     {"k2", c.lens.k2},
+                     {"p1", c.lens.p1},
+                     {"p2", c.lens.p2},
+                     {"k3", c.lens.k3},
+                     {"source", c.lens_source}};
     }
     j["vignetting"] = {{"model", "radial-r2"},
                        {"k1", c.vignetting.k1},
@@ -100,7 +172,23 @@ std::string cameraCalibrationJson(const imaging::CameraCalibration& c) {
 }
 
 void saveCameraCalibration(const std::filesystem::path& file, const imaging::CameraCalibration& c) {
-    writeFileAtomically(file, cameraCalibrationJson(c));
+    std::string text = cameraCalibrationJson(c);
+    if (!c.flat_gain.empty()) {
+        // The 2-D flat field beside the JSON: 16 bit, gain 1 = 32768 DN (room for +100 %).
+        constexpr double kGainPerDn = 1.0 / 32768.0;
+        const std::string name = file.stem().string() + "-flat.tif";
+        cv::Mat q;
+        c.flat_gain.convertTo(q, c.flat_gain.channels() == 3 ? CV_16UC3 : CV_16UC1,
+                              1.0 / kGainPerDn);
+        imaging_io::writeTiff16(
+            file.parent_path() / name, q,
+            nlohmann::json({{"quantity", "relative illumination"}, {"gain_per_dn", kGainPerDn}})
+                .dump());
+        auto j = nlohmann::ordered_json::parse(text);
+        j["flat_field"] = {{"tiff", name}, {"gain_per_dn", kGainPerDn}, {"source", c.flat_source}};
+        text = j.dump(2) + "\n";
+    }
+    writeFileAtomically(file, text);
 }
 
 imaging::CameraCalibration calibrateVirtualCamera(const drivers::virt::VirtualTheatre& theatre,

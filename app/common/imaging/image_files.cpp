@@ -127,7 +127,29 @@ void checkPixelBudget(const std::filesystem::path& file, std::uint64_t w, std::u
     }
 }
 
-cv::Mat readTiffPixels(const std::filesystem::path& file, std::string& description) {
+/// ExposureTime from the EXIF directory, 0 when there is none; the current directory is restored
+/// so the pixels are read from the image's own IFD.
+double exifExposureTime(TIFF* t) {
+    toff_t exifOffset = 0;
+    if (!TIFFGetField(t, TIFFTAG_EXIFIFD, &exifOffset) || exifOffset == 0) {
+        return 0.0;
+    }
+    const tdir_t dir = TIFFCurrentDirectory(t);
+    double seconds = 0.0;
+    if (TIFFReadEXIFDirectory(t, exifOffset)) {
+        double v = 0.0;  // libtiff 4.x hands EXIF rationals out as double
+        if (TIFFGetField(t, EXIFTAG_EXPOSURETIME, &v) && v > 0.0) {
+            seconds = v;
+        }
+    }
+    TIFFSetDirectory(t, dir);
+    return seconds;
+}
+
+/// Pixels and description of a 16-bit TIFF; the EXIF ExposureTime (seconds) into *exposure when
+/// the file has an EXIF directory with one.
+cv::Mat readTiffPixels(const std::filesystem::path& file, std::string& description,
+                       double* exposure) {
     if (!std::filesystem::is_regular_file(file)) {
         throw ImageFileError(file.string() + ": no such file");
     }
@@ -153,6 +175,9 @@ cv::Mat readTiffPixels(const std::filesystem::path& file, std::string& descripti
     if (TIFFGetField(t.get(), TIFFTAG_IMAGEDESCRIPTION, &desc) && desc) {
         description = desc;
     }
+    if (exposure != nullptr) {
+        *exposure = exifExposureTime(t.get());
+    }
     cv::Mat img(static_cast<int>(hgt), static_cast<int>(w), spp == 3 ? CV_16UC3 : CV_16UC1);
     if (static_cast<std::size_t>(TIFFScanlineSize(t.get())) != img.step[0]) {
         fail(file, "unexpected TIFF row size");
@@ -169,18 +194,25 @@ cv::Mat readTiffPixels(const std::filesystem::path& file, std::string& descripti
 
 imaging::RawFrame readTiff16(const std::filesystem::path& file) {
     std::string desc;
+    double exifExposure = 0.0;
     imaging::RawFrame f;
-    f.rgb = readTiffPixels(file, desc);
-    if (f.rgb.type() != CV_16UC3) {
-        throw ImageFileError(file.string() +
-                             ": expected an RGB TIFF, this one has one sample per pixel");
+    f.rgb = readTiffPixels(file, desc, &exifExposure);
+    f.exposure_known = false;
+    f.make.clear();
+    f.model.clear();
+    if (exifExposure > 0.0) {
+        f.exposure_s = exifExposure;
+        f.exposure_known = true;
     }
     const auto j = nlohmann::json::parse(desc, nullptr, false);
     if (j.is_object()) {
         auto num = [&](const char* k, double fallback) {
             return j.contains(k) && j[k].is_number() ? j[k].get<double>() : fallback;
         };
-        f.exposure_s = num("exposure_s", 1.0);
+        if (j.contains("exposure_s") && j["exposure_s"].is_number()) {
+            f.exposure_s = j["exposure_s"].get<double>();
+            f.exposure_known = true;
+        }
         f.black_level_dn = num("black_level_dn", 0.0);
         f.white_level_dn = num("white_level_dn", 65535.0);
         f.iso = num("iso", 100.0);
@@ -194,7 +226,7 @@ imaging::RawFrame readTiff16(const std::filesystem::path& file) {
 
 cv::Mat readTiff16Plane(const std::filesystem::path& file) {
     std::string desc;
-    return readTiffPixels(file, desc);
+    return readTiffPixels(file, desc, nullptr);
 }
 
 void writeDng(const std::filesystem::path& file, const imaging::RawFrame& frame,
@@ -283,7 +315,8 @@ imaging::RawFrame readRaw(const std::filesystem::path& file) {
     checkPixelBudget(file, raw->imgdata.sizes.raw_width, raw->imgdata.sizes.raw_height);
     check(raw->unpack(), "cannot decode the raw data (truncated or corrupt?)");
     imaging::RawFrame f;
-    f.exposure_s = raw->imgdata.other.shutter > 0 ? raw->imgdata.other.shutter : 1.0;
+    f.exposure_known = raw->imgdata.other.shutter > 0;
+    f.exposure_s = f.exposure_known ? raw->imgdata.other.shutter : 1.0;
     f.iso = raw->imgdata.other.iso_speed > 0 ? raw->imgdata.other.iso_speed : 100.0;
     f.make = raw->imgdata.idata.make;
     f.model = raw->imgdata.idata.model;
@@ -338,6 +371,61 @@ imaging::RawFrame readImage(const std::filesystem::path& file) {
     std::transform(ext.begin(), ext.end(), ext.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return ext == ".tif" || ext == ".tiff" ? readTiff16(file) : readRaw(file);
+}
+
+ImageMetadata readImageSidecar(const std::filesystem::path& file) {
+    std::ifstream in(file);
+    if (!in) {
+        throw ImageFileError(file.string() + ": the sidecar cannot be read");
+    }
+    const auto j = nlohmann::json::parse(in, nullptr, false);
+    if (!j.is_object()) {
+        throw ImageFileError(file.string() + ": the sidecar is not a JSON object");
+    }
+    ImageMetadata m;
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        double* target = it.key() == "exposure_s"       ? &m.exposure_s
+                         : it.key() == "black_level_dn" ? &m.black_level_dn
+                         : it.key() == "white_level_dn" ? &m.white_level_dn
+                         : it.key() == "iso"            ? &m.iso
+                                                        : nullptr;
+        if (target == nullptr || !it.value().is_number()) {
+            throw ImageFileError(file.string() + ": sidecar member '" + it.key() +
+                                 "' is not one of exposure_s, black_level_dn, white_level_dn, "
+                                 "iso with a number");
+        }
+        *target = it.value().get<double>();
+    }
+    return m;
+}
+
+void applyImageMetadata(imaging::RawFrame& f, const std::filesystem::path& file,
+                        const ImageMetadata& sidecar, const ImageMetadata& flags) {
+    for (const ImageMetadata* m : {&sidecar, &flags}) {
+        if (!std::isnan(m->exposure_s)) {
+            f.exposure_s = m->exposure_s;
+            f.exposure_known = true;
+        }
+        if (!std::isnan(m->black_level_dn)) {
+            f.black_level_dn = m->black_level_dn;
+        }
+        if (!std::isnan(m->white_level_dn)) {
+            f.white_level_dn = m->white_level_dn;
+        }
+        if (!std::isnan(m->iso)) {
+            f.iso = m->iso;
+        }
+    }
+    if (!f.exposure_known) {
+        throw ImageFileError(file.string() +
+                             ": the file does not say its exposure time; give --exposure SECONDS "
+                             "(or a --sidecar JSON with exposure_s)");
+    }
+    if (!(f.exposure_s > 0.0) || !std::isfinite(f.exposure_s) || !(f.black_level_dn >= 0.0) ||
+        !(f.white_level_dn > f.black_level_dn) || f.white_level_dn > 65535.0) {
+        throw ImageFileError(file.string() +
+                             ": exposure must be > 0 s and 0 ≤ black < white ≤ 65535 DN");
+    }
 }
 
 void writeFalseColourPng(const std::filesystem::path& file, const cv::Mat& map, double lo,

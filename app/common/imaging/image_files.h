@@ -9,6 +9,7 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <limits>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -26,9 +27,10 @@ public:
 void writeTiff16(const std::filesystem::path& file, const cv::Mat& image,
                  const std::string& description = {});
 
-/// Reads a 16-bit TIFF: RGB (3 samples) into `rgb`, one sample into a CV_16UC1. If the
-/// ImageDescription is a JSON object with exposure_s / black_level_dn / white_level_dn / iso, they
-/// are used; otherwise exposure 1 s, black 0, white 65535.
+/// Reads a 16-bit linear TIFF: RGB (3 samples) or monochrome (1 sample) into `rgb`. Exposure from
+/// the ImageDescription when it is cinemeasure's JSON (exposure_s / black_level_dn /
+/// white_level_dn / iso), else from the EXIF ExposureTime; without either the frame comes back
+/// with exposure_known = false (see applyImageMetadata). Black 0 and white 65535 unless stated.
 imaging::RawFrame readTiff16(const std::filesystem::path& file);
 cv::Mat readTiff16Plane(const std::filesystem::path& file);
 
@@ -58,6 +60,25 @@ std::uint64_t imagePixelBudget();
 
 /// readTiff16 for .tif/.tiff, readRaw for everything else.
 imaging::RawFrame readImage(const std::filesystem::path& file);
+
+/// Exposure metadata from outside the file: flags or a sidecar JSON. Unset values (NaN) leave
+/// the file's own.
+struct ImageMetadata {
+    double exposure_s = std::numeric_limits<double>::quiet_NaN();
+    double black_level_dn = std::numeric_limits<double>::quiet_NaN();
+    double white_level_dn = std::numeric_limits<double>::quiet_NaN();
+    double iso = std::numeric_limits<double>::quiet_NaN();
+};
+
+/// Reads a sidecar JSON object {"exposure_s": …, "black_level_dn": …, "white_level_dn": …,
+/// "iso": …} (every member optional, nothing else allowed); util::DataError on a bad file.
+ImageMetadata readImageSidecar(const std::filesystem::path& file);
+
+/// Applies `overrides` (sidecar first, then flags over it) to a frame read from `file`. Throws
+/// ImageFileError naming the file when the exposure is still unknown ("give --exposure") or the
+/// values are out of range (exposure ≤ 0, white ≤ black, white above the 16-bit range).
+void applyImageMetadata(imaging::RawFrame& frame, const std::filesystem::path& file,
+                        const ImageMetadata& sidecar, const ImageMetadata& flags);
 
 /// False-colour PNG (OpenCV's turbo map) of a CV_32FC1 map over [lo, hi]; NaN pixels black.
 void writeFalseColourPng(const std::filesystem::path& file, const cv::Mat& map, double lo,

@@ -3,6 +3,8 @@
 
 #include "app/common/data_paths.h"
 #include "app/common/imaging/image_files.h"
+#include "libmeasure/imaging/area_integration.h"
+#include "libmeasure/imaging/lattice_registration.h"
 #include "libmeasure/imaging/rectify.h"
 #include "libmeasure/util/json_view.h"
 
@@ -33,12 +35,6 @@ nlohmann::json num(double v) {
     return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
 }
 
-/// CIE 1976 UCS u', v' of CIE 1931 x, y (CIE 015:2018 eq. 8.2).
-std::pair<double, double> uvOf(colorimetry::ChromaticityXY xy) {
-    const double d = -2.0 * xy.x + 12.0 * xy.y + 3.0;
-    return {4.0 * xy.x / d, 9.0 * xy.y / d};
-}
-
 }  // namespace
 
 WallLimits loadWallLimits(const std::filesystem::path& file) {
@@ -46,12 +42,14 @@ WallLimits loadWallLimits(const std::filesystem::path& file) {
     const nlohmann::json doc = util::parseJson(readText(file), src);
     const util::JsonView root(doc, src);
     root.allowOnly({"schema", "version", "id", "title", "module_luminance", "module_chromaticity",
-                    "seams", "pixel_defects"});
+                    "seams", "dead_pixels", "stuck_pixels", "adjacent_pixels"});
     if (root.string("schema") != "cinemeasure-led-wall-limits") {
         root.at("schema").fail("expected \"cinemeasure-led-wall-limits\"");
     }
-    if (root.at("version").integer(1, 1) != 1) {
-        root.at("version").fail("expected 1");
+    // Version 2: dead, stuck and adjacent-pixel rules are separate entries (version 1 had one
+    // "pixel_defects" entry that mixed them).
+    if (root.at("version").integer(2, 2) != 2) {
+        root.at("version").fail("expected 2");
     }
     WallLimits l;
     l.file = src;
@@ -96,17 +94,33 @@ WallLimits loadWallLimits(const std::filesystem::path& file) {
     l.seam_source = seams.string("source");
     l.seam_provisional = seams.at("provisional").boolean();
 
-    const util::JsonView def = root.at("pixel_defects");
-    def.allowOnly({"max_count", "dead_below_ratio", "stuck_above_ratio", "stuck_min_excess_cdm2",
-                   "source", "provisional"});
-    if (!def.at("max_count").raw().is_null()) {
-        l.max_pixel_defects = static_cast<int>(def.at("max_count").integer(0, 1000000));
-    }
-    l.defect_options.dead_below_ratio = def.at("dead_below_ratio").number(0.0, 1.0);
-    l.defect_options.stuck_above_ratio = def.at("stuck_above_ratio").number(1.0, 1e6);
-    l.defect_options.stuck_min_excess_cdm2 = def.at("stuck_min_excess_cdm2").number(0.0, 1e6);
-    l.defect_source = def.string("source");
-    l.defect_provisional = def.at("provisional").boolean();
+    auto maxCount = [](const util::JsonView& v) -> std::optional<int> {
+        if (v.at("max_count").raw().is_null()) {
+            return std::nullopt;
+        }
+        return static_cast<int>(v.at("max_count").integer(0, 1000000000));
+    };
+    const util::JsonView dead = root.at("dead_pixels");
+    dead.allowOnly({"below_ratio", "max_count", "source", "provisional"});
+    l.dead_below_ratio = dead.at("below_ratio").number(0.0, 0.999);
+    l.max_dead = maxCount(dead);
+    l.dead_source = dead.string("source");
+    l.dead_provisional = dead.at("provisional").boolean();
+
+    const util::JsonView stuck = root.at("stuck_pixels");
+    stuck.allowOnly({"above_ratio", "min_excess_cdm2", "max_count", "source", "provisional"});
+    l.stuck_above_ratio = stuck.at("above_ratio").number(1.001, 1e6);
+    l.stuck_min_excess_cdm2 = stuck.at("min_excess_cdm2").number(0.0, 1e6);
+    l.max_stuck = maxCount(stuck);
+    l.stuck_source = stuck.string("source");
+    l.stuck_provisional = stuck.at("provisional").boolean();
+
+    const util::JsonView adj = root.at("adjacent_pixels");
+    adj.allowOnly({"max_pct", "limit", "source", "provisional"});
+    l.adjacent_max_pct = adj.at("max_pct").number(0.1, 100.0);
+    l.adjacent_is_limit = adj.at("limit").boolean();
+    l.adjacent_source = adj.string("source");
+    l.adjacent_provisional = adj.at("provisional").boolean();
     return l;
 }
 
@@ -120,143 +134,123 @@ std::filesystem::path wallLimitsFile(const std::string& id_or_path) {
 
 namespace {
 
-/// XYZ grid (cd/m²) of one frame, at the reference sensitivity of the calibration.
-cv::Mat wallXyz(const WallFrame& f, const imaging::CameraCalibration& cal,
-                const imaging::ScreenQuad& quad, cv::Size grid) {
+/// Registration and per-LED values of one frame at the reference sensitivity of the calibration:
+/// the area average of each LED cell (what a spot meter reads) and of its emitter window (for
+/// defects), XYZ from an RGB frame, luminance only from a monochrome one.
+struct FrameCells {
+    imaging::WallCells cells;
+    imaging::WallRegistration registration;
+};
+
+FrameCells frameCells(const WallFrame& f, const imaging::CameraCalibration& cal,
+                      const imaging::ScreenQuad& quad, cv::Size grid) {
+    const bool mono = f.frame.rgb.channels() == 1;
+    if (mono && !(cal.cdm2_per_dn_s > 0.0)) {
+        throw std::invalid_argument(f.file +
+                                    ": a monochrome image needs a camera calibration with "
+                                    "a luminance scale (cdm2_per_dn_s)");
+    }
     imaging::Linearisation lin = imaging::Linearisation::forFrame(f.frame);
     // DN/s at these settings = sensitivity × DN/s at the reference: fold it into the exposure.
     lin.exposure_s = f.frame.exposure_s * f.relative_sensitivity;
     lin.vignetting = cal.vignetting;
-    return imaging::rectifyRawToXyz(f.frame, lin, cal.rgb_to_xyz, imaging::gridToCamera(quad, grid),
-                                    grid);
+    if (!cal.flat_gain.empty()) {
+        if (cal.flat_gain.size() != f.frame.rgb.size()) {
+            throw std::invalid_argument(
+                f.file + ": the calibration's flat field is " + std::to_string(cal.flat_gain.cols) +
+                " × " + std::to_string(cal.flat_gain.rows) + " px, the image is not");
+        }
+        lin.flat_gain = cal.flat_gain;
+    }
+    FrameCells out;
+    // The given or found corners only start the registration: edges and LED lattice refine them.
+    out.registration = imaging::registerWall(f.frame, quad, grid, cal.lens);
+    imaging::CellSignals c = imaging::integrateCells(f.frame, lin, out.registration.mapping);
+    imaging::WallCells& w = out.cells;
+    if (mono) {
+        w.area_Y = c.mean * cal.cdm2_per_dn_s;
+        w.emitter_Y = c.emitter * cal.cdm2_per_dn_s;
+    } else {
+        imaging::applyMatrix(c.mean, cal.rgb_to_xyz);
+        imaging::applyMatrix(c.emitter, cal.rgb_to_xyz);
+        w.area_xyz = c.mean;
+        imaging::luminanceMap(c.mean, w.area_Y);
+        imaging::luminanceMap(c.emitter, w.emitter_Y);
+    }
+    w.area_px = c.area_px;
+    w.saturated_cells = c.saturated_cells;
+    return out;
 }
 
 imaging::ScreenQuad findQuad(const imaging::RawFrame& f, const std::string& file) {
-    cv::Mat green;
-    cv::extractChannel(f.rgb, green, 1);
+    cv::Mat signal;
+    cv::extractChannel(f.rgb, signal, f.rgb.channels() == 3 ? 1 : 0);
     try {
-        return imaging::findScreenQuad(green);
+        return imaging::findScreenQuad(signal);
     } catch (const std::runtime_error& e) {
         throw std::runtime_error(file + ": " + e.what());
     }
+}
+
+/// Relative expanded uncertainty of the calibration's luminance scale: stated, or else twice the
+/// rms of the matrix fit's luminance residuals (a lower bound: the meter's own U is not in it).
+double luminanceURel(const imaging::CameraCalibration& cal) {
+    return cal.luminance_u_rel_k2 > 0 ? cal.luminance_u_rel_k2 : 0.02 * cal.rms_delta_Y_pct;
 }
 
 }  // namespace
 
 WallAnalysis analyzeWall(const WallFrame& uni, const WallFrame* defectFrame,
                          const imaging::CameraCalibration& cal,
-                         const imaging::LedWallLayout& layout, const WallLimits& limits) {
+                         const imaging::LedWallLayout& layout, const WallLimits& limits,
+                         const imaging::ScreenQuad* corners) {
     layout.validate();
-    WallAnalysis a;
-    a.layout = layout;
     const cv::Size grid = layout.gridSize();
-    a.corners = findQuad(uni.frame, uni.file);
-    const cv::Mat xyz = wallXyz(uni, cal, a.corners, grid);
-    imaging::luminanceMap(xyz, a.luminance);
-    a.saturated_cells = 0;
-    for (int y = 0; y < a.luminance.rows; ++y) {
-        const float* p = a.luminance.ptr<float>(y);
-        for (int x = 0; x < a.luminance.cols; ++x) {
-            a.saturated_cells += std::isinf(p[x]) ? 1 : 0;
-        }
-    }
-
-    // Defects: on the defect frame (a mid-level pattern shows both dead and stuck pixels); the
-    // module statistics leave out every defect seen on either frame.
-    const auto onUniform = imaging::detectPixelDefects(a.luminance, layout, limits.defect_options);
+    const FrameCells u =
+        frameCells(uni, cal, corners ? *corners : findQuad(uni.frame, uni.file), grid);
+    cv::Mat defectY;
     if (defectFrame != nullptr) {
-        // The camera has not moved, but the corners are found again: cheap, and a knock between
-        // the two captures then costs nothing.
-        const imaging::ScreenQuad q = findQuad(defectFrame->frame, defectFrame->file);
-        const cv::Mat y = imaging::luminanceMap(wallXyz(*defectFrame, cal, q, grid));
-        a.defects = imaging::detectPixelDefects(y, layout, limits.defect_options);
-    } else {
-        a.defects = onUniform;
+        // The camera has not moved, but the frame is registered again: cheap, and a knock
+        // between the two captures then costs nothing.
+        defectY =
+            frameCells(*defectFrame, cal,
+                       corners ? *corners : findQuad(defectFrame->frame, defectFrame->file), grid)
+                .cells.emitter_Y;
     }
-    cv::Mat mask = imaging::defectMask(a.defects, grid);
-    for (const auto& d : onUniform) {
-        mask.at<std::uint8_t>(d.y_px, d.x_px) = 255;
-    }
-    const imaging::UniformityResult u =
-        imaging::moduleUniformity(xyz, layout, {0.0, 1e9, 1.0, 1.0}, mask);
-    a.wall_mean_cdm2 = u.wall_mean_cdm2;
-    a.wall_xy = u.wall_xy;
-
-    const int W = layout.modules_across, H = layout.modules_down;
-    a.modules.resize(u.modules.size());
-    for (std::size_t i = 0; i < u.modules.size(); ++i) {
-        a.modules[i].stats = u.modules[i];
-        a.modules[i].cabinet = layout.cabinetOfModule(u.modules[i].index);
-    }
-    auto at = [&](int c, int r) -> ModuleVerdict& {
-        return a.modules[static_cast<std::size_t>(r * W + c)];
-    };
-    for (const auto& d : a.defects) {
-        ++at(d.module.col, d.module.row).defects;
-    }
-    // Pairs of adjacent modules (right and down neighbours), each pair once.
-    auto pair = [&](ModuleVerdict& m, ModuleVerdict& n) {
-        const double la = m.stats.mean_cdm2, lb = n.stats.mean_cdm2;
-        const double mean = 0.5 * (la + lb);
-        const double step = 100.0 * std::abs(la - lb) / mean;
-        const double stepLimit = mean <= limits.low_level_below_cdm2 ? limits.low_level_max_step_pct
-                                                                     : limits.max_step_pct;
-        const auto [ua, va] = uvOf(m.stats.xy);
-        const auto [ub, vb] = uvOf(n.stats.xy);
-        const double duv = std::hypot(ua - ub, va - vb);
-        const double duvLimit =
-            mean <= limits.duv_low_level_below_cdm2 ? limits.low_level_max_duv : limits.max_duv;
-        for (ModuleVerdict* v : {&m, &n}) {
-            v->worst_step_pct = std::max(v->worst_step_pct, std::isfinite(step) ? step : 1e9);
-            v->worst_duv = std::max(v->worst_duv, std::isfinite(duv) ? duv : 1e9);
-            if (limits.luminance_rule == WallLimits::LuminanceRule::AdjacentModules &&
-                !(step <= stepLimit)) {
-                v->luminance_pass = false;
-            }
-            if (limits.chromaticity_rule == WallLimits::ChromaticityRule::DuvAdjacent &&
-                !(duv <= duvLimit)) {
-                v->chromaticity_pass = false;
-            }
-        }
-    };
-    for (int r = 0; r < H; ++r) {
-        for (int c = 0; c < W; ++c) {
-            if (c + 1 < W) {
-                pair(at(c, r), at(c + 1, r));
-            }
-            if (r + 1 < H) {
-                pair(at(c, r), at(c, r + 1));
-            }
-        }
-    }
-    for (ModuleVerdict& m : a.modules) {
-        if (limits.luminance_rule == WallLimits::LuminanceRule::RatioToWallMean) {
-            m.luminance_pass = m.stats.ratio_to_wall >= limits.min_ratio &&
-                               m.stats.ratio_to_wall <= limits.max_ratio;
-        }
-        if (limits.chromaticity_rule == WallLimits::ChromaticityRule::DxyToWall) {
-            m.chromaticity_pass = std::abs(m.stats.dx) <= limits.max_abs_dxy &&
-                                  std::abs(m.stats.dy) <= limits.max_abs_dxy;
-        }
-        m.pass = m.luminance_pass && m.chromaticity_pass;
-        a.modules_failing += m.pass ? 0 : 1;
-    }
-    for (const auto& s :
-         imaging::measureSeams(a.luminance, layout, {limits.seam_threshold_pct, 1, 3})) {
-        if (s.detected) {
-            a.seams.push_back(s);
-        }
-    }
-    a.seams_pass = !limits.seam_is_limit || a.seams.empty();
-    a.defects_pass = !limits.max_pixel_defects ||
-                     static_cast<int>(a.defects.size()) <= *limits.max_pixel_defects;
-    a.pass = a.modules_failing == 0 && a.seams_pass && a.defects_pass && a.saturated_cells == 0;
+    WallAnalysis a;
+    static_cast<imaging::WallEvaluation&>(a) = imaging::evaluateWall(
+        u.cells, defectFrame ? &defectY : nullptr, layout, limits, luminanceURel(cal));
+    a.layout = layout;
+    a.corners = u.registration.mapping.corners();
+    a.luminance = u.cells.area_Y;
+    a.lattice_used = u.registration.lattice_used;
+    a.lattice_leds = u.registration.lattice_leds;
+    a.lattice_rms_px = u.registration.lattice_rms_px;
+    a.corner_shift_px = u.registration.corner_shift_px;
     return a;
 }
 
 nlohmann::ordered_json wallAnalysisJson(const WallAnalysis& a, const WallLimits& l) {
     nlohmann::ordered_json j;
     j["verdict"] = a.pass ? "pass" : "fail";
+    j["failed"] = a.failed;
+    j["figures"] = nlohmann::json::array();
+    for (const auto& f : a.figures) {
+        j["figures"].push_back({{"id", f.id},
+                                {"name", f.name},
+                                {"value", num(f.value)},
+                                {"U_k2", num(f.u_k2)},
+                                {"unit", f.unit},
+                                {"limit", f.has_limit ? nlohmann::json(f.limit) : nullptr},
+                                {"measured", f.measured},
+                                {"verdict", !f.measured    ? "not measured"
+                                            : !f.has_limit ? "information"
+                                            : f.pass       ? "pass"
+                                                           : "fail"},
+                                {"source", f.source},
+                                {"provisional", f.provisional},
+                                {"note", f.note}});
+    }
     nlohmann::ordered_json lim;
     lim["id"] = l.id;
     lim["title"] = l.title;
@@ -286,29 +280,47 @@ nlohmann::ordered_json wallAnalysisJson(const WallAnalysis& a, const WallLimits&
                     {"limit", l.seam_is_limit},
                     {"source", l.seam_source},
                     {"provisional", l.seam_provisional}};
-    lim["pixel_defects"] = {
-        {"max_count", l.max_pixel_defects ? nlohmann::json(*l.max_pixel_defects) : nullptr},
-        {"source", l.defect_source},
-        {"provisional", l.defect_provisional}};
+    auto count = [](const std::optional<int>& v) { return v ? nlohmann::json(*v) : nullptr; };
+    lim["dead_pixels"] = {{"below_ratio", l.dead_below_ratio},
+                          {"max_count", count(l.max_dead)},
+                          {"source", l.dead_source},
+                          {"provisional", l.dead_provisional}};
+    lim["stuck_pixels"] = {{"above_ratio", l.stuck_above_ratio},
+                           {"max_count", count(l.max_stuck)},
+                           {"source", l.stuck_source},
+                           {"provisional", l.stuck_provisional}};
+    lim["adjacent_pixels"] = {{"max_pct", l.adjacent_max_pct},
+                              {"limit", l.adjacent_is_limit},
+                              {"source", l.adjacent_source},
+                              {"provisional", l.adjacent_provisional}};
     j["limits"] = lim;
     j["corners_px"] = nlohmann::json::array();
     for (const auto& c : a.corners) {
         j["corners_px"].push_back({c.x, c.y});
     }
+    j["registration"] = {{"lattice_used", a.lattice_used},
+                         {"lattice_leds", a.lattice_leds},
+                         {"lattice_rms_px", a.lattice_rms_px},
+                         {"corner_shift_px", a.corner_shift_px}};
     j["layout"] = {{"modules_across", a.layout.modules_across},
                    {"modules_down", a.layout.modules_down},
                    {"module_px", {a.layout.module_w_px, a.layout.module_h_px}},
                    {"cabinet_modules", {a.layout.cabinet_w_modules, a.layout.cabinet_h_modules}},
                    {"pixel_pitch_mm", a.layout.pixel_pitch_mm}};
+    std::size_t seamsBeyond = 0;
+    for (const auto& s : a.seam_lines) {
+        seamsBeyond += s.beyond ? 1 : 0;
+    }
     j["wall"] = {{"mean_cdm2", num(a.wall_mean_cdm2)},
+                 {"mean_U_k2_cdm2", num(a.wall_mean_u_k2_cdm2)},
                  {"x", num(a.wall_xy.x)},
                  {"y", num(a.wall_xy.y)},
                  {"modules", a.modules.size()},
                  {"modules_failing", a.modules_failing},
-                 {"seams_detected", a.seams.size()},
-                 {"seams_pass", a.seams_pass},
-                 {"pixel_defects", a.defects.size()},
-                 {"pixel_defects_pass", a.defects_pass},
+                 {"seam_lines_beyond", seamsBeyond},
+                 {"dead", a.dead},
+                 {"stuck", a.stuck},
+                 {"adjacent_beyond", a.adjacent.size()},
                  {"saturated_cells", a.saturated_cells}};
     j["modules"] = nlohmann::json::array();
     for (const auto& m : a.modules) {
@@ -320,21 +332,26 @@ nlohmann::ordered_json wallAnalysisJson(const WallAnalysis& a, const WallLimits&
                                 {"x", num(m.stats.xy.x)},
                                 {"y", num(m.stats.xy.y)},
                                 {"ratio_to_wall", num(m.stats.ratio_to_wall)},
+                                {"ratio_U_k2", num(m.u_ratio_k2)},
                                 {"worst_step_pct", num(m.worst_step_pct)},
                                 {"worst_duv", num(m.worst_duv)},
                                 {"pixels", m.stats.pixels_used},
                                 {"defects", m.defects},
                                 {"verdict", m.pass ? "pass" : "fail"}});
     }
-    j["seams"] = nlohmann::json::array();
-    for (const auto& s : a.seams) {
-        j["seams"].push_back(
-            {{"orientation",
-              s.orientation == imaging::SeamOrientation::Vertical ? "vertical" : "horizontal"},
-             {"border", s.border},
-             {"segment", s.segment},
-             {"contrast_pct", num(s.contrast_pct)},
-             {"kind", s.contrast_pct > 0 ? "bright" : "dark"}});
+    j["seam_lines"] = nlohmann::json::array();
+    for (const auto& s : a.seam_lines) {
+        if (!s.beyond) {
+            continue;
+        }
+        const bool v = s.orientation == imaging::SeamOrientation::Vertical;
+        j["seam_lines"].push_back({{"orientation", v ? "vertical" : "horizontal"},
+                                   {"border", s.border},
+                                   {"segment", s.segment},
+                                   {v ? "x_px" : "y_px", s.line_px},
+                                   {"depth_pct", num(s.depth_pct)},
+                                   {"U_k2_pct", num(s.u_k2_pct)},
+                                   {"kind", s.depth_pct > 0 ? "bright" : "dark"}});
     }
     j["defects"] = nlohmann::json::array();
     for (const auto& d : a.defects) {
@@ -348,6 +365,15 @@ nlohmann::ordered_json wallAnalysisJson(const WallAnalysis& a, const WallLimits&
                                 {"ratio", num(d.ratio)},
                                 {"luminance_cdm2", num(d.luminance_cdm2)}});
     }
+    j["adjacent_pixels"] = nlohmann::json::array();
+    for (std::size_t i = 0; i < a.adjacent.size() && i < 10000; ++i) {
+        const auto& d = a.adjacent[i];
+        j["adjacent_pixels"].push_back({{"x_px", d.x_px},
+                                        {"y_px", d.y_px},
+                                        {"module_col", d.module.col},
+                                        {"module_row", d.module.row},
+                                        {"deviation_pct", num(d.deviation_pct)}});
+    }
     return j;
 }
 
@@ -356,14 +382,14 @@ void writeWallResults(const std::filesystem::path& dir, const WallAnalysis& a,
     ensureWritableDirectory(dir);
     std::ostringstream csv;
     csv << "module_col,module_row,cabinet_col,cabinet_row,mean_cdm2,x,y,ratio_to_wall,"
-           "worst_step_pct,worst_duv,pixels,defects,verdict\n";
+           "ratio_U_k2,worst_step_pct,worst_duv,pixels,defects,verdict\n";
     for (const auto& m : a.modules) {
         char line[256];
-        std::snprintf(line, sizeof line, "%d,%d,%d,%d,%.6g,%.5f,%.5f,%.5f,%.3f,%.5f,%d,%d,%s\n",
-                      m.stats.index.col, m.stats.index.row, m.cabinet.col, m.cabinet.row,
-                      m.stats.mean_cdm2, m.stats.xy.x, m.stats.xy.y, m.stats.ratio_to_wall,
-                      m.worst_step_pct, m.worst_duv, m.stats.pixels_used, m.defects,
-                      m.pass ? "pass" : "fail");
+        std::snprintf(
+            line, sizeof line, "%d,%d,%d,%d,%.6g,%.5f,%.5f,%.5f,%.5f,%.3f,%.5f,%d,%d,%s\n",
+            m.stats.index.col, m.stats.index.row, m.cabinet.col, m.cabinet.row, m.stats.mean_cdm2,
+            m.stats.xy.x, m.stats.xy.y, m.stats.ratio_to_wall, m.u_ratio_k2, m.worst_step_pct,
+            m.worst_duv, m.stats.pixels_used, m.defects, m.pass ? "pass" : "fail");
         csv << line;
     }
     writeFileAtomically(dir / "modules.csv", csv.str());

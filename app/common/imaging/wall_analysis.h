@@ -10,6 +10,8 @@
 #include "libmeasure/imaging/raw_frame.h"
 #include "libmeasure/imaging/screen_quad.h"
 #include "libmeasure/imaging/seams.h"
+#include "libmeasure/imaging/wall_evaluation.h"
+#include "libmeasure/imaging/wall_limits.h"
 
 #include <nlohmann/json.hpp>
 #include <opencv2/core.hpp>
@@ -21,37 +23,9 @@
 
 namespace cm::app {
 
-/// One "cinemeasure-led-wall-limits" version 1 file.
-struct WallLimits {
-    std::string id, title, file;
-
-    enum class LuminanceRule { RatioToWallMean, AdjacentModules };
-    LuminanceRule luminance_rule = LuminanceRule::RatioToWallMean;
-    double min_ratio = 0.0, max_ratio = 0.0;  ///< module mean / wall mean (RatioToWallMean)
-    /// |L_a − L_b| / mean(L_a, L_b) of adjacent modules, % (AdjacentModules); the low-level
-    /// limit applies when the pair's mean is at or below low_level_below_cdm2.
-    double max_step_pct = 0.0, low_level_max_step_pct = 0.0, low_level_below_cdm2 = 0.0;
-    std::string luminance_source;
-    bool luminance_provisional = true;
-
-    enum class ChromaticityRule { DxyToWall, DuvAdjacent };
-    ChromaticityRule chromaticity_rule = ChromaticityRule::DxyToWall;
-    double max_abs_dxy = 0.0;  ///< CIE 1931 x and y, module vs wall (DxyToWall)
-    /// CIE 1976 Δu'v' of adjacent modules (DuvAdjacent); low-level limit at or below the level.
-    double max_duv = 0.0, low_level_max_duv = 0.0, duv_low_level_below_cdm2 = 0.0;
-    std::string chromaticity_source;
-    bool chromaticity_provisional = true;
-
-    double seam_threshold_pct = 3.0;
-    bool seam_is_limit = false;  ///< false: seams are listed for information only
-    std::string seam_source;
-    bool seam_provisional = true;
-
-    std::optional<int> max_pixel_defects;  ///< nullopt: listed for information only
-    imaging::DefectOptions defect_options{0.5, 2.0, 1.0};
-    std::string defect_source;
-    bool defect_provisional = true;
-};
+/// Limits of a wall certification (the value type lives in libmeasure; the files are read here).
+using WallLimits = imaging::WallLimits;
+using ModuleVerdict = imaging::ModuleVerdict;
 
 /// Reads and validates a limits file; util::DataError names file, JSON path and problem.
 WallLimits loadWallLimits(const std::filesystem::path& file);
@@ -67,39 +41,28 @@ struct WallFrame {
     double relative_sensitivity = 1.0;
 };
 
-struct ModuleVerdict {
-    imaging::RegionStats stats;
-    imaging::GridIndex cabinet;
-    double worst_step_pct = 0.0;  ///< largest luminance step to a neighbour (AdjacentModules)
-    double worst_duv = 0.0;       ///< largest Δu'v' to a neighbour (DuvAdjacent)
-    int defects = 0;
-    bool luminance_pass = true;
-    bool chromaticity_pass = true;
-    bool pass = true;
-};
-
-struct WallAnalysis {
+/// The wall analysis: registration and per-LED values from the frames, then every figure from
+/// imaging::evaluateWall (the one analysis path, shared by `analyze` and `wall`).
+struct WallAnalysis : imaging::WallEvaluation {
     imaging::LedWallLayout layout;
-    imaging::ScreenQuad corners{};
-    cv::Mat luminance;  ///< CV_32FC1 cd/m², one sample per LED pixel (uniformity frame)
-    double wall_mean_cdm2 = 0.0;
-    colorimetry::ChromaticityXY wall_xy;
-    std::vector<ModuleVerdict> modules;           ///< row-major
-    std::vector<imaging::SeamMeasurement> seams;  ///< detected segments only
-    std::vector<imaging::PixelDefect> defects;
-    int saturated_cells = 0;
-    int modules_failing = 0;
-    bool seams_pass = true;
-    bool defects_pass = true;
-    bool pass = false;
+    imaging::ScreenQuad corners{};  ///< registered wall corners, camera pixels
+    cv::Mat luminance;              ///< CV_32FC1 cd/m², area average per LED (uniformity frame)
+    bool lattice_used = false;      ///< LED lattice resolved and used for registration
+    int lattice_leds = 0;
+    double lattice_rms_px = 0.0;
+    double corner_shift_px = 0.0;  ///< largest move of a corner from the given or found one
 };
 
-/// Analyses the uniformity frame (modules, seams; corners found on its green channel) and the
-/// defect frame (dead and stuck pixels; the uniformity frame when none). Throws
-/// std::runtime_error when the screen cannot be found, std::invalid_argument on a bad layout.
+/// Analyses the uniformity frame (modules, seams, adjacent-pixel rule) and the defect frame (dead
+/// and stuck LEDs; the uniformity frame when none). Corners, when not given, are found on the
+/// green (or only) channel; either way the registration refines them from the LED lattice. An RGB
+/// frame needs the calibration's matrix, a monochrome one its cdm2_per_dn_s. Throws
+/// std::runtime_error when the screen cannot be found, std::invalid_argument on a bad layout or
+/// a calibration that does not fit the frame.
 WallAnalysis analyzeWall(const WallFrame& uniformity, const WallFrame* defect_frame,
                          const imaging::CameraCalibration& calibration,
-                         const imaging::LedWallLayout& layout, const WallLimits& limits);
+                         const imaging::LedWallLayout& layout, const WallLimits& limits,
+                         const imaging::ScreenQuad* corners = nullptr);
 
 /// modules.csv, analysis.json (with `meta` merged in), luminance.tif (16 bit, scale in the
 /// description and the JSON) and luminance.png (false colour). Files are written atomically.

@@ -162,7 +162,10 @@ void drawWallMap(cairo_t* cr, Pages& pg, const WallAnalysis& a, const WallLimits
     // Seams: magenta segments along the border.
     cairo_set_source_rgb(cr, 0.8, 0.0, 0.8);
     cairo_set_line_width(cr, 1.5);
-    for (const auto& s : a.seams) {
+    for (const auto& s : a.seam_lines) {
+        if (!s.beyond) {
+            continue;
+        }
         if (s.orientation == imaging::SeamOrientation::Vertical) {
             const double x = x0 + s.border * L.module_w_px * sx;
             cairo_move_to(cr, x, y0 + s.segment * L.module_h_px * sy);
@@ -241,61 +244,52 @@ void writeWallReportPdf(const WallAnalysis& a, const WallLimits& lim, const Wall
             8.5);
     pg.newline();
     pg.text(kMargin,
-            "Wall mean " + f(a.wall_mean_cdm2, 3) + " cd/m², x " + f(a.wall_xy.x, 4) + ", y " +
-                f(a.wall_xy.y, 4) + " (CIE 1931)",
+            "Wall mean " + f(a.wall_mean_cdm2, 3) + " ± " + f(a.wall_mean_u_k2_cdm2, 3) +
+                " cd/m² (k = 2), x " + f(a.wall_xy.x, 4) + ", y " + f(a.wall_xy.y, 4) +
+                " (CIE 1931)",
             8.5);
     pg.newline(1.6);
 
     pg.text(kMargin, "Results against the limits", 11, true);
     pg.newline(1.2);
-    auto row = [&](const std::string& what, const std::string& result, bool pass, bool isLimit,
-                   const std::string& source, bool prov) {
+    // One row per figure of the evaluation: value ± U, the limit, its verdict and its source.
+    for (const auto& fig : a.figures) {
+        const bool count = fig.unit == "LEDs" || fig.unit == "cells";
+        const int digits = fig.unit == "%" ? 2 : fig.unit.empty() ? 4 : 3;
+        std::string result = !fig.measured ? "—"
+                             : count       ? std::to_string(static_cast<long long>(fig.value))
+                                           : f(fig.value, digits);
+        if (fig.measured && fig.u_k2 > 0) {
+            result += " ± " + f(fig.u_k2, fig.unit == "%" ? 2 : fig.unit.empty() ? 4 : 3);
+        }
+        result += fig.unit.empty() ? "" : " " + fig.unit;
+        if (!fig.note.empty()) {
+            result += "; " + fig.note;
+        }
         pg.need(4 * kLine);
-        // Wrapped cells: a long rule never runs into the result or the verdict.
-        const double h = std::max(pg.text(kMargin, what, 8.5, true, kBlack, 240),
-                                  pg.text(kMargin + 250, result, 8.5, false, kBlack, 170));
-        pg.text(kMargin + 430, isLimit ? (pass ? "pass" : "FAIL") : "information", 8.5, true,
-                isLimit ? (pass ? kPass : kFail) : kGrey);
+        // Wrapped cells: a long figure name or limit never runs into the next column.
+        const double h =
+            std::max(pg.text(kMargin, fig.name, 8.5, true, kBlack, 240),
+                     pg.text(kMargin + 250, fig.has_limit ? fig.limit : "no limit", 8.5, false,
+                             kBlack, 170));
+        const bool judged = fig.has_limit && fig.measured;
+        pg.text(kMargin + 430,
+                !fig.measured ? "not measured"
+                : judged      ? (fig.pass ? "pass" : "FAIL")
+                              : "information",
+                8.5, true, judged ? (fig.pass ? kPass : kFail) : kGrey);
         pg.newline(std::max(0.95, h / kLine - 0.1));
-        pg.paragraph("Source: " + source + provisional(prov), 7.5, kGrey, kMargin + 10);
+        pg.paragraph(result, 8.0, kBlack, kMargin + 10);
+        pg.paragraph("Source: " + fig.source + provisional(fig.provisional), 7.5, kGrey,
+                     kMargin + 10);
         pg.newline(0.3);
-    };
-    std::string lumRule = lim.luminance_rule == WallLimits::LuminanceRule::RatioToWallMean
-                              ? "module mean " + f(100 * lim.min_ratio, 0) + "–" +
-                                    f(100 * lim.max_ratio, 0) + " % of wall mean"
-                              : "adjacent modules within ±" + f(lim.max_step_pct, 1) + " % (±" +
-                                    f(lim.low_level_max_step_pct, 1) + " % ≤ " +
-                                    f(lim.low_level_below_cdm2, 2) + " cd/m²)";
-    int lumFail = 0, chrFail = 0;
-    for (const auto& m : a.modules) {
-        lumFail += m.luminance_pass ? 0 : 1;
-        chrFail += m.chromaticity_pass ? 0 : 1;
     }
-    row("Module luminance: " + lumRule,
-        std::to_string(lumFail) + " of " + std::to_string(a.modules.size()) + " modules outside",
-        lumFail == 0, true, lim.luminance_source, lim.luminance_provisional);
-    const std::string chrRule =
-        lim.chromaticity_rule == WallLimits::ChromaticityRule::DxyToWall
-            ? "module |Δx|, |Δy| ≤ " + f(lim.max_abs_dxy, 3) + " to the wall"
-            : "adjacent modules Δu'v' ≤ " + f(lim.max_duv, 4);
-    row("Module chromaticity: " + chrRule,
-        std::to_string(chrFail) + " of " + std::to_string(a.modules.size()) + " modules outside",
-        chrFail == 0, true, lim.chromaticity_source, lim.chromaticity_provisional);
-    row("Seams: |contrast| ≥ " + f(lim.seam_threshold_pct, 1) + " %",
-        std::to_string(a.seams.size()) + " border segments", a.seams_pass, lim.seam_is_limit,
-        lim.seam_source, lim.seam_provisional);
-    row("Pixel defects" + (lim.max_pixel_defects
-                               ? ": at most " + std::to_string(*lim.max_pixel_defects)
-                               : std::string()),
-        std::to_string(a.defects.size()) + " dead or stuck pixels", a.defects_pass,
-        lim.max_pixel_defects.has_value(), lim.defect_source, lim.defect_provisional);
-    if (a.saturated_cells > 0) {
-        pg.text(kMargin,
-                std::to_string(a.saturated_cells) +
-                    " LED pixels saturated the camera: "
-                    "the verdict is FAIL until retaken",
-                8.5, true, kFail);
-        pg.newline();
+    if (!a.failed.empty()) {
+        std::string names;
+        for (const auto& n : a.failed) {
+            names += (names.empty() ? "" : "; ") + n;
+        }
+        pg.paragraph("Failed: " + names, 8.5, kFail, kMargin);
     }
     pg.newline(0.8);
 
@@ -333,19 +327,25 @@ void writeWallReportPdf(const WallAnalysis& a, const WallLimits& lim, const Wall
     }
     pg.newline(0.6);
     pg.need(3 * kLine);
-    pg.text(kMargin, "Seams", 11, true);
+    pg.text(kMargin, "Seam lines beyond the threshold", 11, true);
     pg.newline(1.2);
-    for (const auto& s : a.seams) {
+    int seamsShown = 0;
+    for (const auto& s : a.seam_lines) {
+        if (!s.beyond) {
+            continue;
+        }
+        ++seamsShown;
+        const bool v = s.orientation == imaging::SeamOrientation::Vertical;
         pg.text(kMargin,
-                std::string(s.orientation == imaging::SeamOrientation::Vertical ? "vertical"
-                                                                                : "horizontal") +
-                    " border " + std::to_string(s.border) + ", segment " +
-                    std::to_string(s.segment) + ": " + f(s.contrast_pct, 2) + " % (" +
-                    (s.contrast_pct > 0 ? "bright" : "dark") + ")",
+                std::string(v ? "LED column " : "LED row ") + std::to_string(s.line_px) + " (" +
+                    (v ? "vertical" : "horizontal") + " border " + std::to_string(s.border) +
+                    ", module " + (v ? "row " : "column ") + std::to_string(s.segment) +
+                    "): " + f(s.depth_pct, 2) + " ± " + f(s.u_k2_pct, 2) + " % (" +
+                    (s.depth_pct > 0 ? "bright" : "dark") + ")",
                 8.0);
         pg.newline(0.9);
     }
-    if (a.seams.empty()) {
+    if (seamsShown == 0) {
         pg.text(kMargin, "none", 8.0, false, kGrey);
         pg.newline();
     }

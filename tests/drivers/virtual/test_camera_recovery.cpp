@@ -2,6 +2,8 @@
 // recovered within stated bounds under perspective, vignetting and noise.
 #include "drivers/virtual/camera_renderer.h"
 #include "libmeasure/imaging/camera_matrix.h"
+#include "libmeasure/imaging/lattice_registration.h"
+#include "libmeasure/imaging/lens_calibration.h"
 #include "libmeasure/imaging/linearise.h"
 #include "libmeasure/imaging/pixel_defects.h"
 #include "libmeasure/imaging/rectify.h"
@@ -105,8 +107,8 @@ Recovery recover(const drivers::virt::VirtualTheatre& theatre,
     }
     tp = 0;
     for (const PixelDefect& d : defects) {
-        r.found_defects += " (" + std::to_string(d.x_px) + "," + std::to_string(d.y_px) + " r=" +
-                           std::to_string(d.ratio) + ")";
+        r.found_defects += " (" + std::to_string(d.x_px) + "," + std::to_string(d.y_px) +
+                           " r=" + std::to_string(d.ratio) + ")";
         tp += trueDefects.count({d.x_px, d.y_px, d.kind == DefectKind::Stuck}) ? 1 : 0;
     }
     r.defect_recall = double(tp) / double(trueDefects.size());
@@ -176,6 +178,134 @@ TEST_CASE("renderer truth: defects, seams and module gains are where the config 
     CHECK(r.frame.rgb.at<cv::Vec3w>(80, 120)[1] > 20000);
     CHECK_THROWS_AS(drivers::virt::renderCameraFrame(theatre, "no-such", cam),
                     std::invalid_argument);
-    cam.supersample = 9;
+    cam.supersample = 17;
     CHECK_THROWS_AS(drivers::virt::renderCameraFrame(theatre, "white", cam), std::invalid_argument);
+}
+
+TEST_CASE(
+    "renderer pixel structure: emitters with dark gaps carry the same light as full squares") {
+    const auto theatre = testWall();
+    drivers::virt::CameraSetup cam;
+    cam.width_px = 480;
+    cam.height_px = 320;
+    cam.exposure_s = 0.02;
+    cam.noise = false;
+    cam.vignetting = {};
+    cam.supersample = 8;
+    auto flux = [&](const drivers::virt::CameraSetup& c) {
+        const auto r = drivers::virt::renderCameraFrame(theatre, "white", c);
+        cv::Mat g;
+        cv::extractChannel(r.frame.rgb, g, 1);
+        return cv::sum(g)[0] - c.black_level_dn * static_cast<double>(g.total());
+    };
+    const double full = flux(cam);
+    cam.emitter_fill = 0.5;
+    const auto r = drivers::virt::renderCameraFrame(theatre, "white", cam);
+    CHECK(flux(cam) == Approx(full).epsilon(0.005));
+    // Gaps are dark: along an LED row the camera sees emitters and gaps, not a plateau.
+    cv::Mat g;
+    cv::extractChannel(r.frame.rgb, g, 1);
+    double lo = 1e9, hi = 0;
+    for (int x = 200; x < 280; ++x) {
+        const double v = g.at<std::uint16_t>(160, x);
+        lo = std::min(lo, v);
+        hi = std::max(hi, v);
+    }
+    CHECK(lo < 0.5 * hi);
+    // Off-centre aim and lens distortion move the corners as the truth says.
+    cam.aim_offset_m = {0.1, 0.05};
+    cam.lens.k1 = -0.05;
+    const auto d = drivers::virt::renderCameraFrame(theatre, "white", cam);
+    const cv::Point2d tl = d.truth.lens.distort(applyHomography(d.truth.grid_to_camera, {0, 0}));
+    CHECK(cv::norm(tl - d.truth.corners[0]) < 1e-9);
+    // Aimed right of centre: the screen moves left in the frame.
+    CHECK(d.truth.corners[0].x < r.truth.corners[0].x - 5.0);
+}
+
+TEST_CASE("registerWall: LED centres to 0.1 px from corners ±3 px off (emitters, off-centre aim)") {
+    const auto theatre = testWall();
+    drivers::virt::CameraSetup cam;
+    cam.width_px = 480;
+    cam.height_px = 320;
+    cam.exposure_s = 0.03;
+    cam.emitter_fill = 0.5;
+    cam.supersample = 6;
+    cam.aim_offset_m = {0.03, -0.015};
+    cam.seed = 8;
+    const auto r = drivers::virt::renderCameraFrame(theatre, "grey:0.5", cam);
+    const cv::Size grid = r.truth.grid;
+    auto truthAt = [&](double gx, double gy) {
+        return r.truth.lens.distort(applyHomography(r.truth.grid_to_camera, {gx, gy}));
+    };
+    const double d[4][2] = {{1, -1}, {-1, -0.5}, {0.5, 1}, {-1, 1}};
+    for (double px : {0.0, 1.5, 3.0, -3.0}) {
+        ScreenQuad q = r.truth.corners;
+        for (std::size_t k = 0; k < 4; ++k) {
+            q[k].x += px * d[k][0];
+            q[k].y += px * d[k][1];
+        }
+        const WallRegistration reg = registerWall(r.frame, q, grid);
+        double worst = 0;
+        for (int j = 0; j < grid.height; ++j) {
+            for (int i = 0; i < grid.width; ++i) {
+                worst = std::max(worst, cv::norm(reg.mapping.toCamera(i + 0.5, j + 0.5) -
+                                                 truthAt(i + 0.5, j + 0.5)));
+            }
+        }
+        INFO("corners off " << px << " px: worst LED centre error " << worst << " px, lattice "
+                            << reg.lattice_used << " (" << reg.lattice_leds << " LEDs, rms "
+                            << reg.lattice_rms_px << " px, contrast " << reg.median_contrast
+                            << ")");
+        CHECK(reg.lattice_used);
+        CHECK(worst < 0.1);
+    }
+}
+
+TEST_CASE("lens calibration: checkerboards with known distortion, then a distorted wall") {
+    const auto theatre = testWall();
+    drivers::virt::CameraSetup cam;
+    cam.width_px = 480;
+    cam.height_px = 320;
+    cam.exposure_s = 0.03;
+    cam.emitter_fill = 0.5;
+    cam.supersample = 4;
+    // Strong barrel distortion for this focal length (≈ 1350 px): ≈ 25 px in the frame corners.
+    cam.lens.k1 = -2.0;
+    cam.lens.k2 = 0.0;
+    cam.seed = 12;
+    // The wall first, for the camera's focal length (the lens is the same for both).
+    const auto wall = drivers::virt::renderCameraFrame(theatre, "grey:0.5", cam);
+    std::vector<RawFrame> boards;
+    cam.supersample = 3;
+    const double tilts[6][2] = {{0, 0}, {25, 0}, {-25, 0}, {0, 30}, {0, -30}, {20, 20}};
+    for (const auto& t : tilts) {
+        boards.push_back(
+            drivers::virt::renderCheckerboard(cam, {10, 7}, t[0], t[1], wall.truth.lens.fx));
+    }
+    const LensFit fit = fitLensFromCheckerboards(boards, {9, 6});
+    INFO("rms " << fit.rms_reprojection_px << " px, k1 " << fit.lens.k1 << ", k2 " << fit.lens.k2);
+    CHECK(fit.views_used == 6);
+    CHECK(fit.rms_reprojection_px < 0.2);
+    // The fitted lens moves points as the true one does, where the boards reached.
+    double worst = 0;
+    for (int y = 40; y <= 280; y += 40) {
+        for (int x = 40; x <= 440; x += 40) {
+            const cv::Point2d p(x, y);
+            worst = std::max(worst, cv::norm(fit.lens.undistort(p) - wall.truth.lens.undistort(p)));
+        }
+    }
+    CHECK(worst < 0.3);
+    // The wall registered through the fitted lens: every LED centre within 0.1 px.
+    const WallRegistration reg =
+        registerWall(wall.frame, wall.truth.corners, wall.truth.grid, fit.lens);
+    double led = 0;
+    for (int j = 0; j < wall.truth.grid.height; ++j) {
+        for (int i = 0; i < wall.truth.grid.width; ++i) {
+            const cv::Point2d want = wall.truth.lens.distort(
+                applyHomography(wall.truth.grid_to_camera, {i + 0.5, j + 0.5}));
+            led = std::max(led, cv::norm(reg.mapping.toCamera(i + 0.5, j + 0.5) - want));
+        }
+    }
+    INFO("worst LED centre " << led << " px");
+    CHECK(led < 0.1);
 }

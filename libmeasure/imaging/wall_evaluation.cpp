@@ -1,0 +1,449 @@
+// evaluateWall: module statistics (area weighted), module rules, seam lines, dead/stuck LEDs, the
+// adjacent-pixel rule and saturation, each as a figure with U and limit, then the verdict.
+#include "libmeasure/imaging/wall_evaluation.h"
+
+#include <opencv2/core/utility.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <stdexcept>
+
+namespace cm::imaging {
+
+namespace {
+
+/// CIE 1976 UCS u', v' of CIE 1931 x, y (CIE 015:2018 eq. 8.2).
+std::pair<double, double> uvOf(colorimetry::ChromaticityXY xy) {
+    const double d = -2.0 * xy.x + 12.0 * xy.y + 3.0;
+    return {4.0 * xy.x / d, 9.0 * xy.y / d};
+}
+
+double medianOf(std::vector<double>& v) {
+    if (v.empty()) {
+        return std::nan("");
+    }
+    auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
+    std::nth_element(v.begin(), mid, v.end());
+    return *mid;
+}
+
+std::string fmt(double v, int digits) {
+    char b[64];
+    std::snprintf(b, sizeof b, "%.*f", digits, v);
+    return b;
+}
+
+struct ModuleSums {
+    double w = 0, X = 0, Y = 0, Z = 0, Y2 = 0;
+    int n = 0;
+};
+
+}  // namespace
+
+std::vector<SeamLine> measureSeamLines(const cv::Mat& lum, const LedWallLayout& L,
+                                       double threshold_pct, int R) {
+    L.validate();
+    if (lum.type() != CV_32FC1 || lum.size() != L.gridSize()) {
+        throw std::invalid_argument("measureSeamLines: expected a luminance grid of the wall");
+    }
+    if (R < 1 || L.module_w_px < R + 2 || L.module_h_px < R + 2) {
+        throw std::invalid_argument("measureSeamLines: modules too small for the reference lines");
+    }
+    std::vector<SeamLine> out;
+    std::vector<double> a, b;
+    // Finite samples of a rectangle: values and their median; mean and variance for U.
+    auto band = [&](cv::Rect r, std::vector<double>& v) {
+        v.clear();
+        for (int y = r.y; y < r.y + r.height; ++y) {
+            const float* p = lum.ptr<float>(y);
+            for (int x = r.x; x < r.x + r.width; ++x) {
+                if (std::isfinite(p[x])) {
+                    v.push_back(p[x]);
+                }
+            }
+        }
+    };
+    auto spread = [](const std::vector<double>& v) {
+        const double n = static_cast<double>(v.size());
+        double m = 0, s = 0;
+        for (double x : v) {
+            m += x;
+        }
+        m /= std::max(1.0, n);
+        for (double x : v) {
+            s += (x - m) * (x - m);
+        }
+        return n > 1 ? s / (n - 1) / n : 0.0;  // variance of the mean
+    };
+    // depth of one line against its reference, with U (k = 2) from both means' scatter.
+    auto depth = [&](cv::Rect line, cv::Rect ref, double& u) {
+        band(line, a);
+        const double va = spread(a);
+        const double ml = medianOf(a);
+        band(ref, b);
+        const double vb = spread(b);
+        const double mr = medianOf(b);
+        u = 200.0 * std::sqrt(va + vb * (ml / mr) * (ml / mr)) / mr;
+        return 100.0 * (ml / mr - 1.0);
+    };
+    auto keepWorse = [&](SeamLine s, double d1, double u1, int l1, double d2, double u2, int l2) {
+        const bool first = !(std::abs(d2) > std::abs(d1)) || !std::isfinite(d2);
+        s.depth_pct = first ? d1 : d2;
+        s.u_k2_pct = first ? u1 : u2;
+        s.line_px = first ? l1 : l2;
+        s.beyond = std::abs(s.depth_pct) >= threshold_pct;
+        out.push_back(s);
+    };
+    for (int bd = 1; bd < L.modules_across; ++bd) {
+        const int x = bd * L.module_w_px;
+        for (int s = 0; s < L.modules_down; ++s) {
+            const int y0 = s * L.module_h_px + 1, h = L.module_h_px - 2;  // corners mix: skip
+            double u1 = 0, u2 = 0;
+            const double d1 = depth({x - 1, y0, 1, h}, {x - 1 - R, y0, R, h}, u1);
+            const double d2 = depth({x, y0, 1, h}, {x + 1, y0, R, h}, u2);
+            keepWorse({SeamOrientation::Vertical, bd, s}, d1, u1, x - 1, d2, u2, x);
+        }
+    }
+    for (int bd = 1; bd < L.modules_down; ++bd) {
+        const int y = bd * L.module_h_px;
+        for (int s = 0; s < L.modules_across; ++s) {
+            const int x0 = s * L.module_w_px + 1, w = L.module_w_px - 2;
+            double u1 = 0, u2 = 0;
+            const double d1 = depth({x0, y - 1, w, 1}, {x0, y - 1 - R, w, R}, u1);
+            const double d2 = depth({x0, y, w, 1}, {x0, y + 1, w, R}, u2);
+            keepWorse({SeamOrientation::Horizontal, bd, s}, d1, u1, y - 1, d2, u2, y);
+        }
+    }
+    return out;
+}
+
+std::vector<AdjacentFinding> adjacentPixelRule(const cv::Mat& Y, const LedWallLayout& L,
+                                               double max_pct, double& worst_pct,
+                                               double& sigma_pct) {
+    L.validate();
+    if (Y.type() != CV_32FC1 || Y.size() != L.gridSize()) {
+        throw std::invalid_argument("adjacentPixelRule: expected a luminance grid of the wall");
+    }
+    const int W = Y.cols, H = Y.rows;
+    cv::Mat dev(Y.size(), CV_32FC1);
+    cv::parallel_for_(cv::Range(0, H), [&](const cv::Range& rows) {
+        float nb[8];
+        for (int y = rows.start; y < rows.end; ++y) {
+            float* o = dev.ptr<float>(y);
+            for (int x = 0; x < W; ++x) {
+                // Neighbours in the same module: a step between modules (module gain) is the
+                // inter-module figure's business, and at a module corner five of the eight
+                // neighbours lie in other modules.
+                const GridIndex own = L.moduleOf(x, y);
+                int n = 0;
+                for (int dy = -1; dy <= 1; ++dy) {
+                    const int yy = y + dy;
+                    if (yy < 0 || yy >= H) {
+                        continue;
+                    }
+                    const float* p = Y.ptr<float>(yy);
+                    for (int dx = -1; dx <= 1; ++dx) {
+                        const int xx = x + dx;
+                        if ((dx != 0 || dy != 0) && xx >= 0 && xx < W && std::isfinite(p[xx])) {
+                            const GridIndex m = L.moduleOf(xx, yy);
+                            if (m.col == own.col && m.row == own.row) {
+                                nb[n++] = p[xx];
+                            }
+                        }
+                    }
+                }
+                const float v = Y.ptr<float>(y)[x];
+                if (n < 3 || std::isnan(v)) {
+                    o[x] = std::nanf("");
+                    continue;
+                }
+                std::nth_element(nb, nb + n / 2, nb + n);
+                const float ref = nb[n / 2];
+                o[x] = ref > 0 ? 100.0f * (v / ref - 1.0f) : std::nanf("");
+            }
+        }
+    });
+    std::vector<AdjacentFinding> out;
+    std::vector<double> all;
+    worst_pct = 0.0;
+    for (int y = 0; y < H; ++y) {
+        const float* d = dev.ptr<float>(y);
+        for (int x = 0; x < W; ++x) {
+            if (std::isnan(d[x])) {
+                continue;
+            }
+            if (std::isfinite(d[x])) {
+                all.push_back(std::abs(d[x]));
+            }
+            if (std::abs(d[x]) > std::abs(worst_pct)) {
+                worst_pct = d[x];
+            }
+            if (std::abs(d[x]) > max_pct) {
+                out.push_back({x, y, L.moduleOf(x, y), d[x]});
+            }
+        }
+    }
+    // σ of a single LED's deviation from the median absolute deviation (× 1.4826 for a normal).
+    sigma_pct = 1.4826 * medianOf(all);
+    return out;
+}
+
+WallEvaluation evaluateWall(const WallCells& c, const cv::Mat* defectY, const LedWallLayout& L,
+                            const WallLimits& lim, double uRel) {
+    L.validate();
+    const cv::Size g = L.gridSize();
+    const bool colour = !c.area_xyz.empty();
+    if (c.area_Y.type() != CV_32FC1 || c.area_Y.size() != g || c.emitter_Y.size() != g ||
+        c.area_px.size() != g || (colour && c.area_xyz.size() != g) ||
+        (defectY && defectY->size() != g)) {
+        throw std::invalid_argument("evaluateWall: the LED grids do not match the wall layout");
+    }
+    WallEvaluation e;
+    e.saturated_cells = c.saturated_cells;
+    const int W = L.modules_across, H = L.modules_down;
+
+    // 1. Module area averages (weights: each cell's area in the camera), XYZ or Y only.
+    std::vector<ModuleSums> sums(static_cast<std::size_t>(W * H));
+    for (int y = 0; y < g.height; ++y) {
+        const float* Yp = c.area_Y.ptr<float>(y);
+        const float* ap = c.area_px.ptr<float>(y);
+        const cv::Vec3f* xp = colour ? c.area_xyz.ptr<cv::Vec3f>(y) : nullptr;
+        for (int x = 0; x < g.width; ++x) {
+            if (!std::isfinite(Yp[x]) || !(ap[x] > 0)) {
+                continue;  // off the frame or saturated: not in the mean
+            }
+            const GridIndex m = L.moduleOf(x, y);
+            ModuleSums& s = sums[static_cast<std::size_t>(m.row * W + m.col)];
+            s.w += ap[x];
+            s.Y += ap[x] * Yp[x];
+            s.Y2 += double(Yp[x]) * Yp[x];
+            s.n += 1;
+            if (xp) {
+                s.X += ap[x] * xp[x][0];
+                s.Z += ap[x] * xp[x][2];
+            }
+        }
+    }
+    e.modules.resize(sums.size());
+    double wallSum = 0, wX = 0, wY = 0, wZ = 0;
+    int used = 0;
+    std::vector<double> relVar(sums.size(), 0.0);
+    for (std::size_t i = 0; i < sums.size(); ++i) {
+        const ModuleSums& s = sums[i];
+        ModuleVerdict& m = e.modules[i];
+        m.stats.index = {static_cast<int>(i) % W, static_cast<int>(i) / W};
+        m.cabinet = L.cabinetOfModule(m.stats.index);
+        m.stats.pixels_used = s.n;
+        if (s.n == 0) {
+            m.stats.mean_cdm2 = std::nan("");
+            m.stats.xy = {std::nan(""), std::nan("")};
+            continue;
+        }
+        const double X = s.X / s.w, Y = s.Y / s.w, Z = s.Z / s.w;
+        m.stats.mean_cdm2 = Y;
+        m.stats.xy = colour && X + Y + Z > 0
+                         ? colorimetry::ChromaticityXY{X / (X + Y + Z), Y / (X + Y + Z)}
+                         : colorimetry::ChromaticityXY{std::nan(""), std::nan("")};
+        // Relative variance of the module mean from the scatter of its cells (unweighted: the
+        // areas differ by well under a percent within a module).
+        const double meanY = s.Y / s.w;
+        const double var = std::max(0.0, s.Y2 / s.n - meanY * meanY);
+        relVar[i] = s.n > 1 ? var / (s.n - 1) / (meanY * meanY) : 0.0;
+        wallSum += Y;
+        wX += X;
+        wY += Y;
+        wZ += Z;
+        ++used;
+    }
+    e.wall_mean_cdm2 = used ? wallSum / used : std::nan("");
+    e.wall_xy = colour && used && wX + wY + wZ > 0
+                    ? colorimetry::ChromaticityXY{wX / (wX + wY + wZ), wY / (wX + wY + wZ)}
+                    : colorimetry::ChromaticityXY{std::nan(""), std::nan("")};
+    double wallRelVar = 0;
+    for (double v : relVar) {
+        wallRelVar += v;
+    }
+    wallRelVar /= std::max(1, used) * double(std::max(1, used));
+    e.wall_mean_u_k2_cdm2 = e.wall_mean_cdm2 * std::sqrt(uRel * uRel + 4.0 * wallRelVar);
+    for (std::size_t i = 0; i < e.modules.size(); ++i) {
+        RegionStats& s = e.modules[i].stats;
+        s.ratio_to_wall = s.mean_cdm2 / e.wall_mean_cdm2;
+        s.dx = s.xy.x - e.wall_xy.x;
+        s.dy = s.xy.y - e.wall_xy.y;
+        e.modules[i].u_ratio_k2 = 2.0 * s.ratio_to_wall * std::sqrt(relVar[i] + wallRelVar);
+    }
+
+    // 2. Module rules.
+    auto at = [&](int col, int row) -> ModuleVerdict& {
+        return e.modules[static_cast<std::size_t>(row * W + col)];
+    };
+    double worstStep = 0, worstStepU = 0, worstDuv = 0;
+    auto pair = [&](ModuleVerdict& m, ModuleVerdict& n) {
+        const double la = m.stats.mean_cdm2, lb = n.stats.mean_cdm2;
+        const double mean = 0.5 * (la + lb);
+        const double step = 100.0 * std::abs(la - lb) / mean;
+        const double stepLimit =
+            mean <= lim.low_level_below_cdm2 ? lim.low_level_max_step_pct : lim.max_step_pct;
+        const auto [ua, va] = uvOf(m.stats.xy);
+        const auto [ub, vb] = uvOf(n.stats.xy);
+        const double duv = std::hypot(ua - ub, va - vb);
+        const double duvLimit =
+            mean <= lim.duv_low_level_below_cdm2 ? lim.low_level_max_duv : lim.max_duv;
+        const double s = std::isfinite(step) ? step : 1e9;
+        if (s > worstStep) {
+            worstStep = s;
+            const auto i = static_cast<std::size_t>(&m - e.modules.data());
+            const auto j = static_cast<std::size_t>(&n - e.modules.data());
+            worstStepU = 200.0 * std::sqrt(relVar[i] + relVar[j]);
+        }
+        if (std::isfinite(duv)) {
+            worstDuv = std::max(worstDuv, duv);
+        }
+        for (ModuleVerdict* v : {&m, &n}) {
+            v->worst_step_pct = std::max(v->worst_step_pct, s);
+            v->worst_duv = std::max(v->worst_duv, std::isfinite(duv) ? duv : 0.0);
+            if (lim.luminance_rule == WallLimits::LuminanceRule::AdjacentModules &&
+                !(step <= stepLimit)) {
+                v->luminance_pass = false;
+            }
+            if (colour && lim.chromaticity_rule == WallLimits::ChromaticityRule::DuvAdjacent &&
+                !(duv <= duvLimit)) {
+                v->chromaticity_pass = false;
+            }
+        }
+    };
+    for (int r = 0; r < H; ++r) {
+        for (int col = 0; col < W; ++col) {
+            if (col + 1 < W) {
+                pair(at(col, r), at(col + 1, r));
+            }
+            if (r + 1 < H) {
+                pair(at(col, r), at(col, r + 1));
+            }
+        }
+    }
+    double worstRatio = 1.0, worstRatioU = 0, worstDxy = 0;
+    for (ModuleVerdict& m : e.modules) {
+        const double q = m.stats.ratio_to_wall;
+        if (lim.luminance_rule == WallLimits::LuminanceRule::RatioToWallMean) {
+            m.luminance_pass = q >= lim.min_ratio && q <= lim.max_ratio;
+        }
+        if (!std::isfinite(q) || std::abs(q - 1.0) > std::abs(worstRatio - 1.0)) {
+            worstRatio = std::isfinite(q) ? q : std::nan("");
+            worstRatioU = m.u_ratio_k2;
+        }
+        if (colour && lim.chromaticity_rule == WallLimits::ChromaticityRule::DxyToWall) {
+            m.chromaticity_pass =
+                std::abs(m.stats.dx) <= lim.max_abs_dxy && std::abs(m.stats.dy) <= lim.max_abs_dxy;
+        }
+        if (colour) {
+            worstDxy = std::max({worstDxy, std::abs(m.stats.dx), std::abs(m.stats.dy)});
+        }
+        m.pass = m.luminance_pass && m.chromaticity_pass;
+        m.stats.pass = m.pass;
+        e.modules_failing += m.pass ? 0 : 1;
+    }
+    int lumFail = 0, chrFail = 0;
+    for (const ModuleVerdict& m : e.modules) {
+        lumFail += m.luminance_pass ? 0 : 1;
+        chrFail += m.chromaticity_pass ? 0 : 1;
+    }
+
+    // 3. Seam lines (area luminance), 4. dead and stuck (emitters), 5. adjacent-pixel rule.
+    e.seam_lines = measureSeamLines(c.area_Y, L, lim.seam_threshold_pct);
+    const SeamLine* worstSeam = nullptr;
+    int seamsBeyond = 0;
+    for (const SeamLine& s : e.seam_lines) {
+        seamsBeyond += s.beyond ? 1 : 0;
+        if (std::isfinite(s.depth_pct) &&
+            (!worstSeam || std::abs(s.depth_pct) > std::abs(worstSeam->depth_pct))) {
+            worstSeam = &s;
+        }
+    }
+    e.defects = detectPixelDefects(defectY ? *defectY : c.emitter_Y, L, lim.defectOptions());
+    for (const PixelDefect& d : e.defects) {
+        (d.kind == DefectKind::Dead ? e.dead : e.stuck) += 1;
+        ++at(d.module.col, d.module.row).defects;
+    }
+    double adjSigma = 0;
+    // The rule is on each pixel's luminance: the area average of its cell (the emitter window
+    // leaves out light that a sub-pixel shift moves across its edge).
+    e.adjacent =
+        adjacentPixelRule(c.area_Y, L, lim.adjacent_max_pct, e.worst_adjacent_pct, adjSigma);
+
+    // 6. Figures and verdict.
+    auto add = [&](WallFigure f) {
+        if (f.has_limit && f.measured && !f.pass) {
+            e.failed.push_back(f.name);
+        }
+        e.figures.push_back(std::move(f));
+    };
+    add({"wall_mean", "Wall mean luminance", e.wall_mean_cdm2, e.wall_mean_u_k2_cdm2, "cd/m²", "",
+         false, std::isfinite(e.wall_mean_cdm2), true, "area average of all modules", false, ""});
+    const int nMod = static_cast<int>(e.modules.size());
+    if (lim.luminance_rule == WallLimits::LuminanceRule::RatioToWallMean) {
+        add({"module_luminance", "Module luminance (worst module / wall mean)", 100.0 * worstRatio,
+             100.0 * worstRatioU, "%",
+             fmt(100 * lim.min_ratio, 0) + "–" + fmt(100 * lim.max_ratio, 0) + " % of wall mean",
+             true, true, lumFail == 0, lim.luminance_source, lim.luminance_provisional,
+             std::to_string(lumFail) + " of " + std::to_string(nMod) + " modules outside"});
+    } else {
+        add({"module_luminance", "Module luminance (worst adjacent step)", worstStep, worstStepU,
+             "%",
+             "≤ " + fmt(lim.max_step_pct, 1) + " % (≤ " + fmt(lim.low_level_max_step_pct, 1) +
+                 " % at or below " + fmt(lim.low_level_below_cdm2, 2) + " cd/m²)",
+             true, true, lumFail == 0, lim.luminance_source, lim.luminance_provisional,
+             std::to_string(lumFail) + " of " + std::to_string(nMod) + " modules outside"});
+    }
+    const std::string chrNote =
+        colour ? std::to_string(chrFail) + " of " + std::to_string(nMod) + " modules outside"
+               : "not measured: a monochrome camera gives luminance only";
+    if (lim.chromaticity_rule == WallLimits::ChromaticityRule::DxyToWall) {
+        add({"module_chromaticity", "Module chromaticity (worst |Δx|, |Δy|, CIE 1931)", worstDxy,
+             0.0, "", "≤ " + fmt(lim.max_abs_dxy, 3), true, colour, chrFail == 0,
+             lim.chromaticity_source, lim.chromaticity_provisional, chrNote});
+    } else {
+        add({"module_chromaticity", "Module chromaticity (worst adjacent Δu'v')", worstDuv, 0.0, "",
+             "≤ " + fmt(lim.max_duv, 4) + " (≤ " + fmt(lim.low_level_max_duv, 4) + " at or below " +
+                 fmt(lim.duv_low_level_below_cdm2, 1) + " cd/m²)",
+             true, colour, chrFail == 0, lim.chromaticity_source, lim.chromaticity_provisional,
+             chrNote});
+    }
+    std::string seamNote = std::to_string(seamsBeyond) + " of " +
+                           std::to_string(e.seam_lines.size()) + " border segments beyond ±" +
+                           fmt(lim.seam_threshold_pct, 1) + " %";
+    if (worstSeam) {
+        seamNote +=
+            "; worst: " +
+            std::string(worstSeam->orientation == SeamOrientation::Vertical ? "column " : "row ") +
+            std::to_string(worstSeam->line_px) + " (" +
+            (worstSeam->depth_pct < 0 ? "dark" : "bright") + ")";
+    }
+    add({"seams", "Seam lines (worst depth)", worstSeam ? worstSeam->depth_pct : 0.0,
+         worstSeam ? worstSeam->u_k2_pct : 0.0, "%",
+         "|depth| < " + fmt(lim.seam_threshold_pct, 1) + " %", lim.seam_is_limit, true,
+         seamsBeyond == 0, lim.seam_source, lim.seam_provisional, seamNote});
+    add({"dead_pixels", "Dead LEDs", double(e.dead), 0.0, "LEDs",
+         (lim.max_dead ? "≤ " + std::to_string(*lim.max_dead) : std::string("information")) +
+             " (below " + fmt(lim.dead_below_ratio, 2) + " × module median)",
+         lim.max_dead.has_value(), true, !lim.max_dead || e.dead <= *lim.max_dead, lim.dead_source,
+         lim.dead_provisional, ""});
+    add({"stuck_pixels", "Stuck LEDs", double(e.stuck), 0.0, "LEDs",
+         (lim.max_stuck ? "≤ " + std::to_string(*lim.max_stuck) : std::string("information")) +
+             " (above " + fmt(lim.stuck_above_ratio, 2) + " × module median)",
+         lim.max_stuck.has_value(), true, !lim.max_stuck || e.stuck <= *lim.max_stuck,
+         lim.stuck_source, lim.stuck_provisional, ""});
+    add({"adjacent_pixels", "Adjacent-pixel difference (worst LED)", e.worst_adjacent_pct,
+         2.0 * adjSigma, "%", "within ±" + fmt(lim.adjacent_max_pct, 1) + " %",
+         lim.adjacent_is_limit, true, e.adjacent.empty(), lim.adjacent_source,
+         lim.adjacent_provisional, std::to_string(e.adjacent.size()) + " LEDs beyond the limit"});
+    add({"saturated", "Saturated LED cells", double(e.saturated_cells), 0.0, "cells", "0", true,
+         true, e.saturated_cells == 0,
+         "measurement validity: a cell that clipped the sensor has no known luminance", false,
+         e.saturated_cells ? "retake with a shorter exposure" : ""});
+    e.pass = e.failed.empty();
+    return e;
+}
+
+}  // namespace cm::imaging

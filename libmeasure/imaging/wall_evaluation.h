@@ -1,0 +1,114 @@
+// The one LED wall analysis: per-LED area and emitter values in, every figure out (module
+// luminance and chromaticity, seam lines, dead, stuck, the adjacent-pixel rule, saturation), each
+// with its value, U (k = 2), limit, source and verdict; the wall verdict uses every figure and
+// names those that failed. Used by `analyze`, `wall` and anything else that judges a wall.
+#pragma once
+
+#include "libmeasure/colorimetry/tristimulus.h"
+#include "libmeasure/imaging/led_layout.h"
+#include "libmeasure/imaging/module_uniformity.h"
+#include "libmeasure/imaging/pixel_defects.h"
+#include "libmeasure/imaging/seams.h"
+#include "libmeasure/imaging/wall_limits.h"
+
+#include <opencv2/core.hpp>
+
+#include <string>
+#include <vector>
+
+namespace cm::imaging {
+
+/// Per-LED measurements of one frame (one value per LED, layout.gridSize()).
+struct WallCells {
+    cv::Mat area_xyz;   ///< CV_32FC3 XYZ cd/m², area average of each cell; empty (monochrome)
+    cv::Mat area_Y;     ///< CV_32FC1 luminance cd/m², area average of each cell
+    cv::Mat emitter_Y;  ///< CV_32FC1 luminance of each LED's emitter window
+    cv::Mat area_px;    ///< CV_32FC1 cell area in camera pixels (the averaging weights)
+    int saturated_cells = 0;
+};
+
+struct ModuleVerdict {
+    RegionStats stats;  ///< area-weighted mean luminance and xy (NaN xy when monochrome)
+    GridIndex cabinet;
+    double u_ratio_k2 = 0.0;      ///< U of ratio_to_wall from the cells' spread
+    double worst_step_pct = 0.0;  ///< largest luminance step to a neighbour
+    double worst_duv = 0.0;       ///< largest Δu'v' to a neighbour
+    int defects = 0;
+    bool luminance_pass = true;
+    bool chromaticity_pass = true;
+    bool pass = true;
+};
+
+/// The worse of the two LED lines at one border segment.
+struct SeamLine {
+    SeamOrientation orientation = SeamOrientation::Vertical;
+    int border = 0;          ///< module border index (as in seams.h)
+    int segment = 0;         ///< module row (vertical border) or column (horizontal)
+    int line_px = 0;         ///< LED column (vertical) or row (horizontal) of the worse line
+    double depth_pct = 0.0;  ///< line / own-module interior − 1: < 0 dark, > 0 bright
+    double u_k2_pct = 0.0;
+    bool beyond = false;  ///< |depth| ≥ threshold
+};
+
+struct AdjacentFinding {
+    int x_px = 0, y_px = 0;
+    GridIndex module;
+    double deviation_pct = 0.0;  ///< LED / median of its neighbours − 1
+};
+
+struct WallFigure {
+    std::string id;    ///< "module_luminance", "seams", "dead_pixels", …
+    std::string name;  ///< for people: "Seam lines (worst)"
+    double value = 0.0;
+    double u_k2 = 0.0;  ///< expanded uncertainty, k = 2, same unit; 0 for counts
+    std::string unit;
+    std::string limit;  ///< the rule in words, e.g. "|depth| ≤ 2 %"
+    bool has_limit = false;
+    bool measured = true;  ///< false: the frame cannot give it (e.g. chromaticity, monochrome)
+    bool pass = true;
+    std::string source;
+    bool provisional = true;
+    std::string note;
+};
+
+struct WallEvaluation {
+    double wall_mean_cdm2 = 0.0;
+    double wall_mean_u_k2_cdm2 = 0.0;
+    colorimetry::ChromaticityXY wall_xy;
+    std::vector<ModuleVerdict> modules;  ///< row-major
+    int modules_failing = 0;
+    std::vector<SeamLine> seam_lines;  ///< one per interior border segment
+    std::vector<PixelDefect> defects;  ///< dead and stuck, row-major
+    int dead = 0, stuck = 0;
+    std::vector<AdjacentFinding> adjacent;  ///< LEDs beyond the adjacent-pixel limit
+    double worst_adjacent_pct = 0.0;
+    int saturated_cells = 0;
+    std::vector<WallFigure> figures;
+    std::vector<std::string> failed;  ///< names of the figures that failed
+    bool pass = false;
+};
+
+/// `uniformity` from a full-field frame (white or grey); `defect_emitter_Y`, when given, the
+/// emitter luminance of a frame taken for dead/stuck LEDs (else the uniformity frame's).
+/// `luminance_u_rel_k2`: relative expanded uncertainty of the camera's luminance scale (from its
+/// calibration) for the absolute wall mean; ratios and steps do not depend on it. Throws
+/// std::invalid_argument when the grids do not match the layout.
+WallEvaluation evaluateWall(const WallCells& uniformity, const cv::Mat* defect_emitter_Y,
+                            const LedWallLayout& layout, const WallLimits& limits,
+                            double luminance_u_rel_k2);
+
+/// Seam lines per border segment on an area luminance grid (CV_32FC1): each of the two LED lines
+/// at the border against the `reference_px` interior lines behind it in its own module (so a
+/// module-to-module step, a separate figure, does not read as a seam); the worse line is kept.
+std::vector<SeamLine> measureSeamLines(const cv::Mat& luminance, const LedWallLayout& layout,
+                                       double threshold_pct, int reference_px = 3);
+
+/// The adjacent-pixel rule (DCI direct view §6.6.1.2 reads ±4 % between adjacent pixels): every
+/// LED against the median of its up to 8 neighbours in the same module (at least 3: a module
+/// corner has exactly 3); LEDs beyond ±max_pct are returned, the worst
+/// |deviation| in `worst_pct`, the robust spread of all deviations (σ, %) in `sigma_pct`.
+std::vector<AdjacentFinding> adjacentPixelRule(const cv::Mat& emitter_Y,
+                                               const LedWallLayout& layout, double max_pct,
+                                               double& worst_pct, double& sigma_pct);
+
+}  // namespace cm::imaging

@@ -1,0 +1,371 @@
+// The LED wall analysis against the renderer's truth on walls with real pixel structure
+// (emitters with dark gaps), an off-centre camera and corners given up to ±3 camera px off:
+// area-average module means, every defect at its LED, seam lines at their depth, nothing false.
+#include "app/common/certification.h"
+#include "app/common/imaging/camera_calibration_file.h"
+#include "app/common/imaging/image_files.h"
+#include "app/common/imaging/wall_analysis.h"
+#include "drivers/virtual/camera_renderer.h"
+#include "libmeasure/util/json_view.h"
+#include "tests/app/cli_run.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <set>
+
+using namespace cm;
+
+namespace {
+
+// Stated recovery bounds (issue: module means within 1 %, seam depth within 2 points).
+constexpr double kModuleMeanErrorPct = 1.0;
+constexpr double kSeamDepthErrorPts = 2.0;
+// grey:0.5 at 0.03 s: emitters ≈ 7 600 DN, the stuck LEDs (full white, 6×) just below clipping.
+
+nlohmann::json wallConfig() {
+    std::ifstream in(std::string(CINEMEASURE_TEST_DATA_DIR) + "/imaging/led-test-wall.json");
+    REQUIRE(in);
+    return nlohmann::json::parse(in);
+}
+
+drivers::virt::VirtualTheatre theatreOf(const nlohmann::json& doc) {
+    return drivers::virt::VirtualTheatre(
+        drivers::virt::parseTheatreConfig(util::JsonView(doc, "led-test-wall.json")));
+}
+
+/// A camera that resolves the LEDs (≈ 3.4 px per LED) with emitters covering half the cell side,
+/// aimed off the screen centre.
+drivers::virt::CameraSetup structuredCamera(double exposure_s) {
+    drivers::virt::CameraSetup cam;
+    cam.width_px = 480;
+    cam.height_px = 320;
+    cam.exposure_s = exposure_s;
+    cam.emitter_fill = 0.5;
+    cam.supersample = 6;
+    cam.aim_offset_m = {0.03, -0.015};
+    cam.seed = 5;
+    return cam;
+}
+
+app::WallLimits limitsFor(const std::string& id) {
+    return app::loadWallLimits(std::string(CINEMEASURE_CALIBRATION_DIR) + "/led-walls/" + id +
+                               ".json");
+}
+
+imaging::CameraCalibration trueCalibration(const drivers::virt::RenderedFrame& r) {
+    imaging::CameraCalibration cal;
+    cal.rgb_to_xyz = r.truth.rgb_to_xyz;
+    cal.vignetting = r.truth.vignetting;
+    return cal;
+}
+
+/// Corners moved by up to ±`px` in x and y (a fixed pattern, different for each corner).
+imaging::ScreenQuad perturbed(imaging::ScreenQuad q, double px) {
+    const double d[4][2] = {{1, -1}, {-1, -0.5}, {0.5, 1}, {-1, 1}};
+    for (int k = 0; k < 4; ++k) {
+        q[static_cast<std::size_t>(k)].x += px * d[k][0];
+        q[static_cast<std::size_t>(k)].y += px * d[k][1];
+    }
+    return q;
+}
+
+double worstModuleErrorPct(const app::WallAnalysis& a, const drivers::virt::RenderTruth& t) {
+    double worst = 0.0;
+    for (std::size_t i = 0; i < a.modules.size(); ++i) {
+        const double want = t.area_modules.modules[i].mean_cdm2;
+        const double got = a.modules[i].stats.mean_cdm2;
+        worst = std::max(worst, std::isfinite(got) ? 100.0 * std::abs(got / want - 1.0) : 1e9);
+    }
+    return worst;
+}
+
+}  // namespace
+
+TEST_CASE("wall recovery: module means are the area average a spot meter reads") {
+    const auto theatre = theatreOf(wallConfig());
+    const auto r = drivers::virt::renderCameraFrame(theatre, "grey:0.5", structuredCamera(0.03));
+    const app::WallFrame f{r.frame, "grey.dng", "grey:0.5", 1.0};
+    const auto a = app::analyzeWall(f, nullptr, trueCalibration(r), *r.truth.layout,
+                                    limitsFor("dyt8-2023-draft"), &r.truth.corners);
+    const double wallErr = 100.0 * (a.wall_mean_cdm2 / r.truth.area_modules.wall_mean_cdm2 - 1.0);
+    INFO("wall mean " << a.wall_mean_cdm2 << " vs area truth "
+                      << r.truth.area_modules.wall_mean_cdm2 << " (" << wallErr << " %)");
+    CHECK(std::abs(wallErr) <= kModuleMeanErrorPct);
+    CHECK(worstModuleErrorPct(a, r.truth) <= kModuleMeanErrorPct);
+}
+
+TEST_CASE("wall recovery: corners ±1..3 px off change nothing, every defect at its LED") {
+    const auto theatre = theatreOf(wallConfig());
+    const auto r = drivers::virt::renderCameraFrame(theatre, "grey:0.5", structuredCamera(0.03));
+    const app::WallFrame f{r.frame, "grey.dng", "grey:0.5", 1.0};
+    std::set<std::tuple<int, int, bool>> truth;
+    for (const auto& d : r.truth.defects) {
+        truth.insert({d.x_px, d.y_px, d.level > 0.5});
+    }
+    for (double px : {1.0, 2.0, 3.0, -3.0}) {
+        const imaging::ScreenQuad q = perturbed(r.truth.corners, px);
+        const auto a = app::analyzeWall(f, nullptr, trueCalibration(r), *r.truth.layout,
+                                        limitsFor("dyt8-2023-draft"), &q);
+        std::set<std::tuple<int, int, bool>> found;
+        std::string list;
+        for (const auto& d : a.defects) {
+            found.insert({d.x_px, d.y_px, d.kind == imaging::DefectKind::Stuck});
+            list += " (" + std::to_string(d.x_px) + "," + std::to_string(d.y_px) + " " +
+                    std::to_string(d.ratio) + ")";
+        }
+        INFO("found" << list);
+        INFO("corners off by " << px << " px: " << a.defects.size() << " defects, "
+                               << a.modules_failing << " modules failing");
+        CHECK(found == truth);
+        CHECK(worstModuleErrorPct(a, r.truth) <= kModuleMeanErrorPct);
+        CHECK(a.modules_failing == 0);
+        // Seam lines: every rendered seam segment at its depth, no other segment beyond 3 %.
+        std::map<std::tuple<bool, int, int>, double> seams;
+        for (const auto& s : r.truth.seams) {
+            seams[{s.vertical, s.border, s.segment}] = s.gain_pct;
+        }
+        for (const auto& s : a.seam_lines) {
+            const auto it = seams.find(
+                {s.orientation == imaging::SeamOrientation::Vertical, s.border, s.segment});
+            if (it != seams.end()) {
+                CHECK(s.depth_pct == Approx(it->second).margin(kSeamDepthErrorPts));
+            } else {
+                CHECK_FALSE(s.beyond);
+            }
+        }
+    }
+}
+
+TEST_CASE("wall recovery: a seam line at 0.80 of its neighbours reads −20 %") {
+    auto doc = wallConfig();
+    doc["led"]["seams"] = nlohmann::json::array();
+    doc["led"]["dead_pixels"] = nlohmann::json::array();
+    // One LED column (the first of module column 3) at 0.80 over module row 1 (y 12..23).
+    for (int y = 12; y < 24; ++y) {
+        doc["led"]["dead_pixels"].push_back({{"x_px", 48}, {"y_px", y}, {"level", 0.8}});
+    }
+    const auto theatre = theatreOf(doc);
+    const auto r = drivers::virt::renderCameraFrame(theatre, "white", structuredCamera(0.025));
+    const app::WallFrame f{r.frame, "white.dng", "white", 1.0};
+    const auto a = app::analyzeWall(f, nullptr, trueCalibration(r), *r.truth.layout,
+                                    limitsFor("dci-dvd-1.2"), &r.truth.corners);
+    const imaging::SeamLine* worst = nullptr;
+    for (const auto& s : a.seam_lines) {
+        if (!worst || std::abs(s.depth_pct) > std::abs(worst->depth_pct)) {
+            worst = &s;
+        }
+    }
+    REQUIRE(worst);
+    INFO("worst seam line " << worst->line_px << ": " << worst->depth_pct << " %");
+    CHECK(std::abs(worst->depth_pct - (-20.0)) <= kSeamDepthErrorPts);
+    CHECK(worst->orientation == imaging::SeamOrientation::Vertical);
+    CHECK(worst->line_px == 48);
+    CHECK(worst->segment == 1);
+    // Only that segment is beyond the DCI ±2 %: the rest of the borders are clean.
+    int beyond = 0;
+    for (const auto& s : a.seam_lines) {
+        beyond += s.beyond ? 1 : 0;
+    }
+    CHECK(beyond == 1);
+    CHECK_FALSE(a.pass);
+}
+
+TEST_CASE("wall recovery: LEDs at 60 % and 90 % break the ±4 % adjacent-pixel rule") {
+    auto doc = wallConfig();
+    doc["led"]["seams"] = nlohmann::json::array();
+    doc["led"]["dead_pixels"] = {{{"x_px", 20}, {"y_px", 20}, {"level", 0.6}},
+                                 {{"x_px", 90}, {"y_px", 40}, {"level", 0.9}}};
+    const auto theatre = theatreOf(doc);
+    const auto r = drivers::virt::renderCameraFrame(theatre, "white", structuredCamera(0.025));
+    const app::WallFrame f{r.frame, "white.dng", "white", 1.0};
+    const auto a = app::analyzeWall(f, nullptr, trueCalibration(r), *r.truth.layout,
+                                    limitsFor("dci-dvd-1.2"), &r.truth.corners);
+    std::map<std::pair<int, int>, double> flagged;
+    for (const auto& d : a.adjacent) {
+        flagged[{d.x_px, d.y_px}] = d.deviation_pct;
+    }
+    INFO(flagged.size() << " LEDs beyond ±4 %");
+    CHECK(flagged.size() == 2);
+    CHECK(flagged[{20, 20}] == Approx(-40.0).margin(2.0));
+    CHECK(flagged[{90, 40}] == Approx(-10.0).margin(2.0));
+    // Neither is dead (below 0.5 ×): a separate figure with its own rule.
+    CHECK(a.dead == 0);
+    CHECK_FALSE(a.pass);
+    bool named = false;
+    for (const auto& n : a.failed) {
+        named = named || n.find("Adjacent-pixel") != std::string::npos;
+    }
+    CHECK(named);
+}
+
+TEST_CASE("a monochrome 16-bit linear TIFF from an imaging photometer is read") {
+    const auto dir = test::freshDir("mono-tiff");
+    std::filesystem::create_directories(dir);
+    cv::Mat mono(20, 30, CV_16UC1, cv::Scalar(1234));
+    app::imaging_io::writeTiff16(dir / "mono.tif", mono);
+    imaging::RawFrame f;
+    REQUIRE_NOTHROW(f = app::imaging_io::readTiff16(dir / "mono.tif"));
+    CHECK(f.rgb.type() == CV_16UC1);
+    // No exposure in a third-party file: refused until the flags give it.
+    CHECK_FALSE(f.exposure_known);
+    try {
+        app::imaging_io::applyImageMetadata(f, dir / "mono.tif", {}, {});
+        FAIL("no exposure accepted");
+    } catch (const app::imaging_io::ImageFileError& e) {
+        CHECK(std::string(e.what()).find("--exposure") != std::string::npos);
+    }
+    app::imaging_io::ImageMetadata flags;
+    flags.exposure_s = 0.25;
+    flags.black_level_dn = 100;
+    flags.white_level_dn = 4095;
+    app::imaging_io::applyImageMetadata(f, dir / "mono.tif", {}, flags);
+    CHECK(f.exposure_s == 0.25);
+    CHECK(f.white_level_dn == 4095);
+}
+
+TEST_CASE("analyze and the wall job's analysis give the same figures on the same image") {
+    const auto dir = test::freshDir("analyze-vs-wall");
+    std::filesystem::create_directories(dir);
+    const std::string wall = std::string(CINEMEASURE_TEST_DATA_DIR) + "/imaging/led-test-wall.json";
+    auto r = test::cli("render --virtual " + wall + " --out " + (dir / "w.dng").string() +
+                       " --stimulus grey:0.5 --exposure 0.5 --width 480 --height 320 --seed 5");
+    REQUIRE(r.exit_code == 0);
+    r = test::cli("analyze --image " + (dir / "w.dng").string() + " --layout " + wall +
+                  " --limits dyt8-2023-draft --out " + (dir / "out").string());
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    const auto j = test::readJson(dir / "out" / "analysis.json");
+    const app::WallFrame f{app::imaging_io::readImage(dir / "w.dng"), "w.dng", "grey:0.5", 1.0};
+    const auto cal = app::loadCameraCalibration(std::string(CINEMEASURE_CALIBRATION_DIR) +
+                                                "/cameras/virtual-camera.json");
+    const auto cfg = app::loadTheatreConfig(wall);
+    const auto a = app::analyzeWall(f, nullptr, cal, drivers::virt::ledLayoutOf(cfg),
+                                    limitsFor("dyt8-2023-draft"));
+    CHECK(j["defects"].size() == a.defects.size());
+    CHECK(j["verdict"] == (a.pass ? "pass" : "fail"));
+    REQUIRE(j["modules"].size() == a.modules.size());
+    for (std::size_t i = 0; i < a.modules.size(); ++i) {
+        CHECK(j["modules"][i]["mean_cdm2"].get<double>() ==
+              Approx(a.modules[i].stats.mean_cdm2).epsilon(1e-6));
+    }
+    // Six defective LEDs on the wall and the draft's "no defects": both must fail.
+    CHECK(j["verdict"] == "fail");
+}
+
+TEST_CASE("a monochrome photometer TIFF: luminance scale, exposure from flags, one command") {
+    const auto theatre = theatreOf(wallConfig());
+    const auto r = drivers::virt::renderCameraFrame(theatre, "grey:0.5", structuredCamera(0.03));
+    // The imaging photometer sees luminance: DN/s = Y / S, S cd/m² per DN/s.
+    constexpr double kScale = 1.0 / 8000.0;
+    const double black = r.frame.black_level_dn;
+    cv::Mat mono(r.frame.rgb.size(), CV_16UC1);
+    for (int y = 0; y < mono.rows; ++y) {
+        for (int x = 0; x < mono.cols; ++x) {
+            const cv::Vec3w p = r.frame.rgb.at<cv::Vec3w>(y, x);
+            double Y = 0;
+            for (int c = 0; c < 3; ++c) {
+                Y += r.truth.rgb_to_xyz[1][static_cast<std::size_t>(c)] * (p[c] - black);
+            }
+            mono.at<std::uint16_t>(y, x) =
+                static_cast<std::uint16_t>(std::clamp(std::lround(black + Y / kScale), 0L, 65535L));
+        }
+    }
+    imaging::CameraCalibration cal;
+    cal.camera = "test photometer";
+    cal.source = "test";
+    cal.cdm2_per_dn_s = kScale;
+    cal.vignetting = r.truth.vignetting;
+    imaging::RawFrame f;
+    f.rgb = mono;
+    f.exposure_s = 0.03;
+    f.black_level_dn = black;
+    const auto a = app::analyzeWall({f, "mono.tif", "grey:0.5", 1.0}, nullptr, cal, *r.truth.layout,
+                                    limitsFor("dyt8-2023-draft"));
+    CHECK(worstModuleErrorPct(a, r.truth) <= kModuleMeanErrorPct);
+    CHECK(a.defects.size() == 6);
+    for (const auto& fig : a.figures) {
+        if (fig.id == "module_chromaticity") {
+            CHECK_FALSE(fig.measured);
+        }
+    }
+    // The same through the CLI: refused without exposure, analysed with --exposure.
+    const auto dir = test::freshDir("mono-wall");
+    std::filesystem::create_directories(dir);
+    app::imaging_io::writeTiff16(dir / "mono.tif", mono);
+    app::saveCameraCalibration(dir / "photometer.json", cal);
+    const std::string wall = std::string(CINEMEASURE_TEST_DATA_DIR) + "/imaging/led-test-wall.json";
+    const std::string base = "wall --image " + (dir / "mono.tif").string() + " --layout " + wall +
+                             " --camera-calibration " + (dir / "photometer.json").string() +
+                             " --black-level 512 --out " + (dir / "out").string();
+    auto run = test::cli(base);
+    CHECK(run.exit_code == 2);
+    CHECK(run.output.find("--exposure") != std::string::npos);
+    run = test::cli(base + " --exposure 0.03");
+    INFO(run.output);
+    REQUIRE(run.exit_code == 0);
+    const auto j = test::readJson(dir / "out" / "analysis.json");
+    CHECK(j["defects"].size() == 6);
+    CHECK(j["wall"]["mean_cdm2"].get<double>() ==
+          Approx(r.truth.area_modules.wall_mean_cdm2).epsilon(0.01));
+}
+
+TEST_CASE("camera calibrate: lens from checkerboards and a flat-field map, then a wall with it") {
+    const auto dir = test::freshDir("camera-calibrate");
+    std::filesystem::create_directories(dir);
+    const auto theatre = theatreOf(wallConfig());
+    auto cam = structuredCamera(0.03);
+    cam.lens.k1 = -2.0;  // ≈ 25 px of barrel distortion in the corners at this focal length
+    cam.vignetting_aspect = 1.3;  // elliptical fall-off: the radial model cannot follow it
+    cam.supersample = 3;
+    const auto wall = drivers::virt::renderCameraFrame(theatre, "grey:0.5", cam);
+    const double tilts[6][2] = {{0, 0}, {25, 0}, {-25, 0}, {0, 30}, {0, -30}, {20, 20}};
+    std::string args = "camera calibrate --board 9x6 --base " +
+                       std::string(CINEMEASURE_CALIBRATION_DIR) +
+                       "/cameras/virtual-camera.json --out " + (dir / "cal.json").string();
+    auto desc = [](const imaging::RawFrame& f) {
+        return nlohmann::json({{"exposure_s", f.exposure_s},
+                               {"black_level_dn", f.black_level_dn},
+                               {"white_level_dn", f.white_level_dn}})
+            .dump();
+    };
+    for (int k = 0; k < 6; ++k) {
+        const auto b = drivers::virt::renderCheckerboard(cam, {10, 7}, tilts[k][0], tilts[k][1],
+                                                         wall.truth.lens.fx);
+        const auto file = dir / ("board" + std::to_string(k) + ".tif");
+        app::imaging_io::writeTiff16(file, b.rgb, desc(b));
+        args += " --checkerboard " + file.string();
+    }
+    const auto flat = drivers::virt::renderFlatField(cam, 8.0, {0.3127, 0.3290});
+    app::imaging_io::writeTiff16(dir / "flat.tif", flat.rgb, desc(flat));
+    args += " --flat " + (dir / "flat.tif").string();
+    auto run = test::cli(args);
+    INFO(run.output);
+    REQUIRE(run.exit_code == 0);
+    const auto cal = app::loadCameraCalibration(dir / "cal.json");
+    CHECK(cal.lens.k1 == Approx(-2.0).margin(0.3));
+    REQUIRE_FALSE(cal.flat_gain.empty());
+    CHECK(cal.lens_source.find("cv::calibrateCamera") != std::string::npos);
+    CHECK_FALSE(cal.flat_source.empty());
+    // The flat-field map follows the elliptical fall-off to well under 1 %.
+    double worst = 0;
+    for (int y = 20; y < 300; y += 40) {
+        for (int x = 20; x < 460; x += 40) {
+            worst = std::max(worst, std::abs(cal.flat_gain.at<cv::Vec3f>(y, x)[1] /
+                                                 drivers::virt::relativeIllumination(cam, x, y) -
+                                             1.0));
+        }
+    }
+    CHECK(worst < 0.01);
+    // The wall through that calibration: modules at their area-average truth, defects exact.
+    imaging::CameraCalibration c = cal;
+    c.rgb_to_xyz = wall.truth.rgb_to_xyz;
+    const auto a =
+        app::analyzeWall({wall.frame, "w.dng", "grey:0.5", 1.0}, nullptr, c, *wall.truth.layout,
+                         limitsFor("dyt8-2023-draft"), &wall.truth.corners);
+    CHECK(worstModuleErrorPct(a, wall.truth) <= kModuleMeanErrorPct);
+    CHECK(a.defects.size() == 6);
+}

@@ -1,0 +1,98 @@
+// Area integration over mapped cells and the grid → camera mapping, against hand-worked values.
+#include "libmeasure/imaging/area_integration.h"
+#include "libmeasure/imaging/wall_mapping.h"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+using namespace cm::imaging;
+
+namespace {
+
+/// Monochrome frame whose pixel (x, y) reads black + 100·(x + 1) DN, exposure 1 s, no fall-off.
+RawFrame columnRamp() {
+    RawFrame f;
+    f.rgb.create(6, 8, CV_16UC1);
+    for (int y = 0; y < 6; ++y) {
+        for (int x = 0; x < 8; ++x) {
+            f.rgb.at<std::uint16_t>(y, x) = static_cast<std::uint16_t>(64 + 100 * (x + 1));
+        }
+    }
+    f.black_level_dn = 64;
+    f.exposure_s = 1.0;
+    return f;
+}
+
+Linearisation linOf(const RawFrame& f) {
+    Linearisation l = Linearisation::forFrame(f);
+    l.vignetting = {};
+    return l;
+}
+
+}  // namespace
+
+TEST_CASE("integrateCells: sub-pixel borders weigh each pixel by its covered area") {
+    const RawFrame f = columnRamp();
+    // One cell over x ∈ [0, 2], y ∈ [1, 3]: half of pixel 0 (100), all of pixel 1 (200), half of
+    // pixel 2 (300) → (0.5·100 + 200 + 0.5·300) / 2 = 200; area 2 × 2 = 4 px.
+    const ScreenQuad rect = {cv::Point2d(0, 1), cv::Point2d(2, 1), cv::Point2d(2, 3),
+                             cv::Point2d(0, 3)};
+    const CellSignals c = integrateCells(f, linOf(f), mappingFromQuad(rect, {1, 1}), 0.5);
+    CHECK(c.mean.at<float>(0, 0) == Approx(200.0).epsilon(1e-6));
+    CHECK(c.area_px.at<float>(0, 0) == Approx(4.0).epsilon(1e-6));
+    // Emitter window, side 0.5: x ∈ [0.5, 1.5] is exactly pixel 1.
+    CHECK(c.emitter.at<float>(0, 0) == Approx(200.0).epsilon(1e-6));
+    // A diamond centred on the border of pixels 1 and 2 (x = 1.5): half in each → 250, area 0.5.
+    const ScreenQuad diamond = {cv::Point2d(1.5, 1.5), cv::Point2d(2, 2), cv::Point2d(1.5, 2.5),
+                                cv::Point2d(1, 2)};
+    const CellSignals d = integrateCells(f, linOf(f), mappingFromQuad(diamond, {1, 1}), 0.5);
+    CHECK(d.mean.at<float>(0, 0) == Approx(250.0).epsilon(1e-6));
+    CHECK(d.area_px.at<float>(0, 0) == Approx(0.5).epsilon(1e-6));
+}
+
+TEST_CASE("integrateCells: a 2 × 2 grid tiles its quad, saturation and the frame edge flagged") {
+    RawFrame f = columnRamp();
+    const ScreenQuad rect = {cv::Point2d(0, 1), cv::Point2d(4, 1), cv::Point2d(4, 3),
+                             cv::Point2d(0, 3)};
+    CellSignals c = integrateCells(f, linOf(f), mappingFromQuad(rect, {2, 2}));
+    // Left cells x ∈ [0, 2] → 200 (as above); right cells x ∈ [2, 4]: ½·300 + 400 + ½·500 → 400.
+    CHECK(c.mean.at<float>(0, 0) == Approx(200.0).epsilon(1e-6));
+    CHECK(c.mean.at<float>(1, 1) == Approx(400.0).epsilon(1e-6));
+    f.rgb.at<std::uint16_t>(2, 3) = 65535;  // inside the right-hand cells' rows
+    c = integrateCells(f, linOf(f), mappingFromQuad(rect, {2, 2}));
+    CHECK(std::isinf(c.mean.at<float>(1, 1)));
+    CHECK(c.saturated_cells >= 1);
+    // Off the frame: NaN, not a number made up.
+    const ScreenQuad off = {cv::Point2d(5, 1), cv::Point2d(9.5, 1), cv::Point2d(9.5, 3),
+                            cv::Point2d(5, 3)};
+    c = integrateCells(f, linOf(f), mappingFromQuad(off, {2, 1}));
+    CHECK(std::isfinite(c.mean.at<float>(0, 0)));
+    CHECK(std::isnan(c.mean.at<float>(0, 1)));
+    CHECK_THROWS_AS(integrateCells(f, linOf(f), mappingFromQuad(rect, {2, 2}), 0.0),
+                    std::invalid_argument);
+}
+
+TEST_CASE("lens model: distort and undistort are inverse, mapping corners land on the quad") {
+    LensModel lens;
+    lens.fx = lens.fy = 500;
+    lens.cx = 320;
+    lens.cy = 240;
+    lens.k1 = -0.08;
+    lens.k2 = 0.01;
+    lens.p1 = 0.001;
+    lens.p2 = -0.0005;
+    for (const cv::Point2d p :
+         {cv::Point2d(10, 12), cv::Point2d(600, 400), cv::Point2d(320, 240)}) {
+        CHECK(cv::norm(lens.undistort(lens.distort(p)) - p) < 1e-6);
+    }
+    // Barrel distortion (k1 < 0) pulls a corner point towards the centre.
+    CHECK(lens.distort({10, 12}).x > 10);
+    const ScreenQuad q = {cv::Point2d(50, 40), cv::Point2d(590, 60), cv::Point2d(580, 420),
+                          cv::Point2d(60, 430)};
+    const WallMapping m = mappingFromQuad(q, {64, 36}, lens);
+    for (std::size_t k = 0; k < 4; ++k) {
+        CHECK(cv::norm(m.corners()[k] - q[k]) <
+              1e-4);  // the homography is solved from float points
+    }
+}
