@@ -47,7 +47,8 @@ struct MeasuredReadings {
     std::vector<evaluation::InstrumentUncertaintyModel> budgets;
 };
 /// As readingsFromPython; a whole report also names each reading's instrument (by serial, from
-/// its "instruments") so its budget applies, exactly as when the report was made.
+/// its "instruments") so its budget applies, exactly as when the report was made. Reading dicts
+/// and columns may name it with "instrument_model" (e.g. "PR-670").
 MeasuredReadings measuredReadingsFromPython(const py::handle& obj);
 
 /// Monte Carlo draws from Python: an int ≥ 0 or "adaptive" (= 0: until U is stable to 2 %), as

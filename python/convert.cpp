@@ -176,7 +176,32 @@ MeasuredReadings measuredReadingsFromPython(const py::handle& obj) {
     MeasuredReadings out;
     out.readings = readingsFromPython(obj);
     out.budgets = app::shippedInstrumentModels();
-    if (!py::isinstance<py::dict>(obj) || !obj.cast<py::dict>().contains("readings")) {
+    const bool isDict = py::isinstance<py::dict>(obj);
+    if (isDict && obj.cast<py::dict>().contains("xyz")) {
+        // Columns: an optional "instrument_model", one for all or one per reading.
+        const auto d = obj.cast<py::dict>();
+        if (d.contains("instrument_model")) {
+            const auto models =
+                stringColumn(d["instrument_model"], out.readings.size(), "instrument_model");
+            for (std::size_t i = 0; i < out.readings.size(); ++i) {
+                out.readings[i].reading.instrument.model = models[i];
+            }
+        }
+        return out;
+    }
+    if (!isDict) {
+        // A list of reading dicts: each may name its instrument model (e.g. "PR-670").
+        std::size_t i = 0;
+        for (const py::handle& r : obj) {
+            if (py::isinstance<py::dict>(r) && r.cast<py::dict>().contains("instrument_model")) {
+                out.readings.at(i).reading.instrument.model =
+                    r.cast<py::dict>()["instrument_model"].cast<std::string>();
+            }
+            ++i;
+        }
+        return out;
+    }
+    if (!obj.cast<py::dict>().contains("readings")) {
         return out;
     }
     const nlohmann::json doc = toJson(obj, "report");
