@@ -6,7 +6,6 @@
 #include "libmeasure/colorimetry/tristimulus.h"
 #include "libmeasure/util/json_view.h"
 
-#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -226,15 +225,16 @@ MeasuredReadings measuredReadingsFromPython(const py::handle& obj) {
         }
     }
     if (root.has("uncertainty") && root.at("uncertainty").has("instrument_budgets")) {
+        // A shipped budget wins (as in certify, which lists them first); only the others are
+        // rebuilt from what the report recorded.
         for (const util::JsonView& b : root.at("uncertainty").at("instrument_budgets").elements()) {
-            auto m = budgetFromReport(b);
-            const bool shipped =
-                std::any_of(m.models.begin(), m.models.end(), [&](const std::string& name) {
-                    return evaluation::findUncertaintyModel(app::shippedInstrumentModels(), name) !=
-                           nullptr;
-                });
+            bool shipped = false;
+            for (const util::JsonView& n : b.at("models").elements()) {
+                shipped = shipped || evaluation::findUncertaintyModel(
+                                         app::shippedInstrumentModels(), n.string()) != nullptr;
+            }
             if (!shipped) {
-                out.budgets.push_back(std::move(m));
+                out.budgets.push_back(budgetFromReport(b));
             }
         }
     }

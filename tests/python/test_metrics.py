@@ -71,6 +71,32 @@ def test_a_named_instrument_gets_the_budget_certify_uses(cm):
                               seed=5)["U"] == pytest.approx(4.8, rel=0.04)
 
 
+def test_a_report_from_a_shipped_instrument_uses_the_shipped_budget(cm, dim_report):
+    # The dim report as if a PR-670 had read it: the budget the report lists for it (here only a
+    # linearity component, which a report cannot rebuild) gives way to the shipped one.
+    report = cm.reports.read_report(dim_report)
+    report["instruments"][0]["model"] = "PR-670"
+    report["uncertainty"]["instrument_budgets"] = [{
+        "models": ["PR-670"], "type": "spectroradiometer", "source": "test",
+        "components": [{"name": "non-linearity", "kind": "systematic_per_run",
+                        "quantity": "linearity_rel_per_decade", "value": 0.005,
+                        "distribution": "rectangular", "standard_uncertainty": 0.0029,
+                        "source": "test"}]}]
+    as_list = [dict(r, instrument_model="PR-670") for r in report["readings"]]
+    for metric, kwargs in (("luminance", {"point": "C"}),
+                           ("luminance_percent_of_reference", {"point": "TL",
+                                                               "reference_point": "C"})):
+        a = cm.metrics.compute(metric, report, step="white", seed=3, **kwargs)
+        b = cm.metrics.compute(metric, as_list, step="white", seed=3, **kwargs)
+        assert a["U"] == b["U"] > 0, metric
+    # The virtual meter's budget is random per reading; the PR-670's calibration is systematic
+    # (it cancels in the corner/centre ratio), so the centre luminance's U grows.
+    virtual = cm.metrics.compute("luminance", cm.reports.read_report(dim_report), step="white",
+                                 point="C", seed=3)
+    assert cm.metrics.compute("luminance", report, step="white", point="C",
+                              seed=3)["U"] > 2 * virtual["U"]
+
+
 def test_draws_are_a_number_or_adaptive(cm):
     r = [reading("white", "C", 48.0, u_rel=0.01)]
     adaptive = cm.metrics.compute("luminance", r, step="white", point="C", draws="adaptive")
