@@ -6,6 +6,7 @@
 #include "app/common/profile_catalog.h"
 #include "libmeasure/evaluation/evaluate_profile.h"
 #include "libmeasure/evaluation/metric_registry.h"
+#include "libmeasure/evaluation/uncertainty_propagation.h"
 #include "libmeasure/procedure/profile.h"
 
 #include <optional>
@@ -98,7 +99,7 @@ void bindMetrics(py::module_& m) {
            const std::string& reference_step, const std::vector<std::string>& points,
            const std::vector<std::string>& steps, const std::vector<int>& step_codes_y,
            const std::string& black_step, const std::string& transfer,
-           double fit_min_fraction_of_peak, int draws, std::uint64_t seed) {
+           double fit_min_fraction_of_peak, const py::object& draws_arg, std::uint64_t seed) {
             const ev::MetricInfo& info = metricOrThrow(metric);
             auto require = [&](ev::MetricNeeds bit, bool given, const char* what) {
                 if (ev::needs(info, bit) && !given) {
@@ -113,9 +114,7 @@ void bindMetrics(py::module_& m) {
                     "transfer 'dci-gamma-2.6' or 'pq'");
             require(ev::kNeedsStepCodes, step_codes_y.size() == steps.size(),
                     "step_codes_y: the Y' code of each of steps");
-            if (draws < 0) {
-                throw py::value_error("draws must be ≥ 0");
-            }
+            const int draws = drawsFromPython(draws_arg);
             procedure::FigureSpec spec;
             spec.id = metric;
             spec.metric = metric;
@@ -130,15 +129,20 @@ void bindMetrics(py::module_& m) {
             spec.black_step = black_step;
             spec.transfer = transfer;
             spec.fit_min_fraction_of_peak = fit_min_fraction_of_peak;
-            const auto rr = readingsFromPython(readings);
-            const double value = info.compute(spec, rr);
-            const double U = draws > 0 ? ev::expandedUncertainty(spec, rr, draws, seed) : 0.0;
+            const MeasuredReadings in = measuredReadingsFromPython(readings);
+            const double value = info.compute(spec, in.readings);
+            // As evaluateProfile propagates a figure's U (it draws figure i from seed + i).
+            ev::MonteCarloOptions mc;
+            mc.draws = draws;
+            const ev::PropagatedUncertainty U =
+                ev::propagateUncertainty(spec, in.readings, in.budgets, mc, seed);
             py::dict d;
             d["metric"] = metric;
             d["unit"] = info.unit;
             d["value"] = numberOrNone(value);
-            d["U"] = numberOrNone(U);
-            d["draws"] = draws;
+            d["U"] = numberOrNone(U.expanded);
+            d["monte_carlo_draws"] = U.draws;
+            d["draws"] = drawsToPython(draws);
             d["seed"] = seed;
             return d;
         },
@@ -147,15 +151,21 @@ void bindMetrics(py::module_& m) {
         py::arg("points") = std::vector<std::string>{},
         py::arg("steps") = std::vector<std::string>{}, py::arg("step_codes_y") = std::vector<int>{},
         py::arg("black_step") = "", py::arg("transfer") = "",
-        py::arg("fit_min_fraction_of_peak") = 0.05, py::arg("draws") = 400,
+        py::arg("fit_min_fraction_of_peak") = 0.05, py::arg("draws") = "adaptive",
         py::arg("seed") = std::uint64_t{20261125},
         "One metric on readings, as a profile figure naming it would compute it: dict value (in "
-        "the metric's unit; None when the readings it needs are absent), U (expanded, k = 2, by "
-        "Monte Carlo over the readings' standard uncertainties u_luminance_rel and "
-        "u_chromaticity_xy, `draws` draws from `seed`; 0 when they carry none; draws=0 skips it). "
-        "readings: a list of dicts with report.json's reading keys (step, point, repeat, X, Y, Z "
-        "in cd/m²), a report dict, or columns {'step', 'point', 'xyz': (N, 3) array}. See list() "
-        "for what each metric needs.");
+        "the metric's unit; None when the readings it needs are absent), U (expanded, k = 2; 0 "
+        "when the readings carry no uncertainty), monte_carlo_draws, draws, seed. U is "
+        "propagated by Monte Carlo as certify does (docs/uncertainty.md): each instrument's "
+        "budget (calibration/instruments/, or the one a report recorded for the virtual meter) "
+        "with systematic components drawn once per instrument per draw and random ones per "
+        "reading; a reading without a known instrument uses its own u_luminance_rel and "
+        "u_chromaticity_xy as systematic. draws: 'adaptive' (or 0; until U is stable to 2 %, "
+        "the default) or a fixed number, from `seed`; a report's figure i was drawn from its "
+        "uncertainty seed + i. readings: a report dict (its instruments and budgets apply), a "
+        "list of dicts with report.json's reading keys (step, point, repeat, X, Y, Z in cd/m²), "
+        "or columns {'step', 'point', 'xyz': (N, 3) array}. See list() for what each metric "
+        "needs.");
 }
 
 }  // namespace cm::python

@@ -12,6 +12,7 @@
 #include "libmeasure/util/json_view.h"
 
 #include <cmath>
+#include <stdexcept>
 
 namespace cm::python {
 
@@ -172,9 +173,10 @@ void setFigure(PyProfile& p, const std::string& figure_id, const py::kwargs& cha
 py::dict evaluationDict(const ev::Evaluation& e) {
     py::dict d;
     d["overall"] = ev::toString(e.overall);
-    d["decision_rule"] = ev::toString(e.options.rule);
+    d["decision_rule"] = ev::idOf(e.options.rule);
+    d["decision_rule_description"] = ev::toString(e.options.rule);
     d["provisional"] = e.options.provisional_as_informative ? "informative" : "binding";
-    d["draws"] = e.options.draws;
+    d["draws"] = drawsToPython(e.options.draws);
     d["seed"] = e.options.seed;
     d["coverage_factor"] = 2;
     py::list figures;
@@ -186,6 +188,8 @@ py::dict evaluationDict(const ev::Evaluation& e) {
         r["unit"] = f.spec.unit;
         r["value"] = numberOrNone(f.value);
         r["U"] = numberOrNone(f.expanded_uncertainty);
+        r["monte_carlo_draws"] = f.mc_draws;
+        r["guard_band"] = f.guard_band;
         r["straddles_limit"] = f.straddles_limit;
         r["limit"] = limitDict(f.spec.tolerance);
         r["verdict"] = ev::toString(f.verdict);
@@ -198,8 +202,28 @@ py::dict evaluationDict(const ev::Evaluation& e) {
 }  // namespace
 
 py::object evaluateUnder(const py::object& profile, const py::handle& readings,
-                         const std::string& rule, const std::string& provisional, int draws,
-                         std::uint64_t seed);
+                         const std::string& rule, const std::string& provisional,
+                         const py::object& draws, std::uint64_t seed);
+
+namespace {
+
+constexpr const char* kEvaluateDoc =
+    "Evaluates every figure on the readings as certify does: dict overall, decision_rule (its "
+    "id) and decision_rule_description, provisional, draws, seed, coverage_factor and figures "
+    "(id, value, U (k = 2), monte_carlo_draws, guard_band w, limit, straddles_limit, verdict). "
+    "decision_rule (ILAC-G8:09/2019 §4.2, as certify --decision-rule): 'simple' (w = 0: PASS "
+    "when the value is within the limits, else FAIL), 'guarded' (binary, w = U: PASS only when "
+    "value ± U lies inside, else FAIL) or 'non-binary' (w = U: PASS, CONDITIONAL PASS when the "
+    "value is inside but value ± U straddles a limit, CONDITIONAL FAIL when it is outside but "
+    "straddles, FAIL); a figure not measured is NOT EVALUATED. provisional: 'informative' (the "
+    "default, as certify: limits flagged provisional are reported, never deciding) or "
+    "'binding' (they decide, unless the profile forbids it). U is propagated with the "
+    "instrument budgets certify uses (see metrics.compute); draws: 'adaptive' (default; or 0) "
+    "or a number, figure i drawn from seed + i. readings: a report dict (its instruments and "
+    "budgets apply, so a report's U is reproduced exactly), a list of reading dicts or "
+    "columns, as metrics.compute accepts.";
+
+}  // namespace
 
 void bindProfiles(py::module_& m) {
     py::class_<PyProfile>(m, "Profile",
@@ -291,18 +315,12 @@ void bindProfiles(py::module_& m) {
         .def(
             "evaluate",
             [](const py::object& self, const py::handle& readings, const std::string& rule,
-               const std::string& provisional, int draws, std::uint64_t seed) {
+               const std::string& provisional, const py::object& draws, std::uint64_t seed) {
                 return evaluateUnder(self, readings, rule, provisional, draws, seed);
             },
             py::arg("readings"), py::kw_only(), py::arg("decision_rule") = "simple",
-            py::arg("provisional") = "binding", py::arg("draws") = 400,
-            py::arg("seed") = std::uint64_t{20261125},
-            "Evaluates every figure on the readings, as certify and evaluate do: dict overall, "
-            "decision_rule, provisional, draws, seed and figures (id, value, U (k = 2), limit, "
-            "straddles_limit, verdict PASS/FAIL/CONDITIONAL/NOT EVALUATED). decision_rule: "
-            "'simple' (ILAC-G8:09/2019 simple acceptance) or 'guarded' (pass only when value ± U "
-            "is inside). provisional: 'binding' or 'informative' (draft limits reported, never "
-            "deciding). readings: as metrics.compute accepts.")
+            py::arg("provisional") = "informative", py::arg("draws") = "adaptive",
+            py::arg("seed") = std::uint64_t{20261125}, kEvaluateDoc)
         .def("__repr__", [](const PyProfile& p) {
             return "<cinemeasure.profiles.Profile '" + p.profile.id + "' (" +
                    std::to_string(p.profile.figures.size()) + " figures)>";
@@ -335,13 +353,35 @@ void bindProfiles(py::module_& m) {
     m.def(
         "evaluate",
         [](const py::object& profile, const py::handle& readings, const std::string& rule,
-           const std::string& provisional, int draws, std::uint64_t seed) {
+           const std::string& provisional, const py::object& draws, std::uint64_t seed) {
             return evaluateUnder(profile, readings, rule, provisional, draws, seed);
         },
         py::arg("profile"), py::arg("readings"), py::kw_only(), py::arg("decision_rule") = "simple",
-        py::arg("provisional") = "binding", py::arg("draws") = 400,
+        py::arg("provisional") = "informative", py::arg("draws") = "adaptive",
         py::arg("seed") = std::uint64_t{20261125},
         "Same as Profile.evaluate; profile may also be an id or a .json path.");
+    m.def(
+        "decision_rules",
+        [] {
+            py::dict d;
+            for (const auto r : {ev::DecisionRule::Simple, ev::DecisionRule::Guarded,
+                                 ev::DecisionRule::NonBinary}) {
+                d[ev::idOf(r)] = ev::toString(r);
+            }
+            return d;
+        },
+        "The decision rules by the names evaluate() and certify --decision-rule take ('simple', "
+        "'guarded', 'non-binary'), each with its description (ILAC-G8:09/2019 §4.2).");
+    {
+        py::tuple verdicts(4);
+        std::size_t i = 0;
+        for (const auto v : {ev::Verdict::Pass, ev::Verdict::ConditionalPass,
+                             ev::Verdict::ConditionalFail, ev::Verdict::Fail}) {
+            verdicts[i++] = ev::toString(v);
+        }
+        m.attr("VERDICTS") = verdicts;
+        m.attr("NOT_EVALUATED") = ev::toString(ev::Verdict::NotEvaluated);
+    }
 }
 
 /// The profile behind a Profile object, an id or a path (for the reports module as well).
@@ -359,22 +399,26 @@ py::object profileFromJson(nlohmann::json doc, const std::string& source) {
 }
 
 py::object evaluateUnder(const py::object& profile, const py::handle& readings,
-                         const std::string& rule, const std::string& provisional, int draws,
-                         std::uint64_t seed) {
+                         const std::string& rule, const std::string& provisional,
+                         const py::object& draws, std::uint64_t seed) {
     if (provisional != "binding" && provisional != "informative") {
-        throw py::value_error("provisional must be 'binding' or 'informative'");
-    }
-    if (draws < 0) {
-        throw py::value_error("draws must be ≥ 0");
+        throw py::value_error("provisional must be 'informative' or 'binding'");
     }
     ev::EvaluationOptions o;
-    o.rule = ev::parseDecisionRule(rule);
+    try {
+        o.rule = ev::parseDecisionRule(rule);
+    } catch (const std::invalid_argument&) {
+        throw py::value_error("decision_rule must be 'simple', 'guarded' or 'non-binary', not '" +
+                              rule + "'");
+    }
     o.provisional_as_informative = provisional == "informative";
-    o.draws = draws;
+    o.draws = drawsFromPython(draws);
     o.seed = seed;
+    MeasuredReadings in = measuredReadingsFromPython(readings);
+    o.instrument_models = std::move(in.budgets);
     std::optional<procedure::Profile> keep;
     const auto& p = profileOf(profile, keep);
-    return evaluationDict(ev::evaluateProfile(p, readingsFromPython(readings), o));
+    return evaluationDict(ev::evaluateProfile(p, in.readings, o));
 }
 
 }  // namespace cm::python

@@ -131,7 +131,8 @@ void bindReports(py::module_& m) {
         "Figure-by-figure verdicts of the readings under two profiles (Profile, id or path): "
         "list of dicts source, figure, label, value, old_limit, old_verdict, new_limit, "
         "new_verdict, changed, new_margin (signed distance to the nearest new bound, positive "
-        "inside, in the figure's unit). Simple acceptance, as `cinemeasure evaluate`.");
+        "inside, in the figure's unit). As `cinemeasure evaluate`: simple acceptance, limits "
+        "flagged provisional informative (they never decide).");
     m.def(
         "reevaluate_report",
         [](const fs::path& file, const py::object& profile) {

@@ -2,6 +2,7 @@
 // Python objects (dicts, lists, numpy arrays) and the library's value types.
 #pragma once
 
+#include "libmeasure/evaluation/uncertainty_model.h"
 #include "libmeasure/procedure/profile.h"
 #include "libmeasure/procedure/reading.h"
 
@@ -36,6 +37,26 @@ py::object toPython(const nlohmann::json& j);
 /// document (a dict with "readings"), or columns {"step": [...], "point": [...], "xyz": (N, 3)
 /// array, optional "repeat", "u_luminance_rel", "u_chromaticity_xy" (scalars or length N)}.
 std::vector<procedure::RecordedReading> readingsFromPython(const py::handle& obj);
+/// Readings with the instrument budgets their U is propagated with, as certify had them.
+struct MeasuredReadings {
+    std::vector<procedure::RecordedReading> readings;
+    /// The shipped budgets (calibration/instruments/, loaded as the app loads them), then the
+    /// budgets a report recorded for instruments that have no shipped one (the virtual meter's,
+    /// built from its theatre's noise). A reading whose model has no budget falls back to its
+    /// own u fields (legacyModel()).
+    std::vector<evaluation::InstrumentUncertaintyModel> budgets;
+};
+/// As readingsFromPython; a whole report also names each reading's instrument (by serial, from
+/// its "instruments") so its budget applies, exactly as when the report was made. Reading dicts
+/// and columns may name it with "instrument_model" (e.g. "PR-670").
+MeasuredReadings measuredReadingsFromPython(const py::handle& obj);
+
+/// Monte Carlo draws from Python: an int ≥ 0 or "adaptive" (= 0: until U is stable to 2 %), as
+/// report.json's "uncertainty"."draws" records them.
+int drawsFromPython(const py::handle& draws);
+/// 0 as "adaptive", else the int (as report.json writes it).
+py::object drawsToPython(int draws);
+
 /// Readings as a list of dicts with report.json's keys (plus "spectrum" where one was recorded).
 py::list readingsToPython(const std::vector<procedure::RecordedReading>& readings);
 

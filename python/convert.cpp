@@ -2,11 +2,13 @@
 #include "python/bindings.h"
 
 #include "app/common/report/report_json.h"
+#include "app/common/run/instrument_models.h"
 #include "libmeasure/colorimetry/tristimulus.h"
 #include "libmeasure/util/json_view.h"
 
 #include <cmath>
 #include <limits>
+#include <map>
 #include <stdexcept>
 
 namespace cm::python {
@@ -87,6 +89,53 @@ std::vector<procedure::RecordedReading> readingsFromColumns(const py::dict& d) {
     return out;
 }
 
+/// A budget as report.json recorded it ("uncertainty"."instrument_budgets"[i]): the stated value,
+/// distribution and standard uncertainty of each component give back the budget the run used.
+evaluation::InstrumentUncertaintyModel budgetFromReport(const util::JsonView& b) {
+    using evaluation::ComponentKind;
+    using evaluation::ComponentQuantity;
+    using evaluation::Distribution;
+    evaluation::InstrumentUncertaintyModel m;
+    for (const util::JsonView& n : b.at("models").elements()) {
+        m.models.push_back(n.string());
+    }
+    m.type = b.stringOr("type", "");
+    m.source = b.stringOr("source", "");
+    for (const util::JsonView& c : b.at("components").elements()) {
+        evaluation::UncertaintyComponent u;
+        u.name = c.string("name");
+        u.kind =
+            c.at("kind").oneOf({"systematic_per_run", "random_per_reading"}) == "random_per_reading"
+                ? ComponentKind::RandomPerReading
+                : ComponentKind::SystematicPerRun;
+        const std::string q = c.at("quantity")
+                                  .oneOf({"luminance_rel", "luminance_abs_cdm2",
+                                          "linearity_rel_per_decade", "chromaticity_xy"});
+        if (q == "linearity_rel_per_decade") {
+            // The report does not record the reference level of a linearity component.
+            c.at("quantity")
+                .fail(
+                    "a linearity component needs its reference level: give this instrument's "
+                    "budget in calibration/instruments/");
+        }
+        u.quantity = q == "luminance_rel"        ? ComponentQuantity::LuminanceRel
+                     : q == "luminance_abs_cdm2" ? ComponentQuantity::LuminanceAbs_cdm2
+                                                 : ComponentQuantity::ChromaticityXY;
+        u.value = c.number("value");
+        u.distribution = c.at("distribution").oneOf({"normal", "rectangular"}) == "normal"
+                             ? Distribution::Normal
+                             : Distribution::Rectangular;
+        if (u.distribution == Distribution::Normal) {
+            // value = k · σ as the source stated it; the report keeps σ.
+            const double sigma = c.number("standard_uncertainty");
+            u.coverage_k = sigma > 0.0 ? u.value / sigma : 1.0;
+        }
+        u.source = c.stringOr("source", "");
+        m.components.push_back(std::move(u));
+    }
+    return m;
+}
+
 }  // namespace
 
 nlohmann::json toJson(const py::handle& obj, const std::string& source) {
@@ -120,6 +169,97 @@ std::vector<procedure::RecordedReading> readingsFromPython(const py::handle& obj
     py::dict doc;
     doc["readings"] = obj;
     return app::readingsFromReportJson(toJson(doc, "readings"), "readings");
+}
+
+MeasuredReadings measuredReadingsFromPython(const py::handle& obj) {
+    MeasuredReadings out;
+    out.readings = readingsFromPython(obj);
+    out.budgets = app::shippedInstrumentModels();
+    const bool isDict = py::isinstance<py::dict>(obj);
+    if (isDict && obj.cast<py::dict>().contains("xyz")) {
+        // Columns: an optional "instrument_model", one for all or one per reading.
+        const auto d = obj.cast<py::dict>();
+        if (d.contains("instrument_model")) {
+            const auto models =
+                stringColumn(d["instrument_model"], out.readings.size(), "instrument_model");
+            for (std::size_t i = 0; i < out.readings.size(); ++i) {
+                out.readings[i].reading.instrument.model = models[i];
+            }
+        }
+        return out;
+    }
+    if (!isDict) {
+        // A list of reading dicts: each may name its instrument model (e.g. "PR-670").
+        std::size_t i = 0;
+        for (const py::handle& r : obj) {
+            if (py::isinstance<py::dict>(r) && r.cast<py::dict>().contains("instrument_model")) {
+                out.readings.at(i).reading.instrument.model =
+                    r.cast<py::dict>()["instrument_model"].cast<std::string>();
+            }
+            ++i;
+        }
+        return out;
+    }
+    if (!obj.cast<py::dict>().contains("readings")) {
+        return out;
+    }
+    const nlohmann::json doc = toJson(obj, "report");
+    const util::JsonView root(doc, "report");
+    // report.json names each reading's instrument by serial; the budget is found by model and
+    // the systematic draw is shared by (family, model, serial), as when the report was made.
+    if (root.has("instruments")) {
+        std::map<std::string, procedure::InstrumentInfo> bySerial;
+        for (const util::JsonView& i : root.at("instruments").elements()) {
+            procedure::InstrumentInfo info;
+            info.family = i.stringOr("family", "");
+            info.model = i.stringOr("model", "");
+            info.serial = i.stringOr("serial", "");
+            bySerial.emplace(info.serial, info);
+        }
+        for (auto& rr : out.readings) {
+            const auto it = bySerial.find(rr.reading.instrument.serial);
+            if (it != bySerial.end()) {
+                rr.reading.instrument.family = it->second.family;
+                rr.reading.instrument.model = it->second.model;
+            }
+        }
+    }
+    if (root.has("uncertainty") && root.at("uncertainty").has("instrument_budgets")) {
+        // A shipped budget wins (as in certify, which lists them first); only the others are
+        // rebuilt from what the report recorded.
+        for (const util::JsonView& b : root.at("uncertainty").at("instrument_budgets").elements()) {
+            bool shipped = false;
+            for (const util::JsonView& n : b.at("models").elements()) {
+                shipped = shipped || evaluation::findUncertaintyModel(
+                                         app::shippedInstrumentModels(), n.string()) != nullptr;
+            }
+            if (!shipped) {
+                out.budgets.push_back(budgetFromReport(b));
+            }
+        }
+    }
+    return out;
+}
+
+int drawsFromPython(const py::handle& draws) {
+    if (py::isinstance<py::str>(draws)) {
+        if (draws.cast<std::string>() == "adaptive") {
+            return 0;
+        }
+    } else if (py::isinstance<py::int_>(draws) && !py::isinstance<py::bool_>(draws)) {
+        const long long n = draws.cast<long long>();
+        if (n >= 0 && n <= 10'000'000) {
+            return static_cast<int>(n);
+        }
+    }
+    throw py::value_error(
+        "draws must be 'adaptive' (or 0: until U is stable to 2 %) or a number "
+        "of draws ≥ 1, not " +
+        py::repr(draws).cast<std::string>());
+}
+
+py::object drawsToPython(int draws) {
+    return draws == 0 ? py::object(py::str("adaptive")) : py::object(py::int_(draws));
 }
 
 py::list readingsToPython(const std::vector<procedure::RecordedReading>& readings) {

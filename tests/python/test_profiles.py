@@ -111,8 +111,9 @@ def test_sessions_reevaluated_in_python_match_evaluate_sessions(cm, cli, tmp_pat
 def test_evaluate_reproduces_the_reports_figures_with_u(cm, dim_report):
     report = cm.reports.read_report(dim_report)
     unc = report["uncertainty"]
-    e = cm.profiles.load("st431-1-review").evaluate(report["readings"], draws=unc["draws"],
-                                                    seed=unc["seed"])
+    assert unc["draws"] == "adaptive"  # certify's default, as evaluate's
+    # The whole report: its instruments and the budgets certify used (the virtual meter's).
+    e = cm.profiles.load("st431-1-review").evaluate(report, draws=unc["draws"], seed=unc["seed"])
     assert e["overall"] == report["overall_verdict"] == "FAIL"
     assert len(e["figures"]) == len(report["figures"])
     for got, ref in zip(e["figures"], report["figures"]):
@@ -121,23 +122,70 @@ def test_evaluate_reproduces_the_reports_figures_with_u(cm, dim_report):
         assert got["U"] == pytest.approx(ref["expanded_uncertainty_k2"], rel=1e-12)
         assert got["U"] > 0
         assert got["verdict"] == ref["verdict"]
+        assert got["monte_carlo_draws"] == ref["monte_carlo_draws"]
 
 
-def test_guarded_rule_makes_a_figure_whose_interval_straddles_the_limit_conditional(
-        cm, dim_report):
-    readings = cm.reports.read_report(dim_report)["readings"]
+def one_figure_profile(cm, lower, upper):
+    """ST 431-1's centre luminance alone, with the limit [lower, upper] cd/m² (not provisional)."""
+    doc = cm.profiles.load("st431-1-review").to_dict()
+    doc["steps"] = [dict(doc["steps"][0], points=["C"])]
+    fig = next(f for f in doc["figures"] if f["id"] == "centre_luminance")
+    fig["tolerance"] = {"min": lower, "max": upper, "source": "hand-worked case (test)"}
+    doc["figures"] = [fig]
+    return cm.profiles.Profile.from_dict(doc)
+
+
+def test_each_decision_rule_on_a_hand_worked_straddling_figure(cm):
+    # One reading of 48 cd/m² with u = 1 % (k = 1) and no known instrument: the reading's own u
+    # is systematic, so U = 2 · 1 % · 48 = 0.96 cd/m².
+    readings = [{"step": "white", "point": "C", "repeat": 0, "X": 45.5, "Y": 48.0, "Z": 52.0,
+                 "u_luminance_rel": 0.01, "u_chromaticity_xy": 0.0}]
+    assert cm.profiles.decision_rules().keys() == {"simple", "guarded", "non-binary"}
+    assert cm.profiles.VERDICTS == ("PASS", "CONDITIONAL PASS", "CONDITIONAL FAIL", "FAIL")
+    # (lower, upper): what simple, guarded and non-binary say (ILAC-G8:09/2019 §4.2).
+    cases = {
+        (47.5, 60.0): ("PASS", "FAIL", "CONDITIONAL PASS"),  # 48 inside, 48 − U below 47.5
+        (48.5, 60.0): ("FAIL", "FAIL", "CONDITIONAL FAIL"),  # 48 outside, 48 + U above 48.5
+        (40.0, 48.4): ("PASS", "FAIL", "CONDITIONAL PASS"),  # the upper limit straddled
+        (46.0, 50.0): ("PASS", "PASS", "PASS"),  # 48 ± 0.96 well inside
+        (50.0, 60.0): ("FAIL", "FAIL", "FAIL"),  # 48 ± 0.96 wholly below
+    }
+    for (lower, upper), expected in cases.items():
+        p = one_figure_profile(cm, lower, upper)
+        got = []
+        for rule in ("simple", "guarded", "non-binary"):
+            e = p.evaluate(readings, decision_rule=rule, seed=11)
+            f = e["figures"][0]
+            assert e["decision_rule"] == rule
+            assert f["value"] == pytest.approx(48.0)
+            assert f["U"] == pytest.approx(0.96, rel=0.05)
+            assert f["straddles_limit"] == (expected[2].startswith("CONDITIONAL"))
+            assert f["guard_band"] == (0.0 if rule == "simple" else f["U"])
+            assert e["overall"] == f["verdict"]  # the only figure, binding
+            got.append(f["verdict"])
+        assert tuple(got) == expected, (lower, upper)
+    with pytest.raises(ValueError, match="'simple', 'guarded' or 'non-binary'"):
+        one_figure_profile(cm, 46.0, 50.0).evaluate(readings, decision_rule="conditional")
+
+
+def test_decision_rules_on_a_straddling_corner_of_a_report(cm, dim_report):
+    report = cm.reports.read_report(dim_report)
     p = cm.profiles.load("st431-1-review")
-    # Put the TL corner's lower limit right at its measured value: value ± U straddles it.
-    value = p.evaluate(readings)["figures"][5]["value"]
-    p.set_limit("corner_TL_percent", min=value - 0.1, max=90, source="test")
-    simple = {f["id"]: f for f in p.evaluate(readings, decision_rule="simple")["figures"]}
-    guarded = {f["id"]: f for f in p.evaluate(readings, decision_rule="guarded")["figures"]}
-    assert simple["corner_TL_percent"]["straddles_limit"]
-    assert simple["corner_TL_percent"]["verdict"] == "PASS"
-    assert guarded["corner_TL_percent"]["verdict"] == "CONDITIONAL"
-    # Clear passes and fails do not depend on the rule.
-    assert guarded["centre_luminance"]["verdict"] == simple["centre_luminance"]["verdict"]
-    assert guarded["corner_BR_percent"]["verdict"] == "FAIL"
+    tl = p.evaluate(report)["figures"][5]
+    assert tl["id"] == "corner_TL_percent" and tl["U"] > 0  # the virtual meter's noise
+    # The TL corner's lower limit half a U below its value: inside, but value − U is not.
+    p.set_limit("corner_TL_percent", min=tl["value"] - tl["U"] / 2, max=90, source="test")
+    by_rule = {rule: {f["id"]: f for f in p.evaluate(report, decision_rule=rule)["figures"]}
+               for rule in ("simple", "guarded", "non-binary")}
+    assert by_rule["simple"]["corner_TL_percent"]["straddles_limit"]
+    assert by_rule["simple"]["corner_TL_percent"]["verdict"] == "PASS"
+    assert by_rule["guarded"]["corner_TL_percent"]["verdict"] == "FAIL"
+    assert by_rule["non-binary"]["corner_TL_percent"]["verdict"] == "CONDITIONAL PASS"
+    # Clear passes and fails do not depend on the rule (BR at ≈ 75 % against 80 %).
+    for rule in ("guarded", "non-binary"):
+        assert by_rule[rule]["centre_luminance"]["verdict"] == \
+            by_rule["simple"]["centre_luminance"]["verdict"] == "PASS"
+        assert by_rule[rule]["corner_BR_percent"]["verdict"] == "FAIL"
 
 
 def test_provisional_limits_can_be_made_informative(cm, dim_report):
@@ -145,10 +193,13 @@ def test_provisional_limits_can_be_made_informative(cm, dim_report):
     p = cm.profiles.load("st431-1-review")
     for fid in CORNERS:
         p.set_limit(fid, provisional=True)
-    assert p.evaluate(readings)["overall"] == "FAIL"
-    e = p.evaluate(readings, provisional="informative")
+    e = p.evaluate(readings, provisional="binding")
+    assert e["provisional"] == "binding"
+    assert e["overall"] == "FAIL"
+    e = p.evaluate(readings)  # informative by default, as certify
     assert e["provisional"] == "informative"
     assert e["overall"] == "PASS"  # the failing corners no longer decide
+    assert all(f["limit"]["informative"] for f in e["figures"] if f["id"] in CORNERS)
 
 
 def test_a_bad_limit_is_refused_and_the_profile_is_unchanged(cm):
