@@ -209,6 +209,10 @@ void runWall(const WallArgs& a) {
     app::WallJobResult r;
     try {
         r = app::runWallJob(o);
+    } catch (const cam::DownloadStorageError& e) {
+        // The disk, not the camera: exit 4 like every other output failure.
+        throw CommandError(kExitOutput, std::string("storage: ") + e.what() +
+                                            "; free space or choose another --out, then re-run");
     } catch (const cam::CameraError& e) {
         throw CommandError(kExitInstrument, std::string(cam::toString(e.kind())) + ": " + e.what() +
                                                 "; captures so far are in " +

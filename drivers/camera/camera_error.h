@@ -41,4 +41,12 @@ private:
     std::uint16_t ptp_code_;
 };
 
+/// This computer could not store a downloaded file (disk full, read-only, no permission): not a
+/// camera fault, so it is not a CameraError and no reconnect is tried. The file stays on the
+/// camera and no partial file is left behind.
+class DownloadStorageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
 }  // namespace cm::drivers::camera

@@ -84,8 +84,7 @@ std::vector<std::uint8_t> readFile(const fs::path& p) {
 void writeFileDurably(const fs::path& p, const std::vector<std::uint8_t>& bytes) {
     const int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) {
-        throw CameraError(CameraErrorKind::Device,
-                          "cannot create " + p.string() + ": " + std::strerror(errno));
+        throw DownloadStorageError("cannot create " + p.string() + ": " + std::strerror(errno));
     }
     std::size_t off = 0;
     while (off < bytes.size()) {
@@ -96,14 +95,16 @@ void writeFileDurably(const fs::path& p, const std::vector<std::uint8_t>& bytes)
         if (n <= 0) {
             const std::string why = std::strerror(errno);
             ::close(fd);
-            throw CameraError(CameraErrorKind::Device, "cannot write " + p.string() + ": " + why);
+            throw DownloadStorageError("cannot write " + p.string() + ": " + why);
         }
         off += static_cast<std::size_t>(n);
     }
     const bool ok = ::fsync(fd) == 0;
+    const int syncErrno = errno;
     ::close(fd);
+    errno = syncErrno;
     if (!ok) {
-        throw CameraError(CameraErrorKind::Device, "cannot sync " + p.string());
+        throw DownloadStorageError("cannot sync " + p.string() + ": " + std::strerror(errno));
     }
 }
 
@@ -386,12 +387,18 @@ DownloadedFile CameraDevice::downloadOne(const CameraFilePath& f, const fs::path
     }
     const fs::path target = unusedName(dir, f.name);
     const fs::path part = target.string() + ".part";
-    writeFileDurably(part, bytes);
+    try {
+        writeFileDurably(part, bytes);
+    } catch (const DownloadStorageError& e) {
+        std::error_code ec;
+        fs::remove(part, ec);  // never leave half a capture behind
+        throw DownloadStorageError(std::string(e.what()) + "; the file stays on the camera");
+    }
     if (readFile(part) != bytes) {
-        fs::remove(part);
-        throw CameraError(
-            CameraErrorKind::Device,
-            part.string() + " does not read back as written; the file stays on " + "the camera");
+        std::error_code ec;
+        fs::remove(part, ec);
+        throw DownloadStorageError(part.string() +
+                                   " does not read back as written; the file stays on the camera");
     }
     fs::rename(part, target);
     DownloadedFile d{f, target, bytes.size(), false};

@@ -6,9 +6,11 @@
 #include "drivers/virtual/camera_renderer.h"
 
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <fstream>
 #include <set>
 
@@ -171,6 +173,67 @@ TEST_CASE("wall job re-fetches a capture after the camera drops off mid-download
     const auto frame = cm::app::imaging_io::readRaw(out / "captures" / "IMG_0001.DNG");
     CHECK(frame.rgb.cols == 960);
     CHECK(frame.rgb.rows == 540);
+}
+
+TEST_CASE("wall job on a full disk says so (exit 4), leaves no partial capture and re-runs",
+          "[cli][wall][storage]") {
+    // #20 case 13: a full disk was reported as a camera fault (exit 3 "device:") and left a
+    // .part file. A file-size limit on the wall job (not on the camera simulator, which runs as
+    // its own process) makes the kernel refuse to grow the capture (EFBIG), as a full disk does
+    // with ENOSPC; no root, no mounts.
+    privateHome();
+    int fds[2];
+    REQUIRE(::pipe(fds) == 0);
+    const std::string config = virtualTheatre("led-reference.json");
+    const pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        ::dup2(fds[1], 1);
+        ::close(fds[0]);
+        ::execl(CINEMEASURE_CLI, CINEMEASURE_CLI, "sim", "camera", "--time-scale", "0", "--virtual",
+                config.c_str(), "--size", "960", "540", nullptr);
+        ::_exit(127);
+    }
+    ::close(fds[1]);
+    FILE* in = ::fdopen(fds[0], "r");
+    char line[256] = {};
+    const bool got = std::fgets(line, sizeof line, in) != nullptr;
+    std::string port = line;
+    port.erase(port.find_last_not_of("\r\n") + 1);
+    const auto out = freshDir("wall-disk-full");
+    const std::string run = "wall --port " + port + " --layout " + config +
+                            " --camera-calibration " + CINEMEASURE_CALIBRATION_DIR +
+                            "/cameras/virtual-camera.json --out " + out.string() + " < /dev/null";
+    Run full{-1, ""}, again{-1, ""};
+    if (got) {
+        rlimit old{};
+        REQUIRE(::getrlimit(RLIMIT_FSIZE, &old) == 0);
+        rlimit lim = old;
+        lim.rlim_cur = 200 * 1024;  // a 960 × 540 DNG is ~1 MB
+        const auto oldHandler = std::signal(SIGXFSZ, SIG_IGN);
+        REQUIRE(::setrlimit(RLIMIT_FSIZE, &lim) == 0);
+        full = cli(run);
+        ::setrlimit(RLIMIT_FSIZE, &old);
+        std::signal(SIGXFSZ, oldHandler);
+        // Space again: the same command completes (the capture stayed on the camera).
+        again = cli(run);
+    }
+    ::kill(pid, SIGTERM);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    std::fclose(in);
+    REQUIRE(got);
+    INFO(full.output);
+    CHECK(full.exit_code == 4);
+    CHECK(full.output.find("cinemeasure: storage: cannot write") != std::string::npos);
+    CHECK(full.output.find("the file stays on the camera") != std::string::npos);
+    for (const auto& e : std::filesystem::recursive_directory_iterator(out)) {
+        INFO(e.path());
+        CHECK(e.path().extension() != ".part");
+    }
+    INFO(again.output);
+    CHECK(again.exit_code == 0);
+    CHECK(std::filesystem::exists(out / "report.pdf"));
 }
 
 TEST_CASE("stock gphoto2 captures a rendered DNG from sim camera --virtual that LibRaw reads",
