@@ -42,6 +42,43 @@ const std::string kSensor = " --size 6144 3300";
 
 }  // namespace
 
+/// `cinemeasure sim camera` as its own process (so limits set on the client do not reach it);
+/// port is empty when it did not start.
+struct SimCamera {
+    pid_t pid = -1;
+    FILE* out = nullptr;
+    std::string port;
+
+    SimCamera(const std::string& config, const char* width, const char* height) {
+        int fds[2];
+        REQUIRE(::pipe(fds) == 0);
+        pid = ::fork();
+        REQUIRE(pid >= 0);
+        if (pid == 0) {
+            ::dup2(fds[1], 1);
+            ::close(fds[0]);
+            ::execl(CINEMEASURE_CLI, CINEMEASURE_CLI, "sim", "camera", "--time-scale", "0",
+                    "--virtual", config.c_str(), "--size", width, height, nullptr);
+            ::_exit(127);
+        }
+        ::close(fds[1]);
+        out = ::fdopen(fds[0], "r");
+        char line[256] = {};
+        if (std::fgets(line, sizeof line, out) != nullptr) {
+            port = line;
+            port.erase(port.find_last_not_of("\r\n") + 1);
+        }
+    }
+    ~SimCamera() {
+        ::kill(pid, SIGTERM);
+        int status = 0;
+        ::waitpid(pid, &status, 0);
+        std::fclose(out);
+    }
+    SimCamera(const SimCamera&) = delete;
+    SimCamera& operator=(const SimCamera&) = delete;
+};
+
 TEST_CASE("wall job on the defective LED wall finds its dead and stuck pixels and bad modules",
           "[cli][wall]") {
     privateHome();
@@ -182,30 +219,18 @@ TEST_CASE("wall job on a full disk says so (exit 4), leaves no partial capture a
     // its own process) makes the kernel refuse to grow the capture (EFBIG), as a full disk does
     // with ENOSPC; no root, no mounts.
     privateHome();
-    int fds[2];
-    REQUIRE(::pipe(fds) == 0);
     const std::string config = virtualTheatre("led-reference.json");
-    const pid_t pid = ::fork();
-    REQUIRE(pid >= 0);
-    if (pid == 0) {
-        ::dup2(fds[1], 1);
-        ::close(fds[0]);
-        ::execl(CINEMEASURE_CLI, CINEMEASURE_CLI, "sim", "camera", "--time-scale", "0", "--virtual",
-                config.c_str(), "--size", "960", "540", nullptr);
-        ::_exit(127);
-    }
-    ::close(fds[1]);
-    FILE* in = ::fdopen(fds[0], "r");
-    char line[256] = {};
-    const bool got = std::fgets(line, sizeof line, in) != nullptr;
-    std::string port = line;
-    port.erase(port.find_last_not_of("\r\n") + 1);
     const auto out = freshDir("wall-disk-full");
-    const std::string run = "wall --port " + port + " --layout " + config +
-                            " --camera-calibration " + CINEMEASURE_CALIBRATION_DIR +
-                            "/cameras/virtual-camera.json --out " + out.string() + " < /dev/null";
     Run full{-1, ""}, again{-1, ""};
-    if (got) {
+    {
+        SimCamera sim(config, "960", "540");
+        const std::string& port = sim.port;
+        const bool got = !port.empty();
+        REQUIRE(got);
+        const std::string run = "wall --port " + port + " --layout " + config +
+                                " --camera-calibration " + CINEMEASURE_CALIBRATION_DIR +
+                                "/cameras/virtual-camera.json --out " + out.string() +
+                                " < /dev/null";
         rlimit old{};
         REQUIRE(::getrlimit(RLIMIT_FSIZE, &old) == 0);
         rlimit lim = old;
@@ -218,11 +243,6 @@ TEST_CASE("wall job on a full disk says so (exit 4), leaves no partial capture a
         // Space again: the same command completes (the capture stayed on the camera).
         again = cli(run);
     }
-    ::kill(pid, SIGTERM);
-    int status = 0;
-    ::waitpid(pid, &status, 0);
-    std::fclose(in);
-    REQUIRE(got);
     INFO(full.output);
     CHECK(full.exit_code == 4);
     CHECK(full.output.find("cinemeasure: storage: cannot write") != std::string::npos);
@@ -242,40 +262,23 @@ TEST_CASE("stock gphoto2 captures a rendered DNG from sim camera --virtual that 
     if (std::system("command -v gphoto2 > /dev/null 2>&1") != 0) {
         FAIL("the gphoto2 command-line tool is not installed");
     }
-    int fds[2];
-    REQUIRE(::pipe(fds) == 0);
-    const std::string config = virtualTheatre("led-reference.json");
-    const pid_t pid = ::fork();
-    REQUIRE(pid >= 0);
-    if (pid == 0) {
-        ::dup2(fds[1], 1);
-        ::close(fds[0]);
-        ::execl(CINEMEASURE_CLI, CINEMEASURE_CLI, "sim", "camera", "--time-scale", "0", "--virtual",
-                config.c_str(), "--size", "640", "400", nullptr);
-        ::_exit(127);
-    }
-    ::close(fds[1]);
-    FILE* in = ::fdopen(fds[0], "r");
-    char line[256] = {};
-    const bool got = std::fgets(line, sizeof line, in) != nullptr;
-    std::string port = line;
-    port.erase(port.find_last_not_of("\r\n") + 1);
     const auto dir = freshDir("wall-gphoto2");
     std::filesystem::create_directories(dir);
     int rc = -1;
-    if (got) {
-        // CompressionSetting 2 is the simulator's DNG ("Unknown value 0002": set by index).
-        const std::string cmd = "cd " + dir.string() + " && timeout -k 2 30 gphoto2 --port " +
-                                port +
-                                " --set-config-index imagequality=2 --set-config iso=400 "
-                                "--capture-image-and-download --filename shot.%C > gphoto2.log "
-                                "2>&1";
-        rc = std::system(cmd.c_str());
+    bool got = false;
+    {
+        SimCamera sim(virtualTheatre("led-reference.json"), "640", "400");
+        got = !sim.port.empty();
+        if (got) {
+            // CompressionSetting 2 is the simulator's DNG ("Unknown value 0002": set by index).
+            const std::string cmd = "cd " + dir.string() + " && timeout -k 2 30 gphoto2 --port " +
+                                    sim.port +
+                                    " --set-config-index imagequality=2 --set-config iso=400 "
+                                    "--capture-image-and-download --filename shot.%C > "
+                                    "gphoto2.log 2>&1";
+            rc = std::system(cmd.c_str());
+        }
     }
-    ::kill(pid, SIGTERM);
-    int status = 0;
-    ::waitpid(pid, &status, 0);
-    std::fclose(in);
     REQUIRE(got);
     INFO(firstBytes(dir / "gphoto2.log", 4000));
     CHECK(rc == 0);
