@@ -1,7 +1,7 @@
 // cinemeasure.imaging: the LED wall analysis (app/common/imaging/wall_analysis.h) and the
 // libmeasure/imaging steps on numpy arrays. numpy buffers are wrapped as cv::Mat headers (no copy)
-// and result maps are handed back as arrays sharing the cv::Mat's memory. Kept apart from the
-// other bindings: the wall analysis API is still moving.
+// and result maps are handed back as arrays sharing the cv::Mat's memory. The wall result is
+// imaging::evaluateWall's (libmeasure/imaging/wall_evaluation.h), bound field by field.
 #include "python/bindings.h"
 
 #include "app/common/certification.h"
@@ -14,6 +14,7 @@
 #include "libmeasure/imaging/module_uniformity.h"
 #include "libmeasure/imaging/pixel_defects.h"
 #include "libmeasure/imaging/seams.h"
+#include "libmeasure/imaging/wall_evaluation.h"
 
 namespace cm::python {
 
@@ -116,6 +117,137 @@ py::dict statsDict(const im::RegionStats& s) {
     return d;
 }
 
+py::tuple moduleOf(const im::GridIndex& g) {
+    return py::make_tuple(g.col, g.row);
+}
+
+const char* orientationOf(im::SeamOrientation o) {
+    return o == im::SeamOrientation::Vertical ? "vertical" : "horizontal";
+}
+
+py::dict seamLineDict(const im::SeamLine& s) {
+    py::dict d;
+    d["orientation"] = orientationOf(s.orientation);
+    d["border"] = s.border;
+    d["segment"] = s.segment;
+    d["line_px"] = s.line_px;
+    d["depth_pct"] = numberOrNone(s.depth_pct);
+    d["u_k2_pct"] = numberOrNone(s.u_k2_pct);
+    d["kind"] = s.depth_pct > 0 ? "bright" : "dark";
+    d["beyond"] = s.beyond;
+    return d;
+}
+
+py::dict defectDict(const im::PixelDefect& p) {
+    py::dict d;
+    d["x_px"] = p.x_px;
+    d["y_px"] = p.y_px;
+    d["module"] = moduleOf(p.module);
+    d["x_in_module"] = p.x_in_module;
+    d["y_in_module"] = p.y_in_module;
+    d["kind"] = p.kind == im::DefectKind::Dead ? "dead" : "stuck";
+    d["ratio"] = numberOrNone(p.ratio);
+    d["luminance_cdm2"] = numberOrNone(p.luminance_cdm2);
+    return d;
+}
+
+py::dict adjacentDict(const im::AdjacentFinding& a) {
+    py::dict d;
+    d["x_px"] = a.x_px;
+    d["y_px"] = a.y_px;
+    d["module"] = moduleOf(a.module);
+    d["deviation_pct"] = numberOrNone(a.deviation_pct);
+    return d;
+}
+
+py::dict figureDict(const im::WallFigure& f) {
+    py::dict d;
+    d["id"] = f.id;
+    d["name"] = f.name;
+    d["value"] = numberOrNone(f.value);
+    d["u_k2"] = numberOrNone(f.u_k2);
+    d["unit"] = f.unit;
+    d["limit"] = f.has_limit ? py::object(py::str(f.limit)) : py::object(py::none());
+    d["measured"] = f.measured;
+    d["pass"] = f.pass;
+    d["verdict"] = !f.measured    ? "not measured"
+                   : !f.has_limit ? "information"
+                   : f.pass       ? "pass"
+                                  : "fail";
+    d["source"] = f.source;
+    d["provisional"] = f.provisional;
+    d["note"] = f.note;
+    return d;
+}
+
+py::dict moduleVerdictDict(const im::ModuleVerdict& m) {
+    py::dict d = statsDict(m.stats);
+    d["cabinet"] = moduleOf(m.cabinet);
+    d["ratio_u_k2"] = numberOrNone(m.u_ratio_k2);
+    d["worst_step_pct"] = numberOrNone(m.worst_step_pct);
+    d["worst_duv"] = numberOrNone(m.worst_duv);
+    d["defects"] = m.defects;
+    d["luminance_pass"] = m.luminance_pass;
+    d["chromaticity_pass"] = m.chromaticity_pass;
+    return d;
+}
+
+/// The evaluation field by field from the value type (not through analysis.json, which keeps
+/// only the seam lines beyond the threshold and caps the adjacent-pixel list).
+py::dict analysisDict(const app::WallAnalysis& a, const app::WallLimits& lim) {
+    const auto j = app::wallAnalysisJson(a, lim);
+    py::dict d;
+    d["verdict"] = a.pass ? "pass" : "fail";
+    d["pass"] = a.pass;
+    d["failed"] = py::cast(a.failed);
+    py::list figures;
+    for (const auto& f : a.figures) {
+        figures.append(figureDict(f));
+    }
+    d["figures"] = figures;
+    py::dict wall;
+    wall["mean_cdm2"] = numberOrNone(a.wall_mean_cdm2);
+    wall["mean_u_k2_cdm2"] = numberOrNone(a.wall_mean_u_k2_cdm2);
+    wall["x"] = numberOrNone(a.wall_xy.x);
+    wall["y"] = numberOrNone(a.wall_xy.y);
+    wall["modules"] = a.modules.size();
+    wall["modules_failing"] = a.modules_failing;
+    wall["dead"] = a.dead;
+    wall["stuck"] = a.stuck;
+    wall["adjacent_beyond"] = a.adjacent.size();
+    wall["worst_adjacent_pct"] = numberOrNone(a.worst_adjacent_pct);
+    wall["saturated_cells"] = a.saturated_cells;
+    d["wall"] = wall;
+    py::list modules;
+    for (const auto& m : a.modules) {
+        modules.append(moduleVerdictDict(m));
+    }
+    d["modules"] = modules;
+    py::list seams;
+    for (const auto& s : a.seam_lines) {
+        seams.append(seamLineDict(s));
+    }
+    d["seam_lines"] = seams;
+    py::list dead;
+    py::list stuck;
+    for (const auto& p : a.defects) {
+        (p.kind == im::DefectKind::Dead ? dead : stuck).append(defectDict(p));
+    }
+    d["dead"] = dead;
+    d["stuck"] = stuck;
+    py::list adjacent;
+    for (const auto& f : a.adjacent) {
+        adjacent.append(adjacentDict(f));
+    }
+    d["adjacent"] = adjacent;
+    d["corners_px"] = toPython(nlohmann::json(j["corners_px"]));
+    d["registration"] = toPython(nlohmann::json(j["registration"]));
+    d["layout"] = layoutDict(a.layout);
+    d["limits"] = toPython(nlohmann::json(j["limits"]));
+    d["luminance"] = arrayOf(a.luminance);
+    return d;
+}
+
 im::RawFrame frameOf(const py::handle& rgb, double exposure_s, double black, double white) {
     im::RawFrame f;
     f.rgb = matView<std::uint16_t>(rgb, 3, "rgb");
@@ -180,10 +312,7 @@ void bindImaging(py::module_& m) {
                 py::gil_scoped_release release;
                 a = app::analyzeWall(uni, def ? &*def : nullptr, cal, l, lim);
             }
-            py::dict d = toPython(nlohmann::json(app::wallAnalysisJson(a, lim)));
-            d["luminance"] = arrayOf(a.luminance);
-            d["pass"] = a.pass;
-            return d;
+            return analysisDict(a, lim);
         },
         py::arg("rgb"), py::arg("layout"), py::kw_only(), py::arg("calibration") = py::none(),
         py::arg("limits") = "dyt8-2023-draft", py::arg("defect_rgb") = py::none(),
@@ -194,8 +323,14 @@ void bindImaging(py::module_& m) {
         "grey:0.5 frame for dead/stuck pixels. layout: config path or dict (see layout()). "
         "calibration: camera calibration JSON (default calibration/cameras/virtual-camera.json). "
         "limits: 'dyt8-2023-draft' (DY/T 8-2023 draft, provisional; docs/standards/dyt8.md), "
-        "'dci-dvd-1.2' or a limits file. Returns analysis.json's content as a dict, plus "
-        "'luminance' ((rows, cols) float32 cd/m² per LED pixel, no copy) and 'pass'.");
+        "'dci-dvd-1.2' or a limits file. Returns imaging::evaluateWall's result as a dict: "
+        "verdict, "
+        "pass, failed (names of failed figures), figures (id, name, value, u_k2 (k = 2), unit, "
+        "limit, measured, pass, verdict, source, provisional, note), wall, modules (area "
+        "averages), seam_lines (every interior border segment's worse LED line: line_px, "
+        "depth_pct, u_k2_pct, kind, beyond), dead, stuck (LED positions), adjacent (LEDs beyond "
+        "the adjacent-pixel limit), corners_px, registration, layout, limits, and luminance "
+        "((rows, cols) float32 cd/m², area average per LED, no copy).");
     m.def(
         "module_uniformity",
         [](const py::handle& xyz, const py::handle& layout, double min_ratio, double max_ratio,
@@ -256,6 +391,24 @@ void bindImaging(py::module_& m) {
         "read in place): median of the border lines over the median of the interior behind "
         "them, − 1, in % (> 0 bright seam, < 0 dark); detected when |contrast| ≥ threshold_pct.");
     m.def(
+        "measure_seam_lines",
+        [](const py::handle& luminance, const py::handle& layout, double threshold_pct,
+           int reference_px) {
+            const auto lines = im::measureSeamLines(matView<float>(luminance, 1, "luminance"),
+                                                    layoutOf(layout), threshold_pct, reference_px);
+            py::list out;
+            for (const auto& s : lines) {
+                out.append(seamLineDict(s));
+            }
+            return out;
+        },
+        py::arg("luminance"), py::arg("layout"), py::kw_only(), py::arg("threshold_pct"),
+        py::arg("reference_px") = 3,
+        "The seam lines of analyze_wall on a (rows, cols) float32 luminance grid (cd/m², read in "
+        "place): at every interior border segment each of the two LED lines against the "
+        "reference_px interior lines behind it in its own module; the worse line is kept "
+        "(line_px, depth_pct: < 0 dark, > 0 bright; beyond when |depth| ≥ threshold_pct).");
+    m.def(
         "detect_pixel_defects",
         [](const py::handle& luminance, const py::handle& layout, double dead_below_ratio,
            double stuck_above_ratio, double stuck_min_excess_cdm2) {
@@ -264,16 +417,7 @@ void bindImaging(py::module_& m) {
                 {dead_below_ratio, stuck_above_ratio, stuck_min_excess_cdm2});
             py::list out;
             for (const auto& p : defects) {
-                py::dict d;
-                d["x_px"] = p.x_px;
-                d["y_px"] = p.y_px;
-                d["module"] = py::make_tuple(p.module.col, p.module.row);
-                d["x_in_module"] = p.x_in_module;
-                d["y_in_module"] = p.y_in_module;
-                d["kind"] = p.kind == im::DefectKind::Dead ? "dead" : "stuck";
-                d["ratio"] = p.ratio;
-                d["luminance_cdm2"] = p.luminance_cdm2;
-                out.append(d);
+                out.append(defectDict(p));
             }
             return out;
         },

@@ -121,6 +121,16 @@ void runRender(const RenderArgs& a) {
                                     {"x", num(m.xy.x)},
                                     {"y", num(m.xy.y)}});
         }
+        // What a spot meter covering exactly each module reads (defects included): the figure the
+        // wall analysis's module means are checked against.
+        t["area_modules"] = nlohmann::json::array();
+        for (const auto& m : r.truth.area_modules.modules) {
+            t["area_modules"].push_back({{"col", m.index.col},
+                                         {"row", m.index.row},
+                                         {"mean_cdm2", num(m.mean_cdm2)},
+                                         {"x", num(m.xy.x)},
+                                         {"y", num(m.xy.y)}});
+        }
         try {
             app::writeFileAtomically(a.truth, t.dump(2) + "\n");
         } catch (const std::exception& e) {
