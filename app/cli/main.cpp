@@ -9,7 +9,7 @@ int main(int argc, char** argv) {
     // The data directory is part of the version answer: which profiles a figure was judged by
     // depends on it (build tree, installed package or an override).
     app.set_version_flag("--version", [] {
-        return std::string(CINEMEASURE_VERSION " (git " CINEMEASURE_GIT_REVISION ")\ndata: ") +
+        return std::string("cinemeasure " CINEMEASURE_VERSION " (git " CINEMEASURE_GIT_REVISION ")\ndata: ") +
                cm::app::dataDir().string();
     });
     app.require_subcommand(1);

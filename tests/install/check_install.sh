@@ -23,7 +23,20 @@ if ls "$prefix"/lib/python3/dist-packages/cinemeasure*.so >/dev/null 2>&1; then
         'import cinemeasure; assert "st431-1-theatre" in [p["id"] for p in cinemeasure.profiles.list()]' ||
         { echo "FAIL: installed Python module does not import" >&2; exit 1; }
 fi
-test -f "$prefix/share/doc/cinemeasure/LICENSE" || { echo "FAIL: licence not installed" >&2; exit 1; }
+for f in share/doc/cinemeasure/LICENSE share/applications/cinemeasure.desktop \
+         share/icons/hicolor/scalable/apps/cinemeasure.svg \
+         share/bash-completion/completions/cinemeasure share/man/man1/cinemeasure.1; do
+    test -f "$prefix/$f" || { echo "FAIL: $f not installed" >&2; exit 1; }
+done
+grep -q '^Exec=cinemeasure-gui$' "$prefix/share/applications/cinemeasure.desktop" ||
+    { echo "FAIL: desktop file does not start the GUI" >&2; exit 1; }
+grep -q '^\.SH NAME' "$prefix/share/man/man1/cinemeasure.1" &&
+    grep -q 'cinemeasure \\- certify cinema screens' "$prefix/share/man/man1/cinemeasure.1" ||
+    { echo "FAIL: man page not generated from the CLI" >&2; exit 1; }
+# The completion script offers the CLI's own subcommands.
+subs=$(bash -c ". '$prefix/share/bash-completion/completions/cinemeasure'; _init_completion() { cur=\${COMP_WORDS[COMP_CWORD]}; prev=\${COMP_WORDS[COMP_CWORD-1]}; words=(\"\${COMP_WORDS[@]}\"); cword=\$COMP_CWORD; }; _filedir() { :; }; COMP_WORDS=('$prefix/bin/cinemeasure' 'cer'); COMP_CWORD=1; _cinemeasure; echo \"\${COMPREPLY[*]}\"")
+echo "completion of 'cer': $subs"
+[ "$subs" = certify ] || { echo "FAIL: bash completion does not offer certify" >&2; exit 1; }
 
 (cd "$build" && cpack -G DEB -B "$scratch/deb" >/dev/null)
 deb=$(ls "$scratch"/deb/cinemeasure_*.deb)
