@@ -17,6 +17,19 @@ echo "$version" | grep -qx "data: $prefix/share/cinemeasure/calibration" ||
     { echo "FAIL: installed cinemeasure does not use its installed data" >&2; exit 1; }
 env -u CINEMEASURE_DATA_DIR "$prefix/bin/cinemeasure" profiles | grep -q st431-1-theatre ||
     { echo "FAIL: installed cinemeasure lists no profiles" >&2; exit 1; }
+# A whole certification with the installed binary and data, from outside the source tree.
+(cd "$scratch" && env -u CINEMEASURE_DATA_DIR "$prefix/bin/cinemeasure" certify \
+    --profile st431-1-theatre --quiet --db "$scratch/sessions.db" --out "$scratch/run" \
+    --simulate "$prefix/share/cinemeasure/calibration/virtual/projector-reference.json" >/dev/null) ||
+    { echo "FAIL: installed cinemeasure cannot certify a shipped virtual theatre" >&2; exit 1; }
+test -s "$scratch/run/report.pdf" || { echo "FAIL: installed certify wrote no PDF" >&2; exit 1; }
+# The installed GUI starts (offscreen) and keeps running until stopped.
+if [ -x "$prefix/bin/cinemeasure-gui" ]; then
+    rc=0
+    (cd "$scratch" && env -u CINEMEASURE_DATA_DIR QT_QPA_PLATFORM=offscreen HOME="$scratch" \
+        timeout 4 "$prefix/bin/cinemeasure-gui" --db "$scratch/sessions.db" >/dev/null 2>&1) || rc=$?
+    [ "$rc" = 124 ] || { echo "FAIL: installed cinemeasure-gui exited with $rc" >&2; exit 1; }
+fi
 if ls "$prefix"/lib/python3/dist-packages/cinemeasure*.so >/dev/null 2>&1; then
     CINEMEASURE_DATA_DIR="$prefix/share/cinemeasure/calibration" \
         PYTHONPATH="$prefix/lib/python3/dist-packages" /usr/bin/python3 -c \
