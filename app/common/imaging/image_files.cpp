@@ -1,12 +1,14 @@
-// TIFF and DNG through libtiff, raw through LibRaw, PNG through OpenCV; every error names the file.
+// TIFF and DNG through libtiff, raw through LibRaw, PNG through libpng (storage/png_file); every
+// error names the file.
 #include "app/common/imaging/image_files.h"
+
+#include "app/common/storage/png_file.h"
 
 #include <libraw/libraw.h>
 #include <tiffio.h>
 #include <unistd.h>
 #include <nlohmann/json.hpp>
 
-#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
@@ -449,12 +451,13 @@ void writeFalseColourPng(const std::filesystem::path& file, const cv::Mat& map, 
     cv::Mat colour;
     cv::applyColorMap(grey, colour, cv::COLORMAP_TURBO);
     colour.setTo(cv::Scalar(0, 0, 0), invalid);
+    // libpng, not cv::imwrite: opencv_imgcodecs drags GDAL, GDCM, HDF5 and poppler into every
+    // process that links appcommon, 60-70 ms of library loading before main.
     try {
-        if (!cv::imwrite(file.string(), colour)) {
-            throw ImageFileError(file.string() + ": cannot write the PNG");
-        }
-    } catch (const cv::Exception& e) {
-        throw ImageFileError(file.string() + ": cannot write the PNG (" + e.what() + ")");
+        writePng8(file, colour.cols, colour.rows, PngPixels::Bgr, colour.ptr<std::uint8_t>(0),
+                  static_cast<std::ptrdiff_t>(colour.step[0]));
+    } catch (const std::runtime_error& e) {
+        throw ImageFileError(e.what());
     }
 }
 

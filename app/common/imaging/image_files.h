@@ -1,5 +1,5 @@
 // Image files for the imaging chain: 16-bit TIFF (libtiff), camera raw and DNG (LibRaw), a
-// LinearRaw DNG writer (libtiff) that LibRaw reads back, and false-colour PNG maps (OpenCV).
+// LinearRaw DNG writer (libtiff) that LibRaw reads back, and false-colour PNG maps (libpng).
 #pragma once
 
 #include "libmeasure/imaging/raw_frame.h"
@@ -80,7 +80,8 @@ ImageMetadata readImageSidecar(const std::filesystem::path& file);
 void applyImageMetadata(imaging::RawFrame& frame, const std::filesystem::path& file,
                         const ImageMetadata& sidecar, const ImageMetadata& flags);
 
-/// False-colour PNG (OpenCV's turbo map) of a CV_32FC1 map over [lo, hi]; NaN pixels black.
+/// False-colour PNG (OpenCV's turbo map, written by libpng) of a CV_32FC1 map over [lo, hi]; NaN
+/// pixels black.
 void writeFalseColourPng(const std::filesystem::path& file, const cv::Mat& map, double lo,
                          double hi);
 

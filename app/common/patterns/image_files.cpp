@@ -1,7 +1,9 @@
-// libtiff and libpng writers; errors are collected into one-line exceptions, never printed.
+// Pattern writers: libtiff, and libpng through storage/png_file; errors become one-line
+// exceptions, never printed.
 #include "app/common/patterns/image_files.h"
 
-#include <png.h>
+#include "app/common/storage/png_file.h"
+
 #include <tiffio.h>
 
 #include <cstdarg>
@@ -84,20 +86,8 @@ void writeXyzTiff(const std::filesystem::path& path, const patterns::XyzImage16&
 }
 
 void writeRgbPng(const std::filesystem::path& path, const patterns::Rgb8Image& image) {
-    png_image png{};
-    png.version = PNG_IMAGE_VERSION;
-    png.width = static_cast<png_uint_32>(image.width);
-    png.height = static_cast<png_uint_32>(image.height);
-    png.format = PNG_FORMAT_RGB;
-    const int ok = png_image_write_to_file(&png, path.c_str(), 0, image.samples.data(),
-                                           image.width * 3, nullptr);
-    const std::string message = png.message;
-    png_image_free(&png);
-    if (ok == 0 || PNG_IMAGE_FAILED(png)) {
-        std::error_code ec;
-        std::filesystem::remove(path, ec);
-        throw std::runtime_error(path.string() + ": cannot write PNG: " + message);
-    }
+    writePng8(path, image.width, image.height, PngPixels::Rgb, image.samples.data(),
+              std::ptrdiff_t{3} * image.width);
 }
 
 }  // namespace cm::app

@@ -7,6 +7,7 @@
 #include "tests/app/cli_run.h"
 
 #include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -112,7 +113,20 @@ TEST_CASE("false-colour PNG: NaN black, range mapped through the colour map") {
     REQUIRE(png.size() == m.size());
     CHECK(png.at<cv::Vec3b>(0, 0) == cv::Vec3b(0, 0, 0));
     CHECK(png.at<cv::Vec3b>(1, 1) != png.at<cv::Vec3b>(3, 3));
+    // Colour order and map ends: lo is turbo's dark blue end, hi its dark red end (both read
+    // back as BGR), so a red/blue swap in the writer fails here.
+    cv::Mat ends(1, 2, CV_8UC1);
+    ends.at<std::uint8_t>(0, 0) = 0;
+    ends.at<std::uint8_t>(0, 1) = 255;
+    cv::Mat turbo;
+    cv::applyColorMap(ends, turbo, cv::COLORMAP_TURBO);
+    CHECK(png.at<cv::Vec3b>(1, 1) == turbo.at<cv::Vec3b>(0, 0));
+    CHECK(png.at<cv::Vec3b>(3, 3) == turbo.at<cv::Vec3b>(0, 1));
+    CHECK(png.at<cv::Vec3b>(3, 3)[2] > png.at<cv::Vec3b>(3, 3)[0]);  // red end: R > B
+    CHECK(png.at<cv::Vec3b>(1, 1)[0] > png.at<cv::Vec3b>(1, 1)[2]);  // blue end: B > R
     CHECK_THROWS_AS(io::writeFalseColourPng(dir / "m.png", m, 5, 5), io::ImageFileError);
+    CHECK_THROWS_WITH(io::writeFalseColourPng(dir / "no-such-dir" / "m.png", m, 10.0, 20.0),
+                      Catch::Contains("no-such-dir/m.png"));
 }
 
 TEST_CASE("shipped virtual camera calibration matches the renderer's true matrix") {
