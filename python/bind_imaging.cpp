@@ -176,6 +176,7 @@ py::dict figureDict(const im::WallFigure& f) {
                                   : "fail";
     d["source"] = f.source;
     d["provisional"] = f.provisional;
+    d["deciding"] = f.deciding;
     d["note"] = f.note;
     return d;
 }
@@ -197,9 +198,14 @@ py::dict moduleVerdictDict(const im::ModuleVerdict& m) {
 py::dict analysisDict(const app::WallAnalysis& a, const app::WallLimits& lim) {
     const auto j = app::wallAnalysisJson(a, lim);
     py::dict d;
-    d["verdict"] = a.pass ? "pass" : "fail";
+    d["verdict"] = a.verdict;
+    d["verdict_text"] = im::wallVerdictText(a);
     d["pass"] = a.pass;
+    d["judged"] = a.judged;
+    d["provisional"] = a.provisional_binding ? "binding" : "informative";
+    d["warning"] = im::wallBindingWarning(a);
     d["failed"] = py::cast(a.failed);
+    d["informative_failed"] = py::cast(a.informative_failed);
     py::list figures;
     for (const auto& f : a.figures) {
         figures.append(figureDict(f));
@@ -288,13 +294,15 @@ void bindImaging(py::module_& m) {
         "analyze_wall",
         [](const py::handle& rgb, const py::handle& layout, const py::object& calibration,
            const std::string& limits, const py::object& defect_rgb, double exposure_s,
-           double black_level_dn, double white_level_dn, double relative_sensitivity) {
+           double black_level_dn, double white_level_dn, double relative_sensitivity,
+           const std::string& provisional) {
             const auto l = layoutOf(layout);
             const fs::path calFile = calibration.is_none()
                                          ? app::dataDir() / "cameras" / "virtual-camera.json"
                                          : calibration.cast<fs::path>();
             const auto cal = app::loadCameraCalibration(calFile);
-            const auto lim = app::loadWallLimits(app::wallLimitsFile(limits));
+            auto lim = app::loadWallLimits(app::wallLimitsFile(limits));
+            app::setWallProvisionalPolicy(lim, provisional);  // ValueError on a bad word
             app::WallFrame uni;
             uni.frame = frameOf(rgb, exposure_s, black_level_dn, white_level_dn);
             uni.stimulus = "white";
@@ -318,15 +326,19 @@ void bindImaging(py::module_& m) {
         py::arg("limits") = "dyt8-2023-draft", py::arg("defect_rgb") = py::none(),
         py::arg("exposure_s") = 1.0, py::arg("black_level_dn") = 0.0,
         py::arg("white_level_dn") = 65535.0, py::arg("relative_sensitivity") = 1.0,
+        py::arg("provisional") = "informative",
         "The LED wall analysis of `cinemeasure wall` on a camera frame: rgb is (H, W, 3) uint16 "
         "linear camera RGB (read in place), the wall showing white; defect_rgb the optional "
         "grey:0.5 frame for dead/stuck pixels. layout: config path or dict (see layout()). "
         "calibration: camera calibration JSON (default calibration/cameras/virtual-camera.json). "
         "limits: 'dyt8-2023-draft' (DY/T 8-2023 draft, provisional; docs/standards/dyt8.md), "
-        "'dci-dvd-1.2' or a limits file. Returns imaging::evaluateWall's result as a dict: "
-        "verdict, "
-        "pass, failed (names of failed figures), figures (id, name, value, u_k2 (k = 2), unit, "
-        "limit, measured, pass, verdict, source, provisional, note), wall, modules (area "
+        "'dci-dvd-1.2' or a limits file. provisional: 'informative' (default: draft limits are "
+        "reported but do not decide) or 'binding' (they decide; warning set). Returns "
+        "imaging::evaluateWall's result as a dict: verdict ('pass', 'fail' or 'not judged' when "
+        "only informative draft limits apply), verdict_text, pass, judged, provisional, warning, "
+        "failed (names of deciding figures that failed), informative_failed, figures (id, name, "
+        "value, u_k2 (k = 2), unit, limit, measured, pass, verdict, source, provisional, "
+        "deciding, note), wall, modules (area "
         "averages), seam_lines (every interior border segment's worse LED line: line_px, "
         "depth_pct, u_k2_pct, kind, beyond), dead, stuck (LED positions), adjacent (LEDs beyond "
         "the adjacent-pixel limit), corners_px, registration, layout, limits, and luminance "

@@ -16,7 +16,11 @@ cd "$(dirname "$0")/.."
 echo
 # The LED vendor's job: a camera (the PTP/IP simulator, through the real libgphoto2) captures the
 # sample wall; the per-module analysis and its PDF land in out/demo-wall/.
-./build/bin/cinemeasure wall --simulate calibration/virtual/led-sample-wall.json --size 1200 800 --out out/demo-wall
+# The DY/T 8 wall limits are drafts: informative by default (the verdict would read NOT JUDGED).
+# --provisional binding lets them decide so the demo shows a real verdict; the output and the PDF
+# carry a warning that draft limits decided it.
+./build/bin/cinemeasure wall --simulate calibration/virtual/led-sample-wall.json --size 1200 800 \
+  --provisional binding --out out/demo-wall
 echo
 echo "Report files:"
 ls -l out/demo/report.pdf out/demo/report.json out/demo/report.csv out/demo-wall/report.pdf

@@ -181,7 +181,8 @@ std::array<double, 8> parseCornerNumbers(const std::string& s) {
 void runAnalyze(const AnalyzeArgs& a) {
     if (!a.layout.empty()) {
         // An LED wall: the same analysis as `wall --image`, one path for both.
-        analyzeWallImages({a.image}, a.meta, a.layout, a.limits, a.calibration, a.corners, a.out);
+        analyzeWallImages({a.image}, a.meta, a.layout, a.limits, a.provisional, a.calibration,
+                          a.corners, a.out);
         return;
     }
     // A projection screen: luminance map and the ST 431-1 points.
@@ -356,6 +357,11 @@ void registerImagingCommands(CLI::App& app) {
     analyze->add_option("--out", aa->out, "Output directory")->required();
     analyze->add_option("--limits", aa->limits,
                         "With --layout: dyt8-2023-draft (default), dci-dvd-1.2, or a limits JSON");
+    analyze
+        ->add_option("--provisional", aa->provisional,
+                     "With --layout: draft limits informative (default; reported, not deciding) "
+                     "or binding (they decide, with a warning)")
+        ->check(CLI::IsMember({"informative", "binding"}));
     addImageMetadataOptions(analyze, aa->meta);
     analyze->callback([aa] { runAnalyze(*aa); });
 }

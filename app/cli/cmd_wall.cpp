@@ -32,6 +32,7 @@ namespace cam = drivers::camera;
 
 struct WallArgs {
     std::string port, simulate, model, calibration, layout, limits = "dyt8-2023-draft", out;
+    std::string provisional = "informative";
     std::string uniformity_pattern = "white@1/8", defect_pattern = "grey:0.5@1/2";
     std::string iso = "100", aperture = "2.8", format = "RAW";
     std::vector<int> size{6144, 3456};
@@ -58,17 +59,24 @@ void printWallSummary(const app::WallAnalysis& an, const app::WallLimits& limits
         const char* verdict = !f.measured    ? ""
                               : !f.has_limit ? "information"
                               : f.pass       ? "pass"
-                                             : "FAIL";
-        std::printf("  %-58s %-26s %-9s %s%s\n", f.name.c_str(), v, verdict,
+                              : f.deciding   ? "FAIL"
+                                             : "would fail";
+        std::printf("  %-58s %-26s %-10s %s%s\n", f.name.c_str(), v, verdict,
                     f.has_limit ? f.limit.c_str() : "",
-                    f.has_limit && f.provisional ? " (provisional)" : "");
+                    !f.has_limit || !f.provisional ? ""
+                    : f.deciding                   ? " (provisional, binding)"
+                                                   : " (provisional, informative)");
     }
-    std::string failed;
-    for (const auto& n : an.failed) {
-        failed += (failed.empty() ? "" : "; ") + n;
+    if (an.provisional_binding) {
+        std::printf("%s\n", imaging::wallBindingWarning(an).c_str());
     }
-    std::printf("verdict: %s against %s%s\n", an.pass ? "PASS" : ("FAIL (" + failed + ")").c_str(),
-                limits.id.c_str(), limits.luminance_provisional ? " (provisional limits)" : "");
+    // Not judged: the reason ends the verdict line, the limits go on the next.
+    std::printf(
+        an.verdict == "not judged" ? "verdict: %s\n  against %s\n" : "verdict: %s against %s\n",
+        imaging::wallVerdictText(an).c_str(), limits.id.c_str());
+    if (!an.informative_failed.empty()) {
+        std::printf("  %s\n", imaging::wallInformativeText(an).c_str());
+    }
 }
 
 std::string utcNow() {
@@ -101,7 +109,8 @@ void runWall(const WallArgs& a) {
         if (a.layout.empty()) {
             throw CommandError(kExitUsage, "--image needs --layout (a config with an led section)");
         }
-        analyzeWallImages(a.images, a.meta, a.layout, a.limits, a.calibration, a.corners, a.out);
+        analyzeWallImages(a.images, a.meta, a.layout, a.limits, a.provisional, a.calibration,
+                          a.corners, a.out);
         return;
     }
     if (a.port.empty() == a.simulate.empty()) {
@@ -123,6 +132,7 @@ void runWall(const WallArgs& a) {
         }
         o.layout = drivers::virt::ledLayoutOf(layoutCfg);
         o.limits = app::loadWallLimits(app::wallLimitsFile(a.limits));
+        app::setWallProvisionalPolicy(o.limits, a.provisional);
         calFile = a.calibration.empty() ? app::dataDir() / "cameras" / "virtual-camera.json"
                                         : std::filesystem::path(a.calibration);
         o.calibration = app::loadCameraCalibration(calFile);
@@ -282,8 +292,8 @@ void addImageMetadataOptions(CLI::App* cmd, ImageMetadataArgs& m) {
 
 void analyzeWallImages(const std::vector<std::string>& images, const ImageMetadataArgs& m,
                        const std::string& layoutFile, const std::string& limitsId,
-                       const std::string& calibration, const std::string& corners,
-                       const std::string& outDir) {
+                       const std::string& provisional, const std::string& calibration,
+                       const std::string& corners, const std::string& outDir) {
     if (images.empty() || images.size() > 2) {
         throw CommandError(kExitUsage,
                            "give one or two images: the uniformity frame, then a defect frame");
@@ -315,6 +325,7 @@ void analyzeWallImages(const std::vector<std::string>& images, const ImageMetada
         }
         layout = drivers::virt::ledLayoutOf(cfg);
         limits = app::loadWallLimits(app::wallLimitsFile(limitsId));
+        app::setWallProvisionalPolicy(limits, provisional);
         calFile = calibration.empty() ? app::dataDir() / "cameras" / "virtual-camera.json"
                                       : std::filesystem::path(calibration);
         cal = app::loadCameraCalibration(calFile);
@@ -387,6 +398,10 @@ void registerWallCommand(CLI::App& app) {
         ->check(CLI::ExistingFile);
     cmd->add_option("--limits", a->limits,
                     "Limits: dyt8-2023-draft (default), dci-dvd-1.2, or a limits JSON file");
+    cmd->add_option("--provisional", a->provisional,
+                    "Draft (provisional) limits: informative (default; reported, not deciding) "
+                    "or binding (they decide, with a warning)")
+        ->check(CLI::IsMember({"informative", "binding"}));
     cmd->add_option("--out", a->out, "Output directory (captures kept in OUT/captures)")
         ->required();
     cmd->add_option("--uniformity-pattern", a->uniformity_pattern,

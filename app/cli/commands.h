@@ -86,6 +86,7 @@ struct ImageMetadataArgs {
 /// Limits come only from calibration/led-walls/ (an id or a file).
 struct AnalyzeArgs {
     std::string image, calibration, layout, corners, out, limits = "dyt8-2023-draft";
+    std::string provisional = "informative";  ///< draft wall limits: informative or binding
     ImageMetadataArgs meta;
 };
 /// Writes luminance.{tif,png}, analysis.json and (with a layout) modules.csv and report.pdf.
@@ -111,11 +112,11 @@ std::string instrumentFailure(const drivers::InstrumentError& e, const app::Prep
 
 /// The LED wall analysis of image files (uniformity, then an optional defect frame), its result
 /// files and report into `out`, and the figure lines on stdout; shared by `analyze --layout` and
-/// `wall --image`.
+/// `wall --image`. `provisional`: "informative" (draft limits do not decide) or "binding".
 void analyzeWallImages(const std::vector<std::string>& images, const ImageMetadataArgs& meta,
                        const std::string& layout_file, const std::string& limits,
-                       const std::string& calibration, const std::string& corners,
-                       const std::string& out);
+                       const std::string& provisional, const std::string& calibration,
+                       const std::string& corners, const std::string& out);
 
 /// "x,y,x,y,x,y,x,y" (TL, TR, BR, BL, camera pixels) → 8 numbers; CommandError on bad text.
 std::array<double, 8> parseCornerNumbers(const std::string& text);

@@ -373,9 +373,16 @@ WallEvaluation evaluateWall(const WallCells& c, const cv::Mat* defectY, const Le
         adjacentPixelRule(c.area_Y, L, lim.adjacent_max_pct, e.worst_adjacent_pct, adjSigma);
 
     // 6. Figures and verdict.
+    // A draft limit decides only when the user asked for it (as `certify --provisional`).
+    e.provisional_binding = lim.provisional_binding && lim.binding_allowed;
     auto add = [&](WallFigure f) {
+        f.deciding = f.has_limit && (!f.provisional || e.provisional_binding);
         if (f.has_limit && f.measured && !f.pass) {
-            e.failed.push_back(f.name);
+            (f.deciding ? e.failed : e.informative_failed).push_back(f.name);
+        }
+        // Saturation only says whether the frame is valid: it does not make a judgement.
+        if (f.deciding && f.measured && f.id != "saturated") {
+            e.judged = true;
         }
         e.figures.push_back(std::move(f));
     };
@@ -442,8 +449,41 @@ WallEvaluation evaluateWall(const WallCells& c, const cv::Mat* defectY, const Le
          true, e.saturated_cells == 0,
          "measurement validity: a cell that clipped the sensor has no known luminance", false,
          e.saturated_cells ? "retake with a shorter exposure" : ""});
-    e.pass = e.failed.empty();
+    e.verdict = !e.failed.empty() ? "fail" : e.judged ? "pass" : "not judged";
+    e.pass = e.verdict == "pass";
     return e;
+}
+
+namespace {
+std::string joined(const std::vector<std::string>& v) {
+    std::string s;
+    for (const auto& n : v) {
+        s += (s.empty() ? "" : "; ") + n;
+    }
+    return s;
+}
+}  // namespace
+
+std::string wallVerdictText(const WallEvaluation& e) {
+    if (!e.failed.empty()) {
+        return "FAIL (" + joined(e.failed) + ")";
+    }
+    if (e.judged) {
+        return "PASS";
+    }
+    return "NOT JUDGED — only draft limits (informative); --provisional binding to judge by them";
+}
+
+std::string wallInformativeText(const WallEvaluation& e) {
+    return e.informative_failed.empty() ? ""
+                                        : "draft limits (informative, not deciding) would fail: " +
+                                              joined(e.informative_failed);
+}
+
+std::string wallBindingWarning(const WallEvaluation& e) {
+    return e.provisional_binding ? "WARNING: draft (provisional) limits decide this verdict "
+                                   "(--provisional binding); they are not confirmed standard values"
+                                 : "";
 }
 
 }  // namespace cm::imaging

@@ -69,6 +69,10 @@ struct WallFigure {
     std::string source;
     bool provisional = true;
     std::string note;
+    /// has_limit and the limit decides the verdict: confirmed, or provisional with
+    /// WallLimits::provisional_binding. A provisional limit otherwise is informative: its value,
+    /// limit and pass/fail are reported but do not decide.
+    bool deciding = false;
 };
 
 struct WallEvaluation {
@@ -84,9 +88,24 @@ struct WallEvaluation {
     double worst_adjacent_pct = 0.0;
     int saturated_cells = 0;
     std::vector<WallFigure> figures;
-    std::vector<std::string> failed;  ///< names of the figures that failed
-    bool pass = false;
+    std::vector<std::string> failed;  ///< names of the deciding figures that failed
+    /// Names of informative (draft, not binding) figures whose limit is not met.
+    std::vector<std::string> informative_failed;
+    /// A limit other than the validity check (saturation) decided: false when every figure with
+    /// a limit is informative, and then the verdict is "not judged", never "pass".
+    bool judged = false;
+    bool provisional_binding = false;  ///< draft limits decided (the user asked for it)
+    std::string verdict;               ///< "pass", "fail" or "not judged"
+    bool pass = false;                 ///< verdict == "pass"
 };
+
+/// The verdict for people, the same words on the terminal, in analysis.json and the PDF:
+/// "PASS", "FAIL (Dead LEDs; …)" or "NOT JUDGED — only draft limits (informative); …".
+std::string wallVerdictText(const WallEvaluation& e);
+/// What informative draft limits would say ("" when they all pass or there are none).
+std::string wallInformativeText(const WallEvaluation& e);
+/// The warning printed when draft limits decide ("" otherwise).
+std::string wallBindingWarning(const WallEvaluation& e);
 
 /// `uniformity` from a full-field frame (white or grey); `defect_emitter_Y`, when given, the
 /// emitter luminance of a frame taken for dead/stuck LEDs (else the uniformity frame's).

@@ -13,6 +13,11 @@ namespace cm::imaging {
 struct WallLimits {
     std::string id, title, file;
 
+    /// Draft (provisional) limits are informative unless the user asks for them to decide
+    /// (`--provisional binding`, as `certify`); a set may forbid that (binding_allowed: false).
+    bool binding_allowed = true;
+    bool provisional_binding = false;  ///< run-time choice, not read from the file
+
     enum class LuminanceRule { RatioToWallMean, AdjacentModules };
     LuminanceRule luminance_rule = LuminanceRule::RatioToWallMean;
     double min_ratio = 0.0, max_ratio = 0.0;  ///< module mean / wall mean (RatioToWallMean)

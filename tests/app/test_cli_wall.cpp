@@ -40,6 +40,19 @@ std::string firstBytes(const std::filesystem::path& p, std::size_t n) {
 // wall filling 90 % of the width is 1.35 camera pixels per LED pixel (5120 px loses defects).
 const std::string kSensor = " --size 6144 3300";
 
+/// The text of a PDF (poppler-utils' pdftotext).
+std::string pdfText(const std::filesystem::path& pdf) {
+    FILE* p = ::popen(("pdftotext -enc UTF-8 " + pdf.string() + " -").c_str(), "r");
+    REQUIRE(p != nullptr);
+    std::string out;
+    char buf[4096];
+    while (std::fgets(buf, sizeof buf, p) != nullptr) {
+        out += buf;
+    }
+    ::pclose(p);
+    return out;
+}
+
 }  // namespace
 
 /// `cinemeasure sim camera` as its own process (so limits set on the client do not reach it);
@@ -86,11 +99,14 @@ TEST_CASE("wall job on the defective LED wall finds its dead and stuck pixels an
     const std::string config = virtualTheatre("led-defective.json");
     // One capture of a mid-grey shows dead and stuck pixels alike (a stuck pixel is invisible on
     // white); module ratios to the wall mean do not depend on the level.
-    const auto r =
-        cli("wall --simulate " + config + kSensor +
-            " --uniformity-pattern grey:0.5@1/2 --defect-pattern none --out " + out.string());
+    const auto r = cli(
+        "wall --simulate " + config + kSensor +
+        " --uniformity-pattern grey:0.5@1/2 --defect-pattern none --provisional binding --out " +
+        out.string());
     INFO(r.output);
     REQUIRE(r.exit_code == 0);
+    // The DY/T 8 draft limits decide here because they are asked to, and the run says so.
+    CHECK(r.output.find("WARNING: draft (provisional) limits decide") != std::string::npos);
     CHECK(r.output.find("verdict: FAIL (") != std::string::npos);
     CHECK(r.output.find("against dyt8-2023-draft") != std::string::npos);
     const auto a = readJson(out / "analysis.json");
@@ -151,11 +167,64 @@ TEST_CASE("wall job on the defective LED wall finds its dead and stuck pixels an
     CHECK(readJson(out / "captures" / "captures.json")[0]["accepted"] == true);
 }
 
+TEST_CASE("draft wall limits are informative by default: the sample wall is not judged by them",
+          "[cli][wall][provisional]") {
+    privateHome();
+    const auto out = freshDir("wall-informative");
+    const auto r = cli("wall --simulate " + virtualTheatre("led-sample-wall.json") +
+                       " --size 1200 800 --out " + out.string());
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    // Its dead and stuck LEDs break the DY/T 8 draft's "no defects", which may not decide.
+    CHECK(r.output.find("verdict: FAIL") == std::string::npos);
+    CHECK(r.output.find("verdict: PASS") == std::string::npos);
+    CHECK(r.output.find("verdict: NOT JUDGED — only draft limits (informative); --provisional "
+                        "binding to judge by them") != std::string::npos);
+    CHECK(r.output.find("would fail: Dead LEDs; Stuck LEDs") != std::string::npos);
+    CHECK(r.output.find("WARNING") == std::string::npos);
+    const auto a = readJson(out / "analysis.json");
+    CHECK(a["verdict"] == "not judged");
+    CHECK(a["verdict_text"].get<std::string>().rfind("NOT JUDGED", 0) == 0);
+    CHECK(a["provisional"] == "informative");
+    CHECK(a["failed"].empty());
+    CHECK(a["informative_failed"] == nlohmann::json({"Dead LEDs", "Stuck LEDs"}));
+    CHECK_FALSE(a.contains("warning"));
+    const std::string pdf = pdfText(out / "report.pdf");
+    CHECK(pdf.find("VERDICT: NOT JUDGED") != std::string::npos);
+    CHECK(pdf.find("VERDICT: FAIL") == std::string::npos);
+}
+
+TEST_CASE("binding draft limits (--provisional binding) fail the sample wall, with a warning",
+          "[cli][wall][provisional]") {
+    privateHome();
+    const auto out = freshDir("wall-binding");
+    const auto r = cli("wall --simulate " + virtualTheatre("led-sample-wall.json") +
+                       " --size 1200 800 --provisional binding --out " + out.string());
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.output.find("WARNING: draft (provisional) limits decide this verdict") !=
+          std::string::npos);
+    CHECK(r.output.find("verdict: FAIL (Dead LEDs; Stuck LEDs) against dyt8-2023-draft") !=
+          std::string::npos);
+    const auto a = readJson(out / "analysis.json");
+    CHECK(a["verdict"] == "fail");
+    CHECK(a["provisional"] == "binding");
+    CHECK(a["failed"] == nlohmann::json({"Dead LEDs", "Stuck LEDs"}));
+    CHECK(a["warning"].get<std::string>().find("not confirmed") != std::string::npos);
+    const std::string pdf = pdfText(out / "report.pdf");
+    CHECK(pdf.find("VERDICT: FAIL") != std::string::npos);
+    CHECK(pdf.find("WARNING: draft (provisional) limits decide") != std::string::npos);
+    // An unknown policy is a usage error before anything is captured.
+    const auto bad = cli("wall --simulate " + virtualTheatre("led-sample-wall.json") +
+                         " --provisional maybe --out " + (out / "x").string());
+    CHECK(bad.exit_code != 0);
+}
+
 TEST_CASE("wall job on the reference LED wall passes", "[cli][wall]") {
     privateHome();
     const auto out = freshDir("wall-reference");
     const auto r = cli("wall --simulate " + virtualTheatre("led-reference.json") + kSensor +
-                       " --defect-pattern none --out " + out.string());
+                       " --defect-pattern none --provisional binding --out " + out.string());
     INFO(r.output);
     REQUIRE(r.exit_code == 0);
     CHECK(r.output.find("verdict: PASS") != std::string::npos);

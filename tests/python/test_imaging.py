@@ -33,10 +33,12 @@ def test_wall_analysis_on_numpy_frames_finds_what_was_rendered(cm, rendered):
     assert not white["rgb"].flags.owndata  # the decoder's buffer, not a copy
     # The frame's black and white levels go with it: left at 0 the black level (512 DN here)
     # would read as light and put every module about 1.3 % high.
+    # The DY/T 8 draft limits decide only when asked (provisional="binding").
     a = cm.imaging.analyze_wall(white["rgb"], WALL, defect_rgb=grey["rgb"],
                                 exposure_s=white["exposure_s"],
                                 black_level_dn=white["black_level_dn"],
-                                white_level_dn=white["white_level_dn"])
+                                white_level_dn=white["white_level_dn"],
+                                provisional="binding")
     truth = json.loads((rendered / "white.json").read_text())
     # Corners within a pixel of where the renderer put them.
     np.testing.assert_allclose(a["corners_px"], truth["corners_px"], atol=1.0)
@@ -103,6 +105,25 @@ def test_wall_analysis_on_numpy_frames_finds_what_was_rendered(cm, rendered):
     assert figures["dead_pixels"]["name"] in a["failed"]
     assert a["pass"] is False and a["verdict"] == "fail"
     assert a["limits"]["module_luminance"]["provisional"] is True
+    assert a["provisional"] == "binding" and "WARNING" in a["warning"]
+
+
+def test_wall_analysis_draft_limits_are_informative_by_default(cm, rendered):
+    white = cm.imaging.read_image(rendered / "white.tif")
+    grey = cm.imaging.read_image(rendered / "grey.tif")
+    a = cm.imaging.analyze_wall(white["rgb"], WALL, defect_rgb=grey["rgb"],
+                                exposure_s=white["exposure_s"],
+                                black_level_dn=white["black_level_dn"],
+                                white_level_dn=white["white_level_dn"])
+    figures = {f["id"]: f for f in a["figures"]}
+    # The defects break the draft's "no defects" but do not decide: not judged, never pass.
+    assert figures["dead_pixels"]["pass"] is False and figures["dead_pixels"]["deciding"] is False
+    assert a["verdict"] == "not judged" and a["pass"] is False and a["judged"] is False
+    assert a["verdict_text"].startswith("NOT JUDGED")
+    assert a["failed"] == [] and figures["dead_pixels"]["name"] in a["informative_failed"]
+    assert a["provisional"] == "informative" and a["warning"] == ""
+    with pytest.raises(ValueError, match="--provisional"):
+        cm.imaging.analyze_wall(white["rgb"], WALL, provisional="maybe")
 
 
 def test_wall_analysis_refuses_a_copying_input(cm, rendered):

@@ -16,6 +16,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <stdexcept>
 
 namespace cm::app {
 
@@ -37,12 +38,25 @@ nlohmann::json num(double v) {
 
 }  // namespace
 
+void setWallProvisionalPolicy(WallLimits& limits, const std::string& policy) {
+    if (policy != "informative" && policy != "binding") {
+        throw std::invalid_argument("--provisional: expected informative or binding, not '" +
+                                    policy + "'");
+    }
+    if (policy == "binding" && !limits.binding_allowed) {
+        throw std::invalid_argument(limits.id +
+                                    ": these draft limits are informative only (binding_allowed: "
+                                    "false); --provisional binding is refused");
+    }
+    limits.provisional_binding = policy == "binding";
+}
+
 WallLimits loadWallLimits(const std::filesystem::path& file) {
     const std::string src = file.string();
     const nlohmann::json doc = util::parseJson(readText(file), src);
     const util::JsonView root(doc, src);
     root.allowOnly({"schema", "version", "id", "title", "module_luminance", "module_chromaticity",
-                    "seams", "dead_pixels", "stuck_pixels", "adjacent_pixels"});
+                    "seams", "dead_pixels", "stuck_pixels", "adjacent_pixels", "binding_allowed"});
     if (root.string("schema") != "cinemeasure-led-wall-limits") {
         root.at("schema").fail("expected \"cinemeasure-led-wall-limits\"");
     }
@@ -55,6 +69,7 @@ WallLimits loadWallLimits(const std::filesystem::path& file) {
     l.file = src;
     l.id = root.string("id");
     l.title = root.string("title");
+    l.binding_allowed = root.booleanOr("binding_allowed", true);
 
     const util::JsonView lum = root.at("module_luminance");
     lum.allowOnly({"rule", "min_ratio", "max_ratio", "max_step_pct", "low_level_max_step_pct",
@@ -232,8 +247,14 @@ WallAnalysis analyzeWall(const WallFrame& uni, const WallFrame* defectFrame,
 
 nlohmann::ordered_json wallAnalysisJson(const WallAnalysis& a, const WallLimits& l) {
     nlohmann::ordered_json j;
-    j["verdict"] = a.pass ? "pass" : "fail";
+    j["verdict"] = a.verdict;
+    j["verdict_text"] = imaging::wallVerdictText(a);
+    j["provisional"] = a.provisional_binding ? "binding" : "informative";
+    if (a.provisional_binding) {
+        j["warning"] = imaging::wallBindingWarning(a);
+    }
     j["failed"] = a.failed;
+    j["informative_failed"] = a.informative_failed;
     j["figures"] = nlohmann::json::array();
     for (const auto& f : a.figures) {
         j["figures"].push_back({{"id", f.id},
@@ -249,12 +270,14 @@ nlohmann::ordered_json wallAnalysisJson(const WallAnalysis& a, const WallLimits&
                                                            : "fail"},
                                 {"source", f.source},
                                 {"provisional", f.provisional},
+                                {"deciding", f.deciding},
                                 {"note", f.note}});
     }
     nlohmann::ordered_json lim;
     lim["id"] = l.id;
     lim["title"] = l.title;
     lim["file"] = l.file;
+    lim["binding_allowed"] = l.binding_allowed;
     if (l.luminance_rule == WallLimits::LuminanceRule::RatioToWallMean) {
         lim["module_luminance"] = {
             {"rule", "ratio-to-wall-mean"}, {"min_ratio", l.min_ratio}, {"max_ratio", l.max_ratio}};

@@ -29,6 +29,10 @@ using ModuleVerdict = imaging::ModuleVerdict;
 
 /// Reads and validates a limits file; util::DataError names file, JSON path and problem.
 WallLimits loadWallLimits(const std::filesystem::path& file);
+/// Applies `--provisional informative|binding` (default informative: draft limits are reported
+/// but do not decide). Throws std::invalid_argument on another word, or on binding for a set
+/// with binding_allowed false.
+void setWallProvisionalPolicy(WallLimits& limits, const std::string& policy);
 /// A limits id ("dyt8-2023-draft") in <data dir>/led-walls/, or a path to a file.
 std::filesystem::path wallLimitsFile(const std::string& id_or_path);
 

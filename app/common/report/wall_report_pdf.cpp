@@ -195,8 +195,8 @@ void drawWallMap(cairo_t* cr, Pages& pg, const WallAnalysis& a, const WallLimits
     pg.newline(0.6);
 }
 
-std::string provisional(bool p) {
-    return p ? " [provisional]" : "";
+std::string provisional(bool p, bool informative) {
+    return !p ? "" : informative ? " [provisional; informative, not deciding]" : " [provisional]";
 }
 
 }  // namespace
@@ -226,10 +226,26 @@ void writeWallReportPdf(const WallAnalysis& a, const WallLimits& lim, const Wall
     pg.newline();
     pg.text(kMargin, "Date: " + info.date, 8.5);
     pg.newline(1.6);
-    pg.text(kMargin, a.pass ? "VERDICT: PASS" : "VERDICT: FAIL", 16, true, a.pass ? kPass : kFail);
-    pg.newline(1.2);
+    // The same words as the terminal and analysis.json (imaging::wallVerdictText).
+    const bool notJudged = a.verdict == "not judged";
+    if (notJudged) {
+        pg.text(kMargin, "VERDICT: NOT JUDGED", 16, true, kGrey);
+        pg.newline(1.2);
+        pg.paragraph(imaging::wallVerdictText(a), 8.5, kBlack, kMargin);
+    } else {
+        pg.text(kMargin, a.pass ? "VERDICT: PASS" : "VERDICT: FAIL", 16, true,
+                a.pass ? kPass : kFail);
+        pg.newline(1.2);
+    }
     pg.text(kMargin, "against " + lim.title + " (" + lim.id + ")", 8.5, false, kGrey);
-    pg.newline(1.6);
+    pg.newline(1.2);
+    if (a.provisional_binding) {
+        pg.paragraph(imaging::wallBindingWarning(a), 8.5, kFail, kMargin);
+    }
+    if (!a.informative_failed.empty()) {
+        pg.paragraph(imaging::wallInformativeText(a), 8.5, kGrey, kMargin);
+    }
+    pg.newline(0.4);
 
     const auto& L = a.layout;
     pg.text(kMargin, "Wall", 11, true);
@@ -268,20 +284,23 @@ void writeWallReportPdf(const WallAnalysis& a, const WallLimits& lim, const Wall
         }
         pg.need(4 * kLine);
         // Wrapped cells: a long figure name or limit never runs into the next column.
-        const double h =
-            std::max(pg.text(kMargin, fig.name, 8.5, true, kBlack, 240),
-                     pg.text(kMargin + 250, fig.has_limit ? fig.limit : "no limit", 8.5, false,
-                             kBlack, 170));
+        const double h = std::max(pg.text(kMargin, fig.name, 8.5, true, kBlack, 240),
+                                  pg.text(kMargin + 250, fig.has_limit ? fig.limit : "no limit",
+                                          8.5, false, kBlack, 170));
         const bool judged = fig.has_limit && fig.measured;
+        // An informative (draft, not binding) limit: what it would say, in grey.
         pg.text(kMargin + 430,
-                !fig.measured ? "not measured"
-                : judged      ? (fig.pass ? "pass" : "FAIL")
-                              : "information",
-                8.5, true, judged ? (fig.pass ? kPass : kFail) : kGrey);
+                !fig.measured  ? "not measured"
+                : !judged      ? "information"
+                : fig.pass     ? "pass"
+                : fig.deciding ? "FAIL"
+                               : "would fail",
+                8.5, true, judged && fig.deciding ? (fig.pass ? kPass : kFail) : kGrey);
         pg.newline(std::max(0.95, h / kLine - 0.1));
         pg.paragraph(result, 8.0, kBlack, kMargin + 10);
-        pg.paragraph("Source: " + fig.source + provisional(fig.provisional), 7.5, kGrey,
-                     kMargin + 10);
+        pg.paragraph(
+            "Source: " + fig.source + provisional(fig.provisional, fig.has_limit && !fig.deciding),
+            7.5, kGrey, kMargin + 10);
         pg.newline(0.3);
     }
     if (!a.failed.empty()) {

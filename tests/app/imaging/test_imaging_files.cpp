@@ -162,11 +162,15 @@ TEST_CASE("cinemeasure render then analyze finds the test wall's seams and defec
     auto r = test::cli("render --virtual " + wall + " --out " + (dir / "w.dng").string() +
                        " --stimulus grey:0.5 --exposure 0.5 --width 480 --height 320 --seed 5");
     REQUIRE(r.exit_code == 0);
-    r = test::cli("analyze --image " + (dir / "w.dng").string() + " --layout " + wall + " --out " +
-                  (dir / "out").string());
+    // Draft limits decide only when asked: --provisional binding (the default is informative).
+    r = test::cli("analyze --image " + (dir / "w.dng").string() + " --layout " + wall +
+                  " --provisional binding --out " + (dir / "out").string());
     INFO(r.output);
     REQUIRE(r.exit_code == 0);
+    CHECK(r.output.find("WARNING: draft (provisional) limits decide") != std::string::npos);
     const auto j = test::readJson(dir / "out" / "analysis.json");
+    CHECK(j["provisional"] == "binding");
+    CHECK(j["warning"].get<std::string>().find("draft") != std::string::npos);
     CHECK(j["modules"].size() == 48);
     CHECK(j["seam_lines"].size() == 13);  // every rendered seam segment beyond 3 %
     CHECK(j["defects"].size() == 6);

@@ -56,6 +56,13 @@ app::WallLimits limitsFor(const std::string& id) {
                                ".json");
 }
 
+/// The limits with their draft (provisional) values deciding, as `--provisional binding`.
+app::WallLimits bindingLimitsFor(const std::string& id) {
+    auto l = limitsFor(id);
+    app::setWallProvisionalPolicy(l, "binding");
+    return l;
+}
+
 imaging::CameraCalibration trueCalibration(const drivers::virt::RenderedFrame& r) {
     imaging::CameraCalibration cal;
     cal.rgb_to_xyz = r.truth.rgb_to_xyz;
@@ -152,7 +159,7 @@ TEST_CASE("wall recovery: a seam line at 0.80 of its neighbours reads −20 %") 
     const auto r = drivers::virt::renderCameraFrame(theatre, "white", structuredCamera(0.025));
     const app::WallFrame f{r.frame, "white.dng", "white", 1.0};
     const auto a = app::analyzeWall(f, nullptr, trueCalibration(r), *r.truth.layout,
-                                    limitsFor("dci-dvd-1.2"), &r.truth.corners);
+                                    bindingLimitsFor("dci-dvd-1.2"), &r.truth.corners);
     const imaging::SeamLine* worst = nullptr;
     for (const auto& s : a.seam_lines) {
         if (!worst || std::abs(s.depth_pct) > std::abs(worst->depth_pct)) {
@@ -183,7 +190,7 @@ TEST_CASE("wall recovery: LEDs at 60 % and 90 % break the ±4 % adjacent-pixel r
     const auto r = drivers::virt::renderCameraFrame(theatre, "white", structuredCamera(0.025));
     const app::WallFrame f{r.frame, "white.dng", "white", 1.0};
     const auto a = app::analyzeWall(f, nullptr, trueCalibration(r), *r.truth.layout,
-                                    limitsFor("dci-dvd-1.2"), &r.truth.corners);
+                                    bindingLimitsFor("dci-dvd-1.2"), &r.truth.corners);
     std::map<std::pair<int, int>, double> flagged;
     for (const auto& d : a.adjacent) {
         flagged[{d.x_px, d.y_px}] = d.deviation_pct;
@@ -235,7 +242,8 @@ TEST_CASE("analyze and the wall job's analysis give the same figures on the same
                        " --stimulus grey:0.5 --exposure 0.5 --width 480 --height 320 --seed 5");
     REQUIRE(r.exit_code == 0);
     r = test::cli("analyze --image " + (dir / "w.dng").string() + " --layout " + wall +
-                  " --limits dyt8-2023-draft --out " + (dir / "out").string());
+                  " --limits dyt8-2023-draft --provisional binding --out " +
+                  (dir / "out").string());
     INFO(r.output);
     REQUIRE(r.exit_code == 0);
     const auto j = test::readJson(dir / "out" / "analysis.json");
@@ -244,15 +252,15 @@ TEST_CASE("analyze and the wall job's analysis give the same figures on the same
                                                 "/cameras/virtual-camera.json");
     const auto cfg = app::loadTheatreConfig(wall);
     const auto a = app::analyzeWall(f, nullptr, cal, drivers::virt::ledLayoutOf(cfg),
-                                    limitsFor("dyt8-2023-draft"));
+                                    bindingLimitsFor("dyt8-2023-draft"));
     CHECK(j["defects"].size() == a.defects.size());
-    CHECK(j["verdict"] == (a.pass ? "pass" : "fail"));
+    CHECK(j["verdict"] == a.verdict);
     REQUIRE(j["modules"].size() == a.modules.size());
     for (std::size_t i = 0; i < a.modules.size(); ++i) {
         CHECK(j["modules"][i]["mean_cdm2"].get<double>() ==
               Approx(a.modules[i].stats.mean_cdm2).epsilon(1e-6));
     }
-    // Six defective LEDs on the wall and the draft's "no defects": both must fail.
+    // Six defective LEDs on the wall and the draft's "no defects", binding: both must fail.
     CHECK(j["verdict"] == "fail");
 }
 
@@ -368,4 +376,108 @@ TEST_CASE("camera calibrate: lens from checkerboards and a flat-field map, then 
                          limitsFor("dyt8-2023-draft"), &wall.truth.corners);
     CHECK(worstModuleErrorPct(a, wall.truth) <= kModuleMeanErrorPct);
     CHECK(a.defects.size() == 6);
+}
+
+namespace {
+
+/// Two 8 × 8 modules side by side, D65 white at 100 cd/m²; `x_shift` moves module 1's X, `dead`
+/// darkens one LED of module 0 to 10 %.
+imaging::WallCells twoModuleCells(const imaging::LedWallLayout& L, float x_shift, bool dead) {
+    const cv::Size g = L.gridSize();
+    imaging::WallCells c;
+    c.area_xyz = cv::Mat(g, CV_32FC3);
+    c.area_Y = cv::Mat(g, CV_32FC1, cv::Scalar(100.0));
+    c.area_px = cv::Mat(g, CV_32FC1, cv::Scalar(1.0));
+    for (int y = 0; y < g.height; ++y) {
+        for (int x = 0; x < g.width; ++x) {
+            const float X = 95.047f + (x >= L.module_w_px ? x_shift : 0.0f);
+            c.area_xyz.at<cv::Vec3f>(y, x) = {X, 100.0f, 108.883f};
+        }
+    }
+    if (dead) {
+        c.area_Y.at<float>(3, 3) = 10.0f;
+        c.area_xyz.at<cv::Vec3f>(3, 3) *= 0.1f;
+    }
+    c.emitter_Y = c.area_Y.clone();
+    return c;
+}
+
+imaging::LedWallLayout twoModules() {
+    imaging::LedWallLayout L;
+    L.modules_across = 2;
+    L.modules_down = 1;
+    L.module_w_px = L.module_h_px = 8;
+    L.pixel_pitch_mm = 2.5;
+    return L;
+}
+
+bool named(const std::vector<std::string>& names, const std::string& part) {
+    for (const auto& n : names) {
+        if (n.find(part) != std::string::npos) {
+            return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("wall verdict: a confirmed limit decides by default, draft limits only when binding",
+          "[wall][provisional]") {
+    const auto L = twoModules();
+    // DCI DVD §6.7.1.1 inter-module Δu'v' ≤ 0.001 is confirmed (provisional: false in the file):
+    // module 1's X + 2 (Δu'v' ≈ 0.004) fails the wall under the default informative policy.
+    const auto dci = limitsFor("dci-dvd-1.2");
+    REQUIRE_FALSE(dci.chromaticity_provisional);
+    REQUIRE_FALSE(dci.provisional_binding);
+    auto e = imaging::evaluateWall(twoModuleCells(L, 2.0f, false), nullptr, L, dci, 0.02);
+    CHECK(e.verdict == "fail");
+    CHECK(e.judged);
+    CHECK(named(e.failed, "chromaticity"));
+    CHECK(imaging::wallVerdictText(e).rfind("FAIL (Module chromaticity", 0) == 0);
+
+    // A dead LED breaks the DCI adjacent-pixel rule, a draft reading (provisional): informative
+    // by default, so the confirmed chromaticity limit alone judges the wall and it passes.
+    e = imaging::evaluateWall(twoModuleCells(L, 0.0f, true), nullptr, L, dci, 0.02);
+    CHECK(e.verdict == "pass");
+    CHECK(e.failed.empty());
+    CHECK(named(e.informative_failed, "Adjacent-pixel"));
+    CHECK(imaging::wallInformativeText(e).find("would fail: ") != std::string::npos);
+    CHECK(imaging::wallInformativeText(e).find("Adjacent-pixel") != std::string::npos);
+
+    // DY/T 8 draft values only: not judged (never PASS) by default; binding makes them decide.
+    auto dyt8 = limitsFor("dyt8-2023-draft");
+    e = imaging::evaluateWall(twoModuleCells(L, 0.0f, true), nullptr, L, dyt8, 0.02);
+    CHECK(e.verdict == "not judged");
+    CHECK_FALSE(e.pass);
+    CHECK(e.failed.empty());
+    CHECK(named(e.informative_failed, "Dead LEDs"));
+    CHECK(imaging::wallVerdictText(e).rfind("NOT JUDGED", 0) == 0);
+    CHECK(imaging::wallBindingWarning(e).empty());
+    app::setWallProvisionalPolicy(dyt8, "binding");
+    e = imaging::evaluateWall(twoModuleCells(L, 0.0f, true), nullptr, L, dyt8, 0.02);
+    CHECK(e.verdict == "fail");
+    CHECK(e.provisional_binding);
+    CHECK(named(e.failed, "Dead LEDs"));
+    CHECK(imaging::wallBindingWarning(e).find("WARNING") == 0);
+    e = imaging::evaluateWall(twoModuleCells(L, 0.0f, false), nullptr, L, dyt8, 0.02);
+    CHECK(e.verdict == "pass");
+}
+
+TEST_CASE("wall limits flagged binding_allowed false refuse --provisional binding",
+          "[wall][provisional]") {
+    const auto dir = test::freshDir("wall-limits-nobind");
+    std::filesystem::create_directories(dir);
+    auto doc = nlohmann::json::parse(std::ifstream(std::string(CINEMEASURE_CALIBRATION_DIR) +
+                                                   "/led-walls/dyt8-2023-draft.json"));
+    doc["binding_allowed"] = false;
+    std::ofstream(dir / "nobind.json") << doc.dump(2);
+    auto l = app::loadWallLimits(dir / "nobind.json");
+    CHECK_FALSE(l.binding_allowed);
+    CHECK_THROWS_WITH(app::setWallProvisionalPolicy(l, "binding"),
+                      Catch::Contains("informative only") && Catch::Contains("refused"));
+    CHECK_NOTHROW(app::setWallProvisionalPolicy(l, "informative"));
+    CHECK_THROWS_WITH(app::setWallProvisionalPolicy(l, "maybe"), Catch::Contains("--provisional"));
+    // A set that never says is bindable (as profiles).
+    CHECK(limitsFor("dyt8-2023-draft").binding_allowed);
 }
