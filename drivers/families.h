@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The instrument families cinemeasure drives: one table row per family (driver + simulator +
 // line settings), so the CLI, the GUI and the tests never switch on family names.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // cinemeasure.colorimetry: libmeasure/colorimetry on floats and numpy arrays.
 #include "python/bindings.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // cinemeasure.imaging: the LED wall analysis (app/common/imaging/wall_analysis.h) and the
 // libmeasure/imaging steps on numpy arrays. numpy buffers are wrapped as cv::Mat headers (no copy)
 // and result maps are handed back as arrays sharing the cv::Mat's memory. The wall result is

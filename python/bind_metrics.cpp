@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // cinemeasure.metrics: the metric registry (libmeasure/evaluation/metric_registry.h) and one
 // metric with its U on readings given from Python.
 #include "python/bindings.h"

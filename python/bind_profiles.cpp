@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // cinemeasure.profiles: a profile as its JSON document plus the validated form the library
 // evaluates; limits change through the document and the same parser, so a change is checked
 // exactly as a hand-edited profile file would be (and a rejected change leaves the profile as it

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // cinemeasure.reports: report.json and the session journal as plain Python objects, and the
 // re-evaluation `cinemeasure evaluate` performs (app/common/batch_evaluate.h).
 #include "python/bindings.h"

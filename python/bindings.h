@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What the binding files share: one registration function per area and the conversions between
 // Python objects (dicts, lists, numpy arrays) and the library's value types.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Python ↔ JSON and Python ↔ readings conversions shared by the binding files.
 #include "python/bindings.h"
 

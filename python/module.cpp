@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The `cinemeasure` Python module: submodules per area, the library's errors as Python exceptions
 // carrying the same one-line messages the CLI prints after "cinemeasure: ".
 #include "python/bindings.h"

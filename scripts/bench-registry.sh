@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Runs `cinemeasure-bench registry` against a throw-away PostgreSQL (started and stopped here).
 # CINEMEASURE_BENCH_REGISTRY_SESSIONS sets the larger size (default 1000; the smaller is a tenth).
 set -euo pipefail

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The main job: installs what is missing, builds, and runs a full simulated certification of the
 # reference projection theatre (SMPTE ST 431-1, review room), writing out/demo/report.{pdf,json,csv},
 # then an LED wall from camera capture to per-module report (out/demo-wall/report.pdf).

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Builds the libFuzzer harnesses with clang (library instrumented, ASan + UBSan) into build-fuzz/
 # and runs each for CINEMEASURE_FUZZ_SECONDS (default 20) from its seed corpus. Crashes are
 # written to build-fuzz/tests/fuzz/found_<parser>/crash-*: add each to tests/fuzz/corpus/<parser>/

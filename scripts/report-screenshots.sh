@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Renders the README's report pages (docs/screenshots/report-*.png) from simulated runs with
 # poppler's pdftoppm. Run after a build: ./scripts/report-screenshots.sh
 set -euo pipefail

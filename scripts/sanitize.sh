@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Builds the libmeasure and driver tests with AddressSanitizer + UndefinedBehaviorSanitizer (the
 # `asan` preset, build-asan/) and runs them; any report fails the run. libgphoto2's camera
 # plugins (dlopen'ed, then unloaded) and iconv keep allocations LeakSanitizer cannot attribute, so

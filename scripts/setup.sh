@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Installs the Debian packages cinemeasure needs; does nothing when all are present.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Visible test skips: a test that cannot run here says why and exits 77, which CTest reports as
 // "Skipped" (SKIP_RETURN_CODE in tests/CMakeLists.txt) instead of counting it as passed.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Benchmark harness: each benchmark is timed against a floor measured in the same run, and the
 // ratio is what we track (absolute times vary from machine to machine).
 #pragma once

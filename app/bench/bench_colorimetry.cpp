@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Colorimetry benchmark: spectrum → XYZ at 1 nm against a plain dot product over the same samples.
 #include "app/bench/bench.h"
 #include "app/common/cie_data.h"

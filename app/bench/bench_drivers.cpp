@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Driver benchmark: readings through the real driver, serial transport and pty simulator at
 // time-scale 1, against a sleep of the same simulated instrument time (the floor). The ratio minus
 // one is the software's overhead per reading relative to the instrument's own time.

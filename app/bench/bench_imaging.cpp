@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Imaging benchmarks on a 45-megapixel frame of an LED wall with emitters and dark gaps: the whole
 // wall analysis (registration from the LED lattice, area integration, every figure) against one
 // plain pass over the raw frame; the area integration alone against cv::warpPerspective of the

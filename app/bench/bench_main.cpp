@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // cinemeasure-bench AREA: runs one area's benchmarks and prints a ratio against each floor.
 #include "app/bench/bench.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Procedure benchmarks: evaluating a large session against the cost of copying its readings.
 #include "app/bench/bench.h"
 #include "app/common/certification.h"

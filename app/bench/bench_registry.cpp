@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Registry benchmarks against a real PostgreSQL: push's session writes against a COPY of the same
 // rows, and registry re-evaluation against a plain read of the same rows, at two sizes so the
 // growth shows. Needs $CINEMEASURE_BENCH_REGISTRY (a superuser connection string of a scratch

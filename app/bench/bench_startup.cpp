@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Start-up benchmarks: `cinemeasure --help` and `cinemeasure profiles` spawned as processes, each
 // against an empty C++ program (cinemeasure-bench-empty) spawned the same way, so the ratio is the
 // CLI's own cost of loading libraries and starting. Issue 19 asks for ≤ 20 ms per command.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `cinemeasure-bench uncertainty`: for every metric in the registry, the reported U against the
 // 2σ spread of the value over 200 simulated runs, each with its own calibration draw.
 #include "app/bench/bench.h"

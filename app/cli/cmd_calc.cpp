@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `cinemeasure calc ...`: colorimetry for committee members reproducing numbers (JSON with --json).
 #include "app/cli/commands.h"
 #include "app/common/cie_data.h"

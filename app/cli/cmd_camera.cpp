@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `cinemeasure camera list|config|capture` and `cinemeasure sim camera`: imaging cameras through
 // libgphoto2, and the PTP/IP camera simulator that any libgphoto2 program can connect to.
 #include "app/cli/commands.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `cinemeasure camera calibrate`: a camera calibration from captures — lens distortion from
 // checkerboards (cv::calibrateCamera), a 2-D flat field from a uniform source, and the
 // luminance scale (monochrome) or RGB→XYZ matrix (colour) against spot-meter readings.

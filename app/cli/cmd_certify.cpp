@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `cinemeasure certify`: run a profile end to end (simulated theatre for now) and write the report.
 #include "app/cli/commands.h"
 #include "app/common/certification.h"

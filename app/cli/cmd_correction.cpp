@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `cinemeasure correction fit`: a colorimeter correction from readings of R, G, B, W by the
 // colorimeter and by a spectroradiometer on the same screen, written with its provenance.
 #include "app/cli/commands.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `cinemeasure evaluate`: re-evaluate stored readings under any profile and show what changes.
 #include "app/cli/commands.h"
 #include "app/common/batch_evaluate.h"

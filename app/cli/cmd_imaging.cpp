@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `cinemeasure render` (a camera frame of a virtual theatre, with its truth) and `cinemeasure
 // analyze` (luminance map, module uniformity, seams and pixel defects from a camera image).
 #include "app/cli/commands.h"

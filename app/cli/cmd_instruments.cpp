@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `cinemeasure sim FAMILY`, `read`, `ports`: instruments and their simulators from the shell.
 #include "app/cli/commands.h"
 #include "app/common/certification.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `cinemeasure patterns --profile ID --out DIR [--size WxH]`: the test-pattern images a profile's
 // steps need, as 16-bit X'Y'Z' TIFF with PNG previews and a manifest.
 #include "app/cli/commands.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `cinemeasure profiles [--show ID]`: list the shipped profiles or print one with its sources.
 #include "app/cli/commands.h"
 #include "app/common/data_paths.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `cinemeasure push`, `fleet` and `registry ...`: the PostgreSQL certification registry.
 #include "app/cli/commands.h"
 #include "app/common/data_paths.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `cinemeasure sessions`, `resume SESSION`, `export SESSION`: the session journal from the CLI.
 #include "app/cli/commands.h"
 #include "app/common/data_paths.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `cinemeasure keygen`, `sign`, `verify`: Ed25519 signatures an inspector attaches to a report.
 #include "app/cli/commands.h"
 #include "app/common/signing.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `cinemeasure wall`: the LED wall job from capture to per-module report, through libgphoto2 with
 // a real camera (--port) or the in-process PTP/IP simulator photographing a virtual theatre
 // (--simulate).

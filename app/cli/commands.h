@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // CLI subcommands: each file registers one command on the CLI11 app; main() lists them.
 #pragma once
 

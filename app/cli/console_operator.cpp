@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Console operator: one line per answer, so it works over ssh, in tmux and from a script.
 #include "app/cli/console_operator.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The field operator at a terminal: each task's instruction is printed and the operator answers
 // on stdin (Enter measures; s, r, p, n and ? as listed in the prompt).
 #pragma once

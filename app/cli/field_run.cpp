@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Field runs of `certify --port` and `resume --port`: a real instrument, the console operator.
 #include "app/cli/commands.h"
 #include "app/cli/console_operator.h"

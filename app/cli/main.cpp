@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // cinemeasure: command-line front end. Each subcommand lives in its own cmd_*.cpp.
 #include "app/cli/commands.h"
 #include "app/common/data_paths.h"

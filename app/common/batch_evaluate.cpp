@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Verdict comparison between two profiles over the same readings.
 #include "app/common/batch_evaluate.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Re-evaluation of stored readings under another (or a modified) profile: the committee's
 // "what if the limit were X" question, over one report or every session in a journal.
 #pragma once

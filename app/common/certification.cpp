@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Certification run loop shared by the CLI and the GUI.
 #include "app/common/certification.h"
 

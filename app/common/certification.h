@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // One certification run: a profile's procedure driven through any spot instrument, with an
 // operator who performs each task, readings journaled as they arrive, and the report model out.
 #pragma once

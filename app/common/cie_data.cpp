@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // CIE table loading for the app layer (libmeasure itself never opens files).
 #include "app/common/cie_data.h"
 

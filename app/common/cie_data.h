@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Loads the CIE tables shipped in calibration/cie (observers, illuminants, daylight basis,
 // Robertson lines) once per process.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Correction file I/O and application.
 #include "app/common/correction_file.h"
 

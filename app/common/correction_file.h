@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Colorimeter correction files (calibration/corrections/*.json) with provenance, and the
 // instrument decorator that applies one to every live reading.
 #pragma once

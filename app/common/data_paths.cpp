@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Data directory lookup and careful file I/O for the app layer.
 #include "app/common/data_paths.h"
 #include "app/common/storage/safe_file.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Where shipped data lives (calibration/): --data-dir, then $CINEMEASURE_DATA_DIR, then an installed
 // tree beside the executable (<prefix>/share/cinemeasure/calibration), then the build-time default.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Profile lookup by id or path.
 #include "app/common/profile_catalog.h"
 

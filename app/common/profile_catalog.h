@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The shipped profiles (calibration/profiles/*.json), loaded and validated on demand.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Report signing with libsodium's Ed25519 (crypto_sign_detached) and SHA-256 section hashes.
 #include "app/common/signing.h"
 #include "app/common/storage/safe_file.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Ed25519 report signatures (libsodium): detached, over the exact bytes of the report file.
 #pragma once
 

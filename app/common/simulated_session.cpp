@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Simulated certification sessions: prepare, run or resume, report.
 #include "app/common/simulated_session.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A certification against the virtual theatre, journaled in the session store: started by
 // `certify --simulate`, continued by `resume`, with identical readings either way.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Chromaticity diagrams drawn with QPainter from the report model.
 #include "app/gui/chromaticity_diagram.h"
 

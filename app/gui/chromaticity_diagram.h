@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // CIE 1931 xy or CIE 1976 u'v' diagram: spectral locus, DCI-P3 gamut, each chromaticity target
 // with its tolerance region, and the measured points; an inset magnifies the white target.
 #pragma once

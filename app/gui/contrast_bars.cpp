@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Contrast bars: one horizontal bar per figure whose unit is "ratio", the limit as a line.
 #include "app/gui/contrast_bars.h"
 

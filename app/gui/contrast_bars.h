@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Bars for the contrast figures (ratio to 1) against their limits.
 #pragma once
 

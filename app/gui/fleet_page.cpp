@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Fleet page: registry URL and interval in, the same cells as the CLI table out. The registry is
 // read on a worker thread (QtConcurrent); only the finished rows reach the widgets.
 #include "app/gui/fleet_page.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The fleet page: the registry's screens with due dates and luminance trends (as `cinemeasure
 // fleet`), loaded off the UI thread.
 #pragma once

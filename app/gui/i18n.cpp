@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Translation loading from the embedded resources.
 #include "app/gui/i18n.h"
 

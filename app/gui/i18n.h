@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Loads the UI translation compiled into the binary (":/i18n/cinemeasure_<lang>.qm").
 #pragma once
 

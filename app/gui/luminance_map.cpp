@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Heat map by inverse-distance weighting (power 2) of the mean luminance at each point; the
 // colour ramp spans the measured minimum to maximum and is labelled in cd/m².
 #include "app/gui/luminance_map.h"

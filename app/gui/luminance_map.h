@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Luminance heat map over the screen, interpolated from the first step's readings.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // cinemeasure-gui: the field inspector's Qt front end.
 #include "app/common/data_paths.h"
 #include "app/common/session/session_store.h"

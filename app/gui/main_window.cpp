@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Main window wiring: page signals → operator commands; worker signals → pages.
 #include "app/gui/main_window.h"
 

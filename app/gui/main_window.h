@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The main window: start, run and results pages over one run controller.
 #pragma once
 

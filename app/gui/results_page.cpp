@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Results page: the report model rendered; export through the app/common report writers.
 #include "app/gui/results_page.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The results screen: figures coloured by verdict with the decision rule, the chromaticity
 // diagrams, the luminance map, contrast bars, and export to PDF, JSON and CSV.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The run controller: one worker thread per run, signals relayed with queued connections.
 #include "app/gui/run_controller.h"
 

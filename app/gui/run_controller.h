@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Starts a run on its own QThread and relays the worker's signals, queued, to the UI thread.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Operator commands between the UI thread and the run worker.
 #include "app/gui/run_controls.h"
 

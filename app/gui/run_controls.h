@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The operator's commands from the UI thread to the run worker (pause, skip, retake, cancel,
 // done, retry, stop), behind one mutex and condition variable; the worker blocks on them.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Run page widgets; every action is a signal, the controller talks to the worker.
 #include "app/gui/run_page.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The run screen: the task at hand (pattern, point on the screen diagram), the live reading and
 // the verdicts so far, with Done, Retake, Skip, Pause, Cancel and the fault panel with Retry.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Value types passed from the run worker to the UI thread through queued signals.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The run worker: prepares a simulated, real or resumed session and drives the shared run loop.
 #include "app/gui/run_worker.h"
 

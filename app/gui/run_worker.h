@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The certification run on a worker thread: the same app/common loop as the CLI (runProcedure,
 // the session store, buildReport), with an operator that waits for the UI's commands.
 #pragma once

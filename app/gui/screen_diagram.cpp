@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Screen diagram: proportional screen, points at their positions, current point ringed.
 #include "app/gui/screen_diagram.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The screen seen from the seat, with the measurement points and the one to aim at highlighted.
 #pragma once
 

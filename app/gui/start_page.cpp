@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Start page: a form over the shipped profiles, virtual theatres and instrument families.
 #include "app/gui/start_page.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The start screen: profile, theatre, instrument (serial port or simulator), and the list of
 // unfinished sessions to resume.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Dark Fusion palette and verdict colours.
 #include "app/gui/theme.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The dark Fusion look for a dark auditorium, and the colours that carry a verdict.
 #pragma once
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """CCT and Duv of one spectrum by each method the library implements, with each method's stated
 range: the reference (Ohno 2013), Robertson (1968) and McCamy's (1992) approximation.
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Observer metamerism of a laser projector: a white balanced for the CIE 1931 2° observer looks
 different to the CIE 1964 10° observer when the primaries are narrow-band.
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Re-evaluate every report.json under a folder with one limit changed, and list the verdicts that
 change (the committee's "what if the limit were X", without shelling out per report).
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Typed camera errors: a generic kind the application acts on, with libgphoto2's code and the
 // camera's own PTP response code beside it (two levels, as for the spot instruments).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Value types shared by the camera driver, the PTP/IP simulator and frame sources.
 #pragma once
 

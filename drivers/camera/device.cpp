@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Camera driver: setting tables and value matching, capture, verified download, safe delete.
 #include "drivers/camera/device.h"
 

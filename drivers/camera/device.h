@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Imaging camera driver over libgphoto2: list, open by model and port, read and set ISO, shutter,
 // aperture and image format through a table of widget names, capture, verified download, and
 // delete on the camera only after the file on disk has been read back identical.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // PTP/IP framing and PTP datasets: little-endian encoders and parsers over byte spans.
 #include "drivers/camera/protocol.h"
 

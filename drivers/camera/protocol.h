@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // PTP/IP (CIPA DC-005) framing and the PTP (ISO 15740) datasets a camera serves, as pure
 // functions over byte spans. Facts read from libgphoto2 2.5.30 (camlibs/ptp2) and CIPA DC-005.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // PTP/IP camera simulator: one poll() loop serving the command and event channels, a persistent
 // card and property set across connections, timed capture events and injected faults.
 #include "drivers/camera/ptpip_simulator.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A PTP/IP camera on 127.0.0.1: the packets, operations, datasets and events the stock libgphoto2
 // 2.5.30 ptp2/ptpip drivers expect (see README.md), with exposure timing and injected faults.
 #pragma once

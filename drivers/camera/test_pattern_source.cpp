@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Exposure-dependent RGB test pattern encoded as TIFF in memory through libtiff's client I/O.
 #include "drivers/camera/test_pattern_source.h"
 

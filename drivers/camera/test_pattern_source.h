@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Default frame source of the PTP/IP simulator: a small RGB TIFF whose pixel values follow the
 // photographic exposure (ISO × time / N²), for tests and `cinemeasure sim camera` without a
 // theatre.

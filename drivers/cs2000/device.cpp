@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // CS-2000 driver state machine.
 #include "drivers/cs2000/device.h"
 

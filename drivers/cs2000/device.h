@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // CS-2000 driver: remote mode, identification, two-reply measurement, XYZ readout.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // CS-2000 reply parsing and formatting.
 #include "drivers/cs2000/protocol.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Konica Minolta CS-2000 / CS-2000A communication protocol (technical note KMSE-TI-08002,
 // "CS-2000 Communication Protocol", 2008): framing, replies, error codes, model table.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // CS-2000 simulator on a pseudo-terminal (same bytes as the instrument, faults injectable).
 #pragma once
 

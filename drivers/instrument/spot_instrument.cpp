@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Instrument error kinds and shared helpers.
 #include "drivers/instrument/spot_instrument.h"
 

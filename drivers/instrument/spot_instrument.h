@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The interface every spot instrument implements (spectroradiometers, colorimeters, photometers).
 // Drivers never print or prompt: they return typed readings or throw InstrumentError.
 #pragma once

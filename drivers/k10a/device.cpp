@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // K10-A driver: the connection sequence and reading loop Argyll uses (P0, P2, J8; N5 averaged).
 #include "drivers/k10a/device.h"
 

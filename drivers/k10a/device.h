@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // K10-A driver: identification, auto-range, averaged N5 readings at low light.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // K10-A fixed-length replies and the 3-byte float format.
 #include "drivers/k10a/protocol.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Klein Instruments K10-A protocol: two-letter commands + CR, fixed-length replies with a binary
 // XYZ payload. Source: ArgyllCMS spectro/kleink10.c as summarised in the project spec (§3).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // K10-A pty simulator.
 #include "drivers/k10a/simulator.h"
 

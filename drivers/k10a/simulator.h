@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // K10-A simulator on a pseudo-terminal: fixed-length binary replies, faults injectable.
 #pragma once
 

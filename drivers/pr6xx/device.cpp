@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // PR-6xx driver state machine.
 #include "drivers/pr6xx/device.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // PR-6xx driver: remote mode, identification and XYZ measurement over any byte transport.
 #pragma once
 

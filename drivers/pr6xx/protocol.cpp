@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // PR-6xx reply parsing and formatting (pure functions over text).
 #include "drivers/pr6xx/protocol.h"
 

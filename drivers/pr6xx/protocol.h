@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Photo Research PR-655 / PR-670 / PR-680 remote-mode protocol: framing, replies, error codes,
 // model table. Source: "PR-655/PR-670 User Manual", Remote Control Mode chapter (see README.md).
 #pragma once

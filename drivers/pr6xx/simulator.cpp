@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // PR-6xx pty simulator.
 #include "drivers/pr6xx/simulator.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // PR-6xx simulator on a pseudo-terminal: answers the remote-mode protocol byte for byte, reads the
 // virtual theatre at the current aim, takes as long as the instrument would, and injects faults.
 #pragma once

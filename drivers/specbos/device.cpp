@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // specbos driver.
 #include "drivers/specbos/device.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // specbos driver: identification, auto-exposure measurement (*init … BEL), XYZ fetch.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // specbos reply parsing.
 #include "drivers/specbos/protocol.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // JETI specbos 1211 / 1201 protocol: "*" commands + CR, text replies, ACK/NAK/BEL control bytes.
 // Source: ArgyllCMS spectro/specbos.c as summarised in the project spec (§4).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // specbos pty simulator.
 #include "drivers/specbos/simulator.h"
 

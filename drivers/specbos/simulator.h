@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // specbos simulator on a pseudo-terminal, faults injectable.
 #pragma once
 

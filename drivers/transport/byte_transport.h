@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A byte stream to an instrument (serial port, pseudo-terminal, later TCP). Drivers talk to this,
 // never to a file descriptor, so the same driver runs on hardware and on a simulator.
 #pragma once

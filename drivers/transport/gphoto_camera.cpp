@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // libgphoto2 wrapper: abilities and port lookup, config tree, capture, files, storage; errors are
 // classified with the PTP response code the library logs (it is not returned through the API).
 #include "drivers/transport/gphoto_camera.h"

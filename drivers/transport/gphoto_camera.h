@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Thin RAII wrapper over libgphoto2 (context, abilities, port, camera): every call checked and
 // turned into a typed CameraError. Camera logic (settings tables, verified download) lives in
 // drivers/camera/.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // posix_openpt-based pseudo-terminal pair.
 #include "drivers/transport/pty_pair.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A pseudo-terminal pair: simulators hold the master side, drivers open the slave path as if it
 // were a real serial port.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // termios serial port: raw 8N1-style configuration, poll()-based timed reads.
 #include "drivers/transport/serial_port.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Serial port on POSIX termios with explicit line settings; also opens pseudo-terminals.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Camera renderer: emitted light per LED pixel (module gains, seams, defects) from the virtual
 // theatre, then a pinhole projection, box-integrated camera pixels, lens fall-off and sensor noise.
 #include "drivers/virtual/camera_renderer.h"

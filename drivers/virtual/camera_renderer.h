@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Ground-truth camera renderer: a linear raw-like 16-bit camera RGB frame of the virtual theatre's
 // screen (LED wall or projection screen) seen from a seat, with everything it put in returned as
 // truth: module gains, seams, dead/stuck pixels, vignetting, perspective, noise, black level.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Pseudo-terminal simulator base.
 #include "drivers/virtual/pty_simulator.h"
 

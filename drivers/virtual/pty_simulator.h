@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Shared machinery of the instrument simulators: a pseudo-terminal served from a thread, simulated
 // time, seeded readings from the virtual theatre, and the fault catalogue.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Validation of virtual theatre configs: unknown fields and out-of-range values are errors.
 #include "drivers/virtual/theatre_config.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Virtual theatre configuration: the documented JSON model of a screen that every simulator
 // in the project renders from (spot meters and the camera). See drivers/virtual/README.md.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Virtual spot meter: samples the theatre, adds noise, honours range limits.
 #include "drivers/virtual/virtual_spot_meter.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The virtual spot meter: a first-class instrument that reads the virtual theatre at the aimed
 // point over its acceptance angle, with seeded noise and luminance-dependent integration time.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Screen light model: smooth quadratic fall-off fields, a black floor, ambient light, checkerboard
 // flare, 3D eyewear transmission and leakage, LED module gains and off-axis fall-off.
 #include "drivers/virtual/virtual_theatre.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The virtual theatre: renders the true light of any stimulus at any screen point as seen from a
 // seat, and holds what is currently shown and where the meter is aimed (the simulated room).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Correlated colour temperature and Duv: one dispatcher over the published methods.
 #pragma once
 

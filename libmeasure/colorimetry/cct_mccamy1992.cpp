@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // CCT approximation by McCamy (1992), Color Res. Appl. 17(2):142–144; display only.
 #include "libmeasure/colorimetry/cct.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // CCT and Duv by Ohno (2013), "Practical use and calculation of CCT and Duv", LEUKOS 10(1) 2014.
 #include "libmeasure/colorimetry/cct.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Planckian radiator chromaticity and the CIE 1960 UCS conversions.
 #include "libmeasure/colorimetry/cct.h"
 

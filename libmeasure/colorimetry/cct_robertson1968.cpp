@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // CCT by Robertson (1968), J. Opt. Soc. Am. 58(11):1528–1535, from the published isotemperature
 // lines.
 #include "libmeasure/colorimetry/cct.h"

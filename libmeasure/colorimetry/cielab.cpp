@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // CIELAB, CIELUV, ΔE*ab.
 #include "libmeasure/colorimetry/cielab.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // CIELAB and CIELUV (CIE 015:2018 §8.2, §8.3) and the colour differences built on them.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // CIE D-series daylight generator.
 #include "libmeasure/colorimetry/daylight.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // CIE daylight illuminants (D-series) for any CCT, CIE 015:2018 §4.1.2.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // CIEDE2000 colour difference: CIE 142-2001, with the implementation notes of Sharma, Wu & Dalal
 // (2005), eqs. (1)–(22) of that paper.
 #include "libmeasure/colorimetry/cielab.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // CMF table parser.
 #include "libmeasure/colorimetry/observer.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Colour-matching functions of a standard observer, loaded from the CIE tables in calibration/cie.
 #pragma once
 

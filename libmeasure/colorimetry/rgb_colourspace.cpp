@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Colourspace definitions (primaries and white as published) and RP 177 matrix derivation.
 #include "libmeasure/colorimetry/rgb_colourspace.h"
 

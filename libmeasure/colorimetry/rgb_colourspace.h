@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // RGB colourspaces by primaries and white, and their normalised primary matrices (SMPTE RP 177).
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Spectrum validation, interpolation and the CSV / CGATS spectrum parsers.
 #include "libmeasure/colorimetry/spectrum.h"
 

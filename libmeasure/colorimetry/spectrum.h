@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Sampled spectra (radiance, reflectance, relative power) with documented interpolation.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Tristimulus summation per CIE 015:2018 §7.
 #include "libmeasure/colorimetry/spectrum_to_xyz.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Spectrum → tristimulus values by summation against the CMFs (CIE 015:2018 §7).
 #pragma once
 

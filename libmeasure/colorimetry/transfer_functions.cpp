@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // DCI gamma 2.6 and SMPTE ST 2084 PQ encode/decode.
 #include "libmeasure/colorimetry/transfer_functions.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Cinema transfer functions: DCI X'Y'Z' gamma 2.6 (SMPTE ST 428-1, RP 431-2 §7.7) and
 // SMPTE ST 2084 (PQ) for HDR; target luminances for grey-ramp EOTF checks.
 #pragma once

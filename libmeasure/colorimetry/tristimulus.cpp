@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Conversions between XYZ, CIE 1931 (x, y) and CIE 1976 (u', v'); formulas from CIE 15:2018 §7.3,
 // §8.
 #include "libmeasure/colorimetry/tristimulus.h"

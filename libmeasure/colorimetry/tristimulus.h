@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Tristimulus values and chromaticity coordinates, each type naming its space.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Photometric unit conversions used only at the user's edge (cd/m² is the internal unit).
 #pragma once
 

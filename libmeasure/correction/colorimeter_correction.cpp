@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // One-colour and four-colour colorimeter corrections.
 #include "libmeasure/correction/colorimeter_correction.h"
 

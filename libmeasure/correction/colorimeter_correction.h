@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Colorimeter correction matrices fitted against a spectroradiometer on the same screen:
 // one-colour (white-point) scaling and the NIST four-colour method (Ohno & Hardis, "Four-Color
 // Matrix Method for Correction of Tristimulus Colorimeters", Proc. IS&T/SID CIC 5, 1997).

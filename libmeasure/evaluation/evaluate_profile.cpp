@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Figures computed through the metric registry, their U propagated, judged by the decision rule.
 #include "libmeasure/evaluation/evaluate_profile.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Evaluation of a profile's figures over a set of readings.
 #pragma once
 

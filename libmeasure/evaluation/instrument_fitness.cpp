@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Instrument fitness checks against a profile's instrument requirements.
 #include "libmeasure/evaluation/instrument_fitness.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Is this instrument fit for this profile at this site? Checks made before the first reading:
 // acceptance angle, spot size at the measuring distance, range, spectral correction, accuracy and
 // calibration date. Pure: the app gathers the facts, this judges them.

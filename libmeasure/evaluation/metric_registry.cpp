@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The metric table: adding a metric means its function and one line here.
 #include "libmeasure/evaluation/metric_registry.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The closed registry of metrics a profile's figures may name.
 #pragma once
 

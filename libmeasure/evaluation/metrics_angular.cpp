@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Off-axis and multi-seat metrics.
 #include "libmeasure/evaluation/metrics_angular.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Metrics comparing one stimulus read from two places or several seats at the same screen point:
 // off-axis luminance and colour change (ICDM IDMS §9.4, §9.6; DCI direct-view addendum §6.6.2,
 // §6.6.3, §6.7.2, §6.7.3) and the spread over seats (DY/T 8 draft: extra seats, recorded).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Sequential and checkerboard contrast (RP 431-2 §7.5, §7.6).
 #include "libmeasure/evaluation/metrics_contrast.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Contrast metrics of SMPTE RP 431-2:2011: sequential (§7.5) and 4×4 checkerboard (§7.6).
 #pragma once
 

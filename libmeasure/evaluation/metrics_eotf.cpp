@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Grey-ramp metrics. The step's own code values (profile data) give each level's target.
 #include "libmeasure/evaluation/metrics_eotf.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Transfer-function metrics over a grey ramp: the RP 431-2 Annex A gamma fit and the per-level
 // EOTF tracking error of the DCI HDR addendum (Annex A, Table 6) and the CTP §7.5.11 / §7.5.28.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Spot-reading metrics of SMPTE ST 431-1: luminance, relative luminance, chromaticity.
 #include "libmeasure/evaluation/metrics_spot.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Spot-reading metrics (SMPTE ST 431-1 §4, Table 1): luminance, % of centre, chromaticity.
 #pragma once
 

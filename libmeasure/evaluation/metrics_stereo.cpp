@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // 3D metrics: every luminance is a mean over repeats at the figure's point.
 #include "libmeasure/evaluation/metrics_stereo.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Stereoscopic (3D) metrics read through the eyewear at one point: left/right luminance
 // difference, extinction ratio and crosstalk (ICDM IDMS §17.2.2–§17.2.4; ISO 5926 draft
 // stereoscopic requirements, draft; docs/standards/iso5926.md).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Multi-point metrics: every point of the figure must have been read, or the figure is NaN.
 #include "libmeasure/evaluation/metrics_uniformity.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Metrics over several points of one stimulus: sampled non-uniformity (ICDM IDMS §8.1, DCI
 // direct-view addendum §6.6.4), worst point relative to a reference, screen average, and the
 // largest colour difference between points (IDMS §8.1, CTP §7.5.14/§7.5.15).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Simple-acceptance evaluation of a figure against its tolerance.
 #include "libmeasure/evaluation/tolerance.h"
 

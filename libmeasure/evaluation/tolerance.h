@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A tolerance from a standard: bounds on one figure, its source clause and its status.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Instrument uncertainty budgets: standard uncertainties from stated values, and the data file.
 #include "libmeasure/evaluation/uncertainty_model.h"
 

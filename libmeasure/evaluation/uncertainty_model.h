@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // An instrument model's uncertainty budget as data: components with their kind (systematic per
 // instrument per run, random per reading), quantity, distribution and source.
 #pragma once

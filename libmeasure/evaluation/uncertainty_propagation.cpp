@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Monte Carlo propagation with systematic-per-run and random-per-reading components.
 #include "libmeasure/evaluation/uncertainty_propagation.h"
 

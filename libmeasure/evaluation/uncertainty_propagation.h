@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Monte Carlo propagation of instrument uncertainty (GUM Supplement 1) to one figure: systematic
 // components drawn once per instrument per draw, random ones per reading.
 #pragma once

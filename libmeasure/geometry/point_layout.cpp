@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Measurement-point layouts; ST 431-1 §4.2 insets both axes by a fraction of the screen width.
 #include "libmeasure/geometry/point_layout.h"
 

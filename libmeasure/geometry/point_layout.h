@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Named measurement-point layouts on the screen (SMPTE ST 431-1 §4.2 and grids).
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Line-of-sight geometry between a seat and the screen plane.
 #include "libmeasure/geometry/screen.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Screen and seat geometry: screen-plane coordinates and the line of sight from a seat.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Exact area integration of a piecewise-constant image over mapped LED cells (Green's theorem).
 #include "libmeasure/imaging/area_integration.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Area-average signal of every LED cell of a wall in a raw camera frame: each cell's outline is
 // mapped into the camera (wall_mapping.h) and the frame integrated over it with exact pixel-area
 // weights at sub-pixel borders, so a module's mean is what a spot meter covering it reads. The

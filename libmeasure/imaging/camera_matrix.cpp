@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // 3×3 camera matrix fit (least squares) and per-pixel XYZ, Y and xy maps.
 #include "libmeasure/imaging/camera_matrix.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Camera RGB → CIE 1931 XYZ by a 3×3 matrix fitted by least squares against spot-meter XYZ of
 // the same patches; luminance (cd/m²) and chromaticity (xy) maps from an XYZ frame.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Exposure bracket merge: per-sample weights, saturated and near-black samples excluded.
 #include "libmeasure/imaging/hdr_merge.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Merge of an exposure bracket into one linear HDR frame (camera RGB, DN/s), for black levels.
 #pragma once
 

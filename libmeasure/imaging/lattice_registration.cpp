@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Edge refinement and LED-lattice fit (emitter centroids → homography + cubic residual).
 #include "libmeasure/imaging/lattice_registration.h"
 

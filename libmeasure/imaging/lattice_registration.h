@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Registration of an LED wall in a camera frame from the image itself: the screen edges refined
 // along their whole length (the 50 % point of a one-LED running mean, exact at an edge of a
 // periodic emitter pattern), then the LED lattice: every LED's emitter centroid found by a mean

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // LED wall layout checks.
 #include "libmeasure/imaging/led_layout.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // LED wall structure: modules across/down, module pixels, cabinets of N×M modules, pixel pitch.
 #pragma once
 

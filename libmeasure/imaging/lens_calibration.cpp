@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Checkerboard lens fit and flat-field map.
 #include "libmeasure/imaging/lens_calibration.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Lens distortion from checkerboard captures (Zhang's method as implemented by
 // cv::calibrateCamera), and a 2-D flat field from captures of a uniform source.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Brown–Conrady distortion forward and inverse, as in OpenCV's projectPoints / undistortPoints.
 #include "libmeasure/imaging/lens_model.h"
 

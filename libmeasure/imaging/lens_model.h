@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Camera lens model: OpenCV's pinhole camera matrix with Brown–Conrady distortion (k1, k2, p1, p2,
 // k3), the same model cv::calibrateCamera fits, so a calibration from checkerboards applies as is.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Linearisation of raw frames: offsets, exposure, vignetting/flat field and saturation.
 #include "libmeasure/imaging/linearise.h"
 

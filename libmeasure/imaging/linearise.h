@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Linear raw → camera RGB in DN/s: black level or dark frame, flat field or radial vignetting,
 // saturation mask. rectify.h has a fused raw→grid path for large frames with the same maths.
 #pragma once

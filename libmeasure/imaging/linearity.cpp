@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Exposure-series linearity: ordinary least squares of signal on exposure time.
 #include "libmeasure/imaging/linearity.h"
 

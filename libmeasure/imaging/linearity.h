@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Sensor linearity check over an exposure series: DN above black against exposure time.
 #pragma once
 

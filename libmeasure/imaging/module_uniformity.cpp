@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Module and cabinet statistics: one pass accumulating XYZ per module, cabinets from modules.
 #include "libmeasure/imaging/module_uniformity.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Per-module and per-cabinet mean luminance and chromaticity of an LED wall, and uniformity
 // against the wall mean. Draft DY/T 8-2023 (A.2 #3 and #7, [U]) puts module luminance at 90–110 %
 // and module white at ±0.015 in x and y; here every limit is a parameter.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Defect scan: one pass over each module against its subsampled median.
 #include "libmeasure/imaging/pixel_defects.h"
 

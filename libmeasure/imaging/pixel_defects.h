@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Dead and stuck LED pixels: each pixel's luminance against its module's median, positions
 // reported in wall and module coordinates.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Spot means read from a screen-aligned XYZ grid.
 #include "libmeasure/imaging/point_readout.h"
 

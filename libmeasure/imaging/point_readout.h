@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Spot readings taken from an XYZ map at named screen points (the ST 431-1 layouts of
 // libmeasure/geometry), so a camera capture and a spot meter can be compared point by point.
 #pragma once

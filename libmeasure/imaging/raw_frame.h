@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A linear raw-like camera frame (16-bit camera RGB) with the exposure metadata the chain needs.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Grid rectification: OpenCV's warp for float frames, a fused raw→XYZ sampler for large raws.
 #include "libmeasure/imaging/rectify.h"
 

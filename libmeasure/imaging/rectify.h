@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Rectification to a screen-aligned grid (one sample per LED pixel or per grid cell): the
 // homography from screen_quad.h sampled bilinearly at each cell centre.
 #pragma once

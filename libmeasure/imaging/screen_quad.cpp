@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Screen corner detection: coarse contour on a reduced image, then sub-pixel edge lines.
 #include "libmeasure/imaging/screen_quad.h"
 

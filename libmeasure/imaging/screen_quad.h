@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Finding the screen in a camera frame: the bright quadrilateral's corners, refined to sub-pixel
 // precision by fitting a line to the 50 % crossings along each edge.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Seam contrast per module border segment, from medians of thin pixel bands.
 #include "libmeasure/imaging/seams.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Seam detection along LED module borders: the pixel lines either side of each border segment
 // against the module interior just behind them (bright seams: gaps too narrow; dark: too wide).
 #pragma once

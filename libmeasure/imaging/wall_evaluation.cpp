@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // evaluateWall: module statistics (area weighted), module rules, seam lines, dead/stuck LEDs, the
 // adjacent-pixel rule and saturation, each as a figure with U and limit, then the verdict.
 #include "libmeasure/imaging/wall_evaluation.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The one LED wall analysis: per-LED area and emitter values in, every figure out (module
 // luminance and chromaticity, seam lines, dead, stuck, the adjacent-pixel rule, saturation), each
 // with its value, U (k = 2), limit, source and verdict; the wall verdict uses every figure and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Limits of an LED wall certification as a value type: one entry per figure, each with the rule,
 // its numbers, the clause it comes from and whether that source is a draft (provisional). Read
 // from calibration/led-walls/*.json by app/common/imaging; never written into code.

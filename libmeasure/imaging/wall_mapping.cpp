@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Grid → camera mapping: homography, lens distortion, cubic residual.
 #include "libmeasure/imaging/wall_mapping.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Where each LED of the wall lies in the camera frame: a homography from wall grid coordinates to
 // ideal (undistorted) camera pixels, the lens distortion, and a smooth residual correction fitted
 // from the LED lattice (see lattice_registration.h).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Stimulus resolution and rendering of full fields and 4 × 4 checkerboards (RP 431-2 §7.6).
 #include "libmeasure/patterns/pattern.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Test patterns for measurement steps: a step's stimulus and code values → 16-bit X'Y'Z' images.
 #pragma once
 

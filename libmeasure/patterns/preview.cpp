@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // X'Y'Z' → sRGB previews: decode, simple tone map, Bradford adaptation, sRGB encoding.
 #include "libmeasure/patterns/preview.h"
 

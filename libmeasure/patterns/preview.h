@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // 8-bit sRGB previews of X'Y'Z' patterns, for orientation only (not for display on a screen
 // under test).
 #pragma once

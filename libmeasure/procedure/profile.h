@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A measurement profile: one standard's procedure (steps) and its figures with tolerances.
 // Profiles are data (calibration/profiles/*.json); this is their validated in-memory form.
 #pragma once

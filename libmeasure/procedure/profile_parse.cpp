@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Validation of profile documents: every field checked, every cross-reference resolved.
 #include "libmeasure/procedure/profile.h"
 

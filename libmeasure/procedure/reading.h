@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // One instrument reading as the procedure and the reports see it.
 #pragma once
 

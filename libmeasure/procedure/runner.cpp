@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Procedure runner: flattens steps × points × repeats into tasks and tracks progress through them.
 #include "libmeasure/procedure/runner.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The procedure runner: a state machine over a profile's steps that any front end drives.
 // It never talks to devices; the front end performs each task and hands back the reading.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The report model: everything a signed certification states. Writers (JSON, CSV, PDF) live in
 // app/common/report and render this one model.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Path-aware JSON access with errors that point at the offending field.
 #include "libmeasure/util/json_view.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Path-aware read access to a parsed JSON document, so every data error names file, JSON path and
 // the expected form (profiles and virtual theatre configs are edited by hand).
 #pragma once

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Fails when the CLI links a library that costs tens of ms to load at start-up (issue 19 item 7):
 # opencv_imgcodecs and what it drags in (GDAL, GDCM, HDF5, poppler).
 set -eu

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Test helper: run the cinemeasure binary with the shipped data and a private session database.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `cinemeasure calc` end to end: JSON keys scripts rely on, published values, clear errors.
 #include "cli_run.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `cinemeasure camera ...` and `cinemeasure sim camera` end to end over TCP and libgphoto2.
 #include "cli_run.h"
 #include "drivers/camera/ptpip_simulator.h"

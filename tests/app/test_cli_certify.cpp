@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // End-to-end CLI tests: the real binary on the shipped profiles and virtual theatres.
 #include "cli_run.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Faults through the real driver path lose no reading and the run resumes; colorimeter corrections
 // are applied to every reading with the raw reading kept.
 #include "cli_run.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Field runs: `certify --port` with a real driver on a pseudo-terminal and the operator's answers
 // on stdin (measure, note, retake, skip with reason, pause), then `resume --port` to the report.
 #include "app/common/session/session_store.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The instrument path from the shell: `sim pr6xx` on a pty read by `read --port`, and a full
 // ST 431-1 certification through the PR-6xx simulator and driver.
 #include "cli_run.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `cinemeasure patterns` end to end: code values read back from the TIFFs with libtiff (not our
 // writer), checkerboard geometry, 3D pairs, HDR codes, manifest completeness, every shipped
 // profile, and the refusals.

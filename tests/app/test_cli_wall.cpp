@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `cinemeasure wall` end to end: the PTP/IP camera simulator photographing a virtual LED wall,
 // driven through the real libgphoto2; the report against the renderer's truth and the config.
 #include "app/common/certification.h"

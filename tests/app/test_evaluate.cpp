@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `cinemeasure evaluate`: the committee's "what if the corner limit were 70 %" on stored readings.
 #include "cli_run.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Bounded inputs (#20 cases 2, 3, 13): hostile or careless profiles, spectra and options are
 // refused with a clear message before any work, and what is accepted cannot make a loop run away.
 #include "cli_run.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Every shipped profile validates against docs/profile.schema.json (checked by Debian's
 // python3-jsonschema, an independent validator), and the schema's metric list is the registry's.
 #include "cli_run.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Every shipped profile end to end on the virtual theatre: its reference configuration passes,
 // and a configuration that breaks exactly one limit fails on exactly that figure.
 #include "cli_run.h"

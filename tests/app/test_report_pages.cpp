@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The PDF as an auditor reads it (issue 18): every shipped profile's figures with value, U and
 // limit as report.json has them; no two words of a page overprinted; Chinese site names in an
 // embedded CJK font; evidence never overwritten (refusal, --force, stale signatures).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The PDF report opens (poppler's pdftotext reads it) and holds every section an inspector signs.
 #include "cli_run.h"
 

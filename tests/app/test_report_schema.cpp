@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // report.json validates against the published JSON Schema (docs/report.schema.json), checked by an
 // independent validator (Debian's python3-jsonschema), and the schema rejects a broken report.
 #include "cli_run.h"

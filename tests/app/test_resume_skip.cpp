@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A session the instrument can never finish (#20 case 12): a reading too dark for the meter
 // fails every resume the same way, so the message says why and offers to skip the task.
 #include "app/common/session/session_store.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Files written safely and secrets never echoed (#20 cases 7, 8, 9): planted temporary names and
 // symlinks are never followed, key names stay plain file names, a key file fed to any JSON option
 // is not printed, and `evaluate REPORT` judges against the report's own recorded limits.

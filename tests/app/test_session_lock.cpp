@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // One writer per session: a second certify/resume on a session in use is refused, a stale lock
 // (its process died) is taken over, and `sessions` shows such a session as interrupted (#20 case
 // 1).

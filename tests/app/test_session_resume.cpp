@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Nothing lost: a certification killed with SIGKILL mid-procedure resumes from the session store
 // and ends with the same readings and figures as an uninterrupted run with the same seed.
 #include "app/common/session/session_store.h"

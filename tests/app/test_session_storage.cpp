@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The journal's storage failing (#20 cases 5, 6, 13): a full disk is reported as such with the
 // resume hint, never as bad input; nothing is shown as measured before it is committed; parallel
 // processes creating one new database never see it half made; a mistyped --db creates nothing.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Issue 18: the session list an inspector can use (columns, filters, delete only without
 // readings, archive), field runs without simulator defaults, --auditorium, reports in Chinese,
 // aligned CLI tables with "info" for informative figures, and a repository that cites nothing

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Every shipped profile loads and validates (a broken profile is a defect, caught here).
 #include "app/common/profile_catalog.h"
 

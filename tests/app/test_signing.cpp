@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Signed reports: intact and trusted → exit 0; any changed byte in any section → exit 5 naming it.
 #include "cli_run.h"
 

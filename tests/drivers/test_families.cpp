@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Every instrument family: its driver against its simulator over a real pty, the line settings it
 // opens, a reading of the reference white, and each injected fault mapped to the named error
 // with the driver usable again afterwards.

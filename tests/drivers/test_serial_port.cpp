@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The serial transport discards stale input on open (#20 case 13): bytes the instrument sent
 // before the port was opened are never taken for the reply to the first command.
 #include "drivers/transport/pty_pair.h"

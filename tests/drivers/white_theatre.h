@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Test helper: the shipped reference projection theatre showing full white, meter at the centre.
 #pragma once
 

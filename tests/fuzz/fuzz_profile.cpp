@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // libFuzzer entry point for the profile parser (built with -DCINEMEASURE_BUILD_FUZZERS=ON and
 // clang).
 #include "tests/fuzz/fuzz_targets.h"

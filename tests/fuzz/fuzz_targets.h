@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The parsers that take outside input, wrapped so any byte string is a valid call: expected
 // rejections (DataError, SpectrumError) are swallowed, anything else (a crash, another exception
 // type) escapes to the fuzzer or the corpus test.

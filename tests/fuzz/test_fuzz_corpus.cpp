@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The fuzz corpus as ordinary tests: every seed plus deterministic mutations of it (bit flips,
 // truncations, duplicated spans) must give a clean error or a result, never a crash or a hang.
 #include "tests/fuzz/fuzz_targets.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // GUI tests: the real main window driven through its widgets (offscreen or under xvfb-run), from
 // the start page through the run to the exported report, with faults, resume and translation.
 #include "app/common/data_paths.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // GUI fleet page: the main window's Fleet page reads a real registry (the registry_pg fixture's
 // PostgreSQL) off the UI thread and shows the same cells as `cinemeasure fleet`.
 // main_window.h first: it pulls in libmeasure headers that must not see Qt's `emit` macro.

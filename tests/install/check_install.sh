@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Installs the build into a scratch prefix and checks that the installed CLI runs from there on
 # its installed data (not the source checkout), then builds the Debian package and checks its
 # contents and that dpkg-shlibdeps filled in the dependencies.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Shared fixtures for the Python module's tests: the module, the CLI and the repository's data.
 
 CTest sets PYTHONPATH and CINEMEASURE_* (tests/python/CMakeLists.txt); run by hand from the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """cinemeasure.colorimetry against published data (Sharma et al. 2005, CIE 15 tables, SMPTE/DCI
 tables) and against `cinemeasure calc --json` for the same inputs."""
 import csv

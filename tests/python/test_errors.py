@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Errors reach Python as exceptions carrying the message the CLI prints after 'cinemeasure: '."""
 import json
 

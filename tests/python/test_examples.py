@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The examples in docs/python run and say what they should."""
 import json
 import shutil

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """cinemeasure.imaging: the LED wall analysis on numpy frames against the virtual camera's ground
 truth, and the module, seam and defect steps on hand-made grids."""
 import json

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """cinemeasure.metrics: the registry as the profiles see it, metrics on hand-worked readings, and
 every figure of a CLI report recomputed one metric at a time (same value and U)."""
 import numpy as np

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """cinemeasure.profiles: inspect, change a limit in memory, evaluate with U and a decision rule;
 the verdict changes must be the ones `cinemeasure evaluate` reports for the same change."""
 import csv

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Camera calibration files and the virtual camera's calibration procedure.
 #include "app/common/imaging/camera_calibration_file.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // JSON load/save of a camera calibration (matrix, vignetting, provenance, fit residuals) and the
 // fit of one from the virtual theatre (the shipped example in calibration/cameras/).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // TIFF and DNG through libtiff, raw through LibRaw, PNG through libpng (storage/png_file); every
 // error names the file.
 #include "app/common/imaging/image_files.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Image files for the imaging chain: 16-bit TIFF (libtiff), camera raw and DNG (LibRaw), a
 // LinearRaw DNG writer (libtiff) that LibRaw reads back, and false-colour PNG maps (libpng).
 #pragma once

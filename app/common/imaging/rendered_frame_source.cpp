@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Rendered frame source: renderer → exposure at the camera's settings → DNG or 16-bit TIFF bytes.
 #include "app/common/imaging/rendered_frame_source.h"
 

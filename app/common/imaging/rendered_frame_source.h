@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Frame source of the PTP/IP camera simulator that photographs the virtual theatre: each capture
 // is a frame of the ground-truth camera renderer, exposed with the camera's ISO, shutter and
 // aperture, stored as a LinearRaw DNG (RAW) or a 16-bit TIFF (anything else).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // LED wall analysis: limits file, one pass from raw to per-module verdicts, result files.
 #include "app/common/imaging/wall_analysis.h"
 

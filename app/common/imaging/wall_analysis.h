@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // LED wall certification from camera frames: limits as data (calibration/led-walls/*.json, each
 // value with its source clause and provisional flag), the per-module analysis (corners, fused
 // rectification, module statistics, seams, pixel defects) and its files (CSV, JSON, TIFF, PNG).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // LED wall job: camera control, exposure check, verified downloads, analysis.
 #include "app/common/imaging/wall_job.h"
 

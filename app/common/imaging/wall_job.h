@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The LED wall job through a real camera (libgphoto2): per pattern, show it, set the exposure,
 // capture, download with the no-lost-files rule, check the exposure (retake shorter or longer),
 // then analyse the accepted frames per module.

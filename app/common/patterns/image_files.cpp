@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Pattern writers: libtiff, and libpng through storage/png_file; errors become one-line
 // exceptions, never printed.
 #include "app/common/patterns/image_files.h"

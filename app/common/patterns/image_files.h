@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Writers for pattern images: 16-bit X'Y'Z' TIFF (libtiff) and 8-bit sRGB PNG (libpng).
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Planning, manifest and careful writing of a profile's pattern files.
 #include "app/common/patterns/pattern_set.h"
 #include "app/common/storage/safe_file.h"

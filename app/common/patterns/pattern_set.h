@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The pattern files a profile needs: which stimulus images to write, which step uses which
 // file, and the manifest that says so.
 #pragma once

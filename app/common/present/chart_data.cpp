@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Chart data from the report model (no drawing here): targets, means, locus, ramps and bars.
 #include "app/common/present/chart_data.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What the charts of a report show, computed once for the PDF and the GUI: chromaticity targets
 // with their tolerance boxes, per-point means, primaries, the spectral locus and the grey ramp.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Formatting of figures: decimals from U and the limit, units, limits and verdict words.
 #include "app/common/present/figure_text.h"
 

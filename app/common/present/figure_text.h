@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // One formatter for a figure (value, U, limit, unit, verdict word) in one language, used by the
 // CLI tables, the GUI results page and the PDF/CSV reports so they always print the same numbers.
 #pragma once

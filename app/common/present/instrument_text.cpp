@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Instrument line from the report.json record: known fields first, any other non-empty ones after.
 #include "app/common/present/instrument_text.h"
 

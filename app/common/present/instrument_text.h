@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // An instrument record (as report.json has it) in one line: only the fields that are set, so an
 // empty record prints nothing rather than ", serial , firmware".
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Display widths from the UTF-8 code points and the aligned table renderer.
 #include "app/common/present/text_table.h"
 

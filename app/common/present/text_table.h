@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Plain-text tables for the terminal: columns as wide as their widest cell in display columns
 // (CJK characters count two, combining marks none), so rows align whatever the label length.
 #pragma once

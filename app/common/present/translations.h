@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Simplified Chinese for the report writers: figure labels of the shipped profiles and the fixed
 // words of the PDF/CSV (headings, column names). Unknown text stays English.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Simplified Chinese table for figure labels and report words (terms as GB/T and DY/T use them:
 // 亮度 luminance, 色度 chromaticity, 对比度 contrast, 均匀性 uniformity).
 #include "app/common/present/translations.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Registry administration statements; identifiers are quoted by the server (format %I).
 #include "app/common/registry/admin.h"
 

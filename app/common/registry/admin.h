@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What a registry's administrator does besides migrating: organisations, sites, members (login
 // roles in one of the three groups) and the inspectors' signing keys.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Fleet: two queries (screens; sessions with their report verdict and the trend figure), then the
 // due dates and the least-squares trend per screen; three renderings of the same rows.
 #include "app/common/registry/fleet.h"

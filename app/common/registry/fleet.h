@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `cinemeasure fleet`: per site and screen the last certification, its verdict, the next due
 // date and a figure's trend over the years, read from the registry under the caller's RLS.
 #pragma once

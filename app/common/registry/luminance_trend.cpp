@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Ordinary least squares in centred form (x − x̄), which keeps the sums well conditioned even
 // though the times are large numbers of seconds.
 #include "app/common/registry/luminance_trend.h"

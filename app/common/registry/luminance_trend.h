@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A figure's trend over the years (lamp, laser and LED ageing): an ordinary least-squares line
 // through (time, value) and where it meets a lower limit. Pure computation, no I/O.
 #pragma once

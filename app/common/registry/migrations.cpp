@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Registry migrations: v1 the tables and the append-only rule, v2 roles and row-level security.
 // A deployed registry is only ever moved forward by adding a migration here, never by editing one.
 #include "app/common/registry/migrations.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The registry's PostgreSQL schema as numbered migrations, and the version check every command
 // runs.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Outbox table in the SQLite journal; each change is one committed statement (autocommit).
 #include "app/common/registry/outbox.h"
 

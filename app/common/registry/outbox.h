@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The local outbox: which journal sessions still have to reach the registry, under which UUID.
 // Its own table in the journal's SQLite file, kept apart from the session store's own tables.
 #pragma once

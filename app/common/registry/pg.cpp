@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // libpq calls behind the RAII wrapper; every error becomes one line with the server's reason.
 #include "app/common/registry/pg.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A small RAII wrapper over libpq: a connection, results that free themselves, parameterised
 // queries only, and transactions that roll back unless committed.
 #pragma once

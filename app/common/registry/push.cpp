@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Push: verify the signed report against the inspector's registered keys, then write the session
 // in one transaction; the outbox marks it only after the registry committed.
 #include "app/common/registry/push.h"

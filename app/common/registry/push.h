@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `cinemeasure push`: sends the outbox's sessions (readings, figures, the signed report) to the
 // registry, one transaction per session, idempotent by session UUID.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Registry re-evaluation: a server-side cursor over sessions (one snapshot), their readings
 // fetched a batch at a time, each batch's sessions evaluated on a pool of threads.
 #include "app/common/registry/registry_evaluate.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Committee re-evaluation across the registry: every stored session (that the role may read)
 // evaluated again under a changed profile, streamed in batches and spread over the cores.
 #pragma once

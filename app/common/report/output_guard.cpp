@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Refusal of non-empty outputs, the previous-<timestamp> move and stale signature removal.
 #include "app/common/report/output_guard.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Evidence is never overwritten: a non-empty output is refused unless forced, and forcing moves
 // the old files aside into previous-<timestamp>/; a rewritten report never keeps a stale .sig.
 #pragma once

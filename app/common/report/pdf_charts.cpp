@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Chart drawing for the certification PDF; the data come from app/common/present/chart_data.
 #include "app/common/report/pdf_charts.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The certification PDF's charts (cairo vector graphics, Pango labels): chromaticity diagrams with
 // each target's tolerance box, gamut triangles, luminance maps, grey ramp vs target, ratio bars.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Page geometry and colours shared by the PDF reports (certification and LED wall), so both
 // print alike.
 #pragma once

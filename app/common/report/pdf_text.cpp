@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Pango layout wrapper: one layout reused for every string, so wrapping is linear in the text.
 #include "app/common/report/pdf_text.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Text and page furniture for the PDF reports through Pango (fontconfig fallback, so Chinese or
 // any other script renders in an installed font such as WenQuanYi Micro Hei) on a cairo surface.
 #pragma once

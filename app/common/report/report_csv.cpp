@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // CSV rendering: figures and readings in one table, numbers at full precision (the PDF rounds).
 #include "app/common/report/report_csv.h"
 

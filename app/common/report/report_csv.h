@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The report as one CSV table: a row per figure (value, U, limit, verdict, source) then a row per
 // reading (luminance with its u, both chromaticity spaces), told apart by the "record" column.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // JSON rendering of the report model: every reading and every figure with limit and verdict.
 #include "app/common/report/report_json.h"
 

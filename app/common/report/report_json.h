@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The report model as JSON (schema: docs/report.schema.json) and back.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // PDF rendering of the report model: header and "page n of N" on every page, run details, verdict,
 // figures (wrapped cells), sources, readings, charts, and the signature block last.
 #include "app/common/report/report_pdf.h"

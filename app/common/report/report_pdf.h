@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The report as a PDF an inspector can print and sign (cairo PDF surface, Pango text).
 #pragma once
 

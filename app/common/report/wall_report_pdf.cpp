@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // LED wall PDF: A4 pages drawn with cairo; the module map is vector graphics, one cell a module.
 #include "app/common/report/wall_report_pdf.h"
 #include "app/common/storage/safe_file.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The LED wall certification as a PDF (cairo): verdict against the limits with their sources, the
 // wall as a module map (out-of-limit modules, defects and seams marked), the lists behind it.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Loading the instrument uncertainty budgets.
 #include "app/common/run/instrument_models.h"
 

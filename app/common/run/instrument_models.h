@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The instrument uncertainty budgets shipped in calibration/instruments/, and the virtual meter's
 // budget built from the simulated theatre's noise.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Instrument fitness and room conditions, gathered from the session and judged by libmeasure.
 #include "app/common/run/run_checks.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Checks made before the first reading of a run (CLI and GUI alike): is the instrument fit for
 // the profile at this site, are the room conditions the standard asks for stated.
 #pragma once

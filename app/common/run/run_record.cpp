@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // JSON round trip of the run record.
 #include "app/common/run/run_record.h"
 

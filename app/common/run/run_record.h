@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What a run states beyond its readings: the operator's instrument calibration record, warm-up,
 // accepted exceptions, and the fitness and room-condition outcomes checked before the first
 // reading. Journaled with the session (SessionStore::setRunOptions) so resume and re-reports see

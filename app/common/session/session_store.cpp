@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // SQLite session journal: WAL, synchronous=FULL, one transaction per reading, checked on open.
 #include "app/common/session/session_store.h"
 

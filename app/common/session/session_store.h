@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The session journal: every reading in its own SQLite transaction the moment it arrives, so a
 // crash or a closed lid loses nothing and a run can resume. Shared by the CLI and the GUI.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // libpng's simplified write API: no setjmp, the error text comes back in png_image::message.
 #include "app/common/storage/png_file.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // One small PNG writer (libpng's simplified API) for every 8-bit image the app writes.
 #pragma once
 

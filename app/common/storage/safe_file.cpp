@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Safe file writes: O_EXCL|O_NOFOLLOW temporary files with random names, fsync around rename.
 #include "app/common/storage/safe_file.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Safe file writes: a private temporary file beside the target, fsync'ed and renamed into place.
 #pragma once
 

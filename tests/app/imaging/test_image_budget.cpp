@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Decompression bombs (#20 case 4): an image's size is checked against the pixel budget from its
 // header, before anything is allocated; the budget is configurable.
 #include "app/common/imaging/image_files.h"

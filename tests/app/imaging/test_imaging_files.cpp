@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Image files through the real libraries (libtiff, LibRaw, OpenCV PNG), the camera calibration
 // file, and the render/analyze commands end to end.
 #include "app/common/imaging/camera_calibration_file.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The LED wall analysis against the renderer's truth on walls with real pixel structure
 // (emitters with dark gaps), an off-centre camera and corners given up to ±3 camera px off:
 // area-average module means, every defect at its LED, seam lines at their depth, nothing false.

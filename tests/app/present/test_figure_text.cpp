@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The one figure formatter: decimals from U and the limit for every unit, limits, verdict words,
 // the HDR black case of issue 18, and the chart data the PDF and GUI share.
 #include "app/common/present/chart_data.h"

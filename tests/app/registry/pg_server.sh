@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Starts or stops a throw-away PostgreSQL 15 server for the registry tests (CTest fixture).
 #   pg_server.sh start STATE   initdb into a new temporary folder, start on a private Unix socket,
 #                              write the libpq connection string to STATE

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Test helper: the PostgreSQL server the CTest fixture started (pg_server.sh), and a fresh
 // database per test case on it, migrated, with connection strings for any role.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Test helper: a registry with one chain site and an inspector with a registered key, and
 // simulated sessions certified and signed through the CLI, ready to push.
 #pragma once

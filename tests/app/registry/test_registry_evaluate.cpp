@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `cinemeasure evaluate --registry`: the committee re-evaluates every stored session under a
 // changed profile; the same verdict changes as the local journal gives; nothing written unless
 // --record; corrections take the place of the readings they correct.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `cinemeasure fleet` on known data: due dates, verdicts and a centre-luminance trend whose
 // least-squares numbers are worked out by hand below; chains see only their own screens.
 #include "app/common/registry/admin.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `cinemeasure push`: idempotent by session UUID, signed reports only, interrupted pushes resume,
 // one-line errors; against the fixture's real PostgreSQL.
 #include "app/common/registry/admin.h"

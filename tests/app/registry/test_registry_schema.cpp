@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Registry schema: versioned migrations, row-level security as each role, append-only readings.
 #include "app/common/registry/admin.h"
 #include "tests/app/registry/pg_test_server.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The camera driver through the real libgphoto2 against the PTP/IP simulator over TCP, every
 // fault with its typed error and recovery, and the stock gphoto2 command-line tool.
 #include "drivers/camera/device.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // PTP/IP framing and PTP datasets against bytes written out by hand from the spec
 // (CIPA DC-005 packet layout, ISO 15740 §5.5), and the driver's setting parsers.
 #include "drivers/camera/device.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // PTP/IP simulator connection hygiene (#20 case 11): connections that never identify themselves
 // are dropped after a timeout, their number is capped, and running out of descriptors does not
 // make the serving loop spin.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // PR-6xx: protocol replies and error codes, and the driver against the simulator over a real pty.
 #include "drivers/pr6xx/device.h"
 #include "drivers/pr6xx/protocol.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The imaging chain against the camera renderer's truth: corners, module means, seams and defects
 // recovered within stated bounds under perspective, vignetting and noise.
 #include "drivers/virtual/camera_renderer.h"

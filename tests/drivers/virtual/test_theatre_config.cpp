@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Virtual theatre config validation: every shipped example loads, bad configs name the field.
 #include "drivers/virtual/theatre_config.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The virtual theatre's light model against values worked by hand from its documented formulas.
 #include "drivers/virtual/virtual_spot_meter.h"
 #include "drivers/virtual/virtual_theatre.h"

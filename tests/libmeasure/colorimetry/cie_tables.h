@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Test helper: the shipped CIE tables, read straight from calibration/cie.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // CCT and Duv against published values: CIE 15 (illuminants A and D65), McCamy's own formula
 // value, and the worked examples of the colour-science documentation cited in the project spec.
 #include "cie_tables.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // CIEDE2000 against the full 34-pair table of Sharma, Wu & Dalal (2005), Color Res. Appl. 30(1).
 #include "libmeasure/colorimetry/cielab.h"
 

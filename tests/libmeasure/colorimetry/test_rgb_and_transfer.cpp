@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // NPM matrices against SMPTE EG 432-1 / ITU-R values; DCI X'Y'Z' and PQ against RP 431-2 and
 // the DCI HDR addendum tables.
 #include "libmeasure/colorimetry/rgb_colourspace.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Spectrum file parsers: CSV and ArgyllCMS CGATS .sp; malformed files name file and line.
 #include "libmeasure/colorimetry/spectrum.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Spectrum → XYZ: CIE-published illuminant chromaticities (CIE 15:2004 Tables T.3, T.8) from the
 // CIE spectra, both observers, to 1e-4; absolute photometry against the definition of Km.
 #include "cie_tables.h"

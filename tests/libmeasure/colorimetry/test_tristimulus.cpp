@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // XYZ ↔ xy ↔ u'v' against published values (SMPTE RP 431-2 Table C.1, CIE 15:2018).
 #include "libmeasure/colorimetry/tristimulus.h"
 #include "libmeasure/colorimetry/units.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Four-colour and one-colour corrections on a worked example: a colorimeter whose response is the
 // reference's distorted by a known matrix D must be corrected by exactly D.
 #include "libmeasure/correction/colorimeter_correction.h"

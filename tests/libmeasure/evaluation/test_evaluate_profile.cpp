@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A hand-worked ST 431-1 theatre evaluation with values on both sides of each limit.
 #include "libmeasure/evaluation/evaluate_profile.h"
 #include "libmeasure/procedure/profile.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Instrument fitness against a profile, hand-worked: the K10-A (5°) on ST 431-1 (≤ 2°), spot
 // size at 14 m against a 0.6 m inset, uncorrected colorimeters, range, calibration age.
 #include "libmeasure/evaluation/instrument_fitness.h"

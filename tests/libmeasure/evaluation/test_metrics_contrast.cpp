@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // RP 431-2 contrast metrics on hand-worked readings.
 #include "libmeasure/evaluation/metrics_contrast.h"
 #include "libmeasure/geometry/point_layout.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Uniformity, EOTF, 3D and off-axis metrics on readings worked out by hand (numbers written out).
 #include "libmeasure/evaluation/metrics_angular.h"
 #include "libmeasure/evaluation/metrics_eotf.h"

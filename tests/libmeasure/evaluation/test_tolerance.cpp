@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Tolerance bounds and simple acceptance at and around each limit.
 #include "libmeasure/evaluation/tolerance.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Expanded uncertainty by Monte Carlo against the analytic propagation, and the ILAC-G8 decision
 // rules on values placed on both sides of a limit's guard band.
 #include "libmeasure/evaluation/evaluate_profile.h"

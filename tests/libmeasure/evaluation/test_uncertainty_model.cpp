@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Uncertainty budgets with systematic-per-run and random-per-reading components: hand-worked
 // propagation, repeats that cannot buy a verdict, low light, and reported U against the spread of
 // the value over simulated runs with independent calibration draws.

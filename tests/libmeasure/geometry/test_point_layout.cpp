@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ST 431-1 §4.2 point positions worked by hand for known screens.
 #include "libmeasure/geometry/point_layout.h"
 #include "libmeasure/geometry/screen.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Area integration over mapped cells and the grid → camera mapping, against hand-worked values.
 #include "libmeasure/imaging/area_integration.h"
 #include "libmeasure/imaging/wall_mapping.h"

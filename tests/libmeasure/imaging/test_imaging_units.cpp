@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Hand-worked examples for each step of the imaging chain, plus edge cases (NaN, saturation, bad
 // shapes).
 #include "libmeasure/imaging/camera_matrix.h"

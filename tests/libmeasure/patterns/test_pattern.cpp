@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Pattern generation: stimulus resolution against RP 431-2 codes, 16-bit container values,
 // checkerboard geometry, sizes, previews, and the errors for bad stimuli.
 #include "libmeasure/patterns/pattern.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Profile validation: malformed documents fail at load with file, JSON path and expected form.
 #include "libmeasure/procedure/profile.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Procedure runner: task order, stimulus changes, skip, retake and restore.
 #include "libmeasure/procedure/runner.h"
 
