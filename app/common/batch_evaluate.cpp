@@ -23,6 +23,23 @@ double marginToLimit(const evaluation::Tolerance& t, double v) {
     return std::isinf(m) ? std::numeric_limits<double>::quiet_NaN() : m;
 }
 
+namespace {
+
+/// The "after" half of a figure change: what the figure reads under the new profile.
+FigureChange newSide(const std::string& source, const evaluation::FigureResult& nf) {
+    FigureChange c;
+    c.source = source;
+    c.figure_id = nf.spec.id;
+    c.label = nf.spec.label;
+    c.value = nf.value;
+    c.new_limit = nf.spec.tolerance.describe();
+    c.new_verdict = nf.verdict;
+    c.new_margin = marginToLimit(nf.spec.tolerance, nf.value);
+    return c;
+}
+
+}  // namespace
+
 std::vector<FigureChange> compareEvaluations(
     const std::string& source, const std::vector<procedure::RecordedReading>& readings,
     const procedure::Profile& before, const procedure::Profile& after) {
@@ -30,14 +47,7 @@ std::vector<FigureChange> compareEvaluations(
     const auto b = evaluation::evaluateProfile(after, readings);
     std::vector<FigureChange> out;
     for (const auto& nf : b.figures) {
-        FigureChange c;
-        c.source = source;
-        c.figure_id = nf.spec.id;
-        c.label = nf.spec.label;
-        c.value = nf.value;
-        c.new_limit = nf.spec.tolerance.describe();
-        c.new_verdict = nf.verdict;
-        c.new_margin = marginToLimit(nf.spec.tolerance, nf.value);
+        FigureChange c = newSide(source, nf);
         for (const auto& of : a.figures) {
             if (of.spec.id == nf.spec.id) {
                 c.old_limit = of.spec.tolerance.describe();
@@ -91,14 +101,7 @@ std::vector<FigureChange> compareWithRecorded(
     const auto b = evaluation::evaluateProfile(after, readings);
     std::vector<FigureChange> out;
     for (const auto& nf : b.figures) {
-        FigureChange c;
-        c.source = source;
-        c.figure_id = nf.spec.id;
-        c.label = nf.spec.label;
-        c.value = nf.value;
-        c.new_limit = nf.spec.tolerance.describe();
-        c.new_verdict = nf.verdict;
-        c.new_margin = marginToLimit(nf.spec.tolerance, nf.value);
+        FigureChange c = newSide(source, nf);
         for (const auto& of : recorded) {
             if (of.id == nf.spec.id) {
                 c.old_limit = of.limit;
