@@ -2,6 +2,7 @@
 // Expanded uncertainty by Monte Carlo against the analytic propagation, and the ILAC-G8 decision
 // rules on values placed on both sides of a limit's guard band.
 #include "libmeasure/evaluation/evaluate_profile.h"
+#include "tests/libmeasure/evaluation/figure_fixture.h"
 
 #include <catch2/catch.hpp>
 
@@ -21,13 +22,7 @@ procedure::RecordedReading at(const std::string& point, double Y, double uRel) {
 }
 procedure::FigureSpec figure(const std::string& metric, const std::string& point,
                              const std::string& ref = "") {
-    procedure::FigureSpec f;
-    f.id = metric;
-    f.metric = metric;
-    f.step = "white";
-    f.point = point;
-    f.reference_point = ref;
-    return f;
+    return test::whiteFigure(metric, point, ref);
 }
 constexpr double kMonteCarloTol = 0.10;  // 400 draws: the σ estimate is good to a few per cent
 }  // namespace

@@ -3,6 +3,7 @@
 // propagation, repeats that cannot buy a verdict, low light, and reported U against the spread of
 // the value over simulated runs with independent calibration draws.
 #include "libmeasure/evaluation/evaluate_profile.h"
+#include "tests/libmeasure/evaluation/figure_fixture.h"
 #include "libmeasure/evaluation/metric_registry.h"
 #include "libmeasure/evaluation/uncertainty_propagation.h"
 
@@ -62,13 +63,7 @@ procedure::RecordedReading at(const std::string& step, const std::string& point,
 
 procedure::FigureSpec figure(const std::string& metric, const std::string& point,
                              const std::string& ref = "") {
-    procedure::FigureSpec f;
-    f.id = metric;
-    f.metric = metric;
-    f.step = "white";
-    f.point = point;
-    f.reference_point = ref;
-    return f;
+    return test::whiteFigure(metric, point, ref);
 }
 
 double spreadOverRuns(const procedure::FigureSpec& f,
