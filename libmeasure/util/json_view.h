@@ -6,7 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include <initializer_list>
-#include <optional>
+#include <optional>#include "libmeasure/errors.h"
+
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -14,7 +15,7 @@
 namespace cm::util {
 
 /// A data file that does not have the expected form.
-class DataError : public std::runtime_error {
+class DataError : public errors::InputError {
 public:
     DataError(std::string source, std::string path, std::string problem);
     const std::string& source() const { return source_; }
