@@ -229,14 +229,10 @@ void runWall(const WallArgs& a) {
     app::WallReportInfo info;
     for (const auto& c : r.captures) {
         const std::string rel = (std::filesystem::path("captures") / c.file.filename()).string();
-        meta["captures"].push_back({{"file", rel},
-                                    {"stimulus", c.stimulus},
-                                    {"role", c.role},
-                                    {"exposure_s", c.exposure_s},
-                                    {"iso", c.iso},
-                                    {"f_number", c.f_number},
-                                    {"level", c.level},
-                                    {"accepted", c.accepted}});
+        // The same record as captures.json, the file named relative to the analysis.
+        nlohmann::ordered_json cj = c;
+        cj["file"] = rel;
+        meta["captures"].push_back(std::move(cj));
         char line[256];
         std::snprintf(line, sizeof line, "%s  %s (%s)  %g s  ISO %g  f/%g  level %.2f  %s",
                       rel.c_str(), c.stimulus.c_str(), c.role.c_str(), c.exposure_s, c.iso,

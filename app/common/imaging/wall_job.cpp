@@ -94,23 +94,23 @@ bool recoverable(cam::CameraErrorKind k) {
 }
 
 void writeCaptureLog(const std::filesystem::path& dir, const std::vector<WallCapture>& caps) {
-    nlohmann::ordered_json j = nlohmann::ordered_json::array();
-    for (const auto& c : caps) {
-        j.push_back({{"file", c.file.filename().string()},
-                     {"camera_path", c.camera_path},
-                     {"stimulus", c.stimulus},
-                     {"role", c.role},
-                     {"exposure_s", c.exposure_s},
-                     {"iso", c.iso},
-                     {"f_number", c.f_number},
-                     {"level", c.level},
-                     {"accepted", c.accepted},
-                     {"note", c.note}});
-    }
-    writeFileAtomically(dir / "captures.json", j.dump(2) + "\n");
+    writeFileAtomically(dir / "captures.json", nlohmann::ordered_json(caps).dump(2) + "\n");
 }
 
 }  // namespace
+
+void to_json(nlohmann::ordered_json& j, const WallCapture& c) {
+    j = {{"file", c.file.filename().string()},
+         {"camera_path", c.camera_path},
+         {"stimulus", c.stimulus},
+         {"role", c.role},
+         {"exposure_s", c.exposure_s},
+         {"iso", c.iso},
+         {"f_number", c.f_number},
+         {"level", c.level},
+         {"accepted", c.accepted},
+         {"note", c.note}};
+}
 
 WallJobResult runWallJob(const WallJobOptions& o) {
     auto say = [&](const std::string& s) {
