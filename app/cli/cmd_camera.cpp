@@ -249,40 +249,39 @@ void registerCameraCommands(CLI::App& app) {
                     "Capture (busy, card-full) or download (others) the fault hits (default 1)");
     cmd->add_option("--time-scale", *timeScale,
                     "Real seconds per camera second for exposure + readout (default 1)");
-    cmd->callback(
-        [=] {
-            cam::PtpIpSimulatorOptions o;
-            if (!config->empty()) {
-                auto theatre = std::make_shared<const drivers::virt::VirtualTheatre>(
-                    app::loadTheatreConfig(*config));
-                app::RenderedFrameSourceOptions ro;
-                ro.camera.width_px = (*size)[0];
-                ro.camera.height_px = (*size)[1];
-                if (!seat->empty()) {
-                    const geometry::Seat* s = theatre->config().findSeat(*seat);
-                    if (!s) {
-                        throw errors::InputError(*config + ": no seat '" + *seat + "'");
-                    }
-                    ro.camera.seat = *s;
+    cmd->callback([=] {
+        cam::PtpIpSimulatorOptions o;
+        if (!config->empty()) {
+            auto theatre = std::make_shared<const drivers::virt::VirtualTheatre>(
+                app::loadTheatreConfig(*config));
+            app::RenderedFrameSourceOptions ro;
+            ro.camera.width_px = (*size)[0];
+            ro.camera.height_px = (*size)[1];
+            if (!seat->empty()) {
+                const geometry::Seat* s = theatre->config().findSeat(*seat);
+                if (!s) {
+                    throw errors::InputError(*config + ": no seat '" + *seat + "'");
                 }
-                // Checks the stimulus and the size now rather than at the first capture.
-                drivers::virt::CameraSetup probe = ro.camera;
-                probe.width_px = probe.height_px = 16;
-                drivers::virt::renderCameraFrame(*theatre, *stimulus, probe);
-                o.source = app::renderedFrameSource(
-                    theatre, std::make_shared<app::VirtualPatternGenerator>(*stimulus), ro);
+                ro.camera.seat = *s;
             }
-            o.port = static_cast<std::uint16_t>(*port);
-            o.fault = cam::parseSimulatorFault(*fault);
-            o.fault_at = *faultAt;
-            o.time_scale = *timeScale;
-            cam::PtpIpSimulator simulator(o);
-            std::printf("%s\n", simulator.portString().c_str());
-            std::fflush(stdout);
-            std::signal(SIGINT, onCameraSignal);
-            std::signal(SIGTERM, onCameraSignal);
-            simulator.serve(gStopCamera);
-        });
+            // Checks the stimulus and the size now rather than at the first capture.
+            drivers::virt::CameraSetup probe = ro.camera;
+            probe.width_px = probe.height_px = 16;
+            drivers::virt::renderCameraFrame(*theatre, *stimulus, probe);
+            o.source = app::renderedFrameSource(
+                theatre, std::make_shared<app::VirtualPatternGenerator>(*stimulus), ro);
+        }
+        o.port = static_cast<std::uint16_t>(*port);
+        o.fault = cam::parseSimulatorFault(*fault);
+        o.fault_at = *faultAt;
+        o.time_scale = *timeScale;
+        cam::PtpIpSimulator simulator(o);
+        std::printf("%s\n", simulator.portString().c_str());
+        std::fflush(stdout);
+        std::signal(SIGINT, onCameraSignal);
+        std::signal(SIGTERM, onCameraSignal);
+        simulator.serve(gStopCamera);
+    });
 }
 
 }  // namespace cm::cli

@@ -3,11 +3,12 @@
 // the expected form (profiles and virtual theatre configs are edited by hand).
 #pragma once
 
+#include "libmeasure/errors.h"
+
 #include <nlohmann/json.hpp>
 
 #include <initializer_list>
-#include <optional>#include "libmeasure/errors.h"
-
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
