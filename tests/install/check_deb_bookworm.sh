@@ -9,7 +9,7 @@
 # Usage: check_deb_bookworm.sh BUILD_DIR CACHE_DIR
 #   CACHE_DIR/bookworm   the debootstrapped system, made once and reused (never modified)
 #   CACHE_DIR/archives   downloaded .debs, reused so a re-run needs no download
-#   CACHE_DIR/run        the scratch copy each run installs into (removed first)
+#   CACHE_DIR/run        the scratch copy each run installs into (removed after a pass)
 #   CACHE_DIR/deb        the package, built afresh by cpack from BUILD_DIR
 # Exit 77 (CTest "Skipped") when not root, when debootstrap is missing, or when the mirror
 # cannot be reached.
@@ -99,17 +99,36 @@ echo "$version" | grep -qx "data: /usr/share/cinemeasure/calibration" ||
 in_root cinemeasure profiles | grep -q st431-1-theatre ||
     { echo "FAIL: the installed cinemeasure lists no profiles" >&2; exit 1; }
 in_root sh -c 'cd /tmp && cinemeasure certify --profile st431-1-theatre --quiet --db /tmp/s.db \
-    --out /tmp/run --simulate /usr/share/cinemeasure/calibration/virtual/projector-reference.json' ||
-    { echo "FAIL: the installed cinemeasure cannot certify a shipped virtual theatre" >&2; exit 1; }
+    --out /tmp/run --simulate /usr/share/cinemeasure/calibration/virtual/projector-reference.json' \
+    >"$cache/certify.log" 2>&1 || { cat "$cache/certify.log";
+    echo "FAIL: the installed cinemeasure cannot certify a shipped virtual theatre" >&2; exit 1; }
+grep '^Overall:' "$cache/certify.log"
 for f in report.json report.csv report.pdf; do
     [ -s "$root/tmp/run/$f" ] || { echo "FAIL: certify wrote no $f" >&2; exit 1; }
 done
-if dpkg-deb -c "$deb" | grep -q './usr/bin/cinemeasure-gui$'; then
+dpkg-deb -c "$deb" >"$cache/contents.txt"
+if grep -q './usr/bin/cinemeasure-gui$' "$cache/contents.txt"; then
     rc=0
     in_root sh -c 'cd /tmp && QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=/tmp timeout 5 \
         cinemeasure-gui --db /tmp/s.db' >"$cache/gui.log" 2>&1 || rc=$?
     [ "$rc" = 124 ] || { cat "$cache/gui.log"; echo "FAIL: the installed GUI exited with $rc" >&2; exit 1; }
     echo "cinemeasure-gui: started offscreen and kept running"
 fi
+# The Python module: its Recommends (Python and numpy, which dpkg-shlibdeps cannot see) installed,
+# it imports and lists the installed profiles.
+if grep -q 'dist-packages/cinemeasure' "$cache/contents.txt"; then
+    recommends=$(dpkg-deb -f "$deb" Recommends | tr ',' '\n' | sed 's/(.*)//; s/ //g' | sort -u | tr '\n' ' ')
+    echo "Recommends: $(dpkg-deb -f "$deb" Recommends)"
+    [ -n "$recommends" ] || { echo "FAIL: the package ships a Python module but recommends no Python" >&2; exit 1; }
+    # shellcheck disable=SC2086
+    in_root apt-get install -y -q --no-install-recommends $recommends >>"$cache/apt.log" 2>&1 ||
+        { tail -n 20 "$cache/apt.log"; echo "FAIL: cannot install the Recommends" >&2; exit 1; }
+    in_root python3 -c 'import cinemeasure; assert "st431-1-theatre" in [p["id"] for p in cinemeasure.profiles.list()]' ||
+        { echo "FAIL: the installed Python module does not import on bookworm" >&2; exit 1; }
+    echo "python3: import cinemeasure ok"
+    cp -n "$root"/var/cache/apt/archives/*.deb "$cache/archives/" 2>/dev/null || true
+fi
 echo "runs on the installed paths: $(($(date +%s) - t)) s"
+cleanup
+rm -rf "$root"  # kept only when a check failed, to look into
 echo "clean bookworm install: ok ($(($(date +%s) - start)) s in all)"
