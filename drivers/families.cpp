@@ -29,9 +29,8 @@ void registerFamily(Family family) {
         throw std::logic_error("instrument family id '" + family.id +
                                "' must be lower-case letters, digits, '-' or '_'");
     }
-    if (!family.makeDevice || !family.makeSimulator) {
-        throw std::logic_error("instrument family '" + family.id +
-                               "' registers without a driver or simulator");
+    if (!family.makeDevice && !family.openPort) {
+        throw std::logic_error("instrument family '" + family.id + "' registers without a driver");
     }
     auto& all = registry();
     if (std::any_of(all.begin(), all.end(), [&](const Family& f) { return f.id == family.id; })) {
@@ -62,8 +61,19 @@ std::vector<std::string> familyIds() {
     return ids;
 }
 
-std::string familyList(const std::string& last_separator) {
-    const auto ids = familyIds();
+std::vector<std::string> simulatedFamilyIds() {
+    std::vector<std::string> ids;
+    for (const auto& f : families()) {
+        if (f.makeSimulator) {
+            ids.push_back(f.id);
+        }
+    }
+    return ids;
+}
+
+namespace {
+
+std::string joinIds(const std::vector<std::string>& ids, const std::string& last_separator) {
     std::string out;
     for (std::size_t i = 0; i < ids.size(); ++i) {
         if (i > 0) {
@@ -72,6 +82,16 @@ std::string familyList(const std::string& last_separator) {
         out += ids[i];
     }
     return out;
+}
+
+}  // namespace
+
+std::string familyList(const std::string& last_separator) {
+    return joinIds(familyIds(), last_separator);
+}
+
+std::string simulatedFamilyList(const std::string& last_separator) {
+    return joinIds(simulatedFamilyIds(), last_separator);
 }
 
 std::vector<UsbMatch> matchUsb(const UsbDescriptor& d) {
@@ -126,6 +146,9 @@ std::string udevRulesForAllFamilies() {
 
 std::unique_ptr<SpotInstrument> openInstrument(const Family& family, const std::string& port,
                                                double timeout_scale) {
+    if (family.openPort) {
+        return family.openPort(port, timeout_scale);
+    }
     return family.makeDevice(std::make_unique<SerialPort>(port, family.line), timeout_scale);
 }
 

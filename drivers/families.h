@@ -27,13 +27,19 @@ struct Family {
     std::function<std::unique_ptr<SpotInstrument>(std::unique_ptr<ByteTransport>,
                                                   double timeout_scale)>
         makeDevice;
+    /// Empty for a family without a simulator.
     std::function<std::unique_ptr<virt::PtySimulator>(std::shared_ptr<const virt::VirtualTheatre>,
                                                       const virt::SimulatorCommon&)>
         makeSimulator;
+    /// For a family that opens its own link (a subprocess, a socket) instead of a serial port with
+    /// `line`: then openInstrument calls this and makeDevice may be empty.
+    std::function<std::unique_ptr<SpotInstrument>(const std::string& port, double timeout_scale)>
+        openPort;
 };
 
-/// Adds a family to the registry; throws std::logic_error for a duplicate or malformed id or a
-/// missing maker. Called from a family's registration object during static initialisation.
+/// Adds a family to the registry; throws std::logic_error for a duplicate or malformed id or
+/// neither makeDevice nor openPort. Called from a family's registration object during static
+/// initialisation.
 void registerFamily(Family family);
 
 /// A family's registration: `static const FamilyRegistration r{makeFamily()};` in its family.cpp.
@@ -48,8 +54,12 @@ const std::vector<Family>& families();
 /// nullptr when unknown.
 const Family* findFamily(const std::string& id);
 std::vector<std::string> familyIds();
+/// The families that have a simulator (`sim`, `certify --simulate`).
+std::vector<std::string> simulatedFamilyIds();
 /// The ids for help and error texts: "cs2000, k10a, pr6xx or specbos".
 std::string familyList(const std::string& last_separator = " or ");
+/// The same for simulatedFamilyIds().
+std::string simulatedFamilyList(const std::string& last_separator = " or ");
 
 /// One family a port's USB descriptors match, and how.
 struct UsbMatch {

@@ -168,7 +168,8 @@ void run(const CertifyArgs& a) {
         if (a.fault != "none" && (a.instrument == "virtual" || sim.field)) {
             throw std::invalid_argument(
                 "--fault needs a simulated instrument family (--instrument " +
-                drivers::familyList() + "): the in-process virtual meter has no fault injection");
+                drivers::simulatedFamilyList() +
+                "): the in-process virtual meter has no fault injection");
         }
         const std::size_t tasks = procedure::ProcedureRunner(sim.profile, sim.points).taskCount();
         if (a.fault_at < 1 || static_cast<std::size_t>(a.fault_at) > tasks) {

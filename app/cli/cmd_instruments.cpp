@@ -37,8 +37,8 @@ void registerInstrumentCommands(CLI::App& app) {
         auto* cmd = app.add_subcommand(
             "sim", "Serve an instrument simulator on a pseudo-terminal (prints its path first)");
         // Not ->required(): `sim camera` (cmd_camera.cpp) is a subcommand without them.
-        cmd->add_option("FAMILY", *family, drivers::familyList())
-            ->check(CLI::IsMember(drivers::familyIds()));
+        cmd->add_option("FAMILY", *family, drivers::simulatedFamilyList())
+            ->check(CLI::IsMember(drivers::simulatedFamilyIds()));
         cmd->add_option("--virtual", *config, "Virtual theatre config (required)")
             ->check(CLI::ExistingFile);
         cmd->add_option("--time-scale", *timeScale,
