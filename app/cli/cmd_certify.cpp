@@ -147,7 +147,7 @@ void run(const CertifyArgs& a) {
             info.correction_json = app::readTextFile(a.correction);
         }
     } catch (const std::exception& e) {
-        throw CommandError(kExitUsage, e.what());
+        throw errors::InputError(e.what());
     }
     info.theatre_file = a.port.empty() ? a.simulate : "field site";
     info.source = a.port.empty()
@@ -183,7 +183,7 @@ void run(const CertifyArgs& a) {
                                         drivers::familyList() + "), not '" + a.instrument + "'");
         }
     } catch (const std::exception& e) {
-        throw CommandError(kExitUsage, e.what());
+        throw errors::InputError(e.what());
     }
     sim.fault = a.fault;
     sim.fault_at_measurement = a.fault_at;
@@ -195,7 +195,7 @@ void run(const CertifyArgs& a) {
             std::printf("Earlier files in %s moved to %s\n", a.out.c_str(), moved.c_str());
         }
     } catch (const std::exception& e) {
-        throw CommandError(kExitOutput, e.what());
+        throw errors::StorageError(e.what());
     }
     if (a.provisional == "binding" &&
         std::any_of(sim.profile.figures.begin(), sim.profile.figures.end(),
@@ -209,7 +209,7 @@ void run(const CertifyArgs& a) {
         try {
             evaluation::monthsBetween(a.run_options.calibration_date, app::todayUtc());
         } catch (const std::exception& e) {
-            throw CommandError(kExitUsage, std::string("--calibration-date: ") + e.what());
+            throw errors::InputError(std::string("--calibration-date: ") + e.what());
         }
     }
     if (sim.profile.display_type != sim.config.screen_type) {
@@ -235,7 +235,7 @@ void run(const CertifyArgs& a) {
         sim.info.seed =
             sim.info.seed >= 0 ? sim.info.seed : static_cast<long long>(sim.config.noise.seed);
     } catch (const std::exception& e) {
-        throw CommandError(kExitOutput, e.what());
+        throw errors::StorageError(e.what());
     }
     if (!a.quiet) {
         std::printf("Certifying with profile %s\n  %s\n  theatre: %s\n  session: %s (journal %s)\n",
@@ -287,12 +287,11 @@ void journalFailed(app::SessionStore& store, const std::string& sid, const std::
         // The store refuses writes (disk full): `sessions` shows it interrupted from the lock.
     }
     if (dynamic_cast<const app::SessionInUseError*>(&cause) != nullptr) {
-        throw CommandError(kExitOutput, cause.what());
+        throw errors::StorageError(cause.what());
     }
-    throw CommandError(kExitOutput, std::string(cause.what()) +
-                                        " — readings shown so far are kept in session " + sid +
-                                        "; fix the storage, then `cinemeasure resume " + sid +
-                                        resume_args + "`");
+    throw errors::StorageError(
+        std::string(cause.what()) + " — readings shown so far are kept in session " + sid +
+        "; fix the storage, then `cinemeasure resume " + sid + resume_args + "`");
 }
 
 void printVerdictTable(const report::CertificationReport& rep) {
@@ -330,18 +329,18 @@ void runAndReport(app::PreparedSimulation& sim, app::SessionStore& store, bool q
         rep = app::runSimulation(sim, store, obs);
     } catch (const app::RunRefused& e) {
         store.setStatus(sim.info.id, "refused");
-        throw CommandError(kExitUsage, e.what());
+        throw errors::InputError(e.what());
     } catch (const drivers::InstrumentError& e) {
         store.setStatus(sim.info.id, "interrupted");
-        throw CommandError(kExitInstrument, instrumentFailure(e, sim, store, ""));
+        throw errors::InstrumentError(instrumentFailure(e, sim, store, ""));
     } catch (const app::SessionStoreError& e) {
         journalFailed(store, sim.info.id, e);
     }
     try {
         app::writeReportFiles(rep, sim.info.out_dir, lang);
     } catch (const std::exception& e) {
-        throw CommandError(kExitOutput, std::string(e.what()) + " (readings are kept in session " +
-                                            sim.info.id + ")");
+        throw errors::StorageError(std::string(e.what()) + " (readings are kept in session " +
+                                   sim.info.id + ")");
     }
     try {
         store.setStatus(sim.info.id, "complete");

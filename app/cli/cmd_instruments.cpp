@@ -54,30 +54,27 @@ void registerInstrumentCommands(CLI::App& app) {
                 return;
             }
             if (family->empty() || config->empty()) {
-                throw CommandError(kExitUsage, "sim: FAMILY and --virtual are required");
+                throw errors::InputError("sim: FAMILY and --virtual are required");
             }
+            // A bad config, stimulus or fault is input (libmeasure/errors.h: untyped ones too).
             std::shared_ptr<drivers::virt::VirtualTheatre> theatre;
-            try {
-                theatre = std::make_shared<drivers::virt::VirtualTheatre>(
-                    app::loadTheatreConfig(*config));
-                theatre->show({*stimulus, "none"});
-                theatre->aimAt({theatre->config().reference_seat, {0, 0}});
-                theatre->spotMean(theatre->presentation(), theatre->aim(),
-                                  1.0);  // validates the stimulus
-                drivers::virt::SimulatorCommon c;
-                c.time_scale = *timeScale;
-                c.fault = drivers::virt::parseFault(*fault);
-                c.fault_at_measurement = *faultAt;
-                c.seed = static_cast<std::uint64_t>(*seed);
-                auto sim = drivers::findFamily(*family)->makeSimulator(theatre, c);
-                std::printf("%s\n", sim->devicePath().c_str());
-                std::fflush(stdout);
-                std::signal(SIGINT, onSignal);
-                std::signal(SIGTERM, onSignal);
-                sim->serve(gStop);
-            } catch (const std::exception& e) {
-                throw CommandError(kExitUsage, e.what());
-            }
+            theatre =
+                std::make_shared<drivers::virt::VirtualTheatre>(app::loadTheatreConfig(*config));
+            theatre->show({*stimulus, "none"});
+            theatre->aimAt({theatre->config().reference_seat, {0, 0}});
+            theatre->spotMean(theatre->presentation(), theatre->aim(),
+                              1.0);  // validates the stimulus
+            drivers::virt::SimulatorCommon c;
+            c.time_scale = *timeScale;
+            c.fault = drivers::virt::parseFault(*fault);
+            c.fault_at_measurement = *faultAt;
+            c.seed = static_cast<std::uint64_t>(*seed);
+            auto sim = drivers::findFamily(*family)->makeSimulator(theatre, c);
+            std::printf("%s\n", sim->devicePath().c_str());
+            std::fflush(stdout);
+            std::signal(SIGINT, onSignal);
+            std::signal(SIGTERM, onSignal);
+            sim->serve(gStop);
         });
     }
     {
@@ -121,7 +118,7 @@ void registerInstrumentCommands(CLI::App& app) {
                         xy.x, xy.y, uv.u_prime, uv.v_prime, r.integration_time_s);
                 }
             } catch (const drivers::InstrumentError& e) {
-                throw CommandError(kExitInstrument, *port + ": " + e.what());
+                throw errors::InstrumentError(*port + ": " + e.what());
             }
         });
     }
@@ -132,7 +129,7 @@ void registerInstrumentCommands(CLI::App& app) {
         cmd->callback([] {
             udev* u = udev_new();
             if (u == nullptr) {
-                throw CommandError(kExitUsage, "udev is not available");
+                throw errors::InputError("udev is not available");
             }
             udev_enumerate* e = udev_enumerate_new(u);
             udev_enumerate_add_match_subsystem(e, "tty");
