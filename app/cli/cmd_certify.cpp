@@ -167,8 +167,9 @@ void run(const CertifyArgs& a) {
         drivers::virt::parseFault(a.fault);
         if (a.fault != "none" && (a.instrument == "virtual" || sim.field)) {
             throw std::invalid_argument(
-                "--fault needs a simulated instrument family (--instrument pr6xx, cs2000, k10a, "
-                "specbos): the in-process virtual meter has no fault injection");
+                "--fault needs a simulated instrument family (--instrument " +
+                drivers::simulatedFamilyList() +
+                "): the in-process virtual meter has no fault injection");
         }
         const std::size_t tasks = procedure::ProcedureRunner(sim.profile, sim.points).taskCount();
         if (a.fault_at < 1 || static_cast<std::size_t>(a.fault_at) > tasks) {
@@ -178,10 +179,8 @@ void run(const CertifyArgs& a) {
                                         std::to_string(a.fault_at));
         }
         if (sim.field && drivers::findFamily(a.instrument) == nullptr) {
-            throw std::invalid_argument(
-                "a field run needs --instrument FAMILY (pr6xx, cs2000, "
-                "k10a, specbos), not '" +
-                a.instrument + "'");
+            throw std::invalid_argument("a field run needs --instrument FAMILY (" +
+                                        drivers::familyList() + "), not '" + a.instrument + "'");
         }
     } catch (const std::exception& e) {
         throw errors::InputError(e.what());
@@ -385,9 +384,9 @@ void registerCertifyCommand(CLI::App& app) {
                   "Write into a non-empty --out: its files move to OUT/previous-<time>/ first");
     cmd->add_flag("--quiet", args->quiet, "Print only the verdict table");
     cmd->add_option("--instrument", args->instrument,
-                    "Instrument family; with --simulate its simulator runs on a pseudo-terminal "
-                    "and the real "
-                    "driver talks to it (virtual, pr6xx)")
+                    "Instrument family: virtual, " + drivers::familyList() +
+                        "; with --simulate its simulator runs on a pseudo-terminal and the real "
+                        "driver talks to it")
         ->check(CLI::IsMember(app::simulatedFamilies()));
     cmd->add_option("--note", args->notes, "Operator note for the report (repeatable)");
     cmd->add_option("--decision-rule", args->decision_rule,
