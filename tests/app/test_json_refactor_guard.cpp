@@ -62,6 +62,7 @@ void normaliseAnalysis(Json& j) {
     for (auto& i : j["images"]) {
         blank(i, "file");
     }
+    blank(j["limits"], "file");
 }
 
 }  // namespace
