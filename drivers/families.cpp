@@ -2,6 +2,7 @@
 // The family table.
 #include "drivers/families.h"
 
+#include "drivers/argyll/device.h"
 #include "drivers/cs2000/device.h"
 #include "drivers/cs2000/simulator.h"
 #include "drivers/k10a/device.h"
@@ -53,6 +54,17 @@ const std::vector<Family>& families() {
          {115200, 8, 'N', 1, false},
          deviceMaker<specbos::SpecbosDevice>(),
          simulatorMaker<specbos::SpecbosSimulator, specbos::SimulatorOptions>()},
+        {"argyll",
+         "Any meter ArgyllCMS supports, through its spotread program (port: spotread -c number "
+         "or path)",
+         {9600, 8, 'N', 1, false},  // unused: spotread opens the port itself
+         nullptr,
+         nullptr,
+         [](const std::string& port, double) -> std::unique_ptr<SpotInstrument> {
+             argyll::ArgyllOptions o;
+             o.port = port;
+             return std::make_unique<argyll::ArgyllDevice>(o);
+         }},
     };
     return kFamilies;
 }
@@ -76,6 +88,9 @@ std::vector<std::string> familyIds() {
 
 std::unique_ptr<SpotInstrument> openInstrument(const Family& family, const std::string& port,
                                                double timeout_scale) {
+    if (family.openPort) {
+        return family.openPort(port, timeout_scale);
+    }
     return family.makeDevice(std::make_unique<SerialPort>(port, family.line), timeout_scale);
 }
 

@@ -16,7 +16,7 @@
 namespace cm::drivers {
 
 struct Family {
-    std::string id;           ///< command-line id: pr6xx, cs2000, k10a, specbos
+    std::string id;           ///< command-line id: pr6xx, cs2000, k10a, specbos, argyll
     std::string description;  ///< models covered
     LineSettings line;        ///< what the driver opens the port with
     std::function<std::unique_ptr<SpotInstrument>(std::unique_ptr<ByteTransport>,
@@ -24,7 +24,11 @@ struct Family {
         makeDevice;
     std::function<std::unique_ptr<virt::PtySimulator>(std::shared_ptr<const virt::VirtualTheatre>,
                                                       const virt::SimulatorCommon&)>
-        makeSimulator;
+        makeSimulator;  ///< empty for a family without a simulator of its own (argyll)
+    /// For a family that does not speak bytes on the port itself (argyll runs a program): opens
+    /// the instrument from the port name; when set, openInstrument uses it instead of makeDevice.
+    std::function<std::unique_ptr<SpotInstrument>(const std::string& port, double timeout_scale)>
+        openPort;
 };
 
 const std::vector<Family>& families();

@@ -30,6 +30,17 @@ namespace cm::cli {
 
 namespace {
 
+/// --instrument values: the simulated families, plus families only usable in the field (argyll).
+std::vector<std::string> certifyFamilies() {
+    std::vector<std::string> ids = app::simulatedFamilies();
+    for (const auto& id : drivers::familyIds()) {
+        if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
+            ids.push_back(id);
+        }
+    }
+    return ids;
+}
+
 struct CertifyArgs {
     std::string profile;
     std::string simulate;
@@ -177,10 +188,15 @@ void run(const CertifyArgs& a) {
                                         std::to_string(tasks) + " measurements), not " +
                                         std::to_string(a.fault_at));
         }
+        if (!sim.field && a.instrument != "virtual" && drivers::findFamily(a.instrument) &&
+            !drivers::findFamily(a.instrument)->makeSimulator) {
+            throw std::invalid_argument("--instrument " + a.instrument +
+                                        " has no simulator: use it for a field run (--port)");
+        }
         if (sim.field && drivers::findFamily(a.instrument) == nullptr) {
             throw std::invalid_argument(
                 "a field run needs --instrument FAMILY (pr6xx, cs2000, "
-                "k10a, specbos), not '" +
+                "k10a, specbos, argyll), not '" +
                 a.instrument + "'");
         }
     } catch (const std::exception& e) {
@@ -388,8 +404,9 @@ void registerCertifyCommand(CLI::App& app) {
     cmd->add_option("--instrument", args->instrument,
                     "Instrument family; with --simulate its simulator runs on a pseudo-terminal "
                     "and the real "
-                    "driver talks to it (virtual, pr6xx)")
-        ->check(CLI::IsMember(app::simulatedFamilies()));
+                    "driver talks to it (virtual, pr6xx, cs2000, k10a, specbos); argyll: field "
+                    "runs only (--port = spotread -c number or path)")
+        ->check(CLI::IsMember(certifyFamilies()));
     cmd->add_option("--note", args->notes, "Operator note for the report (repeatable)");
     cmd->add_option("--decision-rule", args->decision_rule,
                     "ILAC-G8:09/2019 decision rule: simple (default, w = 0); guarded (binary, "

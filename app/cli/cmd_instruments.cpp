@@ -61,7 +61,15 @@ void registerInstrumentCommands(CLI::App& app) {
             "sim", "Serve an instrument simulator on a pseudo-terminal (prints its path first)");
         // Not ->required(): `sim camera` (cmd_camera.cpp) is a subcommand without them.
         cmd->add_option("FAMILY", *family, "pr6xx, cs2000, k10a or specbos")
-            ->check(CLI::IsMember(drivers::familyIds()));
+            ->check(CLI::IsMember([] {
+                std::vector<std::string> ids;  // families with a simulator (not argyll)
+                for (const auto& f : drivers::families()) {
+                    if (f.makeSimulator) {
+                        ids.push_back(f.id);
+                    }
+                }
+                return ids;
+            }()));
         cmd->add_option("--virtual", *config, "Virtual theatre config (required)")
             ->check(CLI::ExistingFile);
         cmd->add_option("--time-scale", *timeScale,
@@ -109,10 +117,12 @@ void registerInstrumentCommands(CLI::App& app) {
         auto json = std::make_shared<bool>(false);
         auto* cmd = app.add_subcommand(
             "read", "Take one reading from an instrument on a serial port (or a simulator's path)");
-        cmd->add_option("--instrument", *family, "pr6xx, cs2000, k10a or specbos")
+        cmd->add_option("--instrument", *family, "pr6xx, cs2000, k10a, specbos or argyll")
             ->required()
             ->check(CLI::IsMember(drivers::familyIds()));
-        cmd->add_option("--port", *port, "Serial device, e.g. /dev/ttyACM0")->required();
+        cmd->add_option("--port", *port,
+                        "Serial device, e.g. /dev/ttyACM0 (argyll: spotread's -c number or path)")
+            ->required();
         cmd->add_flag("--json", *json, "Machine-readable output");
         cmd->callback([=] {
             try {
