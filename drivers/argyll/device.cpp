@@ -70,6 +70,20 @@ Capabilities ArgyllDevice::capabilities() const {
 }
 
 procedure::Reading ArgyllDevice::measure() {
+    const std::string output = run();
+    // "-s" on a meter without spectra (a colorimeter) ends spotread with "Need spectral
+    // information for custom illuminant or observer and instrument doesn't support it" (2.3.1) or
+    // "Instrument didn't return spectral data": read without it from now on.
+    if (options_.spectrum && output.find("Result is XYZ:") == std::string::npos &&
+        (output.find("Need spectral information") != std::string::npos ||
+         output.find("didn't return spectral data") != std::string::npos)) {
+        options_.spectrum = false;
+        return measure();
+    }
+    return toReading(output);
+}
+
+std::string ArgyllDevice::run() {
     std::vector<std::string> argv = {options_.program};
     for (auto& a : readingArguments(port_.number, options_.spectrum)) {
         argv.push_back(std::move(a));
@@ -78,6 +92,7 @@ procedure::Reading ArgyllDevice::measure() {
     ChildProcess child(argv, options_.env);
     std::size_t answered = 0;
     while (!child.poll(std::chrono::milliseconds(20))) {
+        lastRun_ = std::chrono::steady_clock::now() - start;
         const auto at = child.output().find(kRetryPrompt, answered);
         if (at != std::string::npos) {
             child.write("q");
@@ -90,22 +105,25 @@ procedure::Reading ArgyllDevice::measure() {
                                       std::to_string(options_.run_timeout.count() / 1000) + " s");
         }
     }
-    const ChildResult r = child.result();
-    const SpotreadReading s = parseReading(r.output);
+    return child.result().output;
+}
+
+procedure::Reading ArgyllDevice::toReading(const std::string& output) const {
+    const SpotreadReading s = parseReading(output);
     procedure::Reading out;
     out.xyz_cdm2 = s.xyz_cdm2;
     // spotread does not report the integration time; the run's duration goes into the status.
     char took[64];
     std::snprintf(took, sizeof took, "ok (spotread run %.1f s)",
-                  std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+                  std::chrono::duration<double>(lastRun_).count());
     out.status = took;
     out.timestamp_utc = utcNowIso8601();
     out.instrument = info_;
     out.spectrum_start_nm = s.spectrum_start_nm;
     out.spectrum_step_nm = s.spectrum_step_nm;
     out.spectral_radiance = s.spectral_radiance;
-    const auto line = r.output.rfind("Result is XYZ:");
-    out.raw_reply = r.output.substr(line, r.output.find('\n', line) - line);
+    const auto line = output.rfind("Result is XYZ:");
+    out.raw_reply = output.substr(line, output.find('\n', line) - line);
     const Capabilities c = capabilities();
     out.u_luminance_rel = c.luminance_uncertainty_rel;
     out.u_chromaticity_xy = c.chromaticity_uncertainty_xy;

@@ -39,7 +39,12 @@ public:
     procedure::Reading measure() override;
 
 private:
+    /// One spotread run for a reading; its output.
+    std::string run();
+    procedure::Reading toReading(const std::string& output) const;
+
     ArgyllOptions options_;
+    std::chrono::steady_clock::duration lastRun_{};
     PortEntry port_;
     procedure::InstrumentInfo info_;
 };

@@ -67,11 +67,12 @@ std::vector<PortEntry> parsePortList(const std::string& usage) {
 }
 
 std::string parseVersion(const std::string& usage) {
-    const std::string line = lastLineWith(usage, "Version ");
-    if (line.empty()) {
+    // "Measure spot values, Version 2.3.1" (the licence line also says "Version 2").
+    const auto at = usage.find(", Version ");
+    if (at == std::string::npos) {
         return {};
     }
-    std::string v = line.substr(8);
+    std::string v = usage.substr(at + 10, usage.find('\n', at) - at - 10);
     v.erase(std::find_if(v.begin(), v.end(), [](unsigned char c) { return std::isspace(c); }),
             v.end());
     return v;
@@ -99,7 +100,12 @@ InstrumentError classifyFailure(const std::string& out) {
         }
     }
     if (why.empty()) {
-        why = "spotread printed no result";
+        // No known failure line: quote the end of what spotread printed.
+        std::string tail = out.substr(out.size() > 300 ? out.size() - 300 : 0);
+        while (!tail.empty() && std::isspace(static_cast<unsigned char>(tail.back()))) {
+            tail.pop_back();
+        }
+        why = tail.empty() ? "spotread printed nothing" : "spotread printed no result: …" + tail;
     }
     // Argyll's instrument-level texts for light level (kleink10.c, specbos.c, i1d3.c, …).
     if (containsNoCase(out, "too dark") || containsNoCase(out, "underexpos") ||

@@ -189,9 +189,6 @@ void SpecbosSimulator::fetchSpectrum() {
 }
 
 namespace {
-bool startsWith(const std::string& s, const char* prefix) {
-    return s.rfind(prefix, 0) == 0;
-}
 /// Integer arguments after a command keyword ("*conf:wran 380 780 1" → {380, 780, 1}); false when
 /// an argument is not a number.
 bool intArgs(const std::string& s, std::size_t from, std::vector<long>& out) {

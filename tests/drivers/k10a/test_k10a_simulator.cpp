@@ -38,7 +38,7 @@ bool silentFor(ByteTransport& port, std::chrono::milliseconds wait) {
 
 }  // namespace
 
-TEST_CASE("k10a simulator: Argyll's port probe ';' then 'D024\\r\\n' is answered 'D4' + list",
+TEST_CASE("k10a simulator: Argyll port probe (semicolon, then D024 CR LF) is answered D4 + list",
           "[k10a][simulator][argyll]") {
     K10Bench b;
     // inst.c fast_ser_dev_type: ";" alone, 0.2 s for an echo (an echo means "not a K10").
