@@ -150,10 +150,8 @@ drivers::virt::VirtualMeterOptions meterOptions(const PreparedSimulation& sim) {
 
 std::vector<std::string> simulatedFamilies() {
     std::vector<std::string> ids = {"virtual"};
-    for (const auto& f : drivers::families()) {
-        if (f.makeSimulator) {  // argyll drives a real meter through spotread: no simulator
-            ids.push_back(f.id);
-        }
+    for (const auto& id : drivers::simulatedFamilyIds()) {
+        ids.push_back(id);
     }
     return ids;
 }
@@ -168,7 +166,7 @@ SimulatedRig makeSimulatedRig(const PreparedSimulation& sim,
         auto meter = std::make_unique<drivers::virt::VirtualSpotMeter>(theatre, meterOptions(sim));
         meter->setMeasurementIndex(already_taken);
         rig.instrument = std::move(meter);
-    } else if (const drivers::Family* f = drivers::findFamily(family); f && f->makeSimulator) {
+    } else if (const drivers::Family* f = drivers::findFamily(family)) {
         drivers::virt::SimulatorCommon c;
         c.time_scale = sim.info.time_scale;
         c.seed = static_cast<std::uint64_t>(sim.info.seed);
