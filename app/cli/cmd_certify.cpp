@@ -178,6 +178,11 @@ void run(const CertifyArgs& a) {
                                         std::to_string(tasks) + " measurements), not " +
                                         std::to_string(a.fault_at));
         }
+        if (!sim.field && a.instrument != "virtual" &&
+            !drivers::findFamily(a.instrument)->makeSimulator) {
+            throw std::invalid_argument("--instrument " + a.instrument +
+                                        " has no simulator: use it for a field run (--port)");
+        }
         if (sim.field && drivers::findFamily(a.instrument) == nullptr) {
             throw std::invalid_argument("a field run needs --instrument FAMILY (" +
                                         drivers::familyList() + "), not '" + a.instrument + "'");
@@ -386,8 +391,14 @@ void registerCertifyCommand(CLI::App& app) {
     cmd->add_option("--instrument", args->instrument,
                     "Instrument family: virtual, " + drivers::familyList() +
                         "; with --simulate its simulator runs on a pseudo-terminal and the real "
-                        "driver talks to it")
-        ->check(CLI::IsMember(app::simulatedFamilies()));
+                        "driver talks to it (families without a simulator: field runs only)")
+        ->check(CLI::IsMember([] {
+            std::vector<std::string> ids = {"virtual"};
+            for (const auto& id : drivers::familyIds()) {
+                ids.push_back(id);
+            }
+            return ids;
+        }()));
     cmd->add_option("--note", args->notes, "Operator note for the report (repeatable)");
     cmd->add_option("--decision-rule", args->decision_rule,
                     "ILAC-G8:09/2019 decision rule: simple (default, w = 0); guarded (binary, "

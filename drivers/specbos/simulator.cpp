@@ -1,15 +1,91 @@
 // SPDX-License-Identifier: Apache-2.0
-// specbos pty simulator.
+// specbos pty simulator: the *-command set ArgyllCMS specbos.c sends (identification, *conf set-up
+// and its defaults, wavelength range, measuring head and laser, *init, XYZ / photometric /
+// chromaticity / spectral fetches) and the instrument's NAK + error 4 for anything else.
 #include "drivers/specbos/simulator.h"
 
 #include "drivers/specbos/protocol.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
 namespace cm::drivers::specbos {
+
+namespace {
+
+// Wyman, Sloan, Shirley, "Simple Analytic Approximations to the CIE XYZ Color Matching
+// Functions", JCGT 2(2) 2013, multi-lobe fit: piecewise Gaussians g(λ; μ, σ_left, σ_right).
+double lobe(double wl, double mu, double s1, double s2) {
+    const double t = (wl - mu) / (wl < mu ? s1 : s2);
+    return std::exp(-0.5 * t * t);
+}
+std::array<double, 3> cmf1931(double wl) {
+    return {1.056 * lobe(wl, 599.8, 37.9, 31.0) + 0.362 * lobe(wl, 442.0, 16.0, 26.7) -
+                0.065 * lobe(wl, 501.1, 20.4, 26.2),
+            0.821 * lobe(wl, 568.8, 46.9, 40.5) + 0.286 * lobe(wl, 530.9, 16.3, 31.1),
+            1.217 * lobe(wl, 437.0, 11.8, 36.0) + 0.681 * lobe(wl, 459.0, 26.0, 13.8)};
+}
+constexpr double kKm = 683.0;  // lm/W, photometric constant
+// Bands of a laser-phosphor / LED projector stand-in: centre and width (nm).
+constexpr std::array<std::array<double, 2>, 3> kBands = {{{455, 12}, {540, 18}, {615, 14}}};
+
+bool solve3(double a[3][3], double b[3], double x[3]) {
+    const double det = a[0][0] * (a[1][1] * a[2][2] - a[1][2] * a[2][1]) -
+                       a[0][1] * (a[1][0] * a[2][2] - a[1][2] * a[2][0]) +
+                       a[0][2] * (a[1][0] * a[2][1] - a[1][1] * a[2][0]);
+    if (std::abs(det) < 1e-300) {
+        return false;
+    }
+    for (int k = 0; k < 3; ++k) {
+        double m[3][3];
+        for (int i = 0; i < 3; ++i) {
+            for (int j = 0; j < 3; ++j) {
+                m[i][j] = j == k ? b[i] : a[i][j];
+            }
+        }
+        x[k] = (m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1]) -
+                m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0]) +
+                m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0])) /
+               det;
+    }
+    return true;
+}
+}  // namespace
+
+std::vector<double> bandSpectrum(const colorimetry::XYZ& xyz, int begin_nm, int end_nm,
+                                 int step_nm) {
+    step_nm = std::max(1, step_nm);
+    // XYZ of each unit band, integrated on a 1 nm grid over 360..830 nm.
+    double a[3][3] = {};
+    for (int wl = 360; wl <= 830; ++wl) {
+        const auto c = cmf1931(wl);
+        for (int band = 0; band < 3; ++band) {
+            const double g = lobe(wl, kBands[band][0], kBands[band][1], kBands[band][1]);
+            for (int i = 0; i < 3; ++i) {
+                a[i][band] += kKm * c[i] * g;
+            }
+        }
+    }
+    double b[3] = {xyz.X, xyz.Y, xyz.Z};
+    double w[3] = {0, 0, 0};
+    if (!solve3(a, b, w)) {
+        w[0] = w[1] = w[2] = 0;
+    }
+    std::vector<double> out;
+    for (int wl = begin_nm; wl <= end_nm; wl += step_nm) {
+        double v = 0;
+        for (int band = 0; band < 3; ++band) {
+            v += std::max(0.0, w[band]) *
+                 lobe(wl, kBands[band][0], kBands[band][1], kBands[band][1]);
+        }
+        out.push_back(v);
+    }
+    return out;
+}
 
 SpecbosSimulator::SpecbosSimulator(std::shared_ptr<const virt::VirtualTheatre> theatre,
                                    SimulatorOptions options)
@@ -17,6 +93,10 @@ SpecbosSimulator::SpecbosSimulator(std::shared_ptr<const virt::VirtualTheatre> t
 
 void SpecbosSimulator::line(const std::string& text) {
     send(text + kTerminator);
+}
+
+void SpecbosSimulator::ack() {
+    send(std::string(1, kAck));
 }
 
 void SpecbosSimulator::nak(int code) {
@@ -40,8 +120,8 @@ void SpecbosSimulator::init() {
     const ModelInfo* m = findByIdn(options_.idn);
     const auto [n, faultNow] = nextMeasurement();
     const colorimetry::XYZ light = truth(2.0);
-    const double exposure_ms = std::clamp(1000.0 / std::max(light.Y, 1e-9), 1.0, maxtin_ms_);
-    const double total_s = 2.0 * exposure_ms / 1000.0 + 3.6;
+    const double exposure_ms = std::clamp(1000.0 / std::max(light.Y, 1e-9), 1.0, conf_.maxtin_ms);
+    const double total_s = conf_.aver * 2.0 * exposure_ms / 1000.0 + 3.6;
     if (faultNow) {
         switch (common_.fault) {
             case virt::Fault::Unplug:
@@ -52,7 +132,7 @@ void SpecbosSimulator::init() {
             case virt::Fault::DropReply:
                 return;
             case virt::Fault::Slow:
-                sleepSimulated(2.0 * maxtin_ms_ / 1000.0 + 30.0);
+                sleepSimulated(2.0 * conf_.maxtin_ms / 1000.0 + 30.0);
                 break;
             case virt::Fault::Garbage:
                 send("\x7f\x80zz");
@@ -78,7 +158,7 @@ void SpecbosSimulator::init() {
         send(std::string(1, kEnq));
         sleepSimulated(std::min(1.0, total_s - t));
     }
-    if (m != nullptr && light.Y < m->min_luminance_cdm2 * (3000.0 / maxtin_ms_)) {
+    if (m != nullptr && light.Y < m->min_luminance_cdm2 * (3000.0 / conf_.maxtin_ms)) {
         nak(121);
         return;
     }
@@ -87,25 +167,149 @@ void SpecbosSimulator::init() {
     send(std::string(1, kBel));
 }
 
+void SpecbosSimulator::fetchSpectrum() {
+    if (!haveData_) {
+        nak(138);
+        return;
+    }
+    char buf[64];
+    std::string out;
+    // Two header lines, one value per line (W/(sr m² nm)), and an empty closing line: Argyll
+    // reads 2 + bands + 1 line ends.
+    std::snprintf(buf, sizeof buf, "Wavelength range: %d %d %d", conf_.wran_beg_nm,
+                  conf_.wran_end_nm, conf_.wran_step_nm);
+    out += std::string(buf) + kTerminator;
+    out += std::string("Spectral radiance [W/(sr*m^2*nm)]") + kTerminator;
+    for (double v : bandSpectrum(last_, conf_.wran_beg_nm, conf_.wran_end_nm, conf_.wran_step_nm)) {
+        std::snprintf(buf, sizeof buf, "%.6e", v);
+        out += std::string(buf) + kTerminator;
+    }
+    out += kTerminator;
+    send(out);
+}
+
+namespace {
+/// Integer arguments after a command keyword ("*conf:wran 380 780 1" → {380, 780, 1}); false when
+/// an argument is not a number.
+bool intArgs(const std::string& s, std::size_t from, std::vector<long>& out) {
+    const char* p = s.c_str() + from;
+    while (*p != '\0') {
+        while (*p == ' ') {
+            ++p;
+        }
+        if (*p == '\0') {
+            break;
+        }
+        char* end = nullptr;
+        const double v = std::strtod(p, &end);
+        if (end == p) {
+            return false;
+        }
+        out.push_back(std::lround(v));
+        p = end;
+    }
+    return true;
+}
+}  // namespace
+
 void SpecbosSimulator::handle(const std::string& raw) {
     std::string cmd = raw;
     std::transform(cmd.begin(), cmd.end(), cmd.begin(),
                    [](unsigned char ch) { return std::tolower(ch); });
     char buf[96];
+    // "keyword value..." set commands: keyword up to the first space.
+    const std::size_t space = cmd.find(' ');
+    const std::string key = cmd.substr(0, space);
+    std::vector<long> args;
+    const bool numeric = space == std::string::npos || intArgs(cmd, space + 1, args);
+    auto oneArg = [&](long lo, long hi, long& into) {
+        if (!numeric || args.size() != 1) {
+            nak(numeric ? 20 : 8);  // parameter count / not a digit
+            return false;
+        }
+        if (args[0] < lo || args[0] > hi) {
+            nak(10);  // argument 1
+            return false;
+        }
+        into = args[0];
+        ack();
+        return true;
+    };
+    long v = 0;
     if (cmd == "*idn?") {
         line(options_.idn);
     } else if (cmd == "*para:spnum?") {
         line("spectrometer number: " + options_.serial);
     } else if (cmd == "*vers?") {
         line("firmware version: " + options_.firmware);
-    } else if (cmd.rfind("*conf:maxtin ", 0) == 0) {
-        const double v = std::atof(cmd.c_str() + 13);
-        if (v < 1 || v > 60000) {
+    } else if (cmd == "*stat:err?") {
+        std::snprintf(buf, sizeof buf, "Error Code: %d", lastError_);
+        line(buf);
+    } else if (cmd == "*conf:default") {
+        conf_ = SpecbosConf{};
+        ack();
+    } else if (key == "*para:calibn") {
+        if (oneArg(0, 10, v))
+            calibn_ = static_cast<int>(v);
+    } else if (key == "*para:expo" || key == "*conf:expo") {
+        if (oneArg(0, 2, v))
+            conf_.expo = static_cast<int>(v);
+    } else if (key == "*conf:maxtin" || key == "*para:maxtin") {
+        if (oneArg(1, 60000, v))
+            conf_.maxtin_ms = static_cast<double>(v);
+    } else if (key == "*conf:func") {
+        if (oneArg(0, 15, v))
+            conf_.func = static_cast<int>(v);
+    } else if (key == "*conf:form" || key == "*para:form") {
+        if (oneArg(0, 12, v))
+            conf_.form = static_cast<int>(v);
+    } else if (key == "*conf:aver" || key == "*para:aver") {
+        if (oneArg(1, 100, v))
+            conf_.aver = static_cast<int>(v);
+    } else if (cmd == "*para:wavbeg?") {
+        line("Predefined start wave: " + std::to_string(options_.wavbeg_nm));
+    } else if (cmd == "*para:wavend?") {
+        line("Predefined end wave: " + std::to_string(options_.wavend_nm));
+    } else if (key == "*conf:wran" || key == "*para:wran") {
+        if (!numeric || args.size() != 3) {
+            nak(20);
+        } else if (args[0] < options_.wavbeg_nm || args[0] >= args[1]) {
             nak(10);
+        } else if (args[1] > options_.wavend_nm) {
+            nak(11);
+        } else if (args[2] < 1 || args[2] > 10) {
+            nak(12);
         } else {
-            maxtin_ms_ = v;
-            send(std::string(1, kAck));
+            conf_.wran_beg_nm = static_cast<int>(args[0]);
+            conf_.wran_end_nm = static_cast<int>(args[1]);
+            conf_.wran_step_nm = static_cast<int>(args[2]);
+            ack();
         }
+    } else if (cmd == "*contr:mhead?") {
+        line("mhead: 0");  // 0: display head (no ambient diffuser fitted)
+    } else if (cmd == "*contr:laser?") {
+        line("laser: " + std::to_string(laser_));
+    } else if (key == "*contr:laser") {
+        if (oneArg(0, 1, v))
+            laser_ = static_cast<int>(v);
+    } else if (key == "*para:syncmod" || key == "*conf:cycmod") {
+        if (oneArg(0, 2, v))
+            conf_.cycmod = static_cast<int>(v);
+    } else if (key == "*para:syncfreq" || key == "*conf:cyctim") {
+        if (numeric && args.size() == 1 && args[0] > 0) {
+            conf_.cyctim_us = key == "*conf:cyctim" ? static_cast<double>(args[0])
+                                                    : 1e6 / static_cast<double>(args[0]);
+            ack();
+        } else {
+            nak(10);
+        }
+    } else if (key == "*para:baud") {
+        long b = 0;
+        if (oneArg(38, 921, b)) {
+            // Line speed is a no-op on a pty.
+        }
+    } else if (cmd == "*para:save") {
+        ack();
     } else if (cmd == "*init") {
         init();
     } else if (cmd == "*fetch:xyz") {
@@ -119,11 +323,26 @@ void SpecbosSimulator::handle(const std::string& raw) {
         line(buf);
         std::snprintf(buf, sizeof buf, "Z: %.5g", last_.Z);
         line(buf);
-    } else if (cmd == "*stat:err?") {
-        std::snprintf(buf, sizeof buf, "Error Code: %d", lastError_);
+    } else if (cmd == "*fetch:photometric") {
+        if (!haveData_) {
+            nak(138);
+            return;
+        }
+        std::snprintf(buf, sizeof buf, "Luminance[cd/m^2]: %.5g", last_.Y);
         line(buf);
+    } else if (cmd == "*fetch:chromxy") {
+        if (!haveData_) {
+            nak(138);
+            return;
+        }
+        const double sum = last_.X + last_.Y + last_.Z;
+        std::snprintf(buf, sizeof buf, "Chrom_x: %.4f\tChrom_y: %.4f",
+                      sum > 0 ? last_.X / sum : 0.0, sum > 0 ? last_.Y / sum : 0.0);
+        line(buf);
+    } else if (cmd == "*fetch:sprad") {
+        fetchSpectrum();
     } else {
-        nak(4);
+        nak(4);  // unknown command
     }
 }
 

@@ -108,7 +108,9 @@ void PtySimulator::serve(const std::atomic<bool>& stopFlag) {
     char buf[256];
     while (!stopFlag && !stop_ && pty_.masterFd() >= 0) {
         pollfd p{pty_.masterFd(), POLLIN, 0};
-        if (::poll(&p, 1, 50) <= 0) {
+        const int ready = ::poll(&p, 1, 20);
+        onIdle();
+        if (ready <= 0) {
             continue;
         }
         const ssize_t n = ::read(pty_.masterFd(), buf, sizeof buf);

@@ -56,6 +56,9 @@ public:
 protected:
     /// Called with every byte the driver sends.
     virtual void onByte(char c) = 0;
+    /// Called on the serving thread about every 20 ms whether or not bytes arrived: lets a
+    /// simulator stream unsolicited data (e.g. the K10's flicker packets).
+    virtual void onIdle() {}
 
     void send(const std::string& bytes);
     /// Assembles command lines for CR/LF-terminated protocols: a complete, non-empty line when
