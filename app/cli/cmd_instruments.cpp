@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // `cinemeasure sim FAMILY`, `read`, `ports`: instruments and their simulators from the shell.
 #include "app/cli/commands.h"
+#include "app/common/cie_data.h"
 #include "app/common/certification.h"
 #include "drivers/families.h"
 
@@ -91,6 +92,8 @@ void registerInstrumentCommands(CLI::App& app) {
                 c.time_scale = *timeScale;
                 c.fault = drivers::virt::parseFault(*fault);
                 c.fault_at_measurement = *faultAt;
+                // Simulated spectroradiometers integrate their spectra with the CIE 1931 table we ship.
+                c.observer = app::cieObserverPtr("1931_2");
                 c.seed = static_cast<std::uint64_t>(*seed);
                 auto sim = drivers::findFamily(*family)->makeSimulator(theatre, c);
                 std::printf("%s\n", sim->devicePath().c_str());

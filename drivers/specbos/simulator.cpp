@@ -87,10 +87,37 @@ void SpecbosSimulator::init() {
     send(std::string(1, kBel));
 }
 
+bool SpecbosSimulator::handleSpectral(const std::string& cmd) {
+    // The wavelength range and the spectral radiance of the last measurement.
+    if (cmd == "*para:wavbeg?" || cmd == "*para:wavend?") {
+        char buf[64];
+        const bool beg = cmd == "*para:wavbeg?";
+        std::snprintf(buf, sizeof buf, "%s: %.0f", beg ? kWavBegLabel : kWavEndLabel,
+                      beg ? kWavBeg_nm : kWavEnd_nm);
+        line(buf);
+        return true;
+    }
+    if (cmd == "*fetch:sprad") {
+        if (!haveData_) {
+            nak(138);
+            return true;
+        }
+        const auto spectrum = spectrumOf(last_, {kWavBeg_nm, kWavEnd_nm, 1.0}, kBandwidth_nm);
+        for (const auto& l : formatSprad(spectrum.values())) {
+            line(l);
+        }
+        return true;
+    }
+    return false;
+}
+
 void SpecbosSimulator::handle(const std::string& raw) {
     std::string cmd = raw;
     std::transform(cmd.begin(), cmd.end(), cmd.begin(),
                    [](unsigned char ch) { return std::tolower(ch); });
+    if (handleSpectral(cmd)) {
+        return;
+    }
     char buf[96];
     if (cmd == "*idn?") {
         line(options_.idn);

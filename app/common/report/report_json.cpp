@@ -2,6 +2,7 @@
 // JSON rendering of the report model: every reading and every figure with limit and verdict.
 #include "app/common/report/report_json.h"
 
+#include "app/common/present/chart_data.h"
 #include "app/common/present/figure_text.h"
 #include "libmeasure/util/json_view.h"
 
@@ -18,6 +19,25 @@ nlohmann::json numberOrNull(double v) {
 
 nlohmann::json optionalNumber(const std::optional<double>& v) {
     return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+}
+
+/// The reading's spectral radiance and how the instrument's XYZ compares with it; null without.
+nlohmann::json spectrumJson(const procedure::Reading& reading) {
+    const auto check = present::spectralCheck(reading);
+    if (!check) {
+        return nullptr;
+    }
+    return {{"start_nm", reading.spectrum_start_nm},
+            {"step_nm", reading.spectrum_step_nm},
+            {"unit", "W/(sr m2 nm)"},
+            {"values", reading.spectral_radiance},
+            {"check",
+             {{"observer", "CIE 1931 2°"},
+              {"X", numberOrNull(check->from_spectrum.X)},
+              {"Y", numberOrNull(check->from_spectrum.Y)},
+              {"Z", numberOrNull(check->from_spectrum.Z)},
+              {"delta_Y_pct", numberOrNull(check->delta_Y_pct)},
+              {"delta_u_prime_v_prime", numberOrNull(check->delta_uv)}}}};
 }
 
 nlohmann::json instrumentJson(const procedure::InstrumentInfo& i) {
@@ -169,6 +189,7 @@ nlohmann::json reportToJson(const report::CertificationReport& r) {
                                                   {"Y", rr.reading.uncorrected_xyz_cdm2->Y},
                                                   {"Z", rr.reading.uncorrected_xyz_cdm2->Z}}
                                  : nlohmann::json(nullptr)}});
+        j["readings"].back()["spectrum"] = spectrumJson(rr.reading);
     }
     j["skipped"] = nlohmann::json::array();
     for (const auto& s : r.skipped) {
@@ -230,6 +251,15 @@ std::vector<procedure::RecordedReading> readingsFromReportJson(const nlohmann::j
         rr.reading.instrument.serial = r.stringOr("instrument_serial", "");
         rr.reading.u_luminance_rel = r.numberOr("u_luminance_rel", 0.0);
         rr.reading.u_chromaticity_xy = r.numberOr("u_chromaticity_xy", 0.0);
+        if (r.has("spectrum") && !r.at("spectrum").raw().is_null()) {
+            const util::JsonView sp = r.at("spectrum");
+            std::vector<double> values;
+            for (const util::JsonView& v : sp.at("values").elements()) {
+                values.push_back(v.number());
+            }
+            procedure::setSpectralRadiance(rr.reading, sp.number("start_nm"), sp.number("step_nm"),
+                                           std::move(values));
+        }
         out.push_back(std::move(rr));
     }
     return out;
