@@ -4,6 +4,7 @@
 
 #include "libmeasure/colorimetry/spectrum_to_xyz.h"
 #include "libmeasure/util/json_view.h"
+#include "libmeasure/procedure/reading_spectrum.h"
 
 #include <algorithm>
 #include <cmath>

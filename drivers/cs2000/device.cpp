@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // CS-2000 driver state machine.
 #include "drivers/cs2000/device.h"
+#include "libmeasure/procedure/reading_spectrum.h"
 
 #include <algorithm>
 

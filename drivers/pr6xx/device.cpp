@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // PR-6xx driver state machine.
 #include "drivers/pr6xx/device.h"
+#include "libmeasure/procedure/reading_spectrum.h"
 
 #include <algorithm>
 #include <cmath>

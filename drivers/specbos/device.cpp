@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // specbos driver.
 #include "drivers/specbos/device.h"
+#include "libmeasure/procedure/reading_spectrum.h"
 
 #include <algorithm>
 

@@ -2,7 +2,6 @@
 // One instrument reading as the procedure and the reports see it.
 #pragma once
 
-#include "libmeasure/colorimetry/spectrum.h"
 #include "libmeasure/colorimetry/tristimulus.h"
 
 #include <optional>
@@ -31,8 +30,7 @@ struct Reading {
     std::string timestamp_utc;  ///< ISO 8601, e.g. 2026-11-25T02:14:41Z
     std::string status = "ok";  ///< device status text for the record
     InstrumentInfo instrument;
-    /// Spectral radiance samples in W·sr⁻¹·m⁻²·nm⁻¹ where the instrument has them (optional: empty
-    /// for colorimeters; regular grid start + k·step nm). Read them with spectralRadiance().
+    /// Spectral radiance samples in W·sr⁻¹·m⁻²·nm⁻¹ where the instrument has them.
     double spectrum_start_nm = 0.0;
     double spectrum_step_nm = 0.0;
     std::vector<double> spectral_radiance;
@@ -47,12 +45,6 @@ struct Reading {
     double u_luminance_rel = 0.0;
     double u_chromaticity_xy = 0.0;
 };
-
-/// The reading's spectrum, or nullopt when the instrument gave none. Throws
-/// colorimetry::SpectrumError for samples that are not a spectrum (non-finite values).
-std::optional<colorimetry::Spectrum> spectralRadiance(const Reading& r);
-/// Stores a spectrum on the regular grid start_nm + k·step_nm.
-void setSpectralRadiance(Reading& r, double start_nm, double step_nm, std::vector<double> values);
 
 /// A reading placed in the procedure: which step, point and repeat it answers.
 struct RecordedReading {

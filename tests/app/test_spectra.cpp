@@ -9,7 +9,9 @@
 #include <catch2/catch.hpp>
 #include <sqlite3.h>
 
+#include <array>
 #include <cmath>
+#include <iomanip>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -187,5 +189,145 @@ TEST_CASE("calc: observers 2015_2 and 2015_10; metamerism of two spectra under e
     for (const char* obs : {"1931_2", "1964_10", "2015_2", "2015_10"}) {
         CHECK(j[obs]["delta_u_prime_v_prime"].get<double>() > 0.05);  // A is far from D65
     }
+    fs::remove_all(base);
+}
+
+namespace {
+
+// A colorimeter whose channels are A·CMF (CIE 1931), A = [[1, 0.2, 0], [0, 1, 0], [0, 0.1, 0.5]];
+// its correction must be A⁻¹ = [[1, −0.2, 0], [0, 1, 0], [0, −0.2, 2]] (row operations by hand).
+constexpr double kA[3][3] = {{1, 0.2, 0}, {0, 1, 0}, {0, 0.1, 0.5}};
+constexpr double kAinv[3][3] = {{1, -0.2, 0}, {0, 1, 0}, {0, -0.2, 2}};
+
+struct Cmf {
+    std::map<int, std::array<double, 3>> v;
+};
+
+Cmf cmf1931() {
+    std::ifstream in(std::string(CINEMEASURE_CALIBRATION_DIR) + "/cie/cie1931_2deg_xyz_1nm.csv");
+    std::string line;
+    std::getline(in, line);
+    Cmf c;
+    while (std::getline(in, line)) {
+        int nm = 0;
+        std::array<double, 3> a{};
+        if (std::sscanf(line.c_str(), "%d,%lf,%lf,%lf", &nm, &a[0], &a[1], &a[2]) == 4) {
+            c.v[nm] = a;
+        }
+    }
+    return c;
+}
+
+void checkMatrixIsAinv(const nlohmann::json& matrix, double tol) {
+    for (int r = 0; r < 3; ++r) {
+        for (int k = 0; k < 3; ++k) {
+            INFO(r << "," << k);
+            CHECK(matrix[r][k].get<double>() == Approx(kAinv[r][k]).margin(tol));
+        }
+    }
+}
+
+}  // namespace
+
+TEST_CASE("corrections from a spectroradiometer's report: CCSS file, spectral-sample and "
+          "four-colour fits recover a known colorimeter",
+          "[spectrum][correction][cli]") {
+    const fs::path base = cm::test::freshDir("spectra-correction");
+    fs::create_directories(base);
+    const auto run = cli("certify --profile rp431-2-theatre --simulate " +
+                         cm::test::virtualTheatre("projector-reference.json") +
+                         " --instrument pr6xx --time-scale 0.001 --quiet --out " +
+                         (base / "out").string());
+    INFO(run.output);
+    REQUIRE(run.exit_code == 0);
+    const std::string report = (base / "out" / "report.json").string();
+    const std::string ccss = (base / "screen.ccss").string();
+    auto r = cli("correction ccss --from-report " + report + " --out " + ccss +
+                 " --display 'Screen 1' --technology 'Xenon projector'");
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.output, Catch::Contains("4 spectra (white, red, green, blue)"));
+    const std::string text = cm::test::readText(ccss);
+    CHECK(text.rfind("CCSS", 0) == 0);
+    CHECK_THAT(text, Catch::Contains("SPECTRAL_BANDS \"201\""));  // PR-670: 380–780 nm at 2 nm
+    CHECK_THAT(text, Catch::Contains("TECHNOLOGY \"Xenon projector\""));
+    CHECK_THAT(text, Catch::Contains("REFERENCE \"PR-670 "));
+
+    // The colorimeter's sensitivities: A·CMF on 360–830 nm.
+    const Cmf c = cmf1931();
+    {
+        std::ofstream f(base / "meter.csv");
+        f << "wavelength_nm,r,g,b\n";
+        for (const auto& [nm, v] : c.v) {
+            f << nm;
+            for (int i = 0; i < 3; ++i) {
+                f << "," << kA[i][0] * v[0] + kA[i][1] * v[1] + kA[i][2] * v[2];
+            }
+            f << "\n";
+        }
+    }
+    r = cli("correction fit-spectral --ccss " + ccss + " --sensitivities " +
+            (base / "meter.csv").string() + " --out " + (base / "spectral.json").string() +
+            " --meter-model K-10-A --meter-serial 9");
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    const auto spectral = cm::test::readJson(base / "spectral.json");
+    CHECK(spectral["method"] == "spectral-samples");
+    CHECK(spectral["screen"] == "Screen 1");
+    checkMatrixIsAinv(spectral["matrix"], 1e-6);
+
+    // Four-colour: the colorimeter's XYZ of the four stimuli = A · (XYZ of the CCSS spectra),
+    // the latter summed here from the table (Km Σ L·x̄·Δλ, Δλ = 2 nm; values in mW).
+    const auto set = cm::test::readText(ccss);
+    std::istringstream in(set.substr(set.find("BEGIN_DATA\n") + 11));
+    {
+        std::ofstream f(base / "meter-rgbw.csv");
+        f << "stimulus,X,Y,Z\n";
+        std::string id;
+        while (in >> id && id != "END_DATA") {
+            double xyz[3] = {0, 0, 0};
+            for (int k = 0; k < 201; ++k) {
+                double mw = 0;
+                in >> mw;
+                for (int i = 0; i < 3; ++i) {
+                    xyz[i] += kKm * mw / 1000.0 * c.v.at(380 + 2 * k)[static_cast<std::size_t>(i)] * 2.0;
+                }
+            }
+            f << id;
+            for (int i = 0; i < 3; ++i) {
+                f << "," << std::setprecision(12)
+                  << kA[i][0] * xyz[0] + kA[i][1] * xyz[1] + kA[i][2] * xyz[2];
+            }
+            f << "\n";
+        }
+    }
+    r = cli("correction fit --meter " + (base / "meter-rgbw.csv").string() + " --reference-ccss " +
+            ccss + " --out " + (base / "four.json").string() +
+            " --screen 'Screen 1' --meter-model K-10-A --meter-serial 9"
+            " --reference-model PR-670 --reference-serial 67012345");
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    const auto four = cm::test::readJson(base / "four.json");
+    CHECK(four["method"] == "four-colour");
+    checkMatrixIsAinv(four["matrix"], 1e-6);
+
+    // evaluate --observer: the same spectra seen by the 1964 10° observer give other
+    // chromaticity figures; a colorimeter's report has no spectra to do it with.
+    const auto e1931 = cli("evaluate " + report + " --profile rp431-2-theatre");
+    const auto e1964 = cli("evaluate " + report + " --profile rp431-2-theatre --observer 1964_10");
+    INFO(e1964.output);
+    REQUIRE(e1931.exit_code == 0);
+    REQUIRE(e1964.exit_code == 0);
+    CHECK(e1931.output != e1964.output);
+    const auto k10 = cli("certify --profile rp431-2-theatre --simulate " +
+                         cm::test::virtualTheatre("projector-reference.json") +
+                         " --instrument k10a --time-scale 0.001 --quiet --allow-uncorrected --out " +
+                         (base / "k10").string());
+    INFO(k10.output);
+    REQUIRE(k10.exit_code == 0);
+    const auto noSpectra = cli("evaluate " + (base / "k10" / "report.json").string() +
+                               " --profile rp431-2-theatre --observer 1964_10");
+    CHECK(noSpectra.exit_code == 2);
+    CHECK_THAT(noSpectra.output, Catch::Contains("has no spectrum"));
     fs::remove_all(base);
 }

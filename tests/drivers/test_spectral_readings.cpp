@@ -12,6 +12,7 @@
 
 #include "tests/drivers/white_theatre.h"
 #include "tests/libmeasure/colorimetry/cie_tables.h"
+#include "libmeasure/procedure/reading_spectrum.h"
 
 #include <catch2/catch.hpp>
 

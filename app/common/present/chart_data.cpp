@@ -5,6 +5,7 @@
 #include "app/common/cie_data.h"
 #include "libmeasure/colorimetry/spectral_consistency.h"
 #include "libmeasure/evaluation/metrics_eotf.h"
+#include "libmeasure/procedure/reading_spectrum.h"
 
 #include <algorithm>
 #include <cmath>

@@ -3,6 +3,7 @@
 #include "app/common/session/session_store.h"
 
 #include "drivers/instrument/spot_instrument.h"
+#include "libmeasure/procedure/reading_spectrum.h"
 
 #include <fcntl.h>
 #include <signal.h>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // The spectrum carried by a reading, as a Spectrum value.
-#include "libmeasure/procedure/reading.h"
+#include "libmeasure/procedure/reading_spectrum.h"
 
 namespace cm::procedure {
 
