@@ -40,15 +40,16 @@ CorrectionMatrix fitSpectralSamples(const std::vector<Spectrum>& samples,
             }
         }
     }
-    const Matrix3 inv = colorimetry::inverse(rr);
-    for (const auto& row : inv) {
-        for (double v : row) {
-            if (!std::isfinite(v)) {
-                throw std::invalid_argument(
-                    "spectral samples do not span three colours (singular set)");
-            }
-        }
+    // Σ r·rᵀ is a Gram matrix: its determinant over the product of its diagonal is 1 for three
+    // orthogonal responses and 0 for responses of one colour. Below 1e-9 the set is degenerate.
+    const double det = rr[0][0] * (rr[1][1] * rr[2][2] - rr[1][2] * rr[2][1]) -
+                       rr[0][1] * (rr[1][0] * rr[2][2] - rr[1][2] * rr[2][0]) +
+                       rr[0][2] * (rr[1][0] * rr[2][1] - rr[1][1] * rr[2][0]);
+    const double diag = rr[0][0] * rr[1][1] * rr[2][2];
+    if (!(diag > 0.0) || !(det / diag > 1e-9)) {
+        throw std::invalid_argument("spectral samples do not span three colours (singular set)");
     }
+    const Matrix3 inv = colorimetry::inverse(rr);
     CorrectionMatrix c;
     c.method = "spectral-samples";
     for (int i = 0; i < 3; ++i) {
