@@ -73,7 +73,7 @@ TEST_CASE("pr6xx driver against the simulator on a pty: identify, line settings,
           "[pr6xx][sim]") {
     auto t = theatre();
     pr6xx::Pr6xxSimulator sim(t,
-                              {"PR-670", "67099999", "1.3.2", {kFast, 42, pr6xx::Fault::None, 1}});
+                              {"PR-670", "67099999", "1.3.2", {kFast, 42, pr6xx::Fault::None, 1, nullptr}});
     sim.start();
     auto port =
         std::make_unique<SerialPort>(sim.devicePath(), LineSettings{9600, 8, 'N', 1, false});
@@ -107,7 +107,7 @@ TEST_CASE("pr6xx: a PR-655 without the extended range reports weak light at cine
     auto t = theatre();
     t->show({"black", "none"});
     pr6xx::Pr6xxSimulator sim655(t,
-                                 {"PR-655", "65500001", "2.0", {kFast, 1, pr6xx::Fault::None, 1}});
+                                 {"PR-655", "65500001", "2.0", {kFast, 1, pr6xx::Fault::None, 1, nullptr}});
     sim655.start();
     auto dev = connect(sim655);
     CHECK(kindOf(*dev) == ErrorKind::TooDark);
