@@ -3,6 +3,7 @@
 #include "drivers/cs2000/simulator.h"
 
 #include "drivers/cs2000/protocol.h"
+#include "libmeasure/colorimetry/spectrum_to_xyz.h"
 
 #include <algorithm>
 #include <cmath>
@@ -80,9 +81,13 @@ void Cs2000Simulator::measure() {
     }
     last_ = noisy(light, n);
     // The spectrum the instrument measured; its own XYZ is that spectrum's integral.
-    lastSpectrum_ = spectrumOf(last_, {kSpectrumStart_nm, kSpectrumEnd_nm, kSpectrumStep_nm},
-                               kBandwidth_nm)
-                        .values();
+    const auto spectrum =
+        spectrumOf(last_, {kSpectrumStart_nm, kSpectrumEnd_nm, kSpectrumStep_nm}, kBandwidth_nm);
+    // A colour the primaries cannot make (noise beyond the gamut edge) is measured as the nearest
+    // one they make: the instrument's XYZ is always its spectrum's integral.
+    last_ = colorimetry::absoluteXYZ(
+        spectrum, common_.observer ? *common_.observer : virt::wyman2013Observer());
+    lastSpectrum_ = spectrum.values();
     haveData_ = true;
     reply("OK00");
 }

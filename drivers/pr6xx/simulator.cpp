@@ -4,6 +4,7 @@
 
 #include "drivers/pr6xx/protocol.h"
 #include "drivers/virtual/virtual_spot_meter.h"
+#include "libmeasure/colorimetry/spectrum_to_xyz.h"
 
 #include <algorithm>
 #include <chrono>
@@ -98,8 +99,12 @@ std::string Pr6xxSimulator::measureReply(int code) {
     last_ = noisy(light, n);
     // The spectrum the instrument measured; its own XYZ is that spectrum's integral.
     const WavelengthGrid g = grid();
-    lastSpectrum_ =
-        spectrumOf(last_, {g.start_nm, g.end_nm, g.step_nm}, m.bandwidth_nm).values();
+    const auto spectrum = spectrumOf(last_, {g.start_nm, g.end_nm, g.step_nm}, m.bandwidth_nm);
+    // A colour the primaries cannot make (noise beyond the gamut edge) is measured as the nearest
+    // one they make: the instrument's XYZ is always its spectrum's integral.
+    last_ = colorimetry::absoluteXYZ(
+        spectrum, common_.observer ? *common_.observer : virt::wyman2013Observer());
+    lastSpectrum_ = spectrum.values();
     haveData_ = true;
     return dataReply(code);
 }
