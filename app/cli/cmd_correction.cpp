@@ -64,8 +64,8 @@ correction::FourColourSet rgbwFromCcss(const std::string& file) {
     }
     for (const char* need : {"red", "green", "blue", "white"}) {
         if (!rows.count(need)) {
-            throw CommandError(kExitUsage, file + ": no spectrum with SAMPLE_ID '" +
-                                               std::string(need) + "'");
+            throw CommandError(kExitUsage,
+                               file + ": no spectrum with SAMPLE_ID '" + std::string(need) + "'");
         }
     }
     return {rows["red"], rows["green"], rows["blue"], rows["white"]};
@@ -87,12 +87,14 @@ correction::SpectralSampleSet spectraFromReport(const std::string& file) {
         set.samples.emplace_back(wl, s.radiance, true);
     }
     if (set.samples.empty()) {
-        throw CommandError(kExitUsage, file + ": no spectra (was it measured with a "
-                                              "spectroradiometer?)");
+        throw CommandError(kExitUsage, file +
+                                           ": no spectra (was it measured with a "
+                                           "spectroradiometer?)");
     }
     const auto instruments = doc.value("instruments", nlohmann::json::array());
     if (!instruments.empty()) {
-        set.reference = instruments[0].value("model", "") + " " + instruments[0].value("serial", "");
+        set.reference =
+            instruments[0].value("model", "") + " " + instruments[0].value("serial", "");
     }
     return set;
 }
@@ -136,8 +138,8 @@ void registerCorrectionCommands(CLI::App& app) {
         if (a["reference"].empty() == a["reference-ccss"].empty()) {
             throw CommandError(kExitUsage, "give one of --reference and --reference-ccss");
         }
-        const auto ref = a["reference"].empty() ? rgbwFromCcss(a["reference-ccss"])
-                                                : readRgbw(a["reference"]);
+        const auto ref =
+            a["reference"].empty() ? rgbwFromCcss(a["reference-ccss"]) : readRgbw(a["reference"]);
         app::CorrectionFile c;
         try {
             c.correction = a["method"] == "one-colour"
@@ -206,8 +208,8 @@ void registerCorrectionCommands(CLI::App& app) {
             "fit-spectral",
             "Correction from a CCSS spectral sample set and the colorimeter's channel "
             "sensitivities (least squares over the samples, as ArgyllCMS does for CCSS)");
-        for (const char* k : {"ccss", "sensitivities", "out", "id", "screen", "meter-model",
-                              "meter-serial"}) {
+        for (const char* k :
+             {"ccss", "sensitivities", "out", "id", "screen", "meter-model", "meter-serial"}) {
             (*o2)[k] = "";
         }
         c->add_option("--ccss", (*o2)["ccss"], "Spectral sample set (CCSS)")->required();
@@ -235,10 +237,9 @@ void registerCorrectionCommands(CLI::App& app) {
             f.colorimeter_model = a["meter-model"];
             f.colorimeter_serial = a["meter-serial"];
             const auto split = set.reference.rfind(' ');
-            f.reference_model = split == std::string::npos ? set.reference
-                                                           : set.reference.substr(0, split);
-            f.reference_serial =
-                split == std::string::npos ? "" : set.reference.substr(split + 1);
+            f.reference_model =
+                split == std::string::npos ? set.reference : set.reference.substr(0, split);
+            f.reference_serial = split == std::string::npos ? "" : set.reference.substr(split + 1);
             f.screen = a["screen"].empty() ? set.display : a["screen"];
             f.date_utc = drivers::utcNowIso8601();
             try {
@@ -246,9 +247,10 @@ void registerCorrectionCommands(CLI::App& app) {
             } catch (const std::exception& e) {
                 throw CommandError(kExitOutput, e.what());
             }
-            std::printf("%s: spectral-samples correction from %zu spectra, largest residual "
-                        "Δu'v' %.6f\n",
-                        a["out"].c_str(), set.samples.size(), f.correction.max_residual_duv);
+            std::printf(
+                "%s: spectral-samples correction from %zu spectra, largest residual "
+                "Δu'v' %.6f\n",
+                a["out"].c_str(), set.samples.size(), f.correction.max_residual_duv);
         });
     }
 }

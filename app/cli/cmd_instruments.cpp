@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // `cinemeasure sim FAMILY`, `read`, `ports`: instruments and their simulators from the shell.
 #include "app/cli/commands.h"
-#include "app/common/cie_data.h"
 #include "app/common/certification.h"
+#include "app/common/cie_data.h"
 #include "app/common/present/chart_data.h"
 #include "drivers/families.h"
 
@@ -93,7 +93,8 @@ void registerInstrumentCommands(CLI::App& app) {
                 c.time_scale = *timeScale;
                 c.fault = drivers::virt::parseFault(*fault);
                 c.fault_at_measurement = *faultAt;
-                // Simulated spectroradiometers integrate their spectra with the CIE 1931 table we ship.
+                // Simulated spectroradiometers integrate their spectra with the CIE 1931 table we
+                // ship.
                 c.observer = app::cieObserverPtr("1931_2");
                 c.seed = static_cast<std::uint64_t>(*seed);
                 auto sim = drivers::findFamily(*family)->makeSimulator(theatre, c);
@@ -155,13 +156,14 @@ void registerInstrumentCommands(CLI::App& app) {
                         id.model.c_str(), id.serial.c_str(), id.firmware.c_str(), r.xyz_cdm2.Y,
                         xy.x, xy.y, uv.u_prime, uv.v_prime, r.integration_time_s);
                     if (const auto c = app::present::spectralCheck(r)) {
-                        std::printf("spectrum %zu values %.0f–%.0f nm; XYZ from it: ΔY %+.3f %%, "
-                                    "Δu'v' %.5f\n",
-                                    r.spectral_radiance.size(), r.spectrum_start_nm,
-                                    r.spectrum_start_nm +
-                                        r.spectrum_step_nm *
-                                            static_cast<double>(r.spectral_radiance.size() - 1),
-                                    c->delta_Y_pct, c->delta_uv);
+                        std::printf(
+                            "spectrum %zu values %.0f–%.0f nm; XYZ from it: ΔY %+.3f %%, "
+                            "Δu'v' %.5f\n",
+                            r.spectral_radiance.size(), r.spectrum_start_nm,
+                            r.spectrum_start_nm +
+                                r.spectrum_step_nm *
+                                    static_cast<double>(r.spectral_radiance.size() - 1),
+                            c->delta_Y_pct, c->delta_uv);
                     }
                 }
             } catch (const drivers::InstrumentError& e) {

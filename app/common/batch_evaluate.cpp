@@ -3,8 +3,8 @@
 #include "app/common/batch_evaluate.h"
 
 #include "libmeasure/colorimetry/spectrum_to_xyz.h"
-#include "libmeasure/util/json_view.h"
 #include "libmeasure/procedure/reading_spectrum.h"
+#include "libmeasure/util/json_view.h"
 
 #include <algorithm>
 #include <cmath>

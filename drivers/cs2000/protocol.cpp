@@ -4,9 +4,9 @@
 
 #include <cmath>
 #include <cstdio>
-#include <stdexcept>
 #include <cstdlib>
 #include <sstream>
+#include <stdexcept>
 
 namespace cm::drivers::cs2000 {
 

@@ -4,8 +4,8 @@
 #include "libmeasure/procedure/reading_spectrum.h"
 
 #include <algorithm>
-#include <cmath>
 #include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <thread>
 
@@ -129,13 +129,14 @@ void Pr6xxDevice::readSpectrum(procedure::Reading& r) {
         std::vector<double> values;
         values.reserve(static_cast<std::size_t>(grid_.points));
         for (int i = 0; i < grid_.points; ++i) {
-            const auto [wl, v] = parseSpectralLine(port_->readUntil(kReplyTerminator, scaled(3000)));
+            const auto [wl, v] =
+                parseSpectralLine(port_->readUntil(kReplyTerminator, scaled(3000)));
             const double expected = grid_.start_nm + grid_.step_nm * i;
             if (std::abs(wl - expected) > 1e-6) {
-                throw InstrumentError(ErrorKind::Protocol,
-                                      "D5: line " + std::to_string(i + 2) + " is at " +
-                                          std::to_string(wl) + " nm, expected " +
-                                          std::to_string(expected) + " nm");
+                throw InstrumentError(ErrorKind::Protocol, "D5: line " + std::to_string(i + 2) +
+                                                               " is at " + std::to_string(wl) +
+                                                               " nm, expected " +
+                                                               std::to_string(expected) + " nm");
             }
             values.push_back(v);
         }

@@ -14,9 +14,9 @@ const std::vector<ModelInfo>& models() {
     // Exposure ceilings from the manual's SE command ranges; luminance limits are the data sheet's
     // ranges for the standard 1° aperture (PR-655: 0.17 cd/m² with 6 s; PR-670 extended: 0.0003).
     static const std::vector<ModelInfo> kModels = {
-    // Spectral grids: PR-670 380–780 nm at 2 nm (the manual's D120 example); PR-655 380–780 nm
-    // at 4 nm (data sheet; D120 is queried anyway). Bandwidth (FWHM) from the data sheets:
-    // PR-655 8 nm, PR-670 5 nm; the PR-680 is taken as a PR-670.
+        // Spectral grids: PR-670 380–780 nm at 2 nm (the manual's D120 example); PR-655 380–780 nm
+        // at 4 nm (data sheet; D120 is queried anyway). Bandwidth (FWHM) from the data sheets:
+        // PR-655 8 nm, PR-670 5 nm; the PR-680 is taken as a PR-670.
         {"PR-655", 6000.0, 0.17, 17000.0, 1.0, 380.0, 780.0, 4.0, 8.0},
         {"PR-670", 30000.0, 0.0003, 25000.0, 1.0, 380.0, 780.0, 2.0, 5.0},
         {"PR-680", 30000.0, 0.0003, 25000.0, 1.0, 380.0, 780.0, 2.0, 5.0},
@@ -166,10 +166,10 @@ WavelengthGrid parseHardwareConfig(const Reply& r) {
     g.step_nm = number(r.fields[4], "D120 step");
     if (!(g.step_nm > 0.0) || !(g.end_nm > g.start_nm) ||
         std::abs((g.end_nm - g.start_nm) / g.step_nm + 1.0 - g.points) > 1e-6) {
-        throw InstrumentError(ErrorKind::Protocol,
-                              "D120: " + std::to_string(g.points) + " points do not fit " +
-                                  r.fields[2] + "–" + r.fields[3] + " nm in steps of " +
-                                  r.fields[4] + " nm");
+        throw InstrumentError(ErrorKind::Protocol, "D120: " + std::to_string(g.points) +
+                                                       " points do not fit " + r.fields[2] + "–" +
+                                                       r.fields[3] + " nm in steps of " +
+                                                       r.fields[4] + " nm");
     }
     return g;
 }

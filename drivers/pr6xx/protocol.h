@@ -7,8 +7,8 @@
 #include "libmeasure/colorimetry/tristimulus.h"
 
 #include <optional>
-#include <utility>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace cm::drivers::pr6xx {
@@ -73,8 +73,8 @@ std::string formatHardwareConfig(const WavelengthGrid& grid);
 /// integrated photon". Throws InstrumentError for an error status or bad fields.
 struct SpectralHeader {
     double peak_nm = 0.0;
-    double radiance_W_sr_m2 = 0.0;      ///< Σ L(λ) Δλ
-    double photon_radiance = 0.0;       ///< photons · s⁻¹ · sr⁻¹ · m⁻²
+    double radiance_W_sr_m2 = 0.0;  ///< Σ L(λ) Δλ
+    double photon_radiance = 0.0;   ///< photons · s⁻¹ · sr⁻¹ · m⁻²
 };
 SpectralHeader parseSpectralHeader(const Reply& reply);
 /// One data line "wl,value" (nm, W·sr⁻¹·m⁻²·nm⁻¹). Throws InstrumentError(Protocol) otherwise.

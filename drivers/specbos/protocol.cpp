@@ -113,8 +113,7 @@ double parseSpectralValue(const std::string& line) {
         ++end;
     }
     if (line.empty() || end == line.c_str() || *end != '\0' || !std::isfinite(v)) {
-        throw InstrumentError(ErrorKind::Protocol,
-                              "spectral value '" + line + "' is not a number");
+        throw InstrumentError(ErrorKind::Protocol, "spectral value '" + line + "' is not a number");
     }
     return v;
 }

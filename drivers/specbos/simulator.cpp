@@ -86,9 +86,9 @@ void SpecbosSimulator::init() {
     last_ = noisy(light, n);
     // The instrument's XYZ is its spectrum's integral (a colour beyond the primaries' gamut is
     // measured as the nearest one they make); *fetch:sprad recomputes the same spectrum.
-    last_ = colorimetry::absoluteXYZ(
-        spectrumOf(last_, {kWavBeg_nm, kWavEnd_nm, 1.0}, kBandwidth_nm),
-        common_.observer ? *common_.observer : virt::wyman2013Observer());
+    last_ =
+        colorimetry::absoluteXYZ(spectrumOf(last_, {kWavBeg_nm, kWavEnd_nm, 1.0}, kBandwidth_nm),
+                                 common_.observer ? *common_.observer : virt::wyman2013Observer());
     haveData_ = true;
     send(std::string(1, kBel));
 }

@@ -105,8 +105,8 @@ colorimetry::XYZ PtySimulator::noisy(const colorimetry::XYZ& t, int /*measuremen
 }
 
 colorimetry::Spectrum PtySimulator::spectrumOf(const colorimetry::XYZ& xyz,
-                                              const SpectralGrid& grid,
-                                              double bandwidth_nm) const {
+                                               const SpectralGrid& grid,
+                                               double bandwidth_nm) const {
     static const colorimetry::Observer kOwn = wyman2013Observer();
     const colorimetry::Observer& cmf = common_.observer ? *common_.observer : kOwn;
     return synthesiseSpectrum(theatre_->config().spectral_primaries, bandwidth_nm, cmf, xyz, grid);

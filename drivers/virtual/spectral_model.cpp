@@ -85,8 +85,7 @@ double primaryPower(const std::string& set, int k, double wl, double bandwidth_n
                 return lamp * (1.0 - logistic(wl, 490.0, 4.0));
         }
     }
-    throw std::invalid_argument("unknown primary set '" + set +
-                                "' (laser-rgb, led-rgb, xenon)");
+    throw std::invalid_argument("unknown primary set '" + set + "' (laser-rgb, led-rgb, xenon)");
 }
 
 colorimetry::Observer wyman2013Observer() {

@@ -157,9 +157,10 @@ TheatreConfig parseTheatreConfig(const JsonView& root) {
     if (root.has("transfer")) {
         c.transfer = root.at("transfer").oneOf({"dci-gamma", "pq"});
     }
-    c.spectral_primaries = root.has("spectral_primaries")
-                               ? root.at("spectral_primaries").oneOf({"laser-rgb", "led-rgb", "xenon"})
-                               : defaultPrimarySet(c.screen_type);
+    c.spectral_primaries =
+        root.has("spectral_primaries")
+            ? root.at("spectral_primaries").oneOf({"laser-rgb", "led-rgb", "xenon"})
+            : defaultPrimarySet(c.screen_type);
     c.eotf_error_pct =
         root.has("eotf_error_pct") ? root.at("eotf_error_pct").number(-90, 900) : 0.0;
     c.checkerboard_flare_pct =

@@ -61,8 +61,8 @@ CorrectionMatrix fitSpectralSamples(const std::vector<Spectrum>& samples,
     }
     c.max_residual_duv = 0.0;
     for (std::size_t i = 0; i < samples.size(); ++i) {
-        const double d = colorimetry::deltaUV(colorimetry::toUV(apply(c, raw[i])),
-                                              colorimetry::toUV(ref[i]));
+        const double d =
+            colorimetry::deltaUV(colorimetry::toUV(apply(c, raw[i])), colorimetry::toUV(ref[i]));
         if (i < 4) {
             c.residual_duv[i] = d;
         }

@@ -17,11 +17,11 @@ namespace cm::correction {
 
 /// A set of display spectra with what a CCSS file says about them.
 struct SpectralSampleSet {
-    std::string display;     ///< DISPLAY: the screen the spectra were measured on
-    std::string technology;  ///< TECHNOLOGY, e.g. "Laser projector", "LED wall"
-    std::string reference;   ///< REFERENCE: the spectroradiometer, model and serial
-    std::string created;     ///< CREATED, as text
-    std::vector<std::string> ids;                ///< sample names ("white", "red", …)
+    std::string display;           ///< DISPLAY: the screen the spectra were measured on
+    std::string technology;        ///< TECHNOLOGY, e.g. "Laser projector", "LED wall"
+    std::string reference;         ///< REFERENCE: the spectroradiometer, model and serial
+    std::string created;           ///< CREATED, as text
+    std::vector<std::string> ids;  ///< sample names ("white", "red", …)
     std::vector<colorimetry::Spectrum> samples;  ///< spectral radiance, W·sr⁻¹·m⁻²·nm⁻¹
 };
 

@@ -6,13 +6,13 @@
 #include "app/common/session/session_store.h"
 #include "cli_run.h"
 
-#include <catch2/catch.hpp>
 #include <sqlite3.h>
+#include <catch2/catch.hpp>
 
 #include <array>
 #include <cmath>
-#include <iomanip>
 #include <fstream>
+#include <iomanip>
 #include <map>
 #include <sstream>
 
@@ -94,9 +94,9 @@ TEST_CASE("CS-2000 run: spectra in report.json with their XYZ check, in the jour
     }
     // The PDF plots the white and primary spectra with their check.
     const fs::path txt = base / "report.txt";
-    REQUIRE(std::system(("pdftotext -layout " + (base / "out" / "report.pdf").string() + " " +
-                         txt.string())
-                            .c_str()) == 0);
+    REQUIRE(std::system(
+                ("pdftotext -layout " + (base / "out" / "report.pdf").string() + " " + txt.string())
+                    .c_str()) == 0);
     const std::string t = cm::test::readText(txt);
     CHECK_THAT(t, Catch::Contains("Spectra: measured spectral radiance"));
     for (const char* stimulus : {"white (white", "red (red", "green (green", "blue (blue"}) {
@@ -177,8 +177,8 @@ TEST_CASE("calc: observers 2015_2 and 2015_10; metamerism of two spectra under e
     // D65 (CIE table) against itself scaled: no metamerism under any observer; D65 against
     // illuminant A: their published 1931 and 1964 chromaticities (CIE 015:2004 Table T.3).
     const std::string cie = std::string(CINEMEASURE_CALIBRATION_DIR) + "/cie/";
-    const auto r = cli("calc metamerism --json " + cie + "illuminant_D65.csv " + cie +
-                       "illuminant_A.csv");
+    const auto r =
+        cli("calc metamerism --json " + cie + "illuminant_D65.csv " + cie + "illuminant_A.csv");
     INFO(r.output);
     REQUIRE(r.exit_code == 0);
     const auto j = nlohmann::json::parse(r.output.substr(r.output.find('{')));
@@ -229,15 +229,16 @@ void checkMatrixIsAinv(const nlohmann::json& matrix, double tol) {
 
 }  // namespace
 
-TEST_CASE("corrections from a spectroradiometer's report: CCSS file, spectral-sample and "
-          "four-colour fits recover a known colorimeter",
-          "[spectrum][correction][cli]") {
+TEST_CASE(
+    "corrections from a spectroradiometer's report: CCSS file, spectral-sample and "
+    "four-colour fits recover a known colorimeter",
+    "[spectrum][correction][cli]") {
     const fs::path base = cm::test::freshDir("spectra-correction");
     fs::create_directories(base);
-    const auto run = cli("certify --profile rp431-2-theatre --simulate " +
-                         cm::test::virtualTheatre("projector-reference.json") +
-                         " --instrument pr6xx --time-scale 0.001 --quiet --out " +
-                         (base / "out").string());
+    const auto run =
+        cli("certify --profile rp431-2-theatre --simulate " +
+            cm::test::virtualTheatre("projector-reference.json") +
+            " --instrument pr6xx --time-scale 0.001 --quiet --out " + (base / "out").string());
     INFO(run.output);
     REQUIRE(run.exit_code == 0);
     const std::string report = (base / "out" / "report.json").string();
@@ -290,7 +291,8 @@ TEST_CASE("corrections from a spectroradiometer's report: CCSS file, spectral-sa
                 double mw = 0;
                 in >> mw;
                 for (int i = 0; i < 3; ++i) {
-                    xyz[i] += kKm * mw / 1000.0 * c.v.at(380 + 2 * k)[static_cast<std::size_t>(i)] * 2.0;
+                    xyz[i] +=
+                        kKm * mw / 1000.0 * c.v.at(380 + 2 * k)[static_cast<std::size_t>(i)] * 2.0;
                 }
             }
             f << id;
@@ -319,10 +321,11 @@ TEST_CASE("corrections from a spectroradiometer's report: CCSS file, spectral-sa
     REQUIRE(e1931.exit_code == 0);
     REQUIRE(e1964.exit_code == 0);
     CHECK(e1931.output != e1964.output);
-    const auto k10 = cli("certify --profile rp431-2-theatre --simulate " +
-                         cm::test::virtualTheatre("projector-reference.json") +
-                         " --instrument k10a --time-scale 0.001 --quiet --allow-uncorrected --out " +
-                         (base / "k10").string());
+    const auto k10 =
+        cli("certify --profile rp431-2-theatre --simulate " +
+            cm::test::virtualTheatre("projector-reference.json") +
+            " --instrument k10a --time-scale 0.001 --quiet --allow-uncorrected --out " +
+            (base / "k10").string());
     INFO(k10.output);
     REQUIRE(k10.exit_code == 0);
     const auto noSpectra = cli("evaluate " + (base / "k10" / "report.json").string() +

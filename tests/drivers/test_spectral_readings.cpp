@@ -10,9 +10,9 @@
 #include "libmeasure/colorimetry/spectral_consistency.h"
 #include "libmeasure/colorimetry/spectrum_to_xyz.h"
 
+#include "libmeasure/procedure/reading_spectrum.h"
 #include "tests/drivers/white_theatre.h"
 #include "tests/libmeasure/colorimetry/cie_tables.h"
-#include "libmeasure/procedure/reading_spectrum.h"
 
 #include <catch2/catch.hpp>
 
@@ -32,7 +32,8 @@ constexpr double kTransmissionDeltaUV = 0.0005;
 TEST_CASE("pr6xx spectral replies: D120 grid (manual example), D5 header and lines",
           "[pr6xx][protocol][spectrum]") {
     // PR-655/670 manual, D120 example: 201 points from 380 to 780 nm in 2 nm steps.
-    const auto g = pr6xx::parseHardwareConfig(pr6xx::parseReply("00000,201,0.00,380,780,2,256,7,247"));
+    const auto g =
+        pr6xx::parseHardwareConfig(pr6xx::parseReply("00000,201,0.00,380,780,2,256,7,247"));
     CHECK(g.points == 201);
     CHECK(g.start_nm == 380.0);
     CHECK(g.end_nm == 780.0);
@@ -166,8 +167,8 @@ TEST_CASE("simulated spectra: each primary set peaks where its primaries are and
     CHECK(peaks == std::vector<int>{465, 532, 639});
     // A colour outside the set's gamut (a spectral 500 nm cyan) is clipped to the gamut edge
     // (no negative power).
-    const auto cyan = virt::synthesiseSpectrum("xenon", 5.0, cie, {0.0082, 0.3230, 0.2720},
-                                               {380, 780, 1});
+    const auto cyan =
+        virt::synthesiseSpectrum("xenon", 5.0, cie, {0.0082, 0.3230, 0.2720}, {380, 780, 1});
     for (double x : cyan.values()) {
         CHECK(x >= 0.0);
     }

@@ -561,8 +561,8 @@ void drawSpectraChart(cairo_t* cr, TextLayout& t, Area a,
         std::snprintf(buf, sizeof buf,
                       "%s (%s @ %s): peak %.0f nm; XYZ from spectrum vs instrument: ΔY %+.2f %%, "
                       "Δu′v′ %.4f",
-                      s.stimulus.c_str(), s.step.c_str(), s.point.c_str(), s.peak_nm,
-                      s.delta_Y_pct, s.delta_uv);
+                      s.stimulus.c_str(), s.step.c_str(), s.point.c_str(), s.peak_nm, s.delta_Y_pct,
+                      s.delta_uv);
         t.set(buf, 7, false, a.w - 40);
         t.draw(plot.x, y, colour(s.stimulus));
         y += 11;

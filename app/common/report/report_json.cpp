@@ -4,8 +4,8 @@
 
 #include "app/common/present/chart_data.h"
 #include "app/common/present/figure_text.h"
-#include "libmeasure/util/json_view.h"
 #include "libmeasure/procedure/reading_spectrum.h"
+#include "libmeasure/util/json_view.h"
 
 #include <algorithm>
 #include <cmath>

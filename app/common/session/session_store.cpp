@@ -462,15 +462,16 @@ void SessionStore::appendReading(const std::string& sid, const procedure::Record
         id.step();
         const long long instrumentId = id.integer(0);
         const std::string spectrum = encodeSpectrum(r.reading.spectral_radiance);
-        Statement s(db_,
-                    "INSERT INTO readings (session_id, seq, step, point, repeat, X, Y, Z, "
-                    "integration_time_s, "
-                    "timestamp_utc, status, instrument_id, raw_reply, standard_uncertainty_rel, "
-                    "spectrum_start_nm, spectrum_step_nm, spectrum_values, uncorrected_X, uncorrected_Y, "
-                    "uncorrected_Z, "
-                    "correction, u_chromaticity_xy) VALUES "
-                    "(?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM readings WHERE session_id = ?), "
-                    "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        Statement s(
+            db_,
+            "INSERT INTO readings (session_id, seq, step, point, repeat, X, Y, Z, "
+            "integration_time_s, "
+            "timestamp_utc, status, instrument_id, raw_reply, standard_uncertainty_rel, "
+            "spectrum_start_nm, spectrum_step_nm, spectrum_values, uncorrected_X, uncorrected_Y, "
+            "uncorrected_Z, "
+            "correction, u_chromaticity_xy) VALUES "
+            "(?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM readings WHERE session_id = ?), "
+            "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         s.bind(1, sid).bind(2, sid).bind(3, r.step_id).bind(4, r.point_id).bindInt(5, r.repeat);
         s.bind(6, r.reading.xyz_cdm2.X).bind(7, r.reading.xyz_cdm2.Y).bind(8, r.reading.xyz_cdm2.Z);
         s.bind(9, r.reading.integration_time_s)

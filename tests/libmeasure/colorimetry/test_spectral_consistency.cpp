@@ -55,8 +55,8 @@ TEST_CASE("instrument XYZ against its spectrum: ΔY % and Δu'v' worked by hand"
     // (1440 / 10721.7, 6210 / 10721.7) = (0.134307, 0.579199); Δu'v' = 0.002440.
     CHECK(c.delta_uv == Approx(0.002440).margin(2e-6));
     // The same chromaticity at another luminance: Δu'v' 0, ΔY as the ratio says.
-    const auto same = compareWithSpectrum({349.7312 * 2, 683.002 * 2, 3.92726 * 2}, line555(),
-                                          test::cie1931());
+    const auto same =
+        compareWithSpectrum({349.7312 * 2, 683.002 * 2, 3.92726 * 2}, line555(), test::cie1931());
     CHECK(same.delta_uv < 1e-6);
     CHECK(same.delta_Y_pct == Approx(-50.0));
     // A zero instrument Y has no relative difference.
@@ -100,7 +100,8 @@ TEST_CASE("observer metamerism: spectra matching for the 1931 observer differ fo
     const XYZ target = absoluteXYZ(d65, test::cie1931());
     Matrix3 m{};
     for (int k = 0; k < 3; ++k) {
-        const XYZ c = absoluteXYZ(Spectrum(wl, lines[static_cast<std::size_t>(k)]), test::cie1931());
+        const XYZ c =
+            absoluteXYZ(Spectrum(wl, lines[static_cast<std::size_t>(k)]), test::cie1931());
         m[0][static_cast<std::size_t>(k)] = c.X;
         m[1][static_cast<std::size_t>(k)] = c.Y;
         m[2][static_cast<std::size_t>(k)] = c.Z;

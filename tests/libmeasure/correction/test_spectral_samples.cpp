@@ -61,9 +61,8 @@ TEST_CASE("spectral-sample correction: channels A·CMF are corrected by A⁻¹",
     CHECK_THROWS_AS(fitSpectralSamples({three[0], three[1]}, meter, test::cie1931()),
                     std::invalid_argument);
     const auto d65 = test::illuminant("D65");
-    CHECK_THROWS_AS(
-        fitSpectralSamples({d65, d65.scaled(2), d65.scaled(3)}, meter, test::cie1931()),
-        std::invalid_argument);
+    CHECK_THROWS_AS(fitSpectralSamples({d65, d65.scaled(2), d65.scaled(3)}, meter, test::cie1931()),
+                    std::invalid_argument);
 }
 
 TEST_CASE("four-colour correction from a spectroradiometer's spectra", "[correction][spectrum]") {
@@ -72,7 +71,8 @@ TEST_CASE("four-colour correction from a spectroradiometer's spectra", "[correct
     const auto r = test::illuminant("F11"), g = test::illuminant("F2"), b = test::illuminant("D65"),
                w = test::illuminant("A");
     const FourColourSet seen{colorimetry::absoluteXYZ(r, meter), colorimetry::absoluteXYZ(g, meter),
-                             colorimetry::absoluteXYZ(b, meter), colorimetry::absoluteXYZ(w, meter)};
+                             colorimetry::absoluteXYZ(b, meter),
+                             colorimetry::absoluteXYZ(w, meter)};
     // Four-colour is exact for primaries' chromaticities and the white; with a linear meter the
     // matrix is A⁻¹ whatever the four stimuli are.
     const CorrectionMatrix c = fitFourColourFromSpectra(seen, r, g, b, w, test::cie1931());
