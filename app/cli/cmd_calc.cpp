@@ -25,13 +25,13 @@ std::vector<double> parseList(const std::string& s, std::size_t n, const std::st
         char* end = nullptr;
         const double x = std::strtod(tok.c_str(), &end);
         if (end == tok.c_str() || *end != '\0' || !std::isfinite(x)) {
-            throw CommandError(kExitUsage, what + ": '" + tok + "' is not a number");
+            throw errors::InputError(what + ": '" + tok + "' is not a number");
         }
         v.push_back(x);
     }
     if (v.size() != n) {
-        throw CommandError(kExitUsage,
-                           what + ": expected " + std::to_string(n) + " comma-separated numbers");
+        throw errors::InputError(what + ": expected " + std::to_string(n) +
+                                 " comma-separated numbers");
     }
     return v;
 }
@@ -64,7 +64,7 @@ void failIfUndefined(const std::vector<std::pair<std::string, nlohmann::json>>& 
         }
     }
     if (!names.empty()) {
-        throw CommandError(kExitUsage, "undefined: " + names + " (" + why + ")");
+        throw errors::InputError("undefined: " + names + " (" + why + ")");
     }
 }
 
@@ -75,13 +75,10 @@ nlohmann::json num(double v) {
 std::vector<std::pair<std::string, nlohmann::json>> cctFields(const colorimetry::ChromaticityXY& xy,
                                                               const std::string& method,
                                                               const colorimetry::Observer& obs) {
-    try {
-        const auto r =
-            colorimetry::correlatedColourTemperature(xy, method, obs, app::cieData().robertson);
-        return {{"cct_K", num(r.cct_K)}, {"duv", num(r.duv)}, {"method", r.method}};
-    } catch (const colorimetry::CctRangeError& e) {
-        throw CommandError(kExitUsage, e.what());
-    }
+    // Outside a method's range: CctRangeError, an input error.
+    const auto r =
+        colorimetry::correlatedColourTemperature(xy, method, obs, app::cieData().robertson);
+    return {{"cct_K", num(r.cct_K)}, {"duv", num(r.duv)}, {"method", r.method}};
 }
 
 }  // namespace
@@ -104,12 +101,7 @@ void registerCalcCommand(CLI::App& app) {
             ->check(CLI::IsMember(app::observerIds()));
         c->add_flag("--json", *json, "Machine-readable output");
         c->callback([=] {
-            colorimetry::Spectrum s;
-            try {
-                s = app::loadSpectrumFile(*file);
-            } catch (const std::exception& e) {
-                throw CommandError(kExitUsage, e.what());
-            }
+            const colorimetry::Spectrum s = app::loadSpectrumFile(*file);
             const std::string extrapolated = colorimetry::extrapolatedRange(s);
             if (!extrapolated.empty()) {
                 std::fprintf(stderr, "warning: %s: spectrum does not cover 380–780 nm: %s\n",
@@ -156,13 +148,8 @@ void registerCalcCommand(CLI::App& app) {
         c->add_option("FILE_B", *fileB, "Spectrum (CSV nm,value or CGATS .sp)")->required();
         c->add_flag("--json", *json, "Machine-readable output");
         c->callback([=] {
-            colorimetry::Spectrum a, b;
-            try {
-                a = app::loadSpectrumFile(*fileA);
-                b = app::loadSpectrumFile(*fileB);
-            } catch (const std::exception& e) {
-                throw CommandError(kExitUsage, e.what());
-            }
+            const colorimetry::Spectrum a = app::loadSpectrumFile(*fileA);
+            const colorimetry::Spectrum b = app::loadSpectrumFile(*fileB);
             std::vector<std::pair<std::string, nlohmann::json>> kv;
             for (const auto& id : app::observerIds()) {
                 const auto& obs = app::cieData().observer(id);

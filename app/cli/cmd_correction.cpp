@@ -34,25 +34,21 @@ correction::FourColourSet readRgbw(const std::string& file) {
         char name[32];
         colorimetry::XYZ v;
         if (std::sscanf(line.c_str(), "%31[^,],%lf,%lf,%lf", name, &v.X, &v.Y, &v.Z) != 4) {
-            throw CommandError(kExitUsage,
-                               file + ":" + std::to_string(n) + ": expected 'stimulus,X,Y,Z'");
+            throw errors::InputError(file + ":" + std::to_string(n) +
+                                     ": expected 'stimulus,X,Y,Z'");
         }
         rows[name] = v;
     }
     for (const char* need : {"red", "green", "blue", "white"}) {
         if (!rows.count(need)) {
-            throw CommandError(kExitUsage, file + ": missing the '" + std::string(need) + "' row");
+            throw errors::InputError(file + ": missing the '" + std::string(need) + "' row");
         }
     }
     return {rows["red"], rows["green"], rows["blue"], rows["white"]};
 }
 
 correction::SpectralSampleSet readCcss(const std::string& file) {
-    try {
-        return correction::parseCcss(app::readTextFile(file), file);
-    } catch (const std::exception& e) {
-        throw CommandError(kExitUsage, e.what());
-    }
+    return correction::parseCcss(app::readTextFile(file), file);  // a bad file is input
 }
 
 /// The reference XYZ of red, green, blue and white from a CCSS file's spectra (CIE 1931 2°).
@@ -64,8 +60,8 @@ correction::FourColourSet rgbwFromCcss(const std::string& file) {
     }
     for (const char* need : {"red", "green", "blue", "white"}) {
         if (!rows.count(need)) {
-            throw CommandError(kExitUsage,
-                               file + ": no spectrum with SAMPLE_ID '" + std::string(need) + "'");
+            throw errors::InputError(file + ": no spectrum with SAMPLE_ID '" + std::string(need) +
+                                     "'");
         }
     }
     return {rows["red"], rows["green"], rows["blue"], rows["white"]};
@@ -87,9 +83,9 @@ correction::SpectralSampleSet spectraFromReport(const std::string& file) {
         set.samples.emplace_back(wl, s.radiance, true);
     }
     if (set.samples.empty()) {
-        throw CommandError(kExitUsage, file +
-                                           ": no spectra (was it measured with a "
-                                           "spectroradiometer?)");
+        throw errors::InputError(file +
+                                 ": no spectra (was it measured with a "
+                                 "spectroradiometer?)");
     }
     const auto instruments = doc.value("instruments", nlohmann::json::array());
     if (!instruments.empty()) {
@@ -136,18 +132,14 @@ void registerCorrectionCommands(CLI::App& app) {
         auto& a = *o;
         const auto meter = readRgbw(a["meter"]);
         if (a["reference"].empty() == a["reference-ccss"].empty()) {
-            throw CommandError(kExitUsage, "give one of --reference and --reference-ccss");
+            throw errors::InputError("give one of --reference and --reference-ccss");
         }
         const auto ref =
             a["reference"].empty() ? rgbwFromCcss(a["reference-ccss"]) : readRgbw(a["reference"]);
         app::CorrectionFile c;
-        try {
-            c.correction = a["method"] == "one-colour"
-                               ? correction::fitOneColour(meter.white, ref.white)
-                               : correction::fitFourColour(meter, ref);
-        } catch (const std::exception& e) {
-            throw CommandError(kExitUsage, e.what());
-        }
+        c.correction = a["method"] == "one-colour"
+                           ? correction::fitOneColour(meter.white, ref.white)
+                           : correction::fitFourColour(meter, ref);
         c.id = a["id"].empty() ? std::filesystem::path(a["out"]).stem().string() : a["id"];
         c.colorimeter_model = a["meter-model"];
         c.colorimeter_serial = a["meter-serial"];
@@ -155,11 +147,7 @@ void registerCorrectionCommands(CLI::App& app) {
         c.reference_serial = a["reference-serial"];
         c.screen = a["screen"];
         c.date_utc = drivers::utcNowIso8601();
-        try {
-            app::writeFileAtomically(a["out"], app::correctionToJson(c));
-        } catch (const std::exception& e) {
-            throw CommandError(kExitOutput, e.what());
-        }
+        app::writeFileAtomically(a["out"], app::correctionToJson(c));
         std::printf("%s: %s correction, largest residual Δu'v' %.6f\n", a["out"].c_str(),
                     c.correction.method.c_str(), c.correction.max_residual_duv);
     });
@@ -179,22 +167,11 @@ void registerCorrectionCommands(CLI::App& app) {
         c->add_option("--technology", *technology,
                       "Display technology, e.g. \"Laser projector\" (default Unknown)");
         c->callback([=] {
-            correction::SpectralSampleSet set;
-            try {
-                set = spectraFromReport(*from);
-            } catch (const CommandError&) {
-                throw;
-            } catch (const std::exception& e) {
-                throw CommandError(kExitUsage, e.what());
-            }
+            correction::SpectralSampleSet set = spectraFromReport(*from);
             set.display = display->empty() ? *from : *display;
             set.technology = *technology;
             set.created = drivers::utcNowIso8601();
-            try {
-                app::writeFileAtomically(*out, correction::writeCcss(set));
-            } catch (const std::exception& e) {
-                throw CommandError(kExitOutput, e.what());
-            }
+            app::writeFileAtomically(*out, correction::writeCcss(set));
             std::printf("%s: %zu spectra (", out->c_str(), set.samples.size());
             for (std::size_t i = 0; i < set.ids.size(); ++i) {
                 std::printf("%s%s", i ? ", " : "", set.ids[i].c_str());
@@ -225,14 +202,10 @@ void registerCorrectionCommands(CLI::App& app) {
             auto& a = *o2;
             const auto set = readCcss(a["ccss"]);
             app::CorrectionFile f;
-            try {
-                const auto sens = colorimetry::parseObserverCsv(
-                    app::readTextFile(a["sensitivities"]), a["sensitivities"], "colorimeter");
-                f.correction =
-                    correction::fitSpectralSamples(set.samples, sens, app::cieData().cie1931_2);
-            } catch (const std::exception& e) {
-                throw CommandError(kExitUsage, e.what());
-            }
+            const auto sens = colorimetry::parseObserverCsv(app::readTextFile(a["sensitivities"]),
+                                                            a["sensitivities"], "colorimeter");
+            f.correction =
+                correction::fitSpectralSamples(set.samples, sens, app::cieData().cie1931_2);
             f.id = a["id"].empty() ? std::filesystem::path(a["out"]).stem().string() : a["id"];
             f.colorimeter_model = a["meter-model"];
             f.colorimeter_serial = a["meter-serial"];
@@ -242,11 +215,7 @@ void registerCorrectionCommands(CLI::App& app) {
             f.reference_serial = split == std::string::npos ? "" : set.reference.substr(split + 1);
             f.screen = a["screen"].empty() ? set.display : a["screen"];
             f.date_utc = drivers::utcNowIso8601();
-            try {
-                app::writeFileAtomically(a["out"], app::correctionToJson(f));
-            } catch (const std::exception& e) {
-                throw CommandError(kExitOutput, e.what());
-            }
+            app::writeFileAtomically(a["out"], app::correctionToJson(f));
             std::printf(
                 "%s: spectral-samples correction from %zu spectra, largest residual "
                 "Δu'v' %.6f\n",

@@ -3,6 +3,8 @@
 #include "drivers/pr6xx/device.h"
 #include "libmeasure/procedure/reading_spectrum.h"
 
+#include "drivers/instrument/timeout.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -26,11 +28,6 @@ Pr6xxDevice::~Pr6xxDevice() {
     }
 }
 
-std::chrono::milliseconds Pr6xxDevice::scaled(double ms) const {
-    // Never below 1 s: a real port needs that much slack for USB latency.
-    return std::chrono::milliseconds(static_cast<long long>(std::max(1000.0, ms * timeout_scale_)));
-}
-
 void Pr6xxDevice::ensureRemote() {
     if (remote_) {
         return;
@@ -41,7 +38,8 @@ void Pr6xxDevice::ensureRemote() {
         port_->write(std::string(1, *c));
         std::this_thread::sleep_for(5ms);
     }
-    const std::string reply = port_->readUntil(kReplyTerminator, scaled(3000));
+    const std::string reply =
+        port_->readUntil(kReplyTerminator, scaledTimeout(3000, timeout_scale_));
     if (reply.find(kRemoteModeReply) == std::string::npos) {
         throw InstrumentError(ErrorKind::Protocol,
                               port_->name() + ": expected 'REMOTE MODE', got '" + reply + "'");
@@ -98,7 +96,7 @@ Capabilities Pr6xxDevice::capabilities() const {
 procedure::Reading Pr6xxDevice::measure() {
     identify();
     // Adaptive exposure plus an equal dark reading, plus overhead (manual timing notes).
-    const auto timeout = scaled(2 * model_->max_exposure_ms + 15000);
+    const auto timeout = scaledTimeout(2 * model_->max_exposure_ms + 15000, timeout_scale_);
     port_->write(std::string("M2") + kCommandTerminator);
     const std::string line = port_->readUntil(kReplyTerminator, timeout);
     procedure::Reading r;
@@ -125,12 +123,13 @@ void Pr6xxDevice::readSpectrum(procedure::Reading& r) {
     // Data code 5 of the same measurement: a header line, then one "wl,value" line per grid point.
     port_->write(std::string("D5") + kCommandTerminator);
     try {
-        parseSpectralHeader(parseReply(port_->readUntil(kReplyTerminator, scaled(3000))));
+        parseSpectralHeader(
+            parseReply(port_->readUntil(kReplyTerminator, scaledTimeout(3000, timeout_scale_))));
         std::vector<double> values;
         values.reserve(static_cast<std::size_t>(grid_.points));
         for (int i = 0; i < grid_.points; ++i) {
-            const auto [wl, v] =
-                parseSpectralLine(port_->readUntil(kReplyTerminator, scaled(3000)));
+            const auto [wl, v] = parseSpectralLine(
+                port_->readUntil(kReplyTerminator, scaledTimeout(3000, timeout_scale_)));
             const double expected = grid_.start_nm + grid_.step_nm * i;
             if (std::abs(wl - expected) > 1e-6) {
                 throw InstrumentError(ErrorKind::Protocol, "D5: line " + std::to_string(i + 2) +

@@ -34,8 +34,6 @@ private:
     const ModelInfo* model_ = nullptr;
     WavelengthGrid grid_;
     double timeout_scale_ = 1.0;
-
-    std::chrono::milliseconds scaled(double ms) const;
 };
 
 }  // namespace cm::drivers::pr6xx

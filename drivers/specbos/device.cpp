@@ -3,6 +3,8 @@
 #include "drivers/specbos/device.h"
 #include "libmeasure/procedure/reading_spectrum.h"
 
+#include "drivers/instrument/timeout.h"
+
 #include <algorithm>
 
 namespace cm::drivers::specbos {
@@ -10,13 +12,9 @@ namespace cm::drivers::specbos {
 SpecbosDevice::SpecbosDevice(std::unique_ptr<ByteTransport> transport, double timeout_scale)
     : port_(std::move(transport)), timeout_scale_(timeout_scale) {}
 
-std::chrono::milliseconds SpecbosDevice::scaled(double ms) const {
-    return std::chrono::milliseconds(static_cast<long long>(std::max(1000.0, ms * timeout_scale_)));
-}
-
 std::string SpecbosDevice::query(const std::string& command, double timeout_ms) {
     port_->write(command + kTerminator);
-    std::string line = port_->readUntil(kTerminator, scaled(timeout_ms));
+    std::string line = port_->readUntil(kTerminator, scaledTimeout(timeout_ms, timeout_scale_));
     if (!line.empty() && line.front() == kNak) {
         raiseDeviceError(command);
     }
@@ -26,7 +24,8 @@ std::string SpecbosDevice::query(const std::string& command, double timeout_ms) 
 void SpecbosDevice::raiseDeviceError(const std::string& what) {
     port_->flushInput();
     port_->write(std::string("*stat:err?") + kTerminator);
-    const int code = parseErrorCode(port_->readUntil(kTerminator, scaled(2000)));
+    const int code =
+        parseErrorCode(port_->readUntil(kTerminator, scaledTimeout(2000, timeout_scale_)));
     throw InstrumentError(errorKind(code),
                           what + ": " + errorText(code) + " (error " + std::to_string(code) + ")",
                           std::to_string(code));
@@ -34,7 +33,7 @@ void SpecbosDevice::raiseDeviceError(const std::string& what) {
 
 void SpecbosDevice::setting(const std::string& command) {
     port_->write(command + kTerminator);
-    const std::string b = port_->readExactly(1, scaled(2000));
+    const std::string b = port_->readExactly(1, scaledTimeout(2000, timeout_scale_));
     if (b[0] == kNak) {
         raiseDeviceError(command);
     }
@@ -79,7 +78,7 @@ procedure::Reading SpecbosDevice::measure() {
     identify();
     port_->write(std::string("*init") + kTerminator);
     // Auto-exposure up to the ceiling, an equal dark reading, ≈ 3.6 s overhead (+10 s margin).
-    const auto timeout = scaled(2 * model_->max_exposure_ms + 13600);
+    const auto timeout = scaledTimeout(2 * model_->max_exposure_ms + 13600, timeout_scale_);
     for (;;) {
         const char b = port_->readExactly(1, timeout)[0];
         if (b == kEnq) {
@@ -100,7 +99,7 @@ procedure::Reading SpecbosDevice::measure() {
     double v[3];
     const char* labels[] = {"X", "Y", "Z"};
     for (int i = 0; i < 3; ++i) {
-        const std::string line = port_->readUntil(kTerminator, scaled(2000));
+        const std::string line = port_->readUntil(kTerminator, scaledTimeout(2000, timeout_scale_));
         if (!line.empty() && line.front() == kNak) {
             raiseDeviceError("*fetch:XYZ");
         }
@@ -125,7 +124,8 @@ void SpecbosDevice::readSpectrum(procedure::Reading& r) {
     std::vector<double> values;
     try {
         for (int i = 0;; ++i) {
-            const std::string l = port_->readUntil(kTerminator, scaled(2000));
+            const std::string l =
+                port_->readUntil(kTerminator, scaledTimeout(2000, timeout_scale_));
             if (!l.empty() && l.front() == kNak) {
                 raiseDeviceError("*fetch:sprad");
             }

@@ -23,7 +23,6 @@ private:
     std::string query(const std::string& command, double timeout_ms);
     void setting(const std::string& command);
     [[noreturn]] void raiseDeviceError(const std::string& what);
-    std::chrono::milliseconds scaled(double ms) const;
     /// *fetch:sprad after a measurement: the spectral radiance, into the reading.
     void readSpectrum(procedure::Reading& r);
 
