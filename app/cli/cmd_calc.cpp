@@ -4,6 +4,7 @@
 #include "app/common/cie_data.h"
 #include "libmeasure/colorimetry/cct.h"
 #include "libmeasure/colorimetry/cielab.h"
+#include "libmeasure/colorimetry/spectral_consistency.h"
 #include "libmeasure/colorimetry/spectrum_to_xyz.h"
 
 #include <nlohmann/json.hpp>
@@ -96,8 +97,8 @@ void registerCalcCommand(CLI::App& app) {
                                        "Spectral radiance file (CSV nm,value or CGATS .sp) → "
                                        "absolute XYZ, xy, u'v', CCT, Duv");
         c->add_option("FILE", *file, "Spectrum in W·sr⁻¹·m⁻²·nm⁻¹")->required();
-        c->add_option("--observer", *observer, "1931_2 (default) or 1964_10")
-            ->check(CLI::IsMember({"1931_2", "1964_10"}));
+        c->add_option("--observer", *observer, "1931_2 (default), 1964_10, 2015_2 or 2015_10")
+            ->check(CLI::IsMember(app::observerIds()));
         c->add_flag("--json", *json, "Machine-readable output");
         c->callback([=] {
             const colorimetry::Spectrum s = app::loadSpectrumFile(*file);
@@ -134,6 +135,35 @@ void registerCalcCommand(CLI::App& app) {
             // CCT is legitimately undefined far from the Planckian locus (a blue primary); a
             // chromaticity is not, except for a zero spectrum.
             failIfUndefined({kv.begin(), kv.begin() + 7}, "a zero spectrum has no chromaticity");
+        });
+    }
+    {
+        auto fileA = std::make_shared<std::string>();
+        auto fileB = std::make_shared<std::string>();
+        auto* c = calc->add_subcommand(
+            "metamerism",
+            "Two spectra under every standard observer (CIE 1931 2°, 1964 10°, 2015 2° and "
+            "10°): chromaticity of each and their Δu'v' — observer metamerism");
+        c->add_option("FILE_A", *fileA, "Spectrum (CSV nm,value or CGATS .sp)")->required();
+        c->add_option("FILE_B", *fileB, "Spectrum (CSV nm,value or CGATS .sp)")->required();
+        c->add_flag("--json", *json, "Machine-readable output");
+        c->callback([=] {
+            const colorimetry::Spectrum a = app::loadSpectrumFile(*fileA);
+            const colorimetry::Spectrum b = app::loadSpectrumFile(*fileB);
+            std::vector<std::pair<std::string, nlohmann::json>> kv;
+            for (const auto& id : app::observerIds()) {
+                const auto& obs = app::cieData().observer(id);
+                const auto xa = colorimetry::toXY(colorimetry::absoluteXYZ(a, obs));
+                const auto xb = colorimetry::toXY(colorimetry::absoluteXYZ(b, obs));
+                nlohmann::ordered_json j;
+                j["x_a"] = num(xa.x);
+                j["y_a"] = num(xa.y);
+                j["x_b"] = num(xb.x);
+                j["y_b"] = num(xb.y);
+                j["delta_u_prime_v_prime"] = num(colorimetry::deltaUVBetween(a, b, obs));
+                kv.emplace_back(id, nlohmann::json::parse(j.dump()));
+            }
+            emit(kv, *json);
         });
     }
     {

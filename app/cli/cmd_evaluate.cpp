@@ -2,6 +2,7 @@
 // `cinemeasure evaluate`: re-evaluate stored readings under any profile and show what changes.
 #include "app/cli/commands.h"
 #include "app/common/batch_evaluate.h"
+#include "app/common/cie_data.h"
 #include "app/common/data_paths.h"
 #include "app/common/profile_catalog.h"
 #include "app/common/report/report_json.h"
@@ -46,6 +47,11 @@ void registerEvaluateCommand(CLI::App& app) {
                   "Evaluate every session in the journal instead of one report");
     cmd->add_option("--db", *db, "Session database for --sessions");
     cmd->add_option("--out", *out, "Also write the comparison as CSV");
+    auto observer = std::make_shared<std::string>("1931_2");
+    cmd->add_option("--observer", *observer,
+                    "Recompute every reading's XYZ from its spectrum with this observer: 1931_2 "
+                    "(default: the instrument's own XYZ), 1964_10, 2015_2, 2015_10 (report mode)")
+        ->check(CLI::IsMember(app::observerIds()));
     // Registry re-evaluation (app/common/registry): the committee's question across inspectors.
     auto registryUrl = std::make_shared<std::string>();
     auto record = std::make_shared<bool>(false);
@@ -61,6 +67,9 @@ void registerEvaluateCommand(CLI::App& app) {
         }
         const procedure::Profile after = app::findProfile(*profile);
         std::vector<app::FigureChange> changes;
+        if (*sessions && *observer != "1931_2") {
+            throw errors::InputError("--observer works on a REPORT, not --sessions");
+        }
         if (*sessions) {
             app::SessionStore store(db->empty() ? app::SessionStore::defaultPath()
                                                 : std::filesystem::path(*db));
@@ -70,7 +79,13 @@ void registerEvaluateCommand(CLI::App& app) {
                 throw errors::InputError("give a REPORT file or --sessions");
             }
             const nlohmann::json doc = util::parseJson(app::readTextFile(*report), *report);
-            const auto readings = app::readingsFromReportJson(doc, *report);
+            auto readings = app::readingsFromReportJson(doc, *report);
+            if (*observer != "1931_2") {
+                // Same spectra, another observer: what the limits make of the light a 10° or
+                // CIE 2015 observer sees (observer metamerism).
+                readings = app::underObserver(std::move(readings),
+                                              app::cieData().observer(*observer), *report);
+            }
             app::requirePlausibleReadings(readings, *report);
             // Old limits and verdicts are what the report recorded, never recomputed from a
             // profile installed here (which may differ, or be found by a path in the file).

@@ -2,6 +2,8 @@
 // `cinemeasure sim FAMILY`, `read`, `ports`: instruments and their simulators from the shell.
 #include "app/cli/commands.h"
 #include "app/common/certification.h"
+#include "app/common/cie_data.h"
+#include "app/common/present/chart_data.h"
 #include "drivers/families.h"
 
 #include <libudev.h>
@@ -68,6 +70,8 @@ void registerInstrumentCommands(CLI::App& app) {
             c.time_scale = *timeScale;
             c.fault = drivers::virt::parseFault(*fault);
             c.fault_at_measurement = *faultAt;
+            // Simulated spectroradiometers integrate their spectra with the shipped CIE 1931 table.
+            c.observer = app::cieObserverPtr("1931_2");
             c.seed = static_cast<std::uint64_t>(*seed);
             auto sim = drivers::findFamily(*family)->makeSimulator(theatre, c);
             std::printf("%s\n", sim->devicePath().c_str());
@@ -109,6 +113,14 @@ void registerInstrumentCommands(CLI::App& app) {
                                                 {"integration_time_s", r.integration_time_s},
                                                 {"timestamp_utc", r.timestamp_utc},
                                                 {"raw_reply", r.raw_reply}};
+                    if (const auto c = app::present::spectralCheck(r)) {
+                        // The spectrum, and the instrument's XYZ against it (CIE 1931 table).
+                        j["spectrum"] = {{"start_nm", r.spectrum_start_nm},
+                                         {"step_nm", r.spectrum_step_nm},
+                                         {"values", r.spectral_radiance},
+                                         {"delta_Y_pct", c->delta_Y_pct},
+                                         {"delta_u_prime_v_prime", c->delta_uv}};
+                    }
                     std::cout << j.dump(2) << "\n";
                 } else {
                     std::printf(
@@ -116,6 +128,16 @@ void registerInstrumentCommands(CLI::App& app) {
                         "v' = %.4f  (%.3f s)\n",
                         id.model.c_str(), id.serial.c_str(), id.firmware.c_str(), r.xyz_cdm2.Y,
                         xy.x, xy.y, uv.u_prime, uv.v_prime, r.integration_time_s);
+                    if (const auto c = app::present::spectralCheck(r)) {
+                        std::printf(
+                            "spectrum %zu values %.0f–%.0f nm; XYZ from it: ΔY %+.3f %%, "
+                            "Δu'v' %.5f\n",
+                            r.spectral_radiance.size(), r.spectrum_start_nm,
+                            r.spectrum_start_nm +
+                                r.spectrum_step_nm *
+                                    static_cast<double>(r.spectral_radiance.size() - 1),
+                            c->delta_Y_pct, c->delta_uv);
+                    }
                 }
             } catch (const drivers::InstrumentError& e) {
                 throw errors::InstrumentError(*port + ": " + e.what());

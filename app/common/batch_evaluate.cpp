@@ -2,6 +2,8 @@
 // Verdict comparison between two profiles over the same readings.
 #include "app/common/batch_evaluate.h"
 
+#include "libmeasure/colorimetry/spectrum_to_xyz.h"
+#include "libmeasure/procedure/reading_spectrum.h"
 #include "libmeasure/util/json_view.h"
 
 #include <algorithm>
@@ -9,6 +11,7 @@
 #include <cstdio>
 #include <limits>
 #include <sstream>
+#include <stdexcept>
 
 namespace cm::app {
 
@@ -93,6 +96,22 @@ std::vector<RecordedFigure> recordedFigures(const nlohmann::json& report,
         out.push_back(std::move(r));
     }
     return out;
+}
+
+std::vector<procedure::RecordedReading> underObserver(
+    std::vector<procedure::RecordedReading> readings, const colorimetry::Observer& observer,
+    const std::string& source) {
+    for (auto& r : readings) {
+        const auto s = procedure::spectralRadiance(r.reading);
+        if (!s) {
+            throw std::invalid_argument(source + ": reading " + r.step_id + "/" + r.point_id +
+                                        " has no spectrum; another observer needs the spectra "
+                                        "of a spectroradiometer");
+        }
+        r.reading.xyz_cdm2 = colorimetry::absoluteXYZ(*s, observer);
+        r.reading.uncorrected_xyz_cdm2.reset();
+    }
+    return readings;
 }
 
 std::vector<FigureChange> compareWithRecorded(

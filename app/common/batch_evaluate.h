@@ -4,6 +4,7 @@
 #pragma once
 
 #include "app/common/session/session_store.h"
+#include "libmeasure/colorimetry/observer.h"
 #include "libmeasure/evaluation/evaluate_profile.h"
 
 #include <nlohmann/json.hpp>
@@ -57,6 +58,15 @@ std::vector<FigureChange> compareWithRecorded(
 /// non-finite luminance, or tristimulus values beyond 1e6 cd/m²): an edited report.
 void requirePlausibleReadings(const std::vector<procedure::RecordedReading>& readings,
                               const std::string& source);
+
+/// The readings with XYZ recomputed from their spectra under `observer` (absolute, Y in cd/m² for
+/// the 1931 and 2015 2° observers; for a 10° observer Y is the 10° "luminance", Y₁₀). The
+/// profile's limits stay those of the CIE 1931 observer, so the comparison shows what another
+/// observer sees of the same light (observer metamerism), not a re-certification. Throws
+/// std::invalid_argument naming the first reading that has no spectrum (a colorimeter's).
+std::vector<procedure::RecordedReading> underObserver(
+    std::vector<procedure::RecordedReading> readings, const colorimetry::Observer& observer,
+    const std::string& source);
 
 /// Every session in the store re-evaluated under `after`, against its own stored profile.
 std::vector<FigureChange> reevaluateSessions(const SessionStore& store,

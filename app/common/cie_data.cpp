@@ -17,7 +17,18 @@ const colorimetry::Observer& CieData::observer(const std::string& id) const {
     if (id == "1964_10") {
         return cie1964_10;
     }
-    throw std::invalid_argument("unknown observer '" + id + "' (known: 1931_2, 1964_10)");
+    if (id == "2015_2") {
+        return cie2015_2;
+    }
+    if (id == "2015_10") {
+        return cie2015_10;
+    }
+    throw std::invalid_argument("unknown observer '" + id +
+                                "' (known: 1931_2, 1964_10, 2015_2, 2015_10)");
+}
+
+std::vector<std::string> observerIds() {
+    return {"1931_2", "1964_10", "2015_2", "2015_10"};
 }
 
 namespace {
@@ -51,6 +62,10 @@ CieData loadCieData(const std::filesystem::path& dir) {
     d.cie1931_2 = colorimetry::parseObserverCsv(t1, s1, "CIE 1931 2°");
     auto [t2, s2] = read("cie1964_10deg_xyz_1nm.csv");
     d.cie1964_10 = colorimetry::parseObserverCsv(t2, s2, "CIE 1964 10°");
+    auto [t5, s5] = read("cie2015_2deg_xyz_1nm.csv");
+    d.cie2015_2 = colorimetry::parseObserverCsv(t5, s5, "CIE 2015 2°");
+    auto [t6, s6] = read("cie2015_10deg_xyz_1nm.csv");
+    d.cie2015_10 = colorimetry::parseObserverCsv(t6, s6, "CIE 2015 10°");
     auto [t3, s3] = read("robertson1968_isotemperature_lines.csv");
     d.robertson = parseRobertson(t3, s3);
     auto [t4, s4] = read("daylight_basis_s0_s1_s2.csv");
@@ -61,6 +76,12 @@ CieData loadCieData(const std::filesystem::path& dir) {
 const CieData& cieData() {
     static const CieData data = loadCieData(dataDir() / "cie");
     return data;
+}
+
+std::shared_ptr<const colorimetry::Observer> cieObserverPtr(const std::string& id) {
+    // Aliasing constructor with no owner: the static CieData outlives every holder.
+    return std::shared_ptr<const colorimetry::Observer>(std::shared_ptr<void>(),
+                                                        &cieData().observer(id));
 }
 
 colorimetry::Spectrum loadIlluminant(const std::string& name) {

@@ -18,7 +18,8 @@ CorrectionFile parseCorrection(const std::string& text, const std::string& sourc
     root.at("version").integer(1, 1);
     CorrectionFile c;
     c.id = root.string("id");
-    c.correction.method = root.at("method").oneOf({"one-colour", "four-colour"});
+    c.correction.method =
+        root.at("method").oneOf({"one-colour", "four-colour", "spectral-samples"});
     const auto rows = root.at("matrix").elements();
     if (rows.size() != 3) {
         root.at("matrix").fail("expected a 3×3 matrix");

@@ -2,6 +2,7 @@
 // Simulated certification sessions: prepare, run or resume, report.
 #include "app/common/simulated_session.h"
 
+#include "app/common/cie_data.h"
 #include "app/common/correction_file.h"
 #include "app/common/data_paths.h"
 #include "app/common/report/output_guard.h"
@@ -172,6 +173,8 @@ SimulatedRig makeSimulatedRig(const PreparedSimulation& sim,
         c.seed = static_cast<std::uint64_t>(sim.info.seed);
         c.fault = drivers::virt::parseFault(sim.fault);
         c.fault_at_measurement = sim.fault_at_measurement;
+        // Simulated spectroradiometers integrate their spectra with the CIE 1931 table we ship.
+        c.observer = app::cieObserverPtr("1931_2");
         rig.simulator = f->makeSimulator(theatre, c);
         rig.simulator->start();
         rig.instrument = drivers::openInstrument(

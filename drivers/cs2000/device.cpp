@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // CS-2000 driver state machine.
 #include "drivers/cs2000/device.h"
+#include "libmeasure/procedure/reading_spectrum.h"
 
 #include "drivers/instrument/timeout.h"
 
@@ -80,6 +81,20 @@ procedure::Reading Cs2000Device::measure() {
         throw;
     }
     r.raw_reply = line;
+    // The spectrum of the same measurement, in its four blocks.
+    std::vector<double> spectrum;
+    for (int b = 1; b <= kSpectralBlocks; ++b) {
+        try {
+            const auto v = parseSpectralBlock(transact(spectralBlockCommand(b), 3000), b);
+            spectrum.insert(spectrum.end(), v.begin(), v.end());
+        } catch (const InstrumentError& e) {
+            if (e.kind() == ErrorKind::Protocol) {
+                port_->flushInput();
+            }
+            throw;
+        }
+    }
+    procedure::setSpectralRadiance(r, kSpectrumStart_nm, kSpectrumStep_nm, std::move(spectrum));
     r.integration_time_s = seconds;
     r.timestamp_utc = utcNowIso8601();
     r.instrument = info_;

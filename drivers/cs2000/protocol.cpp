@@ -2,9 +2,11 @@
 // CS-2000 reply parsing and formatting.
 #include "drivers/cs2000/protocol.h"
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <sstream>
+#include <stdexcept>
 
 namespace cm::drivers::cs2000 {
 
@@ -122,6 +124,53 @@ colorimetry::XYZ parseXYZ(const Reply& r) {
         }
     }
     return {v[0], v[1], v[2]};
+}
+
+std::string spectralBlockCommand(int block) {
+    return "MEDR,1,0,0" + std::to_string(block);
+}
+
+double spectralBlockStart_nm(int block) {
+    return kSpectrumStart_nm + 100.0 * (block - 1);
+}
+
+int spectralBlockSize(int block) {
+    if (block < 1 || block > kSpectralBlocks) {
+        throw std::invalid_argument("CS-2000 spectral block must be 1..4");
+    }
+    return block == kSpectralBlocks ? 101 : 100;
+}
+
+std::vector<double> parseSpectralBlock(const Reply& r, int block) {
+    check(r, spectralBlockCommand(block));
+    const auto n = static_cast<std::size_t>(spectralBlockSize(block));
+    if (r.fields.size() != n) {
+        throw InstrumentError(ErrorKind::Protocol, spectralBlockCommand(block) + " reply has " +
+                                                       std::to_string(r.fields.size()) +
+                                                       " values, expected " + std::to_string(n));
+    }
+    std::vector<double> v(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        char* end = nullptr;
+        v[i] = std::strtod(r.fields[i].c_str(), &end);
+        if (end == r.fields[i].c_str() || *end != '\0' || !std::isfinite(v[i])) {
+            throw InstrumentError(ErrorKind::Protocol,
+                                  "spectral value '" + r.fields[i] + "' is not a number");
+        }
+    }
+    return v;
+}
+
+std::string formatSpectralBlock(const std::vector<double>& spectrum, int block) {
+    const auto first = static_cast<std::size_t>(100 * (block - 1));
+    const auto n = static_cast<std::size_t>(spectralBlockSize(block));
+    std::string out = "OK00";
+    char buf[32];
+    for (std::size_t i = first; i < first + n && i < spectrum.size(); ++i) {
+        std::snprintf(buf, sizeof buf, ",%.4e", spectrum[i]);
+        out += buf;
+    }
+    return out;
 }
 
 std::string formatIdentity(const std::string& name, int variation, const std::string& serial) {

@@ -48,6 +48,25 @@ int parseMeasurementTime(const Reply& reply);
 /// MEDR,2,0,01 → X, Y, Z.
 colorimetry::XYZ parseXYZ(const Reply& reply);
 
+/// Spectral data (MEDR,1,<fmt>,<block>): 380–780 nm at 1 nm in four blocks, 01 = 380–479,
+/// 02 = 480–579, 03 = 580–679 (100 values each), 04 = 680–780 (101 values); W·sr⁻¹·m⁻²·nm⁻¹.
+inline constexpr double kSpectrumStart_nm = 380.0;
+inline constexpr double kSpectrumEnd_nm = 780.0;
+inline constexpr double kSpectrumStep_nm = 1.0;
+inline constexpr int kSpectralBlocks = 4;
+/// Spectral bandwidth (FWHM) from the data sheet: 5 nm or less.
+inline constexpr double kBandwidth_nm = 5.0;
+/// The command that reads block 1..4 in alphanumeric format: "MEDR,1,0,01" …
+std::string spectralBlockCommand(int block);
+/// First wavelength and number of values of block 1..4.
+double spectralBlockStart_nm(int block);
+int spectralBlockSize(int block);
+/// Values of block `block` from its reply; throws InstrumentError for errors, a wrong count or
+/// a field that is not a number.
+std::vector<double> parseSpectralBlock(const Reply& reply, int block);
+/// The reply for block `block` of a 401-value spectrum (380–780 nm at 1 nm).
+std::string formatSpectralBlock(const std::vector<double>& spectrum, int block);
+
 std::string formatIdentity(const std::string& name, int variation, const std::string& serial);
 std::string formatXYZ(const colorimetry::XYZ& xyz);
 

@@ -3,6 +3,7 @@
 #include "drivers/cs2000/simulator.h"
 
 #include "drivers/cs2000/protocol.h"
+#include "libmeasure/colorimetry/spectrum_to_xyz.h"
 
 #include <algorithm>
 #include <cmath>
@@ -79,6 +80,14 @@ void Cs2000Simulator::measure() {
         return;
     }
     last_ = noisy(light, n);
+    // The spectrum the instrument measured; its own XYZ is that spectrum's integral.
+    const auto spectrum =
+        spectrumOf(last_, {kSpectrumStart_nm, kSpectrumEnd_nm, kSpectrumStep_nm}, kBandwidth_nm);
+    // A colour the primaries cannot make (noise beyond the gamut edge) is measured as the nearest
+    // one they make: the instrument's XYZ is always its spectrum's integral.
+    last_ = colorimetry::absoluteXYZ(
+        spectrum, common_.observer ? *common_.observer : virt::wyman2013Observer());
+    lastSpectrum_ = spectrum.values();
     haveData_ = true;
     reply("OK00");
 }
@@ -106,6 +115,9 @@ void Cs2000Simulator::handle(const std::string& cmd) {
         reply("ER17");  // cancel while idle
     } else if (cmd == "MEDR,2,0,01") {
         reply(haveData_ ? formatXYZ(last_) : "ER20");
+    } else if (cmd.size() == 11 && cmd.rfind("MEDR,1,0,0", 0) == 0 && cmd[10] >= '1' &&
+               cmd[10] <= '4') {
+        reply(haveData_ ? formatSpectralBlock(lastSpectrum_, cmd[10] - '0') : "ER20");
     } else if (cmd.rfind("MEDR,2,0,101", 0) == 0) {
         char buf[48];
         std::snprintf(buf, sizeof buf, "OK00,%.4e", last_.Y);

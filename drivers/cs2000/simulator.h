@@ -33,6 +33,7 @@ private:
     bool remote_ = false;
     bool haveData_ = false;
     colorimetry::XYZ last_;
+    std::vector<double> lastSpectrum_;  ///< 380–780 nm at 1 nm
 };
 
 }  // namespace cm::drivers::cs2000

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 // PR-6xx driver state machine.
 #include "drivers/pr6xx/device.h"
+#include "libmeasure/procedure/reading_spectrum.h"
 
 #include "drivers/instrument/timeout.h"
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <thread>
 
@@ -73,6 +75,7 @@ procedure::InstrumentInfo Pr6xxDevice::identify() {
                               "unknown Photo Research model '" + info_.model + "'");
     }
     info_.acceptance_angle_deg = model_->acceptance_angle_deg;
+    grid_ = parseHardwareConfig(transact("D120", 3000ms));  // spectral grid: always ask
     return info_;
 }
 
@@ -108,11 +111,41 @@ procedure::Reading Pr6xxDevice::measure() {
     r.raw_reply = line;
     r.timestamp_utc = utcNowIso8601();
     r.instrument = info_;
+    readSpectrum(r);
     const Reply exposure = transact("D13", 3000ms);  // "00000,<gain>,<n> msec": exposure used
     if (exposure.status == 0 && exposure.fields.size() >= 2) {
         r.integration_time_s = std::atof(exposure.fields[1].c_str()) / 1000.0;
     }
     return r;
+}
+
+void Pr6xxDevice::readSpectrum(procedure::Reading& r) {
+    // Data code 5 of the same measurement: a header line, then one "wl,value" line per grid point.
+    port_->write(std::string("D5") + kCommandTerminator);
+    try {
+        parseSpectralHeader(
+            parseReply(port_->readUntil(kReplyTerminator, scaledTimeout(3000, timeout_scale_))));
+        std::vector<double> values;
+        values.reserve(static_cast<std::size_t>(grid_.points));
+        for (int i = 0; i < grid_.points; ++i) {
+            const auto [wl, v] = parseSpectralLine(
+                port_->readUntil(kReplyTerminator, scaledTimeout(3000, timeout_scale_)));
+            const double expected = grid_.start_nm + grid_.step_nm * i;
+            if (std::abs(wl - expected) > 1e-6) {
+                throw InstrumentError(ErrorKind::Protocol, "D5: line " + std::to_string(i + 2) +
+                                                               " is at " + std::to_string(wl) +
+                                                               " nm, expected " +
+                                                               std::to_string(expected) + " nm");
+            }
+            values.push_back(v);
+        }
+        procedure::setSpectralRadiance(r, grid_.start_nm, grid_.step_nm, std::move(values));
+    } catch (const InstrumentError& e) {
+        if (e.kind() == ErrorKind::Protocol) {
+            port_->flushInput();
+        }
+        throw;
+    }
 }
 
 }  // namespace cm::drivers::pr6xx

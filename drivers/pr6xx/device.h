@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// PR-6xx driver: remote mode, identification and XYZ measurement over any byte transport.
+// PR-6xx driver: remote mode, identification, XYZ and spectral measurement over any transport.
 #pragma once
 
 #include "drivers/instrument/spot_instrument.h"
@@ -25,11 +25,14 @@ public:
 private:
     Reply transact(const std::string& command, std::chrono::milliseconds timeout);
     void ensureRemote();
+    /// D5 after a measurement: the spectral radiance on the D120 grid, into the reading.
+    void readSpectrum(procedure::Reading& r);
 
     std::unique_ptr<ByteTransport> port_;
     bool remote_ = false;
     procedure::InstrumentInfo info_;
     const ModelInfo* model_ = nullptr;
+    WavelengthGrid grid_;
     double timeout_scale_ = 1.0;
 };
 

@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace cm::drivers::pr6xx {
@@ -27,6 +28,11 @@ struct ModelInfo {
     double min_luminance_cdm2;    ///< below this the instrument reports -8 weak light
     double max_luminance_cdm2;    ///< above this -2 overload
     double acceptance_angle_deg;  ///< standard 1° aperture
+    /// Spectral grid as D120 reports it and the optical bandwidth (FWHM) from the data sheet.
+    double spectrum_start_nm;
+    double spectrum_end_nm;
+    double spectrum_step_nm;
+    double bandwidth_nm;
 };
 
 const std::vector<ModelInfo>& models();
@@ -49,6 +55,33 @@ std::string errorText(int code);
 /// XYZ from a data-code-2 reply ("qqqqq,U,X,Y,Z"); throws InstrumentError for errors and bad
 /// fields.
 colorimetry::XYZ parseXYZ(const Reply& reply);
+
+/// The spectral grid from a D120 (hardware configuration) reply
+/// "00000,<points>,<?>,<start nm>,<end nm>,<step nm>,…" (manual example for the PR-670:
+/// "00000,201,0.00,380,780,2,256,7,247"). Throws InstrumentError for errors, missing fields or a
+/// point count that does not match start/end/step.
+struct WavelengthGrid {
+    double start_nm = 380.0;
+    double end_nm = 780.0;
+    double step_nm = 2.0;
+    int points = 201;
+};
+WavelengthGrid parseHardwareConfig(const Reply& reply);
+std::string formatHardwareConfig(const WavelengthGrid& grid);
+
+/// First line of a data-code-5 (spectral) reply: "qqqqq,U,peak nm,integrated radiometric,
+/// integrated photon". Throws InstrumentError for an error status or bad fields.
+struct SpectralHeader {
+    double peak_nm = 0.0;
+    double radiance_W_sr_m2 = 0.0;  ///< Σ L(λ) Δλ
+    double photon_radiance = 0.0;   ///< photons · s⁻¹ · sr⁻¹ · m⁻²
+};
+SpectralHeader parseSpectralHeader(const Reply& reply);
+/// One data line "wl,value" (nm, W·sr⁻¹·m⁻²·nm⁻¹). Throws InstrumentError(Protocol) otherwise.
+std::pair<double, double> parseSpectralLine(const std::string& line);
+/// The whole data-code-5 reply for samples `values` on `grid` (lines without terminators).
+std::vector<std::string> formatSpectralReply(const WavelengthGrid& grid,
+                                             const std::vector<double>& values);
 
 /// Formats a reply exactly as the instrument does: status as 5 digits ("00000", "-0008").
 std::string formatStatus(int code);

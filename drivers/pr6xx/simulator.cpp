@@ -4,6 +4,7 @@
 
 #include "drivers/pr6xx/protocol.h"
 #include "drivers/virtual/virtual_spot_meter.h"
+#include "libmeasure/colorimetry/spectrum_to_xyz.h"
 
 #include <algorithm>
 #include <chrono>
@@ -25,7 +26,29 @@ void Pr6xxSimulator::reply(const std::string& line) {
     send(line + kReplyTerminator);
 }
 
-std::string Pr6xxSimulator::measureReply() {
+WavelengthGrid Pr6xxSimulator::grid() const {
+    const ModelInfo& m = *findModel(options_.model);
+    WavelengthGrid g{m.spectrum_start_nm, m.spectrum_end_nm, m.spectrum_step_nm, 0};
+    g.points = static_cast<int>((g.end_nm - g.start_nm) / g.step_nm + 0.5) + 1;
+    return g;
+}
+
+std::string Pr6xxSimulator::dataReply(int code) const {
+    if (!haveData_) {
+        return formatStatus(-2000);
+    }
+    if (code == 2) {
+        return formatXYZReply(last_);
+    }
+    // Data code 5: header and one line per wavelength, CR LF between lines.
+    std::string out;
+    for (const auto& l : formatSpectralReply(grid(), lastSpectrum_)) {
+        out += (out.empty() ? "" : kReplyTerminator) + l;
+    }
+    return out;
+}
+
+std::string Pr6xxSimulator::measureReply(int code) {
     const ModelInfo& m = *findModel(options_.model);
     const auto [n, faultNow] = nextMeasurement();
     const colorimetry::XYZ light = truth(m.acceptance_angle_deg);
@@ -73,7 +96,17 @@ std::string Pr6xxSimulator::measureReply() {
     if (light.Y < m.min_luminance_cdm2) {
         return formatStatus(-8);
     }
-    return formatXYZReply(noisy(light, n));
+    last_ = noisy(light, n);
+    // The spectrum the instrument measured; its own XYZ is that spectrum's integral.
+    const WavelengthGrid g = grid();
+    const auto spectrum = spectrumOf(last_, {g.start_nm, g.end_nm, g.step_nm}, m.bandwidth_nm);
+    // A colour the primaries cannot make (noise beyond the gamut edge) is measured as the nearest
+    // one they make: the instrument's XYZ is always its spectrum's integral.
+    last_ = colorimetry::absoluteXYZ(
+        spectrum, common_.observer ? *common_.observer : virt::wyman2013Observer());
+    lastSpectrum_ = spectrum.values();
+    haveData_ = true;
+    return dataReply(code);
 }
 
 std::string Pr6xxSimulator::handle(const std::string& cmd) {
@@ -81,8 +114,14 @@ std::string Pr6xxSimulator::handle(const std::string& cmd) {
         return {};
     }
     const char c = cmd[0];
-    if (cmd == "M2") {
-        return measureReply();
+    if (cmd == "M2" || cmd == "M5") {
+        return measureReply(cmd[1] - '0');
+    }
+    if (cmd == "D2" || cmd == "D5") {
+        return dataReply(cmd[1] - '0');
+    }
+    if (cmd == "D120") {
+        return formatHardwareConfig(grid());
     }
     if (cmd == "D111") {
         return "00000," + options_.model;
@@ -131,7 +170,7 @@ void Pr6xxSimulator::onByte(char ch) {
         const std::string cmd = collected_;
         collected_.clear();
         const std::string r = handle(cmd);
-        if (!r.empty() || cmd != "M2") {
+        if (!r.empty() || (cmd != "M2" && cmd != "M5")) {
             reply(r);
         }
     } else if (ch != '\n') {

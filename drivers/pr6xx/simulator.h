@@ -3,6 +3,7 @@
 // virtual theatre at the current aim, takes as long as the instrument would, and injects faults.
 #pragma once
 
+#include "drivers/pr6xx/protocol.h"
 #include "drivers/virtual/pty_simulator.h"
 
 #include <memory>
@@ -28,12 +29,18 @@ public:
 private:
     void onByte(char c) override;
     std::string handle(const std::string& command);
-    std::string measureReply();
+    /// Measures, then answers data code 2 (XYZ) or 5 (spectrum); empty when nothing is sent.
+    std::string measureReply(int code);
+    std::string dataReply(int code) const;
+    WavelengthGrid grid() const;
     void reply(const std::string& line);
 
     SimulatorOptions options_;
     bool remote_ = false;
     double last_exposure_ms_ = 0.0;
+    bool haveData_ = false;
+    colorimetry::XYZ last_;
+    std::vector<double> lastSpectrum_;
     std::string collected_;
 };
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // specbos driver.
 #include "drivers/specbos/device.h"
+#include "libmeasure/procedure/reading_spectrum.h"
 
 #include "drivers/instrument/timeout.h"
 
@@ -56,6 +57,8 @@ procedure::InstrumentInfo SpecbosDevice::identify() {
     info_.serial = parseSerial(query("*para:spnum?", 2000));
     info_.firmware = parseSerial(query("*vers?", 2000));
     info_.acceptance_angle_deg = 2.0;  // standard optics: 2° field
+    wavbeg_nm_ = parseLabelled(query("*para:wavbeg?", 2000), kWavBegLabel);
+    wavend_nm_ = parseLabelled(query("*para:wavend?", 2000), kWavEndLabel);
     setting("*conf:maxtin " + std::to_string(static_cast<int>(model_->max_exposure_ms)));
     return info_;
 }
@@ -110,9 +113,45 @@ procedure::Reading SpecbosDevice::measure() {
     }
     r.xyz_cdm2 = {v[0], v[1], v[2]};
     r.raw_reply = raw;
+    readSpectrum(r);
     r.timestamp_utc = utcNowIso8601();
     r.instrument = info_;
     return r;
+}
+
+void SpecbosDevice::readSpectrum(procedure::Reading& r) {
+    port_->write(std::string("*fetch:sprad") + kTerminator);
+    std::vector<double> values;
+    try {
+        for (int i = 0;; ++i) {
+            const std::string l =
+                port_->readUntil(kTerminator, scaledTimeout(2000, timeout_scale_));
+            if (!l.empty() && l.front() == kNak) {
+                raiseDeviceError("*fetch:sprad");
+            }
+            if (i < kSpradHeaderLines) {
+                continue;
+            }
+            if (l.empty()) {
+                break;  // the empty line ends the spectrum
+            }
+            values.push_back(parseSpectralValue(l));
+        }
+    } catch (const InstrumentError& e) {
+        if (e.kind() == ErrorKind::Protocol) {
+            port_->flushInput();
+        }
+        throw;
+    }
+    if (values.size() < 2) {
+        throw InstrumentError(ErrorKind::Protocol, "*fetch:sprad: fewer than two values");
+    }
+    // One value per step from the start to the end wavelength.
+    const double step = (wavend_nm_ - wavbeg_nm_) / static_cast<double>(values.size() - 1);
+    if (!(step > 0.0)) {
+        throw InstrumentError(ErrorKind::Protocol, "*fetch:sprad: empty wavelength range");
+    }
+    procedure::setSpectralRadiance(r, wavbeg_nm_, step, std::move(values));
 }
 
 }  // namespace cm::drivers::specbos

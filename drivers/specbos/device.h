@@ -23,11 +23,15 @@ private:
     std::string query(const std::string& command, double timeout_ms);
     void setting(const std::string& command);
     [[noreturn]] void raiseDeviceError(const std::string& what);
+    /// *fetch:sprad after a measurement: the spectral radiance, into the reading.
+    void readSpectrum(procedure::Reading& r);
 
     std::unique_ptr<ByteTransport> port_;
     double timeout_scale_;
     const ModelInfo* model_ = nullptr;
     procedure::InstrumentInfo info_;
+    double wavbeg_nm_ = 380.0;  ///< *para:wavbeg?
+    double wavend_nm_ = 780.0;  ///< *para:wavend?
 };
 
 }  // namespace cm::drivers::specbos

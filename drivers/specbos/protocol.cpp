@@ -2,6 +2,9 @@
 // specbos reply parsing.
 #include "drivers/specbos/protocol.h"
 
+#include <cmath>
+#include <cstdio>
+
 #include <cstdlib>
 
 namespace cm::drivers::specbos {
@@ -101,6 +104,29 @@ double parseLabelled(const std::string& line, const std::string& label) {
         throw InstrumentError(ErrorKind::Protocol, "'" + line + "' has no number");
     }
     return v;
+}
+
+double parseSpectralValue(const std::string& line) {
+    char* end = nullptr;
+    const double v = std::strtod(line.c_str(), &end);
+    while (end != nullptr && *end == ' ') {
+        ++end;
+    }
+    if (line.empty() || end == line.c_str() || *end != '\0' || !std::isfinite(v)) {
+        throw InstrumentError(ErrorKind::Protocol, "spectral value '" + line + "' is not a number");
+    }
+    return v;
+}
+
+std::vector<std::string> formatSprad(const std::vector<double>& values) {
+    std::vector<std::string> lines = {"sprad", "W/(sr*m^2*nm)"};
+    char buf[32];
+    for (double v : values) {
+        std::snprintf(buf, sizeof buf, "%.5e", v);
+        lines.emplace_back(buf);
+    }
+    lines.emplace_back();
+    return lines;
 }
 
 }  // namespace cm::drivers::specbos

@@ -36,4 +36,19 @@ std::string parseSerial(const std::string& line);
 /// One "<label>: <value>" line of *fetch:XYZ.
 double parseLabelled(const std::string& line, const std::string& label);
 
+/// Spectral radiance (*fetch:sprad, with *conf:func 6 radiometric and ASCII format): two header
+/// lines, then one value per line in W·sr⁻¹·m⁻²·nm⁻¹ from the start to the end wavelength, then
+/// an empty line (ArgyllCMS specbos.c reads 2 + bands + 1 CR-terminated lines and skips the
+/// first two). The header text is not documented; we send "sprad" and the unit.
+inline constexpr int kSpradHeaderLines = 2;
+/// "*para:wavbeg?" → "Predefined start wave: <nm>", "*para:wavend?" → "Predefined end wave: <nm>".
+inline constexpr const char* kWavBegLabel = "Predefined start wave";
+inline constexpr const char* kWavEndLabel = "Predefined end wave";
+/// Optical bandwidth (FWHM) of the specbos 1211 from its data sheet, nm.
+inline constexpr double kBandwidth_nm = 4.5;
+/// One value line of *fetch:sprad; throws InstrumentError(Protocol) for anything but a number.
+double parseSpectralValue(const std::string& line);
+/// The whole *fetch:sprad reply (lines without their CR; the last one empty).
+std::vector<std::string> formatSprad(const std::vector<double>& values);
+
 }  // namespace cm::drivers::specbos

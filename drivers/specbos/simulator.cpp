@@ -5,6 +5,7 @@
 #include "drivers/specbos/simulator.h"
 
 #include "drivers/specbos/protocol.h"
+#include "libmeasure/colorimetry/spectrum_to_xyz.h"
 
 #include <algorithm>
 #include <array>
@@ -163,29 +164,13 @@ void SpecbosSimulator::init() {
         return;
     }
     last_ = noisy(light, n);
+    // The instrument's XYZ is its spectrum's integral (a colour beyond the primaries' gamut is
+    // measured as the nearest one they make); *fetch:sprad recomputes the same spectrum.
+    last_ =
+        colorimetry::absoluteXYZ(spectrumOf(last_, {kWavBeg_nm, kWavEnd_nm, 1.0}, kBandwidth_nm),
+                                 common_.observer ? *common_.observer : virt::wyman2013Observer());
     haveData_ = true;
     send(std::string(1, kBel));
-}
-
-void SpecbosSimulator::fetchSpectrum() {
-    if (!haveData_) {
-        nak(138);
-        return;
-    }
-    char buf[64];
-    std::string out;
-    // Two header lines, one value per line (W/(sr m² nm)), and an empty closing line: Argyll
-    // reads 2 + bands + 1 line ends.
-    std::snprintf(buf, sizeof buf, "Wavelength range: %d %d %d", conf_.wran_beg_nm,
-                  conf_.wran_end_nm, conf_.wran_step_nm);
-    out += std::string(buf) + kTerminator;
-    out += std::string("Spectral radiance [W/(sr*m^2*nm)]") + kTerminator;
-    for (double v : bandSpectrum(last_, conf_.wran_beg_nm, conf_.wran_end_nm, conf_.wran_step_nm)) {
-        std::snprintf(buf, sizeof buf, "%.6e", v);
-        out += std::string(buf) + kTerminator;
-    }
-    out += kTerminator;
-    send(out);
 }
 
 namespace {
@@ -212,10 +197,41 @@ bool intArgs(const std::string& s, std::size_t from, std::vector<long>& out) {
 }
 }  // namespace
 
+bool SpecbosSimulator::handleSpectral(const std::string& cmd) {
+    // The wavelength range and the spectral radiance of the last measurement.
+    if (cmd == "*para:wavbeg?" || cmd == "*para:wavend?") {
+        char buf[64];
+        const bool beg = cmd == "*para:wavbeg?";
+        std::snprintf(buf, sizeof buf, "%s: %.0f", beg ? kWavBegLabel : kWavEndLabel,
+                      static_cast<double>(beg ? conf_.wran_beg_nm : conf_.wran_end_nm));
+        line(buf);
+        return true;
+    }
+    if (cmd == "*fetch:sprad") {
+        if (!haveData_) {
+            nak(138);
+            return true;
+        }
+        const auto spectrum = spectrumOf(
+            last_,
+            {static_cast<double>(conf_.wran_beg_nm), static_cast<double>(conf_.wran_end_nm),
+             static_cast<double>(conf_.wran_step_nm)},
+            kBandwidth_nm);
+        for (const auto& l : formatSprad(spectrum.values())) {
+            line(l);
+        }
+        return true;
+    }
+    return false;
+}
+
 void SpecbosSimulator::handle(const std::string& raw) {
     std::string cmd = raw;
     std::transform(cmd.begin(), cmd.end(), cmd.begin(),
                    [](unsigned char ch) { return std::tolower(ch); });
+    if (handleSpectral(cmd)) {
+        return;
+    }
     char buf[96];
     // "keyword value..." set commands: keyword up to the first space.
     const std::size_t space = cmd.find(' ');
@@ -266,10 +282,6 @@ void SpecbosSimulator::handle(const std::string& raw) {
     } else if (key == "*conf:aver" || key == "*para:aver") {
         if (oneArg(1, 100, v))
             conf_.aver = static_cast<int>(v);
-    } else if (cmd == "*para:wavbeg?") {
-        line("Predefined start wave: " + std::to_string(options_.wavbeg_nm));
-    } else if (cmd == "*para:wavend?") {
-        line("Predefined end wave: " + std::to_string(options_.wavend_nm));
     } else if (key == "*conf:wran" || key == "*para:wran") {
         if (!numeric || args.size() != 3) {
             nak(20);
@@ -339,8 +351,6 @@ void SpecbosSimulator::handle(const std::string& raw) {
         std::snprintf(buf, sizeof buf, "Chrom_x: %.4f\tChrom_y: %.4f",
                       sum > 0 ? last_.X / sum : 0.0, sum > 0 ? last_.Y / sum : 0.0);
         line(buf);
-    } else if (cmd == "*fetch:sprad") {
-        fetchSpectrum();
     } else {
         nak(4);  // unknown command
     }

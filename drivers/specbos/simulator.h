@@ -42,10 +42,14 @@ private:
     void onByte(char c) override;
     void handle(const std::string& command);
     void init();
+    /// *para:wavbeg?, *para:wavend?, *fetch:sprad; false for any other command.
+    bool handleSpectral(const std::string& command);
+    /// Simulated wavelength range (the 1211's 380–780 nm), 1 nm steps.
+    static constexpr double kWavBeg_nm = 380.0;
+    static constexpr double kWavEnd_nm = 780.0;
     void line(const std::string& text);
     void ack();
     void nak(int code);
-    void fetchSpectrum();
 
     SimulatorOptions options_;
     std::string collected_;

@@ -104,6 +104,14 @@ colorimetry::XYZ PtySimulator::noisy(const colorimetry::XYZ& t, int /*measuremen
                                (task << 10) + withinTask_ + 1);
 }
 
+colorimetry::Spectrum PtySimulator::spectrumOf(const colorimetry::XYZ& xyz,
+                                               const SpectralGrid& grid,
+                                               double bandwidth_nm) const {
+    static const colorimetry::Observer kOwn = wyman2013Observer();
+    const colorimetry::Observer& cmf = common_.observer ? *common_.observer : kOwn;
+    return synthesiseSpectrum(theatre_->config().spectral_primaries, bandwidth_nm, cmf, xyz, grid);
+}
+
 void PtySimulator::serve(const std::atomic<bool>& stopFlag) {
     char buf[256];
     while (!stopFlag && !stop_ && pty_.masterFd() >= 0) {

@@ -4,7 +4,9 @@
 #pragma once
 
 #include "drivers/transport/pty_pair.h"
+#include "drivers/virtual/spectral_model.h"
 #include "drivers/virtual/virtual_theatre.h"
+#include "libmeasure/colorimetry/observer.h"
 
 #include <atomic>
 #include <memory>
@@ -33,6 +35,10 @@ struct SimulatorCommon {
     std::uint64_t seed = 1;
     Fault fault = Fault::None;
     int fault_at_measurement = 1;  ///< 1-based measurement the fault hits
+    /// Colour-matching functions a simulated spectroradiometer integrates its spectrum with
+    /// (the app hands it the CIE 1931 table from calibration/cie); null: the instrument's "own"
+    /// CMFs, the Wyman–Sloan–Shirley fit (spectral_model.h), a few tenths of a percent away.
+    std::shared_ptr<const colorimetry::Observer> observer;
 };
 
 /// Derived simulators must call stop() in their own destructor: the serving thread calls onByte(),
@@ -72,6 +78,10 @@ protected:
     /// noise is keyed on (seed, the theatre's task, the k-th measurement within that task).
     colorimetry::XYZ truth(double acceptance_angle_deg) const;
     colorimetry::XYZ noisy(const colorimetry::XYZ& truth, int measurement);
+    /// The spectral radiance behind a reading: the theatre's primaries mixed to `xyz` on the
+    /// instrument's grid, seen through its bandwidth (FWHM, nm).
+    colorimetry::Spectrum spectrumOf(const colorimetry::XYZ& xyz, const SpectralGrid& grid,
+                                     double bandwidth_nm) const;
 
     std::shared_ptr<const VirtualTheatre> theatre_;
     std::atomic<std::uint64_t> simulated_us_{0};

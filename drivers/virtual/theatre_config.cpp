@@ -2,6 +2,8 @@
 // Validation of virtual theatre configs: unknown fields and out-of-range values are errors.
 #include "drivers/virtual/theatre_config.h"
 
+#include "drivers/virtual/spectral_model.h"
+
 #include <cmath>
 
 namespace cm::drivers::virt {
@@ -113,7 +115,7 @@ LedLayout parseLed(const JsonView& j) {
 TheatreConfig parseTheatreConfig(const JsonView& root) {
     root.allowOnly({"schema", "version", "name", "description", "screen", "seating", "stimuli",
                     "ambient_cdm2", "gamma", "transfer", "eotf_error_pct", "checkerboard_flare_pct",
-                    "led", "glasses", "noise"});
+                    "led", "glasses", "noise", "spectral_primaries"});
     if (root.string("schema") != "cinemeasure-virtual-theatre") {
         root.at("schema").fail("expected \"cinemeasure-virtual-theatre\"");
     }
@@ -155,6 +157,10 @@ TheatreConfig parseTheatreConfig(const JsonView& root) {
     if (root.has("transfer")) {
         c.transfer = root.at("transfer").oneOf({"dci-gamma", "pq"});
     }
+    c.spectral_primaries =
+        root.has("spectral_primaries")
+            ? root.at("spectral_primaries").oneOf({"laser-rgb", "led-rgb", "xenon"})
+            : defaultPrimarySet(c.screen_type);
     c.eotf_error_pct =
         root.has("eotf_error_pct") ? root.at("eotf_error_pct").number(-90, 900) : 0.0;
     c.checkerboard_flare_pct =

@@ -93,6 +93,9 @@ struct TheatreConfig {
     std::string transfer = "dci-gamma";
     /// Uniform error of the decoded code-value luminance, % (a mis-calibrated EOTF).
     double eotf_error_pct = 0.0;
+    /// Spectral shape of the display's primaries the simulated spectroradiometers report:
+    /// "laser-rgb", "led-rgb" or "xenon" (default by screen type; see spectral_model.h).
+    std::string spectral_primaries = "xenon";
     double checkerboard_flare_pct = 0.0;  ///< veiling light in black patches, % of white
     std::optional<LedLayout> led;
     Glasses glasses;

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <csignal>
 #include <fstream>
 #include <thread>
@@ -40,6 +41,10 @@ TEST_CASE("cli: sim pr6xx prints its device path and read --port takes a reading
     CHECK(j["model"] == "PR-670");
     CHECK(j["Y"].get<double>() == Approx(48.0).epsilon(0.02));  // reference white at the centre
     CHECK(j["raw_reply"].get<std::string>().rfind("00000,0,", 0) == 0);
+    // PR-670: its spectrum on 380–780 nm at 2 nm, integrating to its own XYZ (CIE 1931 table)
+    // within the rounding of the transmitted values.
+    CHECK(j["spectrum"]["values"].size() == 201);
+    CHECK(std::abs(j["spectrum"]["delta_Y_pct"].get<double>()) < 0.1);
     ::kill(pid, SIGTERM);
     const auto gone = cli("read --instrument pr6xx --port /dev/ttyACM-missing");
     CHECK(gone.exit_code == 3);

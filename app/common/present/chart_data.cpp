@@ -3,7 +3,9 @@
 #include "app/common/present/chart_data.h"
 
 #include "app/common/cie_data.h"
+#include "libmeasure/colorimetry/spectral_consistency.h"
 #include "libmeasure/evaluation/metrics_eotf.h"
+#include "libmeasure/procedure/reading_spectrum.h"
 
 #include <algorithm>
 #include <cmath>
@@ -170,6 +172,45 @@ const std::vector<colorimetry::ChromaticityXY>& spectralLocusXY() {
         return pts;
     }();
     return locus;
+}
+
+std::vector<SpectrumSeries> displaySpectra(const report::CertificationReport& r) {
+    std::vector<SpectrumSeries> out;
+    for (const char* stimulus : {"white", "red", "green", "blue"}) {
+        for (const auto& rr : r.readings) {
+            const auto* step = findStep(r.profile, rr.step_id);
+            if (step == nullptr || step->stimulus != stimulus ||
+                rr.reading.spectral_radiance.size() < 2) {
+                continue;
+            }
+            SpectrumSeries s;
+            s.stimulus = stimulus;
+            s.step = rr.step_id;
+            s.point = rr.point_id;
+            s.start_nm = rr.reading.spectrum_start_nm;
+            s.step_nm = rr.reading.spectrum_step_nm;
+            s.radiance = rr.reading.spectral_radiance;
+            const auto peak = std::max_element(s.radiance.begin(), s.radiance.end());
+            s.peak_nm = s.start_nm + s.step_nm * static_cast<double>(peak - s.radiance.begin());
+            if (const auto c = spectralCheck(rr.reading)) {
+                s.delta_Y_pct = c->delta_Y_pct;
+                s.delta_uv = c->delta_uv;
+            }
+            out.push_back(std::move(s));
+            break;
+        }
+    }
+    return out;
+}
+
+std::optional<colorimetry::SpectralConsistency> spectralCheck(const procedure::Reading& reading) {
+    const auto s = procedure::spectralRadiance(reading);
+    if (!s) {
+        return std::nullopt;
+    }
+    // The uncorrected XYZ is the instrument's own (a correction is applied after it).
+    const colorimetry::XYZ own = reading.uncorrected_xyz_cdm2.value_or(reading.xyz_cdm2);
+    return colorimetry::compareWithSpectrum(own, *s, app::cieData().cie1931_2);
 }
 
 std::vector<RampChart> rampCharts(const report::CertificationReport& r) {

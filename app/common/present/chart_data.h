@@ -3,10 +3,12 @@
 // with their tolerance boxes, per-point means, primaries, the spectral locus and the grey ramp.
 #pragma once
 
+#include "libmeasure/colorimetry/spectral_consistency.h"
 #include "libmeasure/colorimetry/tristimulus.h"
 #include "libmeasure/report/certification_report.h"
 
 #include <cmath>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -80,5 +82,24 @@ struct Bar {
 
 /// Contrast and stereo ratio figures (unit "ratio"), for bar charts on a log scale.
 std::vector<Bar> ratioBars(const report::CertificationReport& r);
+
+/// The instrument's own XYZ of a reading against the XYZ recomputed from its spectrum with the
+/// shipped CIE 1931 2° table (ΔY %, Δu′v′); nullopt when the reading has no spectrum.
+std::optional<colorimetry::SpectralConsistency> spectralCheck(const procedure::Reading& reading);
+
+/// A measured spectrum to plot: the display's white or one of its primaries.
+struct SpectrumSeries {
+    std::string stimulus;  ///< "white", "red", "green" or "blue"
+    std::string step, point;
+    double start_nm = 0.0, step_nm = 0.0;
+    std::vector<double> radiance;  ///< W·sr⁻¹·m⁻²·nm⁻¹
+    double peak_nm = NAN;          ///< wavelength of the largest sample
+    /// Instrument XYZ against the XYZ recomputed from this spectrum (CIE 1931 2° table).
+    double delta_Y_pct = NAN, delta_uv = NAN;
+};
+
+/// The first reading with a spectrum of each full-field white, red, green and blue step, in
+/// that order; empty when the instrument gave no spectra (a colorimeter).
+std::vector<SpectrumSeries> displaySpectra(const report::CertificationReport& r);
 
 }  // namespace cm::app::present

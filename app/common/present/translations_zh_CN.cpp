@@ -153,6 +153,7 @@ const std::map<std::string, std::string>& words() {
         {"Contrast", "对比度"},
         {"Primaries", "基色"},
         {"measured", "实测"},
+        {"Spectra", "光谱"},
         {"target", "目标"},
         {"tolerance", "容差"},
     };

@@ -513,4 +513,64 @@ double drawRatioBars(cairo_t* cr, TextLayout& t, Area a, const std::vector<prese
     return y + 12 - a.y;
 }
 
+void drawSpectraChart(cairo_t* cr, TextLayout& t, Area a,
+                      const std::vector<present::SpectrumSeries>& spectra, Lang lang) {
+    double hi = 0.0;
+    double w0 = 1e300, w1 = -1e300;
+    for (const auto& s : spectra) {
+        for (double v : s.radiance) {
+            hi = std::max(hi, v);
+        }
+        w0 = std::min(w0, s.start_nm);
+        w1 = std::max(w1, s.start_nm + s.step_nm * static_cast<double>(s.radiance.size() - 1));
+    }
+    if (!(hi > 0.0) || !(w1 > w0)) {
+        return;
+    }
+    const Area plot{a.x + 52, a.y, a.w - 62, a.h - 34 - 11.0 * static_cast<double>(spectra.size())};
+    const Frame f{plot, w0, w1, 0.0, hi * 1.08, false};
+    axes(cr, t, f, "λ (nm)", "L_e,λ (W·sr⁻¹·m⁻²·nm⁻¹)");
+    auto colour = [](const std::string& stimulus) -> Rgb {
+        if (stimulus == "red") {
+            return {0.8, 0.1, 0.1};
+        }
+        if (stimulus == "green") {
+            return {0.1, 0.6, 0.15};
+        }
+        if (stimulus == "blue") {
+            return {0.1, 0.2, 0.85};
+        }
+        return {0.15, 0.15, 0.15};
+    };
+    cairo_save(cr);
+    cairo_rectangle(cr, plot.x, plot.y, plot.w, plot.h);
+    cairo_clip(cr);
+    for (const auto& s : spectra) {
+        for (std::size_t i = 0; i < s.radiance.size(); ++i) {
+            const double x = f.X(s.start_nm + s.step_nm * static_cast<double>(i));
+            i == 0 ? cairo_move_to(cr, x, f.Y(s.radiance[i]))
+                   : cairo_line_to(cr, x, f.Y(s.radiance[i]));
+        }
+        stroke(cr, colour(s.stimulus), s.stimulus == "white" ? 1.1 : 0.8);
+    }
+    cairo_restore(cr);
+    // One legend line per curve: what it is, where it peaks, and the instrument's XYZ against it.
+    double y = plot.y + plot.h + 24;
+    for (const auto& s : spectra) {
+        char buf[200];
+        std::snprintf(buf, sizeof buf,
+                      "%s (%s @ %s): peak %.0f nm; XYZ from spectrum vs instrument: ΔY %+.2f %%, "
+                      "Δu′v′ %.4f",
+                      s.stimulus.c_str(), s.step.c_str(), s.point.c_str(), s.peak_nm, s.delta_Y_pct,
+                      s.delta_uv);
+        t.set(buf, 7, false, a.w - 40);
+        t.draw(plot.x, y, colour(s.stimulus));
+        y += 11;
+    }
+    t.set(tr("Spectra", lang) + ": " + tr("measured", lang) +
+              " spectral radiance of the white and the primaries (CIE 1931 2° for the check)",
+          7, false, a.w - 40);
+    t.draw(plot.x, y, kBlack);
+}
+
 }  // namespace cm::app::pdf

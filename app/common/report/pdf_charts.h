@@ -36,4 +36,9 @@ void drawRampChart(cairo_t* cr, TextLayout& t, Area a, const present::RampChart&
 double drawRatioBars(cairo_t* cr, TextLayout& t, Area a, const std::vector<present::Bar>& bars,
                      present::Lang lang);
 
+/// The measured spectra of the white and the primaries (spectral radiance over wavelength, one
+/// curve each in its own colour), with each curve's peak and its XYZ check (ΔY %, Δu′v′).
+void drawSpectraChart(cairo_t* cr, TextLayout& t, Area a,
+                      const std::vector<present::SpectrumSeries>& spectra, present::Lang lang);
+
 }  // namespace cm::app::pdf

@@ -2,12 +2,43 @@
 // JSON rendering of the report model: every reading and every figure with limit and verdict.
 #include "app/common/report/report_json.h"
 
+#include "app/common/present/chart_data.h"
 #include "app/common/present/figure_text.h"
+#include "libmeasure/procedure/reading_spectrum.h"
 #include "libmeasure/util/json_view.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace cm::app {
+
+namespace {
+
+nlohmann::json numberOrNull(double v) {
+    return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
+}
+
+/// The reading's spectral radiance and how the instrument's XYZ compares with it (the check needs
+/// the shipped CIE table, so it is added here, not by the reading's own to_json); null without.
+nlohmann::json spectrumJson(const procedure::Reading& reading) {
+    const auto check = present::spectralCheck(reading);
+    if (!check) {
+        return nullptr;
+    }
+    return {{"start_nm", reading.spectrum_start_nm},
+            {"step_nm", reading.spectrum_step_nm},
+            {"unit", "W/(sr m2 nm)"},
+            {"values", reading.spectral_radiance},
+            {"check",
+             {{"observer", "CIE 1931 2°"},
+              {"X", numberOrNull(check->from_spectrum.X)},
+              {"Y", numberOrNull(check->from_spectrum.Y)},
+              {"Z", numberOrNull(check->from_spectrum.Z)},
+              {"delta_Y_pct", numberOrNull(check->delta_Y_pct)},
+              {"delta_u_prime_v_prime", numberOrNull(check->delta_uv)}}}};
+}
+
+}  // namespace
 
 nlohmann::json reportToJson(const report::CertificationReport& r) {
     // Each value type writes itself (to_json beside the type); this assembles the document and
@@ -64,6 +95,9 @@ nlohmann::json reportToJson(const report::CertificationReport& r) {
     j["instruments"] = r.instruments;
     j["points"] = r.points;
     j["readings"] = r.readings;
+    for (std::size_t k = 0; k < r.readings.size(); ++k) {
+        j["readings"][k]["spectrum"] = spectrumJson(r.readings[k].reading);
+    }
     j["skipped"] = r.skipped;
     j["notes"] = r.notes;
     j["figures"] = nlohmann::json::array();
@@ -96,6 +130,15 @@ std::vector<procedure::RecordedReading> readingsFromReportJson(const nlohmann::j
         rr.reading.instrument.serial = r.stringOr("instrument_serial", "");
         rr.reading.u_luminance_rel = r.numberOr("u_luminance_rel", 0.0);
         rr.reading.u_chromaticity_xy = r.numberOr("u_chromaticity_xy", 0.0);
+        if (r.has("spectrum") && !r.at("spectrum").raw().is_null()) {
+            const util::JsonView sp = r.at("spectrum");
+            std::vector<double> values;
+            for (const util::JsonView& v : sp.at("values").elements()) {
+                values.push_back(v.number());
+            }
+            procedure::setSpectralRadiance(rr.reading, sp.number("start_nm"), sp.number("step_nm"),
+                                           std::move(values));
+        }
         out.push_back(std::move(rr));
     }
     return out;

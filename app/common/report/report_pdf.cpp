@@ -448,6 +448,12 @@ void charts(Pages& pg, const report::CertificationReport& r) {
         pg.need(h);
         pg.advance(pdf::drawRatioBars(pg.cr(), pg.t(), {kMargin, pg.y(), W, h}, bars, L) + 8);
     }
+    if (const auto spectra = present::displaySpectra(r); !spectra.empty()) {
+        const double h = 240 + 11.0 * static_cast<double>(spectra.size());
+        pg.need(h);
+        pdf::drawSpectraChart(pg.cr(), pg.t(), {kMargin, pg.y(), W, h}, spectra, L);
+        pg.advance(h + 8);
+    }
 }
 
 void signatureBlock(Pages& pg) {

@@ -3,6 +3,7 @@
 #include "app/common/session/session_store.h"
 
 #include "drivers/instrument/spot_instrument.h"
+#include "libmeasure/procedure/reading_spectrum.h"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -151,6 +152,33 @@ std::string newSessionId() {
     char suffix[8];
     std::snprintf(suffix, sizeof suffix, "%04x", rd() & 0xFFFF);
     return std::string(buf) + "-" + suffix;
+}
+
+/// Spectral samples as text: comma-separated, 17 significant digits (doubles round-trip exactly).
+std::string encodeSpectrum(const std::vector<double>& values) {
+    std::string out;
+    char buf[32];
+    for (double v : values) {
+        std::snprintf(buf, sizeof buf, "%.17g", v);
+        out += (out.empty() ? "" : ",") + std::string(buf);
+    }
+    return out;
+}
+
+std::vector<double> decodeSpectrum(const std::string& text) {
+    std::vector<double> v;
+    const char* p = text.c_str();
+    while (*p != '\0') {
+        char* end = nullptr;
+        const double x = std::strtod(p, &end);
+        if (end == p) {
+            throw SessionStoreError("stored spectrum is not a list of numbers near '" +
+                                    std::string(p).substr(0, 20) + "'");
+        }
+        v.push_back(x);
+        p = *end == ',' ? end + 1 : end;
+    }
+    return v;
 }
 
 constexpr const char* kSchemaV1 = R"SQL(
@@ -360,6 +388,15 @@ void SessionStore::migrate() {
              "ALTER TABLE sessions ADD COLUMN lock_host TEXT;"
              "ALTER TABLE sessions ADD COLUMN lock_start TEXT;");
     }
+    if (version < 6) {
+        // v6: each reading's spectrum to the last digit and read back with the reading. The v1
+        // `spectrum` column was written with six decimals (radiances below 5e-7 W·sr⁻¹·m⁻²·nm⁻¹,
+        // a dark patch's, became 0) and never read; what it holds is carried over as it is.
+        step(6,
+             "ALTER TABLE readings ADD COLUMN spectrum_values TEXT;"
+             "UPDATE readings SET spectrum_values = spectrum "
+             "WHERE spectrum IS NOT NULL AND spectrum <> '';");
+    }
 }
 
 std::string SessionStore::createSession(SessionInfo info) {
@@ -424,19 +461,17 @@ void SessionStore::appendReading(const std::string& sid, const procedure::Record
         id.bind(1, in.family).bind(2, in.model).bind(3, in.serial).bind(4, in.firmware);
         id.step();
         const long long instrumentId = id.integer(0);
-        std::string spectrum;
-        for (double v : r.reading.spectral_radiance) {
-            spectrum += (spectrum.empty() ? "" : ",") + std::to_string(v);
-        }
-        Statement s(db_,
-                    "INSERT INTO readings (session_id, seq, step, point, repeat, X, Y, Z, "
-                    "integration_time_s, "
-                    "timestamp_utc, status, instrument_id, raw_reply, standard_uncertainty_rel, "
-                    "spectrum_start_nm, spectrum_step_nm, spectrum, uncorrected_X, uncorrected_Y, "
-                    "uncorrected_Z, "
-                    "correction, u_chromaticity_xy) VALUES "
-                    "(?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM readings WHERE session_id = ?), "
-                    "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        const std::string spectrum = encodeSpectrum(r.reading.spectral_radiance);
+        Statement s(
+            db_,
+            "INSERT INTO readings (session_id, seq, step, point, repeat, X, Y, Z, "
+            "integration_time_s, "
+            "timestamp_utc, status, instrument_id, raw_reply, standard_uncertainty_rel, "
+            "spectrum_start_nm, spectrum_step_nm, spectrum_values, uncorrected_X, uncorrected_Y, "
+            "uncorrected_Z, "
+            "correction, u_chromaticity_xy) VALUES "
+            "(?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM readings WHERE session_id = ?), "
+            "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         s.bind(1, sid).bind(2, sid).bind(3, r.step_id).bind(4, r.point_id).bindInt(5, r.repeat);
         s.bind(6, r.reading.xyz_cdm2.X).bind(7, r.reading.xyz_cdm2.Y).bind(8, r.reading.xyz_cdm2.Z);
         s.bind(9, r.reading.integration_time_s)
@@ -445,9 +480,11 @@ void SessionStore::appendReading(const std::string& sid, const procedure::Record
         s.bindInt(12, instrumentId)
             .bind(13, r.reading.raw_reply)
             .bind(14, r.reading.u_luminance_rel);
-        s.bind(15, r.reading.spectrum_start_nm)
-            .bind(16, r.reading.spectrum_step_nm)
-            .bind(17, spectrum);
+        if (!spectrum.empty()) {
+            s.bind(15, r.reading.spectrum_start_nm)
+                .bind(16, r.reading.spectrum_step_nm)
+                .bind(17, spectrum);
+        }
         if (r.reading.uncorrected_xyz_cdm2) {
             s.bind(18, r.reading.uncorrected_xyz_cdm2->X)
                 .bind(19, r.reading.uncorrected_xyz_cdm2->Y);
@@ -709,7 +746,9 @@ std::vector<procedure::RecordedReading> SessionStore::readings(const std::string
         "SELECT r.step, r.point, r.repeat, r.X, r.Y, r.Z, r.integration_time_s, r.timestamp_utc, "
         "r.status, i.family, i.model, i.serial, i.firmware, i.acceptance_angle_deg, r.raw_reply, "
         "r.uncorrected_X, r.uncorrected_Y, r.uncorrected_Z, COALESCE(r.correction, ''), "
-        "COALESCE(r.standard_uncertainty_rel, 0), COALESCE(r.u_chromaticity_xy, 0) FROM readings r "
+        "COALESCE(r.standard_uncertainty_rel, 0), COALESCE(r.u_chromaticity_xy, 0), "
+        "COALESCE(r.spectrum_start_nm, 0), COALESCE(r.spectrum_step_nm, 0), "
+        "COALESCE(r.spectrum_values, '') FROM readings r "
         "LEFT JOIN instruments i ON i.id = r.instrument_id "
         "WHERE r.session_id = ? ORDER BY r.seq");
     q.bind(1, sid);
@@ -730,6 +769,9 @@ std::vector<procedure::RecordedReading> SessionStore::readings(const std::string
         r.reading.u_chromaticity_xy = q.real(20);
         if (!r.reading.correction_id.empty()) {
             r.reading.uncorrected_xyz_cdm2 = colorimetry::XYZ{q.real(15), q.real(16), q.real(17)};
+        }
+        if (const std::string sp = q.text(23); !sp.empty()) {
+            procedure::setSpectralRadiance(r.reading, q.real(21), q.real(22), decodeSpectrum(sp));
         }
         out.push_back(std::move(r));
     }

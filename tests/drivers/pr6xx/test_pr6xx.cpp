@@ -72,8 +72,8 @@ TEST_CASE("pr6xx protocol: status formats, reply parsing, every error code mappe
 TEST_CASE("pr6xx driver against the simulator on a pty: identify, line settings, a reading",
           "[pr6xx][sim]") {
     auto t = theatre();
-    pr6xx::Pr6xxSimulator sim(t,
-                              {"PR-670", "67099999", "1.3.2", {kFast, 42, pr6xx::Fault::None, 1}});
+    pr6xx::Pr6xxSimulator sim(
+        t, {"PR-670", "67099999", "1.3.2", {kFast, 42, pr6xx::Fault::None, 1, nullptr}});
     sim.start();
     auto port =
         std::make_unique<SerialPort>(sim.devicePath(), LineSettings{9600, 8, 'N', 1, false});
@@ -106,8 +106,8 @@ TEST_CASE("pr6xx: a PR-655 without the extended range reports weak light at cine
     // The fault matrix for every family is in tests/drivers/test_families.cpp.
     auto t = theatre();
     t->show({"black", "none"});
-    pr6xx::Pr6xxSimulator sim655(t,
-                                 {"PR-655", "65500001", "2.0", {kFast, 1, pr6xx::Fault::None, 1}});
+    pr6xx::Pr6xxSimulator sim655(
+        t, {"PR-655", "65500001", "2.0", {kFast, 1, pr6xx::Fault::None, 1, nullptr}});
     sim655.start();
     auto dev = connect(sim655);
     CHECK(kindOf(*dev) == ErrorKind::TooDark);
