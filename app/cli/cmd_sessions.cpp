@@ -7,6 +7,7 @@
 #include "app/common/report/report_csv.h"
 #include "app/common/report/report_json.h"
 #include "app/common/report/report_pdf.h"
+#include "app/common/run/run_session.h"
 #include "app/common/simulated_session.h"
 
 #include <nlohmann/json.hpp>
@@ -154,17 +155,17 @@ void registerSessionCommands(CLI::App& app) {
                         "the report lists it as skipped");
         cmd->callback([db, id, quiet, port, skipNext, force, lang] {
             auto store = openStore(*db);
-            app::PreparedSimulation sim = prepared(*store, *id);
+            app::PreparedSimulation sim;
+            try {
+                sim = app::prepareResume(*store, *id, *port);
+            } catch (const app::RunInputError& e) {
+                throw CommandError(kExitUsage, e.what());
+            }
             try {
                 // A newer report may sit in the session's folder: never written over.
                 app::prepareOutputDirectory(sim.info.out_dir, *force);
             } catch (const std::exception& e) {
                 throw CommandError(kExitOutput, e.what());
-            }
-            if (sim.field && port->empty()) {
-                throw CommandError(kExitUsage, "session " + *id + " is a field session (" +
-                                                   sim.info.source +
-                                                   "): give --port with the instrument's port");
             }
             if (!*quiet) {
                 std::printf("Resuming session %s (%s): %zu reading(s) already taken\n", id->c_str(),
