@@ -13,6 +13,7 @@
 #include "drivers/families.h"
 #include "drivers/virtual/virtual_spot_meter.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace cm::app {
@@ -164,7 +165,20 @@ std::optional<procedure::MeasurementTask> nextTask(const PreparedSimulation& sim
                                                    const SessionStore& store) {
     procedure::ProcedureRunner runner(sim.profile, sim.points);
     runner.restore(store.readings(sim.info.id), store.skips(sim.info.id));
-    return runner.current();
+    std::optional<procedure::MeasurementTask> task = runner.current();
+    if (task) {
+        // The runner holds its own copy of the profile and dies here: point the task at the
+        // step in `sim.profile` instead (a dangling step made `certify` fail with bad_alloc
+        // when a field run's reading was too dark).
+        const std::string id = task->step->id;
+        const auto it = std::find_if(sim.profile.steps.begin(), sim.profile.steps.end(),
+                                     [&](const procedure::Step& s) { return s.id == id; });
+        task->step = it == sim.profile.steps.end() ? nullptr : &*it;
+        if (task->step == nullptr) {
+            return std::nullopt;
+        }
+    }
+    return task;
 }
 
 std::string fieldSiteJson(const std::string& name, double width_m, double height_m,
