@@ -235,9 +235,9 @@ void runAndReport(app::PreparedSimulation& sim, app::SessionStore& store, bool q
         obs.request = [](const app::Request& r) {
             if (r.kind == app::Request::Kind::ShowPattern && r.task->new_stimulus) {
                 const procedure::Step& step = *r.task->step;
-                std::printf("  > show pattern '%s'%s\n", step.stimulus.c_str(),
-                            step.eyewear == "none" ? ""
-                                                   : (" through " + step.eyewear + " lens").c_str());
+                std::printf(
+                    "  > show pattern '%s'%s\n", step.stimulus.c_str(),
+                    step.eyewear == "none" ? "" : (" through " + step.eyewear + " lens").c_str());
             }
         };
         obs.recorded = [](const app::Request& r, const procedure::RecordedReading& rec) {

@@ -36,8 +36,8 @@ bool consoleLoop(app::SessionRun& session, app::SessionStore& store) {
                     std::printf("  skipped: %s\n", res.skipped->reason.c_str());
                 }
                 for (const auto& dropped : res.dropped) {
-                    std::printf("  reading %s/%s dropped; take it again\n",
-                                dropped.step_id.c_str(), dropped.point_id.c_str());
+                    std::printf("  reading %s/%s dropped; take it again\n", dropped.step_id.c_str(),
+                                dropped.point_id.c_str());
                 }
                 break;
             }
@@ -94,8 +94,8 @@ void runFieldAndReport(app::PreparedSimulation& session, app::SessionStore& stor
         throw CommandError(kExitUsage, e.what());
     } catch (const drivers::InstrumentError& e) {
         store.setStatus(sid, "interrupted");
-        throw CommandError(kExitInstrument,
-                           std::string(e.what()) + " (session " + sid + " kept; resume with --port)");
+        throw CommandError(kExitInstrument, std::string(e.what()) + " (session " + sid +
+                                                " kept; resume with --port)");
     }
     report::CertificationReport rep;
     bool paused = false;

@@ -51,9 +51,9 @@ TEST_CASE("field run: a too-dark reading asks the operator to retry or skip, the
         // is asked, answers Enter (retry), the reading is taken, then pauses.
         auto sim = k10a(t, drivers::virt::Fault::TooDark, 1);
         std::ofstream(dir / "answers.txt") << "\n\np\n";
-        const test::Run r = test::cli("certify --port " + sim->devicePath() + kField + " --out " +
-                                      (dir / "retry").string() + " < " +
-                                      (dir / "answers.txt").string());
+        const test::Run r =
+            test::cli("certify --port " + sim->devicePath() + kField + " --out " +
+                      (dir / "retry").string() + " < " + (dir / "answers.txt").string());
         INFO(r.output);
         CHECK(r.exit_code == 0);
         CHECK_THAT(r.output, Catch::Contains("too little light"));
@@ -63,9 +63,9 @@ TEST_CASE("field run: a too-dark reading asks the operator to retry or skip, the
         auto sim = k10a(t, drivers::virt::Fault::TooDark, 1);
         // A skip without a reason is asked again; with one it is journaled.
         std::ofstream(dir / "answers.txt") << "\ns\ns below this meter's range\np\n";
-        const test::Run r = test::cli("certify --port " + sim->devicePath() + kField + " --out " +
-                                      (dir / "skip").string() + " < " +
-                                      (dir / "answers.txt").string());
+        const test::Run r =
+            test::cli("certify --port " + sim->devicePath() + kField + " --out " +
+                      (dir / "skip").string() + " < " + (dir / "answers.txt").string());
         INFO(r.output);
         REQUIRE(r.exit_code == 0);
         CHECK_THAT(r.output, Catch::Contains("a skip needs a reason"));
@@ -87,9 +87,8 @@ TEST_CASE("field run: long readings print measuring… (N s)", "[cli][field][rec
     const fs::path dir = test::freshDir("field-slow");
     fs::create_directories(dir);
     std::ofstream(dir / "answers.txt") << "\np\n";
-    const test::Run r =
-        test::cli("certify --port " + sim->devicePath() + kField + " --out " +
-                  (dir / "out").string() + " < " + (dir / "answers.txt").string());
+    const test::Run r = test::cli("certify --port " + sim->devicePath() + kField + " --out " +
+                                  (dir / "out").string() + " < " + (dir / "answers.txt").string());
     INFO(r.output);
     CHECK(r.exit_code == 0);
     CHECK_THAT(r.output, Catch::Contains("measuring… (2 s)"));
@@ -117,9 +116,8 @@ TEST_CASE("field run: an unplugged meter is waited for and the run reconnects in
         fs::create_symlink(second->devicePath(), port);
     });
     std::ofstream(dir / "answers.txt") << "\n\n\n\n\n";
-    const test::Run r =
-        test::cli("certify --port " + port.string() + kField + " --out " +
-                  (dir / "out").string() + " < " + (dir / "answers.txt").string());
+    const test::Run r = test::cli("certify --port " + port.string() + kField + " --out " +
+                                  (dir / "out").string() + " < " + (dir / "answers.txt").string());
     replug.join();
     INFO(r.output);
     REQUIRE(r.exit_code == 0);

@@ -224,8 +224,8 @@ procedure::Reading Run::readOnce(const MeasureHooks& hooks) {
             SecondsTicker ticker(hooks.elapsed);
             return corrected_ ? corrected_->measure() : instrument_->measure();
         } catch (const drivers::InstrumentError& e) {
-            const bool transient = e.kind() == drivers::ErrorKind::Timeout ||
-                                   e.kind() == drivers::ErrorKind::Protocol;
+            const bool transient =
+                e.kind() == drivers::ErrorKind::Timeout || e.kind() == drivers::ErrorKind::Protocol;
             if (e.kind() == drivers::ErrorKind::Disconnected && link_.reconnect_timeout_s > 0.0) {
                 reconnectAfterUnplug(e, hooks);
                 continue;  // the reading was never taken: take it on the meter that came back
@@ -263,10 +263,10 @@ void Run::reconnectAfterUnplug(const drivers::InstrumentError& cause, const Meas
             const std::string other = info_.model + " " + info_.serial;
             disconnect();
             info_ = before;
-            throw drivers::InstrumentError(
-                drivers::ErrorKind::Device,
-                "a different instrument (" + other + ") came back on " + link_.port +
-                    "; this session was measured with " + before.model + " " + before.serial);
+            throw drivers::InstrumentError(drivers::ErrorKind::Device,
+                                           "a different instrument (" + other + ") came back on " +
+                                               link_.port + "; this session was measured with " +
+                                               before.model + " " + before.serial);
         }
         if (hooks.reconnected) {
             hooks.reconnected();
@@ -284,8 +284,8 @@ MeasureOutcome Run::measure(const MeasureHooks& hooks) {
     try {
         reading = readOnce(hooks);
     } catch (const drivers::InstrumentError& e) {
-        const bool unmeasurable = e.kind() == drivers::ErrorKind::TooDark ||
-                                  e.kind() == drivers::ErrorKind::OverRange;
+        const bool unmeasurable =
+            e.kind() == drivers::ErrorKind::TooDark || e.kind() == drivers::ErrorKind::OverRange;
         if (!unmeasurable || !link_.operator_decides_unmeasurable) {
             throw;
         }

@@ -240,9 +240,7 @@ SessionRun::SessionRun(PreparedSimulation sim, SessionStore& store, InstrumentLi
     const std::string sid = sim_.info.id;
     runner.restore(store.readings(sid), store.skips(sid));
     RunJournal j;
-    j.reading = [&store, sid](const procedure::RecordedReading& r) {
-        store.appendReading(sid, r);
-    };
+    j.reading = [&store, sid](const procedure::RecordedReading& r) { store.appendReading(sid, r); };
     j.skip = [&store, sid](const procedure::SkippedTask& k) { store.appendSkip(sid, k); };
     j.retract = [&store, sid](const procedure::RecordedReading&) {
         store.retractLastReading(sid, "operator retake");

@@ -46,9 +46,13 @@ TEST_CASE("run: requests in order, decisions as values", "[run]") {
     Rig rig;
     std::vector<std::string> journal;
     app::RunJournal j;
-    j.reading = [&](const procedure::RecordedReading& r) { journal.push_back("read " + r.point_id); };
+    j.reading = [&](const procedure::RecordedReading& r) {
+        journal.push_back("read " + r.point_id);
+    };
     j.skip = [&](const procedure::SkippedTask& k) { journal.push_back("skip " + k.point_id); };
-    j.retract = [&](const procedure::RecordedReading& r) { journal.push_back("drop " + r.point_id); };
+    j.retract = [&](const procedure::RecordedReading& r) {
+        journal.push_back("drop " + r.point_id);
+    };
     j.pause = [&](const std::string& why) { journal.push_back("pause " + why); };
     app::Run run(procedure::ProcedureRunner(rig.profile, rig.points), rig.link(), j);
     run.connect();
