@@ -15,8 +15,7 @@ namespace cm::app {
 /// `Run::measure()`.
 struct Request {
     enum class Kind {
-        ShowPattern,  ///< put `stimulus` on screen (every task; `task->new_stimulus` when it
-                      ///< changed)
+        ShowPattern,  ///< put `stimulus` on screen (every task; `task->new_stimulus` when it changed)
         AimAtPoint,   ///< aim the meter at `task->point` from the step's seat
         AskOperator,  ///< the operator decides: measure, skip (reason), retake, pause or stop
         Measure,      ///< call Run::measure(): the instrument integrates
@@ -61,9 +60,9 @@ struct DecisionResult {
 /// What Run::measure() ended with.
 struct MeasureOutcome {
     enum class Kind {
-        Recorded,       ///< `reading` is journaled
-        NeedsOperator,  ///< the instrument could not measure (too dark, over range): AskOperator
-        Cancelled,      ///< the operator cancelled the reading (it was discarded)
+        Recorded,        ///< `reading` is journaled
+        NeedsOperator,   ///< the instrument could not measure (too dark, over range): AskOperator
+        Cancelled,       ///< the operator cancelled the reading (it was discarded)
     };
     Kind kind = Kind::Recorded;
     std::optional<procedure::RecordedReading> reading;
