@@ -142,7 +142,7 @@ void run(const CertifyArgs& a) {
     try {
         sim = app::prepareRun(d);
     } catch (const app::RunInputError& e) {
-        throw CommandError(kExitUsage, e.what());
+        throw errors::InputError(e.what());
     }
     try {
         // An earlier report is evidence: refused, or with --force moved to previous-<time>/.
@@ -152,7 +152,7 @@ void run(const CertifyArgs& a) {
             std::printf("Earlier files in %s moved to %s\n", a.out.c_str(), moved.c_str());
         }
     } catch (const std::exception& e) {
-        throw CommandError(kExitOutput, e.what());
+        throw errors::StorageError(e.what());
     }
     for (const std::string& w : app::runWarnings(sim)) {
         std::fprintf(stderr, "warning: %s\n", w.c_str());
@@ -164,7 +164,7 @@ void run(const CertifyArgs& a) {
                                                                  : std::filesystem::path(a.db));
         app::storeRun(sim, d, *store, [&](const std::string& id) { lock.emplace(*store, id); });
     } catch (const std::exception& e) {
-        throw CommandError(kExitOutput, e.what());
+        throw errors::StorageError(e.what());
     }
     if (!a.quiet) {
         std::printf("Certifying with profile %s\n  %s\n  theatre: %s\n  session: %s (journal %s)\n",
@@ -216,12 +216,11 @@ void journalFailed(app::SessionStore& store, const std::string& sid, const std::
         // The store refuses writes (disk full): `sessions` shows it interrupted from the lock.
     }
     if (dynamic_cast<const app::SessionInUseError*>(&cause) != nullptr) {
-        throw CommandError(kExitOutput, cause.what());
+        throw errors::StorageError(cause.what());
     }
-    throw CommandError(kExitOutput, std::string(cause.what()) +
-                                        " — readings shown so far are kept in session " + sid +
-                                        "; fix the storage, then `cinemeasure resume " + sid +
-                                        resume_args + "`");
+    throw errors::StorageError(
+        std::string(cause.what()) + " — readings shown so far are kept in session " + sid +
+        "; fix the storage, then `cinemeasure resume " + sid + resume_args + "`");
 }
 
 void printVerdictTable(const report::CertificationReport& rep) {
@@ -259,18 +258,18 @@ void runAndReport(app::PreparedSimulation& sim, app::SessionStore& store, bool q
         rep = session.report();
     } catch (const app::RunRefused& e) {
         store.setStatus(sim.info.id, "refused");
-        throw CommandError(kExitUsage, e.what());
+        throw errors::InputError(e.what());
     } catch (const drivers::InstrumentError& e) {
         store.setStatus(sim.info.id, "interrupted");
-        throw CommandError(kExitInstrument, instrumentFailure(e, sim, store, ""));
+        throw errors::InstrumentError(instrumentFailure(e, sim, store, ""));
     } catch (const app::SessionStoreError& e) {
         journalFailed(store, sim.info.id, e);
     }
     try {
         app::writeReportFiles(rep, sim.info.out_dir, lang);
     } catch (const std::exception& e) {
-        throw CommandError(kExitOutput, std::string(e.what()) + " (readings are kept in session " +
-                                            sim.info.id + ")");
+        throw errors::StorageError(std::string(e.what()) + " (readings are kept in session " +
+                                   sim.info.id + ")");
     }
     try {
         store.setStatus(sim.info.id, "complete");
@@ -314,9 +313,9 @@ void registerCertifyCommand(CLI::App& app) {
                   "Write into a non-empty --out: its files move to OUT/previous-<time>/ first");
     cmd->add_flag("--quiet", args->quiet, "Print only the verdict table");
     cmd->add_option("--instrument", args->instrument,
-                    "Instrument family; with --simulate its simulator runs on a pseudo-terminal "
-                    "and the real "
-                    "driver talks to it (virtual, pr6xx)")
+                    "Instrument family: virtual, " + drivers::familyList() +
+                        "; with --simulate its simulator runs on a pseudo-terminal and the real "
+                        "driver talks to it")
         ->check(CLI::IsMember(app::simulatedFamilies()));
     cmd->add_option("--note", args->notes, "Operator note for the report (repeatable)");
     cmd->add_option("--decision-rule", args->decision_rule,

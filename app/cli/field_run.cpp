@@ -85,17 +85,17 @@ void runFieldAndReport(app::PreparedSimulation& session, app::SessionStore& stor
     try {
         run.emplace(session, store, app::fieldLink(session, port, kReconnectWaitS));
     } catch (const app::RunInputError& e) {
-        throw CommandError(kExitUsage, e.what());
+        throw errors::InputError(e.what());
     }
     try {
         run->begin();
     } catch (const app::RunRefused& e) {
         store.setStatus(sid, "refused");
-        throw CommandError(kExitUsage, e.what());
+        throw errors::InputError(e.what());
     } catch (const drivers::InstrumentError& e) {
         store.setStatus(sid, "interrupted");
-        throw CommandError(kExitInstrument, std::string(e.what()) + " (session " + sid +
-                                                " kept; resume with --port)");
+        throw errors::InstrumentError(std::string(e.what()) + " (session " + sid +
+                                      " kept; resume with --port)");
     }
     report::CertificationReport rep;
     bool paused = false;
@@ -104,8 +104,7 @@ void runFieldAndReport(app::PreparedSimulation& session, app::SessionStore& stor
         rep = run->report();
     } catch (const drivers::InstrumentError& e) {
         store.setStatus(sid, "interrupted");
-        throw CommandError(kExitInstrument,
-                           instrumentFailure(e, session, store, " --port " + port));
+        throw errors::InstrumentError(instrumentFailure(e, session, store, " --port " + port));
     } catch (const app::SessionStoreError& e) {
         journalFailed(store, sid, e, " --port " + port);
     }
@@ -119,8 +118,8 @@ void runFieldAndReport(app::PreparedSimulation& session, app::SessionStore& stor
     try {
         app::writeReportFiles(rep, session.info.out_dir, lang);
     } catch (const std::exception& e) {
-        throw CommandError(kExitOutput,
-                           std::string(e.what()) + " (readings are kept in session " + sid + ")");
+        throw errors::StorageError(std::string(e.what()) + " (readings are kept in session " + sid +
+                                   ")");
     }
     try {
         store.setStatus(sid, "complete");

@@ -132,7 +132,7 @@ void applyRecord(CertificationSetup& setup, const RunRecord& record) {
 
 std::vector<std::string> simulatedFamilies() {
     std::vector<std::string> ids = {"virtual"};
-    for (const auto& id : drivers::familyIds()) {
+    for (const auto& id : drivers::simulatedFamilyIds()) {
         ids.push_back(id);
     }
     return ids;

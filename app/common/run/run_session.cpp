@@ -86,8 +86,9 @@ PreparedSimulation prepareRun(const RunDescription& d) {
         drivers::virt::parseFault(d.fault);
         if (d.fault != "none" && (d.instrument == "virtual" || sim.field)) {
             throw std::invalid_argument(
-                "--fault needs a simulated instrument family (--instrument pr6xx, cs2000, k10a, "
-                "specbos): the in-process virtual meter has no fault injection");
+                "--fault needs a simulated instrument family (--instrument " +
+                drivers::simulatedFamilyList() +
+                "): the in-process virtual meter has no fault injection");
         }
         const std::size_t tasks = procedure::ProcedureRunner(sim.profile, sim.points).taskCount();
         if (d.fault_at < 1 || static_cast<std::size_t>(d.fault_at) > tasks) {
@@ -97,10 +98,8 @@ PreparedSimulation prepareRun(const RunDescription& d) {
                                         std::to_string(d.fault_at));
         }
         if (sim.field && drivers::findFamily(d.instrument) == nullptr) {
-            throw std::invalid_argument(
-                "a field run needs --instrument FAMILY (pr6xx, cs2000, "
-                "k10a, specbos), not '" +
-                d.instrument + "'");
+            throw std::invalid_argument("a field run needs --instrument FAMILY (" +
+                                        drivers::familyList() + "), not '" + d.instrument + "'");
         }
     } catch (const std::exception& e) {
         throw RunInputError(e.what());
@@ -136,22 +135,16 @@ void storeRun(PreparedSimulation& sim, const RunDescription& d, SessionStore& st
 
 PreparedSimulation prepareResume(const SessionStore& store, const std::string& id,
                                  const std::string& port) {
-    SessionInfo info;
-    try {
-        info = store.session(id);
-    } catch (const std::exception& e) {
-        throw RunInputError(e.what());
-    }
+    const SessionInfo info = store.session(id);  // an unknown id is the store's own error
     if (info.theatre_json.empty()) {
         throw RunInputError("session " + id + " was measured on " + info.source +
-                            " before sessions were journaled with their site; it cannot be "
-                            "resumed");
+                            "; only sessions journaled with their site can be resumed");
     }
     PreparedSimulation sim;
     try {
         sim = prepareSimulation(info);
     } catch (const std::exception& e) {
-        throw RunInputError("session " + id + ": " + e.what());
+        errors::throwError(errors::kindOf(e), "session " + id + ": " + e.what());
     }
     if (sim.field && port.empty()) {
         throw RunInputError("session " + id + " is a field session (" + info.source +
@@ -197,6 +190,9 @@ SimulatedLink simulatedLink(const PreparedSimulation& sim) {
             return meter;
         }
         const drivers::Family* f = drivers::findFamily(family);
+        if (!f->makeSimulator) {
+            throw std::invalid_argument("no simulator for instrument family '" + family + "'");
+        }
         drivers::virt::SimulatorCommon c;
         c.time_scale = sim.info.time_scale;
         c.seed = static_cast<std::uint64_t>(sim.info.seed);

@@ -7,6 +7,7 @@
 #include "app/common/run/run.h"
 #include "app/common/run/run_record.h"
 #include "app/common/simulated_session.h"
+#include "libmeasure/errors.h"
 
 #include <memory>
 #include <string>
@@ -15,9 +16,9 @@
 namespace cm::app {
 
 /// Something the operator asked for that cannot run; nothing was measured or stored.
-class RunInputError : public std::runtime_error {
+class RunInputError : public errors::InputError {
 public:
-    using std::runtime_error::runtime_error;
+    using errors::InputError::InputError;
 };
 
 /// Everything a new run needs, as the operator gave it.
@@ -60,7 +61,7 @@ void storeRun(PreparedSimulation& sim, const RunDescription& d, SessionStore& st
               const std::function<void(const std::string& id)>& created = {});
 
 /// A stored session read back for resuming. A field session needs `port` (the port now).
-/// Throws RunInputError.
+/// Throws RunInputError, or the store's own error (unknown id, unreadable journal).
 PreparedSimulation prepareResume(const SessionStore& store, const std::string& session_id,
                                  const std::string& port);
 
