@@ -98,12 +98,17 @@ std::pair<double, double> dyt8WallTime() {
     common.time_scale = scale;
     auto simulator = k10a->makeSimulator(theatre, common);
     simulator->start();
-    auto meter = drivers::openInstrument(*k10a, simulator->devicePath(), scale);
+    app::InstrumentLink link;
+    link.open = [&](std::size_t) {
+        return drivers::openInstrument(*k10a, simulator->devicePath(), scale);
+    };
     app::SimulatedOperator op(theatre, config.reference_seat);
-    procedure::ProcedureRunner runner(profile, points);
+    app::Run run(procedure::ProcedureRunner(profile, points), std::move(link));
+    run.connect();
+    const auto& runner = run.runner();
     const double before = simulator->simulatedSeconds();
     const auto t0 = std::chrono::steady_clock::now();
-    app::runProcedure(runner, *meter, op, nullptr, {});
+    app::driveUnattended(run, op);
     const auto report = evaluation::evaluateProfile(profile, runner.readings());
     doNotOptimise(report.overall);
     const double wall =

@@ -44,12 +44,16 @@ std::vector<procedure::RecordedReading> truthReadings(const procedure::Profile& 
     auto theatre = std::make_shared<drivers::virt::VirtualTheatre>(config);
     const geometry::Seat* seat = config.findSeat(profile.geometry.seat);
     app::SimulatedOperator op(theatre, *seat);
-    procedure::ProcedureRunner runner(profile, points);
     drivers::virt::VirtualMeterOptions mo;
     mo.acceptance_angle_deg = std::min(1.0, profile.instrument.max_acceptance_angle_deg);
-    drivers::virt::VirtualSpotMeter meter(theatre, mo);
-    app::runProcedure(runner, meter, op, nullptr, {});
-    std::vector<procedure::RecordedReading> out = runner.readings();
+    app::InstrumentLink link;
+    link.open = [&](std::size_t) {
+        return std::make_unique<drivers::virt::VirtualSpotMeter>(theatre, mo);
+    };
+    app::Run run(procedure::ProcedureRunner(profile, points), std::move(link));
+    run.connect();
+    app::driveUnattended(run, op);
+    std::vector<procedure::RecordedReading> out = run.runner().readings();
     for (auto& r : out) {
         r.reading.instrument.family = "bench";
         r.reading.instrument.model = model;

@@ -11,6 +11,7 @@
 #include "app/common/report/report_json.h"
 #include "app/common/report/report_pdf.h"
 #include "app/common/run/run_checks.h"
+#include "app/common/run/run_session.h"
 #include "app/common/simulated_session.h"
 #include "drivers/families.h"
 #include "drivers/virtual/pty_simulator.h"
@@ -108,90 +109,41 @@ void printTable(const report::CertificationReport& rep) {
 }
 
 void run(const CertifyArgs& a) {
-    // Everything that can be wrong with the inputs is checked before the first reading.
-    app::SessionInfo info;
-    try {
-        const std::filesystem::path profileFile = app::findProfileFile(a.profile);
-        info.profile_json = app::readTextFile(profileFile);
-        info.profile_id = app::loadProfileFile(profileFile).id;
-        if (a.port.empty() == a.simulate.empty()) {
-            throw std::invalid_argument("give either --simulate CONFIG or --port DEVICE");
-        }
-        if (!a.port.empty()) {
-            double w = 0.0;
-            double h = 0.0;
-            // Plain decimals only: sscanf("%lf") would read "0x12x5" as the hex float 0x12 (18).
-            static const std::regex kScreen(R"(([0-9]+(\.[0-9]+)?)x([0-9]+(\.[0-9]+)?))");
-            std::smatch m;
-            if (std::regex_match(a.screen, m, kScreen)) {
-                w = std::stod(m[1]);
-                h = std::stod(m[3]);
-            }
-            if (!(w > 0.0) || !(h > 0.0)) {
-                throw std::invalid_argument(
-                    "a field run needs --screen WIDTHxHEIGHT in metres (e.g. 12.0x5.0), got '" +
-                    a.screen + "'");
-            }
-            // The site record's name is the auditorium; the site is the session's.
-            info.theatre_json = app::fieldSiteJson(a.auditorium, w, h, a.screen_type);
-        } else {
-            info.theatre_json = app::readTextFile(a.simulate);
-            if (!a.auditorium.empty()) {
-                // The virtual theatre's name is what the report calls the auditorium.
-                nlohmann::json doc = nlohmann::json::parse(info.theatre_json);
-                doc["name"] = a.auditorium;
-                info.theatre_json = doc.dump(2);
-            }
-        }
-        if (!a.correction.empty()) {
-            info.correction_json = app::readTextFile(a.correction);
-        }
-    } catch (const std::exception& e) {
-        throw errors::InputError(e.what());
+    // Everything that can be wrong with the inputs is checked before the first reading, in one
+    // place (app/common/run): the CLI only maps its words onto the run description.
+    app::RunDescription d;
+    d.profile = a.profile;
+    d.site = a.site;
+    d.auditorium = a.auditorium;
+    d.operator_name = a.operator_name;
+    d.simulate = a.simulate;
+    d.port = a.port;
+    d.instrument = a.instrument;
+    // Plain decimals only: sscanf("%lf") would read "0x12x5" as the hex float 0x12 (18).
+    static const std::regex kScreen(R"(([0-9]+(\.[0-9]+)?)x([0-9]+(\.[0-9]+)?))");
+    std::smatch m;
+    if (std::regex_match(a.screen, m, kScreen)) {
+        d.screen_width_m = std::stod(m[1]);
+        d.screen_height_m = std::stod(m[3]);
     }
-    info.theatre_file = a.port.empty() ? a.simulate : "field site";
-    info.source = a.port.empty()
-                      ? "simulation of " + std::filesystem::path(a.simulate).filename().string()
-                      : "field: " + a.instrument + " on " + a.port;
-    info.seed = a.seed;
-    info.time_scale = a.time_scale;
-    info.operator_name = a.operator_name;
-    info.site = a.site.empty() && a.port.empty() ? "Simulated site" : a.site;
-    info.instrument_family = a.instrument;
-    info.decision_rule = a.decision_rule;
-    info.provisional_policy = a.provisional;
-    info.out_dir = std::filesystem::absolute(a.out).string();
+    d.screen_text = a.screen;
+    d.screen_type = a.screen_type;
+    d.correction_file = a.correction;
+    d.decision_rule = a.decision_rule;
+    d.provisional = a.provisional;
+    d.notes = a.notes;
+    d.options = a.run_options;
+    d.seed = a.seed;
+    d.time_scale = a.time_scale;
+    d.fault = a.fault;
+    d.fault_at = a.fault_at;
+    d.out_dir = a.out;
     app::PreparedSimulation sim;
     try {
-        sim = app::prepareSimulation(info);
-        drivers::virt::parseFault(a.fault);
-        if (a.fault != "none" && (a.instrument == "virtual" || sim.field)) {
-            throw std::invalid_argument(
-                "--fault needs a simulated instrument family (--instrument " +
-                drivers::simulatedFamilyList() +
-                "): the in-process virtual meter has no fault injection");
-        }
-        const std::size_t tasks = procedure::ProcedureRunner(sim.profile, sim.points).taskCount();
-        if (a.fault_at < 1 || static_cast<std::size_t>(a.fault_at) > tasks) {
-            throw std::invalid_argument("--fault-at must be a measurement number from 1 to " +
-                                        std::to_string(tasks) + " (this profile has " +
-                                        std::to_string(tasks) + " measurements), not " +
-                                        std::to_string(a.fault_at));
-        }
-        if (!sim.field && a.instrument != "virtual" &&
-            !drivers::findFamily(a.instrument)->makeSimulator) {
-            throw std::invalid_argument("--instrument " + a.instrument +
-                                        " has no simulator: use it for a field run (--port)");
-        }
-        if (sim.field && drivers::findFamily(a.instrument) == nullptr) {
-            throw std::invalid_argument("a field run needs --instrument FAMILY (" +
-                                        drivers::familyList() + "), not '" + a.instrument + "'");
-        }
-    } catch (const std::exception& e) {
+        sim = app::prepareRun(d);
+    } catch (const app::RunInputError& e) {
         throw errors::InputError(e.what());
     }
-    sim.fault = a.fault;
-    sim.fault_at_measurement = a.fault_at;
     try {
         // An earlier report is evidence: refused, or with --force moved to previous-<time>/.
         const auto moved = app::prepareOutputDirectory(a.out, a.force);
@@ -202,43 +154,15 @@ void run(const CertifyArgs& a) {
     } catch (const std::exception& e) {
         throw errors::StorageError(e.what());
     }
-    if (a.provisional == "binding" &&
-        std::any_of(sim.profile.figures.begin(), sim.profile.figures.end(),
-                    [](const procedure::FigureSpec& f) { return f.tolerance.provisional; })) {
-        std::fprintf(stderr,
-                     "warning: --provisional binding: limits of '%s' read only in drafts will "
-                     "decide the verdict; the report says so\n",
-                     sim.profile.id.c_str());
-    }
-    if (!a.run_options.calibration_date.empty()) {
-        try {
-            evaluation::monthsBetween(a.run_options.calibration_date, app::todayUtc());
-        } catch (const std::exception& e) {
-            throw errors::InputError(std::string("--calibration-date: ") + e.what());
-        }
-    }
-    if (sim.profile.display_type != sim.config.screen_type) {
-        std::fprintf(stderr,
-                     "warning: profile '%s' is for %s screens, the theatre has a %s screen\n",
-                     sim.profile.id.c_str(), sim.profile.display_type.c_str(),
-                     sim.config.screen_type.c_str());
+    for (const std::string& w : app::runWarnings(sim)) {
+        std::fprintf(stderr, "warning: %s\n", w.c_str());
     }
     std::unique_ptr<app::SessionStore> store;
     std::optional<app::SessionLock> lock;  // released when certify ends, however it ends
     try {
         store = std::make_unique<app::SessionStore>(a.db.empty() ? app::SessionStore::defaultPath()
                                                                  : std::filesystem::path(a.db));
-        sim.info.id = store->createSession(sim.info);
-        lock.emplace(*store, sim.info.id);
-        for (const auto& note : a.notes) {
-            store->appendNote(sim.info.id, note);
-        }
-        app::RunRecord record;
-        record.options = a.run_options;
-        store->setRunOptions(sim.info.id, app::toJson(record));
-        sim.info = store->session(sim.info.id);
-        sim.info.seed =
-            sim.info.seed >= 0 ? sim.info.seed : static_cast<long long>(sim.config.noise.seed);
+        app::storeRun(sim, d, *store, [&](const std::string& id) { lock.emplace(*store, id); });
     } catch (const std::exception& e) {
         throw errors::StorageError(e.what());
     }
@@ -305,33 +229,33 @@ void printVerdictTable(const report::CertificationReport& rep) {
 
 void runAndReport(app::PreparedSimulation& sim, app::SessionStore& store, bool quiet,
                   const std::string& lang) {
-    app::CertificationObserver obs;
-    std::size_t total = 0;
-    {
-        procedure::ProcedureRunner count(sim.profile, sim.points);
-        total = count.taskCount();
-    }
+    app::RunObserver obs;
     if (!quiet) {
-        obs.taskStarted = [](const procedure::MeasurementTask& t) {
-            if (t.new_stimulus) {
-                std::printf("  > show pattern '%s'%s\n", t.step->stimulus.c_str(),
-                            t.step->eyewear == "none"
-                                ? ""
-                                : (" through " + t.step->eyewear + " lens").c_str());
+        obs.request = [](const app::Request& r) {
+            if (r.kind == app::Request::Kind::ShowPattern && r.task->new_stimulus) {
+                const procedure::Step& step = *r.task->step;
+                std::printf(
+                    "  > show pattern '%s'%s\n", step.stimulus.c_str(),
+                    step.eyewear == "none" ? "" : (" through " + step.eyewear + " lens").c_str());
             }
         };
-        obs.readingTaken = [total](const procedure::MeasurementTask& t,
-                                   const procedure::Reading& r) {
-            const auto xy = colorimetry::toXY(r.xyz_cdm2);
+        obs.recorded = [](const app::Request& r, const procedure::RecordedReading& rec) {
+            const auto& t = *r.task;
+            const auto xy = colorimetry::toXY(rec.reading.xyz_cdm2);
             std::printf("    [%zu/%zu] %-4s %-22s L = %9.4f cd/m²  x = %.4f  y = %.4f\n",
-                        t.index + 1, total, t.point.id.c_str(), t.point.label.c_str(), r.xyz_cdm2.Y,
-                        xy.x, xy.y);
+                        t.index + 1, r.total_tasks, t.point.id.c_str(), t.point.label.c_str(),
+                        rec.reading.xyz_cdm2.Y, xy.x, xy.y);
             std::fflush(stdout);
         };
     }
     report::CertificationReport rep;
     try {
-        rep = app::runSimulation(sim, store, obs);
+        app::SimulatedLink link = app::simulatedLink(sim);
+        app::SimulatedOperator op(link.theatre, sim.seat);
+        app::SessionRun session(sim, store, std::move(link.link));
+        session.begin();
+        app::driveUnattended(session.run(), op, obs);
+        rep = session.report();
     } catch (const app::RunRefused& e) {
         store.setStatus(sim.info.id, "refused");
         throw errors::InputError(e.what());

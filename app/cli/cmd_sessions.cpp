@@ -7,6 +7,7 @@
 #include "app/common/report/report_csv.h"
 #include "app/common/report/report_json.h"
 #include "app/common/report/report_pdf.h"
+#include "app/common/run/run_session.h"
 #include "app/common/simulated_session.h"
 
 #include <nlohmann/json.hpp>
@@ -138,14 +139,10 @@ void registerSessionCommands(CLI::App& app) {
                         "the report lists it as skipped");
         cmd->callback([db, id, quiet, port, skipNext, force, lang] {
             auto store = openStore(*db);
-            app::PreparedSimulation sim = prepared(*store, *id);
+            // Read back and checked in one place (app/common/run), as the GUI does.
+            app::PreparedSimulation sim = app::prepareResume(*store, *id, *port);
             // A newer report may sit in the session's folder: never written over.
             app::prepareOutputDirectory(sim.info.out_dir, *force);
-            if (sim.field && port->empty()) {
-                throw errors::InputError("session " + *id + " is a field session (" +
-                                         sim.info.source +
-                                         "): give --port with the instrument's port");
-            }
             if (!*quiet) {
                 std::printf("Resuming session %s (%s): %zu reading(s) already taken\n", id->c_str(),
                             sim.profile.id.c_str(), sim.info.reading_count);

@@ -10,7 +10,7 @@ namespace cm::cli {
 namespace {
 constexpr const char* kHelp =
     "  Enter   measure now\n"
-    "  s TEXT  skip this reading (TEXT is the reason, kept in the report)\n"
+    "  s TEXT  skip this reading (TEXT, the reason, is required and kept in the report)\n"
     "  r       retake the previous reading\n"
     "  n TEXT  add a note to the session\n"
     "  p       pause: readings are kept; continue later with `cinemeasure resume SESSION --port`\n"
@@ -23,36 +23,43 @@ std::string trimmed(const std::string& s) {
 }
 }  // namespace
 
-ConsoleOperator::ConsoleOperator(const procedure::Profile& profile, std::size_t total,
-                                 std::istream& in, std::ostream& out,
+ConsoleOperator::ConsoleOperator(std::istream& in, std::ostream& out,
                                  std::function<void(const std::string&)> note)
-    : profile_(profile), total_(total), in_(in), out_(out), note_(std::move(note)) {}
+    : in_(in), out_(out), note_(std::move(note)) {}
 
-void ConsoleOperator::perform(const procedure::MeasurementTask& task) {
-    out_ << "\n[" << task.index + 1 << "/" << total_ << "] "
-         << procedure::operatorInstruction(task, profile_) << "\n";
+app::Decision ConsoleOperator::decide(const app::Request& request) {
+    if (!request.problem.empty()) {
+        out_ << "  " << request.problem << "\n";
+    } else if (request.task) {
+        out_ << "\n[" << request.task->index + 1 << "/" << request.total_tasks << "] "
+             << request.instruction << "\n";
+    }
     for (;;) {
         out_ << "  Enter = measure, s REASON = skip, r = retake, n TEXT = note, p = pause, ? = "
                 "help > "
              << std::flush;
         std::string line;
         if (!std::getline(in_, line)) {
-            throw app::OperatorPause{"end of operator input"};
+            return app::Decision::pause("end of operator input");
         }
         line = trimmed(line);
         if (line.empty()) {
-            return;
+            return app::Decision::measure();
         }
         const char cmd = line[0];
         const std::string rest = trimmed(line.substr(1));
         if (cmd == 's') {
-            throw app::OperatorSkip{rest.empty() ? "skipped by the operator" : rest};
+            if (rest.empty()) {
+                out_ << "  a skip needs a reason (it goes into the report): s REASON\n";
+                continue;
+            }
+            return app::Decision::skip(rest);
         }
         if (cmd == 'r') {
-            throw app::OperatorRetake{};
+            return app::Decision::retake();
         }
         if (cmd == 'p') {
-            throw app::OperatorPause{rest.empty() ? "paused by the operator" : rest};
+            return app::Decision::pause(rest.empty() ? "paused by the operator" : rest);
         }
         if (cmd == 'n' && !rest.empty()) {
             note_(rest);

@@ -14,17 +14,19 @@ SimulatedOperator::SimulatedOperator(std::shared_ptr<drivers::virt::VirtualTheat
                                      geometry::Seat seat)
     : theatre_(std::move(theatre)), seat_(std::move(seat)) {}
 
-std::string SimulatedOperator::stimulusFor(const procedure::Step& step) {
-    // A "code" step shows a full field of its own code values (grey ramps, HDR levels).
-    if (step.stimulus == "code" && step.code_xyz) {
-        return drivers::virt::codeStimulus(*step.code_xyz);
+void SimulatedOperator::perform(const Request& request) {
+    if (!request.task) {
+        return;
     }
-    return step.stimulus;
-}
-
-void SimulatedOperator::perform(const procedure::MeasurementTask& task) {
+    const procedure::MeasurementTask& task = *request.task;
+    if (request.kind == Request::Kind::ShowPattern) {
+        theatre_->show({request.stimulus, task.step->eyewear});
+        return;
+    }
+    if (request.kind != Request::Kind::AimAtPoint) {
+        return;
+    }
     theatre_->setTask(task.index);
-    theatre_->show({stimulusFor(*task.step), task.step->eyewear});
     if (task.step->seat == procedure::kSeatNormal) {
         // The meter 2 m in front of the point, on its normal (IDMS §8.1 sampled uniformity).
         const geometry::Seat normal{procedure::kSeatNormal, task.point.position.x_m, 2.0,
@@ -46,65 +48,31 @@ drivers::virt::TheatreConfig loadTheatreConfig(const std::filesystem::path& file
     return drivers::virt::parseTheatreConfig(util::JsonView(doc, file.string()));
 }
 
-void runProcedure(procedure::ProcedureRunner& runner, drivers::SpotInstrument& instrument,
-                  Operator& op, const ReadingSink& sink, const CertificationObserver& observer) {
-    constexpr int kMaxAttempts = 3;  // transient faults (timeouts, garbled replies) get retries
-    const drivers::Capabilities caps = instrument.capabilities();
-    while (auto task = runner.current()) {
-        if (observer.taskStarted) {
-            observer.taskStarted(*task);
+void driveUnattended(Run& run, SimulatedOperator& op, const RunObserver& observer) {
+    for (;;) {
+        const Request r = run.next();
+        if (observer.request) {
+            observer.request(r);
         }
-        try {
-            op.perform(*task);
-        } catch (const OperatorSkip& skip) {
-            runner.skip(skip.reason.empty() ? "skipped by the operator" : skip.reason);
-            if (observer.skipped) {
-                observer.skipped(runner.skipped().back());
-            }
-            continue;
-        } catch (const OperatorRetake&) {
-            if (!runner.readings().empty()) {
-                const procedure::RecordedReading dropped = runner.readings().back();
-                runner.retakeLast();
-                if (observer.retaken) {
-                    observer.retaken(dropped);
-                }
-            }
-            continue;
-        } catch (const OperatorPause& pause) {
-            runner.pause(pause.reason.empty() ? "paused by the operator" : pause.reason);
-            if (observer.paused) {
-                observer.paused(pause.reason);
-            }
-            return;
-        }
-        procedure::Reading reading;
-        for (int attempt = 1;; ++attempt) {
-            try {
-                reading = instrument.measure();
+        switch (r.kind) {
+            case Request::Kind::ShowPattern:
+            case Request::Kind::AimAtPoint:
+                op.perform(r);
                 break;
-            } catch (const drivers::InstrumentError& e) {
-                const bool transient = e.kind() == drivers::ErrorKind::Timeout ||
-                                       e.kind() == drivers::ErrorKind::Protocol;
-                if (!transient || attempt >= kMaxAttempts) {
-                    throw;
+            case Request::Kind::AskOperator:
+                run.decide(Decision::measure());
+                break;
+            case Request::Kind::Measure: {
+                const MeasureOutcome m = run.measure();
+                if (m.reading && observer.recorded) {
+                    observer.recorded(r, *m.reading);
                 }
+                break;
             }
-        }
-        // Each reading carries its standard uncertainty from the instrument's specification.
-        if (reading.u_luminance_rel <= 0.0) {
-            reading.u_luminance_rel = caps.luminance_uncertainty_rel;
-        }
-        if (reading.u_chromaticity_xy <= 0.0) {
-            reading.u_chromaticity_xy = caps.chromaticity_uncertainty_xy;
-        }
-        runner.record(reading);
-        if (sink) {
-            sink(runner.readings().back());
-        }
-        // Shown only once journaled: a reading the store refused (disk full) is never displayed.
-        if (observer.readingTaken) {
-            observer.readingTaken(*task, reading);
+            case Request::Kind::Paused:
+            case Request::Kind::Stopped:
+            case Request::Kind::Finished:
+                return;
         }
     }
 }

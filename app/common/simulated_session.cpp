@@ -2,7 +2,6 @@
 // Simulated certification sessions: prepare, run or resume, report.
 #include "app/common/simulated_session.h"
 
-#include "app/common/cie_data.h"
 #include "app/common/correction_file.h"
 #include "app/common/data_paths.h"
 #include "app/common/report/output_guard.h"
@@ -14,6 +13,7 @@
 #include "drivers/families.h"
 #include "drivers/virtual/virtual_spot_meter.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace cm::app {
@@ -112,39 +112,20 @@ CertificationSetup simulationSetup(const PreparedSimulation& sim) {
 
 namespace {
 
-/// The stored run record's outcomes and statements, into the report setup.
-void applyRecord(CertificationSetup& setup, const RunRecord& record) {
-    setup.fitness = record.fitness;
-    setup.conditions = record.conditions;
-    setup.calibration_date = record.options.calibration_date;
-    setup.calibration_certificate = record.options.calibration_certificate;
-}
-
-/// Checks before the first reading; journals the outcome. Throws RunRefused.
-RunRecord checkBeforeReading(const PreparedSimulation& sim, SessionStore& store,
-                             drivers::SpotInstrument& instrument,
-                             const procedure::InstrumentInfo& info, bool corrected) {
-    RunRecord record = runRecordFromJson(store.runOptions(sim.info.id));
-    try {
-        checkRun(sim, info, instrument.capabilities(), corrected, record);
-    } catch (const RunRefused&) {
-        store.setRunOptions(sim.info.id, toJson(record));
-        throw;
-    }
-    store.setRunOptions(sim.info.id, toJson(record));
-    return record;
-}
-
-}  // namespace
-
-namespace {
-
 drivers::virt::VirtualMeterOptions meterOptions(const PreparedSimulation& sim) {
     drivers::virt::VirtualMeterOptions mo;
     mo.acceptance_angle_deg = std::min(1.0, sim.profile.instrument.max_acceptance_angle_deg);
     mo.time_scale = sim.info.time_scale;
     mo.seed = static_cast<std::uint64_t>(sim.info.seed);
     return mo;
+}
+
+/// The stored run record's outcomes and statements, into the report setup.
+void applyRecord(CertificationSetup& setup, const RunRecord& record) {
+    setup.fitness = record.fitness;
+    setup.conditions = record.conditions;
+    setup.calibration_date = record.options.calibration_date;
+    setup.calibration_certificate = record.options.calibration_certificate;
 }
 
 }  // namespace
@@ -155,64 +136,6 @@ std::vector<std::string> simulatedFamilies() {
         ids.push_back(id);
     }
     return ids;
-}
-
-SimulatedRig makeSimulatedRig(const PreparedSimulation& sim,
-                              std::shared_ptr<drivers::virt::VirtualTheatre> theatre,
-                              std::size_t already_taken) {
-    SimulatedRig rig;
-    const std::string family =
-        sim.info.instrument_family.empty() ? "virtual" : sim.info.instrument_family;
-    if (family == "virtual") {
-        auto meter = std::make_unique<drivers::virt::VirtualSpotMeter>(theatre, meterOptions(sim));
-        meter->setMeasurementIndex(already_taken);
-        rig.instrument = std::move(meter);
-    } else if (const drivers::Family* f = drivers::findFamily(family)) {
-        drivers::virt::SimulatorCommon c;
-        c.time_scale = sim.info.time_scale;
-        c.seed = static_cast<std::uint64_t>(sim.info.seed);
-        c.fault = drivers::virt::parseFault(sim.fault);
-        c.fault_at_measurement = sim.fault_at_measurement;
-        // Simulated spectroradiometers integrate their spectra with the CIE 1931 table we ship.
-        c.observer = app::cieObserverPtr("1931_2");
-        rig.simulator = f->makeSimulator(theatre, c);
-        rig.simulator->start();
-        rig.instrument = drivers::openInstrument(
-            *f, rig.simulator->devicePath(), sim.info.time_scale > 0 ? sim.info.time_scale : 0.001);
-    } else {
-        throw std::invalid_argument("no simulator for instrument family '" + family + "'");
-    }
-    return rig;
-}
-
-report::CertificationReport runSimulation(const PreparedSimulation& sim, SessionStore& store,
-                                          const CertificationObserver& observer) {
-    auto theatre = std::make_shared<drivers::virt::VirtualTheatre>(sim.config);
-    SimulatedOperator op(theatre, sim.seat);
-    procedure::ProcedureRunner runner(sim.profile, sim.points);
-    runner.restore(store.readings(sim.info.id), store.skips(sim.info.id));
-    SimulatedRig rig = makeSimulatedRig(sim, theatre, runner.readings().size());
-    const procedure::InstrumentInfo instrument = rig.instrument->identify();
-    const std::string sid = sim.info.id;
-    std::unique_ptr<CorrectedInstrument> corrected;
-    if (!sim.info.correction_json.empty()) {
-        corrected = std::make_unique<CorrectedInstrument>(
-            *rig.instrument,
-            parseCorrection(sim.info.correction_json, sim.info.id + " (stored correction)"));
-    }
-    drivers::SpotInstrument& meter =
-        corrected ? static_cast<drivers::SpotInstrument&>(*corrected) : *rig.instrument;
-    const RunRecord record =
-        checkBeforeReading(sim, store, *rig.instrument, instrument, corrected != nullptr);
-    runProcedure(
-        runner, meter, op,
-        [&](const procedure::RecordedReading& r) { store.appendReading(sid, r); }, observer);
-    CertificationSetup setup = simulationSetup(sim);
-    applyRecord(setup, record);
-    setup.run.finished_utc = drivers::utcNowIso8601();
-    report::CertificationReport rep = buildReport(setup, runner, instrument);
-    rep.notes = store.notes(sim.info.id);
-    return rep;
 }
 
 report::CertificationReport reportFromStore(const PreparedSimulation& sim,
@@ -242,7 +165,20 @@ std::optional<procedure::MeasurementTask> nextTask(const PreparedSimulation& sim
                                                    const SessionStore& store) {
     procedure::ProcedureRunner runner(sim.profile, sim.points);
     runner.restore(store.readings(sim.info.id), store.skips(sim.info.id));
-    return runner.current();
+    std::optional<procedure::MeasurementTask> task = runner.current();
+    if (task) {
+        // The runner holds its own copy of the profile and dies here: point the task at the
+        // step in `sim.profile` instead (a dangling step made `certify` fail with bad_alloc
+        // when a field run's reading was too dark).
+        const std::string id = task->step->id;
+        const auto it = std::find_if(sim.profile.steps.begin(), sim.profile.steps.end(),
+                                     [&](const procedure::Step& s) { return s.id == id; });
+        task->step = it == sim.profile.steps.end() ? nullptr : &*it;
+        if (task->step == nullptr) {
+            return std::nullopt;
+        }
+    }
+    return task;
 }
 
 std::string fieldSiteJson(const std::string& name, double width_m, double height_m,
@@ -253,63 +189,6 @@ std::string fieldSiteJson(const std::string& name, double width_m, double height
         {"name", name},
         {"screen", {{"type", screen_type}, {"width_m", width_m}, {"height_m", height_m}}}};
     return doc.dump(2);
-}
-
-CertificationObserver journaling(SessionStore& store, const std::string& sid,
-                                 CertificationObserver observer) {
-    CertificationObserver o = observer;
-    o.skipped = [&store, sid, next = observer.skipped](const procedure::SkippedTask& k) {
-        store.appendSkip(sid, k);
-        if (next) {
-            next(k);
-        }
-    };
-    o.retaken = [&store, sid, next = observer.retaken](const procedure::RecordedReading& r) {
-        store.retractLastReading(sid, "operator retake");
-        if (next) {
-            next(r);
-        }
-    };
-    o.paused = [&store, sid, next = observer.paused](const std::string& reason) {
-        store.appendNote(sid, "paused" + (reason.empty() ? std::string() : ": " + reason));
-        store.setStatus(sid, "paused");
-        if (next) {
-            next(reason);
-        }
-    };
-    return o;
-}
-
-report::CertificationReport runField(const PreparedSimulation& sim, SessionStore& store,
-                                     drivers::SpotInstrument& instrument, Operator& op,
-                                     const CertificationObserver& observer, bool* paused) {
-    procedure::ProcedureRunner runner(sim.profile, sim.points);
-    runner.restore(store.readings(sim.info.id), store.skips(sim.info.id));
-    const procedure::InstrumentInfo info = instrument.identify();
-    std::unique_ptr<CorrectedInstrument> corrected;
-    if (!sim.info.correction_json.empty()) {
-        corrected = std::make_unique<CorrectedInstrument>(
-            instrument,
-            parseCorrection(sim.info.correction_json, sim.info.id + " (stored correction)"));
-    }
-    drivers::SpotInstrument& meter =
-        corrected ? static_cast<drivers::SpotInstrument&>(*corrected) : instrument;
-    const std::string sid = sim.info.id;
-    const RunRecord record = checkBeforeReading(sim, store, instrument, info, corrected != nullptr);
-    runProcedure(
-        runner, meter, op,
-        [&](const procedure::RecordedReading& r) { store.appendReading(sid, r); },
-        journaling(store, sid, observer));
-    if (paused != nullptr) {
-        *paused = runner.paused();
-    }
-    CertificationSetup setup = simulationSetup(sim);
-    applyRecord(setup, record);
-    setup.run.finished_utc = drivers::utcNowIso8601();
-    report::CertificationReport rep = buildReport(setup, runner, info);
-    rep.notes = store.notes(sid);
-    rep.skipped = store.skips(sid);
-    return rep;
 }
 
 void writeReportFiles(const report::CertificationReport& rep, const std::filesystem::path& dir,

@@ -33,40 +33,13 @@ struct PreparedSimulation {
 std::string fieldSiteJson(const std::string& name, double width_m, double height_m,
                           const std::string& screen_type);
 
-/// Runs a field session's remaining tasks with a real instrument and operator, journaling every
-/// reading, skip and retake. Returns when finished or paused (the runner says which).
-report::CertificationReport runField(const PreparedSimulation& session, SessionStore& store,
-                                     drivers::SpotInstrument& instrument, Operator& op,
-                                     const CertificationObserver& observer, bool* paused = nullptr);
-
-/// Observer hooks that journal skips and retakes into the store (chained before `observer`'s).
-CertificationObserver journaling(SessionStore& store, const std::string& session_id,
-                                 CertificationObserver observer);
-
 /// Parses and cross-checks the stored profile and theatre text. Throws util::DataError or
 /// std::runtime_error with a one-line reason; nothing has been measured yet.
 PreparedSimulation prepareSimulation(const SessionInfo& info);
 
-/// Runs the session's remaining tasks (restoring the readings already in the store), journaling
-/// each new reading, and returns the report. On an instrument error the readings so far are in
-/// the store and the error is rethrown.
-report::CertificationReport runSimulation(const PreparedSimulation& sim, SessionStore& store,
-                                          const CertificationObserver& observer);
-
 /// Instrument families that have a simulator ("virtual" runs in-process; the others run their
 /// simulator on a pseudo-terminal and the real driver over the serial transport).
 std::vector<std::string> simulatedFamilies();
-
-/// The instrument for a simulated session: the in-process virtual meter, or a family's simulator
-/// on a pseudo-terminal with the real driver talking to it over the serial transport. Shared with
-/// the GUI, which drives the same rig with its own operator.
-struct SimulatedRig {
-    std::unique_ptr<drivers::virt::PtySimulator> simulator;
-    std::unique_ptr<drivers::SpotInstrument> instrument;
-};
-SimulatedRig makeSimulatedRig(const PreparedSimulation& sim,
-                              std::shared_ptr<drivers::virt::VirtualTheatre> theatre,
-                              std::size_t already_taken);
 
 /// The report setup (site, run info, decision rule) of a simulated session.
 CertificationSetup simulationSetup(const PreparedSimulation& sim);

@@ -44,6 +44,9 @@ MainWindow::MainWindow(std::filesystem::path db, QWidget* parent) : QMainWindow(
     connect(c, &RunController::layoutReady, run_, &RunPage::setRunLayout);
     connect(c, &RunController::taskStarted, run_, &RunPage::showTask);
     connect(c, &RunController::measuring, run_, &RunPage::showMeasuring);
+    connect(c, &RunController::measuringFor, run_, &RunPage::showMeasuringFor);
+    connect(c, &RunController::waitingForMeter, run_, &RunPage::showWaitingForMeter);
+    connect(c, &RunController::instrumentReady, run_, &RunPage::showInstrument);
     connect(c, &RunController::readingRecorded, run_, &RunPage::showReading);
     connect(c, &RunController::taskSkipped, run_, &RunPage::showSkipped);
     connect(c, &RunController::retaken, run_, &RunPage::showRetaken);

@@ -12,6 +12,7 @@ RunController::RunController(QObject* parent)
     qRegisterMetaType<cm::gui::ReadingView>();
     qRegisterMetaType<cm::gui::RunLayout>();
     qRegisterMetaType<cm::gui::ReportPtr>();
+    qRegisterMetaType<cm::gui::InstrumentView>();
 }
 
 RunController::~RunController() {
@@ -30,6 +31,9 @@ void RunController::start(const RunRequest& request) {
     connect(w, &RunWorker::layoutReady, this, &RunController::layoutReady, kQueued);
     connect(w, &RunWorker::taskStarted, this, &RunController::taskStarted, kQueued);
     connect(w, &RunWorker::measuring, this, &RunController::measuring, kQueued);
+    connect(w, &RunWorker::measuringFor, this, &RunController::measuringFor, kQueued);
+    connect(w, &RunWorker::waitingForMeter, this, &RunController::waitingForMeter, kQueued);
+    connect(w, &RunWorker::instrumentReady, this, &RunController::instrumentReady, kQueued);
     connect(w, &RunWorker::readingRecorded, this, &RunController::readingRecorded, kQueued);
     connect(w, &RunWorker::taskSkipped, this, &RunController::taskSkipped, kQueued);
     connect(w, &RunWorker::retaken, this, &RunController::retaken, kQueued);

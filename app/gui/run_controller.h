@@ -34,6 +34,9 @@ signals:
     void layoutReady(cm::gui::RunLayout layout);
     void taskStarted(cm::gui::TaskView task);
     void measuring(int task_index);
+    void measuringFor(int task_index, int seconds);
+    void waitingForMeter(QString status);
+    void instrumentReady(cm::gui::InstrumentView instrument);
     void readingRecorded(cm::gui::ReadingView reading);
     void taskSkipped(int task_index, QString reason);
     void retaken(int task_index, int readings_taken);

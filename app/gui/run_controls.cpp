@@ -8,6 +8,9 @@ void RunControls::setPaused(bool paused) {
     {
         std::lock_guard lock(m_);
         paused_ = paused;
+        if (paused) {
+            done_for_ = -1;  // a Done given before the pause waits for a fresh one after it
+        }
     }
     cv_.notify_all();
 }
@@ -15,6 +18,9 @@ void RunControls::setPaused(bool paused) {
 void RunControls::operatorDone(int task_index) {
     {
         std::lock_guard lock(m_);
+        if (paused_) {
+            return;  // paused means paused: a Done now must not fire a reading on resume
+        }
         done_for_ = task_index;
     }
     cv_.notify_all();

@@ -14,6 +14,7 @@ class RunControls {
 public:
     // UI side: each call wakes the worker.
     void setPaused(bool paused);
+    /// Ignored while paused (nothing is queued for the resume).
     void operatorDone(int task_index);
     void skip(int task_index, const std::string& reason);
     void retake(int task_index);

@@ -2,6 +2,7 @@
 // Run page widgets; every action is a signal, the controller talks to the worker.
 #include "app/gui/run_page.h"
 
+#include "app/common/present/figure_text.h"
 #include "app/gui/screen_diagram.h"
 #include "app/gui/theme.h"
 
@@ -9,9 +10,11 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QShortcut>
@@ -19,6 +22,7 @@
 #include <QTime>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace cm::gui {
@@ -42,6 +46,18 @@ RunPage::RunPage(QWidget* parent) : QWidget(parent) {
     prow->addWidget(progress_, 1);
     lay->addLayout(prow);
 
+    // The connected meter and the checks made before the first reading.
+    instrument_ = new QLabel(tr("Meter: not connected yet"));
+    instrument_->setObjectName(QStringLiteral("instrumentLabel"));
+    instrument_->setWordWrap(true);
+    instrument_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    checks_ = new QLabel;
+    checks_->setObjectName(QStringLiteral("fitnessLabel"));
+    checks_->setWordWrap(true);
+    checks_->hide();
+    lay->addWidget(instrument_);
+    lay->addWidget(checks_);
+
     // Fault panel: the message and Retry; hidden until an instrument error.
     faultPanel_ = new QFrame;
     faultPanel_->setObjectName(QStringLiteral("faultPanel"));
@@ -60,9 +76,23 @@ RunPage::RunPage(QWidget* parent) : QWidget(parent) {
 
     auto* mid = new QHBoxLayout;
     auto* task = new QVBoxLayout;
+    state_ = new QLabel;
+    state_->setObjectName(QStringLiteral("stateLabel"));
+    state_->setWordWrap(true);
+    QFont bold = state_->font();
+    bold.setBold(true);
+    state_->setFont(bold);
     pattern_ = new QLabel;
     pattern_->setObjectName(QStringLiteral("patternLabel"));
     pattern_->setFont(big);
+    swatch_ = new QLabel;
+    swatch_->setObjectName(QStringLiteral("patternSwatch"));
+    swatch_->setFixedSize(44, 28);
+    swatch_->setFrameShape(QFrame::Box);
+    swatch_->setAccessibleName(tr("Colour of the pattern to show"));
+    patternFile_ = new QLabel;
+    patternFile_->setObjectName(QStringLiteral("patternFileLabel"));
+    patternFile_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     aim_ = new QLabel;
     aim_->setObjectName(QStringLiteral("aimLabel"));
     instruction_ = new QLabel;
@@ -76,12 +106,22 @@ RunPage::RunPage(QWidget* parent) : QWidget(parent) {
     reading_ = new QLabel(tr("No reading yet"));
     reading_->setObjectName(QStringLiteral("readingLabel"));
     reading_->setFont(big);
-    task->addWidget(pattern_);
+    reading_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    tolerance_ = new QLabel;
+    tolerance_->setObjectName(QStringLiteral("readingTolerance"));
+    tolerance_->setWordWrap(true);
+    task->addWidget(state_);
+    auto* patternRow = new QHBoxLayout;
+    patternRow->addWidget(swatch_);
+    patternRow->addWidget(pattern_, 1);
+    task->addLayout(patternRow);
+    task->addWidget(patternFile_);
     task->addWidget(aim_);
     task->addWidget(instruction_);
     task->addWidget(diagram_, 1);
     task->addWidget(busy_);
     task->addWidget(reading_);
+    task->addWidget(tolerance_);
     mid->addLayout(task, 3);
 
     auto* side = new QVBoxLayout;
@@ -136,6 +176,9 @@ RunPage::RunPage(QWidget* parent) : QWidget(parent) {
     connect(enter, &QShortcut::activated, done_, &QPushButton::click);
 
     connect(done_, &QPushButton::clicked, this, [this] {
+        if (paused_) {
+            return;  // paused: N does nothing (nothing is queued for the resume)
+        }
         if (current_ >= 0 && done_->isEnabled()) {
             done_->setEnabled(false);
             emit doneClicked(current_);
@@ -148,10 +191,16 @@ RunPage::RunPage(QWidget* parent) : QWidget(parent) {
         }
     });
     connect(skip_, &QPushButton::clicked, this, [this] {
-        if (current_ >= 0) {
-            emit skipClicked(current_, skipReason_->text().trimmed());
-            skipReason_->clear();
+        if (current_ < 0) {
+            return;
         }
+        const QString why = skipReason_->text().trimmed();
+        if (why.isEmpty()) {
+            askSkipReason();  // a skip needs a reason: it goes into the report
+            return;
+        }
+        emit skipClicked(current_, why);
+        skipReason_->clear();
     });
     connect(pause_, &QPushButton::toggled, this, [this](bool on) {
         setPaused(on);
@@ -168,10 +217,93 @@ RunPage::RunPage(QWidget* parent) : QWidget(parent) {
         faultText_->setText(faultText_->text() + QLatin1Char('\n') + tr("Reconnecting…"));
         emit retryClicked();
     });
-    connect(stop_, &QPushButton::clicked, this, &RunPage::stopClicked);
+    connect(stop_, &QPushButton::clicked, this, &RunPage::confirmStop);
+}
+
+void RunPage::askSkipReason() {
+    // Not modal to the event loop: the run keeps its state on screen while the reason is typed.
+    auto* dialog = new QInputDialog(this);
+    dialog->setObjectName(QStringLiteral("skipReasonDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Skip this reading"));
+    dialog->setLabelText(
+        tr("Why is task %1 skipped? The reason goes into the report.").arg(current_ + 1));
+    dialog->setInputMode(QInputDialog::TextInput);
+    const int task = current_;
+    connect(dialog, &QInputDialog::textValueSelected, this, [this, task](const QString& text) {
+        const QString why = text.trimmed();
+        if (why.isEmpty()) {
+            setState(tr("Not skipped: a skip needs a reason."));
+            return;
+        }
+        if (task == current_) {
+            emit skipClicked(task, why);
+        }
+    });
+    dialog->open();
+}
+
+void RunPage::confirmStop() {
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Stop the run?"),
+                                tr("Stop the run? The %1 reading(s) taken stay in the journal and "
+                                   "the session can be resumed later.")
+                                    .arg(readingsTaken_),
+                                QMessageBox::Yes | QMessageBox::No, this);
+    box->setObjectName(QStringLiteral("stopConfirmBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setDefaultButton(QMessageBox::No);
+    connect(box, &QMessageBox::finished, this, [this](int result) {
+        if (result == QMessageBox::Yes) {
+            emit stopClicked();
+        }
+    });
+    box->open();
+}
+
+void RunPage::setState(const QString& text) {
+    state_->setText(text);
+}
+
+void RunPage::showInstrument(const InstrumentView& v) {
+    const QString none = tr("not stated");
+    instrument_->setText(
+        tr("Meter: %1 %2 — serial %3, firmware %4, calibrated %5%6")
+            .arg(v.family, v.model.isEmpty() ? tr("(model not reported)") : v.model,
+                 v.serial.isEmpty() ? none : v.serial, v.firmware.isEmpty() ? none : v.firmware,
+                 v.calibration_date.isEmpty() ? none : v.calibration_date,
+                 v.port.isEmpty() ? QString() : tr(" — on %1").arg(v.port)));
+    checks_->setText(tr("Checks before the first reading:") + QLatin1Char('\n') +
+                     v.checks.join(QLatin1Char('\n')));
+    checks_->setVisible(!v.checks.isEmpty());
+    if (v.any_not_fit) {
+        log(
+            tr("Instrument not fit for this profile (accepted for a rehearsal): no overall "
+               "verdict"));
+    }
+}
+
+void RunPage::showMeasuringFor(int task_index, int seconds) {
+    if (measuring_ && task_index == current_) {
+        setState(tr("Measuring… (%1 s). Cancel (Esc) discards this reading.").arg(seconds));
+    }
+}
+
+void RunPage::showWaitingForMeter(const QString& status) {
+    setState(tr("Waiting for the meter: %1. Plug it back in; the run continues by itself, or "
+                "Stop.")
+                 .arg(status));
 }
 
 void RunPage::setPaused(bool paused) {
+    paused_ = paused;
+    done_->setEnabled(!paused && waitsForOperator_ && !measuring_ && current_ >= 0);
+    if (paused) {
+        setState(tr("Paused: nothing is measured until you resume (P)."));
+    } else if (current_ >= 0 && !measuring_) {
+        setState(waitsForOperator_
+                     ? tr("Waiting for you: %1 Then press Done (N).").arg(instructionText_)
+                     : tr("Measuring next task…"));
+    }
     const QSignalBlocker block(pause_);
     pause_->setChecked(paused);
     pause_->setText(paused ? tr("Resume (P)") : tr("Pause (P)"));
@@ -186,6 +318,11 @@ void RunPage::log(const QString& line) {
 void RunPage::setRunLayout(const RunLayout& layout) {
     title_->setText(tr("%1 — session %2").arg(layout.profile_title, layout.session_id));
     diagram_->setLayout(layout.screen_width_m, layout.screen_height_m, layout.points);
+    points_ = layout.points;
+    instrument_->setText(tr("Meter: connecting…"));
+    checks_->hide();
+    measuring_ = false;
+    tolerance_->clear();
     total_ = layout.total_tasks;
     readingsTaken_ = layout.already_taken;
     progress_->setRange(0, std::max(1, total_));
@@ -205,43 +342,81 @@ void RunPage::setRunLayout(const RunLayout& layout) {
 
 void RunPage::showTask(const TaskView& t) {
     current_ = t.index;
+    measuring_ = false;
     waitsForOperator_ = t.waits_for_operator;
+    instructionText_ = t.instruction;
     progressText_->setText(tr("Task %1 of %2").arg(t.index + 1).arg(t.total));
     const QString eyewear =
         t.eyewear == QLatin1String("none") ? QString() : tr(" through the %1 lens").arg(t.eyewear);
-    pattern_->setText(tr("Show pattern: %1%2").arg(t.stimulus, eyewear));
+    pattern_->setText(
+        tr("Show pattern: %1%2").arg(t.pattern.isEmpty() ? t.stimulus : t.pattern, eyewear));
+    if (t.swatch.isValid()) {
+        swatch_->setStyleSheet(QStringLiteral("background: %1;").arg(t.swatch.name()));
+        swatch_->setToolTip(t.swatch.name());
+    } else {
+        swatch_->setStyleSheet(QString());  // display off and the like: no colour to show
+    }
+    patternFile_->setText(
+        t.pattern_file.isEmpty()
+            ? tr("Pattern file: none for this step")
+            : tr("Pattern file: %1 (`cinemeasure patterns`)").arg(t.pattern_file));
     aim_->setText(tr("Aim at: %1 (%2) — repeat %3 of %4")
                       .arg(t.point, t.point_label)
                       .arg(t.repeat + 1)
                       .arg(t.repeats));
     instruction_->setText(t.instruction);
     instruction_->setVisible(!t.instruction.isEmpty());
+    diagram_->setShownPoints(t.step_points);
     diagram_->setCurrent(t.point);
-    done_->setEnabled(t.waits_for_operator);
+    done_->setEnabled(t.waits_for_operator && !paused_);
     skip_->setEnabled(true);
+    busy_->setRange(0, 1);
+    busy_->setValue(0);
+    cancel_->setEnabled(false);
+    if (!t.problem.isEmpty()) {
+        setState(tr("Waiting for you: %1\nRetry with Done (N) after checking the pattern and the "
+                    "aim, or Skip with a reason.")
+                     .arg(t.problem));
+        log(t.problem);
+    } else if (paused_) {
+        setState(tr("Paused: nothing is measured until you resume (P)."));
+    } else if (t.waits_for_operator) {
+        setState(tr("Waiting for you: %1 Then press Done (N).").arg(t.instruction));
+    } else {
+        setState(tr("Measuring automatically (simulated operator)…"));
+    }
     if (t.new_stimulus) {
         log(tr("Pattern '%1' on screen").arg(t.stimulus));
     }
 }
 
 void RunPage::showMeasuring(int) {
+    measuring_ = true;
+    setState(tr("Measuring… keep the meter still."));
     busy_->setRange(0, 0);  // indeterminate: the instrument integrates
     cancel_->setEnabled(true);
     done_->setEnabled(false);
 }
 
 void RunPage::showReading(const ReadingView& r) {
+    measuring_ = false;
     busy_->setRange(0, 1);
     busy_->setValue(1);
     cancel_->setEnabled(false);
     lastReadTask_ = r.task_index;
     readingsTaken_ = r.readings_taken;
     progress_->setValue(r.task_index + 1);
-    reading_->setText(tr("%1: L = %2 cd/m²   x = %3   y = %4")
+    // u′v′ from xy (CIE 1976 UCS): u′ = 4x / (−2x + 12y + 3), v′ = 9y / (−2x + 12y + 3).
+    const double d = -2.0 * r.x + 12.0 * r.y + 3.0;
+    const double up = d != 0.0 ? 4.0 * r.x / d : 0.0;
+    const double vp = d != 0.0 ? 9.0 * r.y / d : 0.0;
+    reading_->setText(tr("%1: L = %2 cd/m²   x = %3   y = %4   u′ = %5   v′ = %6")
                           .arg(r.point)
                           .arg(r.luminance_cdm2, 0, 'f', 2)
                           .arg(r.x, 0, 'f', 4)
-                          .arg(r.y, 0, 'f', 4));
+                          .arg(r.y, 0, 'f', 4)
+                          .arg(up, 0, 'f', 4)
+                          .arg(vp, 0, 'f', 4));
     diagram_->setMarked(r.point, QColor(110, 110, 160));
     log(tr("Reading %1 at %2: %3 cd/m²")
             .arg(r.readings_taken)
@@ -250,6 +425,25 @@ void RunPage::showReading(const ReadingView& r) {
     if (!r.evaluation) {
         return;
     }
+    // Against the tolerance: each figure of this step at this point, with its limit and verdict.
+    QStringList against;
+    for (const auto& f : r.evaluation->figures) {
+        const bool here = f.spec.step == r.step.toStdString() &&
+                          (f.spec.point == r.point.toStdString() ||
+                           std::find(f.spec.points.begin(), f.spec.points.end(),
+                                     r.point.toStdString()) != f.spec.points.end() ||
+                           (f.spec.point.empty() && f.spec.points.empty()));
+        if (!here) {
+            continue;
+        }
+        const auto text = app::present::formatFigure(f);
+        against << tr("%1: %2 — limit %3 — %4")
+                       .arg(QString::fromStdString(text.label),
+                            QString::fromStdString(text.value_u),
+                            QString::fromStdString(text.limit.empty() ? "—" : text.limit),
+                            QString::fromStdString(text.verdict));
+    }
+    tolerance_->setText(against.join(QLatin1Char('\n')));
     const auto& figs = r.evaluation->figures;
     figures_->setRowCount(static_cast<int>(figs.size()));
     for (int i = 0; i < static_cast<int>(figs.size()); ++i) {
@@ -279,6 +473,7 @@ void RunPage::showRetaken(int task_index, int readings_taken) {
 }
 
 void RunPage::showCancelled(int task_index) {
+    measuring_ = false;
     busy_->setRange(0, 1);
     busy_->setValue(0);
     log(tr("Reading of task %1 discarded").arg(task_index + 1));
@@ -288,10 +483,31 @@ void RunPage::showFault(const QString& message, int readings_kept) {
     busy_->setRange(0, 1);
     busy_->setValue(0);
     cancel_->setEnabled(false);
-    faultText_->setText(tr("Instrument problem: %1\n%2 reading(s) are kept in the journal. "
-                           "Check the cable and the instrument, then Retry.")
+    measuring_ = false;
+    // The advice follows the fault: a lost connection is a cable or power matter, a reading out of
+    // range is the pattern or the aim, anything else the instrument's own message.
+    const QString lower = message.toLower();
+    QString advice;
+    if (lower.contains(QStringLiteral("too dark")) || lower.contains(QStringLiteral("under"))) {
+        advice =
+            tr("Too little light for this meter: check that the pattern is on screen and "
+               "the meter is aimed at the point, then Retry; or Skip with a reason.");
+    } else if (lower.contains(QStringLiteral("over range")) ||
+               lower.contains(QStringLiteral("over-range"))) {
+        advice =
+            tr("Too bright for this meter: check the pattern, then Retry; or Skip with a "
+               "reason.");
+    } else if (lower.contains(QStringLiteral("disconnect")) ||
+               lower.contains(QStringLiteral("cannot open"))) {
+        advice = tr("Check the cable and that the instrument is switched on, then Retry.");
+    } else {
+        advice = tr("Check the instrument, then Retry.");
+    }
+    faultText_->setText(tr("Instrument problem: %1\n%2 reading(s) are kept in the journal. %3")
                             .arg(message)
-                            .arg(readings_kept));
+                            .arg(readings_kept)
+                            .arg(advice));
+    setState(tr("Waiting for you: the instrument needs attention (see above)."));
     retry_->setEnabled(true);
     faultPanel_->show();
     log(tr("Instrument problem: %1").arg(message));
@@ -303,6 +519,8 @@ void RunPage::hideFault() {
 }
 
 void RunPage::showStopped(const QString& session_id, int readings_kept) {
+    measuring_ = false;
+    setState(tr("Stopped."));
     busy_->setRange(0, 1);
     cancel_->setEnabled(false);
     done_->setEnabled(false);

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
-// The run screen: the task at hand (pattern, point on the screen diagram), the live reading and
-// the verdicts so far, with Done, Retake, Skip, Pause, Cancel and the fault panel with Retry.
+// The run screen: the connected meter and its fitness checks, the task at hand (pattern swatch and
+// file, this step's points on the screen diagram, the operator instruction with a state line),
+// the live reading against the tolerance and the verdicts so far, with Done, Retake, Skip (reason
+// required), Pause, Cancel, Stop (confirmed) and the fault panel with Retry.
 #pragma once
 
 #include "app/gui/run_types.h"
 
+#include <QMap>
+#include <QStringList>
 #include <QWidget>
 
 class QFrame;
@@ -25,6 +29,9 @@ public:
     explicit RunPage(QWidget* parent = nullptr);
 
     void setRunLayout(const cm::gui::RunLayout& layout);
+    void showInstrument(const cm::gui::InstrumentView& instrument);
+    void showMeasuringFor(int task_index, int seconds);
+    void showWaitingForMeter(const QString& status);
     void showTask(const cm::gui::TaskView& task);
     void showMeasuring(int task_index);
     void showReading(const cm::gui::ReadingView& reading);
@@ -49,15 +56,29 @@ signals:
 private:
     void log(const QString& line);
     void setPaused(bool paused);
+    void setState(const QString& text);
+    void askSkipReason();
+    void confirmStop();
 
     int current_ = -1;
     int lastReadTask_ = -1;
     int readingsTaken_ = 0;
     int total_ = 0;
     bool waitsForOperator_ = false;
+    bool paused_ = false;
+    bool measuring_ = false;
+    QString instructionText_;
+    std::vector<geometry::MeasurementPoint> points_;
+    QMap<QString, QStringList> stepPoints_;
     QLabel* title_;
     QLabel* progressText_;
     QProgressBar* progress_;
+    QLabel* instrument_;
+    QLabel* checks_;
+    QLabel* state_;
+    QLabel* swatch_;
+    QLabel* patternFile_;
+    QLabel* tolerance_;
     QLabel* pattern_;
     QLabel* aim_;
     QLabel* instruction_;

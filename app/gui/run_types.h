@@ -4,8 +4,10 @@
 
 #include "libmeasure/report/certification_report.h"
 
+#include <QColor>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 #include <filesystem>
 #include <memory>
@@ -32,6 +34,10 @@ struct RunRequest {
     std::string port;                ///< serial port (real instrument)
     bool confirm_each_task = false;  ///< simulator: wait for "done" like with a real instrument
     std::string decision_rule = "simple";
+    std::string provisional = "informative";  ///< draft limits: informative or binding
+    std::string correction_file;              ///< colorimeter correction (.json), optional
+    std::vector<std::string> notes;           ///< operator notes for the report
+    std::string screen_type;  ///< field runs: projector or led (empty: the profile's)
     /// Rehearsal: measure with an instrument the profile does not allow (no overall verdict).
     bool allow_unfit = false;
     /// Accept a colorimeter without a correction for this screen type (recorded).
@@ -55,6 +61,26 @@ struct TaskView {
     int repeats = 1;
     bool new_stimulus = false;
     bool waits_for_operator = false;  ///< the operator must press Done before the reading
+    QString pattern;                  ///< what the projector shows ("white", "code:X,Y,Z")
+    QString pattern_file;             ///< the pattern set's file for it (`cinemeasure patterns`)
+    QColor swatch;                    ///< the pattern's colour, for the on-page swatch
+    QString problem;          ///< why the run waits again (too dark, over range); empty otherwise
+    QStringList step_points;  ///< the points this step reads (the diagram shows only these)
+    /// Figures of this step with their limits, for the live reading panel ("label: limit").
+    QStringList step_limits;
+};
+
+/// The connected instrument and the checks made before the first reading.
+struct InstrumentView {
+    QString family;
+    QString model;
+    QString serial;
+    QString firmware;
+    QString calibration_date;  ///< from the instrument, else as the operator stated it
+    QString port;
+    /// One line per fitness or room check: outcome and message ("ok: acceptance angle 1° ≤ 2°").
+    QStringList checks;
+    bool any_not_fit = false;
 };
 
 /// A reading once journaled, with the evaluation of everything measured so far.
@@ -89,3 +115,4 @@ Q_DECLARE_METATYPE(cm::gui::TaskView)
 Q_DECLARE_METATYPE(cm::gui::ReadingView)
 Q_DECLARE_METATYPE(cm::gui::RunLayout)
 Q_DECLARE_METATYPE(cm::gui::ReportPtr)
+Q_DECLARE_METATYPE(cm::gui::InstrumentView)

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// The certification run on a worker thread: the same app/common loop as the CLI (runProcedure,
-// the session store, buildReport), with an operator that waits for the UI's commands.
+// The certification run on a worker thread: renders the app/common run (app/common/run/) the CLI
+// renders too; the operator's commands come from RunControls.
 #pragma once
 
 #include "app/gui/run_controls.h"
@@ -23,8 +23,14 @@ public:
 
 signals:
     void layoutReady(cm::gui::RunLayout layout);
+    /// The instrument is connected and was checked for the profile (before the first reading).
+    void instrumentReady(cm::gui::InstrumentView instrument);
     void taskStarted(cm::gui::TaskView task);
     void measuring(int task_index);
+    /// A long reading: seconds since it started, once a second.
+    void measuringFor(int task_index, int seconds);
+    /// The meter was unplugged; the run waits for it to return (status line).
+    void waitingForMeter(QString status);
     void readingRecorded(cm::gui::ReadingView reading);
     void taskSkipped(int task_index, QString reason);
     void retaken(int task_index, int readings_taken);

@@ -17,11 +17,17 @@ void ScreenDiagram::setLayout(double width_m, double height_m,
     height_m_ = height_m > 0 ? height_m : 9.0;
     points_ = std::move(points);
     marks_.clear();
+    shown_.clear();
     update();
 }
 
 void ScreenDiagram::setCurrent(const QString& point_id) {
     current_ = point_id;
+    update();
+}
+
+void ScreenDiagram::setShownPoints(const QStringList& point_ids) {
+    shown_ = point_ids;
     update();
 }
 
@@ -56,6 +62,9 @@ void ScreenDiagram::paintEvent(QPaintEvent*) {
         const QPointF c(screen.center().x() + pt.position.x_m * scale,
                         screen.center().y() - pt.position.y_m * scale);
         const QString id = QString::fromStdString(pt.id);
+        if (!shown_.isEmpty() && !shown_.contains(id)) {
+            continue;  // another step's point: it would only confuse the aim
+        }
         const bool isCurrent = id == current_;
         const auto mark = marks_.find(id);
         p.setPen(QPen(QColor(180, 180, 180), 1));

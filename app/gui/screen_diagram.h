@@ -6,6 +6,7 @@
 
 #include <QColor>
 #include <QMap>
+#include <QStringList>
 #include <QWidget>
 
 #include <vector>
@@ -18,6 +19,9 @@ public:
     explicit ScreenDiagram(QWidget* parent = nullptr);
     void setLayout(double width_m, double height_m, std::vector<geometry::MeasurementPoint> points);
     void setCurrent(const QString& point_id);
+    /// Only these points are drawn (the current step's); empty: every point of the layout.
+    void setShownPoints(const QStringList& point_ids);
+    QStringList shownPoints() const { return shown_; }
     /// Marks a point as measured, in a verdict or neutral colour.
     void setMarked(const QString& point_id, const QColor& colour);
     void clearMarks();
@@ -32,6 +36,7 @@ private:
     double height_m_ = 9.0;
     std::vector<geometry::MeasurementPoint> points_;
     QString current_;
+    QStringList shown_;
     QMap<QString, QColor> marks_;
 };
 

@@ -15,14 +15,17 @@
 #include <QDateTime>
 #include <QDir>
 #include <QDoubleSpinBox>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableWidget>
@@ -64,6 +67,11 @@ StartPage::StartPage(std::filesystem::path db, QWidget* parent)
                          qs(e.profile.stereo), qs(e.profile.display_type),
                          e.profile.provisional ? tr(" · provisional") : QString()),
                 Qt::ToolTipRole);
+            profile_->setItemData(profile_->count() - 1, qs(e.profile.display_type),
+                                  Qt::UserRole + 1);
+            profile_->setItemData(profile_->count() - 1,
+                                  qs(e.profile.dynamic_range + " " + e.profile.stereo),
+                                  Qt::UserRole + 2);
         }
     } catch (const std::exception& e) {
         profileInfo_->setText(tr("Cannot load the profiles: %1").arg(qs(e.what())));
@@ -113,6 +121,13 @@ StartPage::StartPage(std::filesystem::path db, QWidget* parent)
     const QDir vdir(qs((app::dataDir() / "virtual").string()));
     for (const QString& f : vdir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
         theatre_->addItem(f, vdir.absoluteFilePath(f));
+        try {
+            // The screen type, to pick the virtual theatre that matches a profile.
+            const auto cfg = app::loadTheatreConfig(vdir.absoluteFilePath(f).toStdString());
+            theatre_->setItemData(theatre_->count() - 1, qs(cfg.screen_type), Qt::UserRole + 1);
+        } catch (const std::exception&) {
+            // Shown when chosen (theatreChanged); no screen type to match.
+        }
     }
     theatre_->setCurrentIndex(
         std::max(0, theatre_->findText(QStringLiteral("projector-reference.json"))));
@@ -197,8 +212,50 @@ StartPage::StartPage(std::filesystem::path db, QWidget* parent)
     connect(site_, &QLineEdit::textChanged, this, propose);
     connect(auditorium_, &QLineEdit::textChanged, this, propose);
     propose();
+    auto* outBrowse = new QPushButton(tr("Browse…"));
+    outBrowse->setObjectName(QStringLiteral("outDirBrowseButton"));
+    connect(outBrowse, &QPushButton::clicked, this, [this] {
+        const QString dir =
+            QFileDialog::getExistingDirectory(this, tr("Report folder"), outDir_->text());
+        if (!dir.isEmpty()) {
+            outDir_->setText(dir);
+            outDir_->setModified(true);  // the operator's own folder: no longer proposed
+        }
+    });
+    auto* outRow = new QHBoxLayout;
+    outRow->addWidget(outDir_, 1);
+    outRow->addWidget(outBrowse);
+    correction_ = new QLineEdit;
+    correction_->setObjectName(QStringLiteral("correctionEdit"));
+    correction_->setPlaceholderText(tr("none (colorimeters: a correction for this screen type)"));
+    auto* correctionBrowse = new QPushButton(tr("Browse…"));
+    correctionBrowse->setObjectName(QStringLiteral("correctionBrowseButton"));
+    connect(correctionBrowse, &QPushButton::clicked, this, [this] {
+        const QString file = QFileDialog::getOpenFileName(
+            this, tr("Colorimeter correction"), qs((app::dataDir() / "corrections").string()),
+            tr("Correction files (*.json)"));
+        if (!file.isEmpty()) {
+            correction_->setText(file);
+        }
+    });
+    auto* correctionRow = new QHBoxLayout;
+    correctionRow->addWidget(correction_, 1);
+    correctionRow->addWidget(correctionBrowse);
+    provisional_ = new QComboBox;
+    provisional_->setObjectName(QStringLiteral("provisionalCombo"));
+    provisional_->addItem(tr("Informative: draft limits are reported, never decide"),
+                          QStringLiteral("informative"));
+    provisional_->addItem(tr("Binding: draft limits decide (the report says so)"),
+                          QStringLiteral("binding"));
+    notes_ = new QPlainTextEdit;
+    notes_->setObjectName(QStringLiteral("notesEdit"));
+    notes_->setPlaceholderText(tr("Notes for the report, one per line"));
+    notes_->setMaximumHeight(60);
     oform->addRow(tr("Decision rule"), rule_);
-    oform->addRow(tr("Report folder"), outDir_);
+    oform->addRow(tr("Draft limits"), provisional_);
+    oform->addRow(tr("Correction file"), correctionRow);
+    oform->addRow(tr("Notes"), notes_);
+    oform->addRow(tr("Report folder"), outRow);
     oform->addRow(allowUncorrected_);
     oform->addRow(allowUnfit_);
     left->addWidget(obox);
@@ -242,12 +299,31 @@ StartPage::StartPage(std::filesystem::path db, QWidget* parent)
     connect(profile_, &QComboBox::currentIndexChanged, this, &StartPage::profileChanged);
     connect(theatre_, &QComboBox::currentIndexChanged, this, &StartPage::theatreChanged);
     connect(simulator_, &QRadioButton::toggled, this, &StartPage::sourceChanged);
-    connect(refreshPortsButton, &QPushButton::clicked, this, &StartPage::refreshPorts);
+    connect(refreshPortsButton, &QPushButton::clicked, this, [this] {
+        refreshPorts();
+        if (port_->count() == 0) {
+            setMessage(
+                tr("No instruments found. Plug the meter in and switch it on: USB-serial "
+                   "meters appear as /dev/ttyUSB* (K-10, specbos) or /dev/ttyACM* (PR-6xx, "
+                   "CS-2000). If it is plugged in, check that you may open it (group "
+                   "dialout, or the udev rules), then Detect again."));
+        } else {
+            setMessage(tr("%n port(s) found.", nullptr, port_->count()));
+        }
+    });
     connect(refreshSessionsButton, &QPushButton::clicked, this, &StartPage::refreshSessions);
     connect(sessions_, &QTableWidget::itemSelectionChanged, this,
             [this] { resume_->setEnabled(!sessions_->selectedItems().isEmpty()); });
     connect(start_, &QPushButton::clicked, this, [this] {
+        const QString missing = missingFieldInput();
+        if (!missing.isEmpty()) {
+            setMessage(missing);
+            return;
+        }
         setMessage({});
+        if (serial_->isChecked()) {
+            rememberFieldInputs();
+        }
         emit startRequested(request());
     });
     connect(resume_, &QPushButton::clicked, this, [this] {
@@ -271,6 +347,90 @@ StartPage::StartPage(std::filesystem::path db, QWidget* parent)
 
 void StartPage::profileChanged() {
     profileInfo_->setText(profile_->currentData(Qt::ToolTipRole).toString());
+    // The virtual theatre that matches the profile's screen type (an LED profile in an LED
+    // theatre), unless the one chosen matches already; the reference theatre first.
+    const QString type = profile_->currentData(Qt::UserRole + 1).toString();
+    if (type.isEmpty() || theatre_->currentData(Qt::UserRole + 1).toString() == type) {
+        return;
+    }
+    // Among the theatres of that screen type: HDR for HDR profiles, 3D for stereo ones, then a
+    // reference theatre before a defective one.
+    const QString kind = profile_->currentData(Qt::UserRole + 2).toString().toLower();
+    const bool hdr = kind.contains(QStringLiteral("hdr"));
+    const bool stereo =
+        kind.contains(QStringLiteral("3d")) || kind.contains(QStringLiteral("stereo"));
+    int match = -1;
+    int best = -1;
+    for (int i = 0; i < theatre_->count(); ++i) {
+        if (theatre_->itemData(i, Qt::UserRole + 1).toString() != type) {
+            continue;
+        }
+        const QString name = theatre_->itemText(i);
+        const int score = (name.contains(QStringLiteral("hdr")) == hdr ? 4 : 0) +
+                          (name.contains(QStringLiteral("3d")) == stereo ? 2 : 0) +
+                          (name.contains(QStringLiteral("reference")) ? 1 : 0);
+        if (score > best) {
+            best = score;
+            match = i;
+        }
+    }
+    if (match >= 0) {
+        theatre_->setCurrentIndex(match);
+    }
+}
+
+QString StartPage::missingFieldInput() const {
+    if (!serial_->isChecked()) {
+        return {};
+    }
+    if (port_->currentText().trimmed().isEmpty()) {
+        return tr(
+            "No serial port chosen for the instrument: pick the port the meter is plugged "
+            "into (Detect lists them).");
+    }
+    if (site_->text().trimmed().isEmpty()) {
+        return tr("A field run needs the site (cinema) for the report.");
+    }
+    if (auditorium_->text().trimmed().isEmpty()) {
+        return tr("A field run needs the auditorium (screen room) for the report.");
+    }
+    if (operator_->text().trimmed().isEmpty()) {
+        return tr("A field run needs the operator's name for the report.");
+    }
+    return {};
+}
+
+void StartPage::rememberFieldInputs() const {
+    QSettings s;
+    s.beginGroup(QStringLiteral("field"));
+    s.setValue(QStringLiteral("site"), site_->text());
+    s.setValue(QStringLiteral("auditorium"), auditorium_->text());
+    s.setValue(QStringLiteral("operator"), operator_->text());
+    s.setValue(QStringLiteral("screenWidth"), width_->value());
+    s.setValue(QStringLiteral("screenHeight"), height_->value());
+    s.setValue(QStringLiteral("port"), port_->currentText());
+    s.setValue(QStringLiteral("family"), serialFamily_->currentData().toString());
+}
+
+void StartPage::restoreFieldInputs() {
+    QSettings s;
+    s.beginGroup(QStringLiteral("field"));
+    if (!s.contains(QStringLiteral("site"))) {
+        return;
+    }
+    site_->setText(s.value(QStringLiteral("site")).toString());
+    auditorium_->setText(s.value(QStringLiteral("auditorium")).toString());
+    operator_->setText(s.value(QStringLiteral("operator")).toString());
+    width_->setValue(s.value(QStringLiteral("screenWidth"), width_->value()).toDouble());
+    height_->setValue(s.value(QStringLiteral("screenHeight"), height_->value()).toDouble());
+    const QString port = s.value(QStringLiteral("port")).toString();
+    if (!port.isEmpty()) {
+        port_->setEditText(port);
+    }
+    const int family = serialFamily_->findData(s.value(QStringLiteral("family")));
+    if (family >= 0) {
+        serialFamily_->setCurrentIndex(family);
+    }
 }
 
 void StartPage::theatreChanged() {
@@ -306,6 +466,7 @@ void StartPage::sourceChanged() {
             site_->clear();
         }
         auditorium_->clear();
+        restoreFieldInputs();  // the last field run's site, room, operator, screen and port
     } else if (site_->text().isEmpty()) {
         site_->setText(tr("Simulated site"));
     }
@@ -373,6 +534,13 @@ RunRequest StartPage::request() const {
     r.allow_unfit = allowUnfit_->isChecked();
     r.allow_uncorrected = allowUncorrected_->isChecked();
     r.out_dir = outDir_->text().toStdString();
+    r.correction_file = correction_->text().trimmed().toStdString();
+    r.provisional = provisional_->currentData().toString().toStdString();
+    for (const QString& line : notes_->toPlainText().split(QLatin1Char('\n'))) {
+        if (!line.trimmed().isEmpty()) {
+            r.notes.push_back(line.trimmed().toStdString());
+        }
+    }
     r.db = db_;
     return r;
 }

@@ -12,6 +12,7 @@ class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
+class QPlainTextEdit;
 class QPushButton;
 class QRadioButton;
 class QSpinBox;
@@ -39,6 +40,11 @@ private:
     void profileChanged();
     void theatreChanged();
     void sourceChanged();
+    /// Field runs: site, auditorium, operator and port are required (message naming the first
+    /// missing one); empty when the form can start.
+    QString missingFieldInput() const;
+    void rememberFieldInputs() const;
+    void restoreFieldInputs();
 
     std::filesystem::path db_;
     QComboBox* profile_;
@@ -63,6 +69,9 @@ private:
     QComboBox* serialFamily_;
     QComboBox* rule_;
     QLineEdit* outDir_;
+    QLineEdit* correction_;
+    QComboBox* provisional_;
+    QPlainTextEdit* notes_;
     QPushButton* start_;
     QLabel* message_;
     QTableWidget* sessions_;

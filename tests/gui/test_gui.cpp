@@ -20,22 +20,28 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFrame>
+#include <QInputDialog>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSettings>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTranslator>
 
 #include <fstream>
@@ -97,6 +103,50 @@ QJsonObject readJson(const QString& file) {
     return QJsonDocument::fromJson(f.readAll()).object();
 }
 
+/// A K10-A simulator on a pseudo-terminal (the field runs' instrument), `time_scale` real seconds
+/// per simulated second (a reading is 2 × 0.4 simulated s).
+std::unique_ptr<cm::drivers::virt::PtySimulator> k10aSimulator(double time_scale = 0.0) {
+    std::ifstream in(std::string(CINEMEASURE_CALIBRATION_DIR) +
+                     "/virtual/projector-reference.json");
+    const nlohmann::json cfg = nlohmann::json::parse(in);
+    auto theatre = std::make_shared<cm::drivers::virt::VirtualTheatre>(
+        cm::drivers::virt::parseTheatreConfig(cm::util::JsonView(cfg, "reference")));
+    cm::drivers::virt::SimulatorCommon common;
+    common.time_scale = time_scale;
+    auto simulator = cm::drivers::findFamily("k10a")->makeSimulator(theatre, common);
+    simulator->start();
+    return simulator;
+}
+
+/// Fills the start page for a field run with the K10-A on `port` (a rehearsal: not fit for
+/// ST 431-1) and starts it.
+void startFieldRun(MainWindow& w, const QString& port) {
+    choose(child<QComboBox>(&w, "profileCombo"), QStringLiteral("st431-1-theatre"));
+    child<QRadioButton>(&w, "serialRadio")->setChecked(true);
+    child<QComboBox>(&w, "portCombo")->setEditText(port);
+    choose(child<QComboBox>(&w, "serialFamilyCombo"), QStringLiteral("k10a"));
+    child<QCheckBox>(&w, "allowUnfitCheck")->setChecked(true);
+    child<QLineEdit>(&w, "siteEdit")->setText(QStringLiteral("Cinema 3"));
+    child<QLineEdit>(&w, "auditoriumEdit")->setText(QStringLiteral("Hall 7"));
+    child<QLineEdit>(&w, "operatorEdit")->setText(QStringLiteral("GUI test"));
+    child<QDoubleSpinBox>(&w, "screenWidthSpin")->setValue(12.0);
+    child<QDoubleSpinBox>(&w, "screenHeightSpin")->setValue(5.0);
+    QTest::mouseClick(child<QPushButton>(&w, "startButton"), Qt::LeftButton);
+}
+
+/// Sessions in the journal whose source starts with "field: k10a on PORT".
+std::vector<cm::app::SessionInfo> fieldSessions(const std::filesystem::path& db,
+                                                const std::string& port) {
+    cm::app::SessionStore store(db);
+    std::vector<cm::app::SessionInfo> out;
+    for (const auto& s : store.sessions()) {
+        if (s.source == "field: k10a on " + port) {
+            out.push_back(s);
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 class TestGui : public QObject {
@@ -117,6 +167,9 @@ private slots:
     void initTestCase() {
         QVERIFY(tmp_.isValid());
         qputenv("CINEMEASURE_DB", QFile::encodeName(tmp_.path() + QStringLiteral("/sessions.db")));
+        // Remembered field inputs (QSettings) go to this test's folder, never the user's.
+        QCoreApplication::setOrganizationName(QStringLiteral("cinemeasure-test"));
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, tmp_.path());
         cm::app::setDataDirOverride(CINEMEASURE_CALIBRATION_DIR);
         applyDarkTheme(*qApp);
         shots_ = QDir(QStringLiteral(CINEMEASURE_GUI_SHOTS_DIR));
@@ -388,6 +441,8 @@ private slots:
         // A K10-A (5° field, uncorrected) is not fit for ST 431-1 (≤ 2°): a rehearsal only.
         child<QCheckBox>(&w, "allowUnfitCheck")->setChecked(true);
         child<QLineEdit>(&w, "siteEdit")->setText(QStringLiteral("Cinema 3"));
+        child<QLineEdit>(&w, "auditoriumEdit")->setText(QStringLiteral("Hall 7"));
+        child<QLineEdit>(&w, "operatorEdit")->setText(QStringLiteral("GUI test"));
         child<QDoubleSpinBox>(&w, "screenWidthSpin")->setValue(12.0);
         child<QDoubleSpinBox>(&w, "screenHeightSpin")->setValue(5.0);
         QTest::mouseClick(child<QPushButton>(&w, "startButton"), Qt::LeftButton);
@@ -432,6 +487,215 @@ private slots:
         QCOMPARE(skips.front().reason, std::string("exit sign in the way"));
         // The stored session is a field session the CLI can resume or export.
         QVERIFY(cm::app::prepareSimulation(store.session(it->id)).field);
+    }
+
+    // Skip needs a reason: with none typed, a dialog asks for it; an empty answer skips nothing.
+    void skipRequiresReason() {
+        auto simulator = k10aSimulator();
+        const QString port = QString::fromStdString(simulator->devicePath());
+        MainWindow w(db());
+        w.show();
+        startFieldRun(w, port);
+        auto* done = child<QPushButton>(&w, "doneButton");
+        QTRY_VERIFY_WITH_TIMEOUT(done->isEnabled(), kRunTimeoutMs);
+        QTest::mouseClick(child<QPushButton>(&w, "skipButton"), Qt::LeftButton);
+        auto* dialog = w.findChild<QInputDialog*>(QStringLiteral("skipReasonDialog"));
+        QVERIFY(dialog != nullptr);
+        QTRY_VERIFY(dialog->isVisible());
+        dialog->setTextValue(QStringLiteral("   "));
+        dialog->accept();
+        QTRY_VERIFY(child<QLabel>(&w, "stateLabel")->text().contains(QStringLiteral("reason")));
+        QTest::qWait(300);
+        const auto sessions = fieldSessions(db(), simulator->devicePath());
+        QCOMPARE(sessions.size(), std::size_t{1});
+        cm::app::SessionStore store(db());
+        QCOMPARE(store.skips(sessions.front().id).size(), std::size_t{0});
+        QTest::mouseClick(child<QPushButton>(&w, "skipButton"), Qt::LeftButton);
+        QTRY_VERIFY((dialog = w.findChild<QInputDialog*>(QStringLiteral("skipReasonDialog"))) &&
+                    dialog->isVisible());
+        dialog->setTextValue(QStringLiteral("lamp flickering"));
+        dialog->accept();
+        QTRY_COMPARE_WITH_TIMEOUT(store.skips(sessions.front().id).size(), std::size_t{1},
+                                  kRunTimeoutMs);
+        QCOMPARE(store.skips(sessions.front().id).front().reason, std::string("lamp flickering"));
+        QCOMPARE(store.skips(sessions.front().id).front().point_id, std::string("C"));
+    }
+
+    // Pause really stops: N (and Done) while paused do nothing, and nothing fires on resume.
+    void pauseThenResumeIgnoresDoneWhilePaused() {
+        auto simulator = k10aSimulator();
+        MainWindow w(db());
+        w.show();
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        startFieldRun(w, QString::fromStdString(simulator->devicePath()));
+        auto* done = child<QPushButton>(&w, "doneButton");
+        auto* run = w.runPage();
+        QTRY_VERIFY_WITH_TIMEOUT(done->isEnabled(), kRunTimeoutMs);
+        auto* pause = child<QPushButton>(&w, "pauseButton");
+        QTest::mouseClick(pause, Qt::LeftButton);
+        QVERIFY(pause->isChecked());
+        QVERIFY(child<QLabel>(&w, "stateLabel")->text().contains(QStringLiteral("Paused")));
+        QTest::keyClick(&w, Qt::Key_N);
+        done->click();
+        QTest::qWait(500);
+        QCOMPARE(run->readingsTaken(), 0);
+        QTest::mouseClick(pause, Qt::LeftButton);
+        QVERIFY(!pause->isChecked());
+        QTest::qWait(800);  // a Done queued while paused would have fired by now
+        QCOMPARE(run->readingsTaken(), 0);
+        QCOMPARE(simulator->measurementsServed(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(done->isEnabled(), kRunTimeoutMs);
+        QTest::mouseClick(done, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(run->readingsTaken(), 1, kRunTimeoutMs);
+    }
+
+    // Stop asks first: No keeps the run going, Yes stops it with the readings kept.
+    void stopAsksForConfirmation() {
+        auto simulator = k10aSimulator();
+        MainWindow w(db());
+        w.show();
+        startFieldRun(w, QString::fromStdString(simulator->devicePath()));
+        auto* done = child<QPushButton>(&w, "doneButton");
+        QTRY_VERIFY_WITH_TIMEOUT(done->isEnabled(), kRunTimeoutMs);
+        QTest::mouseClick(done, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(w.runPage()->readingsTaken(), 1, kRunTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(done->isEnabled(), kRunTimeoutMs);
+        QTest::mouseClick(child<QPushButton>(&w, "stopButton"), Qt::LeftButton);
+        auto* box = w.findChild<QMessageBox*>(QStringLiteral("stopConfirmBox"));
+        QVERIFY(box != nullptr);
+        QTRY_VERIFY(box->isVisible());
+        box->button(QMessageBox::No)->click();
+        QTest::qWait(300);
+        QCOMPARE(currentPage(w), QStringLiteral("runPage"));
+        QTest::mouseClick(child<QPushButton>(&w, "stopButton"), Qt::LeftButton);
+        QTRY_VERIFY((box = w.findChild<QMessageBox*>(QStringLiteral("stopConfirmBox"))) &&
+                    box->isVisible());
+        box->button(QMessageBox::Yes)->click();
+        QTRY_COMPARE_WITH_TIMEOUT(currentPage(w), QStringLiteral("startPage"), kRunTimeoutMs);
+        const auto sessions = fieldSessions(db(), simulator->devicePath());
+        QCOMPARE(sessions.size(), std::size_t{1});
+        QCOMPARE(sessions.front().status, std::string("interrupted"));
+        QCOMPARE(sessions.front().reading_count, std::size_t{1});
+    }
+
+    // A long reading (about 2.4 s) is cancelled: the window answers at once while the meter
+    // integrates, the reading is discarded when it arrives, nothing is journaled.
+    void cancelLongReadingKeepsWindowResponsive() {
+        auto simulator = k10aSimulator(3.0);
+        MainWindow w(db());
+        w.show();
+        startFieldRun(w, QString::fromStdString(simulator->devicePath()));
+        auto* done = child<QPushButton>(&w, "doneButton");
+        auto* cancel = child<QPushButton>(&w, "cancelButton");
+        QTRY_VERIFY_WITH_TIMEOUT(done->isEnabled(), kRunTimeoutMs);
+        // The meter is identified: model and serial on the page.
+        const QString meter = child<QLabel>(&w, "instrumentLabel")->text();
+        QVERIFY2(meter.contains(QStringLiteral("serial")), qPrintable(meter));
+        QTest::mouseClick(done, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(cancel->isEnabled(), kRunTimeoutMs);
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        // Responsive: a zero-delay timer fires within a few hundred ms, repeatedly, while the
+        // worker is still waiting for the instrument.
+        for (int i = 0; i < 5; ++i) {
+            QElapsedTimer t;
+            t.start();
+            bool fired = false;
+            QTimer::singleShot(0, &w, [&fired] { fired = true; });
+            QTRY_VERIFY_WITH_TIMEOUT(fired, 1000);
+            QVERIFY2(t.elapsed() < 500, qPrintable(QString::number(t.elapsed())));
+            QTest::qWait(100);
+        }
+        auto* log = child<QListWidget>(&w, "eventLog");
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !log->findItems(QStringLiteral("discarded"), Qt::MatchContains).isEmpty(),
+            kRunTimeoutMs);
+        QCOMPARE(w.runPage()->readingsTaken(), 0);
+        const auto sessions = fieldSessions(db(), simulator->devicePath());
+        QCOMPARE(sessions.size(), std::size_t{1});
+        QCOMPARE(sessions.front().reading_count, std::size_t{0});
+    }
+
+    // Field runs need site, auditorium and operator; a port that does not open is refused before
+    // the session exists; what was typed is remembered for the next field run.
+    void fieldInputsRequiredCheckedAndRemembered() {
+        const std::size_t before = cm::app::SessionStore(db()).sessions().size();
+        {
+            MainWindow w(db());
+            w.show();
+            choose(child<QComboBox>(&w, "profileCombo"), QStringLiteral("st431-1-theatre"));
+            child<QRadioButton>(&w, "serialRadio")->setChecked(true);
+            child<QComboBox>(&w, "portCombo")->setEditText(QStringLiteral("/dev/null/none"));
+            child<QLineEdit>(&w, "siteEdit")->setText(QStringLiteral("Cinema 9"));
+            child<QLineEdit>(&w, "auditoriumEdit")->clear();
+            child<QLineEdit>(&w, "operatorEdit")->setText(QStringLiteral("A. Inspector"));
+            QTest::mouseClick(child<QPushButton>(&w, "startButton"), Qt::LeftButton);
+            QCOMPARE(currentPage(w), QStringLiteral("startPage"));
+            QVERIFY(
+                child<QLabel>(&w, "startMessage")->text().contains(QStringLiteral("auditorium")));
+            child<QLineEdit>(&w, "auditoriumEdit")->setText(QStringLiteral("Hall 2"));
+            QTest::mouseClick(child<QPushButton>(&w, "startButton"), Qt::LeftButton);
+            QTRY_VERIFY_WITH_TIMEOUT(
+                child<QLabel>(&w, "startMessage")->text().contains(QStringLiteral("Cannot open")),
+                kRunTimeoutMs);
+            QCOMPARE(currentPage(w), QStringLiteral("startPage"));
+            QCOMPARE(cm::app::SessionStore(db()).sessions().size(), before);
+        }
+        MainWindow w(db());
+        child<QRadioButton>(&w, "serialRadio")->setChecked(true);
+        QCOMPARE(child<QLineEdit>(&w, "siteEdit")->text(), QStringLiteral("Cinema 9"));
+        QCOMPARE(child<QLineEdit>(&w, "auditoriumEdit")->text(), QStringLiteral("Hall 2"));
+        QCOMPARE(child<QLineEdit>(&w, "operatorEdit")->text(), QStringLiteral("A. Inspector"));
+        QCOMPARE(child<QComboBox>(&w, "portCombo")->currentText(),
+                 QStringLiteral("/dev/null/none"));
+    }
+
+    // An LED profile picks an LED virtual theatre, a projector profile a projector one.
+    void profilePicksMatchingTheatre() {
+        MainWindow w(db());
+        auto* theatre = child<QComboBox>(&w, "theatreCombo");
+        choose(child<QComboBox>(&w, "profileCombo"), QStringLiteral("dyt8-led"));
+        QVERIFY2(theatre->currentText().startsWith(QStringLiteral("led")),
+                 qPrintable(theatre->currentText()));
+        choose(child<QComboBox>(&w, "profileCombo"), QStringLiteral("st431-1-theatre"));
+        QVERIFY2(theatre->currentText().startsWith(QStringLiteral("projector")),
+                 qPrintable(theatre->currentText()));
+    }
+
+    // An empty serial port is refused before anything starts, with a message that says so.
+    void emptySerialPortRefusedBeforeRun() {
+        MainWindow w(db());
+        w.show();
+        const std::size_t before = cm::app::SessionStore(db()).sessions().size();
+        startFieldRun(w, QString());
+        QTRY_COMPARE_WITH_TIMEOUT(currentPage(w), QStringLiteral("startPage"), kRunTimeoutMs);
+        const QString message = child<QLabel>(&w, "startMessage")->text();
+        QVERIFY2(message.contains(QStringLiteral("No serial port")), qPrintable(message));
+        QVERIFY(!child<QLabel>(&w, "progressText")->text().contains(QStringLiteral("Task")));
+        QCOMPARE(cm::app::SessionStore(db()).sessions().size(), before);
+    }
+
+    // Too dark is not a cable fault: the run asks the operator (retry or skip), no fault panel,
+    // and a retry goes on to the report.
+    void tooDarkAsksTheOperator() {
+        MainWindow w(db());
+        w.show();
+        fillSimulation(w, QStringLiteral("st431-1-theatre"),
+                       QStringLiteral("projector-reference.json"), QStringLiteral("pr6xx"));
+        choose(child<QComboBox>(&w, "faultCombo"), QStringLiteral("too-dark"));
+        child<QSpinBox>(&w, "faultAtSpin")->setValue(2);
+        QTest::mouseClick(child<QPushButton>(&w, "startButton"), Qt::LeftButton);
+        auto* state = child<QLabel>(&w, "stateLabel");
+        QTRY_VERIFY_WITH_TIMEOUT(state->text().contains(QStringLiteral("too little light")),
+                                 kRunTimeoutMs);
+        QVERIFY(state->text().startsWith(QStringLiteral("Waiting for you")));
+        QVERIFY(!child<QFrame>(&w, "faultPanel")->isVisible());
+        QVERIFY(!state->text().contains(QStringLiteral("cable")));
+        QCOMPARE(w.runPage()->readingsTaken(), 1);
+        auto* done = child<QPushButton>(&w, "doneButton");
+        QVERIFY(done->isEnabled());
+        QTest::mouseClick(done, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(currentPage(w), QStringLiteral("resultsPage"), kRunTimeoutMs);
     }
 
     void chineseTranslationLoads() {
