@@ -23,7 +23,8 @@ namespace cm::imaging {
 struct WallCells {
     cv::Mat area_xyz;   ///< CV_32FC3 XYZ cd/m², area average of each cell; empty (monochrome)
     cv::Mat area_Y;     ///< CV_32FC1 luminance cd/m², area average of each cell
-    cv::Mat emitter_Y;  ///< CV_32FC1 luminance of each LED's emitter window
+    cv::Mat emitter_Y;  ///< CV_32FC1 luminance of each LED's emitter window (may be empty
+                        ///< when evaluateWall is given a defect frame's)
     cv::Mat area_px;    ///< CV_32FC1 cell area in camera pixels (the averaging weights)
     int saturated_cells = 0;
 };
@@ -35,9 +36,14 @@ struct ModuleVerdict {
     double worst_step_pct = 0.0;  ///< largest luminance step to a neighbour
     double worst_duv = 0.0;       ///< largest Δu'v' to a neighbour
     int defects = 0;
-    bool luminance_pass = true;
-    bool chromaticity_pass = true;
-    bool pass = true;
+    bool luminance_pass = true;     ///< within the luminance limit (deciding or not)
+    bool chromaticity_pass = true;  ///< within the chromaticity limit (deciding or not)
+    bool pass = true;               ///< both: within every module limit
+    /// The module's mark as the verdict reads it: "pass" or "fail" when the limits decide, "info"
+    /// when a draft (provisional) limit is only informative (not --provisional binding) and no
+    /// deciding limit failed. Per rule likewise ("not measured" for chromaticity from a
+    /// monochrome camera).
+    std::string verdict = "pass", luminance_verdict = "pass", chromaticity_verdict = "pass";
 };
 
 /// The worse of the two LED lines at one border segment.
@@ -125,8 +131,9 @@ std::vector<SeamLine> measureSeamLines(const cv::Mat& luminance, const LedWallLa
 
 /// The adjacent-pixel rule (DCI direct view §6.6.1.2 reads ±4 % between adjacent pixels): every
 /// LED against the median of its up to 8 neighbours in the same module (at least 3: a module
-/// corner has exactly 3); LEDs beyond ±max_pct are returned, the worst
-/// |deviation| in `worst_pct`, the robust spread of all deviations (σ, %) in `sigma_pct`.
+/// corner has exactly 3); LEDs beyond ±max_pct are returned, the worst |deviation| in
+/// `worst_pct`, the robust spread of the deviations (σ, %, from a regular subsample of at most
+/// ~2.6 × 10⁵ LEDs) in `sigma_pct`.
 std::vector<AdjacentFinding> adjacentPixelRule(const cv::Mat& emitter_Y,
                                                const LedWallLayout& layout, double max_pct,
                                                double& worst_pct, double& sigma_pct);

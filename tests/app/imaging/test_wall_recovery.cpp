@@ -482,3 +482,92 @@ TEST_CASE("wall limits flagged binding_allowed false refuse --provisional bindin
     // A set that never says is bindable (as profiles).
     CHECK(limitsFor("dyt8-2023-draft").binding_allowed);
 }
+
+namespace {
+
+/// The verdict column (last) of modules.csv, one entry per module row.
+std::vector<std::string> csvVerdicts(const std::filesystem::path& file) {
+    std::ifstream in(file);
+    std::vector<std::string> out;
+    std::string line;
+    std::getline(in, line);
+    CHECK(line.substr(line.rfind(',') + 1) == "verdict");
+    while (std::getline(in, line)) {
+        out.push_back(line.substr(line.rfind(',') + 1));
+    }
+    return out;
+}
+
+std::vector<std::string> writtenVerdicts(const imaging::WallEvaluation& e,
+                                         const imaging::WallCells& c,
+                                         const imaging::LedWallLayout& L,
+                                         const app::WallLimits& lim, const std::string& name) {
+    app::WallAnalysis a;
+    static_cast<imaging::WallEvaluation&>(a) = e;
+    a.layout = L;
+    a.luminance = c.area_Y;
+    const auto dir = test::freshDir(name);
+    std::filesystem::create_directories(dir);
+    app::writeWallResults(dir, a, lim, nlohmann::ordered_json::object());
+    // The JSON says the same as the CSV.
+    const auto j = nlohmann::json::parse(std::ifstream(dir / "analysis.json"));
+    std::vector<std::string> fromJson;
+    for (const auto& m : j["modules"]) {
+        fromJson.push_back(m["verdict"].get<std::string>());
+    }
+    const auto fromCsv = csvVerdicts(dir / "modules.csv");
+    CHECK(fromJson == fromCsv);
+    return fromCsv;
+}
+
+}  // namespace
+
+TEST_CASE("module marks: a draft limit shows info, not pass or fail, unless binding",
+          "[wall][provisional]") {
+    const auto L = twoModules();
+    // Module 1 at 80 % of module 0: wall mean 90, ratios 1.11 and 0.89, both outside DY/T 8's
+    // draft 90–110 % (provisional: true).
+    imaging::WallCells c = twoModuleCells(L, 0.0f, false);
+    for (int y = 0; y < L.module_h_px; ++y) {
+        for (int x = L.module_w_px; x < 2 * L.module_w_px; ++x) {
+            c.area_Y.at<float>(y, x) = 80.0f;
+            c.area_xyz.at<cv::Vec3f>(y, x) *= 0.8f;
+        }
+    }
+    c.emitter_Y = c.area_Y.clone();
+    auto dyt8 = limitsFor("dyt8-2023-draft");
+    REQUIRE(dyt8.luminance_provisional);
+    auto e = imaging::evaluateWall(c, nullptr, L, dyt8, 0.02);
+    REQUIRE(e.modules.size() == 2);
+    for (const auto& m : e.modules) {
+        CHECK_FALSE(m.luminance_pass);  // outside the draft limit: reported
+        CHECK(m.luminance_verdict == "info");
+        CHECK(m.verdict == "info");  // but it does not mark the module
+    }
+    CHECK(writtenVerdicts(e, c, L, dyt8, "marks-informative") ==
+          std::vector<std::string>{"info", "info"});
+    app::setWallProvisionalPolicy(dyt8, "binding");
+    e = imaging::evaluateWall(c, nullptr, L, dyt8, 0.02);
+    CHECK(e.modules[0].verdict == "fail");
+    CHECK(e.modules[1].verdict == "fail");
+    CHECK(writtenVerdicts(e, c, L, dyt8, "marks-binding") ==
+          std::vector<std::string>{"fail", "fail"});
+
+    // DCI: luminance step (draft) informative, Δu'v' ≤ 0.001 confirmed and deciding. Equal
+    // chromaticity: the confirmed rule passes, the draft one says info → the module reads info.
+    const auto dci = limitsFor("dci-dvd-1.2");
+    e = imaging::evaluateWall(c, nullptr, L, dci, 0.02);
+    CHECK(e.modules[0].chromaticity_verdict == "pass");
+    CHECK(e.modules[0].luminance_verdict == "info");
+    CHECK(e.modules[0].verdict == "info");
+    // Module 1's X + 2 (Δu'v' ≈ 0.004) fails the confirmed rule: fail whatever the draft says.
+    e = imaging::evaluateWall(twoModuleCells(L, 2.0f, false), nullptr, L, dci, 0.02);
+    CHECK(e.modules[1].chromaticity_verdict == "fail");
+    CHECK(e.modules[1].verdict == "fail");
+    // Equal modules under confirmed rules only would read pass: binding makes the draft decide.
+    auto dciBinding = dci;
+    app::setWallProvisionalPolicy(dciBinding, "binding");
+    e = imaging::evaluateWall(twoModuleCells(L, 0.0f, false), nullptr, L, dciBinding, 0.02);
+    CHECK(e.modules[0].verdict == "pass");
+    CHECK(e.modules[1].verdict == "pass");
+}
