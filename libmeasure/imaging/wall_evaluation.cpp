@@ -246,7 +246,7 @@ std::vector<AdjacentFinding> adjacentPixelRule(const cv::Mat& Y, const LedWallLa
 }
 
 WallEvaluation evaluateWall(const WallCells& c, const cv::Mat* defectY, const LedWallLayout& L,
-                            const WallLimits& lim, double uRel) {
+                            const WallLimits& lim, double uRel, double uXy) {
     L.validate();
     const cv::Size g = L.gridSize();
     const bool colour = !c.area_xyz.empty();
@@ -323,6 +323,21 @@ WallEvaluation evaluateWall(const WallCells& c, const cv::Mat* defectY, const Le
     e.wall_xy = colour && used && wX + wY + wZ > 0
                     ? colorimetry::ChromaticityXY{wX / (wX + wY + wZ), wY / (wX + wY + wZ)}
                     : colorimetry::ChromaticityXY{std::nan(""), std::nan("")};
+    // Chromaticity U (k = 2): the wall's own, and of a difference of two chromaticities in xy
+    // and, through the Jacobian at the wall's xy, in u'v' (see the header).
+    double uDxyK2 = 0.0, uDuvK2 = 0.0;
+    if (colour && std::isfinite(e.wall_xy.x)) {
+        const double x = e.wall_xy.x, y = e.wall_xy.y;
+        const double d = -2.0 * x + 12.0 * y + 3.0, d2 = d * d;
+        const double j11 = (4.0 * d + 8.0 * x) / d2, j12 = -48.0 * x / d2;
+        const double j21 = 18.0 * y / d2, j22 = (9.0 * d - 108.0 * y) / d2;
+        const double gain = std::sqrt((j11 * j11 + j12 * j12 + j21 * j21 + j22 * j22) / 2.0);
+        e.wall_xy_u_k2 = 2.0 * uXy;
+        uDxyK2 = 2.0 * std::sqrt(2.0) * uXy;
+        uDuvK2 = uDxyK2 * gain;
+    } else {
+        e.wall_xy_u_k2 = std::nan("");
+    }
     double wallRelVar = 0;
     for (double v : relVar) {
         wallRelVar += v;
@@ -481,10 +496,11 @@ WallEvaluation evaluateWall(const WallCells& c, const cv::Mat* defectY, const Le
                : "not measured: a monochrome camera gives luminance only";
     if (lim.chromaticity_rule == WallLimits::ChromaticityRule::DxyToWall) {
         add({"module_chromaticity", "Module chromaticity (worst |Δx|, |Δy|, CIE 1931)", worstDxy,
-             0.0, "", "≤ " + fmt(lim.max_abs_dxy, 3), true, colour, chrFail == 0,
+             uDxyK2, "", "≤ " + fmt(lim.max_abs_dxy, 3), true, colour, chrFail == 0,
              lim.chromaticity_source, lim.chromaticity_provisional, chrNote});
     } else {
-        add({"module_chromaticity", "Module chromaticity (worst adjacent Δu'v')", worstDuv, 0.0, "",
+        add({"module_chromaticity", "Module chromaticity (worst adjacent Δu'v')", worstDuv, uDuvK2,
+             "",
              "≤ " + fmt(lim.max_duv, 4) + " (≤ " + fmt(lim.low_level_max_duv, 4) + " at or below " +
                  fmt(lim.duv_low_level_below_cdm2, 1) + " cd/m²)",
              true, colour, chrFail == 0, lim.chromaticity_source, lim.chromaticity_provisional,

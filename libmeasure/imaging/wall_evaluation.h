@@ -86,6 +86,8 @@ struct WallEvaluation {
     double wall_mean_cdm2 = 0.0;
     double wall_mean_u_k2_cdm2 = 0.0;
     colorimetry::ChromaticityXY wall_xy;
+    /// U (k = 2) of wall_xy, Euclidean in CIE 1931 xy, from the calibration (NaN: monochrome).
+    double wall_xy_u_k2 = 0.0;
     std::vector<ModuleVerdict> modules;  ///< row-major
     int modules_failing = 0;
     std::vector<SeamLine> seam_lines;  ///< one per interior border segment
@@ -117,11 +119,17 @@ std::string wallBindingWarning(const WallEvaluation& e);
 /// `uniformity` from a full-field frame (white or grey); `defect_emitter_Y`, when given, the
 /// emitter luminance of a frame taken for dead/stuck LEDs (else the uniformity frame's).
 /// `luminance_u_rel_k2`: relative expanded uncertainty of the camera's luminance scale (from its
-/// calibration) for the absolute wall mean; ratios and steps do not depend on it. Throws
-/// std::invalid_argument when the grids do not match the layout.
+/// calibration) for the absolute wall mean; ratios and steps do not depend on it.
+/// `chromaticity_u_xy`: standard uncertainty of one measured chromaticity, Euclidean in xy
+/// (chromaticityUncertaintyXY of the calibration). The wall's xy gets U = 2·u; a difference of
+/// two chromaticities (module vs wall, adjacent modules) U = 2·√2·u, their calibration errors
+/// taken as independent (an upper bound: a common matrix error cancels in a difference); in
+/// u'v' the same through the Jacobian of (u', v') over (x, y) at the wall's xy, for an error of
+/// equal spread in any direction: u_u'v' = u·‖J‖_F/√2. Throws std::invalid_argument when the
+/// grids do not match the layout.
 WallEvaluation evaluateWall(const WallCells& uniformity, const cv::Mat* defect_emitter_Y,
                             const LedWallLayout& layout, const WallLimits& limits,
-                            double luminance_u_rel_k2);
+                            double luminance_u_rel_k2, double chromaticity_u_xy = 0.0);
 
 /// Seam lines per border segment on an area luminance grid (CV_32FC1): each of the two LED lines
 /// at the border against the `reference_px` interior lines behind it in its own module (so a

@@ -249,8 +249,9 @@ WallAnalysis analyzeWall(const WallFrame& uni, const WallFrame* defectFrame,
                       .cells.emitter_Y;
     }
     WallAnalysis a;
-    static_cast<imaging::WallEvaluation&>(a) = imaging::evaluateWall(
-        u.cells, defectFrame ? &defectY : nullptr, layout, limits, luminanceURel(cal));
+    static_cast<imaging::WallEvaluation&>(a) =
+        imaging::evaluateWall(u.cells, defectFrame ? &defectY : nullptr, layout, limits,
+                              luminanceURel(cal), imaging::chromaticityUncertaintyXY(cal));
     a.layout = layout;
     a.corners = u.registration.mapping.corners();
     a.luminance = u.cells.area_Y;
@@ -354,6 +355,7 @@ nlohmann::ordered_json wallAnalysisJson(const WallAnalysis& a, const WallLimits&
                  {"mean_U_k2_cdm2", num(a.wall_mean_u_k2_cdm2)},
                  {"x", num(a.wall_xy.x)},
                  {"y", num(a.wall_xy.y)},
+                 {"xy_U_k2", num(a.wall_xy_u_k2)},
                  {"modules", a.modules.size()},
                  {"modules_failing", a.modules_failing},
                  {"seam_lines_beyond", seamsBeyond},

@@ -571,3 +571,50 @@ TEST_CASE("module marks: a draft limit shows info, not pass or fail, unless bind
     CHECK(e.modules[0].verdict == "pass");
     CHECK(e.modules[1].verdict == "pass");
 }
+
+TEST_CASE("wall chromaticity figures carry U (k = 2) from the camera matrix fit",
+          "[wall][uncertainty]") {
+    // Hand-worked: three patches with Δxy residuals 0.001, 0.002, 0.002 → u = √((1 + 4 + 4)/3)
+    // × 10⁻³ = 1.732051 × 10⁻³ (Euclidean in xy). Without residuals, max 0.003 → 0.003/√3.
+    imaging::CameraCalibration cal;
+    for (double d : {0.001, 0.002, 0.002}) {
+        imaging::PatchResidual r;
+        r.delta_xy = d;
+        cal.residuals.push_back(r);
+    }
+    const double u = imaging::chromaticityUncertaintyXY(cal);
+    CHECK(u == Approx(1.732051e-3).epsilon(1e-6));
+    imaging::CameraCalibration maxOnly;
+    maxOnly.max_delta_xy = 0.003;
+    CHECK(imaging::chromaticityUncertaintyXY(maxOnly) == Approx(1.732051e-3).epsilon(1e-6));
+    CHECK(imaging::chromaticityUncertaintyXY(imaging::CameraCalibration{}) == 0.0);
+
+    const auto L = twoModules();
+    // Wall of D65 white: x = 0.312727, y = 0.329023. U(wall xy) = 2u = 3.464102 × 10⁻³;
+    // U(Δx, Δy to the wall) = 2·√2·u = 4.898979 × 10⁻³ (DY/T 8 draft rule).
+    const auto dyt8 = limitsFor("dyt8-2023-draft");
+    auto e = imaging::evaluateWall(twoModuleCells(L, 0.0f, false), nullptr, L, dyt8, 0.02, u);
+    CHECK(e.wall_xy_u_k2 == Approx(3.464102e-3).epsilon(1e-5));
+    auto figure = [](const imaging::WallEvaluation& ev, const std::string& id) {
+        for (const auto& f : ev.figures) {
+            if (f.id == id) {
+                return f;
+            }
+        }
+        FAIL("no figure " << id);
+        return imaging::WallFigure{};
+    };
+    CHECK(figure(e, "module_chromaticity").u_k2 == Approx(4.898979e-3).epsilon(1e-5));
+    // Adjacent Δu'v' (DCI rule): D = −2x + 12y + 3 = 6.322824; ∂u'/∂x = (4D + 8x)/D² = 0.695208,
+    // ∂u'/∂y = −48x/D² = −0.375477, ∂v'/∂x = 18y/D² = 0.148141, ∂v'/∂y = (9D − 108y)/D² =
+    // 0.534566; ‖J‖_F/√2 = 0.682643 → U = 4.898979 × 10⁻³ × 0.682643 = 3.344256 × 10⁻³.
+    const auto dci = limitsFor("dci-dvd-1.2");
+    e = imaging::evaluateWall(twoModuleCells(L, 0.0f, false), nullptr, L, dci, 0.02, u);
+    CHECK(figure(e, "module_chromaticity").u_k2 == Approx(3.344256e-3).epsilon(1e-5));
+    // A monochrome camera measures no chromaticity: no U either.
+    imaging::WallCells mono = twoModuleCells(L, 0.0f, false);
+    mono.area_xyz.release();
+    e = imaging::evaluateWall(mono, nullptr, L, dci, 0.02, u);
+    CHECK(std::isnan(e.wall_xy_u_k2));
+    CHECK_FALSE(figure(e, "module_chromaticity").measured);
+}
