@@ -23,6 +23,9 @@ struct Benchmark {
     /// For long, one-shot jobs (a whole simulated certification): when set, the harness calls it
     /// once instead of timing work and floor; it returns {work seconds, floor seconds}.
     std::function<std::pair<double, double>()> once = nullptr;
+    /// The ratio the project aims for (≤); 0 when there is none. Printed beside the ratio with
+    /// "met" or "NOT met", so a run says at a glance where the code stands.
+    double goal_ratio = 0.0;
 };
 
 /// Registers at static-initialisation time; used through BENCHMARK_REGISTRATION below.

@@ -83,8 +83,14 @@ int main(int argc, char** argv) {
             floor = timePerIteration(b.floor);
         }
         const std::string extra = b.detail ? b.detail(work) : "";
-        std::printf("%-12s %-40s time=%.4g s floor[%s]=%.4g s %s ratio=%.3f\n", b.area.c_str(),
-                    b.name.c_str(), work, b.floor_name.c_str(), floor, extra.c_str(), work / floor);
+        const double ratio = work / floor;
+        char goal[64] = "";
+        if (b.goal_ratio > 0.0) {
+            std::snprintf(goal, sizeof goal, " goal<=%.3g %s", b.goal_ratio,
+                          ratio <= b.goal_ratio ? "met" : "NOT met");
+        }
+        std::printf("%-12s %-40s time=%.4g s floor[%s]=%.4g s %s ratio=%.3f%s\n", b.area.c_str(),
+                    b.name.c_str(), work, b.floor_name.c_str(), floor, extra.c_str(), ratio, goal);
         std::fflush(stdout);
     }
     return 0;

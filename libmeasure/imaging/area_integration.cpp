@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
-// Exact area integration of a piecewise-constant image over mapped LED cells (Green's theorem).
+// Exact area integration of a piecewise-constant image over mapped LED cells (Green's theorem),
+// each cell edge integrated once and shared by the two cells on either side of it.
 #include "libmeasure/imaging/area_integration.h"
 
 #include <opencv2/core/utility.hpp>
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <stdexcept>
 #include <vector>
@@ -14,94 +16,141 @@ namespace cm::imaging {
 
 namespace {
 
-/// Running sums of a band of linearised camera rows: S[r][c·ch + k] = Σ_{x < c} I_k(x, r), so
-/// pixel c spans S[r][c] … S[r][c+1]; sat[r][c] counts saturated pixels likewise.
-struct Band {
-    int row0 = 0, rows = 0, width = 0, ch = 1;
-    std::vector<double> S;
-    std::vector<int> sat;
-    const double* sumRow(int r) const {
-        return S.data() + static_cast<std::size_t>(r - row0) * (width + 1) * ch;
-    }
-    const int* satRow(int r) const {
-        return sat.data() + static_cast<std::size_t>(r - row0) * (width + 1);
-    }
-};
-
-struct Frame {
-    const RawFrame& f;
-    const Linearisation& lin;
-    int ch;
-    double satDn;
-    bool flat;
-    int flatCh;
-};
-
-void fillBand(const Frame& fr, int row0, int row1, Band& b) {
-    const int w = fr.f.rgb.cols, hgt = fr.f.rgb.rows, ch = fr.ch;
-    b.row0 = row0;
-    b.rows = row1 - row0 + 1;
-    b.width = w;
-    b.ch = ch;
-    b.S.resize(static_cast<std::size_t>(b.rows) * (w + 1) * ch);
-    b.sat.resize(static_cast<std::size_t>(b.rows) * (w + 1));
-    const double black = fr.lin.black_level_dn;
-    const double invExp = 1.0 / fr.lin.exposure_s;
-    for (int r = row0; r <= row1; ++r) {
-        double* s = b.S.data() + static_cast<std::size_t>(r - row0) * (w + 1) * ch;
-        int* q = b.sat.data() + static_cast<std::size_t>(r - row0) * (w + 1);
-        const std::uint16_t* raw = fr.f.rgb.ptr<std::uint16_t>(r);
-        const float* flat = fr.flat ? fr.lin.flat_gain.ptr<float>(r) : nullptr;
-        double acc[3] = {0, 0, 0};
-        int nsat = 0;
-        for (int k = 0; k < ch; ++k) {
-            s[k] = 0.0;
-        }
-        q[0] = 0;
-        const double cy = 0.5 * (hgt - 1), cx = 0.5 * (w - 1);
-        const double invHd2 = 1.0 / (0.25 * (double(w) * w + double(hgt) * hgt));
-        const double dy2 = (r - cy) * (r - cy);
-        for (int x = 0; x < w; ++x) {
-            bool saturated = false;
-            double radialK = invExp;
-            if (!fr.flat) {
-                const double r2 = ((x - cx) * (x - cx) + dy2) * invHd2;
-                radialK = invExp / fr.lin.vignetting.relativeIllumination(r2);
-            }
-            for (int k = 0; k < ch; ++k) {
-                const double v = raw[x * ch + k];
-                saturated = saturated || v >= fr.satDn;
-                const double g = fr.flat ? flat[x * fr.flatCh + (fr.flatCh == 1 ? 0 : k)] : 1.0;
-                acc[k] += fr.flat ? (v - black) * invExp / g : (v - black) * radialK;
-                s[(x + 1) * ch + k] = acc[k];
-            }
-            nsat += saturated ? 1 : 0;
-            q[x + 1] = nsat;
-        }
-    }
+/// floor() for the coordinates here, without a libm call on the x86-64 baseline.
+inline int floorInt(double v) {
+    const int i = static_cast<int>(v);
+    return i - (v < i ? 1 : 0);
 }
 
-/// ∮ P dy and ∮ x dy along the edge a → b (P: running row sum at x), added into acc[0..ch) and
-/// *area. Returns false when the edge leaves the band (outside the frame).
-bool edgeIntegral(cv::Point2d a, cv::Point2d b, const Band& band, double* acc, double* area) {
+/// Running sums of raw camera rows over the columns [x0, x0 + n) that the wall covers, each row
+/// computed once and kept while the cell rows that need it are processed: S[c·ch + k] =
+/// Σ_{x0 ≤ x < x0 + c} raw_k(x, r), exact in 32-bit integers (8192 × 65535 < 2³²). The black level
+/// and the lens fall-off are applied per cell (see integrateCells). Rows holding a saturated
+/// sample also keep a running count of saturated pixels.
+class RowSums {
+public:
+    RowSums(const cv::Mat& raw, int x0, int n, double satDn)
+        : raw_(raw),
+          x0_(x0),
+          n_(n),
+          ch_(raw.channels()),
+          satDn_(satDn >= 65535.0 ? 65535 : static_cast<std::uint32_t>(std::ceil(satDn))) {}
+
+    /// Makes rows r0 … r1 available (r1 − r0 + 1 may exceed the capacity: it grows).
+    void require(int r0, int r1) {
+        const int need = r1 - r0 + 1;
+        if (need > cap_) {
+            cap_ = std::max(need, 2 * cap_);
+            const std::size_t stride = static_cast<std::size_t>(n_ + 1) * ch_;
+            sums_.assign(static_cast<std::size_t>(cap_) * stride, 0);
+            sat_.assign(static_cast<std::size_t>(cap_) * (n_ + 1), 0);
+            rowIn_.assign(static_cast<std::size_t>(cap_), -1);
+            satRow_.assign(static_cast<std::size_t>(cap_), 0);
+        }
+        for (int r = r0; r <= r1; ++r) {
+            const int slot = r % cap_;
+            if (rowIn_[static_cast<std::size_t>(slot)] != r) {
+                fill(r, slot);
+            }
+        }
+    }
+    const std::uint32_t* row(int r) const {
+        return sums_.data() + static_cast<std::size_t>(r % cap_) * (n_ + 1) * ch_;
+    }
+    bool rowSaturated(int r) const { return satRow_[static_cast<std::size_t>(r % cap_)] != 0; }
+    const std::uint32_t* satRow(int r) const {
+        return sat_.data() + static_cast<std::size_t>(r % cap_) * (n_ + 1);
+    }
+    int x0() const { return x0_; }
+    int n() const { return n_; }
+
+private:
+    void fill(int r, int slot) {
+        const std::size_t m = static_cast<std::size_t>(n_) * ch_;
+        const std::uint16_t* src = raw_.ptr<std::uint16_t>(r) + static_cast<std::size_t>(x0_) * ch_;
+        std::uint32_t* s = sums_.data() + static_cast<std::size_t>(slot) * (n_ + 1) * ch_;
+        std::uint16_t peak = 0;
+        for (std::size_t i = 0; i < m; ++i) {  // vectorised by the compiler
+            peak = std::max(peak, src[i]);
+        }
+        if (ch_ == 3) {
+            std::uint32_t a = 0, b = 0, c = 0;
+            s[0] = s[1] = s[2] = 0;
+            for (std::size_t i = 0; i < m; i += 3) {
+                a += src[i];
+                b += src[i + 1];
+                c += src[i + 2];
+                s[i + 3] = a;
+                s[i + 4] = b;
+                s[i + 5] = c;
+            }
+        } else {
+            std::uint32_t a = 0;
+            s[0] = 0;
+            for (std::size_t i = 0; i < m; ++i) {
+                a += src[i];
+                s[i + 1] = a;
+            }
+        }
+        const bool saturated = peak >= satDn_;
+        satRow_[static_cast<std::size_t>(slot)] = saturated ? 1 : 0;
+        if (saturated) {
+            std::uint32_t* q = sat_.data() + static_cast<std::size_t>(slot) * (n_ + 1);
+            std::uint32_t cnt = 0;
+            q[0] = 0;
+            for (int x = 0; x < n_; ++x) {
+                bool any = false;
+                for (int k = 0; k < ch_; ++k) {
+                    any = any || src[static_cast<std::size_t>(x) * ch_ + k] >= satDn_;
+                }
+                cnt += any ? 1 : 0;
+                q[x + 1] = cnt;
+            }
+        }
+        rowIn_[static_cast<std::size_t>(slot)] = r;
+    }
+
+    const cv::Mat& raw_;
+    int x0_, n_, ch_;
+    std::uint32_t satDn_;
+    int cap_ = 0;
+    std::vector<std::uint32_t> sums_, sat_;
+    std::vector<int> rowIn_;
+    std::vector<char> satRow_;
+};
+
+/// One edge's share of the cell integrals: ∮ P dy per channel and ∮ x dy (the area), with P the
+/// running row sum at x. `ok` false when the edge leaves the covered rows or columns.
+template <int CH>
+struct EdgeSum {
+    double v[CH + 1] = {};
+    bool ok = true;
+};
+
+/// ∫ P dy and ∫ x dy along a → b over rows [rowLo, rowHi] (available in `sums`).
+template <int CH>
+EdgeSum<CH> edgeIntegral(cv::Point2d a, cv::Point2d b, const RowSums& sums, int rowLo, int rowHi) {
+    EdgeSum<CH> out;
     const double dy = b.y - a.y;
     if (dy == 0.0) {
-        return true;  // P dy and x dy both vanish
+        return out;  // P dy and x dy both vanish
     }
     const double dx = b.x - a.x;
     // Walk the pixel-border crossings of x and of y in order of t (each sequence is monotonic,
-    // so a merge: no sort, no buffer). Pixel borders sit at half-integers.
-    const int ch = band.ch;
+    // so a merge: no sort, no buffer). Pixel borders sit at half-integers. Columns are relative
+    // to the first covered one.
+    const double ax = a.x - sums.x0();
     const double invDx = dx != 0.0 ? 1.0 / dx : 0.0, invDy = 1.0 / dy;
     const double stepX = dx > 0 ? 1.0 : -1.0, stepY = dy > 0 ? 1.0 : -1.0;
     // First border strictly beyond the start in the direction of travel.
-    double bx = dx > 0 ? std::floor(a.x + 0.5) + 0.5 : std::ceil(a.x - 0.5) - 0.5;
-    double by = dy > 0 ? std::floor(a.y + 0.5) + 0.5 : std::ceil(a.y - 0.5) - 0.5;
+    double bx = dx > 0 ? floorInt(ax + 0.5) + 0.5 : -floorInt(-(ax - 0.5)) - 0.5;
+    double by = dy > 0 ? floorInt(a.y + 0.5) + 0.5 : -floorInt(-(a.y - 0.5)) - 0.5;
+    const int n = sums.n();
     double t0 = 0.0;
     while (t0 < 1.0) {
-        const double tx = dx != 0.0 ? (bx - a.x) * invDx : 2.0;
+        const double tx = dx != 0.0 ? (bx - ax) * invDx : 2.0;
         const double ty = (by - a.y) * invDy;
-        double t1 = std::min({tx, ty, 1.0});
+        const double t1 = std::min(std::min(tx, ty), 1.0);
         if (t1 <= t0) {  // a border exactly at the start: step past it
             if (tx <= t0) {
                 bx += stepX;
@@ -112,24 +161,21 @@ bool edgeIntegral(cv::Point2d a, cv::Point2d b, const Band& band, double* acc, d
             continue;
         }
         const double tm = 0.5 * (t0 + t1);
-        const double xm = a.x + tm * dx, ym = a.y + tm * dy;
+        const double xm = ax + tm * dx, ym = a.y + tm * dy;
         const double pdy = (t1 - t0) * dy;
-        const int r = static_cast<int>(std::floor(ym + 0.5));
-        if (r < band.row0 || r >= band.row0 + band.rows) {
-            return false;
+        const int r = floorInt(ym + 0.5);
+        const int c = floorInt(xm + 0.5);
+        if (r < rowLo || r > rowHi || c < 0 || c >= n) {
+            out.ok = false;
+            return out;
         }
-        const int c = static_cast<int>(std::floor(xm + 0.5));
-        if (c < 0 || c >= band.width) {
-            return false;
-        }
-        const double* s = band.sumRow(r);
+        const std::uint32_t* s = sums.row(r) + c * CH;
         const double frac = xm - (c - 0.5);
-        for (int k = 0; k < ch; ++k) {
-            const double left = s[c * ch + k];
-            const double pix = s[(c + 1) * ch + k] - left;
-            acc[k] += pdy * (left + pix * frac);
+        for (int k = 0; k < CH; ++k) {
+            const double left = s[k];
+            out.v[k] += pdy * (left + (double(s[k + CH]) - left) * frac);
         }
-        *area += pdy * xm;
+        out.v[CH] += pdy * xm;  // ∮ x dy: the column offset cancels round a cell
         if (t1 == tx) {
             bx += stepX;
         }
@@ -138,50 +184,238 @@ bool edgeIntegral(cv::Point2d a, cv::Point2d b, const Band& band, double* acc, d
         }
         t0 = t1;
     }
+    return out;
+}
+
+/// P at x (camera pixels) on row r: the running sum to x with the pixel under x taken in part.
+template <int CH>
+inline void runningSumAt(const std::uint32_t* row, double xRel, int c, double* out) {
+    const std::uint32_t* s = row + c * CH;
+    const double frac = xRel - (c - 0.5);
+    for (int k = 0; k < CH; ++k) {
+        out[k] = s[k] + (double(s[k + CH]) - s[k]) * frac;
+    }
+}
+
+/// Integral of the raw signal over the axis-aligned rectangle [xa, xb] × [ya, yb] (camera
+/// pixels); false when it leaves the covered rows or columns.
+template <int CH>
+bool rectIntegral(double xa, double xb, double ya, double yb, const RowSums& sums, int rowLo,
+                  int rowHi, double* acc) {
+    const double ra = xa - sums.x0(), rb = xb - sums.x0();
+    const int ca = floorInt(ra + 0.5), cb = floorInt(rb + 0.5);
+    const int r0 = floorInt(ya + 0.5), r1 = floorInt(yb + 0.5);
+    if (ca < 0 || cb >= sums.n() || r0 < rowLo || r1 > rowHi) {
+        return false;
+    }
+    for (int k = 0; k < CH; ++k) {
+        acc[k] = 0.0;
+    }
+    for (int r = r0; r <= r1; ++r) {
+        const double w = std::min(yb, r + 0.5) - std::max(ya, r - 0.5);
+        double pa[CH], pb[CH];
+        runningSumAt<CH>(sums.row(r), ra, ca, pa);
+        runningSumAt<CH>(sums.row(r), rb, cb, pb);
+        for (int k = 0; k < CH; ++k) {
+            acc[k] += w * (pb[k] - pa[k]);
+        }
+    }
     return true;
 }
 
-/// Mean over the polygon p[0..3] into out[0..ch); false when it leaves the frame.
-bool polygonMean(const cv::Point2d* p, const Band& band, double* out, double* areaOut,
-                 bool* saturated) {
-    double acc[3] = {0, 0, 0};
-    double area = 0.0;
-    for (int e = 0; e < 4; ++e) {
-        if (!edgeIntegral(p[e], p[(e + 1) % 4], band, acc, &area)) {
-            return false;
+/// Whether a saturated pixel lies in the box [x0, x1] × [y0, y1] (camera pixels, clipped).
+bool saturatedIn(double x0, double x1, double y0, double y1, const RowSums& sums, int rowLo,
+                 int rowHi) {
+    const int r0 = std::max(rowLo, floorInt(y0 + 0.5));
+    const int r1 = std::min(rowHi, floorInt(y1 + 0.5));
+    for (int r = r0; r <= r1; ++r) {
+        if (!sums.rowSaturated(r)) {
+            continue;
+        }
+        const int c0 = std::max(0, floorInt(x0 - sums.x0() + 0.5));
+        const int c1 = std::min(sums.n() - 1, floorInt(x1 - sums.x0() + 0.5));
+        const std::uint32_t* q = sums.satRow(r);
+        if (c1 >= c0 && q[c1 + 1] - q[c0] > 0) {
+            return true;
         }
     }
-    if (!(std::abs(area) > 1e-12)) {
-        return false;
+    return false;
+}
+
+struct Setup {
+    const RawFrame& frame;
+    const Linearisation& lin;
+    const WallMapping& map;
+    double window;
+    int x0, n;  ///< covered camera columns
+    bool area, emitter;
+};
+
+/// DN/s per raw DN at camera point p, per channel: 1 / (exposure · relative illumination). The
+/// fall-off (radial model or smoothed flat-field map) changes by far less than 0.1 % across one
+/// cell of a few pixels, so it is taken at the cell's centre; the pixel areas stay exact.
+template <int CH>
+void gainAt(const Setup& s, cv::Point2d p, double* g) {
+    const double invExp = 1.0 / s.lin.exposure_s;
+    const cv::Mat& flat = s.lin.flat_gain;
+    if (flat.empty()) {
+        const double r2 = normalisedRadius2(p.x, p.y, s.frame.rgb.cols, s.frame.rgb.rows);
+        const double k = invExp / s.lin.vignetting.relativeIllumination(r2);
+        for (int c = 0; c < CH; ++c) {
+            g[c] = k;
+        }
+        return;
     }
-    for (int k = 0; k < band.ch; ++k) {
-        out[k] = acc[k] / area;
+    const double x = std::clamp(p.x, 0.0, flat.cols - 1.0);
+    const double y = std::clamp(p.y, 0.0, flat.rows - 1.0);
+    const int xi = std::min(static_cast<int>(x), flat.cols - 2 < 0 ? 0 : flat.cols - 2);
+    const int yi = std::min(static_cast<int>(y), flat.rows - 2 < 0 ? 0 : flat.rows - 2);
+    const int xj = std::min(xi + 1, flat.cols - 1), yj = std::min(yi + 1, flat.rows - 1);
+    const double fx = x - xi, fy = y - yi;
+    const int fc = flat.channels();
+    const float* r0 = flat.ptr<float>(yi);
+    const float* r1 = flat.ptr<float>(yj);
+    for (int c = 0; c < CH; ++c) {
+        const int k = fc == 1 ? 0 : c;
+        const double v = (1 - fy) * ((1 - fx) * r0[xi * fc + k] + fx * r0[xj * fc + k]) +
+                         fy * ((1 - fx) * r1[xi * fc + k] + fx * r1[xj * fc + k]);
+        g[c] = invExp / v;
     }
-    *areaOut = std::abs(area);
-    // Any saturated pixel in the polygon's bounding box makes the value a lower bound only.
-    double x0 = p[0].x, x1 = p[0].x, y0 = p[0].y, y1 = p[0].y;
-    for (int k = 1; k < 4; ++k) {
-        x0 = std::min(x0, p[k].x);
-        x1 = std::max(x1, p[k].x);
-        y0 = std::min(y0, p[k].y);
-        y1 = std::max(y1, p[k].y);
+}
+
+/// Cell rows [j0, j1) of the wall into `out`; returns the number of saturated cells.
+template <int CH>
+int integrateRows(const Setup& st, int j0, int j1, CellSignals& out) {
+    const cv::Mat& raw = st.frame.rgb;
+    const WallMapping& map = st.map;
+    const int W = map.grid.width;
+    const double black = st.lin.black_level_dn;
+    const float nan = std::numeric_limits<float>::quiet_NaN();
+    const float inf = std::numeric_limits<float>::infinity();
+    const double lo = 0.5 - 0.5 * st.window, hi = 0.5 + 0.5 * st.window;
+    RowSums sums(raw, st.x0, st.n, st.lin.saturation_fraction * st.lin.white_level_dn);
+    std::vector<cv::Point2d> top(static_cast<std::size_t>(W + 1)), bottom(top.size());
+    // Horizontal edges of the cell row's top and bottom, vertical edges between its cells.
+    std::vector<EdgeSum<CH>> hTop(static_cast<std::size_t>(W)), hBottom(hTop.size()),
+        vert(static_cast<std::size_t>(W + 1));
+    std::vector<float> scratch(static_cast<std::size_t>(W) * CH);
+    map.toCameraRow(j0, W + 1, top.data());
+    bool haveTop = false;
+    int saturated = 0;
+    for (int j = j0; j < j1; ++j) {
+        map.toCameraRow(j + 1, W + 1, bottom.data());
+        double y0 = 1e300, y1 = -1e300;
+        for (int i = 0; i <= W; ++i) {
+            y0 = std::min(y0, std::min(top[static_cast<std::size_t>(i)].y,
+                                       bottom[static_cast<std::size_t>(i)].y));
+            y1 = std::max(y1, std::max(top[static_cast<std::size_t>(i)].y,
+                                       bottom[static_cast<std::size_t>(i)].y));
+        }
+        // y0/y1 may be far outside (or NaN-free but huge): clip before converting.
+        const int r0 = std::max(0, floorInt(std::max(y0, -1.0) + 0.5));
+        const int r1 =
+            std::min(raw.rows - 1, floorInt(std::min(y1, static_cast<double>(raw.rows)) + 0.5));
+        // Rows of the outputs not wanted point into a scratch row (written, never returned).
+        float* m = st.area ? out.mean.ptr<float>(j) : scratch.data();
+        float* e = st.emitter ? out.emitter.ptr<float>(j) : scratch.data();
+        float* a = st.area ? out.area_px.ptr<float>(j) : scratch.data();
+        if (r1 < r0) {
+            std::fill(m, m + W * CH, nan);
+            std::fill(e, e + W * CH, nan);
+            std::fill(a, a + W, 0.f);
+            std::swap(top, bottom);
+            haveTop = false;
+            continue;
+        }
+        sums.require(r0, r1);
+        if (st.area) {
+            if (!haveTop) {
+                for (int i = 0; i < W; ++i) {
+                    hTop[static_cast<std::size_t>(i)] =
+                        edgeIntegral<CH>(top[static_cast<std::size_t>(i)],
+                                         top[static_cast<std::size_t>(i + 1)], sums, r0, r1);
+                }
+            }
+            for (int i = 0; i < W; ++i) {
+                hBottom[static_cast<std::size_t>(i)] =
+                    edgeIntegral<CH>(bottom[static_cast<std::size_t>(i)],
+                                     bottom[static_cast<std::size_t>(i + 1)], sums, r0, r1);
+            }
+            for (int i = 0; i <= W; ++i) {
+                vert[static_cast<std::size_t>(i)] =
+                    edgeIntegral<CH>(top[static_cast<std::size_t>(i)],
+                                     bottom[static_cast<std::size_t>(i)], sums, r0, r1);
+            }
+        }
+        for (int i = 0; i < W; ++i) {
+            const auto u = static_cast<std::size_t>(i);
+            const cv::Point2d p0 = top[u], p1 = top[u + 1], p2 = bottom[u + 1], p3 = bottom[u];
+            const cv::Point2d centre = 0.25 * (p0 + p1 + p2 + p3);
+            // Any saturated pixel in the cell's bounding box makes the value a lower bound only.
+            const double bx0 = std::min(std::min(p0.x, p1.x), std::min(p2.x, p3.x));
+            const double bx1 = std::max(std::max(p0.x, p1.x), std::max(p2.x, p3.x));
+            const double by0 = std::min(std::min(p0.y, p1.y), std::min(p2.y, p3.y));
+            const double by1 = std::max(std::max(p0.y, p1.y), std::max(p2.y, p3.y));
+            bool sat = false;
+            double g[CH];
+            if (st.area) {
+                // Cell TL → TR → BR → BL: top edge, right edge down, bottom edge back, left up.
+                const EdgeSum<CH>& t = hTop[u];
+                const EdgeSum<CH>& b = hBottom[u];
+                const EdgeSum<CH>& l = vert[u];
+                const EdgeSum<CH>& rt = vert[u + 1];
+                const double area = t.v[CH] + rt.v[CH] - b.v[CH] - l.v[CH];
+                if (!(t.ok && b.ok && l.ok && rt.ok) || !(std::abs(area) > 1e-12)) {
+                    std::fill(m + i * CH, m + (i + 1) * CH, nan);
+                    std::fill(e + i * CH, e + (i + 1) * CH, nan);
+                    a[i] = 0.f;
+                    continue;
+                }
+                gainAt<CH>(st, centre, g);
+                a[i] = static_cast<float>(std::abs(area));
+                sat = saturatedIn(bx0, bx1, by0, by1, sums, r0, r1);
+                for (int k = 0; k < CH; ++k) {
+                    const double mean = (t.v[k] + rt.v[k] - b.v[k] - l.v[k]) / area;
+                    m[i * CH + k] = sat ? inf : static_cast<float>((mean - black) * g[k]);
+                }
+                saturated += sat ? 1 : 0;
+            } else {
+                gainAt<CH>(st, centre, g);
+                sat = saturatedIn(bx0, bx1, by0, by1, sums, r0, r1);
+                saturated += sat ? 1 : 0;
+            }
+            if (!st.emitter) {
+                continue;
+            }
+            // Emitter window: the axis-aligned rectangle of the window's width and height about
+            // the cell's centre (for defect detection; a cell is tiny, so its shear is small).
+            const double hx = 0.25 * (hi - lo) * std::abs((p1.x - p0.x) + (p2.x - p3.x));
+            const double hy = 0.25 * (hi - lo) * std::abs((p3.y - p0.y) + (p2.y - p1.y));
+            double wv[CH];
+            if (!(hx > 0 && hy > 0) ||
+                !rectIntegral<CH>(centre.x - hx, centre.x + hx, centre.y - hy, centre.y + hy, sums,
+                                  r0, r1, wv)) {
+                std::fill(e + i * CH, e + (i + 1) * CH, nan);
+                continue;
+            }
+            const bool wsat = sat && saturatedIn(centre.x - hx, centre.x + hx, centre.y - hy,
+                                                 centre.y + hy, sums, r0, r1);
+            const double warea = 4.0 * hx * hy;
+            for (int k = 0; k < CH; ++k) {
+                e[i * CH + k] = wsat ? inf : static_cast<float>((wv[k] / warea - black) * g[k]);
+            }
+        }
+        std::swap(top, bottom);
+        std::swap(hTop, hBottom);
+        haveTop = true;
     }
-    const int c0 = std::max(0, static_cast<int>(std::floor(x0 + 0.5)));
-    const int c1 = std::min(band.width - 1, static_cast<int>(std::floor(x1 + 0.5)));
-    const int r0 = std::max(band.row0, static_cast<int>(std::floor(y0 + 0.5)));
-    const int r1 = std::min(band.row0 + band.rows - 1, static_cast<int>(std::floor(y1 + 0.5)));
-    *saturated = false;
-    for (int r = r0; r <= r1 && !*saturated; ++r) {
-        const int* q = band.satRow(r);
-        *saturated = q[c1 + 1] - q[c0] > 0;
-    }
-    return true;
+    return saturated;
 }
 
 }  // namespace
 
 CellSignals integrateCells(const RawFrame& frame, const Linearisation& lin, const WallMapping& map,
-                           double window) {
+                           double window, CellParts parts) {
     const int type = frame.rgb.type();
     if ((type != CV_16UC3 && type != CV_16UC1) || frame.rgb.empty()) {
         throw std::invalid_argument("integrateCells: expected a 16-bit RGB or monochrome frame");
@@ -200,85 +434,63 @@ CellSignals integrateCells(const RawFrame& frame, const Linearisation& lin, cons
     if (map.grid.width < 1 || map.grid.height < 1) {
         throw std::invalid_argument("integrateCells: empty grid");
     }
-    const Frame fr{frame, lin,
-                   ch,    lin.saturation_fraction * lin.white_level_dn,
-                   flat,  flat ? lin.flat_gain.channels() : 1};
+    if (frame.rgb.cols > 65535) {  // keeps the 32-bit running sums exact
+        throw std::invalid_argument("integrateCells: frames wider than 65535 px are not handled");
+    }
     const int W = map.grid.width, H = map.grid.height;
-    // Lattice points and the emitter windows' corners, mapped once.
-    std::vector<cv::Point2d> V(static_cast<std::size_t>(W + 1) * (H + 1));
-    cv::parallel_for_(cv::Range(0, H + 1), [&](const cv::Range& rows) {
-        for (int j = rows.start; j < rows.end; ++j) {
-            for (int i = 0; i <= W; ++i) {
-                V[static_cast<std::size_t>(j) * (W + 1) + i] = map.toCamera(i, j);
+    // Camera columns the wall covers (the outline is enough: cells inside it lie between).
+    double xmin = 1e300, xmax = -1e300;
+    {
+        std::vector<cv::Point2d> row(static_cast<std::size_t>(W + 1));
+        for (int j : {0, H}) {
+            map.toCameraRow(j, W + 1, row.data());
+            for (const auto& p : row) {
+                xmin = std::min(xmin, p.x);
+                xmax = std::max(xmax, p.x);
             }
         }
-    });
+        for (int j = 0; j <= H; ++j) {
+            for (double gx : {0.0, static_cast<double>(W)}) {
+                const cv::Point2d p = map.toCamera(gx, j);
+                xmin = std::min(xmin, p.x);
+                xmax = std::max(xmax, p.x);
+            }
+        }
+    }
+    const int x0 =
+        std::clamp(floorInt(std::clamp(xmin, -2.0, 1e9) + 0.5) - 1, 0, frame.rgb.cols - 1);
+    const int x1 =
+        std::clamp(floorInt(std::clamp(xmax, -2.0, 1e9) + 0.5) + 2, x0 + 1, frame.rgb.cols);
+    const Setup st{frame,
+                   lin,
+                   map,
+                   window,
+                   x0,
+                   x1 - x0,
+                   parts != CellParts::EmitterOnly,
+                   parts != CellParts::AreaOnly};
     const int cvType = CV_MAKETYPE(CV_32F, ch);
     CellSignals out;
-    out.mean.create(map.grid, cvType);
-    out.emitter.create(map.grid, cvType);
-    out.area_px.create(map.grid, CV_32FC1);
-    const float nan = std::numeric_limits<float>::quiet_NaN();
-    const float inf = std::numeric_limits<float>::infinity();
-    std::vector<int> satPerRow(static_cast<std::size_t>(H), 0);
-    const double lo = 0.5 - 0.5 * window, hi = 0.5 + 0.5 * window;
-    cv::parallel_for_(cv::Range(0, H), [&](const cv::Range& rows) {
-        Band band;
-        for (int j = rows.start; j < rows.end; ++j) {
-            const cv::Point2d* top = &V[static_cast<std::size_t>(j) * (W + 1)];
-            const cv::Point2d* bottom = top + (W + 1);
-            double y0 = 1e300, y1 = -1e300;
-            for (int i = 0; i <= W; ++i) {
-                y0 = std::min({y0, top[i].y, bottom[i].y});
-                y1 = std::max({y1, top[i].y, bottom[i].y});
-            }
-            const int r0 = std::max(0, static_cast<int>(std::floor(y0 + 0.5)));
-            const int r1 = std::min(frame.rgb.rows - 1, static_cast<int>(std::floor(y1 + 0.5)));
-            float* m = out.mean.ptr<float>(j);
-            float* e = out.emitter.ptr<float>(j);
-            float* a = out.area_px.ptr<float>(j);
-            if (r1 < r0) {
-                std::fill(m, m + W * ch, nan);
-                std::fill(e, e + W * ch, nan);
-                std::fill(a, a + W, 0.f);
-                continue;
-            }
-            fillBand(fr, r0, r1, band);
-            for (int i = 0; i < W; ++i) {
-                const cv::Point2d cell[4] = {top[i], top[i + 1], bottom[i + 1], bottom[i]};
-                double v[3], area = 0.0;
-                bool sat = false;
-                if (!polygonMean(cell, band, v, &area, &sat)) {
-                    std::fill(m + i * ch, m + (i + 1) * ch, nan);
-                    std::fill(e + i * ch, e + (i + 1) * ch, nan);
-                    a[i] = 0.f;
-                    continue;
-                }
-                a[i] = static_cast<float>(area);
-                for (int k = 0; k < ch; ++k) {
-                    m[i * ch + k] = sat ? inf : static_cast<float>(v[k]);
-                }
-                satPerRow[static_cast<std::size_t>(j)] += sat ? 1 : 0;
-                // Emitter window: bilinear in the cell's own corners (a cell is tiny, so the
-                // mapping is affine to well below a pixel across it).
-                auto at = [&](double u, double w) {
-                    return (1 - w) * ((1 - u) * cell[0] + u * cell[1]) +
-                           w * ((1 - u) * cell[3] + u * cell[2]);
-                };
-                const cv::Point2d win[4] = {at(lo, lo), at(hi, lo), at(hi, hi), at(lo, hi)};
-                double wv[3], warea = 0.0;
-                bool wsat = false;
-                if (!polygonMean(win, band, wv, &warea, &wsat)) {
-                    std::fill(e + i * ch, e + (i + 1) * ch, nan);
-                    continue;
-                }
-                for (int k = 0; k < ch; ++k) {
-                    e[i * ch + k] = wsat ? inf : static_cast<float>(wv[k]);
-                }
-            }
+    if (st.area) {
+        out.mean.create(map.grid, cvType);
+        out.area_px.create(map.grid, CV_32FC1);
+    }
+    if (st.emitter) {
+        out.emitter.create(map.grid, cvType);
+    }
+    // Contiguous runs of cell rows per task: within a run each camera row's running sums and each
+    // horizontal edge are computed once.
+    const int tasks = std::clamp(4 * cv::getNumThreads(), 1, H);
+    std::vector<int> satPerTask(static_cast<std::size_t>(tasks), 0);
+    cv::parallel_for_(cv::Range(0, tasks), [&](const cv::Range& r) {
+        for (int t = r.start; t < r.end; ++t) {
+            const int j0 = static_cast<int>(static_cast<long long>(H) * t / tasks);
+            const int j1 = static_cast<int>(static_cast<long long>(H) * (t + 1) / tasks);
+            satPerTask[static_cast<std::size_t>(t)] =
+                ch == 3 ? integrateRows<3>(st, j0, j1, out) : integrateRows<1>(st, j0, j1, out);
         }
     });
-    for (int s : satPerRow) {
+    for (int s : satPerTask) {
         out.saturated_cells += s;
     }
     return out;

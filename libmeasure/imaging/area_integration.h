@@ -18,8 +18,8 @@ struct CellSignals {
     /// fall-off removed): CV_32FC3 for an RGB frame, CV_32FC1 for a monochrome one. +∞ where
     /// the cell touches a saturated camera pixel; NaN where it leaves the frame.
     cv::Mat mean;
-    /// The same over the centred window of each cell (side `emitter_window` of the pitch): the
-    /// LED's own light, little of its neighbours'.
+    /// The same over the centred window of each cell (width and height `emitter_window` of the
+    /// cell's, axis-aligned about its centre): the LED's own light, little of its neighbours'.
     cv::Mat emitter;
     /// CV_32FC1 area of each cell in camera pixels (weights for module averages).
     cv::Mat area_px;
@@ -28,13 +28,20 @@ struct CellSignals {
 
 /// The image is taken as constant over each camera pixel (what a sensor pixel measures), so the
 /// integral over a polygon is exact: by Green's theorem, ∬ I dA = ∮ P dy with P the running sum of
-/// each pixel row, evaluated piece by piece where an edge crosses pixel borders. Cell edges are
+/// each pixel row, evaluated piece by piece where an edge crosses pixel borders. Each cell edge is
+/// integrated once and used by both cells it separates; each camera row's running sums are
+/// formed once, in integers, from the raw samples (no float copy of the frame). Cell edges are
 /// straight between mapped lattice points (cells are a few pixels; lens curvature over one cell is
-/// far below a pixel). The frame is linearised band by band, never as a full float copy.
-/// `frame.rgb` is CV_16UC3 or CV_16UC1; `lin.flat_gain`, when given, is CV_32FC3 or CV_32FC1 of
-/// the frame's size (one plane serves all channels). Throws std::invalid_argument on a bad frame,
-/// linearisation or window (0 < window ≤ 1).
+/// far below a pixel). Black level, exposure and the lens fall-off (radial model or the smoothed
+/// flat-field map, which change by far less than 0.1 % across a cell) are applied per cell, the
+/// fall-off at the cell's centre. `frame.rgb` is CV_16UC3 or CV_16UC1, at most 65535 px wide;
+/// `lin.flat_gain`, when given, is CV_32FC3 or CV_32FC1 of the frame's size (one plane serves all
+/// channels). Throws std::invalid_argument on a bad frame, linearisation or window (0 < window ≤
+/// 1). `parts` says which values are wanted: the area averages (mean, area_px), the emitter windows
+/// (emitter), or both; what is not wanted stays empty and costs nothing.
+enum class CellParts { Both, AreaOnly, EmitterOnly };
 CellSignals integrateCells(const RawFrame& frame, const Linearisation& lin,
-                           const WallMapping& mapping, double emitter_window = 0.6);
+                           const WallMapping& mapping, double emitter_window = 0.6,
+                           CellParts parts = CellParts::Both);
 
 }  // namespace cm::imaging

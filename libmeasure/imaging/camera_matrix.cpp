@@ -64,6 +64,17 @@ MatrixFit fitCameraMatrix(const std::vector<CameraRgb>& rgb,
     return fit;
 }
 
+double chromaticityUncertaintyXY(const CameraCalibration& c) {
+    if (!c.residuals.empty()) {
+        double ss = 0.0;
+        for (const PatchResidual& r : c.residuals) {
+            ss += r.delta_xy * r.delta_xy;
+        }
+        return std::sqrt(ss / static_cast<double>(c.residuals.size()));
+    }
+    return c.max_delta_xy > 0.0 ? c.max_delta_xy / std::sqrt(3.0) : 0.0;
+}
+
 void applyMatrix(cv::Mat& img, const colorimetry::Matrix3& m) {
     if (img.type() != CV_32FC3) {
         throw std::invalid_argument("applyMatrix: expected float RGB");

@@ -65,6 +65,13 @@ struct CameraCalibration {
     double max_delta_xy = 0.0;
 };
 
+/// Standard uncertainty (k = 1) of one chromaticity measured with the calibration, as a
+/// Euclidean distance in CIE 1931 xy: the rms of the fit's per-patch Δxy residuals when they are
+/// recorded, else max_delta_xy / √3 (a rectangular distribution within the stated maximum),
+/// else 0. Like the luminance scale's fallback (2 × the fit's rms), it covers how well the matrix
+/// reproduces the meter, not the meter's own uncertainty: a lower bound.
+double chromaticityUncertaintyXY(const CameraCalibration& calibration);
+
 /// In place: CV_32FC3 camera RGB → XYZ (cd/m²). NaN stays NaN.
 void applyMatrix(cv::Mat& rgb_to_xyz_in_place, const colorimetry::Matrix3& m);
 

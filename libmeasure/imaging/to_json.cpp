@@ -36,7 +36,9 @@ void to_json(Json& j, const ModuleVerdict& m) {
          {"worst_duv", num(m.worst_duv)},
          {"pixels", m.stats.pixels_used},
          {"defects", m.defects},
-         {"verdict", m.pass ? "pass" : "fail"}};
+         {"luminance_verdict", m.luminance_verdict},
+         {"chromaticity_verdict", m.chromaticity_verdict},
+         {"verdict", m.verdict}};
 }
 
 void to_json(Json& j, const SeamLine& s) {

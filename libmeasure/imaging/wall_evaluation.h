@@ -25,7 +25,8 @@ namespace cm::imaging {
 struct WallCells {
     cv::Mat area_xyz;   ///< CV_32FC3 XYZ cd/m², area average of each cell; empty (monochrome)
     cv::Mat area_Y;     ///< CV_32FC1 luminance cd/m², area average of each cell
-    cv::Mat emitter_Y;  ///< CV_32FC1 luminance of each LED's emitter window
+    cv::Mat emitter_Y;  ///< CV_32FC1 luminance of each LED's emitter window (may be empty
+                        ///< when evaluateWall is given a defect frame's)
     cv::Mat area_px;    ///< CV_32FC1 cell area in camera pixels (the averaging weights)
     int saturated_cells = 0;
 };
@@ -37,9 +38,14 @@ struct ModuleVerdict {
     double worst_step_pct = 0.0;  ///< largest luminance step to a neighbour
     double worst_duv = 0.0;       ///< largest Δu'v' to a neighbour
     int defects = 0;
-    bool luminance_pass = true;
-    bool chromaticity_pass = true;
-    bool pass = true;
+    bool luminance_pass = true;     ///< within the luminance limit (deciding or not)
+    bool chromaticity_pass = true;  ///< within the chromaticity limit (deciding or not)
+    bool pass = true;               ///< both: within every module limit
+    /// The module's mark as the verdict reads it: "pass" or "fail" when the limits decide, "info"
+    /// when a draft (provisional) limit is only informative (not --provisional binding) and no
+    /// deciding limit failed. Per rule likewise ("not measured" for chromaticity from a
+    /// monochrome camera).
+    std::string verdict = "pass", luminance_verdict = "pass", chromaticity_verdict = "pass";
 };
 
 /// The worse of the two LED lines at one border segment.
@@ -89,6 +95,8 @@ struct WallEvaluation {
     double wall_mean_cdm2 = 0.0;
     double wall_mean_u_k2_cdm2 = 0.0;
     colorimetry::ChromaticityXY wall_xy;
+    /// U (k = 2) of wall_xy, Euclidean in CIE 1931 xy, from the calibration (NaN: monochrome).
+    double wall_xy_u_k2 = 0.0;
     std::vector<ModuleVerdict> modules;  ///< row-major
     int modules_failing = 0;
     std::vector<SeamLine> seam_lines;  ///< one per interior border segment
@@ -120,11 +128,17 @@ std::string wallBindingWarning(const WallEvaluation& e);
 /// `uniformity` from a full-field frame (white or grey); `defect_emitter_Y`, when given, the
 /// emitter luminance of a frame taken for dead/stuck LEDs (else the uniformity frame's).
 /// `luminance_u_rel_k2`: relative expanded uncertainty of the camera's luminance scale (from its
-/// calibration) for the absolute wall mean; ratios and steps do not depend on it. Throws
-/// std::invalid_argument when the grids do not match the layout.
+/// calibration) for the absolute wall mean; ratios and steps do not depend on it.
+/// `chromaticity_u_xy`: standard uncertainty of one measured chromaticity, Euclidean in xy
+/// (chromaticityUncertaintyXY of the calibration). The wall's xy gets U = 2·u; a difference of
+/// two chromaticities (module vs wall, adjacent modules) U = 2·√2·u, their calibration errors
+/// taken as independent (an upper bound: a common matrix error cancels in a difference); in
+/// u'v' the same through the Jacobian of (u', v') over (x, y) at the wall's xy, for an error of
+/// equal spread in any direction: u_u'v' = u·‖J‖_F/√2. Throws std::invalid_argument when the
+/// grids do not match the layout.
 WallEvaluation evaluateWall(const WallCells& uniformity, const cv::Mat* defect_emitter_Y,
                             const LedWallLayout& layout, const WallLimits& limits,
-                            double luminance_u_rel_k2);
+                            double luminance_u_rel_k2, double chromaticity_u_xy = 0.0);
 
 /// Seam lines per border segment on an area luminance grid (CV_32FC1): each of the two LED lines
 /// at the border against the `reference_px` interior lines behind it in its own module (so a
@@ -134,8 +148,9 @@ std::vector<SeamLine> measureSeamLines(const cv::Mat& luminance, const LedWallLa
 
 /// The adjacent-pixel rule (DCI direct view §6.6.1.2 reads ±4 % between adjacent pixels): every
 /// LED against the median of its up to 8 neighbours in the same module (at least 3: a module
-/// corner has exactly 3); LEDs beyond ±max_pct are returned, the worst
-/// |deviation| in `worst_pct`, the robust spread of all deviations (σ, %) in `sigma_pct`.
+/// corner has exactly 3); LEDs beyond ±max_pct are returned, the worst |deviation| in
+/// `worst_pct`, the robust spread of the deviations (σ, %, from a regular subsample of at most
+/// ~2.6 × 10⁵ LEDs) in `sigma_pct`.
 std::vector<AdjacentFinding> adjacentPixelRule(const cv::Mat& emitter_Y,
                                                const LedWallLayout& layout, double max_pct,
                                                double& worst_pct, double& sigma_pct);

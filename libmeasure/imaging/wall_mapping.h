@@ -24,6 +24,9 @@ struct WallMapping {
     std::array<double, 10> dx{}, dy{};
 
     cv::Point2d toCamera(double gx, double gy) const;
+    /// toCamera(i, gy) for i = 0 … n − 1 into out[0 … n): the same maths with the per-row parts
+    /// (homography row, cubic terms in t) worked out once, for the lattice of millions of LEDs.
+    void toCameraRow(double gy, int n, cv::Point2d* out) const;
     /// The four wall corners in observed camera pixels (TL, TR, BR, BL).
     ScreenQuad corners() const;
 };

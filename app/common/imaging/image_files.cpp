@@ -309,6 +309,76 @@ std::vector<std::uint8_t> encodeDng(const imaging::RawFrame& frame,
     return bytes;
 }
 
+namespace {
+
+/// The pixels of a LinearRaw DNG whose first IFD holds the image itself (3 × 16-bit samples,
+/// uncompressed, contiguous; the DNG writeDng makes, and what cameras with linear output may
+/// write), read by libtiff straight into the frame's buffer: no LibRaw copy of the whole image
+/// beside it. Black level (equal in every channel) and white level from the same IFD. Returns
+/// false, reading nothing, for any other layout (LibRaw then decodes the file).
+bool readLinearDngDirect(const std::filesystem::path& file, int width, int height,
+                         imaging::RawFrame& f) {
+    TiffHandlers h;
+    TiffPtr t(TIFFOpen(file.c_str(), "r"));
+    if (!t) {
+        return false;
+    }
+    std::uint32_t w = 0, hgt = 0;
+    std::uint16_t bps = 0, spp = 0, planar = 0, compression = 0, photometric = 0;
+    std::uint32_t subfile = 0;
+    if (!TIFFGetField(t.get(), TIFFTAG_IMAGEWIDTH, &w) ||
+        !TIFFGetField(t.get(), TIFFTAG_IMAGELENGTH, &hgt) ||
+        !TIFFGetField(t.get(), TIFFTAG_PHOTOMETRIC, &photometric)) {
+        return false;
+    }
+    TIFFGetFieldDefaulted(t.get(), TIFFTAG_BITSPERSAMPLE, &bps);
+    TIFFGetFieldDefaulted(t.get(), TIFFTAG_SAMPLESPERPIXEL, &spp);
+    TIFFGetFieldDefaulted(t.get(), TIFFTAG_PLANARCONFIG, &planar);
+    TIFFGetFieldDefaulted(t.get(), TIFFTAG_COMPRESSION, &compression);
+    TIFFGetFieldDefaulted(t.get(), TIFFTAG_SUBFILETYPE, &subfile);
+    if (photometric != 34892 || bps != 16 || spp != 3 || planar != PLANARCONFIG_CONTIG ||
+        compression != COMPRESSION_NONE || subfile != 0 || static_cast<int>(w) != width ||
+        static_cast<int>(hgt) != height) {
+        return false;
+    }
+    std::uint16_t nBlack = 0, nWhite = 0;
+    float* black = nullptr;
+    std::uint32_t* white = nullptr;
+    double blackDn = 0.0, whiteDn = 65535.0;
+    if (TIFFGetField(t.get(), TIFFTAG_BLACKLEVEL, &nBlack, &black) && nBlack > 0 && black) {
+        for (int k = 1; k < nBlack; ++k) {
+            if (black[k] != black[0]) {
+                return false;  // per-channel or patterned black: LibRaw's business
+            }
+        }
+        blackDn = black[0];
+    }
+    if (TIFFGetField(t.get(), TIFFTAG_WHITELEVEL, &nWhite, &white) && nWhite > 0 && white) {
+        for (int k = 1; k < nWhite; ++k) {
+            if (white[k] != white[0]) {
+                return false;
+            }
+        }
+        whiteDn = white[0] > 0 ? white[0] : 65535.0;
+    }
+    cv::Mat img(height, width, CV_16UC3);
+    if (static_cast<std::size_t>(TIFFScanlineSize(t.get())) != img.step[0]) {
+        return false;
+    }
+    for (int y = 0; y < height; ++y) {
+        if (TIFFReadScanline(t.get(), img.ptr<std::uint8_t>(y), static_cast<std::uint32_t>(y), 0) <
+            0) {
+            fail(file, "truncated or corrupt at row " + std::to_string(y));
+        }
+    }
+    f.rgb = std::move(img);
+    f.black_level_dn = blackDn;
+    f.white_level_dn = whiteDn;
+    return true;
+}
+
+}  // namespace
+
 imaging::RawFrame readRaw(const std::filesystem::path& file) {
     if (!std::filesystem::is_regular_file(file)) {
         throw ImageFileError(file.string() + ": no such file");
@@ -321,13 +391,18 @@ imaging::RawFrame readRaw(const std::filesystem::path& file) {
     };
     check(raw->open_file(file.c_str()), "not a readable raw/DNG file");
     checkPixelBudget(file, raw->imgdata.sizes.raw_width, raw->imgdata.sizes.raw_height);
-    check(raw->unpack(), "cannot decode the raw data (truncated or corrupt?)");
     imaging::RawFrame f;
     f.exposure_known = raw->imgdata.other.shutter > 0;
     f.exposure_s = f.exposure_known ? raw->imgdata.other.shutter : 1.0;
     f.iso = raw->imgdata.other.iso_speed > 0 ? raw->imgdata.other.iso_speed : 100.0;
     f.make = raw->imgdata.idata.make;
     f.model = raw->imgdata.idata.model;
+    // LibRaw has parsed the metadata; a plain linear DNG's pixels come straight from the file.
+    if (raw->imgdata.idata.dng_version != 0 && raw->imgdata.idata.colors == 3 &&
+        readLinearDngDirect(file, raw->imgdata.sizes.raw_width, raw->imgdata.sizes.raw_height, f)) {
+        return f;
+    }
+    check(raw->unpack(), "cannot decode the raw data (truncated or corrupt?)");
     const auto& rd = raw->imgdata.rawdata;
     const int w = rd.sizes.raw_width;
     const int h = rd.sizes.raw_height;

@@ -53,8 +53,10 @@ std::vector<std::uint8_t> encodeDng(const imaging::RawFrame& frame,
 void writeDng(const std::filesystem::path& file, const imaging::RawFrame& frame,
               const std::array<std::array<double, 3>, 3>& xyz_to_camera);
 
-/// Reads a DNG or camera raw with LibRaw, linear. A 3-channel LinearRaw DNG is taken from LibRaw's
-/// unpacked data as stored (exact DN, black level from the file). A mosaic raw is demosaiced by
+/// Reads a DNG or camera raw with LibRaw, linear. A 3-channel LinearRaw DNG is taken as stored
+/// (exact DN, black level from the file): when its first IFD is the image, uncompressed, libtiff
+/// reads it straight into the frame (one buffer, no decode copy); otherwise from LibRaw's
+/// unpacked data. A mosaic raw is demosaiced by
 /// dcraw_process with output_bps 16, gamma {1, 1}, no_auto_bright, use_camera_wb 0, unit user_mul
 /// (no white balance), output_color 0 (camera RGB), user_qual 0 (bilinear; measurement averages
 /// over areas, so the demosaic's edge quality does not matter): its output is black-subtracted and

@@ -159,7 +159,7 @@ struct FrameCells {
 };
 
 FrameCells frameCells(const WallFrame& f, const imaging::CameraCalibration& cal,
-                      const imaging::ScreenQuad& quad, cv::Size grid) {
+                      const imaging::ScreenQuad& quad, cv::Size grid, imaging::CellParts parts) {
     const bool mono = f.frame.rgb.channels() == 1;
     if (mono && !(cal.cdm2_per_dn_s > 0.0)) {
         throw std::invalid_argument(f.file +
@@ -181,17 +181,29 @@ FrameCells frameCells(const WallFrame& f, const imaging::CameraCalibration& cal,
     FrameCells out;
     // The given or found corners only start the registration: edges and LED lattice refine them.
     out.registration = imaging::registerWall(f.frame, quad, grid, cal.lens);
-    imaging::CellSignals c = imaging::integrateCells(f.frame, lin, out.registration.mapping);
+    imaging::CellSignals c =
+        imaging::integrateCells(f.frame, lin, out.registration.mapping, 0.6, parts);
     imaging::WallCells& w = out.cells;
     if (mono) {
-        w.area_Y = c.mean * cal.cdm2_per_dn_s;
-        w.emitter_Y = c.emitter * cal.cdm2_per_dn_s;
+        if (!c.mean.empty()) {
+            w.area_Y = c.mean * cal.cdm2_per_dn_s;
+        }
+        if (!c.emitter.empty()) {
+            w.emitter_Y = c.emitter * cal.cdm2_per_dn_s;
+        }
     } else {
-        imaging::applyMatrix(c.mean, cal.rgb_to_xyz);
-        imaging::applyMatrix(c.emitter, cal.rgb_to_xyz);
-        w.area_xyz = c.mean;
-        imaging::luminanceMap(c.mean, w.area_Y);
-        imaging::luminanceMap(c.emitter, w.emitter_Y);
+        if (!c.mean.empty()) {
+            imaging::applyMatrix(c.mean, cal.rgb_to_xyz);
+            w.area_xyz = c.mean;
+            imaging::luminanceMap(c.mean, w.area_Y);
+        }
+        if (!c.emitter.empty()) {
+            // Only the luminance of the emitters is used: Y = the matrix's second row · RGB.
+            const auto& m = cal.rgb_to_xyz;
+            cv::transform(c.emitter, w.emitter_Y,
+                          cv::Matx13f(static_cast<float>(m[1][0]), static_cast<float>(m[1][1]),
+                                      static_cast<float>(m[1][2])));
+        }
     }
     w.area_px = c.area_px;
     w.saturated_cells = c.saturated_cells;
@@ -222,20 +234,24 @@ WallAnalysis analyzeWall(const WallFrame& uni, const WallFrame* defectFrame,
                          const imaging::ScreenQuad* corners) {
     layout.validate();
     const cv::Size grid = layout.gridSize();
+    // With a defect frame, the uniformity frame gives the area averages and the defect frame the
+    // emitters; otherwise the one frame gives both.
     const FrameCells u =
-        frameCells(uni, cal, corners ? *corners : findQuad(uni.frame, uni.file), grid);
+        frameCells(uni, cal, corners ? *corners : findQuad(uni.frame, uni.file), grid,
+                   defectFrame ? imaging::CellParts::AreaOnly : imaging::CellParts::Both);
     cv::Mat defectY;
     if (defectFrame != nullptr) {
         // The camera has not moved, but the frame is registered again: cheap, and a knock
         // between the two captures then costs nothing.
-        defectY =
-            frameCells(*defectFrame, cal,
-                       corners ? *corners : findQuad(defectFrame->frame, defectFrame->file), grid)
-                .cells.emitter_Y;
+        defectY = frameCells(*defectFrame, cal,
+                             corners ? *corners : findQuad(defectFrame->frame, defectFrame->file),
+                             grid, imaging::CellParts::EmitterOnly)
+                      .cells.emitter_Y;
     }
     WallAnalysis a;
-    static_cast<imaging::WallEvaluation&>(a) = imaging::evaluateWall(
-        u.cells, defectFrame ? &defectY : nullptr, layout, limits, luminanceURel(cal));
+    static_cast<imaging::WallEvaluation&>(a) =
+        imaging::evaluateWall(u.cells, defectFrame ? &defectY : nullptr, layout, limits,
+                              luminanceURel(cal), imaging::chromaticityUncertaintyXY(cal));
     a.layout = layout;
     a.corners = u.registration.mapping.corners();
     a.luminance = u.cells.area_Y;
@@ -276,6 +292,7 @@ nlohmann::ordered_json wallAnalysisJson(const WallAnalysis& a, const WallLimits&
                  {"mean_U_k2_cdm2", num(a.wall_mean_u_k2_cdm2)},
                  {"x", num(a.wall_xy.x)},
                  {"y", num(a.wall_xy.y)},
+                 {"xy_U_k2", num(a.wall_xy_u_k2)},
                  {"modules", a.modules.size()},
                  {"modules_failing", a.modules_failing},
                  {"seam_lines_beyond", seamsBeyond},
@@ -303,14 +320,16 @@ void writeWallResults(const std::filesystem::path& dir, const WallAnalysis& a,
     ensureWritableDirectory(dir);
     std::ostringstream csv;
     csv << "module_col,module_row,cabinet_col,cabinet_row,mean_cdm2,x,y,ratio_to_wall,"
-           "ratio_U_k2,worst_step_pct,worst_duv,pixels,defects,verdict\n";
+           "ratio_U_k2,worst_step_pct,worst_duv,pixels,defects,luminance_verdict,"
+           "chromaticity_verdict,verdict\n";
     for (const auto& m : a.modules) {
-        char line[256];
+        char line[320];
         std::snprintf(
-            line, sizeof line, "%d,%d,%d,%d,%.6g,%.5f,%.5f,%.5f,%.5f,%.3f,%.5f,%d,%d,%s\n",
+            line, sizeof line, "%d,%d,%d,%d,%.6g,%.5f,%.5f,%.5f,%.5f,%.3f,%.5f,%d,%d,%s,%s,%s\n",
             m.stats.index.col, m.stats.index.row, m.cabinet.col, m.cabinet.row, m.stats.mean_cdm2,
             m.stats.xy.x, m.stats.xy.y, m.stats.ratio_to_wall, m.u_ratio_k2, m.worst_step_pct,
-            m.worst_duv, m.stats.pixels_used, m.defects, m.pass ? "pass" : "fail");
+            m.worst_duv, m.stats.pixels_used, m.defects, m.luminance_verdict.c_str(),
+            m.chromaticity_verdict.c_str(), m.verdict.c_str());
         csv << line;
     }
     writeFileAtomically(dir / "modules.csv", csv.str());

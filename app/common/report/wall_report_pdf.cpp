@@ -151,17 +151,22 @@ void drawWallMap(cairo_t* cr, Pages& pg, const WallAnalysis& a, const WallLimits
     }
     cairo_rectangle(cr, x0, y0, w, h);
     cairo_stroke(cr);
-    // Out-of-limit modules: red outline.
-    cairo_set_source_rgb(cr, kFail.r, kFail.g, kFail.b);
-    cairo_set_line_width(cr, 1.2);
-    for (const auto& m : a.modules) {
-        if (!m.pass) {
+    // Modules that fail a deciding limit: red outline; outside an informative (draft, not
+    // binding) limit only: grey outline (the mark says "info", as modules.csv).
+    for (const bool deciding : {false, true}) {
+        const pdf::Rgb colour = deciding ? kFail : kGrey;
+        cairo_set_source_rgb(cr, colour.r, colour.g, colour.b);
+        cairo_set_line_width(cr, 1.2);
+        for (const auto& m : a.modules) {
+            if (m.pass || (m.verdict == "fail") != deciding) {
+                continue;
+            }
             const cv::Rect r = L.moduleRect(m.stats.index);
             cairo_rectangle(cr, x0 + r.x * sx + 0.6, y0 + r.y * sy + 0.6, r.width * sx - 1.2,
                             r.height * sy - 1.2);
         }
+        cairo_stroke(cr);
     }
-    cairo_stroke(cr);
     // Seams: magenta segments along the border.
     cairo_set_source_rgb(cr, 0.8, 0.0, 0.8);
     cairo_set_line_width(cr, 1.5);
@@ -192,7 +197,8 @@ void drawWallMap(cairo_t* cr, Pages& pg, const WallAnalysis& a, const WallLimits
     pg.setY(y0 + h + 12);
     pg.paragraph("Module mean / wall mean: blue " + f(1 - span, 2) + " … white 1.00 … orange " +
                      f(1 + span, 2) +
-                     ". Red outline: module outside the limits. Magenta: seam. Circles: dead "
+                     ". Red outline: module fails a deciding limit; grey outline: outside a "
+                     "draft limit that is informative only (info). Magenta: seam. Circles: dead "
                      "(black), stuck (red) pixels. Thick lines: cabinets.",
                  7.0, kGrey);
     pg.newline(0.6);

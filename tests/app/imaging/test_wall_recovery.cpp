@@ -482,3 +482,139 @@ TEST_CASE("wall limits flagged binding_allowed false refuse --provisional bindin
     // A set that never says is bindable (as profiles).
     CHECK(limitsFor("dyt8-2023-draft").binding_allowed);
 }
+
+namespace {
+
+/// The verdict column (last) of modules.csv, one entry per module row.
+std::vector<std::string> csvVerdicts(const std::filesystem::path& file) {
+    std::ifstream in(file);
+    std::vector<std::string> out;
+    std::string line;
+    std::getline(in, line);
+    CHECK(line.substr(line.rfind(',') + 1) == "verdict");
+    while (std::getline(in, line)) {
+        out.push_back(line.substr(line.rfind(',') + 1));
+    }
+    return out;
+}
+
+std::vector<std::string> writtenVerdicts(const imaging::WallEvaluation& e,
+                                         const imaging::WallCells& c,
+                                         const imaging::LedWallLayout& L,
+                                         const app::WallLimits& lim, const std::string& name) {
+    app::WallAnalysis a;
+    static_cast<imaging::WallEvaluation&>(a) = e;
+    a.layout = L;
+    a.luminance = c.area_Y;
+    const auto dir = test::freshDir(name);
+    std::filesystem::create_directories(dir);
+    app::writeWallResults(dir, a, lim, nlohmann::ordered_json::object());
+    // The JSON says the same as the CSV.
+    const auto j = nlohmann::json::parse(std::ifstream(dir / "analysis.json"));
+    std::vector<std::string> fromJson;
+    for (const auto& m : j["modules"]) {
+        fromJson.push_back(m["verdict"].get<std::string>());
+    }
+    const auto fromCsv = csvVerdicts(dir / "modules.csv");
+    CHECK(fromJson == fromCsv);
+    return fromCsv;
+}
+
+}  // namespace
+
+TEST_CASE("module marks: a draft limit shows info, not pass or fail, unless binding",
+          "[wall][provisional]") {
+    const auto L = twoModules();
+    // Module 1 at 80 % of module 0: wall mean 90, ratios 1.11 and 0.89, both outside DY/T 8's
+    // draft 90–110 % (provisional: true).
+    imaging::WallCells c = twoModuleCells(L, 0.0f, false);
+    for (int y = 0; y < L.module_h_px; ++y) {
+        for (int x = L.module_w_px; x < 2 * L.module_w_px; ++x) {
+            c.area_Y.at<float>(y, x) = 80.0f;
+            c.area_xyz.at<cv::Vec3f>(y, x) *= 0.8f;
+        }
+    }
+    c.emitter_Y = c.area_Y.clone();
+    auto dyt8 = limitsFor("dyt8-2023-draft");
+    REQUIRE(dyt8.luminance_provisional);
+    auto e = imaging::evaluateWall(c, nullptr, L, dyt8, 0.02);
+    REQUIRE(e.modules.size() == 2);
+    for (const auto& m : e.modules) {
+        CHECK_FALSE(m.luminance_pass);  // outside the draft limit: reported
+        CHECK(m.luminance_verdict == "info");
+        CHECK(m.verdict == "info");  // but it does not mark the module
+    }
+    CHECK(writtenVerdicts(e, c, L, dyt8, "marks-informative") ==
+          std::vector<std::string>{"info", "info"});
+    app::setWallProvisionalPolicy(dyt8, "binding");
+    e = imaging::evaluateWall(c, nullptr, L, dyt8, 0.02);
+    CHECK(e.modules[0].verdict == "fail");
+    CHECK(e.modules[1].verdict == "fail");
+    CHECK(writtenVerdicts(e, c, L, dyt8, "marks-binding") ==
+          std::vector<std::string>{"fail", "fail"});
+
+    // DCI: luminance step (draft) informative, Δu'v' ≤ 0.001 confirmed and deciding. Equal
+    // chromaticity: the confirmed rule passes, the draft one says info → the module reads info.
+    const auto dci = limitsFor("dci-dvd-1.2");
+    e = imaging::evaluateWall(c, nullptr, L, dci, 0.02);
+    CHECK(e.modules[0].chromaticity_verdict == "pass");
+    CHECK(e.modules[0].luminance_verdict == "info");
+    CHECK(e.modules[0].verdict == "info");
+    // Module 1's X + 2 (Δu'v' ≈ 0.004) fails the confirmed rule: fail whatever the draft says.
+    e = imaging::evaluateWall(twoModuleCells(L, 2.0f, false), nullptr, L, dci, 0.02);
+    CHECK(e.modules[1].chromaticity_verdict == "fail");
+    CHECK(e.modules[1].verdict == "fail");
+    // Equal modules under confirmed rules only would read pass: binding makes the draft decide.
+    auto dciBinding = dci;
+    app::setWallProvisionalPolicy(dciBinding, "binding");
+    e = imaging::evaluateWall(twoModuleCells(L, 0.0f, false), nullptr, L, dciBinding, 0.02);
+    CHECK(e.modules[0].verdict == "pass");
+    CHECK(e.modules[1].verdict == "pass");
+}
+
+TEST_CASE("wall chromaticity figures carry U (k = 2) from the camera matrix fit",
+          "[wall][uncertainty]") {
+    // Hand-worked: three patches with Δxy residuals 0.001, 0.002, 0.002 → u = √((1 + 4 + 4)/3)
+    // × 10⁻³ = 1.732051 × 10⁻³ (Euclidean in xy). Without residuals, max 0.003 → 0.003/√3.
+    imaging::CameraCalibration cal;
+    for (double d : {0.001, 0.002, 0.002}) {
+        imaging::PatchResidual r;
+        r.delta_xy = d;
+        cal.residuals.push_back(r);
+    }
+    const double u = imaging::chromaticityUncertaintyXY(cal);
+    CHECK(u == Approx(1.732051e-3).epsilon(1e-6));
+    imaging::CameraCalibration maxOnly;
+    maxOnly.max_delta_xy = 0.003;
+    CHECK(imaging::chromaticityUncertaintyXY(maxOnly) == Approx(1.732051e-3).epsilon(1e-6));
+    CHECK(imaging::chromaticityUncertaintyXY(imaging::CameraCalibration{}) == 0.0);
+
+    const auto L = twoModules();
+    // Wall of D65 white: x = 0.312727, y = 0.329023. U(wall xy) = 2u = 3.464102 × 10⁻³;
+    // U(Δx, Δy to the wall) = 2·√2·u = 4.898979 × 10⁻³ (DY/T 8 draft rule).
+    const auto dyt8 = limitsFor("dyt8-2023-draft");
+    auto e = imaging::evaluateWall(twoModuleCells(L, 0.0f, false), nullptr, L, dyt8, 0.02, u);
+    CHECK(e.wall_xy_u_k2 == Approx(3.464102e-3).epsilon(1e-5));
+    auto figure = [](const imaging::WallEvaluation& ev, const std::string& id) {
+        for (const auto& f : ev.figures) {
+            if (f.id == id) {
+                return f;
+            }
+        }
+        FAIL("no figure " << id);
+        return imaging::WallFigure{};
+    };
+    CHECK(figure(e, "module_chromaticity").u_k2 == Approx(4.898979e-3).epsilon(1e-5));
+    // Adjacent Δu'v' (DCI rule): D = −2x + 12y + 3 = 6.322824; ∂u'/∂x = (4D + 8x)/D² = 0.695208,
+    // ∂u'/∂y = −48x/D² = −0.375477, ∂v'/∂x = 18y/D² = 0.148141, ∂v'/∂y = (9D − 108y)/D² =
+    // 0.534566; ‖J‖_F/√2 = 0.682643 → U = 4.898979 × 10⁻³ × 0.682643 = 3.344256 × 10⁻³.
+    const auto dci = limitsFor("dci-dvd-1.2");
+    e = imaging::evaluateWall(twoModuleCells(L, 0.0f, false), nullptr, L, dci, 0.02, u);
+    CHECK(figure(e, "module_chromaticity").u_k2 == Approx(3.344256e-3).epsilon(1e-5));
+    // A monochrome camera measures no chromaticity: no U either.
+    imaging::WallCells mono = twoModuleCells(L, 0.0f, false);
+    mono.area_xyz.release();
+    e = imaging::evaluateWall(mono, nullptr, L, dci, 0.02, u);
+    CHECK(std::isnan(e.wall_xy_u_k2));
+    CHECK_FALSE(figure(e, "module_chromaticity").measured);
+}
