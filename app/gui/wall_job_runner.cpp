@@ -172,14 +172,22 @@ void WallJobRunner::startCapture(const app::WallRunSpec& spec, bool wait_for_ope
             post([this, v] { emit captured(v); });
         };
         app::WallJobResult r;
+        // Nothing captured is lost: the message says where the files are.
+        const std::string kept = "; " + tr("captures so far are in %1")
+                                            .arg(QString::fromStdString(o.captures_dir.string()))
+                                            .toStdString();
         try {
             r = app::runWallJob(o);
+        } catch (const cam::DownloadStorageError& e) {
+            throw std::runtime_error(
+                tr("storage: %1; free space or choose another output folder, then capture again")
+                    .arg(QString::fromStdString(e.what()))
+                    .toStdString() +
+                kept);
+        } catch (const cam::CameraError& e) {
+            throw std::runtime_error(std::string(cam::toString(e.kind())) + ": " + e.what() + kept);
         } catch (const std::exception& e) {
-            // Nothing captured is lost: say where the files are.
-            throw std::runtime_error(std::string(e.what()) + "; " +
-                                     tr("captures so far are in %1")
-                                         .arg(QString::fromStdString(o.captures_dir.string()))
-                                         .toStdString());
+            throw std::runtime_error(e.what() + kept);
         }
         auto out = std::make_shared<WallOutcome>();
         out->meta = app::wallJobMeta(setup, r, app::utcNowIso8601());

@@ -242,6 +242,8 @@ private slots:
         // Hover: a module's values, the same numbers as the CLI's analysis.json for it.
         auto* map = page->moduleMap();
         const int k = 8 * 2 + 3;  // column 4, row 3 of the 8 × 6 modules
+        // Two moves: the first one into a window may only be its enter event.
+        QTest::mouseMove(map, map->moduleCentre(k).toPoint() + QPoint(2, 2));
         QTest::mouseMove(map, map->moduleCentre(k).toPoint());
         QTRY_COMPARE(map->hoveredModule(), k);
         const auto& m = ref["modules"][k];
