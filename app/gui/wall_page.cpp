@@ -300,6 +300,17 @@ QWidget* WallPage::buildSettings() {
     sr->addWidget(sensorH_);
     sr->addWidget(new QLabel(tr("px")));
     form->addRow(tr("Simulated sensor:"), sensorRow);
+    // Fault injection for demonstrations and rehearsals (as `wall --simulate --fault`).
+    fault_ = new QComboBox;
+    fault_->setObjectName(QStringLiteral("wallFault"));
+    fault_->addItem(tr("no fault"), QStringLiteral("none"));
+    fault_->addItem(tr("unplugged during a download"), QStringLiteral("unplug"));
+    fault_->addItem(tr("garbled reply"), QStringLiteral("garbage"));
+    fault_->addItem(tr("connection dropped"), QStringLiteral("drop"));
+    fault_->addItem(tr("slow camera"), QStringLiteral("slow"));
+    fault_->addItem(tr("camera busy"), QStringLiteral("busy"));
+    fault_->addItem(tr("memory card full"), QStringLiteral("card-full"));
+    form->addRow(tr("Simulated fault:"), fault_);
     wait_ = new QCheckBox(tr("Wait for me before each pattern"));
     wait_->setObjectName(QStringLiteral("wallWait"));
     form->addRow(QString(), wait_);
@@ -460,6 +471,7 @@ void WallPage::updateSourceControls() {
     detect_->setEnabled(!sim && !runner_->busy());
     sensorW_->setEnabled(sim);
     sensorH_->setEnabled(sim);
+    fault_->setEnabled(sim);
     wait_->setEnabled(sim);
     wait_->setToolTip(sim ? QString() : tr("A real camera always waits for you"));
 }
@@ -507,6 +519,7 @@ void WallPage::startCapture() {
     spec.aperture = ss(aperture_->text());
     spec.width_px = sensorW_->value();
     spec.height_px = sensorH_->value();
+    spec.fault = ss(fault_->currentData().toString());
     spec.out = ss(out_->text());
     // Checked here so the message stands beside the field, before any thread starts.
     QString problem;

@@ -76,6 +76,7 @@ private:
     QLineEdit* defectPattern_;
     QSpinBox* sensorW_;
     QSpinBox* sensorH_;
+    QComboBox* fault_;
     QCheckBox* wait_;
     QLineEdit* out_;
     QDoubleSpinBox* exposure_;

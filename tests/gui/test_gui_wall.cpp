@@ -17,6 +17,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QHeaderView>
@@ -261,9 +262,46 @@ private slots:
         QVERIFY(!leds.isNull());
         QCOMPARE(leds.width() * 12, leds.height() * 16);
 
+        // For the README: the page at laptop size, a module chosen.
+        const QDir shots(QStringLiteral(CINEMEASURE_GUI_SHOTS_DIR));
+        QVERIFY(shots.mkpath(QStringLiteral(".")));
+        QVERIFY(w.grab().save(shots.filePath(QStringLiteral("gui-wall.png")), "PNG", 0));
         // Fits a 1366 × 768 laptop screen without a horizontal scroll bar.
         QVERIFY(w.width() <= 1366);
         QVERIFY(page->minimumSizeHint().width() <= 1366);
+    }
+
+    // A camera fault (the simulated memory card fills): the error stands in the page with the
+    // folder of the captures so far; the window stays usable and the next capture succeeds.
+    void wallPageShowsCameraFaultAndRecovers() {
+        MainWindow w(db());
+        w.show();
+        action(&w, "wallAction")->trigger();
+        auto* page = w.wallPage();
+        const QString out = tmp_.path() + QStringLiteral("/gui-fault");
+        child<QLineEdit>(page, "wallLayout")->setText(kWall);
+        child<QLineEdit>(page, "wallOut")->setText(out);
+        child<QLineEdit>(page, "wallDefectPattern")->setText(QStringLiteral("none"));
+        child<QSpinBox>(page, "wallSensorWidth")->setValue(480);
+        child<QSpinBox>(page, "wallSensorHeight")->setValue(320);
+        auto* fault = child<QComboBox>(page, "wallFault");
+        fault->setCurrentIndex(fault->findData(QStringLiteral("card-full")));
+        QSignalSpy failed(page, &WallPage::failed);
+        QSignalSpy shown(page, &WallPage::analysisShown);
+        auto* capture = child<QPushButton>(page, "wallCapture");
+        QTest::mouseClick(capture, Qt::LeftButton);
+        QVERIFY(!capture->isEnabled());  // one job at a time
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, kJobTimeoutMs);
+        const QString status = child<QLabel>(page, "wallStatus")->text();
+        QVERIFY2(status.contains(QStringLiteral("card full")), qPrintable(status));
+        QVERIFY2(status.contains(out + QStringLiteral("/captures")), qPrintable(status));
+        QVERIFY(capture->isEnabled());
+        QVERIFY(shown.isEmpty());
+        fault->setCurrentIndex(fault->findData(QStringLiteral("none")));
+        QTest::mouseClick(capture, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(shown.count() == 1 || failed.count() > 1, kJobTimeoutMs);
+        QCOMPARE(failed.count(), 1);
+        QVERIFY(page->outcome() != nullptr);
     }
 
     // Analyse an existing image (like `cinemeasure wall --image`): the same analysis as the CLI.
@@ -413,6 +451,10 @@ private slots:
         QCOMPARE(table->item(2, status)->text(), QStringLiteral("complete"));
         QCOMPARE(table->item(2, site)->text(), QStringLiteral("Cinema Central"));
         QVERIFY(table->item(2, readings)->text().toInt() > 0);
+
+        QVERIFY(page.grab().save(QDir(QStringLiteral(CINEMEASURE_GUI_SHOTS_DIR))
+                                     .filePath(QStringLiteral("gui-sessions.png")),
+                                 "PNG", 0));
 
         // Export the certified session's report: the same JSON as `cinemeasure export`.
         table->selectRow(2);
