@@ -34,6 +34,9 @@ ModuleMap::ModuleMap(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("moduleMap"));
     setMouseTracking(true);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    setToolTip(
+        tr("Colour: module luminance / wall mean; outlined: outside the limits; rings: "
+           "dead or stuck LEDs"));
 }
 
 void ModuleMap::setAnalysis(WallAnalysisPtr analysis) {
@@ -182,9 +185,7 @@ void ModuleMap::paintEvent(QPaintEvent*) {
     }
     p.setPen(palette().text().color());
     p.drawText(QPointF(bar.right() + 6, bar.bottom()),
-               tr("module / wall mean %1 … %2; outlined: outside the limits; rings: pixel defects")
-                   .arg(lo, 0, 'f', 3)
-                   .arg(hi, 0, 'f', 3));
+               tr("module / wall mean %1 … %2").arg(lo, 0, 'f', 3).arg(hi, 0, 'f', 3));
 }
 
 void ModuleMap::mouseMoveEvent(QMouseEvent* event) {

@@ -366,6 +366,8 @@ QWidget* WallPage::buildCapture() {
     plan_ = new QListWidget;
     plan_->setObjectName(QStringLiteral("wallPlan"));
     plan_->setMaximumHeight(80);
+    plan_->setWordWrap(true);
+    plan_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     v->addWidget(plan_);
     prompt_ = new QLabel;
     prompt_->setObjectName(QStringLiteral("wallPrompt"));
@@ -656,12 +658,12 @@ void WallPage::showModule(int index) {
         ledImage_->setText(tr("No per-LED image"));
         return;
     }
-    // Black at half the module mean, white at 1.5 × (a dead LED is black, a stuck one white).
+    // Black at 0.8 × the module mean, white at 1.2 × (a dead LED is black, a stuck one white).
     const cv::Rect r = a.layout.moduleRect(m.stats.index);
     const int scale =
         std::max(1, std::min(200 / std::max(1, r.width), 150 / std::max(1, r.height)));
     ledImage_->setPixmap(QPixmap::fromImage(
-        ledPatchImage(a.luminance, r, 0.5 * m.stats.mean_cdm2, 1.5 * m.stats.mean_cdm2, scale)));
+        ledPatchImage(a.luminance, r, 0.8 * m.stats.mean_cdm2, 1.2 * m.stats.mean_cdm2, scale)));
     ledImage_->setToolTip(
         tr("LEDs of module %1, %2").arg(m.stats.index.col + 1).arg(m.stats.index.row + 1));
 }
