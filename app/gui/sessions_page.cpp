@@ -107,7 +107,7 @@ SessionsPage::SessionsPage(std::filesystem::path db, QWidget* parent)
     outer->addLayout(top);
 
     table_ = new QTableWidget(0, Count);
-    table_->setObjectName(QStringLiteral("sessionsTable"));
+    table_->setObjectName(QStringLiteral("sessionBrowserTable"));
     table_->setHorizontalHeaderLabels({tr("Site"), tr("Auditorium"), tr("Date (UTC)"),
                                        tr("Operator"), tr("Profile"), tr("Status"), tr("Readings"),
                                        tr("Session")});

@@ -413,7 +413,7 @@ private slots:
         page.refresh();
         QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, kJobTimeoutMs);
         QCOMPARE(loaded.front().front().toInt(), 3);
-        auto* table = child<QTableWidget>(&page, "sessionsTable");
+        auto* table = child<QTableWidget>(&page, "sessionBrowserTable");
         const int date = column(table, QStringLiteral("Date (UTC)"));
         const int site = column(table, QStringLiteral("Site"));
         const int status = column(table, QStringLiteral("Status"));
