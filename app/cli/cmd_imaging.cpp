@@ -6,6 +6,7 @@
 #include "app/common/data_paths.h"
 #include "app/common/imaging/camera_calibration_file.h"
 #include "app/common/imaging/image_files.h"
+#include "app/common/imaging/wall_setup.h"
 #include "drivers/virtual/camera_renderer.h"
 #include "libmeasure/imaging/camera_matrix.h"
 #include "libmeasure/imaging/pixel_defects.h"
@@ -138,23 +139,11 @@ imaging::ScreenQuad parseCorners(const std::string& s) {
 }  // namespace
 
 std::array<double, 8> parseCornerNumbers(const std::string& s) {
-    std::vector<double> v;
-    std::stringstream ss(s);
-    for (std::string tok; std::getline(ss, tok, ',');) {
-        char* end = nullptr;
-        const double x = std::strtod(tok.c_str(), &end);
-        if (end == tok.c_str() || *end != '\0' || !std::isfinite(x)) {
-            throw errors::InputError("--corners: '" + tok + "' is not a number");
-        }
-        v.push_back(x);
+    try {
+        return app::parseCornerList(s);
+    } catch (const std::invalid_argument& e) {
+        throw errors::InputError(e.what());
     }
-    if (v.size() != 8) {
-        throw errors::InputError(
-            "--corners: expected 8 numbers x,y of top-left, top-right, bottom-right, bottom-left");
-    }
-    std::array<double, 8> out{};
-    std::copy(v.begin(), v.end(), out.begin());
-    return out;
 }
 
 void runAnalyze(const AnalyzeArgs& a) {

@@ -7,7 +7,7 @@
 #include "app/common/report/report_csv.h"
 #include "app/common/report/report_json.h"
 #include "app/common/report/report_pdf.h"
-#include "app/common/run/run_session.h"
+#include "app/common/session/session_list.h"
 #include "app/common/simulated_session.h"
 
 #include <nlohmann/json.hpp>
@@ -40,16 +40,6 @@ app::PreparedSimulation prepared(const app::SessionStore& store, const std::stri
     }
 }
 
-/// The auditorium a session was run in: the site record's or the virtual theatre's name.
-std::string auditoriumOf(const app::SessionInfo& s) {
-    try {
-        const auto doc = nlohmann::json::parse(s.theatre_json);
-        return doc.value("name", "");
-    } catch (const std::exception&) {
-        return "";
-    }
-}
-
 struct SessionFilters {
     std::string site, since, status;
     std::string remove, archive;
@@ -59,23 +49,11 @@ void listSessions(app::SessionStore& store, const SessionFilters& f) {
     std::vector<std::vector<std::string>> rows = {{"session", "date (UTC)", "site", "auditorium",
                                                    "operator", "profile", "status", "readings",
                                                    "output folder"}};
-    for (const auto& s : store.sessions()) {
-        if (!f.site.empty() && s.site.find(f.site) == std::string::npos) {
-            continue;
-        }
-        // ISO 8601 strings compare in time order.
-        if (!f.since.empty() && s.created_utc.substr(0, f.since.size()) < f.since) {
-            continue;
-        }
-        // A "running" session whose process died shows (and filters) as interrupted.
-        const std::string status = app::displayStatus(s);
-        if (!f.status.empty() && status != f.status) {
-            continue;
-        }
-        rows.push_back({s.id, s.created_utc, s.site.empty() ? "—" : s.site,
-                        auditoriumOf(s).empty() ? "—" : auditoriumOf(s),
-                        s.operator_name.empty() ? "—" : s.operator_name, s.profile_id, status,
-                        std::to_string(s.reading_count), s.out_dir});
+    const auto dash = [](const std::string& s) { return s.empty() ? std::string("—") : s; };
+    for (const auto& s : app::listSessions(store, {f.site, f.since, f.status})) {
+        rows.push_back({s.id, s.created_utc, dash(s.site), dash(s.auditorium),
+                        dash(s.operator_name), s.profile_id, s.status, std::to_string(s.readings),
+                        s.out_dir});
     }
     std::printf("%s", app::present::renderTable(rows).c_str());
 }
@@ -102,16 +80,19 @@ void registerSessionCommands(CLI::App& app) {
                         "Archive a session (kept with its readings, listed as archived)");
         cmd->callback([db, f] {
             auto store = openStore(*db);
-            if (!f->remove.empty()) {
-                store->deleteSession(f->remove);
-                std::printf("deleted session %s (it held no reading)\n", f->remove.c_str());
-                return;
-            }
-            if (!f->archive.empty()) {
-                store->session(f->archive);  // unknown ids are an error
-                store->setStatus(f->archive, "archived");
-                std::printf("archived session %s (readings kept)\n", f->archive.c_str());
-                return;
+            try {
+                if (!f->remove.empty()) {
+                    store->deleteSession(f->remove);
+                    std::printf("deleted session %s (it held no reading)\n", f->remove.c_str());
+                    return;
+                }
+                if (!f->archive.empty()) {
+                    app::archiveSession(*store, f->archive);
+                    std::printf("archived session %s (readings kept)\n", f->archive.c_str());
+                    return;
+                }
+            } catch (const std::exception& e) {
+                throw errors::InputError(e.what());
             }
             listSessions(*store, *f);
         });
@@ -192,16 +173,23 @@ void registerSessionCommands(CLI::App& app) {
         cmd->add_option("--db", *db, "Session database");
         cmd->callback([db, id, format, out, force, lang] {
             auto store = openStore(*db);
-            const app::PreparedSimulation sim = prepared(*store, *id);
-            const report::CertificationReport rep = app::reportFromStore(sim, *store);
+            const report::CertificationReport rep = [&] {
+                try {
+                    return app::storedSessionReport(*store, *id);
+                } catch (const std::invalid_argument& e) {
+                    throw errors::InputError(e.what());
+                }
+            }();
             const std::string file = out->empty() ? "report." + *format : *out;
-            app::prepareOutputFile(file, *force);
-            if (*format == "json") {
-                app::writeFileAtomically(file, app::reportToJson(rep).dump(2) + "\n");
-            } else if (*format == "csv") {
-                app::writeFileAtomically(file, app::reportCsv(rep, app::present::parseLang(*lang)));
-            } else {
-                app::writeReportPdf(rep, file, app::present::parseLang(*lang));
+            try {
+                app::prepareOutputFile(file, *force);
+            } catch (const std::exception& e) {
+                throw errors::StorageError(e.what());
+            }
+            try {
+                app::writeSessionReport(rep, *format, file, app::present::parseLang(*lang));
+            } catch (const std::exception& e) {
+                throw errors::StorageError(e.what());
             }
             std::printf("%s%s\n", file.c_str(),
                         rep.complete ? "" : "  (session incomplete: report marked so)");

@@ -9,6 +9,7 @@
 #include "app/common/imaging/image_files.h"
 #include "app/common/imaging/rendered_frame_source.h"
 #include "app/common/imaging/wall_job.h"
+#include "app/common/imaging/wall_setup.h"
 #include "app/common/report/wall_report_pdf.h"
 #include "drivers/camera/device.h"
 #include "drivers/camera/ptpip_simulator.h"
@@ -80,28 +81,6 @@ void printWallSummary(const app::WallAnalysis& an, const app::WallLimits& limits
     }
 }
 
-std::string utcNow() {
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
-
-/// The calibration's reference exposure, when the file records one (optional member
-/// "exposure_reference": {"iso": …, "f_number": …}); the shipped virtual camera's is ISO 100,
-/// f/2.8.
-std::pair<double, double> calibrationReference(const std::filesystem::path& file) {
-    std::ifstream in(file);
-    nlohmann::json doc = nlohmann::json::parse(in, nullptr, false);
-    if (doc.is_object() && doc.contains("exposure_reference")) {
-        const util::JsonView r(doc.at("exposure_reference"), file.string(), "$.exposure_reference");
-        return {r.at("iso").number(1, 1e6), r.at("f_number").number(0.5, 128)};
-    }
-    return {100.0, 2.8};
-}
-
 void runWall(const WallArgs& a) {
     if (!a.images.empty()) {
         if (!a.port.empty() || !a.simulate.empty()) {
@@ -117,77 +96,59 @@ void runWall(const WallArgs& a) {
     if (a.port.empty() == a.simulate.empty()) {
         throw errors::InputError("give either --port, --simulate or --image");
     }
-    const std::string layoutFile = a.layout.empty() ? a.simulate : a.layout;
-    if (layoutFile.empty()) {
+    if (a.layout.empty() && a.simulate.empty()) {
         throw errors::InputError("--layout is needed with --port (a config with an led section)");
     }
+    app::WallRunSpec spec;
+    spec.layout_file = a.layout.empty() ? a.simulate : a.layout;
+    spec.simulate = !a.simulate.empty();
+    spec.theatre_file = a.simulate;
+    spec.port = a.port;
+    spec.model = a.model;
+    spec.calibration = a.calibration;
+    spec.limits = a.limits;
+    spec.provisional = a.provisional;
+    spec.uniformity_pattern = a.uniformity_pattern;
+    spec.defect_pattern = a.defect_pattern;
+    spec.iso = a.iso;
+    spec.aperture = a.aperture;
+    spec.format = a.format;
+    spec.width_px = a.size.at(0);
+    spec.height_px = a.size.at(1);
+    spec.seat = a.seat;
+    spec.fault = a.fault;
+    spec.fault_at = a.fault_at;
+    spec.time_scale = a.time_scale;
+    spec.out = a.out;
     // Inputs first: nothing is captured unless every input is good.
-    app::WallJobOptions o;
-    drivers::virt::TheatreConfig layoutCfg;
-    std::filesystem::path calFile;
-    layoutCfg = app::loadTheatreConfig(layoutFile);
-    if (!layoutCfg.led) {
-        throw errors::InputError(layoutFile + ": not an LED wall (no led section)");
+    app::WallSetup setup;
+    try {
+        setup = app::prepareWallJob(spec);
+    } catch (const std::exception& e) {
+        throw errors::InputError(e.what());
     }
-    o.layout = drivers::virt::ledLayoutOf(layoutCfg);
-    o.limits = app::loadWallLimits(app::wallLimitsFile(a.limits));
-    app::setWallProvisionalPolicy(o.limits, a.provisional);
-    calFile = a.calibration.empty() ? app::dataDir() / "cameras" / "virtual-camera.json"
-                                    : std::filesystem::path(a.calibration);
-    o.calibration = app::loadCameraCalibration(calFile);
-    std::tie(o.calibration_iso, o.calibration_f_number) = calibrationReference(calFile);
-    o.iso = cam::parseSettingInput(cam::Setting::Iso, a.iso);
-    o.f_number = cam::parseSettingInput(cam::Setting::Aperture, a.aperture);
-    o.format = cam::parseImageFormat(a.format);
-    o.patterns.push_back(
-        app::parseWallPattern(a.uniformity_pattern, app::WallPattern::Role::Uniformity, 0.125));
-    if (a.defect_pattern != "none") {
-        o.patterns.push_back(
-            app::parseWallPattern(a.defect_pattern, app::WallPattern::Role::Defects, 0.5));
-    }
+    app::WallJobOptions& o = setup.options;
     const std::filesystem::path out = a.out;
-    o.captures_dir = out / "captures";
-    app::ensureWritableDirectory(out);
+    try {
+        app::ensureWritableDirectory(out);
+    } catch (const std::exception& e) {
+        throw errors::StorageError(e.what());
+    }
     o.progress = [](const std::string& s) {
         std::printf("%s\n", s.c_str());
         std::fflush(stdout);
     };
 
     std::unique_ptr<cam::PtpIpSimulator> sim;
-    if (!a.simulate.empty()) {
-        auto theatre = std::make_shared<const drivers::virt::VirtualTheatre>(layoutCfg);
-        auto generator = std::make_shared<app::VirtualPatternGenerator>();
-        app::RenderedFrameSourceOptions ro;
-        ro.camera.width_px = a.size.at(0);
-        ro.camera.height_px = a.size.at(1);
-        ro.camera.supersample = 1;  // the sensor resolves the LED pixels; no aliasing to hide
-        if (!a.seat.empty()) {
-            const geometry::Seat* s = layoutCfg.findSeat(a.seat);
-            if (!s) {
-                throw errors::InputError(a.simulate + ": no seat '" + a.seat + "'");
-            }
-            ro.camera.seat = *s;
+    if (spec.simulate) {
+        try {
+            sim = app::startWallSimulator(setup, spec);
+        } catch (const std::exception& e) {
+            throw errors::InputError(e.what());
         }
-        cam::PtpIpSimulatorOptions so;
-        so.fault = cam::parseSimulatorFault(a.fault);
-        so.fault_at = a.fault_at;
-        so.time_scale = a.time_scale;
-        so.source = app::renderedFrameSource(theatre, generator, ro);
-        sim = std::make_unique<cam::PtpIpSimulator>(so);
-        sim->start();
-        o.port = sim->portString();
-        o.show = [generator](const std::string& s) { generator->show(s); };
         std::printf("simulated camera on %s photographing %s\n", o.port.c_str(),
-                    layoutCfg.name.c_str());
-        // An unknown stimulus is a usage error, caught here rather than in the camera.
-        drivers::virt::CameraSetup probe;
-        probe.width_px = probe.height_px = 16;
-        for (const auto& p : o.patterns) {
-            drivers::virt::renderCameraFrame(*theatre, p.stimulus, probe);
-        }
+                    setup.theatre_config.name.c_str());
     } else {
-        o.port = a.port;
-        o.model = a.model;
         const bool prompt = !a.no_prompt;
         o.show = [prompt](const std::string& s) {
             if (!prompt) {
@@ -216,36 +177,12 @@ void runWall(const WallArgs& a) {
         errors::throwError(errors::kindOf(e), std::string(e.what()) + "; captures so far are in " +
                                                   o.captures_dir.string());
     }
-
-    nlohmann::ordered_json meta;
-    meta["wall"] = layoutCfg.name;
-    meta["layout_file"] = layoutFile;
-    meta["date"] = utcNow();
-    meta["camera"] = {{"model", r.camera_model}, {"port", o.port}};
-    meta["camera_calibration"] = calFile.string();
-    meta["calibration_reference"] = {{"iso", o.calibration_iso},
-                                     {"f_number", o.calibration_f_number}};
-    meta["captures"] = nlohmann::json::array();
-    app::WallReportInfo info;
-    for (const auto& c : r.captures) {
-        const std::string rel = (std::filesystem::path("captures") / c.file.filename()).string();
-        // The same record as captures.json, the file named relative to the analysis.
-        nlohmann::ordered_json cj = c;
-        cj["file"] = rel;
-        meta["captures"].push_back(std::move(cj));
-        char line[256];
-        std::snprintf(line, sizeof line, "%s  %s (%s)  %g s  ISO %g  f/%g  level %.2f  %s",
-                      rel.c_str(), c.stimulus.c_str(), c.role.c_str(), c.exposure_s, c.iso,
-                      c.f_number, c.level, c.accepted ? "used" : c.note.c_str());
-        info.captures.push_back(line);
+    try {
+        app::writeWallOutputs(out, r.analysis, o.limits,
+                              app::wallJobMeta(setup, r, app::utcNowIso8601()));
+    } catch (const std::exception& e) {
+        throw errors::StorageError(e.what());
     }
-    info.wall = layoutCfg.name;
-    info.camera = r.camera_model + " on " + o.port;
-    // The file's name, not the build machine's absolute path.
-    info.calibration = calFile.filename().string();
-    info.date = meta["date"];
-    app::writeWallResults(out, r.analysis, o.limits, meta);
-    app::writeWallReportPdf(r.analysis, o.limits, info, out / "report.pdf");
     printWallSummary(r.analysis, o.limits);
     std::printf("wrote %s\n", (out / "report.pdf").string().c_str());
 }
@@ -275,75 +212,38 @@ void analyzeWallImages(const std::vector<std::string>& images, const ImageMetada
             "give one or two images: the uniformity frame, then a defect frame");
     }
     // Inputs first: nothing is written unless every input is good.
-    std::vector<app::WallFrame> frames;
-    drivers::virt::TheatreConfig cfg;
-    imaging::LedWallLayout layout;
-    app::WallLimits limits;
-    imaging::CameraCalibration cal;
-    std::filesystem::path calFile;
-    std::optional<imaging::ScreenQuad> quad;
-    app::imaging_io::ImageMetadata sidecar, flags;
-    if (!m.sidecar.empty()) {
-        sidecar = app::imaging_io::readImageSidecar(m.sidecar);
-    }
-    flags.exposure_s = m.exposure_s;
-    flags.black_level_dn = m.black_level_dn;
-    flags.white_level_dn = m.white_level_dn;
-    for (std::size_t i = 0; i < images.size(); ++i) {
-        imaging::RawFrame f = app::imaging_io::readImage(images[i]);
-        app::imaging_io::applyImageMetadata(f, images[i], sidecar, flags);
-        frames.push_back({std::move(f), images[i], i == 0 ? "uniformity" : "defects", 1.0});
-    }
-    cfg = app::loadTheatreConfig(layoutFile);
-    if (!cfg.led) {
-        throw errors::InputError(layoutFile + ": not an LED wall (no led section)");
-    }
-    layout = drivers::virt::ledLayoutOf(cfg);
-    limits = app::loadWallLimits(app::wallLimitsFile(limitsId));
-    app::setWallProvisionalPolicy(limits, provisional);
-    calFile = calibration.empty() ? app::dataDir() / "cameras" / "virtual-camera.json"
-                                  : std::filesystem::path(calibration);
-    cal = app::loadCameraCalibration(calFile);
-    if (!corners.empty()) {
-        const auto v = parseCornerNumbers(corners);
-        quad = imaging::ScreenQuad{cv::Point2d(v[0], v[1]), cv::Point2d(v[2], v[3]),
-                                   cv::Point2d(v[4], v[5]), cv::Point2d(v[6], v[7])};
+    app::WallImageSpec spec;
+    spec.images = images;
+    spec.layout_file = layoutFile;
+    spec.limits = limitsId;
+    spec.provisional = provisional;
+    spec.calibration = calibration;
+    spec.corners = corners;
+    spec.sidecar = m.sidecar;
+    spec.overrides.exposure_s = m.exposure_s;
+    spec.overrides.black_level_dn = m.black_level_dn;
+    spec.overrides.white_level_dn = m.white_level_dn;
+    app::WallImageInputs in;
+    try {
+        in = app::loadWallImages(spec);
+    } catch (const std::exception& e) {
+        throw errors::InputError(e.what());
     }
     app::WallAnalysis an;
     try {
-        an = app::analyzeWall(frames[0], frames.size() > 1 ? &frames[1] : nullptr, cal, layout,
-                              limits, quad ? &*quad : nullptr);
+        an = app::analyzeWallImages(in);
     } catch (const std::exception& e) {
         // The user's images do not show the wall where expected: input, with the way out.
         throw errors::InputError(std::string(e.what()) +
                                  (corners.empty() ? "; pass --corners" : ""));
     }
     const std::filesystem::path out = outDir;
-    nlohmann::ordered_json meta;
-    meta["wall"] = cfg.name;
-    meta["layout_file"] = layoutFile;
-    meta["date"] = utcNow();
-    meta["camera_calibration"] = calFile.string();
-    meta["images"] = nlohmann::json::array();
-    app::WallReportInfo info;
-    for (const auto& f : frames) {
-        meta["images"].push_back({{"file", f.file},
-                                  {"role", f.stimulus},
-                                  {"exposure_s", f.frame.exposure_s},
-                                  {"black_level_dn", f.frame.black_level_dn},
-                                  {"white_level_dn", f.frame.white_level_dn},
-                                  {"channels", f.frame.rgb.channels()}});
-        info.captures.push_back(f.file + " (" + f.stimulus + ", " +
-                                std::to_string(f.frame.exposure_s) + " s)");
+    try {
+        app::writeWallOutputs(out, an, in.limits, app::wallImageMeta(in, app::utcNowIso8601()));
+    } catch (const std::exception& e) {
+        throw errors::StorageError(e.what());
     }
-    info.wall = cfg.name;
-    info.camera = frames[0].frame.make + " " + frames[0].frame.model;
-    info.calibration = calFile.string();
-    info.date = meta["date"];
-    app::ensureWritableDirectory(out);
-    app::writeWallResults(out, an, limits, meta);
-    app::writeWallReportPdf(an, limits, info, out / "report.pdf");
-    printWallSummary(an, limits);
+    printWallSummary(an, in.limits);
     std::printf("wrote %s\n", (out / "analysis.json").string().c_str());
 }
 

@@ -6,7 +6,9 @@
 #include "app/gui/results_page.h"
 #include "app/gui/run_controller.h"
 #include "app/gui/run_page.h"
+#include "app/gui/sessions_page.h"
 #include "app/gui/start_page.h"
+#include "app/gui/wall_page.h"
 
 #include <QCloseEvent>
 #include <QMenuBar>
@@ -20,7 +22,7 @@ MainWindow::MainWindow(std::filesystem::path db, QWidget* parent) : QMainWindow(
     setWindowTitle(tr("cinemeasure — screen certification"));
     stack_ = new QStackedWidget;
     stack_->setObjectName(QStringLiteral("pages"));
-    start_ = new StartPage(std::move(db));
+    start_ = new StartPage(db);
     run_ = new RunPage;
     results_ = new ResultsPage;
     stack_->addWidget(start_);
@@ -33,6 +35,31 @@ MainWindow::MainWindow(std::filesystem::path db, QWidget* parent) : QMainWindow(
     fleetAction->setObjectName(QStringLiteral("fleetAction"));
     connect(fleetAction, &QAction::triggered, this, [this] { stack_->setCurrentWidget(fleet_); });
     connect(fleet_, &FleetPage::backClicked, this, [this] { stack_->setCurrentWidget(start_); });
+    // The LED vendors' camera workflow and the session browser: pages of their own, from the menu.
+    wall_ = new WallPage;
+    sessions_ = new SessionsPage(db);
+    stack_->addWidget(wall_);
+    stack_->addWidget(sessions_);
+    QAction* wallAction = menuBar()->addAction(tr("LED wall"));
+    wallAction->setObjectName(QStringLiteral("wallAction"));
+    QAction* sessionsAction = menuBar()->addAction(tr("Sessions"));
+    sessionsAction->setObjectName(QStringLiteral("sessionsAction"));
+    connect(wallAction, &QAction::triggered, this, [this] { stack_->setCurrentWidget(wall_); });
+    connect(sessionsAction, &QAction::triggered, this, [this] {
+        sessions_->refresh();
+        stack_->setCurrentWidget(sessions_);
+    });
+    connect(wall_, &WallPage::backClicked, this, [this] { stack_->setCurrentWidget(start_); });
+    connect(sessions_, &SessionsPage::backClicked, this,
+            [this] { stack_->setCurrentWidget(start_); });
+    connect(sessions_, &SessionsPage::resumeRequested, this,
+            [this, db](const QString& id, const QString& outDir) {
+                RunRequest r;
+                r.resume_session = id.toStdString();
+                r.out_dir = outDir.toStdString();
+                r.db = db;
+                begin(r);
+            });
     setCentralWidget(stack_);
     controller_ = new RunController(this);
     resize(1180, 760);

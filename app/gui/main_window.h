@@ -14,7 +14,9 @@ class FleetPage;
 class ResultsPage;
 class RunController;
 class RunPage;
+class SessionsPage;
 class StartPage;
+class WallPage;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -26,6 +28,8 @@ public:
     RunPage* runPage() const { return run_; }
     ResultsPage* resultsPage() const { return results_; }
     FleetPage* fleetPage() const { return fleet_; }
+    WallPage* wallPage() const { return wall_; }
+    SessionsPage* sessionsPage() const { return sessions_; }
     RunController* controller() const { return controller_; }
 
 protected:
@@ -39,6 +43,8 @@ private:
     RunPage* run_;
     ResultsPage* results_;
     FleetPage* fleet_;
+    WallPage* wall_;
+    SessionsPage* sessions_;
     RunController* controller_;
     QString outDir_;
 };

@@ -195,6 +195,12 @@ WallJobResult runWallJob(const WallJobOptions& o) {
                           p.stimulus.c_str(), c.file.filename().c_str(), tSet, iso, fno, c.level);
             say(line);
             c.accepted = c.level >= o.min_level && c.level <= o.max_level;
+            if (!c.accepted) {
+                c.note = c.level > o.max_level ? "overexposed" : "underexposed";
+            }
+            if (o.captured) {
+                o.captured(c, f.frame);
+            }
             const double next = shutterChoice(dev, tSet * o.target_level / std::max(c.level, 0.01));
             if (!c.accepted) {
                 c.note = c.level > o.max_level ? "overexposed" : "underexposed";

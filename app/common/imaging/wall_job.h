@@ -22,6 +22,8 @@ struct WallPattern {
     double initial_shutter_s = 0.125;  ///< first try; the exposure check may change it
 };
 
+struct WallCapture;
+
 struct WallJobOptions {
     std::string port;   ///< libgphoto2 port, e.g. ptpip:127.0.0.1:P:P
     std::string model;  ///< libgphoto2 model; empty: from the port
@@ -40,6 +42,8 @@ struct WallJobOptions {
     std::function<void(const std::string& stimulus)> show;
     /// One line per step, for the user.
     std::function<void(const std::string& line)> progress;
+    /// Each capture as soon as it is on disk and read (accepted or not), e.g. for a thumbnail.
+    std::function<void(const WallCapture& capture, const imaging::RawFrame& frame)> captured;
     /// Exposure check: the 99.5th percentile of the green channel above black, as a fraction of
     /// the sensor range, must lie in [min_level, max_level] (the screen fills well over 0.5 % of
     /// the frame, so the percentile lies on it); otherwise the shutter is moved toward

@@ -1,0 +1,507 @@
+// SPDX-License-Identifier: Apache-2.0
+// GUI tests of the LED wall page and the session browser, driven through their widgets as a user
+// would: a capture against the in-process PTP/IP camera simulator (through the real libgphoto2)
+// walked pattern by pattern, the map and defects against the virtual wall's config, export
+// against `cinemeasure wall`'s own files; the browser against a journal made for the test.
+// Headers that pull in libmeasure come before Qt's (they must not see Qt's `emit` macro).
+#include "app/common/data_paths.h"
+#include "app/common/session/session_list.h"
+#include "app/common/session/session_store.h"
+#include "app/gui/main_window.h"
+#include "app/gui/module_map.h"
+#include "app/gui/sessions_page.h"
+#include "app/gui/wall_page.h"
+
+#include <sqlite3.h>
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <set>
+
+using namespace cm::gui;
+
+namespace {
+
+// Generous bounds for a loaded 2-core machine.
+constexpr int kJobTimeoutMs = 90000;
+const QString kCal = QStringLiteral(CINEMEASURE_CALIBRATION_DIR);
+const QString kWall = kCal + QStringLiteral("/virtual/led-sample-wall.json");
+
+template <typename T>
+T* child(QWidget* root, const char* name) {
+    T* w = root->findChild<T*>(QString::fromLatin1(name));
+    if (w == nullptr) {
+        qFatal("no widget '%s'", name);
+    }
+    return w;
+}
+
+QAction* action(QWidget* root, const char* name) {
+    auto* a = root->findChild<QAction*>(QString::fromLatin1(name));
+    if (a == nullptr) {
+        qFatal("no action '%s'", name);
+    }
+    return a;
+}
+
+nlohmann::json readJson(const QString& file) {
+    std::ifstream in(file.toStdString());
+    return nlohmann::json::parse(in, nullptr, false);
+}
+
+QByteArray readAll(const QString& file) {
+    QFile f(file);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+/// `cinemeasure ARGS` against the shipped data; the output, or a failure with it.
+QString cli(const QStringList& args, int* exitCode) {
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(QStringLiteral(CINEMEASURE_CLI),
+            QStringList{QStringLiteral("--data-dir"), kCal} + args);
+    p.waitForFinished(kJobTimeoutMs);
+    *exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    return QString::fromUtf8(p.readAll());
+}
+
+/// A PDF's text without the lines that differ between two runs of the same job: the date and
+/// the simulated camera's port (a fresh TCP port each run).
+QStringList pdfLines(const QString& pdf, const QString& date, const QString& port) {
+    QProcess p;
+    p.start(QStringLiteral("pdftotext"),
+            {QStringLiteral("-enc"), QStringLiteral("UTF-8"), pdf, QStringLiteral("-")});
+    p.waitForFinished(30000);
+    QStringList keep;
+    for (const QString& l : QString::fromUtf8(p.readAll()).split(QLatin1Char('\n'))) {
+        if (!l.contains(date) && !l.contains(port)) {
+            keep << l;
+        }
+    }
+    return keep;
+}
+
+int column(QTableWidget* t, const QString& header) {
+    for (int i = 0; i < t->columnCount(); ++i) {
+        if (t->horizontalHeaderItem(i)->text() == header) {
+            return i;
+        }
+    }
+    qFatal("no column %s", qPrintable(header));
+}
+
+}  // namespace
+
+class TestGuiWall : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir tmp_;
+    std::filesystem::path db() const {
+        return (tmp_.path() + QStringLiteral("/sessions.db")).toStdString();
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(tmp_.isValid());
+        // libgphoto2 writes $HOME/.gphoto/settings: a private HOME (inherited by the CLI too).
+        QVERIFY(QDir(tmp_.path()).mkpath(QStringLiteral("home")));
+        qputenv("HOME", QFile::encodeName(tmp_.path() + QStringLiteral("/home")));
+        qputenv("CINEMEASURE_DB", QFile::encodeName(QString::fromStdString(db().string())));
+        cm::app::setDataDirOverride(CINEMEASURE_CALIBRATION_DIR);
+    }
+
+    // The vendor's whole job in the window: simulated camera, both patterns confirmed one by one,
+    // thumbnails, map (hover, click), defects (zoom), export identical to the CLI's files.
+    void wallPageCapturesAnalysesAndExports() {
+        MainWindow w(db());
+        w.resize(1366, 768);
+        w.show();
+        action(&w, "wallAction")->trigger();
+        auto* page = w.wallPage();
+        QCOMPARE(child<QStackedWidget>(&w, "pages")->currentWidget(), page);
+        const QString out = tmp_.path() + QStringLiteral("/gui-wall");
+        child<QLineEdit>(page, "wallLayout")->setText(kWall);
+        child<QSpinBox>(page, "wallSensorWidth")->setValue(1200);
+        child<QSpinBox>(page, "wallSensorHeight")->setValue(800);
+        child<QCheckBox>(page, "wallWait")->setChecked(true);
+        QSignalSpy failed(page, &WallPage::failed);
+        // No output folder: said in the page, nothing starts.
+        QTest::mouseClick(child<QPushButton>(page, "wallCapture"), Qt::LeftButton);
+        QCOMPARE(failed.count(), 1);
+        QVERIFY(
+            child<QLabel>(page, "wallStatus")->text().contains(QStringLiteral("output folder")));
+        child<QLineEdit>(page, "wallOut")->setText(out);
+
+        QSignalSpy shown(page, &WallPage::analysisShown);
+        QTest::mouseClick(child<QPushButton>(page, "wallCapture"), Qt::LeftButton);
+        auto* cont = child<QPushButton>(page, "wallContinue");
+        auto* prompt = child<QLabel>(page, "wallPrompt");
+        auto* plan = child<QListWidget>(page, "wallPlan");
+        // Step 1: the job waits for the white pattern; the window keeps answering meanwhile.
+        QTRY_VERIFY_WITH_TIMEOUT(cont->isEnabled(), kJobTimeoutMs);
+        QCOMPARE(plan->count(), 2);
+        QVERIFY2(prompt->text().contains(QStringLiteral("“white”")), qPrintable(prompt->text()));
+        QVERIFY(plan->item(0)->text().contains(QStringLiteral("now")));
+        QTest::qWait(200);
+        QCOMPARE(child<QListWidget>(page, "wallThumbnails")->count(), 0);  // nothing taken yet
+        QTest::mouseClick(cont, Qt::LeftButton);
+        // Step 2: the grey defect pattern.
+        QTRY_VERIFY_WITH_TIMEOUT(cont->isEnabled() || failed.count() > 1, kJobTimeoutMs);
+        QVERIFY2(failed.count() == 1, qPrintable(child<QLabel>(page, "wallStatus")->text()));
+        QVERIFY2(prompt->text().contains(QStringLiteral("“grey:0.5”")), qPrintable(prompt->text()));
+        QVERIFY(plan->item(0)->text().contains(QStringLiteral("captured")));
+        QVERIFY(child<QListWidget>(page, "wallThumbnails")->count() >= 1);
+        QTest::mouseClick(cont, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(shown.count() == 1 || failed.count() > 1, kJobTimeoutMs);
+        QVERIFY2(failed.count() == 1, qPrintable(child<QLabel>(page, "wallStatus")->text()));
+
+        // Thumbnails: one per capture on disk, each with a picture.
+        auto* thumbs = child<QListWidget>(page, "wallThumbnails");
+        const QStringList files =
+            QDir(out + QStringLiteral("/captures")).entryList({QStringLiteral("IMG_*")});
+        QCOMPARE(thumbs->count(), files.size());
+        QVERIFY(files.size() >= 2);
+        for (int i = 0; i < thumbs->count(); ++i) {
+            QVERIFY(!thumbs->item(i)->icon().isNull());
+        }
+
+        // Defects: exactly the LEDs the virtual wall's config makes dead or stuck.
+        std::set<std::pair<int, int>> truth;
+        std::ifstream cfgIn(kWall.toStdString());
+        const auto cfg = nlohmann::json::parse(cfgIn);
+        for (const auto& d : cfg["led"]["dead_pixels"]) {
+            truth.insert({d["x_px"].get<int>(), d["y_px"].get<int>()});
+        }
+        auto* defects = child<QTableWidget>(page, "wallDefects");
+        std::set<std::pair<int, int>> listed;
+        for (int r = 0; r < defects->rowCount(); ++r) {
+            listed.insert(
+                {defects->item(r, 1)->text().toInt(), defects->item(r, 2)->text().toInt()});
+        }
+        QVERIFY(listed == truth);
+        defects->selectRow(0);
+        QVERIFY(!child<QLabel>(page, "wallDefectZoom")->pixmap().isNull());
+
+        // Export, then the CLI's own run of the same job: the same files with the same content
+        // (only the date and the simulated camera's TCP port differ).
+        QSignalSpy exported(page, &WallPage::exportFinished);
+        QTest::mouseClick(child<QPushButton>(page, "wallExport"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(exported.count() == 1 || failed.count() > 1, kJobTimeoutMs);
+        QCOMPARE(failed.count(), 1);
+        const QString cliOut = tmp_.path() + QStringLiteral("/cli-wall");
+        int rc = 0;
+        const QString log = cli(
+            {QStringLiteral("wall"), QStringLiteral("--simulate"), kWall, QStringLiteral("--size"),
+             QStringLiteral("1200"), QStringLiteral("800"), QStringLiteral("--out"), cliOut},
+            &rc);
+        QVERIFY2(rc == 0, qPrintable(log));
+        auto gui = readJson(out + QStringLiteral("/analysis.json"));
+        auto ref = readJson(cliOut + QStringLiteral("/analysis.json"));
+        QVERIFY(gui.is_object() && ref.is_object());
+        const QString guiDate = QString::fromStdString(gui["date"].get<std::string>());
+        const QString guiPort = QString::fromStdString(gui["camera"]["port"].get<std::string>());
+        const QString refDate = QString::fromStdString(ref["date"].get<std::string>());
+        const QString refPort = QString::fromStdString(ref["camera"]["port"].get<std::string>());
+        QVERIFY(guiPort.startsWith(QStringLiteral("ptpip:")));
+        for (auto* j : {&gui, &ref}) {
+            j->erase("date");
+            (*j)["camera"].erase("port");
+        }
+        QCOMPARE(QString::fromStdString(gui.dump(1)), QString::fromStdString(ref.dump(1)));
+        QCOMPARE(readAll(out + QStringLiteral("/modules.csv")),
+                 readAll(cliOut + QStringLiteral("/modules.csv")));
+        QVERIFY(!readAll(out + QStringLiteral("/modules.csv")).isEmpty());
+        const QStringList guiPdf = pdfLines(out + QStringLiteral("/report.pdf"), guiDate, guiPort);
+        const QStringList refPdf =
+            pdfLines(cliOut + QStringLiteral("/report.pdf"), refDate, refPort);
+        QVERIFY(guiPdf.size() > 20);
+        QCOMPARE(guiPdf, refPdf);
+
+        // Hover: a module's values, the same numbers as the CLI's analysis.json for it.
+        auto* map = page->moduleMap();
+        const int k = 8 * 2 + 3;  // column 4, row 3 of the 8 × 6 modules
+        // Two moves: the first one into a window may only be its enter event.
+        QTest::mouseMove(map, map->moduleCentre(k).toPoint() + QPoint(2, 2));
+        QTest::mouseMove(map, map->moduleCentre(k).toPoint());
+        QTRY_COMPARE(map->hoveredModule(), k);
+        const auto& m = ref["modules"][k];
+        QCOMPARE(m["col"].get<int>(), 3);
+        QCOMPARE(m["row"].get<int>(), 2);
+        const QString info = child<QLabel>(page, "wallModuleInfo")->text();
+        QVERIFY2(info.contains(QString::number(m["mean_cdm2"].get<double>(), 'f', 2)),
+                 qPrintable(info));
+        QVERIFY2(info.contains(QString::number(m["ratio_to_wall"].get<double>(), 'f', 4)),
+                 qPrintable(info));
+        QVERIFY(info.contains(QStringLiteral("column 4, row 3")));
+        // Click: the module's LEDs (16 × 12 of them, each enlarged).
+        QTest::mouseClick(map, Qt::LeftButton, {}, map->moduleCentre(k).toPoint());
+        const QPixmap leds = child<QLabel>(page, "wallLedImage")->pixmap();
+        QVERIFY(!leds.isNull());
+        QCOMPARE(leds.width() * 12, leds.height() * 16);
+
+        // For the README: the page at laptop size, a module chosen.
+        const QDir shots(QStringLiteral(CINEMEASURE_GUI_SHOTS_DIR));
+        QVERIFY(shots.mkpath(QStringLiteral(".")));
+        QVERIFY(w.grab().save(shots.filePath(QStringLiteral("gui-wall.png")), "PNG", 0));
+        // Fits a 1366 × 768 laptop screen without a horizontal scroll bar.
+        QVERIFY(w.width() <= 1366);
+        QVERIFY(page->minimumSizeHint().width() <= 1366);
+    }
+
+    // A camera fault (the simulated memory card fills): the error stands in the page with the
+    // folder of the captures so far; the window stays usable and the next capture succeeds.
+    void wallPageShowsCameraFaultAndRecovers() {
+        MainWindow w(db());
+        w.show();
+        action(&w, "wallAction")->trigger();
+        auto* page = w.wallPage();
+        const QString out = tmp_.path() + QStringLiteral("/gui-fault");
+        child<QLineEdit>(page, "wallLayout")->setText(kWall);
+        child<QLineEdit>(page, "wallOut")->setText(out);
+        child<QLineEdit>(page, "wallDefectPattern")->setText(QStringLiteral("none"));
+        child<QSpinBox>(page, "wallSensorWidth")->setValue(480);
+        child<QSpinBox>(page, "wallSensorHeight")->setValue(320);
+        auto* fault = child<QComboBox>(page, "wallFault");
+        fault->setCurrentIndex(fault->findData(QStringLiteral("card-full")));
+        QSignalSpy failed(page, &WallPage::failed);
+        QSignalSpy shown(page, &WallPage::analysisShown);
+        auto* capture = child<QPushButton>(page, "wallCapture");
+        QTest::mouseClick(capture, Qt::LeftButton);
+        QVERIFY(!capture->isEnabled());  // one job at a time
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, kJobTimeoutMs);
+        const QString status = child<QLabel>(page, "wallStatus")->text();
+        QVERIFY2(status.contains(QStringLiteral("card full")), qPrintable(status));
+        QVERIFY2(status.contains(out + QStringLiteral("/captures")), qPrintable(status));
+        QVERIFY(capture->isEnabled());
+        QVERIFY(shown.isEmpty());
+        fault->setCurrentIndex(fault->findData(QStringLiteral("none")));
+        QTest::mouseClick(capture, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(shown.count() == 1 || failed.count() > 1, kJobTimeoutMs);
+        QCOMPARE(failed.count(), 1);
+        QVERIFY(page->outcome() != nullptr);
+    }
+
+    // Analyse an existing image (like `cinemeasure wall --image`): the same analysis as the CLI.
+    void wallPageAnalysesAnExistingImage() {
+        // A frame from the simulated camera, written by the CLI (a DNG with its exposure).
+        const QString shots = tmp_.path() + QStringLiteral("/shots");
+        int rc = 0;
+        QString log = cli(
+            {QStringLiteral("wall"), QStringLiteral("--simulate"), kWall, QStringLiteral("--size"),
+             QStringLiteral("1200"), QStringLiteral("800"), QStringLiteral("--defect-pattern"),
+             QStringLiteral("none"), QStringLiteral("--out"), shots},
+            &rc);
+        QVERIFY2(rc == 0, qPrintable(log));
+        const auto captures = readJson(shots + QStringLiteral("/analysis.json"))["captures"];
+        QString image;
+        for (const auto& c : captures) {
+            if (c["accepted"].get<bool>()) {
+                image = shots + QLatin1Char('/') + QString::fromStdString(c["file"]);
+            }
+        }
+        QVERIFY(!image.isEmpty());
+        const QString ref = tmp_.path() + QStringLiteral("/cli-image");
+        log = cli({QStringLiteral("wall"), QStringLiteral("--image"), image,
+                   QStringLiteral("--layout"), kWall, QStringLiteral("--out"), ref},
+                  &rc);
+        QVERIFY2(rc == 0, qPrintable(log));
+
+        MainWindow w(db());
+        w.show();
+        action(&w, "wallAction")->trigger();
+        auto* page = w.wallPage();
+        const QString out = tmp_.path() + QStringLiteral("/gui-image");
+        child<QLineEdit>(page, "wallLayout")->setText(kWall);
+        child<QLineEdit>(page, "wallOut")->setText(out);
+        QSignalSpy shown(page, &WallPage::analysisShown);
+        QSignalSpy failed(page, &WallPage::failed);
+        page->analyseImages({image});
+        QTRY_VERIFY_WITH_TIMEOUT(shown.count() == 1 || failed.count() == 1, kJobTimeoutMs);
+        QVERIFY2(failed.isEmpty(), qPrintable(child<QLabel>(page, "wallStatus")->text()));
+        QSignalSpy exported(page, &WallPage::exportFinished);
+        QTest::mouseClick(child<QPushButton>(page, "wallExport"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(exported.count() == 1 || failed.count() == 1, kJobTimeoutMs);
+        auto gui = readJson(out + QStringLiteral("/analysis.json"));
+        auto cliJson = readJson(ref + QStringLiteral("/analysis.json"));
+        gui.erase("date");
+        cliJson.erase("date");
+        QCOMPARE(QString::fromStdString(gui.dump(1)), QString::fromStdString(cliJson.dump(1)));
+
+        // A file that is not an image: the error stands in the page, the window goes on.
+        const QString bad = tmp_.path() + QStringLiteral("/not-an-image.tif");
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("not a TIFF");
+        f.close();
+        page->analyseImages({bad});
+        QTRY_VERIFY_WITH_TIMEOUT(failed.count() == 1, kJobTimeoutMs);
+        QVERIFY(child<QLabel>(page, "wallStatus")->text().contains(QStringLiteral("not-an-image")));
+        QVERIFY(child<QPushButton>(page, "wallCapture")->isEnabled());
+    }
+
+    // The session browser over a journal with three sessions: one certified by the CLI, one whose
+    // writer died (interrupted), one paused; sorted by date both ways; exported as the CLI does;
+    // archived.
+    void sessionBrowserSortsExportsAndArchives() {
+        const QString journal = tmp_.path() + QStringLiteral("/browser.db");
+        int rc = 0;
+        const QString log = cli(
+            {QStringLiteral("certify"), QStringLiteral("--profile"),
+             QStringLiteral("st431-1-theatre"), QStringLiteral("--simulate"),
+             kCal + QStringLiteral("/virtual/projector-reference.json"), QStringLiteral("--site"),
+             QStringLiteral("Cinema Central"), QStringLiteral("--time-scale"), QStringLiteral("0"),
+             QStringLiteral("--quiet"), QStringLiteral("--db"), journal, QStringLiteral("--out"),
+             tmp_.path() + QStringLiteral("/certified")},
+            &rc);
+        QVERIFY2(rc == 0, qPrintable(log));
+        std::string certified, older, oldest;
+        {
+            cm::app::SessionStore store(journal.toStdString());
+            certified = store.sessions().front().id;
+            cm::app::SessionInfo a;
+            a.profile_id = "dyt9-projector-theatre";
+            a.site = "Cinema Nord";
+            a.operator_name = "A. Inspector";
+            a.source = "/dev/ttyUSB0";
+            older = store.createSession(a);
+            store.setStatus(older, "paused");
+            store.unlockSession(older);
+            a.site = "Cinema Süd";
+            oldest = store.createSession(a);
+        }
+        {
+            // Dates of other days, and the second session's writer gone (pid 0x7ffffffe cannot
+            // be alive): the journal as an earlier week left it.
+            sqlite3* h = nullptr;
+            QCOMPARE(sqlite3_open(journal.toUtf8().constData(), &h), SQLITE_OK);
+            const std::string sql =
+                "UPDATE sessions SET created_utc = '2025-03-01T10:00:00Z' WHERE id = '" + older +
+                "'; UPDATE sessions SET created_utc = '2024-01-15T09:30:00Z', lock_pid = "
+                "2147483646 WHERE id = '" +
+                oldest + "';";
+            QCOMPARE(sqlite3_exec(h, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+            sqlite3_close(h);
+        }
+
+        SessionsPage page(journal.toStdString());
+        page.resize(1366, 700);
+        page.show();
+        QSignalSpy loaded(&page, &SessionsPage::loaded);
+        page.refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, kJobTimeoutMs);
+        QCOMPARE(loaded.front().front().toInt(), 3);
+        auto* table = child<QTableWidget>(&page, "sessionBrowserTable");
+        const int date = column(table, QStringLiteral("Date (UTC)"));
+        const int site = column(table, QStringLiteral("Site"));
+        const int status = column(table, QStringLiteral("Status"));
+        const int session = column(table, QStringLiteral("Session"));
+        const int readings = column(table, QStringLiteral("Readings"));
+        auto dates = [&] {
+            QStringList d;
+            for (int r = 0; r < table->rowCount(); ++r) {
+                d << table->item(r, date)->text().left(10);
+            }
+            return d;
+        };
+        // Click the date header: ascending, again: descending (the certified run is today's).
+        const QString today =
+            QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-dd"));
+        auto* header = table->horizontalHeader();
+        const QPoint at(header->sectionViewportPosition(date) + header->sectionSize(date) / 2,
+                        header->height() / 2);
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, at);
+        const QStringList up{QStringLiteral("2024-01-15"), QStringLiteral("2025-03-01"), today};
+        const QStringList down{today, QStringLiteral("2025-03-01"), QStringLiteral("2024-01-15")};
+        QVERIFY(dates() == up || dates() == down);
+        const QStringList first = dates();
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, at);
+        QCOMPARE(dates(), first == up ? down : up);
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, at);
+        QCOMPARE(dates(), first);
+        if (dates() != up) {
+            QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, at);
+        }
+        QCOMPARE(dates(), up);
+        QCOMPARE(table->item(0, site)->text(), QStringLiteral("Cinema Süd"));
+        QCOMPARE(table->item(0, status)->text(), QStringLiteral("interrupted"));
+        QCOMPARE(table->item(1, status)->text(), QStringLiteral("paused"));
+        QCOMPARE(table->item(2, status)->text(), QStringLiteral("complete"));
+        QCOMPARE(table->item(2, site)->text(), QStringLiteral("Cinema Central"));
+        QVERIFY(table->item(2, readings)->text().toInt() > 0);
+
+        QVERIFY(page.grab().save(QDir(QStringLiteral(CINEMEASURE_GUI_SHOTS_DIR))
+                                     .filePath(QStringLiteral("gui-sessions.png")),
+                                 "PNG", 0));
+
+        // Export the certified session's report: the same JSON as `cinemeasure export`.
+        table->selectRow(2);
+        QCOMPARE(page.selectedSession(), QString::fromStdString(certified));
+        QVERIFY(child<QPushButton>(&page, "sessionsResume")->isEnabled() == false);
+        QSignalSpy exported(&page, &SessionsPage::exported);
+        const QString guiJson = tmp_.path() + QStringLiteral("/browser-report.json");
+        page.exportSession(page.selectedSession(), QStringLiteral("json"), guiJson);
+        QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 1, kJobTimeoutMs);
+        const QString cliJson = tmp_.path() + QStringLiteral("/cli-report.json");
+        const QString elog =
+            cli({QStringLiteral("export"), QString::fromStdString(certified),
+                 QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--db"),
+                 journal, QStringLiteral("--out"), cliJson},
+                &rc);
+        QVERIFY2(rc == 0, qPrintable(elog));
+        QCOMPARE(QString::fromStdString(readJson(guiJson).dump(1)),
+                 QString::fromStdString(readJson(cliJson).dump(1)));
+
+        // Archive the interrupted session, confirming the question.
+        table->selectRow(0);
+        const QString id = page.selectedSession();
+        QCOMPARE(id, QString::fromStdString(oldest));
+        QVERIFY(child<QPushButton>(&page, "sessionsResume")->isEnabled());
+        QSignalSpy archived(&page, &SessionsPage::archived);
+        QTimer::singleShot(0, [] {
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            if (box != nullptr) {
+                box->button(QMessageBox::Yes)->click();
+            }
+        });
+        QTest::mouseClick(child<QPushButton>(&page, "sessionsArchive"), Qt::LeftButton);
+        QCOMPARE(archived.count(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 2, kJobTimeoutMs);
+        {
+            cm::app::SessionStore store(journal.toStdString(),
+                                        cm::app::SessionStore::Open::Existing);
+            QCOMPARE(store.session(oldest).status, std::string("archived"));
+            QCOMPARE(store.readings(certified).size() > 0, true);
+        }
+        for (int r = 0; r < table->rowCount(); ++r) {
+            if (table->item(r, session)->text() == id) {
+                QCOMPARE(table->item(r, status)->text(), QStringLiteral("archived"));
+            }
+        }
+    }
+};
+
+QTEST_MAIN(TestGuiWall)
+#include "test_gui_wall.moc"
