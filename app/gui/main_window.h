@@ -39,6 +39,7 @@ private:
     RunPage* run_;
     ResultsPage* results_;
     FleetPage* fleet_;
+    QWidget* beforeHelp_ = nullptr;  ///< the page the Help page returns to
     RunController* controller_;
     QString outDir_;
 };
