@@ -14,6 +14,19 @@
 
 namespace cm::gui {
 
+namespace {
+
+QString lookup(const char* ctx, const char* const* known, std::size_t n, const std::string& v) {
+    for (std::size_t i = 0; i < n; ++i) {
+        if (v == known[i]) {
+            return QCoreApplication::translate(ctx, known[i]);
+        }
+    }
+    return QString::fromStdString(v);
+}
+
+}  // namespace
+
 bool installTranslation(QCoreApplication& app, const QString& lang) {
     const QLocale locale = lang.isEmpty() ? QLocale::system() : QLocale(lang);
     auto* translator = new QTranslator(&app);
@@ -49,46 +62,44 @@ QString figureLabelText(const std::string& english) {
 }
 
 QString sessionStatusText(const std::string& status) {
-    const char* ctx = "cm::gui::SessionStatus";
     if (status == "running") {
-        return QCoreApplication::translate(ctx, "running");
+        return QCoreApplication::translate("cm::gui::SessionStatus", "running");
     }
     if (status == "interrupted") {
-        return QCoreApplication::translate(ctx, "interrupted");
+        return QCoreApplication::translate("cm::gui::SessionStatus", "interrupted");
     }
     if (status == "paused") {
-        return QCoreApplication::translate(ctx, "paused");
+        return QCoreApplication::translate("cm::gui::SessionStatus", "paused");
     }
     if (status == "complete") {
-        return QCoreApplication::translate(ctx, "complete");
+        return QCoreApplication::translate("cm::gui::SessionStatus", "complete");
     }
     if (status == "stopped") {
-        return QCoreApplication::translate(ctx, "stopped");
+        return QCoreApplication::translate("cm::gui::SessionStatus", "stopped");
     }
     if (status == "archived") {
-        return QCoreApplication::translate(ctx, "archived");
+        return QCoreApplication::translate("cm::gui::SessionStatus", "archived");
     }
     if (status == "never certified") {
-        return QCoreApplication::translate(ctx, "never certified");
+        return QCoreApplication::translate("cm::gui::SessionStatus", "never certified");
     }
     return QString::fromStdString(status);
 }
 
 QString decisionRuleText(const std::string& rule) {
-    const char* ctx = "cm::gui::DecisionRule";
     if (rule.rfind("simple", 0) == 0) {
-        return QCoreApplication::translate(ctx,
+        return QCoreApplication::translate("cm::gui::DecisionRule",
                                            "simple acceptance (ILAC-G8:09/2019 §4.2.1, guard band "
                                            "w = 0)");
     }
     if (rule == "guarded" || rule.rfind("binary statement with guarded", 0) == 0) {
-        return QCoreApplication::translate(ctx,
+        return QCoreApplication::translate("cm::gui::DecisionRule",
                                            "binary statement with guarded acceptance "
                                            "(ILAC-G8:09/2019 §4.2.2, guard band w = U)");
     }
     if (rule.rfind("non-binary", 0) == 0) {
         return QCoreApplication::translate(
-            ctx, "non-binary statement (ILAC-G8:09/2019 §4.2.3, guard band w = U)");
+            "cm::gui::DecisionRule", "non-binary statement (ILAC-G8:09/2019 §4.2.3, guard band w = U)");
     }
     return QString::fromStdString(rule);
 }
@@ -101,7 +112,6 @@ QString skipReasonText(const std::string& reason) {
 }
 
 QString profileAttributeText(const std::string& value) {
-    const char* ctx = "cm::gui::ProfileAttribute";
     static const char* const known[] = {
         QT_TRANSLATE_NOOP("cm::gui::ProfileAttribute", "theatre"),
         QT_TRANSLATE_NOOP("cm::gui::ProfileAttribute", "review_room"),
@@ -112,26 +122,9 @@ QString profileAttributeText(const std::string& value) {
         QT_TRANSLATE_NOOP("cm::gui::ProfileAttribute", "virtual"),
         QT_TRANSLATE_NOOP("cm::gui::ProfileAttribute", "none"),
     };
-    for (const char* k : known) {
-        if (value == k) {
-            return QCoreApplication::translate(ctx, k);
-        }
-    }
-    return QString::fromStdString(value);
+    return lookup("cm::gui::ProfileAttribute", known, std::size(known), value);
 }
 
-namespace {
-
-QString lookup(const char* ctx, const char* const* known, std::size_t n, const std::string& v) {
-    for (std::size_t i = 0; i < n; ++i) {
-        if (v == known[i]) {
-            return QCoreApplication::translate(ctx, known[i]);
-        }
-    }
-    return QString::fromStdString(v);
-}
-
-}  // namespace
 
 QString stimulusText(const std::string& stimulus) {
     static const char* const known[] = {
