@@ -95,8 +95,8 @@ void ContrastBars::paintEvent(QPaintEvent*) {
     const auto ls = labels();
     const double x0 = ls.front().rect.right() + 10;
     // Room on the right for the value text ("12345:1").
-    const double w = std::max(40.0, width() - x0 - fontMetrics().horizontalAdvance(
-                                                       QStringLiteral("000000:1")) - 10);
+    const double w = std::max(
+        40.0, width() - x0 - fontMetrics().horizontalAdvance(QStringLiteral("000000:1")) - 10);
     const double rowH = rowHeight(bs.size());
     for (std::size_t i = 0; i < bs.size(); ++i) {
         const auto& f = *bs[i];

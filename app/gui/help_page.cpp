@@ -25,11 +25,13 @@ HelpPage::HelpPage(QWidget* parent) : QWidget(parent) {
     text_->setOpenExternalLinks(false);
     QString h;
     h += QStringLiteral("<h2>%1</h2>").arg(tr("Keyboard flow of a certification run"));
-    h += QStringLiteral("<p>%1</p>")
-             .arg(tr("Every step of a run can be done without the mouse, with the meter in one hand. "
-                     "The run page shows the pattern to put on the screen and the point to aim "
-                     "at; the state line says when the run waits for you.")
-                      .toHtmlEscaped());
+    h +=
+        QStringLiteral("<p>%1</p>")
+            .arg(
+                tr("Every step of a run can be done without the mouse, with the meter in one hand. "
+                   "The run page shows the pattern to put on the screen and the point to aim "
+                   "at; the state line says when the run waits for you.")
+                    .toHtmlEscaped());
     h += QStringLiteral("<table>");
     h += row(tr("N or Enter"), tr("Done: the meter is aimed, take the reading"));
     h += row(tr("R"), tr("Retake the last reading"));

@@ -56,9 +56,8 @@ QString profileText(const std::string& english) {
 }
 
 QString figureLabelText(const std::string& english) {
-    return QString::fromStdString(uiLang() == app::present::Lang::ZhCN
-                                      ? app::present::translateLabel(english)
-                                      : english);
+    return QString::fromStdString(
+        uiLang() == app::present::Lang::ZhCN ? app::present::translateLabel(english) : english);
 }
 
 QString sessionStatusText(const std::string& status) {
@@ -99,7 +98,8 @@ QString decisionRuleText(const std::string& rule) {
     }
     if (rule.rfind("non-binary", 0) == 0) {
         return QCoreApplication::translate(
-            "cm::gui::DecisionRule", "non-binary statement (ILAC-G8:09/2019 §4.2.3, guard band w = U)");
+            "cm::gui::DecisionRule",
+            "non-binary statement (ILAC-G8:09/2019 §4.2.3, guard band w = U)");
     }
     return QString::fromStdString(rule);
 }
@@ -124,7 +124,6 @@ QString profileAttributeText(const std::string& value) {
     };
     return lookup("cm::gui::ProfileAttribute", known, std::size(known), value);
 }
-
 
 QString stimulusText(const std::string& stimulus) {
     static const char* const known[] = {
@@ -169,9 +168,7 @@ QString pointLabelText(const std::string& label) {
             .arg(col);
     }
     if (std::sscanf(label.c_str(), "row %d, column %d%c", &row, &col, &tail) == 2) {
-        return QCoreApplication::translate("cm::gui::Point", "row %1, column %2")
-            .arg(row)
-            .arg(col);
+        return QCoreApplication::translate("cm::gui::Point", "row %1, column %2").arg(row).arg(col);
     }
     return lookup("cm::gui::Point", known, std::size(known), label);
 }

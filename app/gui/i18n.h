@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Loads the UI translation compiled into the binary (":/i18n/cinemeasure_<lang>.qm"), and renders
-// the words that come from data or from app/common (profile text, statuses, rules) in that language.
+// the words that come from data or from app/common (profile text, statuses, rules) in that
+// language.
 #pragma once
 
 #include "app/common/present/figure_text.h"

@@ -3,9 +3,8 @@
 // colour ramp spans the measured minimum to maximum and is labelled in cd/m².
 #include "app/gui/luminance_map.h"
 
-#include "app/gui/i18n.h"
-
 #include "app/common/present/chart_data.h"
+#include "app/gui/i18n.h"
 
 #include <QImage>
 #include <QPainter>

@@ -46,9 +46,8 @@ MainWindow::MainWindow(std::filesystem::path db, QWidget* parent) : QMainWindow(
         }
         stack_->setCurrentWidget(help);
     });
-    connect(help, &HelpPage::backClicked, this, [this] {
-        stack_->setCurrentWidget(beforeHelp_ != nullptr ? beforeHelp_ : start_);
-    });
+    connect(help, &HelpPage::backClicked, this,
+            [this] { stack_->setCurrentWidget(beforeHelp_ != nullptr ? beforeHelp_ : start_); });
     setCentralWidget(stack_);
     controller_ = new RunController(this);
     resize(1180, 760);

@@ -164,9 +164,8 @@ ResultsPage::ResultsPage(QWidget* parent) : QWidget(parent) {
 void ResultsPage::setReport(ReportPtr report, const QString& out_dir) {
     report_ = std::move(report);
     const auto& r = *report_;
-    overall_->setText(
-        tr("Overall: %1 — %2")
-            .arg(verdictText(r.evaluation.overall), profileText(r.profile.title)));
+    overall_->setText(tr("Overall: %1 — %2")
+                          .arg(verdictText(r.evaluation.overall), profileText(r.profile.title)));
     overall_->setStyleSheet(QStringLiteral("background: %1; padding: 6px;")
                                 .arg(verdictColor(r.evaluation.overall).name()));
     rule_->setText(tr("Decision rule: %1. Session %2%3")

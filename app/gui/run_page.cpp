@@ -3,7 +3,6 @@
 #include "app/gui/run_page.h"
 
 #include "app/gui/i18n.h"
-
 #include "app/gui/screen_diagram.h"
 #include "app/gui/theme.h"
 
@@ -211,8 +210,11 @@ void RunPage::showTask(const TaskView& t) {
     waitsForOperator_ = t.waits_for_operator;
     progressText_->setText(tr("Task %1 of %2").arg(t.index + 1).arg(t.total));
     const QString eyewear =
-        t.eyewear == QLatin1String("none") ? QString() : tr(" through the %1 lens").arg(stimulusText(t.eyewear.toStdString()));
-    pattern_->setText(tr("Show pattern: %1%2").arg(stimulusText(t.stimulus.toStdString()), eyewear));
+        t.eyewear == QLatin1String("none")
+            ? QString()
+            : tr(" through the %1 lens").arg(stimulusText(t.eyewear.toStdString()));
+    pattern_->setText(
+        tr("Show pattern: %1%2").arg(stimulusText(t.stimulus.toStdString()), eyewear));
     aim_->setText(tr("Aim at: %1 (%2) — repeat %3 of %4")
                       .arg(t.point, pointLabelText(t.point_label.toStdString()))
                       .arg(t.repeat + 1)

@@ -2,14 +2,13 @@
 // Start page: a form over the shipped profiles, virtual theatres and instrument families.
 #include "app/gui/start_page.h"
 
-#include "app/gui/i18n.h"
-
 #include "app/common/certification.h"
 #include "app/common/data_paths.h"
 #include "app/common/profile_catalog.h"
 #include "app/common/report/output_guard.h"
 #include "app/common/session/session_store.h"
 #include "app/common/simulated_session.h"
+#include "app/gui/i18n.h"
 #include "drivers/families.h"
 
 #include <QCheckBox>
@@ -127,15 +126,14 @@ StartPage::StartPage(std::filesystem::path db, QWidget* parent)
     }
     fault_ = new QComboBox;
     fault_->setObjectName(QStringLiteral("faultCombo"));
-    const std::pair<const char*, QString> faults[] = {
-        {"none", tr("none")},
-        {"unplug", tr("unplug the cable")},
-        {"garbage", tr("garbled reply")},
-        {"drop", tr("dropped reply")},
-        {"slow", tr("slow reply")},
-        {"over-range", tr("over range")},
-        {"too-dark", tr("too dark")},
-        {"error-code", tr("instrument error code")}};
+    const std::pair<const char*, QString> faults[] = {{"none", tr("none")},
+                                                      {"unplug", tr("unplug the cable")},
+                                                      {"garbage", tr("garbled reply")},
+                                                      {"drop", tr("dropped reply")},
+                                                      {"slow", tr("slow reply")},
+                                                      {"over-range", tr("over range")},
+                                                      {"too-dark", tr("too dark")},
+                                                      {"error-code", tr("instrument error code")}};
     for (const auto& [id, text] : faults) {
         fault_->addItem(text, QString::fromLatin1(id));
     }

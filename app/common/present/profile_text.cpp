@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// Loading and lookup of the profile-text translations shipped under calibration/profiles/translations.
+// Loading and lookup of the profile-text translations shipped under
+// calibration/profiles/translations.
 #include "app/common/present/profile_text.h"
 
 #include "app/common/data_paths.h"
@@ -49,7 +50,8 @@ std::string profileText(const std::string& english, Lang lang) {
     // One cache per data directory: tests and --data-dir may point elsewhere.
     static std::mutex mutex;
     static std::map<std::string, std::map<std::string, std::string>> cache;
-    const auto file = dataDir() / "profiles" / "translations" / (std::string(toString(lang)) + ".json");
+    const auto file =
+        dataDir() / "profiles" / "translations" / (std::string(toString(lang)) + ".json");
     const std::lock_guard<std::mutex> lock(mutex);
     auto it = cache.find(file.string());
     if (it == cache.end()) {

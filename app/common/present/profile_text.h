@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// The shipped profiles' own text (titles, step instructions, tolerance sources) in another language,
-// from the data file calibration/profiles/translations/<lang>.json (figure labels: translations.h).
+// The shipped profiles' own text (titles, step instructions, tolerance sources) in another
+// language, from the data file calibration/profiles/translations/<lang>.json (figure labels:
+// translations.h).
 #pragma once
 
 #include "app/common/present/figure_text.h"
@@ -13,8 +14,8 @@ namespace cm::app::present {
 
 /// One language's translations of profile text, keyed by the profile's English text.
 struct ProfileTranslations {
-    std::string lang;                           ///< "zh_CN"
-    std::map<std::string, std::string> strings; ///< English text → translated text
+    std::string lang;                            ///< "zh_CN"
+    std::map<std::string, std::string> strings;  ///< English text → translated text
 };
 
 /// Reads and checks a translations file: "schema": "cinemeasure-profile-translations",
