@@ -522,7 +522,13 @@ private slots:
             QCOMPARE(w.width(), 1366);
             auto* table = child<QTableWidget>(&w, "resultsTable");
             QTRY_VERIFY(table->rowCount() > 0);
-            QCoreApplication::processEvents();
+            QTest::qWait(50);  // the header lays out its sections on posted events
+            // The columns together are no wider than the table's viewport, and no scroll range.
+            QVERIFY2(table->horizontalHeader()->length() <= table->viewport()->width(),
+                     qPrintable(QStringLiteral("%1: columns %2 px in a viewport of %3 px")
+                                    .arg(lang)
+                                    .arg(table->horizontalHeader()->length())
+                                    .arg(table->viewport()->width())));
             QVERIFY2(table->horizontalScrollBar()->maximum() == 0,
                      qPrintable(
                          QStringLiteral("%1: horizontal scroll of %2 px")
