@@ -10,10 +10,10 @@ cd "$(dirname "$0")/.."
 if [ ! -f build-asan/CMakeCache.txt ]; then
   cmake --preset asan >/dev/null
 fi
-cmake --build build-asan -j"$(nproc)" --target test_libmeasure test_drivers
+cmake --build build-asan -j"$(nproc)" --target test_libmeasure test_spot_drivers test_drivers
 cd build-asan
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
-  ctest -R '^test_(libmeasure|drivers):' -E '^test_drivers:Camera' -j"$(nproc)" --output-on-failure
+  ctest -R '^test_(libmeasure|spot_drivers|drivers):' -E '^test_drivers:Camera' -j"$(nproc)" --output-on-failure
 ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
   ctest -R '^test_drivers:Camera' -j"$(nproc)" --output-on-failure

@@ -24,13 +24,13 @@ std::vector<double> parseList(const std::string& s, std::size_t n, const std::st
         char* end = nullptr;
         const double x = std::strtod(tok.c_str(), &end);
         if (end == tok.c_str() || *end != '\0' || !std::isfinite(x)) {
-            throw CommandError(kExitUsage, what + ": '" + tok + "' is not a number");
+            throw errors::InputError(what + ": '" + tok + "' is not a number");
         }
         v.push_back(x);
     }
     if (v.size() != n) {
-        throw CommandError(kExitUsage,
-                           what + ": expected " + std::to_string(n) + " comma-separated numbers");
+        throw errors::InputError(what + ": expected " + std::to_string(n) +
+                                 " comma-separated numbers");
     }
     return v;
 }
@@ -63,7 +63,7 @@ void failIfUndefined(const std::vector<std::pair<std::string, nlohmann::json>>& 
         }
     }
     if (!names.empty()) {
-        throw CommandError(kExitUsage, "undefined: " + names + " (" + why + ")");
+        throw errors::InputError("undefined: " + names + " (" + why + ")");
     }
 }
 
@@ -74,13 +74,10 @@ nlohmann::json num(double v) {
 std::vector<std::pair<std::string, nlohmann::json>> cctFields(const colorimetry::ChromaticityXY& xy,
                                                               const std::string& method,
                                                               const colorimetry::Observer& obs) {
-    try {
-        const auto r =
-            colorimetry::correlatedColourTemperature(xy, method, obs, app::cieData().robertson);
-        return {{"cct_K", num(r.cct_K)}, {"duv", num(r.duv)}, {"method", r.method}};
-    } catch (const colorimetry::CctRangeError& e) {
-        throw CommandError(kExitUsage, e.what());
-    }
+    // Outside a method's range: CctRangeError, an input error.
+    const auto r =
+        colorimetry::correlatedColourTemperature(xy, method, obs, app::cieData().robertson);
+    return {{"cct_K", num(r.cct_K)}, {"duv", num(r.duv)}, {"method", r.method}};
 }
 
 }  // namespace
@@ -103,12 +100,7 @@ void registerCalcCommand(CLI::App& app) {
             ->check(CLI::IsMember({"1931_2", "1964_10"}));
         c->add_flag("--json", *json, "Machine-readable output");
         c->callback([=] {
-            colorimetry::Spectrum s;
-            try {
-                s = app::loadSpectrumFile(*file);
-            } catch (const std::exception& e) {
-                throw CommandError(kExitUsage, e.what());
-            }
+            const colorimetry::Spectrum s = app::loadSpectrumFile(*file);
             const std::string extrapolated = colorimetry::extrapolatedRange(s);
             if (!extrapolated.empty()) {
                 std::fprintf(stderr, "warning: %s: spectrum does not cover 380–780 nm: %s\n",

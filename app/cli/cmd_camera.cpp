@@ -58,11 +58,7 @@ void applySettings(cam::CameraDevice& dev, const CameraArgs& a) {
         }
     }
     if (!a.format.empty()) {
-        try {
-            dev.setFormat(cam::parseImageFormat(a.format));
-        } catch (const std::invalid_argument& e) {
-            throw CommandError(kExitUsage, e.what());
-        }
+        dev.setFormat(cam::parseImageFormat(a.format));
     }
 }
 
@@ -105,8 +101,10 @@ void printSettings(cam::CameraDevice& dev) {
     }
 }
 
-int exitCodeFor(const cam::CameraError& e) {
-    return e.kind() == cam::CameraErrorKind::UnsupportedSetting ? kExitUsage : kExitInstrument;
+/// The same camera error (same kind, codes and exit code) with its kind named first for the user.
+cam::CameraError withKindPrefix(const cam::CameraError& e, const std::string& message) {
+    return cam::CameraError(e.kind(), std::string(cam::toString(e.kind())) + ": " + message,
+                            e.gphotoCode(), e.ptpCode());
 }
 
 bool recoverable(cam::CameraErrorKind k) {
@@ -126,22 +124,18 @@ void registerCameraCommands(CLI::App& app) {
             "list", "Cameras libgphoto2 detects (PTP/IP cameras are not discoverable: use --port)");
         cmd->add_flag("--json", *json, "Machine-readable output");
         cmd->callback([json] {
-            try {
-                const auto found = cam::CameraDevice::list();
-                if (*json) {
-                    nlohmann::ordered_json j = nlohmann::ordered_json::array();
-                    for (const auto& d : found) {
-                        j.push_back({{"model", d.model}, {"port", d.port}});
-                    }
-                    std::cout << j.dump(2) << "\n";
-                    return;
-                }
-                std::printf("%-32s %s\n", "model", "port");
+            const auto found = cam::CameraDevice::list();
+            if (*json) {
+                nlohmann::ordered_json j = nlohmann::ordered_json::array();
                 for (const auto& d : found) {
-                    std::printf("%-32s %s\n", d.model.c_str(), d.port.c_str());
+                    j.push_back({{"model", d.model}, {"port", d.port}});
                 }
-            } catch (const cam::CameraError& e) {
-                throw CommandError(exitCodeFor(e), e.what());
+                std::cout << j.dump(2) << "\n";
+                return;
+            }
+            std::printf("%-32s %s\n", "model", "port");
+            for (const auto& d : found) {
+                std::printf("%-32s %s\n", d.model.c_str(), d.port.c_str());
             }
         });
     }
@@ -164,8 +158,7 @@ void registerCameraCommands(CLI::App& app) {
                     printSettings(dev);
                 }
             } catch (const cam::CameraError& e) {
-                throw CommandError(exitCodeFor(e),
-                                   std::string(cam::toString(e.kind())) + ": " + e.what());
+                throw withKindPrefix(e, e.what());
             }
         });
     }
@@ -214,14 +207,14 @@ void registerCameraCommands(CLI::App& app) {
                     }
                 }
             } catch (const cam::CameraError& e) {
-                std::string msg = std::string(cam::toString(e.kind())) + ": " + e.what();
+                std::string msg = e.what();
                 if (dev && !dev->pending().empty()) {
                     msg += "; still on the camera:";
                     for (const auto& p : dev->pending()) {
                         msg += " " + p.full();
                     }
                 }
-                throw CommandError(exitCodeFor(e), msg);
+                throw withKindPrefix(e, msg);
             }
         });
     }
@@ -257,43 +250,37 @@ void registerCameraCommands(CLI::App& app) {
     cmd->add_option("--time-scale", *timeScale,
                     "Real seconds per camera second for exposure + readout (default 1)");
     cmd->callback([=] {
-        try {
-            cam::PtpIpSimulatorOptions o;
-            if (!config->empty()) {
-                auto theatre = std::make_shared<const drivers::virt::VirtualTheatre>(
-                    app::loadTheatreConfig(*config));
-                app::RenderedFrameSourceOptions ro;
-                ro.camera.width_px = (*size)[0];
-                ro.camera.height_px = (*size)[1];
-                if (!seat->empty()) {
-                    const geometry::Seat* s = theatre->config().findSeat(*seat);
-                    if (!s) {
-                        throw CommandError(kExitUsage, *config + ": no seat '" + *seat + "'");
-                    }
-                    ro.camera.seat = *s;
+        cam::PtpIpSimulatorOptions o;
+        if (!config->empty()) {
+            auto theatre = std::make_shared<const drivers::virt::VirtualTheatre>(
+                app::loadTheatreConfig(*config));
+            app::RenderedFrameSourceOptions ro;
+            ro.camera.width_px = (*size)[0];
+            ro.camera.height_px = (*size)[1];
+            if (!seat->empty()) {
+                const geometry::Seat* s = theatre->config().findSeat(*seat);
+                if (!s) {
+                    throw errors::InputError(*config + ": no seat '" + *seat + "'");
                 }
-                // Checks the stimulus and the size now rather than at the first capture.
-                drivers::virt::CameraSetup probe = ro.camera;
-                probe.width_px = probe.height_px = 16;
-                drivers::virt::renderCameraFrame(*theatre, *stimulus, probe);
-                o.source = app::renderedFrameSource(
-                    theatre, std::make_shared<app::VirtualPatternGenerator>(*stimulus), ro);
+                ro.camera.seat = *s;
             }
-            o.port = static_cast<std::uint16_t>(*port);
-            o.fault = cam::parseSimulatorFault(*fault);
-            o.fault_at = *faultAt;
-            o.time_scale = *timeScale;
-            cam::PtpIpSimulator simulator(o);
-            std::printf("%s\n", simulator.portString().c_str());
-            std::fflush(stdout);
-            std::signal(SIGINT, onCameraSignal);
-            std::signal(SIGTERM, onCameraSignal);
-            simulator.serve(gStopCamera);
-        } catch (const CommandError&) {
-            throw;
-        } catch (const std::exception& e) {
-            throw CommandError(kExitUsage, e.what());
+            // Checks the stimulus and the size now rather than at the first capture.
+            drivers::virt::CameraSetup probe = ro.camera;
+            probe.width_px = probe.height_px = 16;
+            drivers::virt::renderCameraFrame(*theatre, *stimulus, probe);
+            o.source = app::renderedFrameSource(
+                theatre, std::make_shared<app::VirtualPatternGenerator>(*stimulus), ro);
         }
+        o.port = static_cast<std::uint16_t>(*port);
+        o.fault = cam::parseSimulatorFault(*fault);
+        o.fault_at = *faultAt;
+        o.time_scale = *timeScale;
+        cam::PtpIpSimulator simulator(o);
+        std::printf("%s\n", simulator.portString().c_str());
+        std::fflush(stdout);
+        std::signal(SIGINT, onCameraSignal);
+        std::signal(SIGTERM, onCameraSignal);
+        simulator.serve(gStopCamera);
     });
 }
 

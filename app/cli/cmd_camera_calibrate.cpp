@@ -77,8 +77,7 @@ std::vector<double> centreSignal(const imaging::RawFrame& f, const imaging::Came
             for (int x = 0; x < crop.rgb.cols; ++x) {
                 const double raw = crop.rgb.at<std::uint16_t>(y, x);
                 if (raw >= l2.saturation_fraction * l2.white_level_dn) {
-                    throw CommandError(kExitUsage,
-                                       file + ": saturated at the spot; retake shorter");
+                    throw errors::InputError(file + ": saturated at the spot; retake shorter");
                 }
                 sum += (raw - l2.black_level_dn) / l2.exposure_s / l2.flat_gain.at<float>(y, x);
             }
@@ -88,121 +87,110 @@ std::vector<double> centreSignal(const imaging::RawFrame& f, const imaging::Came
     const cv::Mat lin3 = imaging::linearise(crop, l2);
     const cv::Scalar m = cv::mean(lin3);
     if (!std::isfinite(m[0] + m[1] + m[2])) {
-        throw CommandError(kExitUsage, file + ": saturated at the spot; retake shorter");
+        throw errors::InputError(file + ": saturated at the spot; retake shorter");
     }
     return {m[0], m[1], m[2]};
 }
 
 void runCalibrate(const CalibrateArgs& a) {
     imaging::CameraCalibration c;
-    try {
-        if (!a.base.empty()) {
-            c = app::loadCameraCalibration(a.base);
-        }
-    } catch (const std::exception& e) {
-        throw CommandError(kExitUsage, e.what());
+    if (!a.base.empty()) {
+        c = app::loadCameraCalibration(a.base);
     }
     if (!a.camera.empty()) {
         c.camera = a.camera;
     }
     std::vector<std::string> steps;
-    try {
-        if (!a.checkerboards.empty()) {
-            int w = 0, h = 0;
-            char x = 0;
-            std::istringstream in(a.board);
-            if (!(in >> w >> x >> h) || (x != 'x' && x != 'X') || w < 3 || h < 3) {
-                throw CommandError(kExitUsage,
-                                   "--board: inner corners as COLSxROWS, e.g. 9x6 (at least 3x3)");
+    if (!a.checkerboards.empty()) {
+        int w = 0, h = 0;
+        char x = 0;
+        std::istringstream in(a.board);
+        if (!(in >> w >> x >> h) || (x != 'x' && x != 'X') || w < 3 || h < 3) {
+            throw errors::InputError(
+                "--board: inner corners as COLSxROWS, e.g. 9x6 (at least 3x3)");
+        }
+        std::vector<imaging::RawFrame> frames;
+        for (const auto& f : a.checkerboards) {
+            frames.push_back(app::imaging_io::readImage(f));
+        }
+        const imaging::LensFit fit = imaging::fitLensFromCheckerboards(frames, {w, h});
+        c.lens = fit.lens;
+        char line[200];
+        std::snprintf(line, sizeof line,
+                      "cv::calibrateCamera on %d of %zu checkerboard captures (%dx%d inner "
+                      "corners), rms reprojection %.3f px",
+                      fit.views_used, frames.size(), w, h, fit.rms_reprojection_px);
+        c.lens_source = line;
+        steps.push_back(line);
+    }
+    if (!a.flats.empty()) {
+        std::vector<imaging::RawFrame> frames;
+        for (const auto& f : a.flats) {
+            frames.push_back(readWithMetadata(f, a.meta));
+        }
+        c.flat_gain = imaging::flatFieldMap(frames);
+        c.flat_source = "mean of " + std::to_string(frames.size()) +
+                        " captures of a uniform source, normalised to the central 10 %";
+        steps.push_back(c.flat_source);
+    }
+    if (!a.patches.empty()) {
+        std::vector<imaging::CameraRgb> rgb;
+        std::vector<colorimetry::XYZ> xyz;
+        double sdy = 0, sdd = 0;
+        bool mono = false;
+        for (const auto& p : a.patches) {
+            const auto eq = p.find('=');
+            if (eq == std::string::npos) {
+                throw errors::InputError("--patch: FILE=Y or FILE=X,Y,Z (cd/m²)");
             }
-            std::vector<imaging::RawFrame> frames;
-            for (const auto& f : a.checkerboards) {
-                frames.push_back(app::imaging_io::readImage(f));
+            std::vector<double> v;
+            std::stringstream ss(p.substr(eq + 1));
+            for (std::string tok; std::getline(ss, tok, ',');) {
+                v.push_back(std::stod(tok));
             }
-            const imaging::LensFit fit = imaging::fitLensFromCheckerboards(frames, {w, h});
-            c.lens = fit.lens;
-            char line[200];
+            const std::string file = p.substr(0, eq);
+            const auto sig = centreSignal(readWithMetadata(file, a.meta), c, file);
+            if (sig.size() == 1) {
+                if (v.size() != 1 && v.size() != 3) {
+                    throw errors::InputError("--patch " + p + ": give Y or X,Y,Z");
+                }
+                const double Y = v.size() == 1 ? v[0] : v[1];
+                sdy += sig[0] * Y;
+                sdd += sig[0] * sig[0];
+                mono = true;
+            } else {
+                if (v.size() != 3) {
+                    throw errors::InputError("--patch " + p + ": a colour camera needs X,Y,Z");
+                }
+                rgb.push_back({sig[0], sig[1], sig[2]});
+                xyz.push_back({v[0], v[1], v[2]});
+            }
+        }
+        if (mono && !rgb.empty()) {
+            throw errors::InputError("--patch: monochrome and colour images mixed");
+        }
+        if (mono) {
+            c.cdm2_per_dn_s = sdy / sdd;  // least squares through the origin
+            char line[160];
             std::snprintf(line, sizeof line,
-                          "cv::calibrateCamera on %d of %zu checkerboard captures (%dx%d inner "
-                          "corners), rms reprojection %.3f px",
-                          fit.views_used, frames.size(), w, h, fit.rms_reprojection_px);
-            c.lens_source = line;
+                          "luminance scale %.6g cd/m² per DN/s from %zu spot-meter patches",
+                          c.cdm2_per_dn_s, a.patches.size());
+            steps.push_back(line);
+        } else {
+            const imaging::MatrixFit fit = imaging::fitCameraMatrix(rgb, xyz);
+            c.rgb_to_xyz = fit.matrix;
+            c.residuals = fit.residuals;
+            c.rms_delta_Y_pct = fit.rms_delta_Y_pct;
+            c.max_delta_xy = fit.max_delta_xy;
+            char line[160];
+            std::snprintf(line, sizeof line,
+                          "RGB→XYZ matrix from %zu spot-meter patches (rms ΔY %.2f %%)", rgb.size(),
+                          fit.rms_delta_Y_pct);
             steps.push_back(line);
         }
-        if (!a.flats.empty()) {
-            std::vector<imaging::RawFrame> frames;
-            for (const auto& f : a.flats) {
-                frames.push_back(readWithMetadata(f, a.meta));
-            }
-            c.flat_gain = imaging::flatFieldMap(frames);
-            c.flat_source = "mean of " + std::to_string(frames.size()) +
-                            " captures of a uniform source, normalised to the central 10 %";
-            steps.push_back(c.flat_source);
-        }
-        if (!a.patches.empty()) {
-            std::vector<imaging::CameraRgb> rgb;
-            std::vector<colorimetry::XYZ> xyz;
-            double sdy = 0, sdd = 0;
-            bool mono = false;
-            for (const auto& p : a.patches) {
-                const auto eq = p.find('=');
-                if (eq == std::string::npos) {
-                    throw CommandError(kExitUsage, "--patch: FILE=Y or FILE=X,Y,Z (cd/m²)");
-                }
-                std::vector<double> v;
-                std::stringstream ss(p.substr(eq + 1));
-                for (std::string tok; std::getline(ss, tok, ',');) {
-                    v.push_back(std::stod(tok));
-                }
-                const std::string file = p.substr(0, eq);
-                const auto sig = centreSignal(readWithMetadata(file, a.meta), c, file);
-                if (sig.size() == 1) {
-                    if (v.size() != 1 && v.size() != 3) {
-                        throw CommandError(kExitUsage, "--patch " + p + ": give Y or X,Y,Z");
-                    }
-                    const double Y = v.size() == 1 ? v[0] : v[1];
-                    sdy += sig[0] * Y;
-                    sdd += sig[0] * sig[0];
-                    mono = true;
-                } else {
-                    if (v.size() != 3) {
-                        throw CommandError(kExitUsage,
-                                           "--patch " + p + ": a colour camera needs X,Y,Z");
-                    }
-                    rgb.push_back({sig[0], sig[1], sig[2]});
-                    xyz.push_back({v[0], v[1], v[2]});
-                }
-            }
-            if (mono && !rgb.empty()) {
-                throw CommandError(kExitUsage, "--patch: monochrome and colour images mixed");
-            }
-            if (mono) {
-                c.cdm2_per_dn_s = sdy / sdd;  // least squares through the origin
-                char line[160];
-                std::snprintf(line, sizeof line,
-                              "luminance scale %.6g cd/m² per DN/s from %zu spot-meter patches",
-                              c.cdm2_per_dn_s, a.patches.size());
-                steps.push_back(line);
-            } else {
-                const imaging::MatrixFit fit = imaging::fitCameraMatrix(rgb, xyz);
-                c.rgb_to_xyz = fit.matrix;
-                c.residuals = fit.residuals;
-                c.rms_delta_Y_pct = fit.rms_delta_Y_pct;
-                c.max_delta_xy = fit.max_delta_xy;
-                char line[160];
-                std::snprintf(line, sizeof line,
-                              "RGB→XYZ matrix from %zu spot-meter patches (rms ΔY %.2f %%)",
-                              rgb.size(), fit.rms_delta_Y_pct);
-                steps.push_back(line);
-            }
-        }
-    } catch (const CommandError&) {
-        throw;
-    } catch (const std::exception& e) {
-        throw CommandError(kExitUsage, e.what());
     }
     if (steps.empty()) {
-        throw CommandError(kExitUsage, "give --checkerboard, --flat and/or --patch captures");
+        throw errors::InputError("give --checkerboard, --flat and/or --patch captures");
     }
     if (c.cdm2_per_dn_s <= 0) {
         bool matrix = false;
@@ -212,8 +200,8 @@ void runCalibrate(const CalibrateArgs& a) {
             }
         }
         if (!matrix) {
-            throw CommandError(kExitUsage,
-                               "no luminance scale or matrix: give --patch captures or --base");
+            throw errors::InputError(
+                "no luminance scale or matrix: give --patch captures or --base");
         }
     }
     std::string src;
@@ -221,11 +209,7 @@ void runCalibrate(const CalibrateArgs& a) {
         src += (src.empty() ? "" : "; ") + s;
     }
     c.source = c.source.empty() ? src : c.source + "; then " + src;
-    try {
-        app::saveCameraCalibration(a.out, c);
-    } catch (const std::exception& e) {
-        throw CommandError(kExitOutput, e.what());
-    }
+    app::saveCameraCalibration(a.out, c);
     for (const auto& s : steps) {
         std::printf("%s\n", s.c_str());
     }

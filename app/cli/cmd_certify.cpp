@@ -147,7 +147,7 @@ void run(const CertifyArgs& a) {
             info.correction_json = app::readTextFile(a.correction);
         }
     } catch (const std::exception& e) {
-        throw CommandError(kExitUsage, e.what());
+        throw errors::InputError(e.what());
     }
     info.theatre_file = a.port.empty() ? a.simulate : "field site";
     info.source = a.port.empty()
@@ -167,8 +167,9 @@ void run(const CertifyArgs& a) {
         drivers::virt::parseFault(a.fault);
         if (a.fault != "none" && (a.instrument == "virtual" || sim.field)) {
             throw std::invalid_argument(
-                "--fault needs a simulated instrument family (--instrument pr6xx, cs2000, k10a, "
-                "specbos): the in-process virtual meter has no fault injection");
+                "--fault needs a simulated instrument family (--instrument " +
+                drivers::simulatedFamilyList() +
+                "): the in-process virtual meter has no fault injection");
         }
         const std::size_t tasks = procedure::ProcedureRunner(sim.profile, sim.points).taskCount();
         if (a.fault_at < 1 || static_cast<std::size_t>(a.fault_at) > tasks) {
@@ -178,13 +179,11 @@ void run(const CertifyArgs& a) {
                                         std::to_string(a.fault_at));
         }
         if (sim.field && drivers::findFamily(a.instrument) == nullptr) {
-            throw std::invalid_argument(
-                "a field run needs --instrument FAMILY (pr6xx, cs2000, "
-                "k10a, specbos), not '" +
-                a.instrument + "'");
+            throw std::invalid_argument("a field run needs --instrument FAMILY (" +
+                                        drivers::familyList() + "), not '" + a.instrument + "'");
         }
     } catch (const std::exception& e) {
-        throw CommandError(kExitUsage, e.what());
+        throw errors::InputError(e.what());
     }
     sim.fault = a.fault;
     sim.fault_at_measurement = a.fault_at;
@@ -196,7 +195,7 @@ void run(const CertifyArgs& a) {
             std::printf("Earlier files in %s moved to %s\n", a.out.c_str(), moved.c_str());
         }
     } catch (const std::exception& e) {
-        throw CommandError(kExitOutput, e.what());
+        throw errors::StorageError(e.what());
     }
     if (a.provisional == "binding" &&
         std::any_of(sim.profile.figures.begin(), sim.profile.figures.end(),
@@ -210,7 +209,7 @@ void run(const CertifyArgs& a) {
         try {
             evaluation::monthsBetween(a.run_options.calibration_date, app::todayUtc());
         } catch (const std::exception& e) {
-            throw CommandError(kExitUsage, std::string("--calibration-date: ") + e.what());
+            throw errors::InputError(std::string("--calibration-date: ") + e.what());
         }
     }
     if (sim.profile.display_type != sim.config.screen_type) {
@@ -236,7 +235,7 @@ void run(const CertifyArgs& a) {
         sim.info.seed =
             sim.info.seed >= 0 ? sim.info.seed : static_cast<long long>(sim.config.noise.seed);
     } catch (const std::exception& e) {
-        throw CommandError(kExitOutput, e.what());
+        throw errors::StorageError(e.what());
     }
     if (!a.quiet) {
         std::printf("Certifying with profile %s\n  %s\n  theatre: %s\n  session: %s (journal %s)\n",
@@ -288,12 +287,11 @@ void journalFailed(app::SessionStore& store, const std::string& sid, const std::
         // The store refuses writes (disk full): `sessions` shows it interrupted from the lock.
     }
     if (dynamic_cast<const app::SessionInUseError*>(&cause) != nullptr) {
-        throw CommandError(kExitOutput, cause.what());
+        throw errors::StorageError(cause.what());
     }
-    throw CommandError(kExitOutput, std::string(cause.what()) +
-                                        " — readings shown so far are kept in session " + sid +
-                                        "; fix the storage, then `cinemeasure resume " + sid +
-                                        resume_args + "`");
+    throw errors::StorageError(
+        std::string(cause.what()) + " — readings shown so far are kept in session " + sid +
+        "; fix the storage, then `cinemeasure resume " + sid + resume_args + "`");
 }
 
 void printVerdictTable(const report::CertificationReport& rep) {
@@ -331,18 +329,18 @@ void runAndReport(app::PreparedSimulation& sim, app::SessionStore& store, bool q
         rep = app::runSimulation(sim, store, obs);
     } catch (const app::RunRefused& e) {
         store.setStatus(sim.info.id, "refused");
-        throw CommandError(kExitUsage, e.what());
+        throw errors::InputError(e.what());
     } catch (const drivers::InstrumentError& e) {
         store.setStatus(sim.info.id, "interrupted");
-        throw CommandError(kExitInstrument, instrumentFailure(e, sim, store, ""));
+        throw errors::InstrumentError(instrumentFailure(e, sim, store, ""));
     } catch (const app::SessionStoreError& e) {
         journalFailed(store, sim.info.id, e);
     }
     try {
         app::writeReportFiles(rep, sim.info.out_dir, lang);
     } catch (const std::exception& e) {
-        throw CommandError(kExitOutput, std::string(e.what()) + " (readings are kept in session " +
-                                            sim.info.id + ")");
+        throw errors::StorageError(std::string(e.what()) + " (readings are kept in session " +
+                                   sim.info.id + ")");
     }
     try {
         store.setStatus(sim.info.id, "complete");
@@ -386,9 +384,9 @@ void registerCertifyCommand(CLI::App& app) {
                   "Write into a non-empty --out: its files move to OUT/previous-<time>/ first");
     cmd->add_flag("--quiet", args->quiet, "Print only the verdict table");
     cmd->add_option("--instrument", args->instrument,
-                    "Instrument family; with --simulate its simulator runs on a pseudo-terminal "
-                    "and the real "
-                    "driver talks to it (virtual, pr6xx)")
+                    "Instrument family: virtual, " + drivers::familyList() +
+                        "; with --simulate its simulator runs on a pseudo-terminal and the real "
+                        "driver talks to it")
         ->check(CLI::IsMember(app::simulatedFamilies()));
     cmd->add_option("--note", args->notes, "Operator note for the report (repeatable)");
     cmd->add_option("--decision-rule", args->decision_rule,

@@ -27,14 +27,14 @@ correction::FourColourSet readRgbw(const std::string& file) {
         char name[32];
         colorimetry::XYZ v;
         if (std::sscanf(line.c_str(), "%31[^,],%lf,%lf,%lf", name, &v.X, &v.Y, &v.Z) != 4) {
-            throw CommandError(kExitUsage,
-                               file + ":" + std::to_string(n) + ": expected 'stimulus,X,Y,Z'");
+            throw errors::InputError(file + ":" + std::to_string(n) +
+                                     ": expected 'stimulus,X,Y,Z'");
         }
         rows[name] = v;
     }
     for (const char* need : {"red", "green", "blue", "white"}) {
         if (!rows.count(need)) {
-            throw CommandError(kExitUsage, file + ": missing the '" + std::string(need) + "' row");
+            throw errors::InputError(file + ": missing the '" + std::string(need) + "' row");
         }
     }
     return {rows["red"], rows["green"], rows["blue"], rows["white"]};
@@ -74,13 +74,9 @@ void registerCorrectionCommands(CLI::App& app) {
         const auto meter = readRgbw(a["meter"]);
         const auto ref = readRgbw(a["reference"]);
         app::CorrectionFile c;
-        try {
-            c.correction = a["method"] == "one-colour"
-                               ? correction::fitOneColour(meter.white, ref.white)
-                               : correction::fitFourColour(meter, ref);
-        } catch (const std::exception& e) {
-            throw CommandError(kExitUsage, e.what());
-        }
+        c.correction = a["method"] == "one-colour"
+                           ? correction::fitOneColour(meter.white, ref.white)
+                           : correction::fitFourColour(meter, ref);
         c.id = a["id"].empty() ? std::filesystem::path(a["out"]).stem().string() : a["id"];
         c.colorimeter_model = a["meter-model"];
         c.colorimeter_serial = a["meter-serial"];
@@ -88,11 +84,7 @@ void registerCorrectionCommands(CLI::App& app) {
         c.reference_serial = a["reference-serial"];
         c.screen = a["screen"];
         c.date_utc = drivers::utcNowIso8601();
-        try {
-            app::writeFileAtomically(a["out"], app::correctionToJson(c));
-        } catch (const std::exception& e) {
-            throw CommandError(kExitOutput, e.what());
-        }
+        app::writeFileAtomically(a["out"], app::correctionToJson(c));
         std::printf("%s: %s correction, largest residual Δu'v' %.6f\n", a["out"].c_str(),
                     c.correction.method.c_str(), c.correction.max_residual_duv);
     });

@@ -59,42 +59,27 @@ void registerEvaluateCommand(CLI::App& app) {
             runRegistryEvaluate(*registryUrl, *profile, *record, *site, *out);
             return;
         }
-        procedure::Profile after;
-        try {
-            after = app::findProfile(*profile);
-        } catch (const std::exception& e) {
-            throw CommandError(kExitUsage, e.what());
-        }
+        const procedure::Profile after = app::findProfile(*profile);
         std::vector<app::FigureChange> changes;
-        try {
-            if (*sessions) {
-                app::SessionStore store(db->empty() ? app::SessionStore::defaultPath()
-                                                    : std::filesystem::path(*db));
-                changes = app::reevaluateSessions(store, after);
-            } else {
-                if (report->empty()) {
-                    throw CommandError(kExitUsage, "give a REPORT file or --sessions");
-                }
-                const nlohmann::json doc = util::parseJson(app::readTextFile(*report), *report);
-                const auto readings = app::readingsFromReportJson(doc, *report);
-                app::requirePlausibleReadings(readings, *report);
-                // Old limits and verdicts are what the report recorded, never recomputed from a
-                // profile installed here (which may differ, or be found by a path in the file).
-                changes = app::compareWithRecorded(*report, readings,
-                                                   app::recordedFigures(doc, *report), after);
+        if (*sessions) {
+            app::SessionStore store(db->empty() ? app::SessionStore::defaultPath()
+                                                : std::filesystem::path(*db));
+            changes = app::reevaluateSessions(store, after);
+        } else {
+            if (report->empty()) {
+                throw errors::InputError("give a REPORT file or --sessions");
             }
-        } catch (const CommandError&) {
-            throw;
-        } catch (const std::exception& e) {
-            throw CommandError(kExitUsage, e.what());
+            const nlohmann::json doc = util::parseJson(app::readTextFile(*report), *report);
+            const auto readings = app::readingsFromReportJson(doc, *report);
+            app::requirePlausibleReadings(readings, *report);
+            // Old limits and verdicts are what the report recorded, never recomputed from a
+            // profile installed here (which may differ, or be found by a path in the file).
+            changes = app::compareWithRecorded(*report, readings,
+                                               app::recordedFigures(doc, *report), after);
         }
         printComparison(changes);
         if (!out->empty()) {
-            try {
-                app::writeFileAtomically(*out, app::comparisonCsv(changes));
-            } catch (const std::exception& e) {
-                throw CommandError(kExitOutput, e.what());
-            }
+            app::writeFileAtomically(*out, app::comparisonCsv(changes));
         }
     });
 }

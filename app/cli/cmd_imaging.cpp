@@ -50,11 +50,7 @@ struct RenderArgs {
 
 void runRender(const RenderArgs& a) {
     drivers::virt::TheatreConfig cfg;
-    try {
-        cfg = app::loadTheatreConfig(a.config);
-    } catch (const std::exception& e) {
-        throw CommandError(kExitUsage, e.what());
-    }
+    cfg = app::loadTheatreConfig(a.config);
     drivers::virt::VirtualTheatre theatre(cfg);
     drivers::virt::CameraSetup cam;
     cam.width_px = a.width;
@@ -66,32 +62,23 @@ void runRender(const RenderArgs& a) {
     if (!a.seat.empty()) {
         const geometry::Seat* s = cfg.findSeat(a.seat);
         if (!s) {
-            throw CommandError(kExitUsage, cfg.source + ": no seat '" + a.seat + "'");
+            throw errors::InputError(cfg.source + ": no seat '" + a.seat + "'");
         }
         cam.seat = *s;
     }
     drivers::virt::RenderedFrame r;
-    try {
-        r = drivers::virt::renderCameraFrame(theatre, a.stimulus, cam);
-    } catch (const std::invalid_argument& e) {
-        throw CommandError(kExitUsage, e.what());
-    }
+    r = drivers::virt::renderCameraFrame(theatre, a.stimulus, cam);
     const std::filesystem::path out = a.out;
-    try {
-        if (ext(out) == ".dng") {
-            app::imaging_io::writeDng(out, r.frame, colorimetry::inverse(r.truth.rgb_to_xyz));
-        } else if (ext(out) == ".tif" || ext(out) == ".tiff") {
-            const nlohmann::json d = {{"exposure_s", r.frame.exposure_s},
-                                      {"black_level_dn", r.frame.black_level_dn},
-                                      {"white_level_dn", r.frame.white_level_dn},
-                                      {"iso", r.frame.iso}};
-            app::imaging_io::writeTiff16(out, r.frame.rgb, d.dump());
-        } else {
-            throw CommandError(kExitUsage,
-                               out.string() + ": --out must end in .dng, .tif or .tiff");
-        }
-    } catch (const app::imaging_io::ImageFileError& e) {
-        throw CommandError(kExitOutput, e.what());
+    if (ext(out) == ".dng") {
+        app::imaging_io::writeDng(out, r.frame, colorimetry::inverse(r.truth.rgb_to_xyz));
+    } else if (ext(out) == ".tif" || ext(out) == ".tiff") {
+        const nlohmann::json d = {{"exposure_s", r.frame.exposure_s},
+                                  {"black_level_dn", r.frame.black_level_dn},
+                                  {"white_level_dn", r.frame.white_level_dn},
+                                  {"iso", r.frame.iso}};
+        app::imaging_io::writeTiff16(out, r.frame.rgb, d.dump());
+    } else {
+        throw errors::InputError(out.string() + ": --out must end in .dng, .tif or .tiff");
     }
     if (!a.truth.empty()) {
         nlohmann::ordered_json t;
@@ -132,19 +119,11 @@ void runRender(const RenderArgs& a) {
                                          {"x", num(m.xy.x)},
                                          {"y", num(m.xy.y)}});
         }
-        try {
-            app::writeFileAtomically(a.truth, t.dump(2) + "\n");
-        } catch (const std::exception& e) {
-            throw CommandError(kExitOutput, e.what());
-        }
+        app::writeFileAtomically(a.truth, t.dump(2) + "\n");
     }
     if (!a.calibration_out.empty()) {
         const auto cal = app::calibrateVirtualCamera(theatre, cam);
-        try {
-            app::saveCameraCalibration(a.calibration_out, cal);
-        } catch (const std::exception& e) {
-            throw CommandError(kExitOutput, e.what());
-        }
+        app::saveCameraCalibration(a.calibration_out, cal);
     }
     std::printf("rendered %s (%d × %d px, %s, exposure %g s) of %s\n", out.string().c_str(),
                 a.width, a.height, a.stimulus.c_str(), a.exposure_s, cfg.name.c_str());
@@ -165,13 +144,12 @@ std::array<double, 8> parseCornerNumbers(const std::string& s) {
         char* end = nullptr;
         const double x = std::strtod(tok.c_str(), &end);
         if (end == tok.c_str() || *end != '\0' || !std::isfinite(x)) {
-            throw CommandError(kExitUsage, "--corners: '" + tok + "' is not a number");
+            throw errors::InputError("--corners: '" + tok + "' is not a number");
         }
         v.push_back(x);
     }
     if (v.size() != 8) {
-        throw CommandError(
-            kExitUsage,
+        throw errors::InputError(
             "--corners: expected 8 numbers x,y of top-left, top-right, bottom-right, bottom-left");
     }
     std::array<double, 8> out{};
@@ -189,33 +167,25 @@ void runAnalyze(const AnalyzeArgs& a) {
     // A projection screen: luminance map and the ST 431-1 points.
     // Inputs first: nothing is written unless every input is good.
     imaging::RawFrame frame;
-    try {
-        frame = app::imaging_io::readImage(a.image);
-        app::imaging_io::ImageMetadata sidecar, flags;
-        if (!a.meta.sidecar.empty()) {
-            sidecar = app::imaging_io::readImageSidecar(a.meta.sidecar);
-        }
-        flags.exposure_s = a.meta.exposure_s;
-        flags.black_level_dn = a.meta.black_level_dn;
-        flags.white_level_dn = a.meta.white_level_dn;
-        app::imaging_io::applyImageMetadata(frame, a.image, sidecar, flags);
-    } catch (const app::imaging_io::ImageFileError& e) {
-        throw CommandError(kExitUsage, e.what());
+    frame = app::imaging_io::readImage(a.image);
+    app::imaging_io::ImageMetadata sidecar, flags;
+    if (!a.meta.sidecar.empty()) {
+        sidecar = app::imaging_io::readImageSidecar(a.meta.sidecar);
     }
+    flags.exposure_s = a.meta.exposure_s;
+    flags.black_level_dn = a.meta.black_level_dn;
+    flags.white_level_dn = a.meta.white_level_dn;
+    app::imaging_io::applyImageMetadata(frame, a.image, sidecar, flags);
     if (frame.rgb.channels() != 3) {
-        throw CommandError(kExitUsage, a.image +
-                                           ": a projection-screen analysis needs an RGB image "
-                                           "(monochrome images are analysed with --layout)");
+        throw errors::InputError(a.image +
+                                 ": a projection-screen analysis needs an RGB image "
+                                 "(monochrome images are analysed with --layout)");
     }
     const std::filesystem::path calFile = a.calibration.empty()
                                               ? app::dataDir() / "cameras" / "virtual-camera.json"
                                               : std::filesystem::path(a.calibration);
     imaging::CameraCalibration cal;
-    try {
-        cal = app::loadCameraCalibration(calFile);
-    } catch (const std::exception& e) {
-        throw CommandError(kExitUsage, e.what());
-    }
+    cal = app::loadCameraCalibration(calFile);
     geometry::ScreenSize screen{1.0, 1.0};
     imaging::ScreenQuad quad;
     if (!a.corners.empty()) {
@@ -226,7 +196,7 @@ void runAnalyze(const AnalyzeArgs& a) {
         try {
             quad = imaging::findScreenQuad(green);
         } catch (const std::runtime_error& e) {
-            throw CommandError(kExitUsage, a.image + ": " + e.what() + "; pass --corners");
+            throw errors::InputError(a.image + ": " + e.what() + "; pass --corners");
         }
     }
     // A grid of 512 cells across, the height from the quad's aspect.
@@ -244,11 +214,7 @@ void runAnalyze(const AnalyzeArgs& a) {
     const cv::Mat Y = imaging::luminanceMap(xyz);
 
     const std::filesystem::path out = a.out;
-    try {
-        app::ensureWritableDirectory(out);
-    } catch (const std::exception& e) {
-        throw CommandError(kExitOutput, e.what());
-    }
+    app::ensureWritableDirectory(out);
     nlohmann::ordered_json j;
     j["schema"] = "cinemeasure-image-analysis";
     j["version"] = 1;
@@ -289,15 +255,11 @@ void runAnalyze(const AnalyzeArgs& a) {
                           {"cdm2_per_dn", scale},
                           {"saturated_dn", 65535},
                           {"saturated_cells", saturated}};
-    try {
-        app::imaging_io::writeTiff16(
-            out / "luminance.tif", y16,
-            nlohmann::json({{"cdm2_per_dn", scale}, {"quantity", "luminance"}}).dump());
-        const double lo = 0, hi = maxY;
-        app::imaging_io::writeFalseColourPng(out / "luminance.png", Y, lo, hi > lo ? hi : lo + 1);
-    } catch (const app::imaging_io::ImageFileError& e) {
-        throw CommandError(kExitOutput, e.what());
-    }
+    app::imaging_io::writeTiff16(
+        out / "luminance.tif", y16,
+        nlohmann::json({{"cdm2_per_dn", scale}, {"quantity", "luminance"}}).dump());
+    const double lo = 0, hi = maxY;
+    app::imaging_io::writeFalseColourPng(out / "luminance.png", Y, lo, hi > lo ? hi : lo + 1);
     const auto points = geometry::pointLayout("st431-9", screen, 0.05);
     j["points"] = nlohmann::json::array();
     for (const auto& r : imaging::readPoints(xyz, screen, points, 0.01 * screen.width_m)) {
@@ -307,11 +269,7 @@ void runAnalyze(const AnalyzeArgs& a) {
                                {"x", num(xy.x)},
                                {"y", num(xy.y)}});
     }
-    try {
-        app::writeFileAtomically(out / "analysis.json", j.dump(2) + "\n");
-    } catch (const std::exception& e) {
-        throw CommandError(kExitOutput, e.what());
-    }
+    app::writeFileAtomically(out / "analysis.json", j.dump(2) + "\n");
     std::printf("wrote %s\n", (out / "analysis.json").string().c_str());
 }
 

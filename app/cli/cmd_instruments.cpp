@@ -23,29 +23,6 @@ void onSignal(int) {
     gStop = true;
 }
 
-/// Guesses the instrument family from USB identity (VID:PID, product text).
-std::string likelyInstrument(const std::string& vid, const std::string& product) {
-    if (product.find("PR-6") != std::string::npos ||
-        product.find("SpectraScan") != std::string::npos ||
-        product.find("Photo Research") != std::string::npos) {
-        return "pr6xx";
-    }
-    if (product.find("CS-2000") != std::string::npos ||
-        product.find("KONICA") != std::string::npos) {
-        return "cs2000";
-    }
-    if (product.find("K-10") != std::string::npos || product.find("Klein") != std::string::npos) {
-        return "k10a";
-    }
-    if (product.find("specbos") != std::string::npos || product.find("JETI") != std::string::npos) {
-        return "specbos";
-    }
-    if (vid == "0403") {
-        return "k10a or specbos (FTDI)";
-    }
-    return "";
-}
-
 }  // namespace
 
 void registerInstrumentCommands(CLI::App& app) {
@@ -60,8 +37,8 @@ void registerInstrumentCommands(CLI::App& app) {
         auto* cmd = app.add_subcommand(
             "sim", "Serve an instrument simulator on a pseudo-terminal (prints its path first)");
         // Not ->required(): `sim camera` (cmd_camera.cpp) is a subcommand without them.
-        cmd->add_option("FAMILY", *family, "pr6xx, cs2000, k10a or specbos")
-            ->check(CLI::IsMember(drivers::familyIds()));
+        cmd->add_option("FAMILY", *family, drivers::simulatedFamilyList())
+            ->check(CLI::IsMember(drivers::simulatedFamilyIds()));
         cmd->add_option("--virtual", *config, "Virtual theatre config (required)")
             ->check(CLI::ExistingFile);
         cmd->add_option("--time-scale", *timeScale,
@@ -77,30 +54,27 @@ void registerInstrumentCommands(CLI::App& app) {
                 return;
             }
             if (family->empty() || config->empty()) {
-                throw CommandError(kExitUsage, "sim: FAMILY and --virtual are required");
+                throw errors::InputError("sim: FAMILY and --virtual are required");
             }
+            // A bad config, stimulus or fault is input (libmeasure/errors.h: untyped ones too).
             std::shared_ptr<drivers::virt::VirtualTheatre> theatre;
-            try {
-                theatre = std::make_shared<drivers::virt::VirtualTheatre>(
-                    app::loadTheatreConfig(*config));
-                theatre->show({*stimulus, "none"});
-                theatre->aimAt({theatre->config().reference_seat, {0, 0}});
-                theatre->spotMean(theatre->presentation(), theatre->aim(),
-                                  1.0);  // validates the stimulus
-                drivers::virt::SimulatorCommon c;
-                c.time_scale = *timeScale;
-                c.fault = drivers::virt::parseFault(*fault);
-                c.fault_at_measurement = *faultAt;
-                c.seed = static_cast<std::uint64_t>(*seed);
-                auto sim = drivers::findFamily(*family)->makeSimulator(theatre, c);
-                std::printf("%s\n", sim->devicePath().c_str());
-                std::fflush(stdout);
-                std::signal(SIGINT, onSignal);
-                std::signal(SIGTERM, onSignal);
-                sim->serve(gStop);
-            } catch (const std::exception& e) {
-                throw CommandError(kExitUsage, e.what());
-            }
+            theatre =
+                std::make_shared<drivers::virt::VirtualTheatre>(app::loadTheatreConfig(*config));
+            theatre->show({*stimulus, "none"});
+            theatre->aimAt({theatre->config().reference_seat, {0, 0}});
+            theatre->spotMean(theatre->presentation(), theatre->aim(),
+                              1.0);  // validates the stimulus
+            drivers::virt::SimulatorCommon c;
+            c.time_scale = *timeScale;
+            c.fault = drivers::virt::parseFault(*fault);
+            c.fault_at_measurement = *faultAt;
+            c.seed = static_cast<std::uint64_t>(*seed);
+            auto sim = drivers::findFamily(*family)->makeSimulator(theatre, c);
+            std::printf("%s\n", sim->devicePath().c_str());
+            std::fflush(stdout);
+            std::signal(SIGINT, onSignal);
+            std::signal(SIGTERM, onSignal);
+            sim->serve(gStop);
         });
     }
     {
@@ -109,7 +83,7 @@ void registerInstrumentCommands(CLI::App& app) {
         auto json = std::make_shared<bool>(false);
         auto* cmd = app.add_subcommand(
             "read", "Take one reading from an instrument on a serial port (or a simulator's path)");
-        cmd->add_option("--instrument", *family, "pr6xx, cs2000, k10a or specbos")
+        cmd->add_option("--instrument", *family, "Instrument family: " + drivers::familyList())
             ->required()
             ->check(CLI::IsMember(drivers::familyIds()));
         cmd->add_option("--port", *port, "Serial device, e.g. /dev/ttyACM0")->required();
@@ -144,7 +118,7 @@ void registerInstrumentCommands(CLI::App& app) {
                         xy.x, xy.y, uv.u_prime, uv.v_prime, r.integration_time_s);
                 }
             } catch (const drivers::InstrumentError& e) {
-                throw CommandError(kExitInstrument, *port + ": " + e.what());
+                throw errors::InstrumentError(*port + ": " + e.what());
             }
         });
     }
@@ -155,7 +129,7 @@ void registerInstrumentCommands(CLI::App& app) {
         cmd->callback([] {
             udev* u = udev_new();
             if (u == nullptr) {
-                throw CommandError(kExitUsage, "udev is not available");
+                throw errors::InputError("udev is not available");
             }
             udev_enumerate* e = udev_enumerate_new(u);
             udev_enumerate_add_match_subsystem(e, "tty");
@@ -173,17 +147,74 @@ void registerInstrumentCommands(CLI::App& app) {
                         const char* v = udev_device_get_sysattr_value(usb, a);
                         return std::string(v ? v : "");
                     };
-                    const std::string vid = attr("idVendor");
-                    const std::string product = attr("manufacturer") + " " + attr("product");
+                    const drivers::UsbDescriptor usbId{attr("idVendor"), attr("idProduct"),
+                                                       attr("manufacturer"), attr("product"),
+                                                       attr("serial")};
+                    const std::string product = usbId.manufacturer + " " + usbId.product;
                     std::printf("%-16s %-9s %-28s %-14s %s\n", node,
-                                (vid + ":" + attr("idProduct")).c_str(),
-                                product.substr(0, 28).c_str(), attr("serial").c_str(),
-                                likelyInstrument(vid, product).c_str());
+                                (usbId.vid + ":" + usbId.pid).c_str(),
+                                product.substr(0, 28).c_str(), usbId.serial.c_str(),
+                                drivers::likelyFamilies(usbId).c_str());
                 }
                 udev_device_unref(d);
             }
             udev_enumerate_unref(e);
             udev_unref(u);
+        });
+    }
+    {
+        auto json = std::make_shared<bool>(false);
+        auto udevRules = std::make_shared<bool>(false);
+        auto* cmd = app.add_subcommand(
+            "families", "List the instrument families: models, link, spectral, USB identity");
+        cmd->add_flag("--json", *json, "Machine-readable output");
+        cmd->add_flag("--udev-rules", *udevRules,
+                      "Print the udev rules made from the USB tables (packaging/)");
+        cmd->callback([=] {
+            if (*udevRules) {
+                std::cout << drivers::udevRulesForAllFamilies();
+                return;
+            }
+            nlohmann::ordered_json all = nlohmann::ordered_json::array();
+            for (const drivers::Family& f : drivers::families()) {
+                nlohmann::ordered_json usb = nlohmann::ordered_json::array();
+                for (const drivers::UsbId& id : f.usb) {
+                    usb.push_back({{"vid", id.vid},
+                                   {"pid", id.pid},
+                                   {"product", id.product},
+                                   {"manufacturer", id.manufacturer},
+                                   {"confirmed", id.confirmed},
+                                   {"generic_bridge", id.generic_bridge},
+                                   {"source", id.source}});
+                }
+                all.push_back({{"id", f.id},
+                               {"models", f.description},
+                               {"link", f.link},
+                               {"spectral", f.spectral},
+                               {"baud", f.line.baud},
+                               {"usb", usb}});
+            }
+            if (*json) {
+                std::cout << all.dump(2) << "\n";
+                return;
+            }
+            for (const drivers::Family& f : drivers::families()) {
+                std::printf("%-10s %s%s\n           %s\n", f.id.c_str(), f.description.c_str(),
+                            f.spectral ? " (spectral)" : "", f.link.c_str());
+                for (const drivers::UsbId& id : f.usb) {
+                    std::string what =
+                        (id.vid.empty() ? "*" : id.vid) + ":" + (id.pid.empty() ? "*" : id.pid);
+                    if (!id.product.empty()) {
+                        what += " product \"" + id.product + "\"";
+                    }
+                    if (!id.manufacturer.empty()) {
+                        what += " maker \"" + id.manufacturer + "\"";
+                    }
+                    std::printf("           USB %s%s%s\n", what.c_str(),
+                                id.generic_bridge ? " (generic bridge)" : "",
+                                id.confirmed ? "" : " (unconfirmed)");
+                }
+            }
         });
     }
 }

@@ -20,19 +20,10 @@ struct PatternsArgs {
 
 void run(const PatternsArgs& a) {
     // Every input is checked before the first file is written.
-    app::PatternSet set;
-    try {
-        const procedure::Profile profile = app::findProfile(a.profile);
-        set = app::planPatternSet(profile, patterns::parseImageSize(a.size));
-    } catch (const std::exception& e) {
-        throw CommandError(kExitUsage, e.what());
-    }
-    try {
-        app::ensureWritableDirectory(a.out);
-        app::writePatternSet(set, a.out);
-    } catch (const std::exception& e) {
-        throw CommandError(kExitOutput, e.what());
-    }
+    const app::PatternSet set =
+        app::planPatternSet(app::findProfile(a.profile), patterns::parseImageSize(a.size));
+    app::ensureWritableDirectory(a.out);
+    app::writePatternSet(set, a.out);
     std::size_t eyes = 0;
     for (const auto& f : set.files) {
         eyes += f.frame.eye != patterns::Eye::Both ? 1 : 0;

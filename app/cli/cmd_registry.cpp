@@ -30,27 +30,18 @@ std::string registryUrl(const std::string& given) {
     if (const char* e = std::getenv("CINEMEASURE_REGISTRY"); e && *e) {
         return e;
     }
-    throw CommandError(kExitUsage,
-                       "no registry given: use --registry URL or set CINEMEASURE_REGISTRY");
+    throw errors::InputError("no registry given: use --registry URL or set CINEMEASURE_REGISTRY");
 }
 
 registry::Connection connect(const std::string& given) {
-    try {
-        return registry::Connection(registryUrl(given));
-    } catch (const registry::RegistryError& e) {
-        throw CommandError(kExitOutput, e.what());
-    }
+    return registry::Connection(registryUrl(given));  // RegistryError: a storage failure
 }
 
 /// Runs an administration step, turning registry errors into one-line command errors.
 template <typename F>
 void admin(const std::string& url, F&& f) {
     auto c = connect(url);
-    try {
-        f(c);
-    } catch (const registry::RegistryError& e) {
-        throw CommandError(kExitOutput, e.what());
-    }
+    f(c);
 }
 
 void registerPush(CLI::App& app) {
@@ -68,24 +59,19 @@ void registerPush(CLI::App& app) {
         const std::filesystem::path file =
             db->empty() ? app::SessionStore::defaultPath() : std::filesystem::path(*db);
         if (!std::filesystem::exists(file)) {
-            throw CommandError(kExitUsage, file.string() + ": no session journal here");
+            throw errors::InputError(file.string() + ": no session journal here");
         }
         std::unique_ptr<app::SessionStore> store;
         std::unique_ptr<registry::Outbox> outbox;
-        try {
-            store = std::make_unique<app::SessionStore>(file);
-            outbox = std::make_unique<registry::Outbox>(file);
-        } catch (const std::exception& e) {
-            throw CommandError(kExitUsage, e.what());
-        }
+        store = std::make_unique<app::SessionStore>(file);
+        outbox = std::make_unique<registry::Outbox>(file);
         auto c = connect(*url);
         std::vector<registry::PushOutcome> out;
         try {
             out = registry::push(*store, *outbox, c);
         } catch (const registry::RegistryError& e) {
-            throw CommandError(
-                kExitOutput,
-                std::string(e.what()) + " (sessions not committed stay queued; push again)");
+            throw errors::StorageError(std::string(e.what()) +
+                                       " (sessions not committed stay queued; push again)");
         }
         std::size_t sent = 0, there = 0, refused = 0;
         for (const auto& o : out) {
@@ -108,8 +94,8 @@ void registerPush(CLI::App& app) {
         std::printf("%zu sent, %zu already in the registry, %zu refused (kept in the outbox)\n",
                     sent, there, refused);
         if (refused > 0) {
-            throw CommandError(kExitVerifyFailed,
-                               std::to_string(refused) + " session(s) refused by the registry");
+            throw errors::VerificationError(std::to_string(refused) +
+                                            " session(s) refused by the registry");
         }
     });
 }
@@ -143,16 +129,12 @@ void registerFleet(CLI::App& app) {
             o.as_of_unix_s = asOf->empty() ? static_cast<double>(std::time(nullptr))
                                            : registry::parseUtcDate(*asOf);
         } catch (const std::exception& e) {
-            throw CommandError(kExitUsage, std::string("--as-of: ") + e.what());
+            throw errors::InputError(std::string("--as-of: ") + e.what());
         }
         auto c = connect(*url);
         registry::Fleet fleet;
-        try {
-            registry::requireSchema(c);
-            fleet = registry::loadFleet(c, o);
-        } catch (const registry::RegistryError& e) {
-            throw CommandError(kExitOutput, e.what());
-        }
+        registry::requireSchema(c);
+        fleet = registry::loadFleet(c, o);
         const std::string text = *format == "csv"    ? registry::fleetCsv(fleet)
                                  : *format == "json" ? registry::fleetJson(fleet).dump(2) + "\n"
                                                      : registry::fleetTable(fleet);
@@ -160,11 +142,7 @@ void registerFleet(CLI::App& app) {
             std::fputs(text.c_str(), stdout);
             return;
         }
-        try {
-            app::writeFileAtomically(*out, text);
-        } catch (const std::exception& e) {
-            throw CommandError(kExitOutput, e.what());
-        }
+        app::writeFileAtomically(*out, text);
     });
 }
 
@@ -239,11 +217,7 @@ void registerAdmin(CLI::App& app) {
         cmd->add_option("PUBLIC_KEY", *pub, ".pub file")->required()->check(CLI::ExistingFile);
         cmd->callback([url, role, pub] {
             std::string hex;
-            try {
-                hex = app::readTextFile(*pub);
-            } catch (const std::exception& e) {
-                throw CommandError(kExitUsage, e.what());
-            }
+            hex = app::readTextFile(*pub);
             admin(*url, [&](registry::Connection& c) {
                 std::printf("key id %s registered for %s\n",
                             registry::registerKey(c, *role, hex).c_str(), role->c_str());
@@ -258,24 +232,14 @@ void runRegistryEvaluate(const std::string& url, const std::string& profileArg, 
                          const std::string& site, const std::string& csvOut) {
     procedure::Profile after;
     std::string afterJson;
-    try {
-        after = app::findProfile(profileArg);
-        afterJson = app::readTextFile(app::findProfileFile(profileArg));
-    } catch (const std::exception& e) {
-        throw CommandError(kExitUsage, e.what());
-    }
+    after = app::findProfile(profileArg);
+    afterJson = app::readTextFile(app::findProfileFile(profileArg));
     auto c = connect(url);
     registry::RegistryEvaluateOptions o;
     o.record = record;
     o.site = site;
     registry::RegistryEvaluation ev;
-    try {
-        ev = registry::evaluateRegistry(c, after, afterJson, o);
-    } catch (const registry::RegistryError& e) {
-        throw CommandError(kExitOutput, e.what());
-    } catch (const std::exception& e) {
-        throw CommandError(kExitUsage, e.what());
-    }
+    ev = registry::evaluateRegistry(c, after, afterJson, o);
     std::printf("%-20s %-20s %-10s %-20s %-22s %10s  %-14s %-14s -> %-14s %-14s\n", "site",
                 "auditorium", "screen", "session started", "figure", "value", "old limit",
                 "old verdict", "new limit", "new verdict");
@@ -305,11 +269,7 @@ void runRegistryEvaluate(const std::string& url, const std::string& profileArg, 
         std::printf("nothing written to the registry (--record stores this run)\n");
     }
     if (!csvOut.empty()) {
-        try {
-            app::writeFileAtomically(csvOut, csv);
-        } catch (const std::exception& e) {
-            throw CommandError(kExitOutput, e.what());
-        }
+        app::writeFileAtomically(csvOut, csv);
     }
 }
 

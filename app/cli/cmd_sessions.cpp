@@ -20,34 +20,22 @@ namespace cm::cli {
 namespace {
 
 std::unique_ptr<app::SessionStore> openStore(const std::string& db) {
-    try {
-        // An explicit --db must exist: a typo must not create folders and an empty journal.
-        return db.empty()
-                   ? std::make_unique<app::SessionStore>(app::SessionStore::defaultPath())
-                   : std::make_unique<app::SessionStore>(db, app::SessionStore::Open::Existing);
-    } catch (const app::SessionStorageError& e) {
-        throw CommandError(kExitOutput, e.what());
-    } catch (const std::exception& e) {
-        throw CommandError(kExitUsage, e.what());
-    }
+    // An explicit --db must exist: a typo must not create folders and an empty journal.
+    // A missing or corrupt database is bad input, a disk that refuses it a storage failure.
+    return db.empty() ? std::make_unique<app::SessionStore>(app::SessionStore::defaultPath())
+                      : std::make_unique<app::SessionStore>(db, app::SessionStore::Open::Existing);
 }
 
 app::PreparedSimulation prepared(const app::SessionStore& store, const std::string& id) {
-    app::SessionInfo info;
-    try {
-        info = store.session(id);
-    } catch (const std::exception& e) {
-        throw CommandError(kExitUsage, e.what());
-    }
+    const app::SessionInfo info = store.session(id);  // an unknown id is a SessionStoreError
     if (info.theatre_json.empty()) {
-        throw CommandError(kExitUsage,
-                           "session " + id + " was measured on " + info.source +
-                               "; only simulated sessions can be resumed from the CLI so far");
+        throw errors::InputError("session " + id + " was measured on " + info.source +
+                                 "; only simulated sessions can be resumed from the CLI so far");
     }
     try {
         return app::prepareSimulation(info);
     } catch (const std::exception& e) {
-        throw CommandError(kExitUsage, "session " + id + ": " + e.what());
+        errors::throwError(errors::kindOf(e), "session " + id + ": " + e.what());
     }
 }
 
@@ -113,20 +101,16 @@ void registerSessionCommands(CLI::App& app) {
                         "Archive a session (kept with its readings, listed as archived)");
         cmd->callback([db, f] {
             auto store = openStore(*db);
-            try {
-                if (!f->remove.empty()) {
-                    store->deleteSession(f->remove);
-                    std::printf("deleted session %s (it held no reading)\n", f->remove.c_str());
-                    return;
-                }
-                if (!f->archive.empty()) {
-                    store->session(f->archive);  // unknown ids are an error
-                    store->setStatus(f->archive, "archived");
-                    std::printf("archived session %s (readings kept)\n", f->archive.c_str());
-                    return;
-                }
-            } catch (const std::exception& e) {
-                throw CommandError(kExitUsage, e.what());
+            if (!f->remove.empty()) {
+                store->deleteSession(f->remove);
+                std::printf("deleted session %s (it held no reading)\n", f->remove.c_str());
+                return;
+            }
+            if (!f->archive.empty()) {
+                store->session(f->archive);  // unknown ids are an error
+                store->setStatus(f->archive, "archived");
+                std::printf("archived session %s (readings kept)\n", f->archive.c_str());
+                return;
             }
             listSessions(*store, *f);
         });
@@ -155,16 +139,12 @@ void registerSessionCommands(CLI::App& app) {
         cmd->callback([db, id, quiet, port, skipNext, force, lang] {
             auto store = openStore(*db);
             app::PreparedSimulation sim = prepared(*store, *id);
-            try {
-                // A newer report may sit in the session's folder: never written over.
-                app::prepareOutputDirectory(sim.info.out_dir, *force);
-            } catch (const std::exception& e) {
-                throw CommandError(kExitOutput, e.what());
-            }
+            // A newer report may sit in the session's folder: never written over.
+            app::prepareOutputDirectory(sim.info.out_dir, *force);
             if (sim.field && port->empty()) {
-                throw CommandError(kExitUsage, "session " + *id + " is a field session (" +
-                                                   sim.info.source +
-                                                   "): give --port with the instrument's port");
+                throw errors::InputError("session " + *id + " is a field session (" +
+                                         sim.info.source +
+                                         "): give --port with the instrument's port");
             }
             if (!*quiet) {
                 std::printf("Resuming session %s (%s): %zu reading(s) already taken\n", id->c_str(),
@@ -184,7 +164,8 @@ void registerSessionCommands(CLI::App& app) {
                     }
                 }
             } catch (const app::SessionStoreError& e) {
-                throw CommandError(kExitOutput, e.what());
+                // Whatever the journal refuses while taking the session is a storage failure.
+                throw errors::StorageError(e.what());
             }
             if (sim.field) {
                 runFieldAndReport(sim, *store, *port, *quiet, *lang);
@@ -217,22 +198,13 @@ void registerSessionCommands(CLI::App& app) {
             const app::PreparedSimulation sim = prepared(*store, *id);
             const report::CertificationReport rep = app::reportFromStore(sim, *store);
             const std::string file = out->empty() ? "report." + *format : *out;
-            try {
-                app::prepareOutputFile(file, *force);
-            } catch (const std::exception& e) {
-                throw CommandError(kExitOutput, e.what());
-            }
-            try {
-                if (*format == "json") {
-                    app::writeFileAtomically(file, app::reportToJson(rep).dump(2) + "\n");
-                } else if (*format == "csv") {
-                    app::writeFileAtomically(file,
-                                             app::reportCsv(rep, app::present::parseLang(*lang)));
-                } else {
-                    app::writeReportPdf(rep, file, app::present::parseLang(*lang));
-                }
-            } catch (const std::exception& e) {
-                throw CommandError(kExitOutput, e.what());
+            app::prepareOutputFile(file, *force);
+            if (*format == "json") {
+                app::writeFileAtomically(file, app::reportToJson(rep).dump(2) + "\n");
+            } else if (*format == "csv") {
+                app::writeFileAtomically(file, app::reportCsv(rep, app::present::parseLang(*lang)));
+            } else {
+                app::writeReportPdf(rep, file, app::present::parseLang(*lang));
             }
             std::printf("%s%s\n", file.c_str(),
                         rep.complete ? "" : "  (session incomplete: report marked so)");

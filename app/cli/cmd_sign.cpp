@@ -18,14 +18,10 @@ void registerSigningCommands(CLI::App& app) {
                         "Key folder (default: $CINEMEASURE_KEYS or ~/.config/cinemeasure/keys)");
         cmd->add_option("--name", *name, "Base name of the .key/.pub files");
         cmd->callback([dir, name] {
-            try {
-                const auto f = app::generateKeyPair(
-                    dir->empty() ? app::defaultKeyDir() : std::filesystem::path(*dir), *name);
-                std::printf("secret key: %s (keep private)\npublic key: %s\nkey id:     %s\n",
-                            f.secret_key.c_str(), f.public_key.c_str(), f.key_id.c_str());
-            } catch (const std::exception& e) {
-                throw CommandError(kExitOutput, e.what());
-            }
+            const auto f = app::generateKeyPair(
+                dir->empty() ? app::defaultKeyDir() : std::filesystem::path(*dir), *name);
+            std::printf("secret key: %s (keep private)\npublic key: %s\nkey id:     %s\n",
+                        f.secret_key.c_str(), f.public_key.c_str(), f.key_id.c_str());
         });
     }
     {
@@ -38,13 +34,8 @@ void registerSigningCommands(CLI::App& app) {
         cmd->add_option("--key", *key, "Secret key file from `cinemeasure keygen`")
             ->required()
             ->check(CLI::ExistingFile);
-        cmd->callback([report, key] {
-            try {
-                std::printf("%s\n", app::signReport(*report, *key).c_str());
-            } catch (const std::exception& e) {
-                throw CommandError(kExitUsage, e.what());
-            }
-        });
+        cmd->callback(
+            [report, key] { std::printf("%s\n", app::signReport(*report, *key).c_str()); });
     }
     {
         auto report = std::make_shared<std::string>();
@@ -63,17 +54,13 @@ void registerSigningCommands(CLI::App& app) {
                         "~/.config/cinemeasure/trusted-keys)");
         cmd->add_option("--public-key", *pub, "Also trust this public key file");
         cmd->callback([=] {
-            app::VerifyResult r;
-            try {
-                r = app::verifyReport(*report, *sig,
-                                      trusted->empty() ? app::defaultTrustedKeyDir()
-                                                       : std::filesystem::path(*trusted),
-                                      *pub);
-            } catch (const std::exception& e) {
-                throw CommandError(kExitVerifyFailed, e.what());
-            }
+            // An unusable signature file is a SigningError (a verification failure).
+            const app::VerifyResult r = app::verifyReport(
+                *report, *sig,
+                trusted->empty() ? app::defaultTrustedKeyDir() : std::filesystem::path(*trusted),
+                *pub);
             if (!r.valid || !r.trusted) {
-                throw CommandError(kExitVerifyFailed, r.message);
+                throw errors::VerificationError(r.message);
             }
             std::printf("%s\n", r.message.c_str());
         });

@@ -105,60 +105,49 @@ std::pair<double, double> calibrationReference(const std::filesystem::path& file
 void runWall(const WallArgs& a) {
     if (!a.images.empty()) {
         if (!a.port.empty() || !a.simulate.empty()) {
-            throw CommandError(kExitUsage, "--image analyses files: no --port or --simulate");
+            throw errors::InputError("--image analyses files: no --port or --simulate");
         }
         if (a.layout.empty()) {
-            throw CommandError(kExitUsage, "--image needs --layout (a config with an led section)");
+            throw errors::InputError("--image needs --layout (a config with an led section)");
         }
         analyzeWallImages(a.images, a.meta, a.layout, a.limits, a.provisional, a.calibration,
                           a.corners, a.out);
         return;
     }
     if (a.port.empty() == a.simulate.empty()) {
-        throw CommandError(kExitUsage, "give either --port, --simulate or --image");
+        throw errors::InputError("give either --port, --simulate or --image");
     }
     const std::string layoutFile = a.layout.empty() ? a.simulate : a.layout;
     if (layoutFile.empty()) {
-        throw CommandError(kExitUsage,
-                           "--layout is needed with --port (a config with an led section)");
+        throw errors::InputError("--layout is needed with --port (a config with an led section)");
     }
     // Inputs first: nothing is captured unless every input is good.
     app::WallJobOptions o;
     drivers::virt::TheatreConfig layoutCfg;
     std::filesystem::path calFile;
-    try {
-        layoutCfg = app::loadTheatreConfig(layoutFile);
-        if (!layoutCfg.led) {
-            throw CommandError(kExitUsage, layoutFile + ": not an LED wall (no led section)");
-        }
-        o.layout = drivers::virt::ledLayoutOf(layoutCfg);
-        o.limits = app::loadWallLimits(app::wallLimitsFile(a.limits));
-        app::setWallProvisionalPolicy(o.limits, a.provisional);
-        calFile = a.calibration.empty() ? app::dataDir() / "cameras" / "virtual-camera.json"
-                                        : std::filesystem::path(a.calibration);
-        o.calibration = app::loadCameraCalibration(calFile);
-        std::tie(o.calibration_iso, o.calibration_f_number) = calibrationReference(calFile);
-        o.iso = cam::parseSettingInput(cam::Setting::Iso, a.iso);
-        o.f_number = cam::parseSettingInput(cam::Setting::Aperture, a.aperture);
-        o.format = cam::parseImageFormat(a.format);
+    layoutCfg = app::loadTheatreConfig(layoutFile);
+    if (!layoutCfg.led) {
+        throw errors::InputError(layoutFile + ": not an LED wall (no led section)");
+    }
+    o.layout = drivers::virt::ledLayoutOf(layoutCfg);
+    o.limits = app::loadWallLimits(app::wallLimitsFile(a.limits));
+    app::setWallProvisionalPolicy(o.limits, a.provisional);
+    calFile = a.calibration.empty() ? app::dataDir() / "cameras" / "virtual-camera.json"
+                                    : std::filesystem::path(a.calibration);
+    o.calibration = app::loadCameraCalibration(calFile);
+    std::tie(o.calibration_iso, o.calibration_f_number) = calibrationReference(calFile);
+    o.iso = cam::parseSettingInput(cam::Setting::Iso, a.iso);
+    o.f_number = cam::parseSettingInput(cam::Setting::Aperture, a.aperture);
+    o.format = cam::parseImageFormat(a.format);
+    o.patterns.push_back(
+        app::parseWallPattern(a.uniformity_pattern, app::WallPattern::Role::Uniformity, 0.125));
+    if (a.defect_pattern != "none") {
         o.patterns.push_back(
-            app::parseWallPattern(a.uniformity_pattern, app::WallPattern::Role::Uniformity, 0.125));
-        if (a.defect_pattern != "none") {
-            o.patterns.push_back(
-                app::parseWallPattern(a.defect_pattern, app::WallPattern::Role::Defects, 0.5));
-        }
-    } catch (const CommandError&) {
-        throw;
-    } catch (const std::exception& e) {
-        throw CommandError(kExitUsage, e.what());
+            app::parseWallPattern(a.defect_pattern, app::WallPattern::Role::Defects, 0.5));
     }
     const std::filesystem::path out = a.out;
     o.captures_dir = out / "captures";
-    try {
-        app::ensureWritableDirectory(out);
-    } catch (const std::exception& e) {
-        throw CommandError(kExitOutput, e.what());
-    }
+    app::ensureWritableDirectory(out);
     o.progress = [](const std::string& s) {
         std::printf("%s\n", s.c_str());
         std::fflush(stdout);
@@ -166,41 +155,35 @@ void runWall(const WallArgs& a) {
 
     std::unique_ptr<cam::PtpIpSimulator> sim;
     if (!a.simulate.empty()) {
-        try {
-            auto theatre = std::make_shared<const drivers::virt::VirtualTheatre>(layoutCfg);
-            auto generator = std::make_shared<app::VirtualPatternGenerator>();
-            app::RenderedFrameSourceOptions ro;
-            ro.camera.width_px = a.size.at(0);
-            ro.camera.height_px = a.size.at(1);
-            ro.camera.supersample = 1;  // the sensor resolves the LED pixels; no aliasing to hide
-            if (!a.seat.empty()) {
-                const geometry::Seat* s = layoutCfg.findSeat(a.seat);
-                if (!s) {
-                    throw CommandError(kExitUsage, a.simulate + ": no seat '" + a.seat + "'");
-                }
-                ro.camera.seat = *s;
+        auto theatre = std::make_shared<const drivers::virt::VirtualTheatre>(layoutCfg);
+        auto generator = std::make_shared<app::VirtualPatternGenerator>();
+        app::RenderedFrameSourceOptions ro;
+        ro.camera.width_px = a.size.at(0);
+        ro.camera.height_px = a.size.at(1);
+        ro.camera.supersample = 1;  // the sensor resolves the LED pixels; no aliasing to hide
+        if (!a.seat.empty()) {
+            const geometry::Seat* s = layoutCfg.findSeat(a.seat);
+            if (!s) {
+                throw errors::InputError(a.simulate + ": no seat '" + a.seat + "'");
             }
-            cam::PtpIpSimulatorOptions so;
-            so.fault = cam::parseSimulatorFault(a.fault);
-            so.fault_at = a.fault_at;
-            so.time_scale = a.time_scale;
-            so.source = app::renderedFrameSource(theatre, generator, ro);
-            sim = std::make_unique<cam::PtpIpSimulator>(so);
-            sim->start();
-            o.port = sim->portString();
-            o.show = [generator](const std::string& s) { generator->show(s); };
-            std::printf("simulated camera on %s photographing %s\n", o.port.c_str(),
-                        layoutCfg.name.c_str());
-            // An unknown stimulus is a usage error, caught here rather than in the camera.
-            drivers::virt::CameraSetup probe;
-            probe.width_px = probe.height_px = 16;
-            for (const auto& p : o.patterns) {
-                drivers::virt::renderCameraFrame(*theatre, p.stimulus, probe);
-            }
-        } catch (const CommandError&) {
-            throw;
-        } catch (const std::exception& e) {
-            throw CommandError(kExitUsage, e.what());
+            ro.camera.seat = *s;
+        }
+        cam::PtpIpSimulatorOptions so;
+        so.fault = cam::parseSimulatorFault(a.fault);
+        so.fault_at = a.fault_at;
+        so.time_scale = a.time_scale;
+        so.source = app::renderedFrameSource(theatre, generator, ro);
+        sim = std::make_unique<cam::PtpIpSimulator>(so);
+        sim->start();
+        o.port = sim->portString();
+        o.show = [generator](const std::string& s) { generator->show(s); };
+        std::printf("simulated camera on %s photographing %s\n", o.port.c_str(),
+                    layoutCfg.name.c_str());
+        // An unknown stimulus is a usage error, caught here rather than in the camera.
+        drivers::virt::CameraSetup probe;
+        probe.width_px = probe.height_px = 16;
+        for (const auto& p : o.patterns) {
+            drivers::virt::renderCameraFrame(*theatre, p.stimulus, probe);
         }
     } else {
         o.port = a.port;
@@ -222,16 +205,16 @@ void runWall(const WallArgs& a) {
         r = app::runWallJob(o);
     } catch (const cam::DownloadStorageError& e) {
         // The disk, not the camera: exit 4 like every other output failure.
-        throw CommandError(kExitOutput, std::string("storage: ") + e.what() +
-                                            "; free space or choose another --out, then re-run");
+        throw errors::StorageError(std::string("storage: ") + e.what() +
+                                   "; free space or choose another --out, then re-run");
     } catch (const cam::CameraError& e) {
-        throw CommandError(kExitInstrument, std::string(cam::toString(e.kind())) + ": " + e.what() +
-                                                "; captures so far are in " +
-                                                o.captures_dir.string() +
-                                                " (re-run to capture again)");
+        errors::throwError(e.errorKind(), std::string(cam::toString(e.kind())) + ": " + e.what() +
+                                              "; captures so far are in " +
+                                              o.captures_dir.string() +
+                                              " (re-run to capture again)");
     } catch (const std::exception& e) {
-        throw CommandError(kExitInstrument, std::string(e.what()) + "; captures so far are in " +
-                                                o.captures_dir.string());
+        errors::throwError(errors::kindOf(e), std::string(e.what()) + "; captures so far are in " +
+                                                  o.captures_dir.string());
     }
 
     nlohmann::ordered_json meta;
@@ -246,14 +229,10 @@ void runWall(const WallArgs& a) {
     app::WallReportInfo info;
     for (const auto& c : r.captures) {
         const std::string rel = (std::filesystem::path("captures") / c.file.filename()).string();
-        meta["captures"].push_back({{"file", rel},
-                                    {"stimulus", c.stimulus},
-                                    {"role", c.role},
-                                    {"exposure_s", c.exposure_s},
-                                    {"iso", c.iso},
-                                    {"f_number", c.f_number},
-                                    {"level", c.level},
-                                    {"accepted", c.accepted}});
+        // The same record as captures.json, the file named relative to the analysis.
+        nlohmann::ordered_json cj = c;
+        cj["file"] = rel;
+        meta["captures"].push_back(std::move(cj));
         char line[256];
         std::snprintf(line, sizeof line, "%s  %s (%s)  %g s  ISO %g  f/%g  level %.2f  %s",
                       rel.c_str(), c.stimulus.c_str(), c.role.c_str(), c.exposure_s, c.iso,
@@ -265,12 +244,8 @@ void runWall(const WallArgs& a) {
     // The file's name, not the build machine's absolute path.
     info.calibration = calFile.filename().string();
     info.date = meta["date"];
-    try {
-        app::writeWallResults(out, r.analysis, o.limits, meta);
-        app::writeWallReportPdf(r.analysis, o.limits, info, out / "report.pdf");
-    } catch (const std::exception& e) {
-        throw CommandError(kExitOutput, e.what());
-    }
+    app::writeWallResults(out, r.analysis, o.limits, meta);
+    app::writeWallReportPdf(r.analysis, o.limits, info, out / "report.pdf");
     printWallSummary(r.analysis, o.limits);
     std::printf("wrote %s\n", (out / "report.pdf").string().c_str());
 }
@@ -296,8 +271,8 @@ void analyzeWallImages(const std::vector<std::string>& images, const ImageMetada
                        const std::string& provisional, const std::string& calibration,
                        const std::string& corners, const std::string& outDir) {
     if (images.empty() || images.size() > 2) {
-        throw CommandError(kExitUsage,
-                           "give one or two images: the uniformity frame, then a defect frame");
+        throw errors::InputError(
+            "give one or two images: the uniformity frame, then a defect frame");
     }
     // Inputs first: nothing is written unless every input is good.
     std::vector<app::WallFrame> frames;
@@ -307,46 +282,41 @@ void analyzeWallImages(const std::vector<std::string>& images, const ImageMetada
     imaging::CameraCalibration cal;
     std::filesystem::path calFile;
     std::optional<imaging::ScreenQuad> quad;
-    try {
-        app::imaging_io::ImageMetadata sidecar, flags;
-        if (!m.sidecar.empty()) {
-            sidecar = app::imaging_io::readImageSidecar(m.sidecar);
-        }
-        flags.exposure_s = m.exposure_s;
-        flags.black_level_dn = m.black_level_dn;
-        flags.white_level_dn = m.white_level_dn;
-        for (std::size_t i = 0; i < images.size(); ++i) {
-            imaging::RawFrame f = app::imaging_io::readImage(images[i]);
-            app::imaging_io::applyImageMetadata(f, images[i], sidecar, flags);
-            frames.push_back({std::move(f), images[i], i == 0 ? "uniformity" : "defects", 1.0});
-        }
-        cfg = app::loadTheatreConfig(layoutFile);
-        if (!cfg.led) {
-            throw CommandError(kExitUsage, layoutFile + ": not an LED wall (no led section)");
-        }
-        layout = drivers::virt::ledLayoutOf(cfg);
-        limits = app::loadWallLimits(app::wallLimitsFile(limitsId));
-        app::setWallProvisionalPolicy(limits, provisional);
-        calFile = calibration.empty() ? app::dataDir() / "cameras" / "virtual-camera.json"
-                                      : std::filesystem::path(calibration);
-        cal = app::loadCameraCalibration(calFile);
-        if (!corners.empty()) {
-            const auto v = parseCornerNumbers(corners);
-            quad = imaging::ScreenQuad{cv::Point2d(v[0], v[1]), cv::Point2d(v[2], v[3]),
-                                       cv::Point2d(v[4], v[5]), cv::Point2d(v[6], v[7])};
-        }
-    } catch (const CommandError&) {
-        throw;
-    } catch (const std::exception& e) {
-        throw CommandError(kExitUsage, e.what());
+    app::imaging_io::ImageMetadata sidecar, flags;
+    if (!m.sidecar.empty()) {
+        sidecar = app::imaging_io::readImageSidecar(m.sidecar);
+    }
+    flags.exposure_s = m.exposure_s;
+    flags.black_level_dn = m.black_level_dn;
+    flags.white_level_dn = m.white_level_dn;
+    for (std::size_t i = 0; i < images.size(); ++i) {
+        imaging::RawFrame f = app::imaging_io::readImage(images[i]);
+        app::imaging_io::applyImageMetadata(f, images[i], sidecar, flags);
+        frames.push_back({std::move(f), images[i], i == 0 ? "uniformity" : "defects", 1.0});
+    }
+    cfg = app::loadTheatreConfig(layoutFile);
+    if (!cfg.led) {
+        throw errors::InputError(layoutFile + ": not an LED wall (no led section)");
+    }
+    layout = drivers::virt::ledLayoutOf(cfg);
+    limits = app::loadWallLimits(app::wallLimitsFile(limitsId));
+    app::setWallProvisionalPolicy(limits, provisional);
+    calFile = calibration.empty() ? app::dataDir() / "cameras" / "virtual-camera.json"
+                                  : std::filesystem::path(calibration);
+    cal = app::loadCameraCalibration(calFile);
+    if (!corners.empty()) {
+        const auto v = parseCornerNumbers(corners);
+        quad = imaging::ScreenQuad{cv::Point2d(v[0], v[1]), cv::Point2d(v[2], v[3]),
+                                   cv::Point2d(v[4], v[5]), cv::Point2d(v[6], v[7])};
     }
     app::WallAnalysis an;
     try {
         an = app::analyzeWall(frames[0], frames.size() > 1 ? &frames[1] : nullptr, cal, layout,
                               limits, quad ? &*quad : nullptr);
     } catch (const std::exception& e) {
-        throw CommandError(kExitUsage,
-                           std::string(e.what()) + (corners.empty() ? "; pass --corners" : ""));
+        // The user's images do not show the wall where expected: input, with the way out.
+        throw errors::InputError(std::string(e.what()) +
+                                 (corners.empty() ? "; pass --corners" : ""));
     }
     const std::filesystem::path out = outDir;
     nlohmann::ordered_json meta;
@@ -370,13 +340,9 @@ void analyzeWallImages(const std::vector<std::string>& images, const ImageMetada
     info.camera = frames[0].frame.make + " " + frames[0].frame.model;
     info.calibration = calFile.string();
     info.date = meta["date"];
-    try {
-        app::ensureWritableDirectory(out);
-        app::writeWallResults(out, an, limits, meta);
-        app::writeWallReportPdf(an, limits, info, out / "report.pdf");
-    } catch (const std::exception& e) {
-        throw CommandError(kExitOutput, e.what());
-    }
+    app::ensureWritableDirectory(out);
+    app::writeWallResults(out, an, limits, meta);
+    app::writeWallReportPdf(an, limits, info, out / "report.pdf");
     printWallSummary(an, limits);
     std::printf("wrote %s\n", (out / "analysis.json").string().c_str());
 }

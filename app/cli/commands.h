@@ -2,6 +2,9 @@
 // CLI subcommands: each file registers one command on the CLI11 app; main() lists them.
 #pragma once
 
+#include "app/cli/exit_codes.h"
+#include "libmeasure/errors.h"
+
 #include <CLI/CLI.hpp>
 
 #include <array>
@@ -12,24 +15,8 @@
 
 namespace cm::cli {
 
-/// Exit codes shared by all commands.
-enum ExitCode : int {
-    kExitOk = 0,
-    kExitUsage = 2,        ///< bad arguments, unknown profile, invalid data file
-    kExitInstrument = 3,   ///< the instrument failed; readings so far are kept
-    kExitOutput = 4,       ///< the report could not be written
-    kExitVerifyFailed = 5  ///< a check the user asked for failed
-};
-
-/// A command failure with its exit code; main() prints the one-line message.
-class CommandError : public std::runtime_error {
-public:
-    CommandError(int code, const std::string& message) : std::runtime_error(message), code_(code) {}
-    int code() const { return code_; }
-
-private:
-    int code_;
-};
+// Commands throw the typed errors of libmeasure/errors.h (or a domain type derived from one);
+// main() prints the one-line message and maps the kind to the exit code (exit_codes.h).
 
 void registerProfilesCommand(CLI::App& app);
 void registerCertifyCommand(CLI::App& app);
@@ -100,8 +87,8 @@ void runRegistryEvaluate(const std::string& url, const std::string& profile, boo
                          const std::string& site, const std::string& csvOut);
 
 /// The journal refused a write (disk full, read-only, I/O error, or another writer took the
-/// session): exit 4 with the real cause and how to continue. Marks the session interrupted when
-/// the store still accepts that.
+/// session): a StorageError (exit 4) with the real cause and how to continue. Marks the session
+/// interrupted when the store still accepts that.
 [[noreturn]] void journalFailed(app::SessionStore& store, const std::string& session_id,
                                 const std::exception& cause, const std::string& resume_args = "");
 
@@ -119,7 +106,7 @@ void analyzeWallImages(const std::vector<std::string>& images, const ImageMetada
                        const std::string& provisional, const std::string& calibration,
                        const std::string& corners, const std::string& out);
 
-/// "x,y,x,y,x,y,x,y" (TL, TR, BR, BL, camera pixels) → 8 numbers; CommandError on bad text.
+/// "x,y,x,y,x,y,x,y" (TL, TR, BR, BL, camera pixels) → 8 numbers; errors::InputError on bad text.
 std::array<double, 8> parseCornerNumbers(const std::string& text);
 
 /// Adds --exposure, --black-level, --white-level and --sidecar to a command.

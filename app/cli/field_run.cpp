@@ -15,16 +15,16 @@ void runFieldAndReport(app::PreparedSimulation& session, app::SessionStore& stor
                        const std::string& port, bool quiet, const std::string& lang) {
     const drivers::Family* family = drivers::findFamily(session.info.instrument_family);
     if (family == nullptr) {
-        throw CommandError(kExitUsage, "field runs need --instrument with a driver family, not '" +
-                                           session.info.instrument_family + "'");
+        throw errors::InputError("field runs need --instrument with a driver family, not '" +
+                                 session.info.instrument_family + "'");
     }
     std::unique_ptr<drivers::SpotInstrument> instrument;
     try {
         instrument = drivers::openInstrument(*family, port);
     } catch (const std::exception& e) {
         store.setStatus(session.info.id, "interrupted");
-        throw CommandError(kExitInstrument, std::string(e.what()) + " (session " + session.info.id +
-                                                " kept; resume with --port)");
+        throw errors::InstrumentError(std::string(e.what()) + " (session " + session.info.id +
+                                      " kept; resume with --port)");
     }
     std::size_t total = 0;
     {
@@ -54,11 +54,10 @@ void runFieldAndReport(app::PreparedSimulation& session, app::SessionStore& stor
         rep = app::runField(session, store, *instrument, op, obs, &paused);
     } catch (const app::RunRefused& e) {
         store.setStatus(sid, "refused");
-        throw CommandError(kExitUsage, e.what());
+        throw errors::InputError(e.what());
     } catch (const drivers::InstrumentError& e) {
         store.setStatus(sid, "interrupted");
-        throw CommandError(kExitInstrument,
-                           instrumentFailure(e, session, store, " --port " + port));
+        throw errors::InstrumentError(instrumentFailure(e, session, store, " --port " + port));
     } catch (const app::SessionStoreError& e) {
         journalFailed(store, sid, e, " --port " + port);
     }
@@ -72,8 +71,8 @@ void runFieldAndReport(app::PreparedSimulation& session, app::SessionStore& stor
     try {
         app::writeReportFiles(rep, session.info.out_dir, lang);
     } catch (const std::exception& e) {
-        throw CommandError(kExitOutput,
-                           std::string(e.what()) + " (readings are kept in session " + sid + ")");
+        throw errors::StorageError(std::string(e.what()) + " (readings are kept in session " + sid +
+                                   ")");
     }
     try {
         store.setStatus(sid, "complete");

@@ -41,12 +41,10 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         const int code = app.exit(e);
         return code == 0 ? 0 : cm::cli::kExitUsage;
-    } catch (const cm::cli::CommandError& e) {
-        std::cerr << "cinemeasure: " << e.what() << "\n";
-        return e.code();
     } catch (const std::exception& e) {
+        // The one place a failure becomes an exit code: by its kind (libmeasure/errors.h).
         std::cerr << "cinemeasure: " << e.what() << "\n";
-        return cm::cli::kExitUsage;
+        return cm::cli::exitCodeFor(cm::errors::kindOf(e));
     }
     return 0;
 }

@@ -3,6 +3,8 @@
 #include "app/common/data_paths.h"
 #include "app/common/storage/safe_file.h"
 
+#include "libmeasure/errors.h"
+
 #include <unistd.h>
 #include <cerrno>
 #include <cstdlib>
@@ -47,12 +49,12 @@ std::filesystem::path dataDir() {
 std::string readTextFile(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        throw std::runtime_error(path.string() + ": cannot open: " + std::strerror(errno));
+        throw errors::InputError(path.string() + ": cannot open: " + std::strerror(errno));
     }
     std::ostringstream os;
     os << in.rdbuf();
     if (in.bad()) {
-        throw std::runtime_error(path.string() + ": read error");
+        throw errors::InputError(path.string() + ": read error");
     }
     return os.str();
 }
@@ -65,14 +67,14 @@ void ensureWritableDirectory(const std::filesystem::path& dir) {
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (ec) {
-        throw std::runtime_error("output directory " + dir.string() + ": " + ec.message());
+        throw errors::StorageError("output directory " + dir.string() + ": " + ec.message());
     }
     if (!std::filesystem::is_directory(dir)) {
-        throw std::runtime_error("output directory " + dir.string() + ": not a directory");
+        throw errors::StorageError("output directory " + dir.string() + ": not a directory");
     }
     if (::access(dir.c_str(), W_OK | X_OK) != 0) {
-        throw std::runtime_error("output directory " + dir.string() +
-                                 ": not writable: " + std::strerror(errno));
+        throw errors::StorageError("output directory " + dir.string() +
+                                   ": not writable: " + std::strerror(errno));
     }
 }
 

@@ -30,12 +30,13 @@ std::string hex(const unsigned char* data, std::size_t n) {
     return out;
 }
 
-std::vector<unsigned char> unhex(const std::string& h, std::size_t n, const std::string& what) {
+std::vector<unsigned char> unhex(const std::string& h, std::size_t n, const std::string& what,
+                                 errors::Kind kind = errors::Kind::Verification) {
     std::vector<unsigned char> out(n);
     std::size_t len = 0;
     if (sodium_hex2bin(out.data(), n, h.c_str(), h.size(), " \n\r\t", &len, nullptr) != 0 ||
         len != n) {
-        throw SigningError(what + ": not a valid " + std::to_string(n) + "-byte hex key");
+        throw SigningError(what + ": not a valid " + std::to_string(n) + "-byte hex key", kind);
     }
     return out;
 }
@@ -93,7 +94,7 @@ KeyPairFiles generateKeyPair(const std::filesystem::path& dir, const std::string
     try {
         requirePlainFileName(name, "key name");  // never a path: keys stay in their folder
     } catch (const std::invalid_argument& e) {
-        throw SigningError(e.what());
+        throw errors::InputError(e.what());
     }
     ensureWritableDirectory(dir);
     KeyPairFiles f{dir / (name + ".key"), dir / (name + ".pub"), {}};
@@ -102,8 +103,8 @@ KeyPairFiles generateKeyPair(const std::filesystem::path& dir, const std::string
             std::filesystem::file_type::not_found ||
         std::filesystem::symlink_status(f.public_key).type() !=
             std::filesystem::file_type::not_found) {
-        throw SigningError(f.secret_key.string() +
-                           " or .pub already exists; not overwriting a key");
+        throw errors::StorageError(f.secret_key.string() +
+                                   " or .pub already exists; not overwriting a key");
     }
     unsigned char pk[crypto_sign_PUBLICKEYBYTES];
     unsigned char sk[crypto_sign_SECRETKEYBYTES];
@@ -120,9 +121,9 @@ KeyPairFiles generateKeyPair(const std::filesystem::path& dir, const std::string
         pub.write(hex(pk, sizeof pk) + "\n");
         secret.commitNoReplace();
         pub.commitNoReplace();
-    } catch (const std::runtime_error& e) {
+    } catch (const std::exception&) {
         sodium_memzero(sk, sizeof sk);
-        throw SigningError(e.what());
+        throw;
     }
     f.key_id = keyId(pk);
     return f;
@@ -133,7 +134,7 @@ std::filesystem::path signReport(const std::filesystem::path& report,
     initSodium();
     const std::string text = readTextFile(report);
     std::string skHex = readTextFile(secretKey);
-    auto sk = unhex(skHex, crypto_sign_SECRETKEYBYTES, secretKey.string());
+    auto sk = unhex(skHex, crypto_sign_SECRETKEYBYTES, secretKey.string(), errors::Kind::Input);
     sodium_memzero(skHex.data(), skHex.size());
     unsigned char pk[crypto_sign_PUBLICKEYBYTES];
     crypto_sign_ed25519_sk_to_pk(pk, sk.data());
@@ -173,14 +174,22 @@ VerifyResult verifyReport(const std::filesystem::path& report,
         }
     } catch (const util::DataError& e) {
         throw SigningError(std::string("not a cinemeasure signature file: ") + e.what());
+    } catch (const errors::InputError& e) {
+        throw SigningError(e.what());  // a missing or unreadable .sig fails the verification
     } catch (const nlohmann::json::exception& e) {
         throw SigningError(sigFile.string() + ": not a cinemeasure signature file (" + e.what() +
                            ")");
     }
-    const auto pk =
-        unhex(j.at("public_key").get<std::string>(), crypto_sign_PUBLICKEYBYTES, sigFile.string());
-    const auto sig =
-        unhex(j.at("signature").get<std::string>(), crypto_sign_BYTES, sigFile.string());
+    std::vector<unsigned char> pk;
+    std::vector<unsigned char> sig;
+    try {
+        pk = unhex(j.at("public_key").get<std::string>(), crypto_sign_PUBLICKEYBYTES,
+                   sigFile.string());
+        sig = unhex(j.at("signature").get<std::string>(), crypto_sign_BYTES, sigFile.string());
+    } catch (const nlohmann::json::exception& e) {
+        throw SigningError(sigFile.string() + ": not a cinemeasure signature file (" + e.what() +
+                           ")");
+    }
     r.key_id = keyId(pk.data());
     r.valid =
         crypto_sign_verify_detached(sig.data(), reinterpret_cast<const unsigned char*>(text.data()),

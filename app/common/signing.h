@@ -2,6 +2,8 @@
 // Ed25519 report signatures (libsodium): detached, over the exact bytes of the report file.
 #pragma once
 
+#include "libmeasure/errors.h"
+
 #include <filesystem>
 #include <stdexcept>
 #include <string>
@@ -9,9 +11,17 @@
 
 namespace cm::app {
 
-class SigningError : public std::runtime_error {
+/// A signature or key that cannot be used: a verification failure unless the caller says the key
+/// was the user's input (a bad secret key given to `sign`).
+class SigningError : public errors::VerificationError {
 public:
-    using std::runtime_error::runtime_error;
+    explicit SigningError(const std::string& message,
+                          errors::Kind kind = errors::Kind::Verification)
+        : errors::VerificationError(message), kind_(kind) {}
+    errors::Kind errorKind() const noexcept override { return kind_; }
+
+private:
+    errors::Kind kind_;
 };
 
 struct KeyPairFiles {

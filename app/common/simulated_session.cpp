@@ -150,7 +150,7 @@ drivers::virt::VirtualMeterOptions meterOptions(const PreparedSimulation& sim) {
 
 std::vector<std::string> simulatedFamilies() {
     std::vector<std::string> ids = {"virtual"};
-    for (const auto& id : drivers::familyIds()) {
+    for (const auto& id : drivers::simulatedFamilyIds()) {
         ids.push_back(id);
     }
     return ids;

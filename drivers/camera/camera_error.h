@@ -2,6 +2,7 @@
 // Typed camera errors: a generic kind the application acts on, with libgphoto2's code and the
 // camera's own PTP response code beside it (two levels, as for the spot instruments).
 #pragma once
+#include "libmeasure/errors.h"
 
 #include <cstdint>
 #include <stdexcept>
@@ -22,15 +23,20 @@ enum class CameraErrorKind {
 
 const char* toString(CameraErrorKind kind);
 
-class CameraError : public std::runtime_error {
+class CameraError : public errors::InstrumentError {
 public:
     CameraError(CameraErrorKind kind, const std::string& message, int gphoto_code = 0,
                 std::uint16_t ptp_code = 0)
-        : std::runtime_error(message),
+        : errors::InstrumentError(message),
           kind_(kind),
           gphoto_code_(gphoto_code),
           ptp_code_(ptp_code) {}
     CameraErrorKind kind() const { return kind_; }
+    /// A setting or value the camera does not have is bad input; everything else is the camera.
+    errors::Kind errorKind() const noexcept override {
+        return kind_ == CameraErrorKind::UnsupportedSetting ? errors::Kind::Input
+                                                            : errors::Kind::Instrument;
+    }
     /// libgphoto2 result code (GP_ERROR_*), 0 when the error did not come from the library.
     int gphotoCode() const { return gphoto_code_; }
     /// The last PTP response code the library reported failing (e.g. 0x2019 DeviceBusy), or 0.
@@ -45,9 +51,9 @@ private:
 /// This computer could not store a downloaded file (disk full, read-only, no permission): not a
 /// camera fault, so it is not a CameraError and no reconnect is tried. The file stays on the
 /// camera and no partial file is left behind.
-class DownloadStorageError : public std::runtime_error {
+class DownloadStorageError : public errors::StorageError {
 public:
-    using std::runtime_error::runtime_error;
+    using errors::StorageError::StorageError;
 };
 
 }  // namespace cm::drivers::camera

@@ -2,6 +2,8 @@
 // CS-2000 driver state machine.
 #include "drivers/cs2000/device.h"
 
+#include "drivers/instrument/timeout.h"
+
 #include <algorithm>
 
 namespace cm::drivers::cs2000 {
@@ -18,13 +20,9 @@ Cs2000Device::~Cs2000Device() {
     }
 }
 
-std::chrono::milliseconds Cs2000Device::scaled(double ms) const {
-    return std::chrono::milliseconds(static_cast<long long>(std::max(1000.0, ms * timeout_scale_)));
-}
-
 Reply Cs2000Device::transact(const std::string& command, double timeout_ms) {
     port_->write(command + kTerminator);
-    return parseReply(port_->readUntil(kTerminator, scaled(timeout_ms)));
+    return parseReply(port_->readUntil(kTerminator, scaledTimeout(timeout_ms, timeout_scale_)));
 }
 
 procedure::InstrumentInfo Cs2000Device::identify() {
@@ -65,12 +63,12 @@ procedure::Reading Cs2000Device::measure() {
     identify();
     // One command, two replies: "OK00,ttt" after the pre-measurement, then "OK00" when done.
     const int seconds = parseMeasurementTime(transact("MEAS,1", 15000));
-    const auto second =
-        parseReply(port_->readUntil(kTerminator, scaled(seconds * 1000.0 + 10000.0)));
+    const auto second = parseReply(
+        port_->readUntil(kTerminator, scaledTimeout(seconds * 1000.0 + 10000.0, timeout_scale_)));
     check(second, "MEAS,1");
     const std::string line = [&] {
         port_->write(std::string("MEDR,2,0,01") + kTerminator);
-        return port_->readUntil(kTerminator, scaled(3000));
+        return port_->readUntil(kTerminator, scaledTimeout(3000, timeout_scale_));
     }();
     procedure::Reading r;
     try {

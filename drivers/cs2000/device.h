@@ -22,7 +22,6 @@ public:
 
 private:
     Reply transact(const std::string& command, double timeout_ms);
-    std::chrono::milliseconds scaled(double ms) const;
 
     std::unique_ptr<ByteTransport> port_;
     double timeout_scale_;

@@ -27,7 +27,7 @@ const char* toString(ErrorKind kind) {
 
 InstrumentError::InstrumentError(ErrorKind kind, const std::string& message,
                                  std::string device_code)
-    : std::runtime_error(std::string(toString(kind)) + ": " + message),
+    : errors::InstrumentError(std::string(toString(kind)) + ": " + message),
       kind_(kind),
       device_code_(std::move(device_code)) {}
 

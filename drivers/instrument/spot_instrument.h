@@ -3,6 +3,7 @@
 // Drivers never print or prompt: they return typed readings or throw InstrumentError.
 #pragma once
 
+#include "libmeasure/errors.h"
 #include "libmeasure/procedure/reading.h"
 
 #include <stdexcept>
@@ -22,7 +23,7 @@ enum class ErrorKind {
 
 const char* toString(ErrorKind kind);
 
-class InstrumentError : public std::runtime_error {
+class InstrumentError : public errors::InstrumentError {
 public:
     InstrumentError(ErrorKind kind, const std::string& message, std::string device_code = {});
     ErrorKind kind() const { return kind_; }

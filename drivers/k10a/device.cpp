@@ -2,6 +2,8 @@
 // K10-A driver: the connection sequence and reading loop Argyll uses (P0, P2, J8; N5 averaged).
 #include "drivers/k10a/device.h"
 
+#include "drivers/instrument/timeout.h"
+
 #include <algorithm>
 
 namespace cm::drivers::k10a {
@@ -9,16 +11,12 @@ namespace cm::drivers::k10a {
 K10aDevice::K10aDevice(std::unique_ptr<ByteTransport> transport, double timeout_scale)
     : port_(std::move(transport)), timeout_scale_(timeout_scale) {}
 
-std::chrono::milliseconds K10aDevice::scaled(double ms) const {
-    return std::chrono::milliseconds(static_cast<long long>(std::max(1000.0, ms * timeout_scale_)));
-}
-
 std::string K10aDevice::command(const std::string& cmd, std::size_t length, double timeout_ms) {
     // Replies have no terminator: drop anything stale (a short or late frame) so the byte count
     // of this reply starts at its first byte.
     port_->flushInput();
     port_->write(cmd + kCommandTerminator);
-    return port_->readExactly(length, scaled(timeout_ms));
+    return port_->readExactly(length, scaledTimeout(timeout_ms, timeout_scale_));
 }
 
 procedure::InstrumentInfo K10aDevice::identify() {

@@ -22,7 +22,6 @@ public:
 private:
     std::string command(const std::string& cmd, std::size_t reply_length, double timeout_ms);
     colorimetry::XYZ oneReading();
-    std::chrono::milliseconds scaled(double ms) const;
 
     std::unique_ptr<ByteTransport> port_;
     double timeout_scale_;

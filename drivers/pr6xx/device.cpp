@@ -2,6 +2,8 @@
 // PR-6xx driver state machine.
 #include "drivers/pr6xx/device.h"
 
+#include "drivers/instrument/timeout.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
@@ -24,11 +26,6 @@ Pr6xxDevice::~Pr6xxDevice() {
     }
 }
 
-std::chrono::milliseconds Pr6xxDevice::scaled(double ms) const {
-    // Never below 1 s: a real port needs that much slack for USB latency.
-    return std::chrono::milliseconds(static_cast<long long>(std::max(1000.0, ms * timeout_scale_)));
-}
-
 void Pr6xxDevice::ensureRemote() {
     if (remote_) {
         return;
@@ -39,7 +36,8 @@ void Pr6xxDevice::ensureRemote() {
         port_->write(std::string(1, *c));
         std::this_thread::sleep_for(5ms);
     }
-    const std::string reply = port_->readUntil(kReplyTerminator, scaled(3000));
+    const std::string reply =
+        port_->readUntil(kReplyTerminator, scaledTimeout(3000, timeout_scale_));
     if (reply.find(kRemoteModeReply) == std::string::npos) {
         throw InstrumentError(ErrorKind::Protocol,
                               port_->name() + ": expected 'REMOTE MODE', got '" + reply + "'");
@@ -95,7 +93,7 @@ Capabilities Pr6xxDevice::capabilities() const {
 procedure::Reading Pr6xxDevice::measure() {
     identify();
     // Adaptive exposure plus an equal dark reading, plus overhead (manual timing notes).
-    const auto timeout = scaled(2 * model_->max_exposure_ms + 15000);
+    const auto timeout = scaledTimeout(2 * model_->max_exposure_ms + 15000, timeout_scale_);
     port_->write(std::string("M2") + kCommandTerminator);
     const std::string line = port_->readUntil(kReplyTerminator, timeout);
     procedure::Reading r;

@@ -31,8 +31,6 @@ private:
     procedure::InstrumentInfo info_;
     const ModelInfo* model_ = nullptr;
     double timeout_scale_ = 1.0;
-
-    std::chrono::milliseconds scaled(double ms) const;
 };
 
 }  // namespace cm::drivers::pr6xx

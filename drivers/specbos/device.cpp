@@ -2,6 +2,8 @@
 // specbos driver.
 #include "drivers/specbos/device.h"
 
+#include "drivers/instrument/timeout.h"
+
 #include <algorithm>
 
 namespace cm::drivers::specbos {
@@ -9,13 +11,9 @@ namespace cm::drivers::specbos {
 SpecbosDevice::SpecbosDevice(std::unique_ptr<ByteTransport> transport, double timeout_scale)
     : port_(std::move(transport)), timeout_scale_(timeout_scale) {}
 
-std::chrono::milliseconds SpecbosDevice::scaled(double ms) const {
-    return std::chrono::milliseconds(static_cast<long long>(std::max(1000.0, ms * timeout_scale_)));
-}
-
 std::string SpecbosDevice::query(const std::string& command, double timeout_ms) {
     port_->write(command + kTerminator);
-    std::string line = port_->readUntil(kTerminator, scaled(timeout_ms));
+    std::string line = port_->readUntil(kTerminator, scaledTimeout(timeout_ms, timeout_scale_));
     if (!line.empty() && line.front() == kNak) {
         raiseDeviceError(command);
     }
@@ -25,7 +23,8 @@ std::string SpecbosDevice::query(const std::string& command, double timeout_ms) 
 void SpecbosDevice::raiseDeviceError(const std::string& what) {
     port_->flushInput();
     port_->write(std::string("*stat:err?") + kTerminator);
-    const int code = parseErrorCode(port_->readUntil(kTerminator, scaled(2000)));
+    const int code =
+        parseErrorCode(port_->readUntil(kTerminator, scaledTimeout(2000, timeout_scale_)));
     throw InstrumentError(errorKind(code),
                           what + ": " + errorText(code) + " (error " + std::to_string(code) + ")",
                           std::to_string(code));
@@ -33,7 +32,7 @@ void SpecbosDevice::raiseDeviceError(const std::string& what) {
 
 void SpecbosDevice::setting(const std::string& command) {
     port_->write(command + kTerminator);
-    const std::string b = port_->readExactly(1, scaled(2000));
+    const std::string b = port_->readExactly(1, scaledTimeout(2000, timeout_scale_));
     if (b[0] == kNak) {
         raiseDeviceError(command);
     }
@@ -76,7 +75,7 @@ procedure::Reading SpecbosDevice::measure() {
     identify();
     port_->write(std::string("*init") + kTerminator);
     // Auto-exposure up to the ceiling, an equal dark reading, ≈ 3.6 s overhead (+10 s margin).
-    const auto timeout = scaled(2 * model_->max_exposure_ms + 13600);
+    const auto timeout = scaledTimeout(2 * model_->max_exposure_ms + 13600, timeout_scale_);
     for (;;) {
         const char b = port_->readExactly(1, timeout)[0];
         if (b == kEnq) {
@@ -97,7 +96,7 @@ procedure::Reading SpecbosDevice::measure() {
     double v[3];
     const char* labels[] = {"X", "Y", "Z"};
     for (int i = 0; i < 3; ++i) {
-        const std::string line = port_->readUntil(kTerminator, scaled(2000));
+        const std::string line = port_->readUntil(kTerminator, scaledTimeout(2000, timeout_scale_));
         if (!line.empty() && line.front() == kNak) {
             raiseDeviceError("*fetch:XYZ");
         }

@@ -23,7 +23,6 @@ private:
     std::string query(const std::string& command, double timeout_ms);
     void setting(const std::string& command);
     [[noreturn]] void raiseDeviceError(const std::string& what);
-    std::chrono::milliseconds scaled(double ms) const;
 
     std::unique_ptr<ByteTransport> port_;
     double timeout_scale_;

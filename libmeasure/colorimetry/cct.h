@@ -4,6 +4,7 @@
 
 #include "libmeasure/colorimetry/observer.h"
 #include "libmeasure/colorimetry/tristimulus.h"
+#include "libmeasure/errors.h"
 
 #include <stdexcept>
 #include <string>
@@ -20,9 +21,9 @@ ChromaticityUV1960 toUV1960(const ChromaticityXY& xy);
 ChromaticityXY fromUV1960(const ChromaticityUV1960& uv);
 
 /// A chromaticity outside a method's stated validity range.
-class CctRangeError : public std::domain_error {
+class CctRangeError : public errors::InputError {
 public:
-    using std::domain_error::domain_error;
+    using errors::InputError::InputError;
 };
 
 struct CctResult {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Sampled spectra (radiance, reflectance, relative power) with documented interpolation.
 #pragma once
+#include "libmeasure/errors.h"
 
 #include <stdexcept>
 #include <string>
@@ -10,9 +11,9 @@ namespace cm::colorimetry {
 
 /// A spectrum that is not usable: unsorted, non-finite, negative where that is not allowed,
 /// or with gaps too wide to interpolate.
-class SpectrumError : public std::runtime_error {
+class SpectrumError : public errors::InputError {
 public:
-    using std::runtime_error::runtime_error;
+    using errors::InputError::InputError;
 };
 
 /// Samples of a spectral quantity at strictly increasing wavelengths (nm), any spacing.

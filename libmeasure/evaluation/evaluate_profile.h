@@ -8,6 +8,8 @@
 #include "libmeasure/procedure/profile.h"
 #include "libmeasure/procedure/reading.h"
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <cstdint>
 #include <vector>
 
@@ -24,6 +26,8 @@ struct FigureResult {
     bool straddles_limit = false;  ///< value ± U contains a limit
     Verdict verdict = Verdict::NotEvaluated;
 };
+/// The figure with its limit and verdict (the app adds the formatted "shown" text).
+void to_json(nlohmann::json& j, const FigureResult& f);
 
 struct EvaluationOptions {
     DecisionRule rule = DecisionRule::Simple;

@@ -6,6 +6,8 @@
 
 #include "libmeasure/procedure/profile.h"
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <string>
 #include <vector>
 
@@ -26,6 +28,7 @@ struct FitnessCheck {
     std::string found;        ///< what the instrument offers
     std::string message;      ///< one line for the operator
 };
+void to_json(nlohmann::json& j, const FitnessCheck& c);
 
 /// What is known of the instrument and the site when a run starts.
 struct FitnessFacts {

@@ -5,6 +5,8 @@
 
 #include "libmeasure/util/json_view.h"
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <string>
 #include <vector>
 
@@ -63,6 +65,10 @@ struct InstrumentUncertaintyModel {
 /// reading's instrument has no model: both are read as systematic per run (a specification
 /// accuracy is a calibration error, not noise), normal with k = 1.
 InstrumentUncertaintyModel legacyModel(double u_luminance_rel, double u_chromaticity_xy);
+
+/// As report.json lists a budget: each component with its standard uncertainty.
+void to_json(nlohmann::json& j, const UncertaintyComponent& c);
+void to_json(nlohmann::json& j, const InstrumentUncertaintyModel& m);
 
 /// Parses the "cinemeasure-instrument-uncertainty" document (calibration/instruments/*.json).
 /// Throws util::DataError naming the file and JSON path.

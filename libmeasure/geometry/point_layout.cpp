@@ -2,6 +2,8 @@
 // Measurement-point layouts; ST 431-1 §4.2 insets both axes by a fraction of the screen width.
 #include "libmeasure/geometry/point_layout.h"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <cstdio>
 #include <stdexcept>
@@ -133,6 +135,10 @@ std::vector<MeasurementPoint> pointLayout(const std::string& layout, const Scree
         pts.push_back({n.id, n.label, {n.col * half_w, n.row * half_h}});
     }
     return pts;
+}
+
+void to_json(nlohmann::json& j, const MeasurementPoint& p) {
+    j = {{"id", p.id}, {"label", p.label}, {"x_m", p.position.x_m}, {"y_m", p.position.y_m}};
 }
 
 }  // namespace cm::geometry

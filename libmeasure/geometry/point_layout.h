@@ -4,6 +4,8 @@
 
 #include "libmeasure/geometry/screen.h"
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <string>
 #include <vector>
 
@@ -15,6 +17,7 @@ struct MeasurementPoint {
     std::string label;  ///< human text, e.g. "top left corner"
     ScreenPoint position;
 };
+void to_json(nlohmann::json& j, const MeasurementPoint& p);
 
 /// Names of the layouts `pointLayout` knows.
 std::vector<std::string> knownLayouts();

@@ -2,6 +2,8 @@
 // LED wall structure: modules across/down, module pixels, cabinets of N×M modules, pixel pitch.
 #pragma once
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <opencv2/core.hpp>
 
 namespace cm::imaging {
@@ -42,5 +44,6 @@ struct LedWallLayout {
     /// Throws std::invalid_argument unless every count is positive and the wall is ≥ 1 module.
     void validate() const;
 };
+void to_json(nlohmann::ordered_json& j, const LedWallLayout& l);
 
 }  // namespace cm::imaging

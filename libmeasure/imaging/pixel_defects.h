@@ -5,6 +5,8 @@
 
 #include "libmeasure/imaging/led_layout.h"
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <opencv2/core.hpp>
 
 #include <vector>
@@ -31,6 +33,7 @@ struct PixelDefect {
     double ratio = 0.0;  ///< luminance / module median
     double luminance_cdm2 = 0.0;
 };
+void to_json(nlohmann::ordered_json& j, const PixelDefect& d);
 
 /// Scans a luminance grid (CV_32FC1, one sample per LED pixel). The module median is taken over
 /// every third pixel in each direction (a defect cannot move it; it is 9× cheaper). Defects come

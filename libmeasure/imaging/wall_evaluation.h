@@ -12,6 +12,8 @@
 #include "libmeasure/imaging/seams.h"
 #include "libmeasure/imaging/wall_limits.h"
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <opencv2/core.hpp>
 
 #include <string>
@@ -75,6 +77,13 @@ struct WallFigure {
     /// limit and pass/fail are reported but do not decide.
     bool deciding = false;
 };
+
+// JSON as in analysis.json (ordered: the file keeps the order written here).
+void to_json(nlohmann::ordered_json& j, const ModuleVerdict& m);
+/// `line_px` is written as x_px (vertical seam) or y_px (horizontal).
+void to_json(nlohmann::ordered_json& j, const SeamLine& s);
+void to_json(nlohmann::ordered_json& j, const AdjacentFinding& d);
+void to_json(nlohmann::ordered_json& j, const WallFigure& f);
 
 struct WallEvaluation {
     double wall_mean_cdm2 = 0.0;

@@ -6,6 +6,8 @@
 
 #include "libmeasure/imaging/pixel_defects.h"
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <optional>
 #include <string>
 
@@ -64,5 +66,7 @@ struct WallLimits {
         return {dead_below_ratio, stuck_above_ratio, stuck_min_excess_cdm2};
     }
 };
+/// The limits as analysis.json states them: each rule with its source and provisional flag.
+void to_json(nlohmann::ordered_json& j, const WallLimits& l);
 
 }  // namespace cm::imaging

@@ -4,6 +4,8 @@
 
 #include "libmeasure/colorimetry/tristimulus.h"
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -53,5 +55,10 @@ struct RecordedReading {
     int repeat = 0;
     Reading reading;
 };
+
+// JSON as in report.json (docs/report.schema.json): found by nlohmann::json through ADL.
+void to_json(nlohmann::json& j, const InstrumentInfo& i);
+/// XYZ with the derived luminance, x, y, u', v' (null where undefined, e.g. black).
+void to_json(nlohmann::json& j, const RecordedReading& r);
 
 }  // namespace cm::procedure

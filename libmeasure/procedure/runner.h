@@ -7,6 +7,8 @@
 #include "libmeasure/procedure/profile.h"
 #include "libmeasure/procedure/reading.h"
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <functional>
 #include <optional>
 #include <string>
@@ -55,6 +57,7 @@ struct SkippedTask {
     int repeat = 0;
     std::string reason;
 };
+void to_json(nlohmann::json& j, const SkippedTask& s);
 
 class ProcedureRunner {
 public:

@@ -7,6 +7,8 @@
 #include "libmeasure/evaluation/instrument_fitness.h"
 #include "libmeasure/procedure/runner.h"
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <string>
 #include <vector>
 
@@ -47,6 +49,11 @@ struct RoomConditionsRecord {
     std::string ambient_source;
     double ambient_cdm2 = -1.0;  ///< centre reading of the ambient step; < 0 = not read
 };
+
+void to_json(nlohmann::json& j, const SiteInfo& s);
+/// The report's "run" object (decision rule and provisional policy are reported on their own).
+void to_json(nlohmann::json& j, const RunInfo& r);
+void to_json(nlohmann::json& j, const RoomConditionsRecord& k);
 
 struct CertificationReport {
     RunInfo run;

@@ -15,7 +15,7 @@ std::string typeName(const nlohmann::json& j) {
 }  // namespace
 
 DataError::DataError(std::string source, std::string path, std::string problem)
-    : std::runtime_error(source + ": " + path + ": " + problem),
+    : errors::InputError(source + ": " + path + ": " + problem),
       source_(std::move(source)),
       path_(std::move(path)),
       problem_(std::move(problem)) {}

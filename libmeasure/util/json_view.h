@@ -3,6 +3,8 @@
 // the expected form (profiles and virtual theatre configs are edited by hand).
 #pragma once
 
+#include "libmeasure/errors.h"
+
 #include <nlohmann/json.hpp>
 
 #include <initializer_list>
@@ -14,7 +16,7 @@
 namespace cm::util {
 
 /// A data file that does not have the expected form.
-class DataError : public std::runtime_error {
+class DataError : public errors::InputError {
 public:
     DataError(std::string source, std::string path, std::string problem);
     const std::string& source() const { return source_; }

@@ -4,6 +4,7 @@
 // with the driver usable again afterwards.
 #include "drivers/cs2000/protocol.h"
 #include "drivers/families.h"
+#include "drivers/instrument/timeout.h"
 #include "drivers/k10a/protocol.h"
 #include "drivers/specbos/protocol.h"
 
@@ -175,4 +176,62 @@ TEST_CASE("specbos protocol: error reports and labelled values", "[specbos][prot
     CHECK(specbos::findByIdn("JETI_SB1211 v2") != nullptr);
     CHECK(specbos::findByIdn("SB05") != nullptr);
     CHECK(specbos::findByIdn("ACME") == nullptr);
+}
+
+TEST_CASE("ports: USB descriptors from public sources map to the right family",
+          "[instruments][usb]") {
+    // JETI's own vendor id on its FTDI chip (Linux ftdi_sio_ids.h JETI_SPC1201_PID; usb.ids
+    // "0c6c:04b2 Specbos 1201"): specbos, whatever the strings say.
+    CHECK(likelyFamilies({"0c6c", "04b2", "", "", ""}) == "specbos");
+    CHECK(likelyFamilies({"0C6C", "04B2", "JETI", "specbos 1201", "S1"}) == "specbos");
+    // The generic FTDI bridges Argyll lists for Klein and JETI (55-Argyll.rules): "could be",
+    // never claimed, with FTDI's default strings.
+    const std::string bridge = likelyFamilies({"0403", "6001", "FTDI", "FT232R USB UART", "A9XYZ"});
+    CHECK(bridge == "k10a or specbos? (generic USB-serial bridge: try read)");
+    CHECK(likelyFamilies({"0403", "6015", "FTDI", "FT231X USB UART", "D1"}).find("?") !=
+          std::string::npos);
+    // A bridge whose strings name the maker is claimed by that family only.
+    CHECK(likelyFamilies({"0403", "6001", "Klein Instruments", "K-10-A", "K1"}) == "k10a");
+    CHECK(likelyFamilies({"0403", "6015", "JETI", "specbos 1211", "J1"}) == "specbos");
+    // CDC-ACM spectroradiometers by their descriptor text; Konica Minolta's vendor id (usb.ids).
+    CHECK(likelyFamilies({"132b", "ffff", "KONICA MINOLTA", "CS-2000", "1"}) == "cs2000");
+    CHECK(likelyFamilies({"1234", "5678", "Photo Research, Inc.", "PR-670", "1"}) == "pr6xx");
+    // Neither: another FTDI-based device is not offered at all; a Konica Minolta printer is not a
+    // CS-2000 (usb.ids 132b:2049 Magicolor 2490MF).
+    CHECK(likelyFamilies({"0403", "6010", "FTDI", "Dual RS232", "X"}).empty());
+    CHECK(likelyFamilies({"132b", "2049", "KONICA MINOLTA", "magicolor 2490MF", "X"}).empty());
+    CHECK(likelyFamilies({"2341", "0043", "Arduino", "Uno", "X"}).empty());
+}
+
+TEST_CASE("udev rules: one plugdev rule per specific USB row, generic bridges only commented",
+          "[instruments][usb][udev]") {
+    const std::string rules = udevRulesForAllFamilies();
+    CHECK(rules.find("SUBSYSTEM==\"tty\", ATTRS{idVendor}==\"0c6c\", ATTRS{idProduct}==\"04b2\", "
+                     "GROUP=\"plugdev\", MODE=\"0660\", TAG+=\"uaccess\"") != std::string::npos);
+    std::istringstream in(rules);
+    std::string line;
+    int active = 0;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#' || line.find("ATTRS") == std::string::npos) {
+            continue;
+        }
+        ++active;
+        CHECK(line.find("GROUP=\"plugdev\"") != std::string::npos);
+        if (line.find("idVendor}==\"0403\"") != std::string::npos) {
+            INFO(line);
+            CHECK((line.find("ATTRS{product}") != std::string::npos ||
+                   line.find("ATTRS{manufacturer}") != std::string::npos));
+        }
+    }
+    CHECK(active >= 8);
+    CHECK(
+        rules.find("#SUBSYSTEM==\"tty\", ATTRS{idVendor}==\"0403\", ATTRS{idProduct}==\"6001\"") !=
+        std::string::npos);
+    CHECK(rules.find("UNCONFIRMED") != std::string::npos);  // PR-6xx and CS-2000 say so
+}
+
+TEST_CASE("one timeout rule for every driver: scaled, never below 1 s", "[instruments]") {
+    CHECK(scaledTimeout(3000, 1.0) == std::chrono::milliseconds(3000));
+    CHECK(scaledTimeout(75000, 0.001) == std::chrono::milliseconds(1000));  // floor
+    CHECK(scaledTimeout(2'000'000, 0.01) == std::chrono::milliseconds(20000));
 }

@@ -39,7 +39,8 @@ if ls "$prefix"/lib/python3/dist-packages/cinemeasure*.so >/dev/null 2>&1; then
 fi
 for f in share/doc/cinemeasure/LICENSE share/applications/cinemeasure.desktop \
          share/icons/hicolor/scalable/apps/cinemeasure.svg \
-         share/bash-completion/completions/cinemeasure share/man/man1/cinemeasure.1; do
+         share/bash-completion/completions/cinemeasure share/man/man1/cinemeasure.1 \
+         lib/udev/rules.d/60-cinemeasure-meters.rules; do
     test -f "$prefix/$f" || { echo "FAIL: $f not installed" >&2; exit 1; }
 done
 grep -q '^Exec=cinemeasure-gui$' "$prefix/share/applications/cinemeasure.desktop" ||

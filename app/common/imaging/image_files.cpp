@@ -53,6 +53,11 @@ struct TiffHandlers {
                          (tiffMessage.empty() ? "" : " (" + tiffMessage + ")"));
 }
 
+[[noreturn]] void failWrite(const std::filesystem::path& file, const std::string& what) {
+    throw ImageWriteError(file.string() + ": " + what +
+                          (tiffMessage.empty() ? "" : " (" + tiffMessage + ")"));
+}
+
 struct TiffCloser {
     void operator()(TIFF* t) const { TIFFClose(t); }
 };
@@ -70,7 +75,7 @@ void writeScanlines(TIFF* t, const cv::Mat& image, const std::filesystem::path& 
     for (int y = 0; y < image.rows; ++y) {
         if (TIFFWriteScanline(t, const_cast<std::uint8_t*>(image.ptr<std::uint8_t>(y)),
                               static_cast<std::uint32_t>(y), 0) < 0) {
-            fail(file, "cannot write row " + std::to_string(y));
+            failWrite(file, "cannot write row " + std::to_string(y));
         }
     }
 }
@@ -86,7 +91,7 @@ void writeTiff16(const std::filesystem::path& file, const cv::Mat& image,
     TiffHandlers h;
     TiffPtr t(TIFFOpen(file.c_str(), "w"));
     if (!t) {
-        fail(file, "cannot create the file");
+        failWrite(file, "cannot create the file");
     }
     const int spp = image.channels();
     TIFFSetField(t.get(), TIFFTAG_IMAGEWIDTH, static_cast<std::uint32_t>(image.cols));
@@ -103,7 +108,7 @@ void writeTiff16(const std::filesystem::path& file, const cv::Mat& image,
     }
     writeScanlines(t.get(), image, file);
     if (!TIFFWriteDirectory(t.get())) {
-        fail(file, "cannot finish the TIFF directory");
+        failWrite(file, "cannot finish the TIFF directory");
     }
 }
 
@@ -240,7 +245,7 @@ void writeDng(const std::filesystem::path& file, const imaging::RawFrame& frame,
     TiffHandlers h;
     TiffPtr t(TIFFOpen(file.c_str(), "w"));
     if (!t) {
-        fail(file, "cannot create the file");
+        failWrite(file, "cannot create the file");
     }
     TIFFMergeFieldInfo(t.get(), kExifInIfd0, 2);
     const std::uint8_t version[4] = {1, 4, 0, 0};
@@ -285,7 +290,7 @@ void writeDng(const std::filesystem::path& file, const imaging::RawFrame& frame,
     TIFFSetField(t.get(), kIsoTag, static_cast<std::uint16_t>(std::clamp(frame.iso, 1.0, 65535.0)));
     writeScanlines(t.get(), frame.rgb, file);
     if (!TIFFWriteDirectory(t.get())) {
-        fail(file, "cannot finish the DNG directory");
+        failWrite(file, "cannot finish the DNG directory");
     }
 }
 
@@ -457,8 +462,8 @@ void writeFalseColourPng(const std::filesystem::path& file, const cv::Mat& map, 
     try {
         writePng8(file, colour.cols, colour.rows, PngPixels::Bgr, colour.ptr<std::uint8_t>(0),
                   static_cast<std::ptrdiff_t>(colour.step[0]));
-    } catch (const std::runtime_error& e) {
-        throw ImageFileError(e.what());
+    } catch (const errors::StorageError& e) {
+        throw ImageWriteError(e.what());
     }
 }
 

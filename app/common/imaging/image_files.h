@@ -3,6 +3,7 @@
 // LinearRaw DNG writer (libtiff) that LibRaw reads back, and false-colour PNG maps (libpng).
 #pragma once
 
+#include "libmeasure/errors.h"
 #include "libmeasure/imaging/raw_frame.h"
 
 #include <opencv2/core.hpp>
@@ -18,9 +19,17 @@
 namespace cm::app::imaging_io {
 
 /// A file that cannot be read or written as an image; the message names the file.
-class ImageFileError : public std::runtime_error {
+class ImageFileError : public errors::InputError {
 public:
-    using std::runtime_error::runtime_error;
+    using errors::InputError::InputError;
+};
+
+/// An image that could not be written (no space, no permission): a storage failure, still an
+/// ImageFileError for callers that handle both directions alike.
+class ImageWriteError : public ImageFileError {
+public:
+    using ImageFileError::ImageFileError;
+    errors::Kind errorKind() const noexcept override { return errors::Kind::Storage; }
 };
 
 /// Writes a CV_16UC3 (R, G, B) or CV_16UC1 image as an uncompressed 16-bit TIFF. `description`

@@ -247,6 +247,7 @@ WallAnalysis analyzeWall(const WallFrame& uni, const WallFrame* defectFrame,
 }
 
 nlohmann::ordered_json wallAnalysisJson(const WallAnalysis& a, const WallLimits& l) {
+    // Each value type writes itself (libmeasure/imaging/to_json.cpp); the order is the file's.
     nlohmann::ordered_json j;
     j["verdict"] = a.verdict;
     j["verdict_text"] = imaging::wallVerdictText(a);
@@ -256,68 +257,8 @@ nlohmann::ordered_json wallAnalysisJson(const WallAnalysis& a, const WallLimits&
     }
     j["failed"] = a.failed;
     j["informative_failed"] = a.informative_failed;
-    j["figures"] = nlohmann::json::array();
-    for (const auto& f : a.figures) {
-        j["figures"].push_back({{"id", f.id},
-                                {"name", f.name},
-                                {"value", num(f.value)},
-                                {"U_k2", num(f.u_k2)},
-                                {"unit", f.unit},
-                                {"limit", f.has_limit ? nlohmann::json(f.limit) : nullptr},
-                                {"measured", f.measured},
-                                {"verdict", !f.measured    ? "not measured"
-                                            : !f.has_limit ? "information"
-                                            : f.pass       ? "pass"
-                                                           : "fail"},
-                                {"source", f.source},
-                                {"provisional", f.provisional},
-                                {"deciding", f.deciding},
-                                {"note", f.note}});
-    }
-    nlohmann::ordered_json lim;
-    lim["id"] = l.id;
-    lim["title"] = l.title;
-    lim["file"] = l.file;
-    lim["binding_allowed"] = l.binding_allowed;
-    if (l.luminance_rule == WallLimits::LuminanceRule::RatioToWallMean) {
-        lim["module_luminance"] = {
-            {"rule", "ratio-to-wall-mean"}, {"min_ratio", l.min_ratio}, {"max_ratio", l.max_ratio}};
-    } else {
-        lim["module_luminance"] = {{"rule", "adjacent-modules"},
-                                   {"max_step_pct", l.max_step_pct},
-                                   {"low_level_max_step_pct", l.low_level_max_step_pct},
-                                   {"low_level_below_cdm2", l.low_level_below_cdm2}};
-    }
-    lim["module_luminance"]["source"] = l.luminance_source;
-    lim["module_luminance"]["provisional"] = l.luminance_provisional;
-    if (l.chromaticity_rule == WallLimits::ChromaticityRule::DxyToWall) {
-        lim["module_chromaticity"] = {{"rule", "dxy-to-wall"}, {"max_abs_dxy", l.max_abs_dxy}};
-    } else {
-        lim["module_chromaticity"] = {{"rule", "duv-adjacent-modules"},
-                                      {"max_duv", l.max_duv},
-                                      {"low_level_max_duv", l.low_level_max_duv},
-                                      {"low_level_below_cdm2", l.duv_low_level_below_cdm2}};
-    }
-    lim["module_chromaticity"]["source"] = l.chromaticity_source;
-    lim["module_chromaticity"]["provisional"] = l.chromaticity_provisional;
-    lim["seams"] = {{"threshold_pct", l.seam_threshold_pct},
-                    {"limit", l.seam_is_limit},
-                    {"source", l.seam_source},
-                    {"provisional", l.seam_provisional}};
-    auto count = [](const std::optional<int>& v) { return v ? nlohmann::json(*v) : nullptr; };
-    lim["dead_pixels"] = {{"below_ratio", l.dead_below_ratio},
-                          {"max_count", count(l.max_dead)},
-                          {"source", l.dead_source},
-                          {"provisional", l.dead_provisional}};
-    lim["stuck_pixels"] = {{"above_ratio", l.stuck_above_ratio},
-                           {"max_count", count(l.max_stuck)},
-                           {"source", l.stuck_source},
-                           {"provisional", l.stuck_provisional}};
-    lim["adjacent_pixels"] = {{"max_pct", l.adjacent_max_pct},
-                              {"limit", l.adjacent_is_limit},
-                              {"source", l.adjacent_source},
-                              {"provisional", l.adjacent_provisional}};
-    j["limits"] = lim;
+    j["figures"] = nlohmann::ordered_json(a.figures);
+    j["limits"] = l;
     j["corners_px"] = nlohmann::json::array();
     for (const auto& c : a.corners) {
         j["corners_px"].push_back({c.x, c.y});
@@ -326,11 +267,7 @@ nlohmann::ordered_json wallAnalysisJson(const WallAnalysis& a, const WallLimits&
                          {"lattice_leds", a.lattice_leds},
                          {"lattice_rms_px", a.lattice_rms_px},
                          {"corner_shift_px", a.corner_shift_px}};
-    j["layout"] = {{"modules_across", a.layout.modules_across},
-                   {"modules_down", a.layout.modules_down},
-                   {"module_px", {a.layout.module_w_px, a.layout.module_h_px}},
-                   {"cabinet_modules", {a.layout.cabinet_w_modules, a.layout.cabinet_h_modules}},
-                   {"pixel_pitch_mm", a.layout.pixel_pitch_mm}};
+    j["layout"] = a.layout;
     std::size_t seamsBeyond = 0;
     for (const auto& s : a.seam_lines) {
         seamsBeyond += s.beyond ? 1 : 0;
@@ -346,57 +283,17 @@ nlohmann::ordered_json wallAnalysisJson(const WallAnalysis& a, const WallLimits&
                  {"stuck", a.stuck},
                  {"adjacent_beyond", a.adjacent.size()},
                  {"saturated_cells", a.saturated_cells}};
-    j["modules"] = nlohmann::json::array();
-    for (const auto& m : a.modules) {
-        j["modules"].push_back({{"col", m.stats.index.col},
-                                {"row", m.stats.index.row},
-                                {"cabinet_col", m.cabinet.col},
-                                {"cabinet_row", m.cabinet.row},
-                                {"mean_cdm2", num(m.stats.mean_cdm2)},
-                                {"x", num(m.stats.xy.x)},
-                                {"y", num(m.stats.xy.y)},
-                                {"ratio_to_wall", num(m.stats.ratio_to_wall)},
-                                {"ratio_U_k2", num(m.u_ratio_k2)},
-                                {"worst_step_pct", num(m.worst_step_pct)},
-                                {"worst_duv", num(m.worst_duv)},
-                                {"pixels", m.stats.pixels_used},
-                                {"defects", m.defects},
-                                {"verdict", m.pass ? "pass" : "fail"}});
-    }
+    j["modules"] = nlohmann::ordered_json(a.modules);
     j["seam_lines"] = nlohmann::json::array();
     for (const auto& s : a.seam_lines) {
-        if (!s.beyond) {
-            continue;
+        if (s.beyond) {
+            j["seam_lines"].push_back(s);
         }
-        const bool v = s.orientation == imaging::SeamOrientation::Vertical;
-        j["seam_lines"].push_back({{"orientation", v ? "vertical" : "horizontal"},
-                                   {"border", s.border},
-                                   {"segment", s.segment},
-                                   {v ? "x_px" : "y_px", s.line_px},
-                                   {"depth_pct", num(s.depth_pct)},
-                                   {"U_k2_pct", num(s.u_k2_pct)},
-                                   {"kind", s.depth_pct > 0 ? "bright" : "dark"}});
     }
-    j["defects"] = nlohmann::json::array();
-    for (const auto& d : a.defects) {
-        j["defects"].push_back({{"x_px", d.x_px},
-                                {"y_px", d.y_px},
-                                {"module_col", d.module.col},
-                                {"module_row", d.module.row},
-                                {"x_in_module", d.x_in_module},
-                                {"y_in_module", d.y_in_module},
-                                {"kind", d.kind == imaging::DefectKind::Dead ? "dead" : "stuck"},
-                                {"ratio", num(d.ratio)},
-                                {"luminance_cdm2", num(d.luminance_cdm2)}});
-    }
+    j["defects"] = nlohmann::ordered_json(a.defects);
     j["adjacent_pixels"] = nlohmann::json::array();
     for (std::size_t i = 0; i < a.adjacent.size() && i < 10000; ++i) {
-        const auto& d = a.adjacent[i];
-        j["adjacent_pixels"].push_back({{"x_px", d.x_px},
-                                        {"y_px", d.y_px},
-                                        {"module_col", d.module.col},
-                                        {"module_row", d.module.row},
-                                        {"deviation_pct", num(d.deviation_pct)}});
+        j["adjacent_pixels"].push_back(a.adjacent[i]);
     }
     return j;
 }

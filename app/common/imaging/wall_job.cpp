@@ -6,6 +6,8 @@
 #include "app/common/imaging/image_files.h"
 #include "drivers/camera/device.h"
 
+#include "libmeasure/errors.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -92,23 +94,23 @@ bool recoverable(cam::CameraErrorKind k) {
 }
 
 void writeCaptureLog(const std::filesystem::path& dir, const std::vector<WallCapture>& caps) {
-    nlohmann::ordered_json j = nlohmann::ordered_json::array();
-    for (const auto& c : caps) {
-        j.push_back({{"file", c.file.filename().string()},
-                     {"camera_path", c.camera_path},
-                     {"stimulus", c.stimulus},
-                     {"role", c.role},
-                     {"exposure_s", c.exposure_s},
-                     {"iso", c.iso},
-                     {"f_number", c.f_number},
-                     {"level", c.level},
-                     {"accepted", c.accepted},
-                     {"note", c.note}});
-    }
-    writeFileAtomically(dir / "captures.json", j.dump(2) + "\n");
+    writeFileAtomically(dir / "captures.json", nlohmann::ordered_json(caps).dump(2) + "\n");
 }
 
 }  // namespace
+
+void to_json(nlohmann::ordered_json& j, const WallCapture& c) {
+    j = {{"file", c.file.filename().string()},
+         {"camera_path", c.camera_path},
+         {"stimulus", c.stimulus},
+         {"role", c.role},
+         {"exposure_s", c.exposure_s},
+         {"iso", c.iso},
+         {"f_number", c.f_number},
+         {"level", c.level},
+         {"accepted", c.accepted},
+         {"note", c.note}};
+}
 
 WallJobResult runWallJob(const WallJobOptions& o) {
     auto say = [&](const std::string& s) {
@@ -177,7 +179,13 @@ WallJobResult runWallJob(const WallJobOptions& o) {
             f.file = c.file.string();
             f.stimulus = p.stimulus;
             f.relative_sensitivity = sensitivity;
-            f.frame = imaging_io::readImage(c.file);
+            try {
+                f.frame = imaging_io::readImage(c.file);
+            } catch (const imaging_io::ImageFileError& e) {
+                // The file the camera just delivered: a capture failure, not the user's input.
+                throw errors::InstrumentError(std::string("the camera's image cannot be read: ") +
+                                              e.what());
+            }
             // The camera's settings are the record (LibRaw finds no ISO in a DNG without EXIF).
             f.frame.exposure_s = tSet;
             f.frame.iso = iso;
@@ -193,10 +201,10 @@ WallJobResult runWallJob(const WallJobOptions& o) {
                 if (attempt >= o.max_tries || next == tSet) {
                     result.captures.push_back(c);
                     writeCaptureLog(o.captures_dir, result.captures);
-                    throw std::runtime_error(p.stimulus + ": exposure level " +
-                                             std::to_string(c.level) + " out of range after " +
-                                             std::to_string(attempt) + " captures (" + c.note +
-                                             "); change ISO, aperture or --patterns");
+                    throw errors::InstrumentError(p.stimulus + ": exposure level " +
+                                                  std::to_string(c.level) + " out of range after " +
+                                                  std::to_string(attempt) + " captures (" + c.note +
+                                                  "); change ISO, aperture or --patterns");
                 }
             }
             result.captures.push_back(c);
@@ -209,8 +217,19 @@ WallJobResult runWallJob(const WallJobOptions& o) {
         }
     }
     say("analysing");
-    result.analysis =
-        analyzeWall(*uniFrame, defFrame ? &*defFrame : nullptr, o.calibration, o.layout, o.limits);
+    try {
+        result.analysis = analyzeWall(*uniFrame, defFrame ? &*defFrame : nullptr, o.calibration,
+                                      o.layout, o.limits);
+    } catch (const std::invalid_argument& e) {
+        // Layout, limits and calibration were checked before the first capture: what fails now
+        // is the captures themselves (the wall not found in them, too little signal).
+        throw errors::InstrumentError(e.what());
+    } catch (const std::runtime_error& e) {
+        if (dynamic_cast<const errors::Error*>(&e) != nullptr) {
+            throw;
+        }
+        throw errors::InstrumentError(e.what());
+    }
     return result;
 }
 

@@ -58,6 +58,8 @@ struct WallCapture {
     bool accepted = false;
     std::string note;  ///< why it was rejected
 };
+/// One capture as captures.json and analysis.json list it; "file" is the file's name.
+void to_json(nlohmann::ordered_json& j, const WallCapture& c);
 
 struct WallJobResult {
     std::string camera_model;

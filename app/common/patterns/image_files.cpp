@@ -5,6 +5,8 @@
 
 #include "app/common/storage/png_file.h"
 
+#include "libmeasure/errors.h"
+
 #include <tiffio.h>
 
 #include <cstdarg>
@@ -42,7 +44,8 @@ void writeXyzTiff(const std::filesystem::path& path, const patterns::XyzImage16&
     auto fail = [&](const std::string& what) {
         std::error_code ec;
         std::filesystem::remove(path, ec);
-        throw std::runtime_error(path.string() + ": " + what + (error.empty() ? "" : ": ") + error);
+        throw errors::StorageError(path.string() + ": " + what + (error.empty() ? "" : ": ") +
+                                   error);
     };
     TIFF* raw = TIFFOpenExt(path.c_str(), "w", opts.get());
     if (raw == nullptr) {

@@ -2,6 +2,7 @@
 // A small RAII wrapper over libpq: a connection, results that free themselves, parameterised
 // queries only, and transactions that roll back unless committed.
 #pragma once
+#include "libmeasure/errors.h"
 
 #include <memory>
 #include <optional>
@@ -16,10 +17,10 @@ namespace cm::registry {
 
 /// The registry could not be reached, refused the credentials, has the wrong schema, or refused a
 /// statement. The message is one line for the user.
-class RegistryError : public std::runtime_error {
+class RegistryError : public errors::StorageError {
 public:
     explicit RegistryError(const std::string& message, std::string sqlstate = {})
-        : std::runtime_error(message), sqlstate_(std::move(sqlstate)) {}
+        : errors::StorageError(message), sqlstate_(std::move(sqlstate)) {}
     /// The server's SQLSTATE when the error came from a statement (e.g. "42501" for a denied
     /// privilege or row-level-security check); empty otherwise.
     const std::string& sqlstate() const { return sqlstate_; }

@@ -49,21 +49,25 @@ fs::path prepareOutputDirectory(const fs::path& dir, bool force) {
                            "--out, or give --force to move the old files to " +
                            dir.string() + "/previous-<time>/");
     }
-    std::vector<fs::path> move;
-    for (const auto& e : fs::directory_iterator(dir)) {
-        if (!isPrevious(e.path())) {
-            move.push_back(e.path());
+    try {
+        std::vector<fs::path> move;
+        for (const auto& e : fs::directory_iterator(dir)) {
+            if (!isPrevious(e.path())) {
+                move.push_back(e.path());
+            }
         }
+        if (move.empty()) {
+            return {};
+        }
+        const fs::path prev = previousFolder(dir);
+        fs::create_directory(prev);
+        for (const auto& p : move) {
+            fs::rename(p, prev / p.filename());
+        }
+        return prev;
+    } catch (const fs::filesystem_error& e) {
+        throw errors::StorageError(e.what());  // the old files could not be moved aside
     }
-    if (move.empty()) {
-        return {};
-    }
-    const fs::path prev = previousFolder(dir);
-    fs::create_directory(prev);
-    for (const auto& p : move) {
-        fs::rename(p, prev / p.filename());
-    }
-    return prev;
 }
 
 fs::path prepareOutputFile(const fs::path& file, bool force) {
@@ -79,14 +83,18 @@ fs::path prepareOutputFile(const fs::path& file, bool force) {
                            " already exists (an earlier report is evidence): choose another "
                            "--out, or give --force to move it to previous-<time>/ beside it");
     }
-    const fs::path parent = file.has_parent_path() ? file.parent_path() : fs::path(".");
-    const fs::path prev = previousFolder(parent);
-    fs::create_directory(prev);
-    fs::rename(file, prev / file.filename());
-    if (fs::exists(sig, ec)) {
-        fs::rename(sig, prev / sig.filename());
+    try {
+        const fs::path parent = file.has_parent_path() ? file.parent_path() : fs::path(".");
+        const fs::path prev = previousFolder(parent);
+        fs::create_directory(prev);
+        fs::rename(file, prev / file.filename());
+        if (fs::exists(sig, ec)) {
+            fs::rename(sig, prev / sig.filename());
+        }
+        return prev;
+    } catch (const fs::filesystem_error& e) {
+        throw errors::StorageError(e.what());  // the old file could not be moved aside
     }
-    return prev;
 }
 
 fs::path sessionFolder(const fs::path& base, const std::string& site, const std::string& auditorium,

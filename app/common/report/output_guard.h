@@ -2,6 +2,7 @@
 // Evidence is never overwritten: a non-empty output is refused unless forced, and forcing moves
 // the old files aside into previous-<timestamp>/; a rewritten report never keeps a stale .sig.
 #pragma once
+#include "libmeasure/errors.h"
 
 #include <filesystem>
 #include <stdexcept>
@@ -9,9 +10,9 @@
 namespace cm::app {
 
 /// The output already holds files and --force was not given.
-class OutputExists : public std::runtime_error {
+class OutputExists : public errors::StorageError {
 public:
-    using std::runtime_error::runtime_error;
+    using errors::StorageError::StorageError;
 };
 
 /// True when `dir` exists and has any entry.

@@ -12,6 +12,8 @@
 #include "app/common/report/pdf_text.h"
 #include "app/common/report/report_json.h"
 
+#include "libmeasure/errors.h"
+
 #include <cairo-pdf.h>
 
 #include <algorithm>
@@ -505,7 +507,7 @@ void writeReportPdf(const report::CertificationReport& report, const std::filesy
     if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
         const std::string why = cairo_status_to_string(cairo_surface_status(surface));
         cairo_surface_destroy(surface);
-        throw std::runtime_error(file.string() + ": cannot create PDF: " + why);
+        throw errors::StorageError(file.string() + ": cannot create PDF: " + why);
     }
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
                                    ("Certification: " + report.profile.title).c_str());
@@ -518,7 +520,7 @@ void writeReportPdf(const report::CertificationReport& report, const std::filesy
     const cairo_status_t finishStatus = cairo_surface_status(surface);
     cairo_surface_destroy(surface);
     if (status != CAIRO_STATUS_SUCCESS || finishStatus != CAIRO_STATUS_SUCCESS) {
-        throw std::runtime_error(
+        throw errors::StorageError(
             file.string() + ": PDF rendering failed: " +
             cairo_status_to_string(status != CAIRO_STATUS_SUCCESS ? status : finishStatus));
     }

@@ -6,6 +6,8 @@
 #include "app/common/report/pdf_style.h"
 #include "app/common/report/pdf_text.h"
 
+#include "libmeasure/errors.h"
+
 #include <cairo-pdf.h>
 #include <cairo.h>
 
@@ -209,7 +211,7 @@ void writeWallReportPdf(const WallAnalysis& a, const WallLimits& lim, const Wall
     cairo_surface_t* surface = cairo_pdf_surface_create(tmp.c_str(), kPageW, kPageH);
     if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
         cairo_surface_destroy(surface);
-        throw std::runtime_error(file.string() + ": cannot create PDF");
+        throw errors::StorageError(file.string() + ": cannot create PDF");
     }
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
                                    ("LED wall certification: " + info.wall).c_str());
@@ -402,7 +404,7 @@ void writeWallReportPdf(const WallAnalysis& a, const WallLimits& lim, const Wall
     const cairo_status_t st = cairo_surface_status(surface);
     cairo_surface_destroy(surface);
     if (st != CAIRO_STATUS_SUCCESS) {
-        throw std::runtime_error(file.string() + ": PDF error: " + cairo_status_to_string(st));
+        throw errors::StorageError(file.string() + ": PDF error: " + cairo_status_to_string(st));
     }
     part.commit();
 }

@@ -6,15 +6,16 @@
 #include "app/common/run/run_record.h"
 #include "app/common/simulated_session.h"
 #include "drivers/instrument/spot_instrument.h"
+#include "libmeasure/errors.h"
 
 #include <stdexcept>
 
 namespace cm::app {
 
 /// The run is refused before the first reading; the message lists every failed check.
-class RunRefused : public std::runtime_error {
+class RunRefused : public errors::InputError {
 public:
-    using std::runtime_error::runtime_error;
+    using errors::InputError::InputError;
 };
 
 /// True when some figure's limit decides the verdict under the session's provisional policy.

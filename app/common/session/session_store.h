@@ -3,6 +3,7 @@
 // crash or a closed lid loses nothing and a run can resume. Shared by the CLI and the GUI.
 #pragma once
 
+#include "libmeasure/errors.h"
 #include "libmeasure/procedure/reading.h"
 #include "libmeasure/procedure/runner.h"
 
@@ -16,10 +17,11 @@ struct sqlite3;
 
 namespace cm::app {
 
-/// The database is missing, corrupt, half-written or of an unknown schema.
-class SessionStoreError : public std::runtime_error {
+/// The database is missing, corrupt, half-written or of an unknown schema, or has no such
+/// session: bad input (the subclasses below are storage failures).
+class SessionStoreError : public errors::InputError {
 public:
-    using std::runtime_error::runtime_error;
+    using errors::InputError::InputError;
 };
 
 /// Another live process holds the session's lock (message: "session SID is in use by pid N on
@@ -27,6 +29,7 @@ public:
 class SessionInUseError : public SessionStoreError {
 public:
     using SessionStoreError::SessionStoreError;
+    errors::Kind errorKind() const noexcept override { return errors::Kind::Storage; }
 };
 
 /// The storage itself failed (disk full, read-only, I/O error, locked beyond the busy timeout):
@@ -34,6 +37,7 @@ public:
 class SessionStorageError : public SessionStoreError {
 public:
     using SessionStoreError::SessionStoreError;
+    errors::Kind errorKind() const noexcept override { return errors::Kind::Storage; }
 };
 
 /// What a session needs to be re-run or resumed: the exact profile and theatre config text used.

@@ -2,6 +2,8 @@
 // libpng's simplified write API: no setjmp, the error text comes back in png_image::message.
 #include "app/common/storage/png_file.h"
 
+#include "libmeasure/errors.h"
+
 #include <png.h>
 
 #include <stdexcept>
@@ -13,7 +15,8 @@ namespace cm::app {
 void writePng8(const std::filesystem::path& path, int width, int height, PngPixels pixels,
                const std::uint8_t* data, std::ptrdiff_t row_stride) {
     if (width <= 0 || height <= 0 || data == nullptr || row_stride < std::ptrdiff_t{3} * width) {
-        throw std::runtime_error(path.string() + ": cannot write PNG: empty image or bad row size");
+        throw std::invalid_argument(path.string() +
+                                    ": cannot write PNG: empty image or bad row size");
     }
     png_image png{};
     png.version = PNG_IMAGE_VERSION;
@@ -29,7 +32,7 @@ void writePng8(const std::filesystem::path& path, int width, int height, PngPixe
     if (failed) {
         std::error_code ec;
         std::filesystem::remove(path, ec);
-        throw std::runtime_error(path.string() + ": cannot write PNG: " + message);
+        throw errors::StorageError(path.string() + ": cannot write PNG: " + message);
     }
 }
 

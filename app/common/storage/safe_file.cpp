@@ -2,6 +2,8 @@
 // Safe file writes: O_EXCL|O_NOFOLLOW temporary files with random names, fsync around rename.
 #include "app/common/storage/safe_file.h"
 
+#include "libmeasure/errors.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -50,12 +52,12 @@ TempFile::TempFile(const std::filesystem::path& target, mode_t mode) : target_(t
         tmp_ = dir / ("." + target.filename().string() + "." + randomSuffix() + ".part");
         fd_ = ::open(tmp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
         if (fd_ < 0 && errno != EEXIST) {
-            throw std::runtime_error(target.string() +
-                                     ": cannot create a temporary file: " + osError(errno));
+            throw errors::StorageError(target.string() +
+                                       ": cannot create a temporary file: " + osError(errno));
         }
     }
     if (fd_ < 0) {
-        throw std::runtime_error(target.string() + ": cannot create a unique temporary file");
+        throw errors::StorageError(target.string() + ": cannot create a unique temporary file");
     }
     ::fchmod(fd_, mode);  // exact mode regardless of umask
 }
@@ -76,8 +78,8 @@ void TempFile::write(std::string_view bytes) {
             continue;
         }
         if (n <= 0) {
-            throw std::runtime_error(target_.string() +
-                                     ": write failed: " + osError(n < 0 ? errno : ENOSPC));
+            throw errors::StorageError(target_.string() +
+                                       ": write failed: " + osError(n < 0 ? errno : ENOSPC));
         }
         bytes.remove_prefix(static_cast<std::size_t>(n));
     }
@@ -85,19 +87,19 @@ void TempFile::write(std::string_view bytes) {
 
 void TempFile::syncAndClose() {
     if (::fsync(fd_) != 0) {
-        throw std::runtime_error(target_.string() + ": cannot flush to disk: " + osError(errno));
+        throw errors::StorageError(target_.string() + ": cannot flush to disk: " + osError(errno));
     }
     const int fd = fd_;
     fd_ = -1;
     if (::close(fd) != 0) {
-        throw std::runtime_error(target_.string() + ": write failed: " + osError(errno));
+        throw errors::StorageError(target_.string() + ": write failed: " + osError(errno));
     }
 }
 
 void TempFile::commit() {
     syncAndClose();
     if (::rename(tmp_.c_str(), target_.c_str()) != 0) {
-        throw std::runtime_error(target_.string() + ": cannot replace: " + osError(errno));
+        throw errors::StorageError(target_.string() + ": cannot replace: " + osError(errno));
     }
     done_ = true;
     syncFolder(target_.parent_path());
@@ -108,9 +110,9 @@ void TempFile::commitNoReplace() {
     // link() fails with EEXIST for any existing name, a dangling symlink included.
     if (::link(tmp_.c_str(), target_.c_str()) != 0) {
         const int err = errno;
-        throw std::runtime_error(target_.string() +
-                                 (err == EEXIST ? std::string(": already exists; not overwriting")
-                                                : ": cannot create: " + osError(err)));
+        throw errors::StorageError(target_.string() +
+                                   (err == EEXIST ? std::string(": already exists; not overwriting")
+                                                  : ": cannot create: " + osError(err)));
     }
     ::unlink(tmp_.c_str());
     done_ = true;
