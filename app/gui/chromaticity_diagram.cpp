@@ -3,6 +3,7 @@
 #include "app/gui/chromaticity_diagram.h"
 
 #include "app/common/present/chart_data.h"
+#include "app/gui/i18n.h"
 #include "app/gui/theme.h"
 #include "libmeasure/colorimetry/tristimulus.h"
 
@@ -49,13 +50,41 @@ QPointF ChromaticityDiagram::toSpace(double x, double y) const {
     return {uv.u_prime, uv.v_prime};
 }
 
+QRectF ChromaticityDiagram::plotArea() const {
+    return {48, 14, width() - 62.0, height() - 50.0};
+}
+
+ChromaticityDiagram::Box ChromaticityDiagram::fullView() const {
+    return space_ == Space::CIE1931xy ? Box{0.0, 0.8, 0.0, 0.9} : Box{0.0, 0.65, 0.0, 0.62};
+}
+
+QPointF ChromaticityDiagram::widgetPoint(double x, double y) const {
+    const QRectF area = plotArea();
+    const Box v = fullView();
+    const QPointF s = toSpace(x, y);
+    return {area.left() + (s.x() - v.x0) / (v.x1 - v.x0) * area.width(),
+            area.bottom() - (s.y() - v.y0) / (v.y1 - v.y0) * area.height()};
+}
+
+QRectF ChromaticityDiagram::insetRect() const {
+    const QRectF area = plotArea();
+    if (space_ == Space::CIE1931xy) {
+        // Above the red-green edge: nothing is plotted there.
+        const double side = std::min(area.width(), area.height()) * 0.42;
+        return {area.right() - side - 6, area.top() + 6, side, side};
+    }
+    // Below the purple line, right of the blue corner: empty in u′v′ (the red corner is top right).
+    const double side = std::min(area.width(), area.height()) * 0.36;
+    return {area.right() - side - 6, area.bottom() - side - 6, side, side};
+}
+
 void ChromaticityDiagram::paintEvent(QPaintEvent*) {
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
     p.fillRect(rect(), palette().base());
     const bool xy = space_ == Space::CIE1931xy;
-    const Box full = xy ? Box{0.0, 0.8, 0.0, 0.9} : Box{0.0, 0.65, 0.0, 0.62};
-    const QRectF area(48, 14, width() - 62, height() - 50);
+    const Box full = fullView();
+    const QRectF area = plotArea();
     plot(p, area, full, false);
     p.setPen(palette().color(QPalette::Text));
     p.drawText(QRectF(area.left(), area.bottom() + 20, area.width(), 20), Qt::AlignCenter,
@@ -82,14 +111,13 @@ void ChromaticityDiagram::paintEvent(QPaintEvent*) {
             const QPointF hi = toSpace(t.x + halfX, t.y + halfY);
             const QPointF c = toSpace(t.x, t.y);
             const double h = std::max(std::abs(hi.x() - lo.x()), std::abs(hi.y() - lo.y())) / 2;
-            const double side = std::min(area.width(), area.height()) * 0.42;
-            const QRectF inset(area.right() - side - 6, area.top() + 6, side, side);
+            const QRectF inset = insetRect();
             p.fillRect(inset, palette().window());
             plot(p, inset, {c.x() - h, c.x() + h, c.y() - h, c.y() + h}, true);
             p.setPen(palette().color(QPalette::Text));
             p.drawText(inset.adjusted(4, 2, 0, 0), Qt::AlignLeft | Qt::AlignTop,
                        tr("%1 at %2 (×%3)")
-                           .arg(QString::fromStdString(t.step), QString::fromStdString(t.point))
+                           .arg(stimulusText(t.step), QString::fromStdString(t.point))
                            .arg(std::round((full.x1 - full.x0) / (2 * h))));
         }
     }

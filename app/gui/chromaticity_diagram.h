@@ -17,6 +17,11 @@ public:
     void setReport(ReportPtr report);
     Space space() const { return space_; }
     QSize sizeHint() const override { return {520, 480}; }
+    /// Where the CIE 1931 chromaticity (x, y) is drawn, in logical widget pixels.
+    QPointF widgetPoint(double x, double y) const;
+    /// The zoomed inset around the white point: top right in xy, bottom right in u′v′, the
+    /// corners no gamut reaches, so it never hides a primary.
+    QRectF insetRect() const;
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -27,6 +32,8 @@ private:
     };
     void plot(QPainter& p, const QRectF& area, const Box& view, bool inset) const;
     QPointF toSpace(double x, double y) const;
+    QRectF plotArea() const;
+    Box fullView() const;
 
     Space space_;
     ReportPtr report_;

@@ -3,6 +3,8 @@
 // read on a worker thread (QtConcurrent); only the finished rows reach the widgets.
 #include "app/gui/fleet_page.h"
 
+#include "app/gui/i18n.h"
+
 #include "app/common/registry/fleet.h"
 #include "app/common/registry/migrations.h"
 
@@ -72,7 +74,13 @@ FleetPage::FleetPage(QWidget* parent) : QWidget(parent) {
     outer->addWidget(table_, 1);
     status_ = new QLabel;
     status_->setObjectName(QStringLiteral("fleetStatus"));
-    method_ = new QLabel(QString::fromStdString(registry::trendMethod("centre_luminance")));
+    // registry::trendMethod() in the UI language.
+    method_ = new QLabel(
+        tr("Trend: ordinary least-squares line of %1 against time in years of 365.25 days, over "
+           "every signed session of the screen; U (k=2) of the slope from the residuals (3 or "
+           "more sessions); projected date = where the line meets the lower limit of the latest "
+           "session's profile.")
+            .arg(figureLabelText("Centre luminance")));
     method_->setWordWrap(true);
     outer->addWidget(status_);
     outer->addWidget(method_);

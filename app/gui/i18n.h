@@ -1,8 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
-// Loads the UI translation compiled into the binary (":/i18n/cinemeasure_<lang>.qm").
+// Loads the UI translation compiled into the binary (":/i18n/cinemeasure_<lang>.qm"), and renders
+// the words that come from data or from app/common (profile text, statuses, rules) in that
+// language.
 #pragma once
 
+#include "app/common/present/figure_text.h"
+
 #include <QString>
+
+#include <string>
 
 class QCoreApplication;
 
@@ -11,5 +17,34 @@ namespace cm::gui {
 /// Installs the translation for `lang` ("zh_CN"; empty: the system locale). English needs none.
 /// Returns true when a translation was installed.
 bool installTranslation(QCoreApplication& app, const QString& lang);
+
+/// The language of the installed UI translation (English when none), for app/common's formatters.
+app::present::Lang uiLang();
+
+/// A shipped profile's title, step instruction or source in the UI language
+/// (calibration/profiles/translations); the English text when it has no translation.
+QString profileText(const std::string& english);
+
+/// A figure label in the UI language (app/common/present translations).
+QString figureLabelText(const std::string& english);
+
+/// A session status from the journal ("running", "interrupted", "paused", "complete", ...).
+QString sessionStatusText(const std::string& status);
+
+/// A decision rule as the report states it (evaluation::toString) or by id ("simple", ...).
+QString decisionRuleText(const std::string& rule);
+
+/// Why a task was skipped: the operator's reason, or the default "skipped by the operator".
+QString skipReasonText(const std::string& reason);
+
+/// Profile attributes: room class, stereo, display type ("theatre", "2D", "projector", ...).
+QString profileAttributeText(const std::string& value);
+
+/// A profile stimulus ("white", "checkerboard", "3d_left_white", ...) or eyewear lens ("left").
+QString stimulusText(const std::string& stimulus);
+
+/// A measuring point's label from libmeasure/geometry ("centre", "top left corner",
+/// "row 2, column 3", "checkerboard patch row 1, column 2").
+QString pointLabelText(const std::string& label);
 
 }  // namespace cm::gui

@@ -4,6 +4,7 @@
 #include "app/gui/luminance_map.h"
 
 #include "app/common/present/chart_data.h"
+#include "app/gui/i18n.h"
 
 #include <QImage>
 #include <QPainter>
@@ -96,7 +97,7 @@ void LuminanceMap::paintEvent(QPaintEvent*) {
     p.setRenderHint(QPainter::Antialiasing);
     p.setPen(palette().color(QPalette::Text));
     p.drawText(QRectF(15, 2, screen.width(), 20), Qt::AlignLeft,
-               tr("Luminance, step '%1' (cd/m²)").arg(QString::fromStdString(step)));
+               tr("Luminance, step '%1' (cd/m²)").arg(stimulusText(step)));
     for (const auto& q : pts) {
         const QPointF c(screen.center().x() + q.x * scale, screen.center().y() - q.y * scale);
         p.setPen(Qt::black);

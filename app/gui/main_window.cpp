@@ -3,6 +3,7 @@
 #include "app/gui/main_window.h"
 
 #include "app/gui/fleet_page.h"
+#include "app/gui/help_page.h"
 #include "app/gui/results_page.h"
 #include "app/gui/run_controller.h"
 #include "app/gui/run_page.h"
@@ -60,6 +61,20 @@ MainWindow::MainWindow(std::filesystem::path db, QWidget* parent) : QMainWindow(
                 r.db = db;
                 begin(r);
             });
+    // The keyboard flow and the pages explained; F1 from anywhere, Back returns where one was.
+    auto* help = new HelpPage;
+    stack_->addWidget(help);
+    QAction* helpAction = menuBar()->addAction(tr("Help"));
+    helpAction->setObjectName(QStringLiteral("helpAction"));
+    helpAction->setShortcut(QKeySequence::HelpContents);
+    connect(helpAction, &QAction::triggered, this, [this, help] {
+        if (stack_->currentWidget() != help) {
+            beforeHelp_ = stack_->currentWidget();
+        }
+        stack_->setCurrentWidget(help);
+    });
+    connect(help, &HelpPage::backClicked, this,
+            [this] { stack_->setCurrentWidget(beforeHelp_ != nullptr ? beforeHelp_ : start_); });
     setCentralWidget(stack_);
     controller_ = new RunController(this);
     resize(1180, 760);

@@ -45,6 +45,7 @@ private:
     FleetPage* fleet_;
     WallPage* wall_;
     SessionsPage* sessions_;
+    QWidget* beforeHelp_ = nullptr;  ///< the page the Help page returns to
     RunController* controller_;
     QString outDir_;
 };

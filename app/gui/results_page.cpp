@@ -10,6 +10,7 @@
 #include "app/common/report/report_pdf.h"
 #include "app/gui/chromaticity_diagram.h"
 #include "app/gui/contrast_bars.h"
+#include "app/gui/i18n.h"
 #include "app/gui/luminance_map.h"
 #include "app/gui/theme.h"
 #include "libmeasure/colorimetry/units.h"
@@ -35,7 +36,7 @@ namespace {
 
 /// The figure as the CLI and the PDF print it (app/common/present).
 QString valueText(const evaluation::FigureResult& f) {
-    const auto t = app::present::formatFigure(f);
+    const auto t = app::present::formatFigure(f, uiLang());
     return QString::fromStdString(t.value_u + (t.value_fl.empty() ? "" : " " + t.value_fl));
 }
 
@@ -88,7 +89,17 @@ ResultsPage::ResultsPage(QWidget* parent) : QWidget(parent) {
     table_->setObjectName(QStringLiteral("resultsTable"));
     table_->setHorizontalHeaderLabels(
         {tr("Figure"), tr("Value ± U (k=2)"), tr("Limit"), tr("Verdict"), tr("Source")});
-    table_->horizontalHeader()->setStretchLastSection(true);
+    // Fits a 1366×768 laptop without horizontal scrolling: the numbers take what they need, the
+    // label and the source share the rest, wrapped over lines (the full source is the tooltip).
+    auto* header = table_->horizontalHeader();
+    header->setSectionResizeMode(0, QHeaderView::Stretch);
+    for (int c : {1, 2, 3}) {
+        header->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    }
+    header->setSectionResizeMode(4, QHeaderView::Stretch);
+    table_->setWordWrap(true);
+    table_->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    table_->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table_->verticalHeader()->hide();
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -153,35 +164,34 @@ ResultsPage::ResultsPage(QWidget* parent) : QWidget(parent) {
 void ResultsPage::setReport(ReportPtr report, const QString& out_dir) {
     report_ = std::move(report);
     const auto& r = *report_;
-    overall_->setText(
-        tr("Overall: %1 — %2")
-            .arg(verdictText(r.evaluation.overall), QString::fromStdString(r.profile.title)));
+    overall_->setText(tr("Overall: %1 — %2")
+                          .arg(verdictText(r.evaluation.overall), profileText(r.profile.title)));
     overall_->setStyleSheet(QStringLiteral("background: %1; padding: 6px;")
                                 .arg(verdictColor(r.evaluation.overall).name()));
     rule_->setText(tr("Decision rule: %1. Session %2%3")
-                       .arg(QString::fromStdString(r.run.decision_rule),
+                       .arg(decisionRuleText(r.run.decision_rule),
                             QString::fromStdString(r.run.session_id),
                             r.complete ? QString() : tr(" — incomplete")));
     table_->setRowCount(static_cast<int>(r.evaluation.figures.size()));
     for (int i = 0; i < table_->rowCount(); ++i) {
         const auto& f = r.evaluation.figures[static_cast<std::size_t>(i)];
         const auto& t = f.spec.tolerance;
-        const auto text = app::present::formatFigure(f);
+        const auto text = app::present::formatFigure(f, uiLang());
+        const QString source = profileText(t.source);
         const QString label = QString::fromStdString(text.label);
         QTableWidgetItem* items[] = {
             new QTableWidgetItem(label), new QTableWidgetItem(valueText(f)),
             new QTableWidgetItem(QString::fromStdString(text.limit)),
             new QTableWidgetItem(t.informative ? tr("info") : verdictText(f.verdict)),
-            new QTableWidgetItem(QString::fromStdString(t.source))};
+            new QTableWidgetItem(source)};
         items[0]->setData(Qt::UserRole, QString::fromStdString(f.spec.id));
         items[3]->setData(Qt::UserRole, QString::fromLatin1(evaluation::toString(f.verdict)));
         for (int c = 0; c < 5; ++c) {
             items[c]->setBackground(verdictColor(f.verdict));
-            items[c]->setToolTip(QString::fromStdString(t.source));
+            items[c]->setToolTip(source);
             table_->setItem(i, c, items[c]);
         }
     }
-    table_->resizeColumnsToContents();
     xy_->setReport(report_);
     uv_->setReport(report_);
     map_->setReport(report_);

@@ -3,6 +3,7 @@
 #include "app/gui/run_page.h"
 
 #include "app/common/present/figure_text.h"
+#include "app/gui/i18n.h"
 #include "app/gui/screen_diagram.h"
 #include "app/gui/theme.h"
 
@@ -316,7 +317,8 @@ void RunPage::log(const QString& line) {
 }
 
 void RunPage::setRunLayout(const RunLayout& layout) {
-    title_->setText(tr("%1 — session %2").arg(layout.profile_title, layout.session_id));
+    title_->setText(tr("%1 — session %2")
+                        .arg(profileText(layout.profile_title.toStdString()), layout.session_id));
     diagram_->setLayout(layout.screen_width_m, layout.screen_height_m, layout.points);
     points_ = layout.points;
     instrument_->setText(tr("Meter: connecting…"));
@@ -347,9 +349,11 @@ void RunPage::showTask(const TaskView& t) {
     instructionText_ = t.instruction;
     progressText_->setText(tr("Task %1 of %2").arg(t.index + 1).arg(t.total));
     const QString eyewear =
-        t.eyewear == QLatin1String("none") ? QString() : tr(" through the %1 lens").arg(t.eyewear);
+        t.eyewear == QLatin1String("none")
+            ? QString()
+            : tr(" through the %1 lens").arg(stimulusText(t.eyewear.toStdString()));
     pattern_->setText(
-        tr("Show pattern: %1%2").arg(t.pattern.isEmpty() ? t.stimulus : t.pattern, eyewear));
+        tr("Show pattern: %1%2").arg(t.pattern.isEmpty() ? stimulusText(t.stimulus.toStdString()) : t.pattern, eyewear));
     if (t.swatch.isValid()) {
         swatch_->setStyleSheet(QStringLiteral("background: %1;").arg(t.swatch.name()));
         swatch_->setToolTip(t.swatch.name());
@@ -361,10 +365,10 @@ void RunPage::showTask(const TaskView& t) {
             ? tr("Pattern file: none for this step")
             : tr("Pattern file: %1 (`cinemeasure patterns`)").arg(t.pattern_file));
     aim_->setText(tr("Aim at: %1 (%2) — repeat %3 of %4")
-                      .arg(t.point, t.point_label)
+                      .arg(t.point, pointLabelText(t.point_label.toStdString()))
                       .arg(t.repeat + 1)
                       .arg(t.repeats));
-    instruction_->setText(t.instruction);
+    instruction_->setText(profileText(t.instruction.toStdString()));
     instruction_->setVisible(!t.instruction.isEmpty());
     diagram_->setShownPoints(t.step_points);
     diagram_->setCurrent(t.point);
@@ -386,7 +390,7 @@ void RunPage::showTask(const TaskView& t) {
         setState(tr("Measuring automatically (simulated operator)…"));
     }
     if (t.new_stimulus) {
-        log(tr("Pattern '%1' on screen").arg(t.stimulus));
+        log(tr("Pattern '%1' on screen").arg(stimulusText(t.stimulus.toStdString())));
     }
 }
 
@@ -448,7 +452,7 @@ void RunPage::showReading(const ReadingView& r) {
     figures_->setRowCount(static_cast<int>(figs.size()));
     for (int i = 0; i < static_cast<int>(figs.size()); ++i) {
         const auto& f = figs[static_cast<std::size_t>(i)];
-        auto* name = new QTableWidgetItem(QString::fromStdString(f.spec.label));
+        auto* name = new QTableWidgetItem(figureLabelText(f.spec.label));
         auto* value = new QTableWidgetItem(std::isfinite(f.value) ? QString::number(f.value, 'g', 5)
                                                                   : QStringLiteral("—"));
         auto* verdict = new QTableWidgetItem(verdictText(f.verdict));
@@ -462,7 +466,7 @@ void RunPage::showReading(const ReadingView& r) {
 
 void RunPage::showSkipped(int task_index, const QString& reason) {
     progress_->setValue(task_index + 1);
-    log(tr("Task %1 skipped: %2").arg(task_index + 1).arg(reason));
+    log(tr("Task %1 skipped: %2").arg(task_index + 1).arg(skipReasonText(reason.toStdString())));
 }
 
 void RunPage::showRetaken(int task_index, int readings_taken) {

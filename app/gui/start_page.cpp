@@ -8,6 +8,7 @@
 #include "app/common/report/output_guard.h"
 #include "app/common/session/session_store.h"
 #include "app/common/simulated_session.h"
+#include "app/gui/i18n.h"
 #include "drivers/families.h"
 
 #include <QCheckBox>
@@ -59,12 +60,14 @@ StartPage::StartPage(std::filesystem::path db, QWidget* parent)
     left->addWidget(pbox);
     try {
         for (const auto& e : app::loadProfileDirectory(app::dataDir() / "profiles")) {
-            profile_->addItem(qs(e.profile.id + " — " + e.profile.title), qs(e.file.string()));
+            profile_->addItem(qs(e.profile.id + " — ") + profileText(e.profile.title),
+                              qs(e.file.string()));
             profile_->setItemData(
                 profile_->count() - 1,
                 tr("%1 · %2 · %3 · %4 screen%5")
-                    .arg(qs(e.profile.room_class), qs(e.profile.dynamic_range),
-                         qs(e.profile.stereo), qs(e.profile.display_type),
+                    .arg(profileAttributeText(e.profile.room_class), qs(e.profile.dynamic_range),
+                         profileAttributeText(e.profile.stereo),
+                         profileAttributeText(e.profile.display_type),
                          e.profile.provisional ? tr(" · provisional") : QString()),
                 Qt::ToolTipRole);
             profile_->setItemData(profile_->count() - 1, qs(e.profile.display_type),
@@ -134,13 +137,20 @@ StartPage::StartPage(std::filesystem::path db, QWidget* parent)
     simFamily_ = new QComboBox;
     simFamily_->setObjectName(QStringLiteral("simFamilyCombo"));
     for (const auto& f : app::simulatedFamilies()) {
-        simFamily_->addItem(qs(f));
+        simFamily_->addItem(profileAttributeText(f), qs(f));
     }
     fault_ = new QComboBox;
     fault_->setObjectName(QStringLiteral("faultCombo"));
-    for (const char* f :
-         {"none", "unplug", "garbage", "drop", "slow", "over-range", "too-dark", "error-code"}) {
-        fault_->addItem(QString::fromLatin1(f));
+    const std::pair<const char*, QString> faults[] = {{"none", tr("none")},
+                                                      {"unplug", tr("unplug the cable")},
+                                                      {"garbage", tr("garbled reply")},
+                                                      {"drop", tr("dropped reply")},
+                                                      {"slow", tr("slow reply")},
+                                                      {"over-range", tr("over range")},
+                                                      {"too-dark", tr("too dark")},
+                                                      {"error-code", tr("instrument error code")}};
+    for (const auto& [id, text] : faults) {
+        fault_->addItem(text, QString::fromLatin1(id));
     }
     faultAt_ = new QSpinBox;
     faultAt_->setObjectName(QStringLiteral("faultAtSpin"));
@@ -497,7 +507,7 @@ void StartPage::refreshSessions() {
             const int row = sessions_->rowCount();
             sessions_->insertRow(row);
             sessions_->setItem(row, 0, new QTableWidgetItem(qs(s.id)));
-            sessions_->setItem(row, 1, new QTableWidgetItem(qs(s.status)));
+            sessions_->setItem(row, 1, new QTableWidgetItem(sessionStatusText(s.status)));
             sessions_->setItem(row, 2, new QTableWidgetItem(qs(s.profile_id)));
             sessions_->setItem(row, 3, new QTableWidgetItem(QString::number(s.reading_count)));
         }
@@ -523,9 +533,9 @@ RunRequest StartPage::request() const {
     r.screen_height_m = height_->value();
     r.simulate = simulator_->isChecked();
     r.theatre_file = theatre_->currentData().toString().toStdString();
-    r.family = r.simulate ? simFamily_->currentText().toStdString()
+    r.family = r.simulate ? simFamily_->currentData().toString().toStdString()
                           : serialFamily_->currentData().toString().toStdString();
-    r.fault = fault_->currentText().toStdString();
+    r.fault = fault_->currentData().toString().toStdString();
     r.fault_at = faultAt_->value();
     r.time_scale = timeScale_->value();
     r.port = port_->currentText().toStdString();

@@ -16,8 +16,7 @@ void applyDarkTheme(QApplication& app) {
     const QColor base(26, 26, 28);
     const QColor text(214, 214, 214);
     const QColor disabled(110, 110, 110);
-    // A deep red accent keeps night vision better than blue in a darkened auditorium.
-    const QColor accent(150, 60, 50);
+    const QColor accent = accentColor();
     p.setColor(QPalette::Window, window);
     p.setColor(QPalette::WindowText, text);
     p.setColor(QPalette::Base, base);
@@ -27,8 +26,8 @@ void applyDarkTheme(QApplication& app) {
     p.setColor(QPalette::Text, text);
     p.setColor(QPalette::Button, window);
     p.setColor(QPalette::ButtonText, text);
-    p.setColor(QPalette::BrightText, QColor(255, 120, 100));
-    p.setColor(QPalette::Link, QColor(200, 120, 100));
+    p.setColor(QPalette::BrightText, QColor(240, 240, 240));
+    p.setColor(QPalette::Link, QColor(140, 170, 200));
     p.setColor(QPalette::Highlight, accent);
     p.setColor(QPalette::HighlightedText, QColor(240, 240, 240));
     p.setColor(QPalette::PlaceholderText, disabled);
@@ -36,6 +35,12 @@ void applyDarkTheme(QApplication& app) {
         p.setColor(QPalette::Disabled, role, disabled);
     }
     app.setPalette(p);
+}
+
+QColor accentColor() {
+    // Low saturation and luminance: readable on the dark palette without glare in a dark room,
+    // and far in hue from the verdict red, green and amber.
+    return {70, 92, 118};
 }
 
 QColor verdictColor(evaluation::Verdict v) {

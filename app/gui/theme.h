@@ -12,7 +12,11 @@ class QApplication;
 namespace cm::gui {
 
 void applyDarkTheme(QApplication& app);
-/// Background colour of a verdict (green, red, amber, grey), muted for a dark room.
+/// The accent (selection, progress bars, focus): a neutral slate blue that no verdict uses, so a
+/// progress bar never reads as a FAIL.
+QColor accentColor();
+/// Background colour of a verdict (green, red, amber, grey), muted for a dark room. Only verdicts
+/// use these colours.
 QColor verdictColor(evaluation::Verdict v);
 /// The verdict as shown (translated).
 QString verdictText(evaluation::Verdict v);

@@ -1,0 +1,614 @@
+// SPDX-License-Identifier: Apache-2.0
+// GUI tests of the look and the Chinese translation: no English left on any page in zh_CN, the
+// profile data translated, a neutral accent, and a layout that fits a 1366×768 laptop screen.
+#include "app/common/data_paths.h"
+#include "app/common/present/profile_text.h"
+#include "app/common/present/translations.h"
+#include "app/common/profile_catalog.h"
+#include "app/gui/chromaticity_diagram.h"
+#include "app/gui/contrast_bars.h"
+#include "app/gui/help_page.h"
+#include "app/gui/i18n.h"
+#include "app/gui/main_window.h"
+#include "app/gui/results_page.h"
+#include "app/gui/run_page.h"
+#include "app/gui/theme.h"
+
+#include <QAbstractButton>
+#include <QAbstractSpinBox>
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QRegularExpression>
+#include <QScrollBar>
+#include <QSet>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTextDocument>
+#include <QTranslator>
+
+#include <set>
+
+using namespace cm::gui;
+
+namespace {
+
+// Generous for a loaded 2-core machine; a run takes a few seconds unloaded.
+constexpr int kRunTimeoutMs = 90000;
+
+template <typename T>
+T* child(QWidget* root, const char* name) {
+    T* w = root->findChild<T*>(QString::fromLatin1(name));
+    if (w == nullptr) {
+        qFatal("no widget '%s'", name);
+    }
+    return w;
+}
+
+QString currentPage(MainWindow& w) {
+    return child<QStackedWidget>(&w, "pages")->currentWidget()->objectName();
+}
+
+// ---- What counts as English left in a Chinese UI -------------------------------------------
+// Allowed in zh_CN text (documented in docs/translation.md):
+//  - numbers, single letters and point ids (C, L, TL, K12, r2c3), symbols and units;
+//  - file names (*.json, *.pdf, ...), paths, URLs, and any run of printable ASCII that contains
+//    a digit (session ids, model numbers such as PR-670, clauses such as A.4, ST 431-1); the run
+//    stops at a space or a Chinese character, so English glued to Chinese is still found;
+//  - the shipped profile ids (st431-1-theatre, dci-direct-view-sdr-theatre);
+//  - the names and abbreviations below: standards bodies and standards, colour spaces, units,
+//    file formats, and instrument makers and product names.
+const QSet<QString>& allowedWords() {
+    static const QSet<QString> words = {
+        // the program
+        QStringLiteral("cinemeasure"),
+        // standards bodies, standards and their terms
+        QStringLiteral("SMPTE"),
+        QStringLiteral("ST"),
+        QStringLiteral("RP"),
+        QStringLiteral("DCI"),
+        QStringLiteral("DVD"),
+        QStringLiteral("ISO"),
+        QStringLiteral("AWI"),
+        QStringLiteral("DY"),
+        QStringLiteral("GB"),
+        QStringLiteral("ILAC"),
+        QStringLiteral("CIE"),
+        QStringLiteral("IEC"),
+        QStringLiteral("ICDM"),
+        QStringLiteral("IDMS"),
+        QStringLiteral("DCDM"),
+        QStringLiteral("EOTF"),
+        QStringLiteral("PQ"),
+        QStringLiteral("SDR"),
+        QStringLiteral("HDR"),
+        QStringLiteral("LED"),
+        QStringLiteral("CCT"),
+        QStringLiteral("RGB"),
+        QStringLiteral("XYZ"),
+        QStringLiteral("UTC"),
+        QStringLiteral("CTP"),
+        // units and quantities
+        QStringLiteral("cd"),
+        QStringLiteral("fL"),
+        QStringLiteral("nm"),
+        QStringLiteral("lx"),
+        QStringLiteral("xy"),
+        QStringLiteral("min"),
+        QStringLiteral("max"),
+        // formats, transports
+        QStringLiteral("PDF"),
+        QStringLiteral("JSON"),
+        QStringLiteral("CSV"),
+        QStringLiteral("USB"),
+        QStringLiteral("PTP"),
+        QStringLiteral("IP"),
+        QStringLiteral("ID"),
+        QStringLiteral("PNG"),
+        QStringLiteral("PostgreSQL"),
+        QStringLiteral("SQLite"),
+        // instrument makers and product names
+        QStringLiteral("Photo"),
+        QStringLiteral("Research"),
+        QStringLiteral("SpectraScan"),
+        QStringLiteral("Konica"),
+        QStringLiteral("Minolta"),
+        QStringLiteral("Klein"),
+        QStringLiteral("Instruments"),
+        QStringLiteral("JETI"),
+        QStringLiteral("specbos"),
+        QStringLiteral("Argyll"),
+        QStringLiteral("ArgyllCMS"),
+        QStringLiteral("spotread"),
+        QStringLiteral("gphoto"),
+        QStringLiteral("libgphoto"),
+        QStringLiteral("Esc"),
+        QStringLiteral("Tab"),
+        QStringLiteral("Shift"),
+        QStringLiteral("Enter"),
+        QStringLiteral("Space"),
+    };
+    return words;
+}
+
+std::set<QString>& profileIds() {
+    static std::set<QString> ids;
+    return ids;
+}
+
+/// The English words left in `text` after the allowed tokens are removed.
+QStringList englishWords(QString text) {
+    static const QRegularExpression skip(QStringLiteral(
+        R"(\w+://[!-~]+|[!-~]+\.(json|pdf|csv|db|qm|png|txt|md)\b|(/[\w.\-]+)+/?|[!-~]*\d[!-~]*)"));
+    for (const QString& id : profileIds()) {
+        text.replace(id, QStringLiteral(" "));
+    }
+    text.replace(skip, QStringLiteral(" "));
+    static const QRegularExpression word(QStringLiteral("[A-Za-z]{2,}"));
+    QStringList left;
+    for (auto it = word.globalMatch(text); it.hasNext();) {
+        const QString w = it.next().captured();
+        const bool pointId = w.size() <= 2 && w == w.toUpper();  // TL, BR, ...
+        if (!pointId && !allowedWords().contains(w)) {
+            left << w;
+        }
+    }
+    return left;
+}
+
+QString plain(const QString& text) {
+    if (Qt::mightBeRichText(text)) {
+        QTextDocument d;
+        d.setHtml(text);
+        return d.toPlainText();
+    }
+    return text;
+}
+
+/// Every text a user sees on `root` and its visible children: labels, buttons, group titles,
+/// placeholders, combo items, tab titles, table headers and cells, list items, tooltips, window
+/// titles, menu entries. Line edits' contents are what the operator typed and are not checked.
+QStringList visibleTexts(QWidget* root) {
+    QStringList out;
+    auto add = [&](const QObject* o, const QString& what, const QString& text) {
+        const QString t = plain(text).trimmed();
+        if (!t.isEmpty()) {
+            out << o->objectName() + QLatin1Char('/') + what + QStringLiteral(": ") + t;
+        }
+    };
+    QList<QWidget*> all = root->findChildren<QWidget*>();
+    all.prepend(root);
+    for (QWidget* w : all) {
+        if (w != root && !w->isVisibleTo(root)) {
+            continue;
+        }
+        add(w, QStringLiteral("tooltip"), w->toolTip());
+        if (w->isWindow()) {
+            add(w, QStringLiteral("title"), w->windowTitle());
+        }
+        if (auto* l = qobject_cast<QLabel*>(w)) {
+            add(w, QStringLiteral("label"), l->text());
+        } else if (auto* b = qobject_cast<QAbstractButton*>(w)) {
+            add(w, QStringLiteral("button"), b->text());
+        } else if (auto* g = qobject_cast<QGroupBox*>(w)) {
+            add(w, QStringLiteral("group"), g->title());
+        } else if (auto* e = qobject_cast<QLineEdit*>(w)) {
+            add(w, QStringLiteral("placeholder"), e->placeholderText());
+        } else if (auto* combo = qobject_cast<QComboBox*>(w)) {
+            for (int i = 0; i < combo->count(); ++i) {
+                if (!combo->isEditable()) {
+                    add(w, QStringLiteral("item"), combo->itemText(i));
+                }
+                add(w, QStringLiteral("item tooltip"),
+                    combo->itemData(i, Qt::ToolTipRole).toString());
+            }
+        } else if (auto* tabs = qobject_cast<QTabWidget*>(w)) {
+            for (int i = 0; i < tabs->count(); ++i) {
+                add(w, QStringLiteral("tab"), tabs->tabText(i));
+            }
+        } else if (auto* t = qobject_cast<QTableWidget*>(w)) {
+            for (int c = 0; c < t->columnCount(); ++c) {
+                if (auto* h = t->horizontalHeaderItem(c)) {
+                    add(w, QStringLiteral("header"), h->text());
+                }
+            }
+            for (int r = 0; r < t->rowCount(); ++r) {
+                for (int c = 0; c < t->columnCount(); ++c) {
+                    if (auto* i = t->item(r, c)) {
+                        add(w, QStringLiteral("cell"), i->text());
+                        add(w, QStringLiteral("cell tooltip"), i->toolTip());
+                    }
+                }
+            }
+        } else if (auto* list = qobject_cast<QListWidget*>(w)) {
+            for (int i = 0; i < list->count(); ++i) {
+                add(w, QStringLiteral("list"), list->item(i)->text());
+            }
+        } else if (auto* tb = qobject_cast<QTextBrowser*>(w)) {
+            add(w, QStringLiteral("text"), tb->toPlainText());
+        } else if (auto* s = qobject_cast<QAbstractSpinBox*>(w)) {
+            add(w, QStringLiteral("special"), s->specialValueText());
+            if (auto* ss = qobject_cast<QDoubleSpinBox*>(w)) {
+                add(w, QStringLiteral("suffix"), ss->suffix());
+            }
+        } else if (auto* m = qobject_cast<QMenuBar*>(w)) {
+            for (QAction* a : m->actions()) {
+                add(w, QStringLiteral("menu"), a->text());
+            }
+        }
+    }
+    return out;
+}
+
+/// "widget/kind: text  [words]" for each visible text with English left.
+QStringList englishLeft(QWidget* root) {
+    QStringList bad;
+    for (const QString& t : visibleTexts(root)) {
+        const QString text = t.section(QStringLiteral(": "), 1);
+        const QStringList words = englishWords(text);
+        if (!words.isEmpty()) {
+            bad << t + QStringLiteral("   [") + words.join(QLatin1Char(' ')) + QLatin1Char(']');
+        }
+    }
+    return bad;
+}
+
+#define VERIFY_NO_ENGLISH(root, page)                                                           \
+    do {                                                                                        \
+        const QStringList bad_ = englishLeft(root);                                             \
+        QVERIFY2(bad_.isEmpty(), qPrintable(QStringLiteral(page ": English left in zh_CN:\n") + \
+                                            bad_.join(QLatin1Char('\n'))));                     \
+    } while (false)
+
+void selectData(QComboBox* combo, const QString& endsWith) {
+    for (int i = 0; i < combo->count(); ++i) {
+        if (combo->itemData(i).toString().endsWith(endsWith)) {
+            combo->setCurrentIndex(i);
+            return;
+        }
+    }
+    QFAIL(qPrintable(QStringLiteral("no item with data ") + endsWith));
+}
+
+/// Fills the start page for a simulated run by item data (independent of the UI language).
+void fillSimulation(MainWindow& w, const QString& profileFile, const QString& theatre,
+                    bool confirm) {
+    selectData(child<QComboBox>(&w, "profileCombo"), profileFile);
+    selectData(child<QComboBox>(&w, "theatreCombo"), theatre);
+    selectData(child<QComboBox>(&w, "simFamilyCombo"), QStringLiteral("virtual"));
+    child<QDoubleSpinBox>(&w, "timeScaleSpin")->setValue(0.0);  // no simulated waiting
+    child<QLineEdit>(&w, "operatorEdit")->setText(QStringLiteral("Test"));
+    child<QCheckBox>(&w, "confirmCheck")->setChecked(confirm);
+}
+
+void removeTranslations() {
+    for (QTranslator* t : qApp->findChildren<QTranslator*>()) {
+        QCoreApplication::removeTranslator(t);
+        delete t;
+    }
+}
+
+/// The shipped profiles' own text: titles, step instructions, tolerance sources.
+QStringList profileStrings() {
+    QStringList out;
+    for (const auto& e : cm::app::loadProfileDirectory(cm::app::dataDir() / "profiles")) {
+        out << QString::fromStdString(e.profile.title);
+        for (const auto& s : e.profile.steps) {
+            if (!s.instruction.empty()) {
+                out << QString::fromStdString(s.instruction);
+            }
+        }
+        for (const auto& f : e.profile.figures) {
+            if (!f.tolerance.source.empty()) {
+                out << QString::fromStdString(f.tolerance.source);
+            }
+        }
+    }
+    out.removeDuplicates();
+    return out;
+}
+
+double hueDistance(const QColor& a, const QColor& b) {
+    const double d = std::abs(a.hslHueF() - b.hslHueF());
+    return std::min(d, 1.0 - d) * 360.0;
+}
+
+}  // namespace
+
+class TestGuiLook : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir tmp_;
+
+    std::filesystem::path db() const {
+        return (tmp_.path() + QStringLiteral("/sessions.db")).toStdString();
+    }
+
+    ReportPtr rp431_;
+
+    /// The rp431-2 profile (long sources, the checkerboard contrast) run once through the GUI.
+    ReportPtr rp431Report() {
+        if (!rp431_) {
+            MainWindow w(db());
+            w.show();
+            fillSimulation(w, QStringLiteral("rp431-2-theatre.json"),
+                           QStringLiteral("projector-reference.json"), false);
+            QTest::mouseClick(child<QPushButton>(&w, "startButton"), Qt::LeftButton);
+            [&] {
+                QTRY_COMPARE_WITH_TIMEOUT(currentPage(w), QStringLiteral("resultsPage"),
+                                          kRunTimeoutMs);
+            }();
+            rp431_ = w.resultsPage()->report();
+        }
+        return rp431_;
+    }
+
+    /// Shows the rp431-2 results in `w`.
+    void showResults(MainWindow& w) {
+        const ReportPtr r = rp431Report();
+        QVERIFY(r != nullptr);
+        w.resultsPage()->setReport(r, tmp_.path());
+        child<QStackedWidget>(&w, "pages")->setCurrentWidget(w.resultsPage());
+        QCoreApplication::processEvents();
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(tmp_.isValid());
+        qputenv("CINEMEASURE_DB", QFile::encodeName(tmp_.path() + QStringLiteral("/sessions.db")));
+        cm::app::setDataDirOverride(CINEMEASURE_CALIBRATION_DIR);
+        applyDarkTheme(*qApp);
+        for (const auto& e : cm::app::loadProfileDirectory(cm::app::dataDir() / "profiles")) {
+            profileIds().insert(QString::fromStdString(e.profile.id));
+        }
+    }
+
+    void cleanup() { removeTranslations(); }
+
+    // The detector itself, on hand-written cases: it must flag English and pass names and units.
+    void englishDetectorWorks() {
+        QCOMPARE(englishWords(QStringLiteral("Full-screen 100 % white; meter at the seat")).size(),
+                 7);
+        QCOMPARE(englishWords(QStringLiteral("skipped by the operator")).size(), 4);
+        QCOMPARE(englishWords(QStringLiteral("完成 — 测量（N）")), QStringList());
+        QCOMPARE(englishWords(QStringLiteral("SMPTE ST 431-1:2006 表 1，48 cd/m² (14 fL)")),
+                 QStringList());
+        QCOMPARE(englishWords(QStringLiteral("st431-1-theatre — 影院 projector-reference.json")),
+                 QStringList());
+        QCOMPARE(englishWords(QStringLiteral("Konica Minolta CS-2000, CS-2000A")), QStringList());
+        QCOMPARE(englishWords(QStringLiteral("virtual")), QStringList{QStringLiteral("virtual")});
+    }
+
+    // Every title, instruction and source of every shipped profile, and every figure label, has
+    // a Chinese translation without English words left.
+    void profileDataTranslatedToChinese() {
+        QStringList bad;
+        for (const QString& s : profileStrings()) {
+            const QString zh = QString::fromStdString(
+                cm::app::present::profileText(s.toStdString(), cm::app::present::Lang::ZhCN));
+            if (zh == s || !englishWords(zh).isEmpty()) {
+                bad << s + QStringLiteral("  →  ") + zh;
+            }
+        }
+        for (const auto& e : cm::app::loadProfileDirectory(cm::app::dataDir() / "profiles")) {
+            for (const auto& f : e.profile.figures) {
+                const auto zh = cm::app::present::translateLabel(f.label);
+                if (!englishWords(QString::fromStdString(zh)).isEmpty()) {
+                    bad << QString::fromStdString(f.label + "  →  " + zh);
+                }
+            }
+        }
+        QVERIFY2(bad.isEmpty(), qPrintable(QStringLiteral("untranslated profile text:\n") +
+                                           bad.join(QLatin1Char('\n'))));
+    }
+
+    // The translation file is checked on load: wrong schema, version or an empty entry throw.
+    void profileTranslationsAreChecked() {
+        const auto file = tmp_.path() + QStringLiteral("/bad.json");
+        auto write = [&](const char* text) {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(text);
+        };
+        write(R"({"schema":"cinemeasure-profile-translations","version":2,"lang":"zh_CN",
+                  "strings":{}})");
+        QVERIFY_THROWS_EXCEPTION(std::exception,
+                                 cm::app::present::loadProfileTranslations(file.toStdString()));
+        write(R"({"schema":"cinemeasure-profile-translations","version":1,"lang":"zh_CN",
+                  "strings":{"white":""}})");
+        QVERIFY_THROWS_EXCEPTION(std::exception,
+                                 cm::app::present::loadProfileTranslations(file.toStdString()));
+        write(R"({"schema":"cinemeasure-profile-translations","version":1,"lang":"zh_CN",
+                  "strings":{"white":"白场"}})");
+        QCOMPARE(cm::app::present::loadProfileTranslations(file.toStdString()).strings.at("white"),
+                 std::string("白场"));
+    }
+
+    // Each page in zh_CN: start (simulator and serial port), help, fleet, run (waiting for the
+    // operator, after a skip) and results. No visible text may be left in English.
+    void chinesePagesHaveNoEnglish() {
+        QVERIFY(installTranslation(*qApp, QStringLiteral("zh_CN")));
+        QCOMPARE(uiLang(), cm::app::present::Lang::ZhCN);
+        MainWindow w(db());
+        w.resize(1366, 768);
+        w.show();
+        auto* pages = child<QStackedWidget>(&w, "pages");
+        VERIFY_NO_ENGLISH(&w, "start (simulator)");
+        child<QRadioButton>(&w, "serialRadio")->setChecked(true);
+        VERIFY_NO_ENGLISH(&w, "start (serial port)");
+        child<QRadioButton>(&w, "simulatorRadio")->setChecked(true);
+
+        for (const char* page : {"helpPage", "fleetPage"}) {
+            pages->setCurrentWidget(child<QWidget>(&w, page));
+            VERIFY_NO_ENGLISH(pages->currentWidget(), "help / fleet");
+        }
+        pages->setCurrentWidget(child<QWidget>(&w, "startPage"));
+
+        fillSimulation(w, QStringLiteral("st431-1-theatre.json"),
+                       QStringLiteral("projector-reference.json"), true);
+        QTest::mouseClick(child<QPushButton>(&w, "startButton"), Qt::LeftButton);
+        auto* done = child<QPushButton>(&w, "doneButton");
+        QTRY_VERIFY_WITH_TIMEOUT(done->isEnabled(), kRunTimeoutMs);
+        VERIFY_NO_ENGLISH(&w, "run (waiting for the operator)");
+        // Skip the first task (the default reason), then Done on each task to the end; each
+        // action is complete when the task counter moves on.
+        auto* progress = child<QLabel>(&w, "progressText");
+        auto advance = [&](QPushButton* button) {
+            const QString before = progress->text();
+            QTest::mouseClick(button, Qt::LeftButton);
+            QTRY_VERIFY_WITH_TIMEOUT(
+                progress->text() != before || currentPage(w) != QStringLiteral("runPage"),
+                kRunTimeoutMs);
+        };
+        advance(child<QPushButton>(&w, "skipButton"));
+        for (int i = 0; i < 20 && currentPage(w) == QStringLiteral("runPage"); ++i) {
+            QTRY_VERIFY_WITH_TIMEOUT(
+                done->isEnabled() || currentPage(w) != QStringLiteral("runPage"), kRunTimeoutMs);
+            if (i == 1) {
+                VERIFY_NO_ENGLISH(&w, "run (after a skip and a reading)");
+            }
+            if (currentPage(w) == QStringLiteral("runPage")) {
+                advance(done);
+            }
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(currentPage(w), QStringLiteral("resultsPage"), kRunTimeoutMs);
+        VERIFY_NO_ENGLISH(&w, "results");
+    }
+
+    // The accent (selection, progress bars) is neutral: far in hue from the FAIL red and from
+    // every verdict colour, so a progress bar never looks like a verdict.
+    void accentIsNotAVerdictColour() {
+        using cm::evaluation::Verdict;
+        const QColor accent = qApp->palette().color(QPalette::Highlight);
+        QCOMPARE(accent, accentColor());
+        for (Verdict v :
+             {Verdict::Pass, Verdict::Fail, Verdict::ConditionalPass, Verdict::ConditionalFail}) {
+            const QColor c = verdictColor(v);
+            QVERIFY2(hueDistance(accent, c) >= 60.0,
+                     qPrintable(QStringLiteral("accent %1 close in hue to verdict colour %2")
+                                    .arg(accent.name(), c.name())));
+        }
+        // Neutral: low saturation, not a signal colour.
+        QVERIFY(accent.hslSaturationF() < 0.35);
+    }
+
+    // At 1366×768 the window fits the screen and the results table needs no horizontal scroll,
+    // in English and in Chinese.
+    void resultsFitALaptopScreen() {
+        for (const QString& lang : {QString(), QStringLiteral("zh_CN")}) {
+            if (!lang.isEmpty()) {
+                QVERIFY(installTranslation(*qApp, lang));
+            }
+            MainWindow w(db());
+            w.resize(1366, 768);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            QVERIFY(w.minimumSizeHint().width() <= 1366);
+            showResults(w);
+            QCOMPARE(w.width(), 1366);
+            auto* table = child<QTableWidget>(&w, "resultsTable");
+            QTRY_VERIFY(table->rowCount() > 0);
+            QTest::qWait(50);  // the header lays out its sections on posted events
+            // The columns together are no wider than the table's viewport, and no scroll range.
+            QVERIFY2(table->horizontalHeader()->length() <= table->viewport()->width(),
+                     qPrintable(QStringLiteral("%1: columns %2 px in a viewport of %3 px")
+                                    .arg(lang)
+                                    .arg(table->horizontalHeader()->length())
+                                    .arg(table->viewport()->width())));
+            QVERIFY2(table->horizontalScrollBar()->maximum() == 0,
+                     qPrintable(
+                         QStringLiteral("%1: horizontal scroll of %2 px")
+                             .arg(lang, QString::number(table->horizontalScrollBar()->maximum()))));
+            removeTranslations();
+        }
+    }
+
+    // The checkerboard contrast label is painted whole (not "ra-frame (checkerboard) contrast"):
+    // its wrapped text fits the rectangle it is drawn in, at the size the results page gives it.
+    void contrastLabelFullyVisible() {
+        MainWindow w(db());
+        w.resize(1366, 768);
+        w.show();
+        showResults(w);
+        child<QTabWidget>(&w, "diagramTabs")->setCurrentIndex(3);
+        auto* bars = child<ContrastBars>(&w, "contrastBars");
+        QTRY_VERIFY(bars->isVisible());
+        QVERIFY(bars->barCount() > 0);
+        bool sawCheckerboard = false;
+        for (const QSize size : {bars->size(), QSize(360, 220), QSize(300, 160)}) {
+            bars->resize(size);
+            const QFontMetricsF fm(bars->font());
+            for (const auto& l : bars->labels()) {
+                sawCheckerboard |= l.text.contains(QStringLiteral("checkerboard"));
+                const QRectF need = fm.boundingRect(l.rect, ContrastBars::labelFlags(), l.text);
+                QVERIFY2(need.width() <= l.rect.width() + 0.5 &&
+                             need.height() <= l.rect.height() + 0.5 && l.rect.left() >= 0,
+                         qPrintable(QStringLiteral("'%1' needs %2×%3, has %4×%5 at %6×%7")
+                                        .arg(l.text)
+                                        .arg(need.width())
+                                        .arg(need.height())
+                                        .arg(l.rect.width())
+                                        .arg(l.rect.height())
+                                        .arg(size.width())
+                                        .arg(size.height())));
+            }
+        }
+        QVERIFY(sawCheckerboard);
+    }
+
+    // The zoomed white-point inset never covers a primary of the DCI-P3 gamut (the red corner
+    // of u′v′ sits top right) in either diagram, at the results page's and at small sizes.
+    void chromaticityInsetLeavesThePrimariesVisible() {
+        // SMPTE RP 431-2:2011 Table 1 primaries.
+        const QPointF primaries[] = {{0.680, 0.320}, {0.265, 0.690}, {0.150, 0.060}};
+        for (auto space :
+             {ChromaticityDiagram::Space::CIE1931xy, ChromaticityDiagram::Space::CIE1976uv}) {
+            ChromaticityDiagram d(space);
+            for (const QSize size : {QSize(520, 480), QSize(420, 560), QSize(320, 300)}) {
+                d.resize(size);
+                const QRectF inset = d.insetRect().adjusted(-8, -8, 8, 8);
+                for (const QPointF& p : primaries) {
+                    QVERIFY2(!inset.contains(d.widgetPoint(p.x(), p.y())),
+                             qPrintable(QStringLiteral("primary %1,%2 under the inset at %3×%4")
+                                            .arg(p.x())
+                                            .arg(p.y())
+                                            .arg(size.width())
+                                            .arg(size.height())));
+                }
+            }
+        }
+    }
+
+    // The Help page explains the keyboard flow and is reached from the menu (F1).
+    void helpPageShowsTheKeyboardFlow() {
+        MainWindow w(db());
+        w.show();
+        QAction* help = w.findChild<QAction*>(QStringLiteral("helpAction"));
+        QVERIFY(help != nullptr);
+        help->trigger();
+        QCOMPARE(currentPage(w), QStringLiteral("helpPage"));
+        const QString text = child<QTextBrowser>(&w, "helpText")->toPlainText();
+        for (const char* key : {"N or Enter", "Retake", "Pause", "Esc"}) {
+            QVERIFY2(text.contains(QLatin1String(key)), key);
+        }
+        QTest::mouseClick(child<QPushButton>(&w, "helpBackButton"), Qt::LeftButton);
+        QCOMPARE(currentPage(w), QStringLiteral("startPage"));
+    }
+};
+
+QTEST_MAIN(TestGuiLook)
+#include "test_gui_look.moc"
