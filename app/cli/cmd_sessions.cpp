@@ -7,6 +7,7 @@
 #include "app/common/report/report_csv.h"
 #include "app/common/report/report_json.h"
 #include "app/common/report/report_pdf.h"
+#include "app/common/run/run_session.h"
 #include "app/common/session/session_list.h"
 #include "app/common/simulated_session.h"
 
@@ -25,19 +26,6 @@ std::unique_ptr<app::SessionStore> openStore(const std::string& db) {
     // A missing or corrupt database is bad input, a disk that refuses it a storage failure.
     return db.empty() ? std::make_unique<app::SessionStore>(app::SessionStore::defaultPath())
                       : std::make_unique<app::SessionStore>(db, app::SessionStore::Open::Existing);
-}
-
-app::PreparedSimulation prepared(const app::SessionStore& store, const std::string& id) {
-    const app::SessionInfo info = store.session(id);  // an unknown id is a SessionStoreError
-    if (info.theatre_json.empty()) {
-        throw errors::InputError("session " + id + " was measured on " + info.source +
-                                 "; only simulated sessions can be resumed from the CLI so far");
-    }
-    try {
-        return app::prepareSimulation(info);
-    } catch (const std::exception& e) {
-        errors::throwError(errors::kindOf(e), "session " + id + ": " + e.what());
-    }
 }
 
 struct SessionFilters {

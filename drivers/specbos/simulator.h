@@ -61,12 +61,5 @@ private:
     int laser_ = 0;
 };
 
-/// A smooth three-band radiance spectrum (W/(sr m² nm), one value per `step_nm` from `begin_nm`
-/// to `end_nm`) whose CIE 1931 XYZ equals `xyz` (cd/m² scale) for colours inside the band
-/// triangle; outside it the negative weights are clipped. The simulator's stand-in for a projector
-/// spectrum; XYZ is computed with the Wyman–Sloan–Shirley (2013) multi-lobe fit of the CIE 1931
-/// 2° functions (JCGT 2(2)), which matches the tables to about 1 %.
-std::vector<double> bandSpectrum(const colorimetry::XYZ& xyz, int begin_nm, int end_nm,
-                                 int step_nm);
 
 }  // namespace cm::drivers::specbos
