@@ -256,34 +256,92 @@
 <context>
     <name>cm::gui::MainWindow</name>
     <message>
-        <location filename="../main_window.cpp" line="21"/>
+        <location filename="../main_window.cpp" line="23"/>
         <source>cinemeasure — screen certification</source>
         <translation>cinemeasure — 银幕认证</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="33"/>
+        <location filename="../main_window.cpp" line="35"/>
         <source>Fleet</source>
         <translation>影院群</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="40"/>
+        <location filename="../main_window.cpp" line="44"/>
+        <source>LED wall</source>
+        <translation>LED 显示屏</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="46"/>
+        <source>Sessions</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <location filename="../main_window.cpp" line="67"/>
         <source>Help</source>
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="71"/>
+        <location filename="../main_window.cpp" line="101"/>
         <source>Certification finished</source>
         <translation>认证完成</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="75"/>
+        <location filename="../main_window.cpp" line="105"/>
         <source>Run stopped; %1 reading(s) kept in session %2. Resume it from the list of unfinished sessions.</source>
         <translation>测量已停止；%1 个读数保存在会话 %2 中。可从未完成会话列表中继续。</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="107"/>
+        <location filename="../main_window.cpp" line="137"/>
         <source>A run is still in progress</source>
         <translation>仍有测量在进行中</translation>
+    </message>
+</context>
+<context>
+    <name>cm::gui::ModuleMap</name>
+    <message>
+        <location filename="../module_map.cpp" line="38"/>
+        <source>Colour: module luminance / wall mean; outlined: outside the limits; rings: dead or stuck LEDs</source>
+        <translation>颜色：模组亮度 / 显示屏均值；描边：超出限值；圆环：坏点或常亮点 LED</translation>
+    </message>
+    <message>
+        <location filename="../module_map.cpp" line="94"/>
+        <source>Module column %1, row %2 (cabinet %3, %4)</source>
+        <translation>模组第 %1 列、第 %2 行（箱体 %3, %4）</translation>
+    </message>
+    <message>
+        <location filename="../module_map.cpp" line="99"/>
+        <source>Luminance %1 cd/m², %2 ± %3 of the wall mean</source>
+        <translation>亮度 %1 cd/m²，为显示屏均值的 %2 ± %3</translation>
+    </message>
+    <message>
+        <location filename="../module_map.cpp" line="104"/>
+        <source>Chromaticity x %1, y %2; largest Δu′v′ to a neighbour %3</source>
+        <translation>色度 x %1，y %2；与相邻模组的最大 Δu′v′ %3</translation>
+    </message>
+    <message>
+        <location filename="../module_map.cpp" line="109"/>
+        <source>Largest step to a neighbour %1 %; pixel defects %2</source>
+        <translation>与相邻模组的最大亮度跃变 %1 %；像素缺陷 %2</translation>
+    </message>
+    <message>
+        <location filename="../module_map.cpp" line="112"/>
+        <source>Within the limits</source>
+        <translation>在限值内</translation>
+    </message>
+    <message>
+        <location filename="../module_map.cpp" line="112"/>
+        <source>Outside the limits</source>
+        <translation>超出限值</translation>
+    </message>
+    <message>
+        <location filename="../module_map.cpp" line="122"/>
+        <source>No analysis yet</source>
+        <translation>尚无分析</translation>
+    </message>
+    <message>
+        <location filename="../module_map.cpp" line="188"/>
+        <source>module / wall mean %1 … %2</source>
+        <translation>模组 / 显示屏均值 %1 … %2</translation>
     </message>
 </context>
 <context>
@@ -503,168 +561,340 @@
 <context>
     <name>cm::gui::RunPage</name>
     <message>
-        <location filename="../run_page.cpp" line="55"/>
+        <location filename="../run_page.cpp" line="51"/>
+        <source>Meter: not connected yet</source>
+        <translation>测量仪：尚未连接</translation>
+    </message>
+    <message>
+        <location filename="../run_page.cpp" line="71"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="77"/>
-        <location filename="../run_page.cpp" line="202"/>
+        <location filename="../run_page.cpp" line="93"/>
+        <source>Colour of the pattern to show</source>
+        <translation>要显示的图案颜色</translation>
+    </message>
+    <message>
+        <location filename="../run_page.cpp" line="107"/>
+        <location filename="../run_page.cpp" line="339"/>
         <source>No reading yet</source>
         <translation>尚无读数</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="91"/>
+        <location filename="../run_page.cpp" line="131"/>
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="91"/>
+        <location filename="../run_page.cpp" line="131"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="91"/>
+        <location filename="../run_page.cpp" line="131"/>
         <source>Verdict</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="97"/>
+        <location filename="../run_page.cpp" line="137"/>
         <source>Verdicts so far</source>
         <translation>当前判定</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="104"/>
+        <location filename="../run_page.cpp" line="144"/>
         <source>&amp;Done — measure (N)</source>
         <translation>完成 — 测量（N）</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="108"/>
+        <location filename="../run_page.cpp" line="148"/>
         <source>Retake (R)</source>
         <translation>重测（R）</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="113"/>
+        <location filename="../run_page.cpp" line="153"/>
         <source>Reason for skipping</source>
         <translation>跳过原因</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="114"/>
+        <location filename="../run_page.cpp" line="154"/>
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="116"/>
-        <location filename="../run_page.cpp" line="178"/>
+        <location filename="../run_page.cpp" line="156"/>
+        <location filename="../run_page.cpp" line="310"/>
         <source>Pause (P)</source>
         <translation>暂停（P）</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="120"/>
+        <location filename="../run_page.cpp" line="160"/>
         <source>Cancel reading (Esc)</source>
         <translation>取消读数（Esc）</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="124"/>
+        <location filename="../run_page.cpp" line="164"/>
         <source>Stop run</source>
         <translation>停止测量</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="147"/>
+        <location filename="../run_page.cpp" line="190"/>
         <source>Retake of task %1 requested</source>
         <translation>已请求重测任务 %1</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="164"/>
+        <location filename="../run_page.cpp" line="213"/>
         <source>Reading cancelled: it is discarded when the instrument returns; run paused</source>
         <translation>读数已取消：仪器返回后将丢弃；测量已暂停</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="169"/>
+        <location filename="../run_page.cpp" line="218"/>
         <source>Reconnecting…</source>
         <translation>正在重新连接…</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="178"/>
+        <location filename="../run_page.cpp" line="229"/>
+        <source>Skip this reading</source>
+        <translation>跳过此读数</translation>
+    </message>
+    <message>
+        <location filename="../run_page.cpp" line="231"/>
+        <source>Why is task %1 skipped? The reason goes into the report.</source>
+        <translation>为什么跳过任务 %1？原因将写入报告。</translation>
+    </message>
+    <message>
+        <location filename="../run_page.cpp" line="237"/>
+        <source>Not skipped: a skip needs a reason.</source>
+        <translation>未跳过：跳过需要填写原因。</translation>
+    </message>
+    <message>
+        <location filename="../run_page.cpp" line="248"/>
+        <source>Stop the run?</source>
+        <translation>停止测量？</translation>
+    </message>
+    <message>
+        <location filename="../run_page.cpp" line="249"/>
+        <source>Stop the run? The %1 reading(s) taken stay in the journal and the session can be resumed later.</source>
+        <translation>停止测量？已测得的 %1 个读数保留在日志中，之后可以继续该会话。</translation>
+    </message>
+    <message>
+        <location filename="../run_page.cpp" line="269"/>
+        <source>not stated</source>
+        <translation>未说明</translation>
+    </message>
+    <message>
+        <location filename="../run_page.cpp" line="271"/>
+        <source>Meter: %1 %2 — serial %3, firmware %4, calibrated %5%6</source>
+        <translation>测量仪：%1 %2 — 序列号 %3，固件 %4，校准日期 %5%6</translation>
+    </message>
+    <message>
+        <location filename="../run_page.cpp" line="272"/>
+        <source>(model not reported)</source>
+        <translation>（型号未报告）</translation>
+    </message>
+    <message>
+        <location filename="../run_page.cpp" line="275"/>
+        <source> — on %1</source>
+        <translation> — 端口 %1</translation>
+    </message>
+    <message>
+        <location filename="../run_page.cpp" line="276"/>
+        <source>Checks before the first reading:</source>
+        <translation>首次读数前的检查：</translation>
+    </message>
+    <message>
+        <location filename="../run_page.cpp" line="281"/>
+        <source>Instrument not fit for this profile (accepted for a rehearsal): no overall verdict</source>
+        <translation>仪器不适用于此规范（作为演练接受）：无总体判定</translation>
+    </message>
+    <message>
+        <location filename="../run_page.cpp" line="288"/>
+        <source>Measuring… (%1 s). Cancel (Esc) discards this reading.</source>
+        <translation>正在测量…（%1 秒）。取消（Esc）将丢弃此读数。</translation>
+    </message>
+    <message>
+        <location filename="../run_page.cpp" line="293"/>
+        <source>Waiting for the meter: %1. Plug it back in; the run continues by itself, or Stop.</source>
+        <translation>正在等待测量仪：%1。请重新插上；测量会自动继续，或选择停止。</translation>
+    </message>
+    <message>
+        <location filename="../run_page.cpp" line="302"/>
+        <location filename="../run_page.cpp" line="386"/>
+        <source>Paused: nothing is measured until you resume (P).</source>
+        <translation>已暂停：继续（P）之前不进行任何测量。</translation>
+    </message>
+    <message>
+        <location filename="../run_page.cpp" line="305"/>
+        <location filename="../run_page.cpp" line="388"/>
+        <source>Waiting for you: %1 Then press Done (N).</source>
+        <translation>等待操作：%1 然后按完成（N）。</translation>
+    </message>
+    <message>
+        <location filename="../run_page.cpp" line="306"/>
+        <source>Measuring next task…</source>
+        <translation>正在测量下一个任务…</translation>
+    </message>
+    <message>
+        <location filename="../run_page.cpp" line="310"/>
         <source>Resume (P)</source>
         <translation>继续（P）</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="188"/>
+        <location filename="../run_page.cpp" line="320"/>
         <source>%1 — session %2</source>
         <translation>%1 — 会话 %2</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="204"/>
+        <location filename="../run_page.cpp" line="324"/>
+        <source>Meter: connecting…</source>
+        <translation>测量仪：正在连接…</translation>
+    </message>
+    <message>
+        <location filename="../run_page.cpp" line="341"/>
         <source>Resumed: %1 reading(s) already in the journal</source>
         <translation>已继续：日志中已有 %1 个读数</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="211"/>
+        <location filename="../run_page.cpp" line="350"/>
         <source>Task %1 of %2</source>
         <translation>任务 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="215"/>
+        <location filename="../run_page.cpp" line="354"/>
         <source> through the %1 lens</source>
         <translation>，透过%1镜片</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="217"/>
+        <location filename="../run_page.cpp" line="356"/>
         <source>Show pattern: %1%2</source>
         <translation>显示图案：%1%2</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="218"/>
+        <location filename="../run_page.cpp" line="365"/>
+        <source>Pattern file: none for this step</source>
+        <translation>图案文件：此步骤无</translation>
+    </message>
+    <message>
+        <location filename="../run_page.cpp" line="366"/>
+        <source>Pattern file: %1 (`cinemeasure patterns`)</source>
+        <translation>图案文件：%1（`cinemeasure patterns`）</translation>
+    </message>
+    <message>
+        <location filename="../run_page.cpp" line="367"/>
         <source>Aim at: %1 (%2) — repeat %3 of %4</source>
         <translation>瞄准：%1（%2）— 第 %3 次，共 %4 次</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="228"/>
+        <location filename="../run_page.cpp" line="381"/>
+        <source>Waiting for you: %1
+Retry with Done (N) after checking the pattern and the aim, or Skip with a reason.</source>
+        <translation>等待操作：%1
+检查图案和瞄准后按完成（N）重试，或填写原因后跳过。</translation>
+    </message>
+    <message>
+        <location filename="../run_page.cpp" line="390"/>
+        <source>Measuring automatically (simulated operator)…</source>
+        <translation>正在自动测量（模拟操作员）…</translation>
+    </message>
+    <message>
+        <location filename="../run_page.cpp" line="393"/>
         <source>Pattern &apos;%1&apos; on screen</source>
         <translation>银幕显示图案“%1”</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="245"/>
-        <source>%1: L = %2 cd/m²   x = %3   y = %4</source>
-        <translation>%1：L = %2 cd/m²   x = %3   y = %4</translation>
+        <location filename="../run_page.cpp" line="399"/>
+        <source>Measuring… keep the meter still.</source>
+        <translation>正在测量… 请保持测量仪不动。</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="251"/>
+        <location filename="../run_page.cpp" line="417"/>
+        <source>%1: L = %2 cd/m²   x = %3   y = %4   u′ = %5   v′ = %6</source>
+        <translation>%1：L = %2 cd/m²   x = %3   y = %4   u′ = %5   v′ = %6</translation>
+    </message>
+    <message>
+        <location filename="../run_page.cpp" line="497"/>
+        <source>Too little light for this meter: check that the pattern is on screen and the meter is aimed at the point, then Retry; or Skip with a reason.</source>
+        <translation>光线太弱，此测量仪无法测量：请检查银幕上是否显示图案、测量仪是否瞄准测点，然后重试；或填写原因后跳过。</translation>
+    </message>
+    <message>
+        <location filename="../run_page.cpp" line="502"/>
+        <source>Too bright for this meter: check the pattern, then Retry; or Skip with a reason.</source>
+        <translation>亮度过高，超出此测量仪量程：请检查图案，然后重试；或填写原因后跳过。</translation>
+    </message>
+    <message>
+        <location filename="../run_page.cpp" line="506"/>
+        <source>Check the cable and that the instrument is switched on, then Retry.</source>
+        <translation>请检查线缆以及仪器是否已开机，然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../run_page.cpp" line="508"/>
+        <source>Check the instrument, then Retry.</source>
+        <translation>请检查仪器，然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../run_page.cpp" line="510"/>
+        <source>Instrument problem: %1
+%2 reading(s) are kept in the journal. %3</source>
+        <translation>仪器故障：%1
+%2 个读数已保留在日志中。%3</translation>
+    </message>
+    <message>
+        <location filename="../run_page.cpp" line="514"/>
+        <source>Waiting for you: the instrument needs attention (see above).</source>
+        <translation>等待操作：仪器需要处理（见上文）。</translation>
+    </message>
+    <message>
+        <location filename="../run_page.cpp" line="425"/>
         <source>Reading %1 at %2: %3 cd/m²</source>
         <translation>读数 %1 @ %2：%3 cd/m²</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="276"/>
+        <location filename="../run_page.cpp" line="444"/>
+        <source>%1: %2 — limit %3 — %4</source>
+        <translation>%1：%2 — 限值 %3 — %4</translation>
+    </message>
+    <message>
+        <location filename="../run_page.cpp" line="469"/>
         <source>Task %1 skipped: %2</source>
         <translation>任务 %1 已跳过：%2</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="283"/>
+        <location filename="../run_page.cpp" line="476"/>
         <source>Back to task %1 for a retake</source>
         <translation>返回任务 %1 重测</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="289"/>
+        <location filename="../run_page.cpp" line="483"/>
         <source>Reading of task %1 discarded</source>
         <translation>任务 %1 的读数已丢弃</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="296"/>
-        <source>Instrument problem: %1
-%2 reading(s) are kept in the journal. Check the cable and the instrument, then Retry.</source>
-        <translation>仪器故障：%1
-%2 个读数已保存在日志中。请检查线缆和仪器，然后重试。</translation>
-    </message>
-    <message>
-        <location filename="../run_page.cpp" line="302"/>
+        <location filename="../run_page.cpp" line="517"/>
         <source>Instrument problem: %1</source>
         <translation>仪器故障：%1</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="314"/>
+        <location filename="../run_page.cpp" line="527"/>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <location filename="../run_page.cpp" line="531"/>
         <source>Run stopped; %1 reading(s) kept in session %2</source>
         <translation>测量已停止；%1 个读数保存在会话 %2 中</translation>
+    </message>
+</context>
+<context>
+    <name>cm::gui::RunWorker</name>
+    <message>
+        <location filename="../run_worker.cpp" line="135"/>
+        <source>No serial port chosen for the instrument: pick the port the meter is plugged into (Detect lists them). Nothing was started.</source>
+        <translation>未为仪器选择串口：请选择测量仪所连接的端口（“检测”会列出端口）。未开始任何测量。</translation>
+    </message>
+    <message>
+        <location filename="../run_worker.cpp" line="146"/>
+        <source>Cannot open the instrument on %1: %2. Check the port and that the meter is switched on. Nothing was started.</source>
+        <translation>无法在 %1 上打开仪器：%2。请检查端口以及测量仪是否已开机。未开始任何测量。</translation>
     </message>
 </context>
 <context>
@@ -714,6 +944,181 @@
     </message>
 </context>
 <context>
+    <name>cm::gui::SessionsPage</name>
+    <message>
+        <location filename="../sessions_page.cpp" line="59"/>
+        <source>running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../sessions_page.cpp" line="62"/>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../sessions_page.cpp" line="65"/>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <location filename="../sessions_page.cpp" line="68"/>
+        <source>complete</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../sessions_page.cpp" line="71"/>
+        <source>archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <location filename="../sessions_page.cpp" line="74"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../sessions_page.cpp" line="77"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../sessions_page.cpp" line="87"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../sessions_page.cpp" line="91"/>
+        <source>Site contains…</source>
+        <translation>场所包含…</translation>
+    </message>
+    <message>
+        <location filename="../sessions_page.cpp" line="95"/>
+        <source>Every status</source>
+        <translation>所有状态</translation>
+    </message>
+    <message>
+        <location filename="../sessions_page.cpp" line="99"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../sessions_page.cpp" line="102"/>
+        <source>&lt;b&gt;Sessions&lt;/b&gt;</source>
+        <translation>&lt;b&gt;会话&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../sessions_page.cpp" line="111"/>
+        <source>Site</source>
+        <translation>场所</translation>
+    </message>
+    <message>
+        <location filename="../sessions_page.cpp" line="111"/>
+        <source>Auditorium</source>
+        <translation>影厅名称</translation>
+    </message>
+    <message>
+        <location filename="../sessions_page.cpp" line="111"/>
+        <source>Date (UTC)</source>
+        <translation>日期（UTC）</translation>
+    </message>
+    <message>
+        <location filename="../sessions_page.cpp" line="112"/>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location filename="../sessions_page.cpp" line="112"/>
+        <source>Profile</source>
+        <translation>规范</translation>
+    </message>
+    <message>
+        <location filename="../sessions_page.cpp" line="112"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../sessions_page.cpp" line="112"/>
+        <source>Readings</source>
+        <translation>读数</translation>
+    </message>
+    <message>
+        <location filename="../sessions_page.cpp" line="113"/>
+        <source>Session</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <location filename="../sessions_page.cpp" line="132"/>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location filename="../sessions_page.cpp" line="134"/>
+        <source>Open report</source>
+        <translation>打开报告</translation>
+    </message>
+    <message>
+        <location filename="../sessions_page.cpp" line="141"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../sessions_page.cpp" line="143"/>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <location filename="../sessions_page.cpp" line="177"/>
+        <source>Export the report of session %1</source>
+        <translation>导出会话 %1 的报告</translation>
+    </message>
+    <message>
+        <location filename="../sessions_page.cpp" line="188"/>
+        <source>Reading the journal…</source>
+        <translation>正在读取日志…</translation>
+    </message>
+    <message>
+        <location filename="../sessions_page.cpp" line="230"/>
+        <source>No sessions in %1</source>
+        <translation>%1 中没有会话</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../sessions_page.cpp" line="231"/>
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n 个会话</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../sessions_page.cpp" line="271"/>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <location filename="../sessions_page.cpp" line="279"/>
+        <source>No report.pdf in %1: export one instead.</source>
+        <translation>%1 中没有 report.pdf：请改为导出报告。</translation>
+    </message>
+    <message>
+        <location filename="../sessions_page.cpp" line="291"/>
+        <source>Archive session</source>
+        <translation>归档会话</translation>
+    </message>
+    <message>
+        <location filename="../sessions_page.cpp" line="292"/>
+        <source>Archive session %1? Its readings are kept; it is listed as archived and cannot be resumed.</source>
+        <translation>归档会话 %1？其读数将保留；会话将列为已归档，且无法再继续。</translation>
+    </message>
+    <message>
+        <location filename="../sessions_page.cpp" line="310"/>
+        <source>Writing the report of session %1…</source>
+        <translation>正在写入会话 %1 的报告…</translation>
+    </message>
+    <message>
+        <location filename="../sessions_page.cpp" line="321"/>
+        <source>Wrote %1</source>
+        <translation>已写入 %1</translation>
+    </message>
+</context>
+<context>
     <name>cm::gui::Skip</name>
     <message>
         <location filename="../i18n.cpp" line="109"/>
@@ -724,255 +1129,339 @@
 <context>
     <name>cm::gui::StartPage</name>
     <message>
-        <location filename="../start_page.cpp" line="48"/>
+        <location filename="../start_page.cpp" line="51"/>
         <source>Standard profile</source>
         <translation>标准规范</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="55"/>
-        <location filename="../start_page.cpp" line="233"/>
+        <location filename="../start_page.cpp" line="58"/>
+        <location filename="../start_page.cpp" line="290"/>
         <source>Profile</source>
         <translation>规范</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="64"/>
+        <location filename="../start_page.cpp" line="67"/>
         <source>%1 · %2 · %3 · %4 screen%5</source>
         <translation>%1 · %2 · %3 · %4 银幕%5</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="68"/>
+        <location filename="../start_page.cpp" line="71"/>
         <source> · provisional</source>
         <translation> · 暂定</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="72"/>
+        <location filename="../start_page.cpp" line="80"/>
         <source>Cannot load the profiles: %1</source>
         <translation>无法加载规范：%1</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="76"/>
+        <location filename="../start_page.cpp" line="84"/>
         <source>Theatre</source>
         <translation>影厅</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="78"/>
-        <location filename="../start_page.cpp" line="315"/>
-        <location filename="../start_page.cpp" line="320"/>
+        <location filename="../start_page.cpp" line="86"/>
+        <location filename="../start_page.cpp" line="475"/>
+        <location filename="../start_page.cpp" line="481"/>
         <source>Simulated site</source>
         <translation>模拟场所</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="89"/>
+        <location filename="../start_page.cpp" line="97"/>
         <source> m</source>
         <translation> 米</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="97"/>
+        <location filename="../start_page.cpp" line="105"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="98"/>
+        <location filename="../start_page.cpp" line="106"/>
         <source>Auditorium</source>
         <translation>影厅名称</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="99"/>
+        <location filename="../start_page.cpp" line="107"/>
         <source>Screen width</source>
         <translation>银幕宽度</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="100"/>
+        <location filename="../start_page.cpp" line="108"/>
         <source>Screen height</source>
         <translation>银幕高度</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="101"/>
+        <location filename="../start_page.cpp" line="109"/>
         <source>Seat position</source>
         <translation>座位</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="102"/>
+        <location filename="../start_page.cpp" line="110"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="106"/>
+        <location filename="../start_page.cpp" line="114"/>
         <source>Instrument</source>
         <translation>仪器</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="108"/>
+        <location filename="../start_page.cpp" line="116"/>
         <source>Simulator (virtual theatre)</source>
         <translation>模拟器（虚拟影厅）</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="110"/>
+        <location filename="../start_page.cpp" line="118"/>
         <source>Instrument on a serial port</source>
         <translation>串口仪器</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="129"/>
+        <location filename="../start_page.cpp" line="144"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="130"/>
+        <location filename="../start_page.cpp" line="145"/>
         <source>unplug the cable</source>
         <translation>拔出线缆</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="131"/>
+        <location filename="../start_page.cpp" line="146"/>
         <source>garbled reply</source>
         <translation>应答乱码</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="132"/>
+        <location filename="../start_page.cpp" line="147"/>
         <source>dropped reply</source>
         <translation>应答丢失</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="133"/>
+        <location filename="../start_page.cpp" line="148"/>
         <source>slow reply</source>
         <translation>应答缓慢</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="134"/>
+        <location filename="../start_page.cpp" line="149"/>
         <source>over range</source>
         <translation>超量程</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="135"/>
+        <location filename="../start_page.cpp" line="150"/>
         <source>too dark</source>
         <translation>亮度过低</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="136"/>
+        <location filename="../start_page.cpp" line="151"/>
         <source>instrument error code</source>
         <translation>仪器错误代码</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="148"/>
+        <location filename="../start_page.cpp" line="163"/>
         <source>Wait for Done at each point, as with a real instrument</source>
         <translation>每个测量点等待“完成”，与真实仪器相同</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="150"/>
+        <location filename="../start_page.cpp" line="165"/>
         <source>Virtual theatre</source>
         <translation>虚拟影厅</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="151"/>
+        <location filename="../start_page.cpp" line="166"/>
         <source>Instrument family</source>
         <translation>仪器系列</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="152"/>
+        <location filename="../start_page.cpp" line="167"/>
         <source>Fault injection (demo)</source>
         <translation>故障注入（演示）</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="153"/>
+        <location filename="../start_page.cpp" line="168"/>
         <source>Fault at measurement</source>
         <translation>故障发生于第几次测量</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="154"/>
+        <location filename="../start_page.cpp" line="169"/>
         <source>Time scale (s per simulated s)</source>
         <translation>时间比例（每模拟秒的实际秒数）</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="160"/>
+        <location filename="../start_page.cpp" line="175"/>
         <source>Detect</source>
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="170"/>
+        <location filename="../start_page.cpp" line="185"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="171"/>
+        <location filename="../start_page.cpp" line="186"/>
         <source>Family</source>
         <translation>系列</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="174"/>
+        <location filename="../start_page.cpp" line="189"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="178"/>
+        <location filename="../start_page.cpp" line="193"/>
         <source>Simple acceptance (ILAC-G8, w = 0)</source>
         <translation>简单接受（ILAC-G8，w = 0）</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="179"/>
+        <location filename="../start_page.cpp" line="194"/>
         <source>Guarded acceptance, binary (ILAC-G8, w = U)</source>
         <translation>带保护带的接受，二元判定（ILAC-G8，w = U）</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="180"/>
+        <location filename="../start_page.cpp" line="195"/>
         <source>Non-binary statement (ILAC-G8, w = U)</source>
         <translation>非二元判定声明（ILAC-G8，w = U）</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="182"/>
+        <location filename="../start_page.cpp" line="197"/>
         <source>Accept a colorimeter without a correction for this screen</source>
         <translation>接受没有针对此银幕修正的色度计</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="185"/>
+        <location filename="../start_page.cpp" line="200"/>
         <source>Rehearsal: accept an instrument the profile does not allow (no overall verdict)</source>
         <translation>演练：接受规范不允许的仪器（不给出总体结论）</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="210"/>
+        <location filename="../start_page.cpp" line="225"/>
+        <location filename="../start_page.cpp" line="241"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../start_page.cpp" line="240"/>
+        <source>none (colorimeters: a correction for this screen type)</source>
+        <translation>无（色度计：针对此类银幕的修正）</translation>
+    </message>
+    <message>
+        <location filename="../start_page.cpp" line="245"/>
+        <source>Colorimeter correction</source>
+        <translation>色度计修正</translation>
+    </message>
+    <message>
+        <location filename="../start_page.cpp" line="246"/>
+        <source>Correction files (*.json)</source>
+        <translation>修正文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../start_page.cpp" line="256"/>
+        <source>Informative: draft limits are reported, never decide</source>
+        <translation>参考性：草案限值仅作报告，不参与判定</translation>
+    </message>
+    <message>
+        <location filename="../start_page.cpp" line="258"/>
+        <source>Binding: draft limits decide (the report says so)</source>
+        <translation>约束性：草案限值参与判定（报告中注明）</translation>
+    </message>
+    <message>
+        <location filename="../start_page.cpp" line="262"/>
+        <source>Notes for the report, one per line</source>
+        <translation>报告备注，每行一条</translation>
+    </message>
+    <message>
+        <location filename="../start_page.cpp" line="264"/>
         <source>Decision rule</source>
         <translation>判定规则</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="211"/>
+        <location filename="../start_page.cpp" line="229"/>
+        <location filename="../start_page.cpp" line="268"/>
         <source>Report folder</source>
         <translation>报告文件夹</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="216"/>
+        <location filename="../start_page.cpp" line="265"/>
+        <source>Draft limits</source>
+        <translation>草案限值</translation>
+    </message>
+    <message>
+        <location filename="../start_page.cpp" line="266"/>
+        <source>Correction file</source>
+        <translation>修正文件</translation>
+    </message>
+    <message>
+        <location filename="../start_page.cpp" line="267"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../start_page.cpp" line="273"/>
         <source>Start certification</source>
         <translation>开始认证</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="228"/>
+        <location filename="../start_page.cpp" line="285"/>
         <source>Unfinished sessions</source>
         <translation>未完成的会话</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="233"/>
+        <location filename="../start_page.cpp" line="290"/>
         <source>Session</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="233"/>
+        <location filename="../start_page.cpp" line="290"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="233"/>
+        <location filename="../start_page.cpp" line="290"/>
         <source>Readings</source>
         <translation>读数</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="239"/>
+        <location filename="../start_page.cpp" line="296"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="241"/>
+        <location filename="../start_page.cpp" line="298"/>
         <source>Resume session</source>
         <translation>继续会话</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="355"/>
+        <location filename="../start_page.cpp" line="316"/>
+        <source>No instruments found. Plug the meter in and switch it on: USB-serial meters appear as /dev/ttyUSB* (K-10, specbos) or /dev/ttyACM* (PR-6xx, CS-2000). If it is plugged in, check that you may open it (group dialout, or the udev rules), then Detect again.</source>
+        <translation>未找到仪器。请插上测量仪并开机：USB 串口测量仪显示为 /dev/ttyUSB*（K-10、specbos）或 /dev/ttyACM*（PR-6xx、CS-2000）。如果已插上，请检查是否有权限打开它（dialout 用户组或 udev 规则），然后再次检测。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../start_page.cpp" line="321"/>
+        <source>%n port(s) found.</source>
+        <translation>
+            <numerusform>找到 %n 个端口。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../start_page.cpp" line="397"/>
+        <source>No serial port chosen for the instrument: pick the port the meter is plugged into (Detect lists them).</source>
+        <translation>未为仪器选择串口：请选择测量仪所连接的端口（“检测”会列出端口）。</translation>
+    </message>
+    <message>
+        <location filename="../start_page.cpp" line="402"/>
+        <source>A field run needs the site (cinema) for the report.</source>
+        <translation>现场测量需要填写场所（影院）以写入报告。</translation>
+    </message>
+    <message>
+        <location filename="../start_page.cpp" line="405"/>
+        <source>A field run needs the auditorium (screen room) for the report.</source>
+        <translation>现场测量需要填写影厅名称（放映厅）以写入报告。</translation>
+    </message>
+    <message>
+        <location filename="../start_page.cpp" line="408"/>
+        <source>A field run needs the operator&apos;s name for the report.</source>
+        <translation>现场测量需要填写操作员姓名以写入报告。</translation>
+    </message>
+    <message>
+        <location filename="../start_page.cpp" line="516"/>
         <source>Session journal: %1</source>
         <translation>会话日志：%1</translation>
     </message>
@@ -1081,6 +1570,622 @@
         <location filename="../theme.cpp" line="74"/>
         <source>NOT EVALUATED</source>
         <translation>未评估</translation>
+    </message>
+</context>
+<context>
+    <name>cm::gui::WallJobRunner</name>
+    <message>
+        <location filename="../wall_job_runner.cpp" line="78"/>
+        <location filename="../wall_job_runner.cpp" line="183"/>
+        <source>storage: %1; free space or choose another output folder, then capture again</source>
+        <translation>存储：%1；请释放空间或选择其他输出文件夹，然后重新采集</translation>
+    </message>
+    <message>
+        <location filename="../wall_job_runner.cpp" line="101"/>
+        <source>cancelled by the operator</source>
+        <translation>已被操作员取消</translation>
+    </message>
+    <message>
+        <location filename="../wall_job_runner.cpp" line="140"/>
+        <source>modules and seams</source>
+        <translation>模组与拼缝</translation>
+    </message>
+    <message>
+        <location filename="../wall_job_runner.cpp" line="141"/>
+        <source>dead and stuck LEDs</source>
+        <translation>坏点与常亮点 LED</translation>
+    </message>
+    <message>
+        <location filename="../wall_job_runner.cpp" line="176"/>
+        <source>captures so far are in %1</source>
+        <translation>已采集的图像位于 %1</translation>
+    </message>
+    <message>
+        <location filename="../wall_job_runner.cpp" line="212"/>
+        <source>reading the images</source>
+        <translation>正在读取图像</translation>
+    </message>
+    <message>
+        <location filename="../wall_job_runner.cpp" line="214"/>
+        <source>analysing</source>
+        <translation>正在分析</translation>
+    </message>
+    <message>
+        <location filename="../wall_job_runner.cpp" line="221"/>
+        <source>give the screen corners</source>
+        <translation>请给出屏幕角点</translation>
+    </message>
+</context>
+<context>
+    <name>cm::gui::WallPage</name>
+    <message>
+        <location filename="../wall_page.cpp" line="95"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="97"/>
+        <source>&lt;b&gt;LED wall&lt;/b&gt; — camera capture, per-module analysis, report</source>
+        <translation>&lt;b&gt;LED 显示屏&lt;/b&gt; — 相机采集、逐模组分析、报告</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="121"/>
+        <location filename="../wall_page.cpp" line="131"/>
+        <source>%1. %2 — waiting</source>
+        <translation>%1. %2 — 等待中</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="129"/>
+        <location filename="../wall_page.cpp" line="162"/>
+        <source>%1. %2 — captured</source>
+        <translation>%1. %2 — 已采集</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="130"/>
+        <source>%1. %2 — now</source>
+        <translation>%1. %2 — 当前</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="135"/>
+        <source>Show “%1” full screen on the wall, then press “Pattern is on the wall”.</source>
+        <translation>请在显示屏上全屏显示“%1”，然后按“图案已显示”。</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="138"/>
+        <source>The simulated wall shows “%1”; capturing.</source>
+        <translation>模拟显示屏正在显示“%1”；正在采集。</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="149"/>
+        <source>%1
+%2 s, level %3 %4</source>
+        <translation>%1
+%2 秒，电平 %3 %4</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="153"/>
+        <source>used</source>
+        <translation>已采用</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="153"/>
+        <source>retake: %1</source>
+        <translation>重拍：%1</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="166"/>
+        <source>Capture finished and analysed.</source>
+        <translation>采集完成并已分析。</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="176"/>
+        <source>Capturing…</source>
+        <translation>正在采集…</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="183"/>
+        <source>Images of the wall: the uniformity frame, then optionally a defect frame</source>
+        <translation>显示屏图像：先是均匀性图像，然后可选缺陷图像</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="185"/>
+        <source>Images (*.tif *.tiff *.dng *.cr2 *.cr3 *.nef *.arw *.raf *.orf *.rw2);;All files (*)</source>
+        <translation>图像 (*.tif *.tiff *.dng *.cr2 *.cr3 *.nef *.arw *.raf *.orf *.rw2);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="213"/>
+        <source>Simulated camera (virtual wall)</source>
+        <translation>模拟相机（虚拟显示屏）</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="214"/>
+        <source>Camera (libgphoto2)</source>
+        <translation>相机（libgphoto2）</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="215"/>
+        <source>Camera:</source>
+        <translation>相机：</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="220"/>
+        <source>libgphoto2 port, e.g. usb: or ptpip:HOST (PTP/IP cameras are not discoverable: type the address)</source>
+        <translation>libgphoto2 端口，例如 usb: 或 ptpip:主机（PTP/IP 相机无法自动发现：请输入地址）</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="222"/>
+        <source>Detect</source>
+        <translation>检测</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="229"/>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="234"/>
+        <source>A config with screen and led sections; with the simulator also the virtual wall it photographs</source>
+        <translation>包含 screen 和 led 部分的配置；使用模拟器时还包括其拍摄的虚拟显示屏</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="236"/>
+        <location filename="../wall_page.cpp" line="258"/>
+        <location filename="../wall_page.cpp" line="320"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="238"/>
+        <source>LED wall layout</source>
+        <translation>LED 显示屏布局</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="239"/>
+        <source>Config (*.json)</source>
+        <translation>配置 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="244"/>
+        <source>Wall layout:</source>
+        <translation>显示屏布局：</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="249"/>
+        <source>Limits:</source>
+        <translation>限值：</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="252"/>
+        <source>Draft limits informative</source>
+        <translation>草案限值为参考性</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="253"/>
+        <source>Draft limits binding (with a warning)</source>
+        <translation>草案限值为约束性（附警告）</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="254"/>
+        <source>Draft limits:</source>
+        <translation>草案限值：</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="257"/>
+        <source>the virtual camera&apos;s</source>
+        <translation>虚拟相机自带的校准</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="260"/>
+        <source>Camera calibration</source>
+        <translation>相机校准</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="261"/>
+        <source>Calibration (*.json)</source>
+        <translation>校准 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="266"/>
+        <source>Camera calibration:</source>
+        <translation>相机校准：</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="274"/>
+        <source>ISO</source>
+        <translation>ISO</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="276"/>
+        <source>f/</source>
+        <translation>f/</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="278"/>
+        <source>Exposure:</source>
+        <translation>曝光：</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="281"/>
+        <source>Pattern for modules and seams, with the first shutter</source>
+        <translation>用于模组与拼缝的图案，使用第一档快门</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="282"/>
+        <source>Uniformity pattern:</source>
+        <translation>均匀性图案：</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="285"/>
+        <source>Pattern for dead and stuck LEDs; none to skip</source>
+        <translation>用于坏点与常亮点 LED 的图案；选“无”则跳过</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="286"/>
+        <source>Defect pattern:</source>
+        <translation>缺陷图案：</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="301"/>
+        <source>px</source>
+        <translation>像素</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="302"/>
+        <source>Simulated sensor:</source>
+        <translation>模拟传感器：</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="306"/>
+        <source>no fault</source>
+        <translation>无故障</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="307"/>
+        <source>unplugged during a download</source>
+        <translation>下载过程中拔出</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="308"/>
+        <source>garbled reply</source>
+        <translation>应答乱码</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="309"/>
+        <source>connection dropped</source>
+        <translation>连接中断</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="310"/>
+        <source>slow camera</source>
+        <translation>相机响应缓慢</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="311"/>
+        <source>camera busy</source>
+        <translation>相机忙</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="312"/>
+        <source>memory card full</source>
+        <translation>存储卡已满</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="313"/>
+        <source>Simulated fault:</source>
+        <translation>模拟故障：</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="314"/>
+        <source>Wait for me before each pattern</source>
+        <translation>每个图案前等待我确认</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="319"/>
+        <source>captures, analysis and report go here</source>
+        <translation>采集图像、分析和报告保存在此处</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="323"/>
+        <source>Output folder</source>
+        <translation>输出文件夹</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="328"/>
+        <source>Output folder:</source>
+        <translation>输出文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="329"/>
+        <source>Capture</source>
+        <translation>采集</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="338"/>
+        <source>from the file</source>
+        <translation>取自文件</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="339"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="340"/>
+        <source>Image exposure:</source>
+        <translation>图像曝光：</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="343"/>
+        <source>found in the image</source>
+        <translation>从图像中查找</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="345"/>
+        <source>Screen corners x,y ×4 (top-left, top-right, bottom-right, bottom-left), camera pixels</source>
+        <translation>屏幕角点 x,y ×4（左上、右上、右下、左下），相机像素坐标</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="347"/>
+        <source>Screen corners:</source>
+        <translation>屏幕角点：</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="348"/>
+        <source>Analyse existing images…</source>
+        <translation>分析已有图像…</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="365"/>
+        <source>Capture plan</source>
+        <translation>采集计划</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="378"/>
+        <source>Pattern is on the wall</source>
+        <translation>图案已显示</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="381"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="386"/>
+        <source>Captures</source>
+        <translation>采集记录</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="410"/>
+        <source>No analysis yet</source>
+        <translation>尚无分析</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="422"/>
+        <source>Point at a module for its values; click it for its LEDs.</source>
+        <translation>鼠标指向模组可查看其数值；点击可查看其 LED。</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="433"/>
+        <source>Module map</source>
+        <translation>模组分布图</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="440"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="440"/>
+        <source>LED x</source>
+        <translation>LED x</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="440"/>
+        <source>LED y</source>
+        <translation>LED y</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="440"/>
+        <source>Module</source>
+        <translation>模组</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="440"/>
+        <source>Ratio</source>
+        <translation>比值</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="440"/>
+        <source>cd/m²</source>
+        <translation>cd/m²</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="451"/>
+        <source>Defects</source>
+        <translation>缺陷</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="454"/>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="454"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="454"/>
+        <source>Limit</source>
+        <translation>限值</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="454"/>
+        <source>Verdict</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="461"/>
+        <source>Figures</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="463"/>
+        <source>Export PDF and JSON</source>
+        <translation>导出 PDF 和 JSON</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="478"/>
+        <source>A real camera always waits for you</source>
+        <translation>真实相机始终等待您确认</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="493"/>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="529"/>
+        <source>Choose the wall layout (a config with an led section).</source>
+        <translation>请选择显示屏布局（包含 led 部分的配置）。</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="531"/>
+        <source>Choose a camera: Detect, or type its libgphoto2 port.</source>
+        <translation>请选择相机：点击“检测”，或输入其 libgphoto2 端口。</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="533"/>
+        <source>Choose an output folder for the captures and the report.</source>
+        <translation>请为采集图像和报告选择输出文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="546"/>
+        <source>Checking the inputs and connecting to the camera…</source>
+        <translation>正在检查输入并连接相机…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../wall_page.cpp" line="573"/>
+        <source>Analysing %n image(s)…</source>
+        <translation>
+            <numerusform>正在分析 %n 张图像…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="581"/>
+        <source>Verdict: %1 (against %2)</source>
+        <translation>判定：%1（依据 %2）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../wall_page.cpp" line="592"/>
+        <source>%n module(s) outside the limits. Point at a module for its values; click it for its LEDs.</source>
+        <translation>
+            <numerusform>%n 个模组超出限值。鼠标指向模组可查看其数值；点击可查看其 LED。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="601"/>
+        <location filename="../wall_page.cpp" line="696"/>
+        <source>dead</source>
+        <translation>坏点</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="601"/>
+        <location filename="../wall_page.cpp" line="696"/>
+        <source>stuck</source>
+        <translation>常亮点</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="613"/>
+        <source>Defects (%1)</source>
+        <translation>缺陷（%1）</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="620"/>
+        <source>not measured</source>
+        <translation>未测量</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="630"/>
+        <source>information</source>
+        <translation>参考</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="631"/>
+        <source>pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="632"/>
+        <source>FAIL</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="633"/>
+        <source>would fail</source>
+        <translation>将不合格</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="636"/>
+        <source> (provisional, binding)</source>
+        <translation>（暂定，约束性）</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="636"/>
+        <source> (provisional, informative)</source>
+        <translation>（暂定，参考性）</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="658"/>
+        <source>No per-LED image</source>
+        <translation>无逐 LED 图像</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="668"/>
+        <source>LEDs of module %1, %2</source>
+        <translation>模组 %1, %2 的 LED</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="695"/>
+        <source>%1 LED at x %2, y %3</source>
+        <translation>%1 LED，位于 x %2，y %3</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="703"/>
+        <source>Nothing to export yet: capture or analyse images first.</source>
+        <translation>尚无可导出的内容：请先采集或分析图像。</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="708"/>
+        <source>Export into</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="714"/>
+        <source>Writing the report…</source>
+        <translation>正在写入报告…</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="725"/>
+        <source>Wrote report.pdf and analysis.json in %1</source>
+        <translation>已在 %1 中写入 report.pdf 和 analysis.json</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="740"/>
+        <source>Looking for cameras…</source>
+        <translation>正在查找相机…</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="757"/>
+        <source>No camera found. Check the USB cable and that the camera is on and not mounted as a disk; PTP/IP (Wi-Fi) cameras cannot be found: type ptpip:ADDRESS as the port.</source>
+        <translation>未找到相机。请检查 USB 线缆，确认相机已开机且未作为磁盘挂载；PTP/IP（Wi-Fi）相机无法被发现：请输入 ptpip:地址 作为端口。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../wall_page.cpp" line="760"/>
+        <source>%n camera(s) found.</source>
+        <translation>
+            <numerusform>找到 %n 台相机。</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
