@@ -20,10 +20,13 @@ namespace cm::drivers {
 struct Family {
     std::string id;           ///< command-line id (lower case, no spaces): pr6xx, k10a, ...
     std::string description;  ///< maker and the models covered, from the family's model table
-    std::string link;         ///< how it connects (help text): "USB CDC-ACM /dev/ttyACM*, 9600 8N1"
-    bool spectral = false;    ///< delivers a spectrum (spectroradiometer), not only XYZ
-    LineSettings line;        ///< what the driver opens the port with
-    std::vector<UsbId> usb;   ///< how `ports` recognises it; the udev rules are made from these
+    /// The description in Chinese where it holds more than names (front ends join model names
+    /// themselves otherwise).
+    std::string description_zh;
+    std::string link;        ///< how it connects (help text): "USB CDC-ACM /dev/ttyACM*, 9600 8N1"
+    bool spectral = false;   ///< delivers a spectrum (spectroradiometer), not only XYZ
+    LineSettings line;       ///< what the driver opens the port with
+    std::vector<UsbId> usb;  ///< how `ports` recognises it; the udev rules are made from these
     std::function<std::unique_ptr<SpotInstrument>(std::unique_ptr<ByteTransport>,
                                                   double timeout_scale)>
         makeDevice;

@@ -35,6 +35,20 @@
 namespace cm::gui {
 
 namespace {
+
+/// A family's description in the interface language: its own Chinese text, or its model names
+/// joined the Chinese way.
+QString familyDescriptionText(const drivers::Family& f) {
+    if (uiLang() != app::present::Lang::ZhCN) {
+        return QString::fromStdString(f.description);
+    }
+    if (!f.description_zh.empty()) {
+        return QString::fromStdString(f.description_zh);
+    }
+    QString t = QString::fromStdString(f.description);
+    return t.replace(QStringLiteral(" and "), QStringLiteral("、"))
+        .replace(QStringLiteral(", "), QStringLiteral("、"));
+}
 QString qs(const std::string& s) {
     return QString::fromStdString(s);
 }
@@ -180,7 +194,8 @@ StartPage::StartPage(std::filesystem::path db, QWidget* parent)
     serialFamily_ = new QComboBox;
     serialFamily_->setObjectName(QStringLiteral("serialFamilyCombo"));
     for (const auto& f : drivers::families()) {
-        serialFamily_->addItem(qs(f.id + " — " + f.description), qs(f.id));
+        serialFamily_->addItem(qs(f.id) + QStringLiteral(" — ") + familyDescriptionText(f),
+                               qs(f.id));
     }
     iform->addRow(tr("Port"), portRow);
     iform->addRow(tr("Family"), serialFamily_);
@@ -306,6 +321,12 @@ StartPage::StartPage(std::filesystem::path db, QWidget* parent)
     rlay->addLayout(rrow);
     outer->addWidget(rbox, 2);
 
+    // Long profile titles and instrument descriptions must not widen the page beyond a 1366 px
+    // laptop screen: the combos size to a fixed length and show the whole text in their list.
+    for (QComboBox* c : findChildren<QComboBox*>()) {
+        c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        c->setMinimumContentsLength(28);
+    }
     connect(profile_, &QComboBox::currentIndexChanged, this, &StartPage::profileChanged);
     connect(theatre_, &QComboBox::currentIndexChanged, this, &StartPage::theatreChanged);
     connect(simulator_, &QRadioButton::toggled, this, &StartPage::sourceChanged);

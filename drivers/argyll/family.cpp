@@ -13,6 +13,9 @@ Family argyllFamily() {
     f.description =
         "Any meter ArgyllCMS supports (i1Display, i1Pro, ColorMunki, Spyder, "
         "Colorimetry Research, K10, specbos ...), through its spotread program";
+    f.description_zh =
+        "ArgyllCMS 支持的任意测量仪（i1Display、i1Pro、ColorMunki、Spyder、"
+        "Colorimetry Research、K10、specbos 等），经由其 spotread 程序";
     f.link = "ArgyllCMS spotread subprocess; --port = spotread -? list number or path";
     f.spectral = true;  // when the meter behind spotread gives a spectrum (spotread -s)
     f.line = {9600, 8, 'N', 1, false};  // unused: spotread opens the port itself

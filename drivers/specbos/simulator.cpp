@@ -131,7 +131,7 @@ bool SpecbosSimulator::handleSpectral(const std::string& cmd) {
         char buf[64];
         const bool beg = cmd == "*para:wavbeg?";
         std::snprintf(buf, sizeof buf, "%s: %.0f", beg ? kWavBegLabel : kWavEndLabel,
-                      static_cast<double>(beg ? conf_.wran_beg_nm : conf_.wran_end_nm));
+                      static_cast<double>(beg ? options_.wavbeg_nm : options_.wavend_nm));
         line(buf);
         return true;
     }

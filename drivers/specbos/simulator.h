@@ -24,8 +24,8 @@ struct SpecbosConf {
     double maxtin_ms = 3000.0;  ///< auto-exposure ceiling
     int func = 6;               ///< measurement function (6 = radiometric spectrum)
     int form = 4;               ///< output format (4 = ASCII)
-    int wran_beg_nm = 380;
-    int wran_end_nm = 780;
+    int wran_beg_nm = 350;      ///< the predefined range (*para:wavbeg?, *para:wavend?)
+    int wran_end_nm = 1000;
     int wran_step_nm = 1;
     int aver = 1;
     int expo = 1;  ///< 1 = automatic exposure
@@ -60,6 +60,5 @@ private:
     int calibn_ = 0;
     int laser_ = 0;
 };
-
 
 }  // namespace cm::drivers::specbos

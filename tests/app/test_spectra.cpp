@@ -152,7 +152,7 @@ TEST_CASE("journal v5 → v6: spectra written before are read back, small radian
     fs::remove_all(base);
 }
 
-TEST_CASE("calc: observers 2015_2 and 2015_10; metamerism of two spectra under every observer",
+TEST_CASE("calc: observers 2015_2 and 2015_10, metamerism of two spectra under every observer",
           "[spectrum][observer][cli]") {
     const fs::path base = cm::test::freshDir("spectra-calc");
     fs::create_directories(base);

@@ -105,7 +105,7 @@ TEST_CASE("spectroradiometer families read a spectrum that integrates to their o
           "[instruments][spectrum]") {
     auto t = test::whiteTheatre();
     const std::map<std::string, std::array<double, 3>> grid = {
-        {"pr6xx", {380, 2, 201}}, {"cs2000", {380, 1, 401}}, {"specbos", {380, 1, 401}}};
+        {"pr6xx", {380, 2, 201}}, {"cs2000", {380, 1, 401}}, {"specbos", {350, 1, 651}}};
     auto observer = std::make_shared<colorimetry::Observer>(test::cie1931());
     for (const auto& [family, g] : grid) {
         INFO(family);

@@ -52,7 +52,7 @@ TEST_CASE("template family: registered beside the shipped families, sorted by id
     for (const char* shipped : {"cs2000", "k10a", "pr6xx", "specbos"}) {
         CHECK(findFamily(shipped) != nullptr);
     }
-    CHECK(familyList() == "cs2000, k10a, pr6xx, specbos or template");
+    CHECK(familyList() == "argyll, cs2000, k10a, pr6xx, specbos or template");
     Family twice = *f;
     CHECK_THROWS_AS(registerFamily(twice), std::logic_error);
     twice.id = "Bad Id";

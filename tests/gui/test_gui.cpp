@@ -69,7 +69,11 @@ QString currentPage(MainWindow& w) {
 }
 
 void choose(QComboBox* combo, const QString& startsWith) {
-    const int i = combo->findText(startsWith, Qt::MatchStartsWith);
+    // By shown text, or by the id an item carries as data (translated lists show words, not ids).
+    int i = combo->findText(startsWith, Qt::MatchStartsWith);
+    if (i < 0) {
+        i = combo->findData(startsWith);
+    }
     QVERIFY2(i >= 0, qPrintable(startsWith));
     combo->setCurrentIndex(i);
 }

@@ -114,7 +114,7 @@ TEST_CASE("run: requests in order, decisions as values", "[run]") {
     CHECK(journal == std::vector<std::string>{"read C", "drop C", "skip C", "pause lunch"});
 }
 
-TEST_CASE("run: unattended, every task measured; stop ends it", "[run]") {
+TEST_CASE("run: unattended, every task measured, stop ends it", "[run]") {
     Rig rig;
     {
         app::Run run(procedure::ProcedureRunner(rig.profile, rig.points), rig.link());
