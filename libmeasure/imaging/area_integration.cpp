@@ -496,4 +496,41 @@ CellSignals integrateCells(const RawFrame& frame, const Linearisation& lin, cons
     return out;
 }
 
+std::vector<double> integratePolygonRaw(const cv::Mat& raw,
+                                        const std::vector<cv::Point2d>& corners) {
+    if ((raw.type() != CV_16UC3 && raw.type() != CV_16UC1) || raw.empty() || raw.cols > 65535 ||
+        corners.size() < 3) {
+        throw std::invalid_argument("integratePolygonRaw: expected a 16-bit frame and a polygon");
+    }
+    const int ch = raw.channels();
+    RowSums sums(raw, 0, raw.cols, 65536.0);
+    sums.require(0, raw.rows - 1);
+    std::vector<double> acc(static_cast<std::size_t>(ch) + 1, 0.0);
+    bool ok = true;
+    for (std::size_t i = 0; i < corners.size(); ++i) {
+        const cv::Point2d a = corners[i], b = corners[(i + 1) % corners.size()];
+        if (ch == 3) {
+            const EdgeSum<3> e = edgeIntegral<3>(a, b, sums, 0, raw.rows - 1);
+            ok = ok && e.ok;
+            for (int k = 0; k <= 3; ++k) {
+                acc[static_cast<std::size_t>(k)] += e.v[k];
+            }
+        } else {
+            const EdgeSum<1> e = edgeIntegral<1>(a, b, sums, 0, raw.rows - 1);
+            ok = ok && e.ok;
+            acc[0] += e.v[0];
+            acc[1] += e.v[1];
+        }
+    }
+    if (!ok) {
+        throw std::invalid_argument("integratePolygonRaw: the polygon leaves the frame");
+    }
+    if (acc.back() < 0) {  // clockwise in camera (y down) coordinates: same values, other sign
+        for (double& v : acc) {
+            v = -v;
+        }
+    }
+    return acc;
+}
+
 }  // namespace cm::imaging

@@ -11,6 +11,8 @@
 
 #include <opencv2/core.hpp>
 
+#include <vector>
+
 namespace cm::imaging {
 
 struct CellSignals {
@@ -43,5 +45,13 @@ enum class CellParts { Both, AreaOnly, EmitterOnly };
 CellSignals integrateCells(const RawFrame& frame, const Linearisation& lin,
                            const WallMapping& mapping, double emitter_window = 0.6,
                            CellParts parts = CellParts::Both);
+
+/// The raw integral Σ raw · covered area (DN · px²) per channel of `raw` (CV_16UC1 or CV_16UC3)
+/// over the polygon `corners` (camera pixels, either orientation), by the same edge walk that
+/// integrateCells uses, in double precision, and its area (px²) as the last element. No black
+/// level, exposure or fall-off applied. For tests against a brute-force pixel clipping and for
+/// tools; throws std::invalid_argument when the polygon leaves the frame or the type is wrong.
+std::vector<double> integratePolygonRaw(const cv::Mat& raw,
+                                        const std::vector<cv::Point2d>& corners);
 
 }  // namespace cm::imaging

@@ -5,7 +5,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 using namespace cm::imaging;
 
@@ -96,4 +98,106 @@ TEST_CASE("lens model: distort and undistort are inverse, mapping corners land o
         CHECK(cv::norm(m.corners()[k] - q[k]) <
               1e-4);  // the homography is solved from float points
     }
+}
+
+namespace {
+
+/// Brute-force reference: the polygon clipped to each pixel square (Sutherland–Hodgman against
+/// the four sides; exact for a convex clip region) and its shoelace area times the pixel's value.
+double shoelace(const std::vector<cv::Point2d>& p) {
+    double a = 0;
+    for (std::size_t i = 0; i < p.size(); ++i) {
+        const cv::Point2d& u = p[i];
+        const cv::Point2d& v = p[(i + 1) % p.size()];
+        a += u.x * v.y - v.x * u.y;
+    }
+    return 0.5 * a;
+}
+
+std::vector<cv::Point2d> clipHalfPlane(const std::vector<cv::Point2d>& in, int axis, double bound,
+                                       bool keepBelow) {
+    std::vector<cv::Point2d> out;
+    const auto coord = [axis](const cv::Point2d& p) { return axis == 0 ? p.x : p.y; };
+    const auto inside = [&](const cv::Point2d& p) {
+        return keepBelow ? coord(p) <= bound : coord(p) >= bound;
+    };
+    for (std::size_t i = 0; i < in.size(); ++i) {
+        const cv::Point2d& a = in[i];
+        const cv::Point2d& b = in[(i + 1) % in.size()];
+        if (inside(a)) {
+            out.push_back(a);
+        }
+        if (inside(a) != inside(b)) {
+            const double t = (bound - coord(a)) / (coord(b) - coord(a));
+            out.push_back(a + t * (b - a));
+        }
+    }
+    return out;
+}
+
+std::vector<double> bruteForce(const cv::Mat& raw, const std::vector<cv::Point2d>& poly) {
+    const int ch = raw.channels();
+    std::vector<double> acc(static_cast<std::size_t>(ch) + 1, 0.0);
+    for (int y = 0; y < raw.rows; ++y) {
+        for (int x = 0; x < raw.cols; ++x) {
+            std::vector<cv::Point2d> p = clipHalfPlane(poly, 0, x - 0.5, false);
+            p = clipHalfPlane(p, 0, x + 0.5, true);
+            p = clipHalfPlane(p, 1, y - 0.5, false);
+            p = clipHalfPlane(p, 1, y + 0.5, true);
+            if (p.size() < 3) {
+                continue;
+            }
+            const double a = std::abs(shoelace(p));
+            const std::uint16_t* v = raw.ptr<std::uint16_t>(y) + x * ch;
+            for (int k = 0; k < ch; ++k) {
+                acc[static_cast<std::size_t>(k)] += a * v[k];
+            }
+            acc.back() += a;
+        }
+    }
+    return acc;
+}
+
+}  // namespace
+
+TEST_CASE("integratePolygonRaw equals a brute-force pixel clipping on random quads to 1e-9") {
+    // Relative agreement of two exact double-precision computations (rounding only).
+    constexpr double kRelative = 1e-9;
+    cv::RNG rng(20261203);
+    for (const int type : {CV_16UC1, CV_16UC3}) {
+        cv::Mat raw(11, 13, type);
+        rng.fill(raw, cv::RNG::UNIFORM, 0, 65536);
+        for (int trial = 0; trial < 300; ++trial) {
+            // A perturbed square (simple, either orientation) of side 0.3 … 6 px, inside the frame.
+            const double side = rng.uniform(0.3, 6.0);
+            const double cx = rng.uniform(4.8, 7.7), cy = rng.uniform(4.8, 5.7);
+            const double rot = rng.uniform(0.0, 2 * CV_PI);
+            std::vector<cv::Point2d> q;
+            for (int k = 0; k < 4; ++k) {
+                const double ang = rot + k * CV_PI / 2;
+                const double r = side * 0.5 * std::sqrt(2.0) * rng.uniform(0.75, 1.0);
+                q.emplace_back(cx + r * std::cos(ang), cy + r * std::sin(ang));
+            }
+            if (trial % 2 == 1) {
+                std::reverse(q.begin(), q.end());
+            }
+            if (trial % 10 == 0) {  // corners exactly on pixel borders and centres
+                for (auto& p : q) {
+                    p.x = std::round(p.x * 2) / 2;
+                    p.y = std::round(p.y * 2) / 2;
+                }
+            }
+            const std::vector<double> fast = integratePolygonRaw(raw, q);
+            const std::vector<double> ref = bruteForce(raw, q);
+            REQUIRE(fast.size() == ref.size());
+            for (std::size_t k = 0; k < ref.size(); ++k) {
+                INFO("type " << type << " trial " << trial << " value " << k);
+                CHECK(std::abs(fast[k] - ref[k]) <= kRelative * std::max(1.0, std::abs(ref[k])));
+            }
+        }
+    }
+    const cv::Mat raw(4, 4, CV_16UC1, cv::Scalar(7));
+    CHECK_THROWS_AS(integratePolygonRaw(raw, {{-1, 0}, {2, 0}, {2, 2}}), std::invalid_argument);
+    CHECK_THROWS_AS(integratePolygonRaw(cv::Mat(4, 4, CV_32F), {{0, 0}, {2, 0}, {2, 2}}),
+                    std::invalid_argument);
 }
