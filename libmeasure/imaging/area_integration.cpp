@@ -40,7 +40,12 @@ public:
     void require(int r0, int r1) {
         const int need = r1 - r0 + 1;
         if (need > cap_) {
-            cap_ = std::max(need, 2 * cap_);
+            // A power of two, so that a row's slot is a mask, not a division.
+            int cap = std::max(cap_, 1);
+            while (cap < need) {
+                cap *= 2;
+            }
+            cap_ = cap;
             const std::size_t stride = static_cast<std::size_t>(n_ + 1) * ch_;
             sums_.assign(static_cast<std::size_t>(cap_) * stride, 0);
             sat_.assign(static_cast<std::size_t>(cap_) * (n_ + 1), 0);
@@ -48,18 +53,20 @@ public:
             satRow_.assign(static_cast<std::size_t>(cap_), 0);
         }
         for (int r = r0; r <= r1; ++r) {
-            const int slot = r % cap_;
+            const int slot = r & (cap_ - 1);
             if (rowIn_[static_cast<std::size_t>(slot)] != r) {
                 fill(r, slot);
             }
         }
     }
     const std::uint32_t* row(int r) const {
-        return sums_.data() + static_cast<std::size_t>(r % cap_) * (n_ + 1) * ch_;
+        return sums_.data() + static_cast<std::size_t>(r & (cap_ - 1)) * (n_ + 1) * ch_;
     }
-    bool rowSaturated(int r) const { return satRow_[static_cast<std::size_t>(r % cap_)] != 0; }
+    bool rowSaturated(int r) const {
+        return satRow_[static_cast<std::size_t>(r & (cap_ - 1))] != 0;
+    }
     const std::uint32_t* satRow(int r) const {
-        return sat_.data() + static_cast<std::size_t>(r % cap_) * (n_ + 1);
+        return sat_.data() + static_cast<std::size_t>(r & (cap_ - 1)) * (n_ + 1);
     }
     int x0() const { return x0_; }
     int n() const { return n_; }
@@ -146,12 +153,19 @@ EdgeSum<CH> edgeIntegral(cv::Point2d a, cv::Point2d b, const RowSums& sums, int 
     double bx = dx > 0 ? floorInt(ax + 0.5) + 0.5 : -floorInt(-(ax - 0.5)) - 0.5;
     double by = dy > 0 ? floorInt(a.y + 0.5) + 0.5 : -floorInt(-(a.y - 0.5)) - 0.5;
     const int n = sums.n();
+    // The pixel the current piece lies in follows from the next border in each direction (the
+    // borders are exact half-integers): no floor per piece, and the row's sums are looked up
+    // only when the row changes.
+    const int cFixed = floorInt(ax + 0.5);
+    const double halfX = 0.5 * stepX, halfY = 0.5 * stepY;
+    int rowCached = std::numeric_limits<int>::min();
+    const std::uint32_t* rowPtr = nullptr;
     double t0 = 0.0;
     while (t0 < 1.0) {
         const double tx = dx != 0.0 ? (bx - ax) * invDx : 2.0;
         const double ty = (by - a.y) * invDy;
         const double t1 = std::min(std::min(tx, ty), 1.0);
-        if (t1 <= t0) {  // a border exactly at the start: step past it
+        if (t1 <= t0) {  // two borders met at one point (rounding): step past it
             if (tx <= t0) {
                 bx += stepX;
             }
@@ -160,16 +174,20 @@ EdgeSum<CH> edgeIntegral(cv::Point2d a, cv::Point2d b, const RowSums& sums, int 
             }
             continue;
         }
-        const double tm = 0.5 * (t0 + t1);
-        const double xm = ax + tm * dx, ym = a.y + tm * dy;
-        const double pdy = (t1 - t0) * dy;
-        const int r = floorInt(ym + 0.5);
-        const int c = floorInt(xm + 0.5);
+        const int r = static_cast<int>(by - halfY);
+        const int c = dx != 0.0 ? static_cast<int>(bx - halfX) : cFixed;
         if (r < rowLo || r > rowHi || c < 0 || c >= n) {
             out.ok = false;
             return out;
         }
-        const std::uint32_t* s = sums.row(r) + c * CH;
+        if (r != rowCached) {
+            rowPtr = sums.row(r);
+            rowCached = r;
+        }
+        const double tm = 0.5 * (t0 + t1);
+        const double xm = ax + tm * dx;
+        const double pdy = (t1 - t0) * dy;
+        const std::uint32_t* s = rowPtr + c * CH;
         const double frac = xm - (c - 0.5);
         for (int k = 0; k < CH; ++k) {
             const double left = s[k];
@@ -292,6 +310,23 @@ int integrateRows(const Setup& st, int j0, int j1, CellSignals& out) {
     const double black = st.lin.black_level_dn;
     const float nan = std::numeric_limits<float>::quiet_NaN();
     const float inf = std::numeric_limits<float>::infinity();
+    // The radial fall-off inline with its constants hoisted (the common case); a flat-field map
+    // through gainAt.
+    const bool radial = st.lin.flat_gain.empty();
+    const double invExp = 1.0 / st.lin.exposure_s;
+    const RadialVignetting& vig = st.lin.vignetting;
+    const int frameW = raw.cols, frameH = raw.rows;
+    const auto gain = [&](cv::Point2d p, double* g) {
+        if (radial) {
+            const double k =
+                invExp / vig.relativeIllumination(normalisedRadius2(p.x, p.y, frameW, frameH));
+            for (int c = 0; c < CH; ++c) {
+                g[c] = k;
+            }
+        } else {
+            gainAt<CH>(st, p, g);
+        }
+    };
     const double lo = 0.5 - 0.5 * st.window, hi = 0.5 + 0.5 * st.window;
     RowSums sums(raw, st.x0, st.n, st.lin.saturation_fraction * st.lin.white_level_dn);
     std::vector<cv::Point2d> top(static_cast<std::size_t>(W + 1)), bottom(top.size());
@@ -371,16 +406,17 @@ int integrateRows(const Setup& st, int j0, int j1, CellSignals& out) {
                     a[i] = 0.f;
                     continue;
                 }
-                gainAt<CH>(st, centre, g);
+                gain(centre, g);
                 a[i] = static_cast<float>(std::abs(area));
                 sat = saturatedIn(bx0, bx1, by0, by1, sums, r0, r1);
+                const double invArea = 1.0 / area;
                 for (int k = 0; k < CH; ++k) {
-                    const double mean = (t.v[k] + rt.v[k] - b.v[k] - l.v[k]) / area;
+                    const double mean = (t.v[k] + rt.v[k] - b.v[k] - l.v[k]) * invArea;
                     m[i * CH + k] = sat ? inf : static_cast<float>((mean - black) * g[k]);
                 }
                 saturated += sat ? 1 : 0;
             } else {
-                gainAt<CH>(st, centre, g);
+                gain(centre, g);
                 sat = saturatedIn(bx0, bx1, by0, by1, sums, r0, r1);
                 saturated += sat ? 1 : 0;
             }
