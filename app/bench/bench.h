@@ -26,6 +26,11 @@ struct Benchmark {
     /// The ratio the project aims for (≤); 0 when there is none. Printed beside the ratio with
     /// "met" or "NOT met", so a run says at a glance where the code stands.
     double goal_ratio = 0.0;
+    /// What work and floor measure and in which unit, for lines that are not times (peak
+    /// memory: "peak RSS", "GB", 1e-9 from bytes).
+    std::string quantity = "time";
+    std::string unit = "s";
+    double unit_scale = 1.0;
 };
 
 /// Registers at static-initialisation time; used through BENCHMARK_REGISTRATION below.

@@ -89,8 +89,10 @@ int main(int argc, char** argv) {
             std::snprintf(goal, sizeof goal, " goal<=%.3g %s", b.goal_ratio,
                           ratio <= b.goal_ratio ? "met" : "NOT met");
         }
-        std::printf("%-12s %-40s time=%.4g s floor[%s]=%.4g s %s ratio=%.3f%s\n", b.area.c_str(),
-                    b.name.c_str(), work, b.floor_name.c_str(), floor, extra.c_str(), ratio, goal);
+        std::printf("%-12s %-40s %s=%.4g %s floor[%s]=%.4g %s %s ratio=%.3f%s\n", b.area.c_str(),
+                    b.name.c_str(), b.quantity.c_str(), work * b.unit_scale, b.unit.c_str(),
+                    b.floor_name.c_str(), floor * b.unit_scale, b.unit.c_str(), extra.c_str(),
+                    ratio, goal);
         std::fflush(stdout);
     }
     return 0;

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <regex>
 #include <sstream>
 
@@ -76,38 +77,139 @@ std::string joined(const std::vector<std::string>& v) {
     return out;
 }
 
-std::vector<std::uint8_t> readFile(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return std::vector<std::uint8_t>(std::istreambuf_iterator<char>(in), {});
-}
-
-/// Writes and fsyncs, so a verified file survives a crash right after the camera deletes it.
-void writeFileDurably(const fs::path& p, const std::vector<std::uint8_t>& bytes) {
-    const int fd = ::open(p.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        throw DownloadStorageError("cannot create " + p.string() + ": " + std::strerror(errno));
+/// Streaming 64-bit checksum of a byte sequence, independent of how it is cut into pieces: the
+/// download is hashed as it arrives and the file again as it reads back from disk, so a verified
+/// download needs no copy of the file in memory. Words of 8 bytes (little-endian) folded by
+/// multiply-xorshift (the mixing step of SplitMix64, Steele et al. 2014); a wrong byte anywhere
+/// changes it with probability 1 − 2⁻⁶⁴.
+class StreamChecksum {
+public:
+    void add(const std::uint8_t* p, std::size_t n) {
+        count_ += n;
+        while (n > 0 && fill_ > 0 && fill_ < 8) {  // finish a word begun by the last piece
+            tail_[fill_++] = *p++;
+            --n;
+        }
+        if (fill_ == 8) {
+            word(load(tail_));
+            fill_ = 0;
+        }
+        for (; n >= 8; n -= 8, p += 8) {
+            word(load(p));
+        }
+        while (n > 0) {
+            tail_[fill_++] = *p++;
+            --n;
+        }
     }
-    std::size_t off = 0;
-    while (off < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.data() + off, bytes.size() - off);
+    std::uint64_t value() const {
+        std::uint8_t last[8] = {};
+        std::memcpy(last, tail_, fill_);
+        StreamChecksum c = *this;
+        c.word(load(last) ^ (static_cast<std::uint64_t>(fill_) << 56));
+        c.word(count_);
+        return c.h_;
+    }
+    std::uint64_t size() const { return count_; }
+
+private:
+    static std::uint64_t load(const std::uint8_t* p) {
+        std::uint64_t v = 0;
+        std::memcpy(&v, p, 8);
+        return v;
+    }
+    void word(std::uint64_t w) {
+        std::uint64_t z = (h_ ^ w) + 0x9E3779B97F4A7C15ull;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+        h_ = z ^ (z >> 31);
+    }
+    std::uint64_t h_ = 0x243F6A8885A308D3ull;
+    std::uint64_t count_ = 0;
+    std::uint8_t tail_[8] = {};
+    std::size_t fill_ = 0;
+};
+
+/// The file's checksum read back in 1 MiB pieces; nullopt when it cannot be read.
+std::optional<StreamChecksum> checksumOfFile(const fs::path& p) {
+    const int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        return std::nullopt;
+    }
+    std::vector<std::uint8_t> buf(std::size_t{1} << 20);
+    StreamChecksum c;
+    for (;;) {
+        const ssize_t n = ::read(fd, buf.data(), buf.size());
         if (n < 0 && errno == EINTR) {
             continue;
         }
-        if (n <= 0) {
-            const std::string why = std::strerror(errno);
+        if (n < 0) {
             ::close(fd);
-            throw DownloadStorageError("cannot write " + p.string() + ": " + why);
+            return std::nullopt;
         }
-        off += static_cast<std::size_t>(n);
+        if (n == 0) {
+            break;
+        }
+        c.add(buf.data(), static_cast<std::size_t>(n));
     }
-    const bool ok = ::fsync(fd) == 0;
-    const int syncErrno = errno;
     ::close(fd);
-    errno = syncErrno;
-    if (!ok) {
-        throw DownloadStorageError("cannot sync " + p.string() + ": " + std::strerror(errno));
-    }
+    return c;
 }
+
+/// A file written piece by piece and fsynced, so a verified file survives a crash right after
+/// the camera deletes it. Removes itself unless committed.
+class DurableFile {
+public:
+    explicit DurableFile(fs::path p) : path_(std::move(p)) {
+        fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+        if (fd_ < 0) {
+            throw DownloadStorageError("cannot create " + path_.string() + ": " +
+                                       std::strerror(errno));
+        }
+    }
+    ~DurableFile() {
+        if (fd_ >= 0) {
+            ::close(fd_);
+        }
+        if (!kept_) {
+            std::error_code ec;
+            fs::remove(path_, ec);  // never leave half a capture behind
+        }
+    }
+    DurableFile(const DurableFile&) = delete;
+    DurableFile& operator=(const DurableFile&) = delete;
+
+    void write(const std::uint8_t* p, std::size_t size) {
+        std::size_t off = 0;
+        while (off < size) {
+            const ssize_t n = ::write(fd_, p + off, size - off);
+            if (n < 0 && errno == EINTR) {
+                continue;
+            }
+            if (n <= 0) {
+                throw DownloadStorageError("cannot write " + path_.string() + ": " +
+                                           std::strerror(errno));
+            }
+            off += static_cast<std::size_t>(n);
+        }
+    }
+    void sync() {
+        const bool ok = ::fsync(fd_) == 0;
+        const int syncErrno = errno;
+        ::close(fd_);
+        fd_ = -1;
+        if (!ok) {
+            throw DownloadStorageError("cannot sync " + path_.string() + ": " +
+                                       std::strerror(syncErrno));
+        }
+    }
+    void keep() { kept_ = true; }
+
+private:
+    fs::path path_;
+    int fd_ = -1;
+    bool kept_ = false;
+};
 
 fs::path unusedName(const fs::path& dir, const std::string& name) {
     fs::path p = dir / name;
@@ -379,30 +481,38 @@ std::vector<DownloadedFile> CameraDevice::downloadPending(const fs::path& dir,
 DownloadedFile CameraDevice::downloadOne(const CameraFilePath& f, const fs::path& dir,
                                          bool keep_on_camera) {
     const auto stated = cam().fileSize(f);
-    const std::vector<std::uint8_t> bytes = cam().fileGet(f);
-    if (stated && *stated != bytes.size()) {
-        throw CameraError(CameraErrorKind::Protocol,
-                          port_ + ": " + f.full() + ": received " + std::to_string(bytes.size()) +
-                              " bytes, the camera states " + std::to_string(*stated) +
-                              "; the file stays on the camera");
-    }
     const fs::path target = unusedName(dir, f.name);
     const fs::path part = target.string() + ".part";
-    try {
-        writeFileDurably(part, bytes);
-    } catch (const DownloadStorageError& e) {
-        std::error_code ec;
-        fs::remove(part, ec);  // never leave half a capture behind
-        throw DownloadStorageError(std::string(e.what()) + "; the file stays on the camera");
-    }
-    if (readFile(part) != bytes) {
-        std::error_code ec;
-        fs::remove(part, ec);
-        throw DownloadStorageError(part.string() +
-                                   " does not read back as written; the file stays on the camera");
+    // Straight from libgphoto2 to the disk, hashed on the way; the file read back must hash the
+    // same. No copy of the file stays in memory (a 102 MP DNG is 612 MB).
+    StreamChecksum received;
+    {
+        std::optional<DurableFile> out;
+        try {
+            out.emplace(part);
+            cam().fileGet(f, [&](const std::uint8_t* p, std::size_t n) {
+                out->write(p, n);
+                received.add(p, n);
+            });
+            out->sync();
+        } catch (const DownloadStorageError& e) {
+            throw DownloadStorageError(std::string(e.what()) + "; the file stays on the camera");
+        }
+        if (stated && *stated != received.size()) {
+            throw CameraError(CameraErrorKind::Protocol,
+                              port_ + ": " + f.full() + ": received " +
+                                  std::to_string(received.size()) + " bytes, the camera states " +
+                                  std::to_string(*stated) + "; the file stays on the camera");
+        }
+        const auto onDisk = checksumOfFile(part);
+        if (!onDisk || onDisk->size() != received.size() || onDisk->value() != received.value()) {
+            throw DownloadStorageError(
+                part.string() + " does not read back as written; the file stays on the camera");
+        }
+        out->keep();
     }
     fs::rename(part, target);
-    DownloadedFile d{f, target, bytes.size(), false};
+    DownloadedFile d{f, target, received.size(), false};
     if (!keep_on_camera) {
         cam().fileDelete(f);
         d.deleted_on_camera = true;

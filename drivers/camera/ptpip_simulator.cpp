@@ -515,7 +515,7 @@ struct PtpIpSimulator::Impl {
                 s.max_capacity_bytes = options.card_capacity_bytes;
                 std::uint64_t used = 0;
                 for (const auto& [h, o] : objects) {
-                    used += o.file.bytes.size();
+                    used += o.file.size();
                 }
                 s.free_space_bytes =
                     freeImages() == 0
@@ -628,18 +628,19 @@ struct PtpIpSimulator::Impl {
             sendReply(tid, {rc::InvalidObjectHandle, {}, std::nullopt});
             return;
         }
-        const Bytes& whole = o->file.bytes;
+        // The file may be spooled on disk (large frames): only the piece asked for is read.
+        const std::uint64_t total = o->file.size();
         // libgphoto2 fetches large files in GetPartialObject pieces: the piece at offset 0
         // starts a download, and the download faults hit that piece.
         Bytes piece;
         bool partial = false, last = true;
         if (r.code == op::GetPartialObject) {
-            const std::size_t off = std::min<std::size_t>(param(r, 1), whole.size());
-            const std::size_t n = std::min<std::size_t>(param(r, 2), whole.size() - off);
-            piece.assign(whole.begin() + static_cast<std::ptrdiff_t>(off),
-                         whole.begin() + static_cast<std::ptrdiff_t>(off + n));
+            const std::uint64_t off = std::min<std::uint64_t>(param(r, 1), total);
+            const std::size_t n =
+                static_cast<std::size_t>(std::min<std::uint64_t>(param(r, 2), total - off));
+            piece = o->file.read(off, n);
             partial = true;
-            last = off + n == whole.size();
+            last = off + n == total;
             if (off != 0) {
                 if (sendReply(tid, {rc::OK, {static_cast<std::uint32_t>(n)}, std::move(piece)}) &&
                     last) {
@@ -648,7 +649,10 @@ struct PtpIpSimulator::Impl {
                 return;
             }
         }
-        const Bytes& file = partial ? piece : whole;
+        if (!partial) {
+            piece = o->file.contents();
+        }
+        const Bytes& file = piece;
         const int n = ++downloads;
         if (faultHits(SimulatorFault::Unplug, n)) {
             sendCmd(encodeStartData(tid, file.size()));
@@ -722,7 +726,7 @@ struct PtpIpSimulator::Impl {
         Object o;
         o.info.storage_id = kStorageId;
         o.info.format = objectFormat(file.format);
-        o.info.compressed_size = static_cast<std::uint32_t>(file.bytes.size());
+        o.info.compressed_size = static_cast<std::uint32_t>(file.size());
         o.info.image_width = file.width;
         o.info.image_height = file.height;
         o.info.image_bit_depth = file.bit_depth;

@@ -11,6 +11,7 @@
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
+#include <exception>
 #include <mutex>
 #include <regex>
 
@@ -516,19 +517,51 @@ std::vector<CameraFilePath> GphotoCamera::waitForAddedFiles(std::chrono::millise
     }
 }
 
-std::vector<std::uint8_t> GphotoCamera::fileGet(const CameraFilePath& f) {
+namespace {
+
+/// The CameraFileHandler's private data: the sink and what it threw (a C callback cannot let
+/// an exception through libgphoto2).
+struct SinkState {
+    const GphotoCamera::FileSink* sink = nullptr;
+    std::exception_ptr failure;
+};
+
+int sinkWrite(void* priv, unsigned char* data, std::uint64_t* len) {
+    auto* st = static_cast<SinkState*>(priv);
+    if (st->failure) {
+        return GP_ERROR_IO;
+    }
+    try {
+        (*st->sink)(data, static_cast<std::size_t>(*len));
+    } catch (...) {
+        st->failure = std::current_exception();
+        return GP_ERROR_IO;
+    }
+    return GP_OK;
+}
+
+}  // namespace
+
+void GphotoCamera::fileGet(const CameraFilePath& f, const FileSink& sink) {
     const SigpipeGuard sigpipe;  // no log hook: a download must not pay for packet hex dumps
     begin();
+    SinkState state{&sink, nullptr};
+    // Only write is used for a download; size and read serve uploads, which we never do.
+    CameraFileHandler handler{nullptr, nullptr, sinkWrite};
     FileHolder file;
-    gp_file_new(&file.f);
-    check(gp_camera_file_get(camera_, f.folder.c_str(), f.name.c_str(), GP_FILE_TYPE_NORMAL, file.f,
-                             context_),
-          "download " + f.full());
-    const char* data = nullptr;
-    unsigned long size = 0;
-    check(gp_file_get_data_and_size(file.f, &data, &size), "read downloaded " + f.full());
-    const auto* b = reinterpret_cast<const std::uint8_t*>(data);
-    return std::vector<std::uint8_t>(b, b + size);
+    check(gp_file_new_from_handler(&file.f, &handler, &state), "download " + f.full());
+    const int rc = gp_camera_file_get(camera_, f.folder.c_str(), f.name.c_str(),
+                                      GP_FILE_TYPE_NORMAL, file.f, context_);
+    if (state.failure) {
+        std::rethrow_exception(state.failure);  // the sink's own error (disk full, …) first
+    }
+    check(rc, "download " + f.full());
+}
+
+std::vector<std::uint8_t> GphotoCamera::fileGet(const CameraFilePath& f) {
+    std::vector<std::uint8_t> out;
+    fileGet(f, [&out](const std::uint8_t* p, std::size_t n) { out.insert(out.end(), p, p + n); });
+    return out;
 }
 
 std::optional<std::uint64_t> GphotoCamera::fileSize(const CameraFilePath& f) {

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -74,6 +75,13 @@ public:
     CameraFilePath capture();
     /// Files the camera announces within `wait` (further files of a RAW+JPEG capture).
     std::vector<CameraFilePath> waitForAddedFiles(std::chrono::milliseconds wait);
+    /// Receives a file piece by piece: libgphoto2 hands each piece it gets from the camera
+    /// (GetPartialObject chunks, or PTP data packets) to `sink` through a handler-backed
+    /// CameraFile, so the file is never whole in memory (a 102 MP DNG is 612 MB). An exception
+    /// thrown by `sink` stops the download and is rethrown here.
+    using FileSink = std::function<void(const std::uint8_t* data, std::size_t size)>;
+    void fileGet(const CameraFilePath& f, const FileSink& sink);
+    /// The whole file in memory (small files; see the streaming overload for images).
     std::vector<std::uint8_t> fileGet(const CameraFilePath& f);
     /// The size the camera states for the file, if it states one.
     std::optional<std::uint64_t> fileSize(const CameraFilePath& f);

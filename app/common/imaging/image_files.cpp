@@ -162,7 +162,8 @@ cv::Mat readTiffPixels(const std::filesystem::path& file, std::string& descripti
         throw ImageFileError(file.string() + ": no such file");
     }
     TiffHandlers h;
-    TiffPtr t(TIFFOpen(file.c_str(), "r"));
+    // "m": read(), not a memory map whose pages would all stay resident beside the image.
+    TiffPtr t(TIFFOpen(file.c_str(), "rm"));
     if (!t) {
         fail(file, "not a readable TIFF file");
     }
@@ -288,7 +289,17 @@ void writeDng(const std::filesystem::path& file, const imaging::RawFrame& frame,
     TIFFSetField(t.get(), TIFFTAG_ASSHOTNEUTRAL, 3, neutral);
     TIFFSetField(t.get(), kExposureTimeTag, frame.exposure_s);
     TIFFSetField(t.get(), kIsoTag, static_cast<std::uint16_t>(std::clamp(frame.iso, 1.0, 65535.0)));
-    writeScanlines(t.get(), frame.rgb, file);
+    // The one strip straight from the frame's buffer (uncompressed, native byte order: the raw
+    // strip is the encoded one). Row by row, libtiff would first gather the whole strip in a
+    // buffer of its own: a second copy of the frame (612 MB at 102 MP).
+    if (frame.rgb.isContinuous() && !TIFFIsByteSwapped(t.get())) {
+        const auto n = static_cast<tmsize_t>(frame.rgb.total() * frame.rgb.elemSize());
+        if (TIFFWriteRawStrip(t.get(), 0, const_cast<std::uint8_t*>(frame.rgb.data), n) != n) {
+            failWrite(file, "cannot write the image data");
+        }
+    } else {
+        writeScanlines(t.get(), frame.rgb, file);
+    }
     if (!TIFFWriteDirectory(t.get())) {
         failWrite(file, "cannot finish the DNG directory");
     }
@@ -301,9 +312,14 @@ std::vector<std::uint8_t> encodeDng(const imaging::RawFrame& frame,
                      ("cinemeasure-dng-" + std::to_string(::getpid()) + "-" +
                       std::to_string(reinterpret_cast<std::uintptr_t>(&frame)) + ".dng");
     writeDng(tmp, frame, xyz_to_camera);
+    // Sized from the file and read in one go (an istreambuf_iterator fill grows the vector by
+    // doubling: up to twice the file in memory for a moment).
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(tmp, ec);
+    std::vector<std::uint8_t> bytes(ec ? 0 : static_cast<std::size_t>(size));
     std::ifstream in(tmp, std::ios::binary);
-    std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)),
-                                    std::istreambuf_iterator<char>());
+    in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
     in.close();
     std::filesystem::remove(tmp);
     return bytes;
@@ -319,7 +335,10 @@ namespace {
 bool readLinearDngDirect(const std::filesystem::path& file, int width, int height,
                          imaging::RawFrame& f) {
     TiffHandlers h;
-    TiffPtr t(TIFFOpen(file.c_str(), "r"));
+    // "m": no memory map. Mapped, every page of the strip read stays resident until the file is
+    // closed, so the whole file (612 MB at 102 MP) would sit in memory beside the frame; read(),
+    // through libtiff's chopped strips, needs only a small buffer.
+    TiffPtr t(TIFFOpen(file.c_str(), "rm"));
     if (!t) {
         return false;
     }

@@ -1,18 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
-// Rendered frame source: renderer → exposure at the camera's settings → DNG or 16-bit TIFF bytes.
+// Rendered frame source: renderer → exposure at the camera's settings → DNG or TIFF on the
+// simulated card (a spool file).
 #include "app/common/imaging/rendered_frame_source.h"
 
 #include "app/common/imaging/image_files.h"
 
 #include <nlohmann/json.hpp>
 
-#include <unistd.h>
-
-#include <atomic>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <stdexcept>
 
 namespace cm::app {
@@ -36,25 +32,13 @@ std::array<std::array<double, 3>, 3> toArray(const colorimetry::Matrix3& m) {
     return a;
 }
 
-/// libtiff writes to files: the TIFF goes through a private temporary file.
-std::vector<std::uint8_t> tiffBytes(const imaging::RawFrame& f) {
-    static std::atomic<int> counter{0};
-    const auto tmp = std::filesystem::temp_directory_path() /
-                     ("cinemeasure-frame-" + std::to_string(::getpid()) + "-" +
-                      std::to_string(counter++) + ".tif");
+/// The frame's TIFF (exposure and scale in its description), as cinemeasure writes its own.
+void writeFrameTiff(const std::filesystem::path& file, const imaging::RawFrame& f) {
     const nlohmann::json d = {{"exposure_s", f.exposure_s},
                               {"black_level_dn", f.black_level_dn},
                               {"white_level_dn", f.white_level_dn},
                               {"iso", f.iso}};
-    imaging_io::writeTiff16(tmp, f.rgb, d.dump());
-    std::ifstream in(tmp, std::ios::binary);
-    std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), {});
-    in.close();
-    std::filesystem::remove(tmp);
-    if (bytes.empty()) {
-        throw std::runtime_error(tmp.string() + ": could not read back the rendered TIFF");
-    }
-    return bytes;
+    imaging_io::writeTiff16(file, f.rgb, d.dump());
 }
 
 }  // namespace
@@ -74,25 +58,32 @@ cam::FrameSource renderedFrameSource(std::shared_ptr<const drivers::virt::Virtua
         setup.dn_per_cdm2_s = options.camera.dn_per_cdm2_s * k;
         setup.electrons_per_dn = options.camera.electrons_per_dn / (s.iso / options.reference_iso);
         setup.seed = options.camera.seed + static_cast<std::uint64_t>(s.sequence) * 1000003ull;
-        const drivers::virt::RenderedFrame r =
+        drivers::virt::RenderedFrame r =
             drivers::virt::renderCameraFrame(*theatre, patterns->showing(), setup);
         cam::CapturedFile file;
         file.width = static_cast<std::uint32_t>(r.frame.rgb.cols);
         file.height = static_cast<std::uint32_t>(r.frame.rgb.rows);
         file.bit_depth = 48;
         char name[32];
-        if (s.format == cam::ImageFormat::Raw) {
+        // The file goes onto the simulated card on disk, written straight from the frame: the
+        // frame and its encoded file are never both in memory (102 MP: 612 MB each).
+        const bool raw = s.format == cam::ImageFormat::Raw;
+        auto spool = std::make_shared<const cam::SpoolFile>(
+            cam::SpoolFile::freshPath(raw ? ".DNG" : ".TIF"));
+        if (raw) {
             // The camera's own colour matrix does not depend on the exposure: the reference one.
-            file.bytes = imaging_io::encodeDng(
-                r.frame,
+            imaging_io::writeDng(
+                spool->path(), r.frame,
                 toArray(colorimetry::inverse(drivers::virt::virtualCameraMatrix(options.camera))));
             file.format = cam::ImageFormat::Raw;
             std::snprintf(name, sizeof name, "IMG_%04d.DNG", s.sequence % 10000);
         } else {
-            file.bytes = tiffBytes(r.frame);
+            writeFrameTiff(spool->path(), r.frame);
             file.format = cam::ImageFormat::Tiff;
             std::snprintf(name, sizeof name, "IMG_%04d.TIF", s.sequence % 10000);
         }
+        r.frame.rgb.release();
+        file.spool = std::move(spool);
         file.name = name;
         return file;
     };

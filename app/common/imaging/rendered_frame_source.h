@@ -54,7 +54,8 @@ double relativeSensitivity(const drivers::camera::CaptureSettings& s,
 /// the sensor's white level; shot noise follows the gain (fewer electrons per DN at higher ISO);
 /// the noise seed moves with the capture number so successive frames differ. The DNG's colour
 /// matrix is the virtual camera's. Frames named IMG_<sequence>.DNG / .TIF. Throws
-/// std::invalid_argument (from the renderer) for a stimulus the theatre does not know.
+/// std::invalid_argument (from the renderer) for a stimulus the theatre does not know. The file is
+/// spooled to the temporary directory (CapturedFile::spool), not held in memory.
 drivers::camera::FrameSource renderedFrameSource(
     std::shared_ptr<const drivers::virt::VirtualTheatre> theatre,
     std::shared_ptr<const VirtualPatternGenerator> patterns, RenderedFrameSourceOptions options);
