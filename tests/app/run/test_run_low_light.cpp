@@ -137,7 +137,7 @@ TEST_CASE("too dark at the PR-670's standard 6 s ceiling: read with extended sen
     CHECK(rig.sim->measurementsServed() == 10);
 }
 
-TEST_CASE("too dark for a specbos 1211 even at 60 s: averaging 4 exposures reads it; darker still "
+TEST_CASE("too dark for a specbos 1211 even at 60 s: averaging 4 exposures reads it, darker still "
           "goes to the operator",
           "[run][low-light]") {
     // specbos 1211: 0.2 cd/m² at Argyll's 3 s ceiling → 0.01 at the firmware's 60 s → 0.005 with 4
@@ -183,7 +183,7 @@ TEST_CASE("too dark for a specbos 1211 even at 60 s: averaging 4 exposures reads
     }
 }
 
-TEST_CASE("a reading cancelled mid-integration is discarded; the meter reads on; the run resumes "
+TEST_CASE("a reading cancelled mid-integration is discarded, the meter reads on, the run resumes "
           "at that task",
           "[run][cancel]") {
     // One simulated second per real second: a PR-670 reading at white takes about 1 s (exposure,
