@@ -64,8 +64,7 @@ bool consoleLoop(app::SessionRun& session, app::SessionStore& store) {
                     const auto& t = *r.task;
                     const auto xy = colorimetry::toXY(m.reading->reading.xyz_cdm2);
                     // Longer integration or averaging at low light says so on the same line.
-                    const std::string how =
-                        app::present::readingConditions(m.reading->reading);
+                    const std::string how = app::present::readingConditions(m.reading->reading);
                     std::printf("  %-4s L = %9.4f cd/m²  x = %.4f  y = %.4f%s%s\n",
                                 t.point.id.c_str(), m.reading->reading.xyz_cdm2.Y, xy.x, xy.y,
                                 how.empty() ? "" : "  (", how.empty() ? "" : (how + ")").c_str());

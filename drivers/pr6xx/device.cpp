@@ -98,7 +98,8 @@ Capabilities Pr6xxDevice::capabilities() const {
     if (model_ != nullptr) {
         c.low_light.integration_default_s = model_->standard_exposure_ms / 1000.0;
         c.low_light.integration_max_s =
-            (model_->extended_sensitivity ? model_->max_exposure_ms : model_->standard_exposure_ms) /
+            (model_->extended_sensitivity ? model_->max_exposure_ms
+                                          : model_->standard_exposure_ms) /
             1000.0;
         c.low_light.averages_max = model_->low_light_cycles;
         c.low_light.averages_in_instrument = true;

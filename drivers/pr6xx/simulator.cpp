@@ -111,7 +111,7 @@ std::string Pr6xxSimulator::measureReply(int code) {
     }
     // Weak light: the data sheet's minimum holds at the longest exposure and one cycle.
     if (light.Y < virt::PtySimulator::readableFloor_cdm2(m.min_luminance_cdm2, m.max_exposure_ms,
-                                                          ceiling_ms, cycles_)) {
+                                                         ceiling_ms, cycles_)) {
         return formatStatus(-8);
     }
     last_ = noisy(light, n, cycles_);

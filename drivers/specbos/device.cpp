@@ -68,10 +68,9 @@ procedure::InstrumentInfo SpecbosDevice::identify() {
 
 void SpecbosDevice::setLowLight(const LowLightSettings& s) {
     identify();
-    const double maxtin = s.integration_limit_s > 0.0
-                              ? std::clamp(s.integration_limit_s * 1000.0, kMinCeiling_ms,
-                                           kMaxCeiling_ms)
-                              : model_->max_exposure_ms;
+    const double maxtin = s.integration_limit_s > 0.0 ? std::clamp(s.integration_limit_s * 1000.0,
+                                                                   kMinCeiling_ms, kMaxCeiling_ms)
+                                                      : model_->max_exposure_ms;
     const int aver = std::clamp(s.averages > 0 ? s.averages : 1, 1, kMaxAverages);
     if (maxtin != maxtin_ms_) {
         setting("*conf:maxtin " + std::to_string(static_cast<int>(maxtin)));

@@ -51,8 +51,7 @@ void SpecbosSimulator::init() {
     const colorimetry::XYZ light = truth(2.0);
     const double exposure_ms = std::clamp(1000.0 / std::max(light.Y, 1e-9), 1.0, conf_.maxtin_ms);
     const double total_s = conf_.aver * 2.0 * exposure_ms / 1000.0 + 3.6;
-    const bool escalated =
-        conf_.aver > 1 || (m != nullptr && conf_.maxtin_ms > m->max_exposure_ms);
+    const bool escalated = conf_.aver > 1 || (m != nullptr && conf_.maxtin_ms > m->max_exposure_ms);
     if (darkFault_ && !escalated) {
         darkFault_ = false;  // the operator's retry at the default settings reads
     } else if (darkFault_) {

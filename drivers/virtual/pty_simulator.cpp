@@ -97,8 +97,7 @@ colorimetry::XYZ PtySimulator::truth(double acceptance_angle_deg) const {
     return theatre_->spotMean(theatre_->presentation(), theatre_->aim(), acceptance_angle_deg);
 }
 
-colorimetry::XYZ PtySimulator::noisy(const colorimetry::XYZ& t, int /*measurement*/,
-                                     int averages) {
+colorimetry::XYZ PtySimulator::noisy(const colorimetry::XYZ& t, int /*measurement*/, int averages) {
     const std::uint64_t task = theatre_->task();
     withinTask_ = task == noiseTask_ ? withinTask_ + 1 : 0;
     noiseTask_ = task;

@@ -408,9 +408,9 @@ void readingsTable(Pages& pg, const report::CertificationReport& r) {
             pg.paragraph(tr("Reading conditions", L), 8, true);
             conditionsHeading = true;
         }
-        pg.paragraph(rr.step_id + " / " + rr.point_id + " #" + std::to_string(rr.repeat + 1) +
-                         ": " + c,
-                     7.5, false, kGrey);
+        pg.paragraph(
+            rr.step_id + " / " + rr.point_id + " #" + std::to_string(rr.repeat + 1) + ": " + c, 7.5,
+            false, kGrey);
     }
     for (const auto& s : r.skipped) {
         pg.paragraph(tr("Skipped", L) + ": " + s.step_id + " / " + s.point_id + ": " + s.reason, 8,

@@ -102,9 +102,10 @@ TEST_CASE("low-light ladder: longest integration first, then averaging where it 
     CHECK(app::lowLightLadder({}).empty());
 }
 
-TEST_CASE("too dark at the PR-670's standard 6 s ceiling: read with extended sensitivity (30 s), "
-          "recorded",
-          "[run][low-light]") {
+TEST_CASE(
+    "too dark at the PR-670's standard 6 s ceiling: read with extended sensitivity (30 s), "
+    "recorded",
+    "[run][low-light]") {
     // White at 0.001 cd/m² (0.00074 at the top and bottom): below the PR-670's floor at the
     // standard 6 s ceiling (data sheet 0.0003 cd/m² at 30 s → 0.0015 at 6 s), above it at 30 s.
     DimRig rig("pr6xx", 0.001);
@@ -137,9 +138,10 @@ TEST_CASE("too dark at the PR-670's standard 6 s ceiling: read with extended sen
     CHECK(rig.sim->measurementsServed() == 10);
 }
 
-TEST_CASE("too dark for a specbos 1211 even at 60 s: averaging 4 exposures reads it, darker still "
-          "goes to the operator",
-          "[run][low-light]") {
+TEST_CASE(
+    "too dark for a specbos 1211 even at 60 s: averaging 4 exposures reads it, darker still "
+    "goes to the operator",
+    "[run][low-light]") {
     // specbos 1211: 0.2 cd/m² at Argyll's 3 s ceiling → 0.01 at the firmware's 60 s → 0.005 with 4
     // averaged exposures (signal-to-noise × √4). White 0.008 (0.0059 at the top and bottom) needs
     // both.
@@ -183,9 +185,10 @@ TEST_CASE("too dark for a specbos 1211 even at 60 s: averaging 4 exposures reads
     }
 }
 
-TEST_CASE("a reading cancelled mid-integration is discarded, the meter reads on, the run resumes "
-          "at that task",
-          "[run][cancel]") {
+TEST_CASE(
+    "a reading cancelled mid-integration is discarded, the meter reads on, the run resumes "
+    "at that task",
+    "[run][cancel]") {
     // One simulated second per real second: a PR-670 reading at white takes about 1 s (exposure,
     // dark exposure, overhead); the operator cancels 0.3 s in.
     DimRig rig("pr6xx", 48.0, 1.0);

@@ -240,8 +240,8 @@ TEST_CASE(
                             .epsilon(kSpreadTol));
     // A luminance is dominated by the systematic ±2 %: averaging cannot shrink it below
     // 2 · 48 · 0.02/√3 = 1.109 (and with 4 exposures it is 2 · 48 · √((0.02/√3)² + 0.00125²)).
-    const auto l = evaluation::propagateUncertainty(figure("luminance", "C"), {rs[0]}, {model()},
-                                                    {}, 5);
+    const auto l =
+        evaluation::propagateUncertainty(figure("luminance", "C"), {rs[0]}, {model()}, {}, 5);
     CHECK(l.expanded ==
           Approx(2.0 * 48.0 * std::hypot(0.02 / std::sqrt(3.0), 0.00125)).epsilon(0.03));
 }
