@@ -281,6 +281,8 @@ py::list readingsToPython(const std::vector<procedure::RecordedReading>& reading
         d["u_prime"] = numberOrNone(uv.u_prime);
         d["v_prime"] = numberOrNone(uv.v_prime);
         d["integration_time_s"] = r.integration_time_s;
+        d["averages"] = r.averages;
+        d["integration_limit_s"] = r.integration_limit_s;
         d["timestamp_utc"] = r.timestamp_utc;
         d["status"] = r.status;
         d["instrument_serial"] = r.instrument.serial;

@@ -3,6 +3,7 @@
 // the operator's answers read from stdin (ConsoleOperator).
 #include "app/cli/commands.h"
 #include "app/cli/console_operator.h"
+#include "app/common/present/reading_conditions.h"
 #include "app/common/run/run_checks.h"
 #include "app/common/run/run_session.h"
 #include "libmeasure/colorimetry/units.h"
@@ -62,8 +63,11 @@ bool consoleLoop(app::SessionRun& session, app::SessionStore& store) {
                 if (m.reading) {
                     const auto& t = *r.task;
                     const auto xy = colorimetry::toXY(m.reading->reading.xyz_cdm2);
-                    std::printf("  %-4s L = %9.4f cd/m²  x = %.4f  y = %.4f\n", t.point.id.c_str(),
-                                m.reading->reading.xyz_cdm2.Y, xy.x, xy.y);
+                    // Longer integration or averaging at low light says so on the same line.
+                    const std::string how = app::present::readingConditions(m.reading->reading);
+                    std::printf("  %-4s L = %9.4f cd/m²  x = %.4f  y = %.4f%s%s\n",
+                                t.point.id.c_str(), m.reading->reading.xyz_cdm2.Y, xy.x, xy.y,
+                                how.empty() ? "" : "  (", how.empty() ? "" : (how + ")").c_str());
                     std::fflush(stdout);
                 }
                 break;

@@ -38,6 +38,7 @@ public:
     procedure::InstrumentInfo identify() override { return inner_.identify(); }
     drivers::Capabilities capabilities() const override { return inner_.capabilities(); }
     procedure::Reading measure() override;
+    void setLowLight(const drivers::LowLightSettings& s) override { inner_.setLowLight(s); }
 
 private:
     drivers::SpotInstrument& inner_;

@@ -10,9 +10,6 @@ namespace cm::drivers::argyll {
 
 namespace {
 constexpr auto kUsageTimeout = std::chrono::milliseconds(60000);
-// spotread asks before retrying after a misread or a communication failure; we answer "q" (give
-// up) and report the error instead (one reading per request, recovery is the caller's).
-constexpr const char* kRetryPrompt = "to give up, any other key to retry";
 
 std::string usageText(const ArgyllOptions& o) {
     const ChildResult r = runChild({o.program, "-?"}, kUsageTimeout, o.env);
@@ -69,53 +66,130 @@ Capabilities ArgyllDevice::capabilities() const {
     return c;
 }
 
-procedure::Reading ArgyllDevice::measure() {
-    const std::string output = run();
-    // "-s" on a meter without spectra (a colorimeter) ends spotread with "Need spectral
-    // information for custom illuminant or observer and instrument doesn't support it" (2.3.1) or
-    // "Instrument didn't return spectral data": read without it from now on.
-    if (options_.spectrum && output.find("Result is XYZ:") == std::string::npos &&
-        (output.find("Need spectral information") != std::string::npos ||
-         output.find("didn't return spectral data") != std::string::npos)) {
-        options_.spectrum = false;
-        return measure();
-    }
-    return toReading(output);
+ArgyllDevice::~ArgyllDevice() {
+    endSession();
 }
 
-std::string ArgyllDevice::run() {
-    std::vector<std::string> argv = {options_.program};
-    for (auto& a : readingArguments(port_.number, options_.spectrum)) {
-        argv.push_back(std::move(a));
+namespace {
+/// "-s" on a meter without spectra (a colorimeter) ends spotread with "Need spectral information
+/// for custom illuminant or observer and instrument doesn't support it" (2.3.1) or "Instrument
+/// didn't return spectral data".
+bool noSpectrum(const std::string& out) {
+    return out.find("Need spectral information") != std::string::npos ||
+           out.find("didn't return spectral data") != std::string::npos;
+}
+}  // namespace
+
+void ArgyllDevice::startSession() {
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        std::vector<std::string> argv = {options_.program};
+        for (auto& a : sessionArguments(port_.number, options_.spectrum)) {
+            argv.push_back(std::move(a));
+        }
+        session_ = std::make_unique<ChildProcess>(argv, options_.env);
+        ++sessions_started_;
+        const auto start = std::chrono::steady_clock::now();
+        for (;;) {
+            const bool exited = session_->poll(std::chrono::milliseconds(20));
+            const std::string& out = session_->output();
+            if (out.find(kReadPrompt) != std::string::npos) {
+                return;
+            }
+            if (exited || out.find(kRetryPrompt) != std::string::npos) {
+                const std::string o = out;
+                endSession();
+                if (options_.spectrum && noSpectrum(o)) {
+                    options_.spectrum = false;  // a colorimeter: read without it from now on
+                    break;
+                }
+                throw classifyFailure(o);
+            }
+            if (std::chrono::steady_clock::now() - start > options_.run_timeout) {
+                endSession();
+                throw InstrumentError(ErrorKind::Timeout,
+                                      "ArgyllCMS spotread did not get ready within " +
+                                          std::to_string(options_.run_timeout.count() / 1000) +
+                                          " s");
+            }
+        }
     }
-    const auto start = std::chrono::steady_clock::now();
-    ChildProcess child(argv, options_.env);
-    std::size_t answered = 0;
-    while (!child.poll(std::chrono::milliseconds(20))) {
-        lastRun_ = std::chrono::steady_clock::now() - start;
-        const auto at = child.output().find(kRetryPrompt, answered);
+    throw InstrumentError(ErrorKind::Protocol, "ArgyllCMS spotread did not start a session");
+}
+
+void ArgyllDevice::endSession() {
+    if (!session_) {
+        return;
+    }
+    // Q leaves spotread's reading loop; it may then ask "give up or retry": Q again.
+    session_->write("q");
+    std::size_t answered = session_->output().size();
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+    while (!session_->poll(std::chrono::milliseconds(20)) &&
+           std::chrono::steady_clock::now() < deadline) {
+        const auto at = session_->output().find(kRetryPrompt, answered);
         if (at != std::string::npos) {
-            child.write("q");
+            session_->write("q");
             answered = at + 1;
         }
-        if (std::chrono::steady_clock::now() - start > options_.run_timeout) {
-            child.kill();
-            throw InstrumentError(ErrorKind::Timeout,
-                                  "ArgyllCMS spotread gave no reading within " +
-                                      std::to_string(options_.run_timeout.count() / 1000) + " s");
+    }
+    session_.reset();  // kills what did not exit
+}
+
+procedure::Reading ArgyllDevice::measure() {
+    // A session that died between readings (killed, crashed; found out only when the key press
+    // gets no answer) is started again once and the reading taken there.
+    for (int attempt = 1;; ++attempt) {
+        if (session_ && session_->poll(std::chrono::milliseconds(0))) {
+            session_.reset();  // spotread ended since the last reading: start it again
+        }
+        if (!session_) {
+            startSession();
+        }
+        const std::size_t from = session_->output().size();
+        const auto start = std::chrono::steady_clock::now();
+        session_->write(kReadKey);
+        for (;;) {
+            const bool exited = session_->poll(std::chrono::milliseconds(20));
+            const std::string& out = session_->output();
+            const auto retry = out.find(kRetryPrompt, from);
+            const auto prompt = out.find(kReadPrompt, from);
+            if (prompt != std::string::npos && retry == std::string::npos) {
+                // The reading (or a misread, which spotread reports and then prompts again: the
+                // session goes on, the error goes to the caller).
+                lastReading_ = std::chrono::steady_clock::now() - start;
+                return toReading(out.substr(from, prompt - from));
+            }
+            if (retry != std::string::npos || exited) {
+                // A communication failure (spotread asks whether to retry) or spotread ended:
+                // report it; the next reading starts a new session.
+                const std::string segment = out.substr(from);
+                endSession();
+                const bool silentDeath = exited && retry == std::string::npos &&
+                                         segment.find_first_not_of(" \n") == std::string::npos;
+                if (silentDeath && attempt == 1) {
+                    break;
+                }
+                throw classifyFailure(segment);
+            }
+            if (std::chrono::steady_clock::now() - start > options_.run_timeout) {
+                endSession();
+                throw InstrumentError(ErrorKind::Timeout,
+                                      "ArgyllCMS spotread gave no reading within " +
+                                          std::to_string(options_.run_timeout.count() / 1000) +
+                                          " s");
+            }
         }
     }
-    return child.result().output;
 }
 
 procedure::Reading ArgyllDevice::toReading(const std::string& output) const {
     const SpotreadReading s = parseReading(output);
     procedure::Reading out;
     out.xyz_cdm2 = s.xyz_cdm2;
-    // spotread does not report the integration time; the run's duration goes into the status.
+    // spotread does not report the integration time; the reading's duration goes into the status.
     char took[64];
-    std::snprintf(took, sizeof took, "ok (spotread run %.1f s)",
-                  std::chrono::duration<double>(lastRun_).count());
+    std::snprintf(took, sizeof took, "ok (spotread reading %.1f s)",
+                  std::chrono::duration<double>(lastReading_).count());
     out.status = took;
     out.timestamp_utc = utcNowIso8601();
     out.instrument = info_;

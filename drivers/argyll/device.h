@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // Any meter ArgyllCMS supports, driven through its `spotread` program as a subprocess on a
-// pseudo-terminal (as DisplayCAL does): one spotread run per reading.
+// pseudo-terminal (as DisplayCAL does): one interactive spotread session, a key press per
+// reading, restarted when it fails.
 #pragma once
 
 #include "drivers/argyll/protocol.h"
 #include "drivers/instrument/spot_instrument.h"
+#include "drivers/transport/child_process.h"
 
 #include <chrono>
 #include <map>
@@ -19,8 +21,9 @@ struct ArgyllOptions {
     std::string port;
     bool spectrum = true;  ///< ask for the spectrum (-s); ignored data if none printed
     std::string program = "spotread";
-    /// One run: port probe (about 2 s per USB-serial port), instrument set-up, the reading
-    /// (up to ~20 s for a spectroradiometer at low light, Argyll's own time-outs beneath).
+    /// Session start (port probe, about 2 s per USB-serial port, and instrument set-up), and
+    /// each reading (up to ~20 s for a spectroradiometer at low light, Argyll's own time-outs
+    /// beneath).
     std::chrono::milliseconds run_timeout{120000};
     std::map<std::string, std::string> env;  ///< extra environment (ARGYLL_* settings)
 };
@@ -34,19 +37,36 @@ public:
     /// Runs `spotread -?` once to find the port; throws InstrumentError Disconnected when
     /// spotread is missing or does not list the port.
     explicit ArgyllDevice(ArgyllOptions options);
+    /// Ends the spotread session (Q), so the instrument is released.
+    ~ArgyllDevice() override;
+    ArgyllDevice(const ArgyllDevice&) = delete;
+    ArgyllDevice& operator=(const ArgyllDevice&) = delete;
+
     procedure::InstrumentInfo identify() override;
     Capabilities capabilities() const override;
+    /// A key press in the running spotread session (started on first use, and again when it has
+    /// ended or failed); spotread's output up to its next prompt is the reading.
     procedure::Reading measure() override;
 
+    /// spotread sessions started so far (one per device unless one failed).
+    int sessionsStarted() const { return sessions_started_; }
+    /// The running spotread's process id; -1 when no session runs.
+    pid_t sessionPid() const { return session_ ? session_->pid() : -1; }
+
 private:
-    /// One spotread run for a reading; its output.
-    std::string run();
+    /// Starts spotread and waits for its first reading prompt (falls back to no spectrum for a
+    /// meter without one). Throws the classified failure when spotread ends instead.
+    void startSession();
+    /// Q to spotread (and to its retry prompt), up to 2 s to exit, then killed.
+    void endSession();
     procedure::Reading toReading(const std::string& output) const;
 
     ArgyllOptions options_;
-    std::chrono::steady_clock::duration lastRun_{};
+    std::chrono::steady_clock::duration lastReading_{};
     PortEntry port_;
     procedure::InstrumentInfo info_;
+    std::unique_ptr<ChildProcess> session_;
+    int sessions_started_ = 0;
 };
 
 }  // namespace cm::drivers::argyll

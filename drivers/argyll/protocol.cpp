@@ -174,6 +174,16 @@ SpotreadReading parseReading(const std::string& out) {
     return r;
 }
 
+std::vector<std::string> sessionArguments(int port_number, bool spectrum) {
+    std::vector<std::string> a = {"-e", "-x"};
+    if (spectrum) {
+        a.push_back("-s");
+    }
+    a.push_back("-c");
+    a.push_back(std::to_string(port_number));
+    return a;
+}
+
 std::vector<std::string> readingArguments(int port_number, bool spectrum) {
     std::vector<std::string> a = {"-e", "-x", "-O"};
     if (spectrum) {

@@ -49,5 +49,17 @@ InstrumentError classifyFailure(const std::string& output);
 /// Arguments for one emissive reading on list entry `port_number`: -e (emissive, absolute),
 /// -x (XYZ + Yxy), -O (one reading, then exit), -s (print spectrum) when asked, -c port.
 std::vector<std::string> readingArguments(int port_number, bool spectrum);
+/// The same for an interactive session (no -O): spotread takes a reading per key press.
+std::vector<std::string> sessionArguments(int port_number, bool spectrum);
+
+/// spotread's prompt for the next reading ("… any other key to take a reading: "), printed once
+/// the instrument is set up and after every reading (spotread.c).
+inline constexpr const char* kReadPrompt = "any other key to take a reading";
+/// spotread's prompt after a communication failure or a user abort ("Hit Esc or Q to give up,
+/// any other key to retry: ").
+inline constexpr const char* kRetryPrompt = "to give up, any other key to retry";
+/// The key that takes a reading: not a letter (letters are FWA references and commands: r, s, f,
+/// F, h, k, t), not Esc or Q.
+inline constexpr const char* kReadKey = " ";
 
 }  // namespace cm::drivers::argyll

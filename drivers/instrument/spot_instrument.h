@@ -34,6 +34,38 @@ private:
     std::string device_code_;
 };
 
+/// What an instrument can do when a stimulus is too dark for its default settings, from the
+/// family's model table: longer integration (an instrument-side exposure ceiling) and averaging
+/// (exposures the instrument averages, or readings the driver repeats and averages). The run raises
+/// them after a too-dark reading, within these limits, and records what it used with the reading.
+struct LowLightControl {
+    /// Auto-exposure ceiling, s: the driver's default and the most the instrument allows (equal,
+    /// or 0, when the family cannot raise it).
+    double integration_default_s = 0.0;
+    double integration_max_s = 0.0;
+    /// Averages per reading: the default and the most the run asks for at low light.
+    int averages_default = 1;
+    int averages_max = 1;
+    /// true: the instrument averages its exposures (one command); false: the driver repeats the
+    /// reading and averages.
+    bool averages_in_instrument = false;
+    /// true: the instrument's too-dark test is on the averaged signal, so averaging lowers the
+    /// level it can read (signal-to-noise grows by √n). false: averaging lowers only the random
+    /// noise (a colorimeter's under-range is per conversion), so the run does not try it on a
+    /// too-dark reading.
+    bool averaging_lowers_floor = false;
+
+    bool canRaiseIntegration() const { return integration_max_s > integration_default_s; }
+    bool canAverage() const { return averages_max > averages_default; }
+};
+
+/// Settings the run asks for (SpotInstrument::setLowLight).
+struct LowLightSettings {
+    double integration_limit_s = 0.0;  ///< auto-exposure ceiling, s; 0: the default
+    int averages = 0;                  ///< 0: the default
+    bool operator==(const LowLightSettings&) const = default;
+};
+
 struct Capabilities {
     double acceptance_angle_deg = 2.0;
     double min_luminance_cdm2 = 0.0;
@@ -43,6 +75,7 @@ struct Capabilities {
     double luminance_uncertainty_rel = 0.02;
     /// 1-sigma uncertainty of x and y from the maker's specification.
     double chromaticity_uncertainty_xy = 0.002;
+    LowLightControl low_light;
 };
 
 class SpotInstrument {
@@ -53,6 +86,10 @@ public:
     virtual Capabilities capabilities() const = 0;
     /// One reading at whatever the instrument is aimed at; blocks for the integration time.
     virtual procedure::Reading measure() = 0;
+    /// Applies low-light settings (within capabilities().low_light; {} restores the defaults) to
+    /// the readings that follow. The readings record what was used. A family without low-light
+    /// control ignores it.
+    virtual void setLowLight(const LowLightSettings& /*settings*/) {}
 };
 
 /// Current UTC time as ISO 8601 (seconds resolution), for reading timestamps.

@@ -46,7 +46,17 @@ Capabilities K10aDevice::capabilities() const {
     c.spectral = false;
     c.luminance_uncertainty_rel = 0.03;  // colorimeter, before a screen-specific correction
     c.chromaticity_uncertainty_xy = 0.004;
+    // No integration control is exposed; the driver averages N5 readings (Argyll's table up to
+    // 20 at low light, more on request). An under-range "u" is per conversion: averaging lowers
+    // the noise, not the level the K10-A reads.
+    c.low_light.averages_max = kMaxAveragedReadings;
+    c.low_light.averages_in_instrument = false;
+    c.low_light.averaging_lowers_floor = false;
     return c;
+}
+
+void K10aDevice::setLowLight(const LowLightSettings& s) {
+    min_averages_ = std::clamp(s.averages > 0 ? s.averages : 1, 1, kMaxAveragedReadings);
 }
 
 colorimetry::XYZ K10aDevice::oneReading() {
@@ -74,7 +84,7 @@ colorimetry::XYZ K10aDevice::oneReading() {
 procedure::Reading K10aDevice::measure() {
     identify();
     colorimetry::XYZ first = oneReading();
-    const int n = readingsToAverage(std::max({first.X, first.Y, first.Z}));
+    const int n = std::max(min_averages_, readingsToAverage(std::max({first.X, first.Y, first.Z})));
     colorimetry::XYZ sum = first;
     for (int i = 1; i < n; ++i) {
         const colorimetry::XYZ v = oneReading();
@@ -85,6 +95,7 @@ procedure::Reading K10aDevice::measure() {
     procedure::Reading r;
     r.xyz_cdm2 = {sum.X / n, sum.Y / n, sum.Z / n};
     r.integration_time_s = 0.4 * n;  // an N5 takes about 0.4 s
+    r.averages = n;
     r.status = n > 1 ? "ok (mean of " + std::to_string(n) + " N5 readings)" : "ok";
     r.timestamp_utc = utcNowIso8601();
     r.instrument = info_;

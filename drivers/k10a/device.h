@@ -18,6 +18,9 @@ public:
     procedure::InstrumentInfo identify() override;
     Capabilities capabilities() const override;
     procedure::Reading measure() override;
+    /// Driver-side averaging: at least `averages` N5 readings per reading (Argyll's low-light
+    /// count when that is more).
+    void setLowLight(const LowLightSettings& settings) override;
 
 private:
     std::string command(const std::string& cmd, std::size_t reply_length, double timeout_ms);
@@ -26,6 +29,7 @@ private:
     std::unique_ptr<ByteTransport> port_;
     double timeout_scale_;
     bool identified_ = false;
+    int min_averages_ = 1;
     procedure::InstrumentInfo info_;
 };
 

@@ -79,6 +79,11 @@ std::string formatM6(std::uint8_t th1, std::uint8_t th2, char status = '0');
 /// B9: "B9" + 19 big-endian 16-bit counts + "<e>".
 std::string formatB9(const std::uint16_t counts[19], char status = '0');
 
+/// The most N5 readings the driver averages into one reading when asked to (SpotInstrument::
+/// setLowLight): Argyll's own low-light count is at most 20; four times that halves the noise
+/// again, for about 32 s a reading (a project choice).
+inline constexpr int kMaxAveragedReadings = 80;
+
 /// Readings averaged at a luminance, as Argyll does for the K10's low-light noise:
 /// < 0.2 cd/m² 20, < 2 → 10, < 20 → 4, < 50 → 2, else 1.
 int readingsToAverage(double luminance_cdm2);

@@ -76,6 +76,11 @@ procedure::InstrumentInfo Pr6xxDevice::identify() {
     }
     info_.acceptance_angle_deg = model_->acceptance_angle_deg;
     grid_ = parseHardwareConfig(transact("D120", 3000ms));  // spectral grid: always ask
+    // Known low-light state: the front panel may have left other settings behind.
+    if (model_->extended_sensitivity) {
+        transact("SH0", 3000ms);
+    }
+    transact("SN1", 3000ms);
     return info_;
 }
 
@@ -90,13 +95,48 @@ Capabilities Pr6xxDevice::capabilities() const {
     c.luminance_uncertainty_rel =
         0.02;  // data sheet: ±2 % luminance accuracy (1-sigma taken as 2 %)
     c.chromaticity_uncertainty_xy = 0.0015;
+    if (model_ != nullptr) {
+        c.low_light.integration_default_s = model_->standard_exposure_ms / 1000.0;
+        c.low_light.integration_max_s =
+            (model_->extended_sensitivity ? model_->max_exposure_ms
+                                          : model_->standard_exposure_ms) /
+            1000.0;
+        c.low_light.averages_max = model_->low_light_cycles;
+        c.low_light.averages_in_instrument = true;
+        // Our reading of -8 "weak light": a test on the averaged signal (the simulator's model).
+        c.low_light.averaging_lowers_floor = true;
+    }
     return c;
+}
+
+void Pr6xxDevice::setLowLight(const LowLightSettings& s) {
+    identify();
+    const bool extended = model_->extended_sensitivity &&
+                          s.integration_limit_s * 1000.0 > model_->standard_exposure_ms;
+    const int cycles = std::clamp(s.averages > 0 ? s.averages : 1, 1, kMaxCycles);
+    auto set = [&](const std::string& cmd) {
+        const Reply r = transact(cmd, 3000ms);
+        if (r.status != 0) {
+            throw InstrumentError(errorKind(r.status), cmd + ": " + errorText(r.status),
+                                  std::to_string(r.status));
+        }
+    };
+    if (model_->extended_sensitivity && extended != extended_) {
+        set(extended ? "SH1" : "SH0");
+        extended_ = extended;
+    }
+    if (cycles != cycles_) {
+        set("SN" + std::to_string(cycles));
+        cycles_ = cycles;
+    }
 }
 
 procedure::Reading Pr6xxDevice::measure() {
     identify();
-    // Adaptive exposure plus an equal dark reading, plus overhead (manual timing notes).
-    const auto timeout = scaledTimeout(2 * model_->max_exposure_ms + 15000, timeout_scale_);
+    // Per cycle the adaptive exposure plus an equal dark reading, plus overhead (manual timing
+    // notes).
+    const double ceiling_ms = extended_ ? model_->max_exposure_ms : model_->standard_exposure_ms;
+    const auto timeout = scaledTimeout(cycles_ * 2 * ceiling_ms + 15000, timeout_scale_);
     port_->write(std::string("M2") + kCommandTerminator);
     const std::string line = port_->readUntil(kReplyTerminator, timeout);
     procedure::Reading r;
@@ -111,6 +151,8 @@ procedure::Reading Pr6xxDevice::measure() {
     r.raw_reply = line;
     r.timestamp_utc = utcNowIso8601();
     r.instrument = info_;
+    r.averages = cycles_;
+    r.integration_limit_s = extended_ ? model_->max_exposure_ms / 1000.0 : 0.0;
     readSpectrum(r);
     const Reply exposure = transact("D13", 3000ms);  // "00000,<gain>,<n> msec": exposure used
     if (exposure.status == 0 && exposure.fields.size() >= 2) {

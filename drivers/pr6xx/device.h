@@ -21,6 +21,9 @@ public:
     procedure::InstrumentInfo identify() override;
     Capabilities capabilities() const override;
     procedure::Reading measure() override;
+    /// SH1 (extended sensitivity: the adaptive ceiling up to the model's maximum) when the
+    /// ceiling asked for exceeds the standard one; SN<n> cycles to average.
+    void setLowLight(const LowLightSettings& settings) override;
 
 private:
     Reply transact(const std::string& command, std::chrono::milliseconds timeout);
@@ -34,6 +37,8 @@ private:
     const ModelInfo* model_ = nullptr;
     WavelengthGrid grid_;
     double timeout_scale_ = 1.0;
+    bool extended_ = false;  ///< SH1 sent
+    int cycles_ = 1;         ///< SN<n> sent
 };
 
 }  // namespace cm::drivers::pr6xx

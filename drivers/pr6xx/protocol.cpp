@@ -17,9 +17,11 @@ const std::vector<ModelInfo>& models() {
         // Spectral grids: PR-670 380–780 nm at 2 nm (the manual's D120 example); PR-655 380–780 nm
         // at 4 nm (data sheet; D120 is queried anyway). Bandwidth (FWHM) from the data sheets:
         // PR-655 8 nm, PR-670 5 nm; the PR-680 is taken as a PR-670.
-        {"PR-655", 6000.0, 0.17, 17000.0, 1.0, 380.0, 780.0, 4.0, 8.0},
-        {"PR-670", 30000.0, 0.0003, 25000.0, 1.0, 380.0, 780.0, 2.0, 5.0},
-        {"PR-680", 30000.0, 0.0003, 25000.0, 1.0, 380.0, 780.0, 2.0, 5.0},
+        // Low light: SE ranges 3..6000 ms (655), 6..6000 standard / 30000 extended (670, SH1);
+        // 4 averaged cycles (SN4) halve the noise at 4x the time (a project choice).
+        {"PR-655", 6000.0, 0.17, 17000.0, 1.0, 380.0, 780.0, 4.0, 8.0, 6000.0, false, 4},
+        {"PR-670", 30000.0, 0.0003, 25000.0, 1.0, 380.0, 780.0, 2.0, 5.0, 6000.0, true, 4},
+        {"PR-680", 30000.0, 0.0003, 25000.0, 1.0, 380.0, 780.0, 2.0, 5.0, 6000.0, true, 4},
     };
     return kModels;
 }

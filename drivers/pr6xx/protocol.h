@@ -25,7 +25,7 @@ inline constexpr const char* kReplyTerminator = "\r\n";
 struct ModelInfo {
     const char* model;
     double max_exposure_ms;       ///< adaptive exposure ceiling (655: 6 s; 670/680 extended: 30 s)
-    double min_luminance_cdm2;    ///< below this the instrument reports -8 weak light
+    double min_luminance_cdm2;    ///< at max_exposure_ms, one cycle: below it -8 weak light
     double max_luminance_cdm2;    ///< above this -2 overload
     double acceptance_angle_deg;  ///< standard 1° aperture
     /// Spectral grid as D120 reports it and the optical bandwidth (FWHM) from the data sheet.
@@ -33,7 +33,16 @@ struct ModelInfo {
     double spectrum_end_nm;
     double spectrum_step_nm;
     double bandwidth_nm;
+    /// Low light (manual, setup commands): the adaptive ceiling at standard sensitivity (SH0,
+    /// the default); whether SH1 (extended sensitivity, up to max_exposure_ms) exists; the cycles
+    /// the run averages (SN<n>, the instrument takes 1..99) when a stimulus is too dark.
+    double standard_exposure_ms;
+    bool extended_sensitivity;
+    int low_light_cycles;
 };
+
+/// SN accepts 1..99 cycles to average (manual, setup commands; -1012 otherwise).
+inline constexpr int kMaxCycles = 99;
 
 const std::vector<ModelInfo>& models();
 /// nullptr for an unknown model name.

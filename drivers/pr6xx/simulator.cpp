@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <stdexcept>
 
 namespace cm::drivers::pr6xx {
@@ -48,16 +49,30 @@ std::string Pr6xxSimulator::dataReply(int code) const {
     return out;
 }
 
+double Pr6xxSimulator::ceilingMs() const {
+    const ModelInfo& m = *findModel(options_.model);
+    return extended_ ? m.max_exposure_ms : m.standard_exposure_ms;
+}
+
 std::string Pr6xxSimulator::measureReply(int code) {
     const ModelInfo& m = *findModel(options_.model);
     const auto [n, faultNow] = nextMeasurement();
     const colorimetry::XYZ light = truth(m.acceptance_angle_deg);
     // Adaptive exposure: aim for a fixed signal (≈ 60 cd·ms/m² ... 6 s at 0.01), capped by the
-    // model.
-    const double exposure_ms = std::clamp(600.0 / std::max(light.Y, 1e-9), 6.0, m.max_exposure_ms);
+    // ceiling in force (standard sensitivity, or extended after SH1).
+    const double ceiling_ms = ceilingMs();
+    const double exposure_ms = std::clamp(600.0 / std::max(light.Y, 1e-9), 6.0, ceiling_ms);
     last_exposure_ms_ = exposure_ms;
-    // Light exposure, then an equal dark exposure with the shutter closed, plus ~1 s overhead.
-    const double total_s = 2.0 * exposure_ms / 1000.0 + 1.0;
+    // Each cycle: a light exposure, then an equal dark exposure with the shutter closed; ~1 s
+    // overhead.
+    const double total_s = cycles_ * 2.0 * exposure_ms / 1000.0 + 1.0;
+    const bool escalated = extended_ || cycles_ > 1;
+    if (darkFault_ && !escalated) {
+        darkFault_ = false;  // the operator's retry at the default settings reads
+    } else if (darkFault_) {
+        sleepSimulated(cycles_ * 2.0 * ceiling_ms / 1000.0);
+        return formatStatus(-8);
+    }
     if (faultNow) {
         switch (common_.fault) {
             case Fault::Unplug:
@@ -68,7 +83,7 @@ std::string Pr6xxSimulator::measureReply(int code) {
                 sleepSimulated(total_s);
                 return {};
             case Fault::Slow:
-                sleepSimulated(2.0 * m.max_exposure_ms / 1000.0 +
+                sleepSimulated(cycles_ * 2.0 * ceiling_ms / 1000.0 +
                                20.0);  // past the driver's timeout
                 break;
             case Fault::Garbage: {
@@ -80,7 +95,8 @@ std::string Pr6xxSimulator::measureReply(int code) {
                 sleepSimulated(1.0);
                 return formatStatus(-2);
             case Fault::TooDark:
-                sleepSimulated(2.0 * m.max_exposure_ms / 1000.0);
+                sleepSimulated(cycles_ * 2.0 * ceiling_ms / 1000.0);
+                darkFault_ = true;
                 return formatStatus(-8);
             case Fault::ErrorCode:
                 sleepSimulated(total_s);
@@ -93,10 +109,12 @@ std::string Pr6xxSimulator::measureReply(int code) {
     if (light.Y > m.max_luminance_cdm2) {
         return formatStatus(-2);
     }
-    if (light.Y < m.min_luminance_cdm2) {
+    // Weak light: the data sheet's minimum holds at the longest exposure and one cycle.
+    if (light.Y < virt::PtySimulator::readableFloor_cdm2(m.min_luminance_cdm2, m.max_exposure_ms,
+                                                         ceiling_ms, cycles_)) {
         return formatStatus(-8);
     }
-    last_ = noisy(light, n);
+    last_ = noisy(light, n, cycles_);
     // The spectrum the instrument measured; its own XYZ is that spectrum's integral.
     const WavelengthGrid g = grid();
     const auto spectrum = spectrumOf(last_, {g.start_nm, g.end_nm, g.step_nm}, m.bandwidth_nm);
@@ -107,6 +125,35 @@ std::string Pr6xxSimulator::measureReply(int code) {
     lastSpectrum_ = spectrum.values();
     haveData_ = true;
     return dataReply(code);
+}
+
+std::string Pr6xxSimulator::setup(const std::string& cmd) {
+    const ModelInfo& m = *findModel(options_.model);
+    const std::string arg = cmd.substr(2);
+    char* end = nullptr;
+    const long v = std::strtol(arg.c_str(), &end, 10);
+    const bool number = !arg.empty() && end != nullptr && *end == '\0';
+    switch (cmd[1]) {
+        case 'U':
+            return cmd == "SU0" || cmd == "SU1" ? "00000" : formatStatus(-1009);
+        case 'H':  // sensitivity: 0 standard, 1 extended (PR-670/680 only)
+            if (!m.extended_sensitivity) {
+                return formatStatus(-1035);
+            }
+            if (!number || (v != 0 && v != 1)) {
+                return formatStatus(-1026);
+            }
+            extended_ = v == 1;
+            return "00000";
+        case 'N':  // cycles to average
+            if (!number || v < 1 || v > kMaxCycles) {
+                return formatStatus(-1012);
+            }
+            cycles_ = static_cast<int>(v);
+            return "00000";
+        default:
+            return "00000";  // other setup commands are accepted and change nothing simulated
+    }
 }
 
 std::string Pr6xxSimulator::handle(const std::string& cmd) {
@@ -138,7 +185,7 @@ std::string Pr6xxSimulator::handle(const std::string& cmd) {
         return buf;
     }
     if (c == 'S' && cmd.size() >= 2) {
-        return cmd == "SU0" || cmd == "SU1" || cmd[1] != 'U' ? "00000" : formatStatus(-1009);
+        return setup(cmd);
     }
     if (c == 'I') {
         return "00000";

@@ -34,10 +34,19 @@ private:
     std::string dataReply(int code) const;
     WavelengthGrid grid() const;
     void reply(const std::string& line);
+    /// SH / SN setup commands (sensitivity, cycles to average).
+    std::string setup(const std::string& command);
+    /// Adaptive exposure ceiling in force: standard, or the model's maximum after SH1.
+    double ceilingMs() const;
 
     SimulatorOptions options_;
     bool remote_ = false;
     double last_exposure_ms_ = 0.0;
+    bool extended_ = false;  ///< SH1
+    int cycles_ = 1;         ///< SN<n>
+    /// An injected too-dark fault stays while the run tries longer integration or averaging, so
+    /// the operator is still asked; it ends at the next reading with the default settings.
+    bool darkFault_ = false;
     bool haveData_ = false;
     colorimetry::XYZ last_;
     std::vector<double> lastSpectrum_;

@@ -60,7 +60,26 @@ procedure::InstrumentInfo SpecbosDevice::identify() {
     wavbeg_nm_ = parseLabelled(query("*para:wavbeg?", 2000), kWavBegLabel);
     wavend_nm_ = parseLabelled(query("*para:wavend?", 2000), kWavEndLabel);
     setting("*conf:maxtin " + std::to_string(static_cast<int>(model_->max_exposure_ms)));
+    maxtin_ms_ = model_->max_exposure_ms;
+    setting("*conf:aver 1");  // as Argyll: one exposure per reading unless the run asks for more
+    aver_ = 1;
     return info_;
+}
+
+void SpecbosDevice::setLowLight(const LowLightSettings& s) {
+    identify();
+    const double maxtin = s.integration_limit_s > 0.0 ? std::clamp(s.integration_limit_s * 1000.0,
+                                                                   kMinCeiling_ms, kMaxCeiling_ms)
+                                                      : model_->max_exposure_ms;
+    const int aver = std::clamp(s.averages > 0 ? s.averages : 1, 1, kMaxAverages);
+    if (maxtin != maxtin_ms_) {
+        setting("*conf:maxtin " + std::to_string(static_cast<int>(maxtin)));
+        maxtin_ms_ = maxtin;
+    }
+    if (aver != aver_) {
+        setting("*conf:aver " + std::to_string(aver));
+        aver_ = aver;
+    }
 }
 
 Capabilities SpecbosDevice::capabilities() const {
@@ -71,14 +90,23 @@ Capabilities SpecbosDevice::capabilities() const {
     c.spectral = true;
     c.luminance_uncertainty_rel = 0.02;
     c.chromaticity_uncertainty_xy = 0.002;
+    if (model_ != nullptr) {
+        c.low_light.integration_default_s = model_->max_exposure_ms / 1000.0;
+        c.low_light.integration_max_s = kMaxCeiling_ms / 1000.0;
+        c.low_light.averages_max = model_->low_light_averages;
+        c.low_light.averages_in_instrument = true;
+        // Our reading of error 121 "underexposed": a test on the averaged signal.
+        c.low_light.averaging_lowers_floor = true;
+    }
     return c;
 }
 
 procedure::Reading SpecbosDevice::measure() {
     identify();
     port_->write(std::string("*init") + kTerminator);
-    // Auto-exposure up to the ceiling, an equal dark reading, ≈ 3.6 s overhead (+10 s margin).
-    const auto timeout = scaledTimeout(2 * model_->max_exposure_ms + 13600, timeout_scale_);
+    // Per exposure averaged: auto-exposure up to the ceiling and an equal dark reading; ≈ 3.6 s
+    // overhead (+10 s margin).
+    const auto timeout = scaledTimeout(aver_ * 2 * maxtin_ms_ + 13600, timeout_scale_);
     for (;;) {
         const char b = port_->readExactly(1, timeout)[0];
         if (b == kEnq) {
@@ -113,6 +141,8 @@ procedure::Reading SpecbosDevice::measure() {
     }
     r.xyz_cdm2 = {v[0], v[1], v[2]};
     r.raw_reply = raw;
+    r.averages = aver_;
+    r.integration_limit_s = maxtin_ms_ > model_->max_exposure_ms ? maxtin_ms_ / 1000.0 : 0.0;
     readSpectrum(r);
     r.timestamp_utc = utcNowIso8601();
     r.instrument = info_;

@@ -18,6 +18,8 @@ public:
     procedure::InstrumentInfo identify() override;
     Capabilities capabilities() const override;
     procedure::Reading measure() override;
+    /// *conf:maxtin (auto-exposure ceiling) and *conf:aver (exposures averaged).
+    void setLowLight(const LowLightSettings& settings) override;
 
 private:
     std::string query(const std::string& command, double timeout_ms);
@@ -32,6 +34,8 @@ private:
     procedure::InstrumentInfo info_;
     double wavbeg_nm_ = 380.0;  ///< *para:wavbeg?
     double wavend_nm_ = 780.0;  ///< *para:wavend?
+    double maxtin_ms_ = 0.0;    ///< *conf:maxtin in force
+    int aver_ = 1;              ///< *conf:aver in force
 };
 
 }  // namespace cm::drivers::specbos

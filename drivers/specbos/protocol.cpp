@@ -11,8 +11,8 @@ namespace cm::drivers::specbos {
 
 const std::vector<ModelInfo>& models() {
     static const std::vector<ModelInfo> kModels = {
-        {"JETI_SB1211", "specbos 1211", 3000.0, 0.2},
-        {"SB05", "specbos 1201", 8000.0, 0.1},
+        {"JETI_SB1211", "specbos 1211", 3000.0, 0.2, 4},
+        {"SB05", "specbos 1201", 8000.0, 0.1, 4},
     };
     return kModels;
 }

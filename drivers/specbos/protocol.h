@@ -21,8 +21,15 @@ struct ModelInfo {
     const char* idn;            ///< *idn? answer prefix
     const char* model;          ///< our display name
     double max_exposure_ms;     ///< auto-exposure ceiling used (*conf:maxtin), as Argyll sets it
-    double min_luminance_cdm2;  ///< below this: error 121 underexposed
+    double min_luminance_cdm2;  ///< at that ceiling, one exposure: below it error 121 underexposed
+    /// Averages (*conf:aver) the run asks for when a stimulus is too dark (a project choice).
+    int low_light_averages;
 };
+/// Firmware limits (JETI command set as a public Python driver checks them before sending):
+/// *conf:maxtin 1000..60000 ms, *conf:aver 1..10000.
+inline constexpr double kMinCeiling_ms = 1000.0;
+inline constexpr double kMaxCeiling_ms = 60000.0;
+inline constexpr int kMaxAverages = 10000;
 const std::vector<ModelInfo>& models();
 const ModelInfo* findByIdn(const std::string& idn);
 

@@ -51,6 +51,14 @@ void SpecbosSimulator::init() {
     const colorimetry::XYZ light = truth(2.0);
     const double exposure_ms = std::clamp(1000.0 / std::max(light.Y, 1e-9), 1.0, conf_.maxtin_ms);
     const double total_s = conf_.aver * 2.0 * exposure_ms / 1000.0 + 3.6;
+    const bool escalated = conf_.aver > 1 || (m != nullptr && conf_.maxtin_ms > m->max_exposure_ms);
+    if (darkFault_ && !escalated) {
+        darkFault_ = false;  // the operator's retry at the default settings reads
+    } else if (darkFault_) {
+        sleepSimulated(total_s);
+        nak(121);
+        return;
+    }
     if (faultNow) {
         switch (common_.fault) {
             case virt::Fault::Unplug:
@@ -72,6 +80,7 @@ void SpecbosSimulator::init() {
                 return;
             case virt::Fault::TooDark:
                 sleepSimulated(total_s);
+                darkFault_ = true;
                 nak(121);
                 return;
             case virt::Fault::ErrorCode:
@@ -87,11 +96,13 @@ void SpecbosSimulator::init() {
         send(std::string(1, kEnq));
         sleepSimulated(std::min(1.0, total_s - t));
     }
-    if (m != nullptr && light.Y < m->min_luminance_cdm2 * (3000.0 / conf_.maxtin_ms)) {
+    // Underexposed: the model's minimum holds at its usual ceiling and one exposure.
+    if (m != nullptr && light.Y < readableFloor_cdm2(m->min_luminance_cdm2, m->max_exposure_ms,
+                                                     conf_.maxtin_ms, conf_.aver)) {
         nak(121);
         return;
     }
-    last_ = noisy(light, n);
+    last_ = noisy(light, n, conf_.aver);
     // The instrument's XYZ is its spectrum's integral (a colour beyond the primaries' gamut is
     // measured as the nearest one they make); *fetch:sprad recomputes the same spectrum.
     last_ =
@@ -199,7 +210,7 @@ void SpecbosSimulator::handle(const std::string& raw) {
         if (oneArg(0, 2, v))
             conf_.expo = static_cast<int>(v);
     } else if (key == "*conf:maxtin" || key == "*para:maxtin") {
-        if (oneArg(1, 60000, v))
+        if (oneArg(static_cast<long>(kMinCeiling_ms), static_cast<long>(kMaxCeiling_ms), v))
             conf_.maxtin_ms = static_cast<double>(v);
     } else if (key == "*conf:func") {
         if (oneArg(0, 15, v))
@@ -208,7 +219,7 @@ void SpecbosSimulator::handle(const std::string& raw) {
         if (oneArg(0, 12, v))
             conf_.form = static_cast<int>(v);
     } else if (key == "*conf:aver" || key == "*para:aver") {
-        if (oneArg(1, 100, v))
+        if (oneArg(1, kMaxAverages, v))
             conf_.aver = static_cast<int>(v);
     } else if (key == "*conf:wran" || key == "*para:wran") {
         if (!numeric || args.size() != 3) {

@@ -59,6 +59,9 @@ private:
     SpecbosConf conf_;
     int calibn_ = 0;
     int laser_ = 0;
+    /// An injected too-dark fault stays while the run tries a longer ceiling or averaging (so the
+    /// operator is still asked); it ends at the next *init with the defaults.
+    bool darkFault_ = false;
 };
 
 }  // namespace cm::drivers::specbos

@@ -39,6 +39,8 @@ public:
     /// Kills the child now (it is reaped); the result then says timed_out.
     void kill();
     ChildResult result() const;
+    /// The child's process id while it runs, -1 once it has exited or been killed.
+    pid_t pid() const { return pid_; }
 
 private:
     void collect(std::chrono::milliseconds slice);

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cmath>
 #include <stdexcept>
 
 namespace cm::drivers::virt {
@@ -96,12 +97,22 @@ colorimetry::XYZ PtySimulator::truth(double acceptance_angle_deg) const {
     return theatre_->spotMean(theatre_->presentation(), theatre_->aim(), acceptance_angle_deg);
 }
 
-colorimetry::XYZ PtySimulator::noisy(const colorimetry::XYZ& t, int /*measurement*/) {
+colorimetry::XYZ PtySimulator::noisy(const colorimetry::XYZ& t, int /*measurement*/, int averages) {
     const std::uint64_t task = theatre_->task();
     withinTask_ = task == noiseTask_ ? withinTask_ + 1 : 0;
     noiseTask_ = task;
-    return addMeasurementNoise(t, theatre_->config().noise, common_.seed,
-                               (task << 10) + withinTask_ + 1);
+    Noise n = theatre_->config().noise;
+    const double k = 1.0 / std::sqrt(static_cast<double>(std::max(1, averages)));
+    n.luminance_rel_pct *= k;
+    n.luminance_abs_cdm2 *= k;
+    n.chromaticity_xy *= k;
+    return addMeasurementNoise(t, n, common_.seed, (task << 10) + withinTask_ + 1);
+}
+
+double PtySimulator::readableFloor_cdm2(double floor_ref_cdm2, double ref_s, double integration_s,
+                                        int averages) {
+    return floor_ref_cdm2 * (ref_s / std::max(integration_s, 1e-9)) /
+           std::sqrt(static_cast<double>(std::max(1, averages)));
 }
 
 colorimetry::Spectrum PtySimulator::spectrumOf(const colorimetry::XYZ& xyz,

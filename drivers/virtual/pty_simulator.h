@@ -77,7 +77,15 @@ protected:
     /// True light at the aim over the acceptance angle, and the seeded noisy reading of it: the
     /// noise is keyed on (seed, the theatre's task, the k-th measurement within that task).
     colorimetry::XYZ truth(double acceptance_angle_deg) const;
-    colorimetry::XYZ noisy(const colorimetry::XYZ& truth, int measurement);
+    /// With `averages` exposures averaged into the reading its random noise is σ / √averages.
+    colorimetry::XYZ noisy(const colorimetry::XYZ& truth, int measurement, int averages = 1);
+    /// The simulators' low-light model (our reading, not a maker's figure): a read-noise-limited
+    /// detector whose signal-to-noise ratio grows with the integration time and with the square
+    /// root of the exposures averaged; the instrument refuses a reading ("too dark") below a fixed
+    /// ratio. So the lowest readable level is `floor_ref_cdm2` (at `ref_s`, one exposure) scaled
+    /// by ref_s / integration_s and by 1 / √averages.
+    static double readableFloor_cdm2(double floor_ref_cdm2, double ref_s, double integration_s,
+                                     int averages);
     /// The spectral radiance behind a reading: the theatre's primaries mixed to `xyz` on the
     /// instrument's grid, seen through its bandwidth (FWHM, nm).
     colorimetry::Spectrum spectrumOf(const colorimetry::XYZ& xyz, const SpectralGrid& grid,

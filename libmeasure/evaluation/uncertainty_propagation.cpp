@@ -146,9 +146,17 @@ PropagatedUncertainty propagateUncertainty(const procedure::FigureSpec& spec,
         g.instrument = std::get<0>(key);
         g.Y = mean.Y;
         g.xy = colorimetry::toXY(mean);
-        double fRel = rRel;
-        double fAbs = rAbs;
-        double fXy = rXy;
+        // A reading that averages a exposures (or driver-side readings) carries σ / √a of the
+        // budget's random part: per reading the variance factor is 1/a, and the group mean's is
+        // Σ(1/aᵢ) / n² (1/n for single-exposure readings, as before).
+        double invAverages = 0.0;
+        for (std::size_t i : members) {
+            invAverages += 1.0 / static_cast<double>(std::max(1, readings[i].reading.averages));
+        }
+        const double perReading = std::sqrt(invAverages / n);  // model σ factor of one reading
+        double fRel = rRel * perReading;
+        double fAbs = rAbs * perReading;
+        double fXy = rXy * perReading;
         if (members.size() >= 2) {
             // Observed scatter of the repeats (Type A): when it exceeds what the model predicts,
             // the model's random part is scaled up to it (never down).
@@ -159,7 +167,7 @@ PropagatedUncertainty propagateUncertainty(const procedure::FigureSpec& spec,
                 vY += (x.Y - mean.Y) * (x.Y - mean.Y) / (n - 1);
                 vXy += ((xy.x - mx) * (xy.x - mx) + (xy.y - my) * (xy.y - my)) / (2.0 * (n - 1));
             }
-            const double model = std::hypot(rRel * mean.Y, rAbs);
+            const double model = std::hypot(fRel * mean.Y, fAbs);
             const double observed = std::sqrt(vY);
             if (std::isfinite(observed) && observed > model) {
                 if (model > 0.0) {
@@ -309,6 +317,8 @@ std::vector<procedure::RecordedReading> simulateRun(
     std::vector<procedure::RecordedReading> out = truth;
     for (procedure::RecordedReading& r : out) {
         const colorimetry::XYZ t = r.reading.xyz_cdm2;
+        // A reading of `averages` exposures carries σ / √averages of the random part.
+        const double k = 1.0 / std::sqrt(static_cast<double>(std::max(1, r.reading.averages)));
         double rel = 0.0, dx = 0.0, dy = 0.0;
         std::vector<const UncertaintyComponent*> floors;
         for (const UncertaintyComponent& c : model.components) {
@@ -316,10 +326,10 @@ std::vector<procedure::RecordedReading> simulateRun(
                 continue;
             }
             if (c.quantity == ComponentQuantity::LuminanceRel) {
-                rel += drawComponent(c, rng);
+                rel += k * drawComponent(c, rng);
             } else if (c.quantity == ComponentQuantity::ChromaticityXY) {
-                dx += drawComponent(c, rng);
-                dy += drawComponent(c, rng);
+                dx += k * drawComponent(c, rng);
+                dy += k * drawComponent(c, rng);
             } else if (c.quantity == ComponentQuantity::LuminanceAbs_cdm2) {
                 floors.push_back(&c);
             }
@@ -328,9 +338,9 @@ std::vector<procedure::RecordedReading> simulateRun(
         colorimetry::XYZ x = colorimetry::fromxyY({xy.x + s.dx + dx, xy.y + s.dy + dy},
                                                   t.Y * (s.luminanceFactor(t.Y) + rel));
         for (const UncertaintyComponent* c : floors) {
-            x.X += drawComponent(*c, rng);
-            x.Y += drawComponent(*c, rng);
-            x.Z += drawComponent(*c, rng);
+            x.X += k * drawComponent(*c, rng);
+            x.Y += k * drawComponent(*c, rng);
+            x.Z += k * drawComponent(*c, rng);
         }
         r.reading.xyz_cdm2 = x;
     }

@@ -28,7 +28,14 @@ struct InstrumentInfo {
 /// A spot reading: absolute XYZ with Y in cd/m².
 struct Reading {
     colorimetry::XYZ xyz_cdm2;
+    /// Integration (exposure) time the instrument used, s; 0 when it does not report one.
     double integration_time_s = 0.0;
+    /// Exposures (instrument-side) or readings (driver-side) averaged into this one; the random
+    /// part of its uncertainty is the budget's σ / √averages (docs/uncertainty.md).
+    int averages = 1;
+    /// The auto-exposure ceiling in force, s, when the run raised it for a dark stimulus (too dark
+    /// at the instrument's default); 0: the instrument's default.
+    double integration_limit_s = 0.0;
     std::string timestamp_utc;  ///< ISO 8601, e.g. 2026-11-25T02:14:41Z
     std::string status = "ok";  ///< device status text for the record
     InstrumentInfo instrument;

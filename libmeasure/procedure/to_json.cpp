@@ -43,6 +43,8 @@ void to_json(nlohmann::json& j, const RecordedReading& rr) {
          {"u_prime", numberOrNull(uv.u_prime)},
          {"v_prime", numberOrNull(uv.v_prime)},
          {"integration_time_s", r.integration_time_s},
+         {"averages", r.averages},
+         {"integration_limit_s", r.integration_limit_s},
          {"timestamp_utc", r.timestamp_utc},
          {"status", r.status},
          {"instrument_serial", r.instrument.serial},

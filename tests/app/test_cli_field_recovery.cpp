@@ -127,3 +127,45 @@ TEST_CASE("field run: an unplugged meter is waited for and the run reconnects in
     CHECK(rep["readings"].size() == 5);
     CHECK(rep["skipped"].empty());
 }
+
+TEST_CASE(
+    "field run: a white too dark for the PR-670's standard ceiling is read at 30 s, and the "
+    "console, report.json and the PDF say so",
+    "[cli][field][recovery][low-light]") {
+    // White at 0.001 cd/m² at the centre (no room light): below the PR-670's 0.0015 cd/m² at its
+    // standard 6 s ceiling, above 0.0003 at the extended 30 s (data sheet).
+    nlohmann::json cfg = test::readJson(test::virtualTheatre("projector-reference.json"));
+    cfg["stimuli"]["white"]["centre_cdm2"] = 0.001;
+    cfg["ambient_cdm2"] = 0.0;
+    cfg["noise"]["luminance_abs_cdm2"] = 0.0;
+    const auto t = std::make_shared<drivers::virt::VirtualTheatre>(
+        drivers::virt::parseTheatreConfig(util::JsonView(cfg, "dim")));
+    auto sim = drivers::findFamily("pr6xx")->makeSimulator(t, {});
+    sim->start();
+    const fs::path dir = test::freshDir("field-dim");
+    fs::create_directories(dir);
+    std::ofstream(dir / "answers.txt") << "\n\n\n\n\n";
+    const test::Run r =
+        test::cli("certify --port " + sim->devicePath() +
+                  " --instrument pr6xx --allow-unfit --screen 12.0x5.0 --site 'Cinema 3' --profile "
+                  "st431-1-theatre --out " +
+                  (dir / "out").string() + " < " + (dir / "answers.txt").string());
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    CHECK_THAT(r.output, Catch::Contains("(exposure 30 s, ceiling raised to 30 s)"));
+    CHECK_THAT(r.output, !Catch::Contains("too little light"));
+    const auto rep = test::readJson(dir / "out" / "report.json");
+    REQUIRE(rep["readings"].size() == 5);
+    for (const auto& reading : rep["readings"]) {
+        CHECK(reading["integration_limit_s"].get<double>() == Approx(30.0));
+        CHECK(reading["integration_time_s"].get<double>() == Approx(30.0));
+        CHECK(reading["averages"].get<int>() == 1);
+    }
+    const fs::path txt = dir / "report.txt";
+    REQUIRE(std::system(
+                ("pdftotext -layout " + (dir / "out" / "report.pdf").string() + " " + txt.string())
+                    .c_str()) == 0);
+    const std::string pdf = test::readText(txt);
+    CHECK_THAT(pdf, Catch::Contains("Reading conditions"));
+    CHECK_THAT(pdf, Catch::Contains("ceiling raised to 30 s"));
+}

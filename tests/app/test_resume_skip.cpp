@@ -11,7 +11,7 @@
 namespace fs = std::filesystem;
 using cm::test::cli;
 
-TEST_CASE("specbos on rp431-2 is too dark at the black step: resume says why and offers skip",
+TEST_CASE("specbos on rp431-2 is too dark at the ambient step: resume says why and offers skip",
           "[session][resume][skip]") {
     const fs::path base = cm::test::freshDir("skip");
     fs::create_directories(base);
@@ -26,7 +26,11 @@ TEST_CASE("specbos on rp431-2 is too dark at the black step: resume says why and
     std::smatch m;
     REQUIRE(std::regex_search(first.output, m, std::regex("session (\\d{8}-\\d{6}-[0-9a-f]{4})")));
     const std::string sid = m[1];
-    CHECK_THAT(first.output, Catch::Contains("step 'black'"));
+    // Black (0.024 cd/m² with the room light) is below the 1211's 0.2 cd/m² at its 3 s ceiling
+    // but read at the firmware's 60 s (0.01 cd/m²); the room light alone (0.004 cd/m²) is below
+    // even 60 s with 4 averages (0.005 cd/m²): the first task it cannot measure is 'ambient'.
+    CHECK_THAT(first.output, Catch::Contains("step 'ambient'"));
+    CHECK_THAT(first.output, Catch::Contains("also with exposure ceiling 60 s"));
     CHECK_THAT(first.output, Catch::Contains("resuming will fail the same way"));
     CHECK_THAT(first.output, Catch::Contains("--skip-next"));
 
@@ -49,7 +53,16 @@ TEST_CASE("specbos on rp431-2 is too dark at the black step: resume says why and
     CHECK(resumes < 10);
     const auto report = cm::test::readJson(base / "out" / "report.json");
     REQUIRE(report["skipped"].size() >= 1);
-    CHECK(report["skipped"][0]["step"] == "black");
+    CHECK(report["skipped"][0]["step"] == "ambient");
+    // The black readings were taken at the raised ceiling, and say so.
+    bool blackAt60 = false;
+    for (const auto& r : report["readings"]) {
+        if (r["step"] == "black") {
+            blackAt60 = true;
+            CHECK(r["integration_limit_s"].get<double>() == Approx(60.0));
+        }
+    }
+    CHECK(blackAt60);
     CHECK(report["skipped"][0]["reason"] == "too dark for specbos");
     fs::remove_all(base);
 }

@@ -141,6 +141,8 @@ TEST_CASE("journal v5 → v6: spectra written before are read back, small radian
     const char* downgrade =
         "UPDATE readings SET spectrum = '0.000000,0.000000,0.000000,0.500000';"
         "ALTER TABLE readings DROP COLUMN spectrum_values;"
+        "ALTER TABLE readings DROP COLUMN averages;"
+        "ALTER TABLE readings DROP COLUMN integration_limit_s;"
         "UPDATE meta SET value = '5' WHERE key = 'schema_version';";
     REQUIRE(sqlite3_exec(h, downgrade, nullptr, nullptr, nullptr) == SQLITE_OK);
     sqlite3_close(h);
@@ -149,6 +151,9 @@ TEST_CASE("journal v5 → v6: spectra written before are read back, small radian
     REQUIRE(back.size() == 1);
     // What the old journal held is carried over as it was (its six decimals lost the dark values).
     CHECK(back[0].reading.spectral_radiance == std::vector<double>{0, 0, 0, 0.5});
+    // Journals before v7 record no averaging: one exposure at the instrument's default ceiling.
+    CHECK(back[0].reading.averages == 1);
+    CHECK(back[0].reading.integration_limit_s == 0.0);
     fs::remove_all(base);
 }
 
@@ -332,5 +337,31 @@ TEST_CASE(
                                " --profile rp431-2-theatre --observer 1964_10");
     CHECK(noSpectra.exit_code == 2);
     CHECK_THAT(noSpectra.output, Catch::Contains("has no spectrum"));
+    fs::remove_all(base);
+}
+
+TEST_CASE("journal v7: a low-light reading's averages and raised ceiling are read back",
+          "[session][low-light]") {
+    const fs::path base = cm::test::freshDir("lowlight-journal");
+    fs::create_directories(base);
+    cm::app::SessionStore store(base / "s.db");
+    cm::app::SessionInfo info;
+    info.profile_id = "rp431-2-theatre";
+    info.profile_json = "{}";
+    info.source = "test";
+    const std::string sid = store.createSession(info);
+    cm::procedure::RecordedReading r;
+    r.step_id = "black";
+    r.point_id = "centre";
+    r.reading.xyz_cdm2 = {0.01, 0.011, 0.012};
+    r.reading.integration_time_s = 30.0;
+    r.reading.integration_limit_s = 30.0;
+    r.reading.averages = 4;
+    store.appendReading(sid, r);
+    const auto back = store.readings(sid);
+    REQUIRE(back.size() == 1);
+    CHECK(back[0].reading.averages == 4);
+    CHECK(back[0].reading.integration_limit_s == 30.0);
+    CHECK(back[0].reading.integration_time_s == 30.0);
     fs::remove_all(base);
 }

@@ -126,6 +126,10 @@ std::vector<procedure::RecordedReading> readingsFromReportJson(const nlohmann::j
         rr.repeat = static_cast<int>(r.at("repeat").integer(0, 1000));
         rr.reading.xyz_cdm2 = {r.number("X"), r.number("Y"), r.number("Z")};
         rr.reading.integration_time_s = r.numberOr("integration_time_s", 0.0);
+        // Reports written before low-light escalation have neither field: one exposure, default.
+        rr.reading.averages =
+            r.has("averages") ? static_cast<int>(r.at("averages").integer(1, 1000000)) : 1;
+        rr.reading.integration_limit_s = r.numberOr("integration_limit_s", 0.0);
         rr.reading.timestamp_utc = r.stringOr("timestamp_utc", "");
         rr.reading.instrument.serial = r.stringOr("instrument_serial", "");
         rr.reading.u_luminance_rel = r.numberOr("u_luminance_rel", 0.0);

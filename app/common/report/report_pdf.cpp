@@ -6,6 +6,7 @@
 
 #include "app/common/present/chart_data.h"
 #include "app/common/present/instrument_text.h"
+#include "app/common/present/reading_conditions.h"
 #include "app/common/present/translations.h"
 #include "app/common/report/pdf_charts.h"
 #include "app/common/report/pdf_style.h"
@@ -394,6 +395,22 @@ void readingsTable(Pages& pg, const report::CertificationReport& r) {
              {fixed(uv.v_prime, 4)},
              {rr.reading.u_chromaticity_xy > 0 ? fixed(rr.reading.u_chromaticity_xy, 4) : "—"},
              {rr.reading.timestamp_utc}});
+    }
+    // Reading details: how each reading beyond one exposure at the default ceiling was taken
+    // (longer integration or averaging at low light).
+    bool conditionsHeading = false;
+    for (const auto& rr : r.readings) {
+        const std::string c = present::readingConditions(rr.reading, L);
+        if (c.empty()) {
+            continue;
+        }
+        if (!conditionsHeading) {
+            pg.paragraph(tr("Reading conditions", L), 8, true);
+            conditionsHeading = true;
+        }
+        pg.paragraph(
+            rr.step_id + " / " + rr.point_id + " #" + std::to_string(rr.repeat + 1) + ": " + c, 7.5,
+            false, kGrey);
     }
     for (const auto& s : r.skipped) {
         pg.paragraph(tr("Skipped", L) + ": " + s.step_id + " / " + s.point_id + ": " + s.reason, 8,

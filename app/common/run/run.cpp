@@ -2,6 +2,8 @@
 // The run's state machine: requests out, decisions in, readings journaled before they are shown.
 #include "app/common/run/run.h"
 
+#include "app/common/run/low_light.h"
+
 #include "drivers/virtual/virtual_theatre.h"
 
 #include <chrono>
@@ -237,6 +239,57 @@ procedure::Reading Run::readOnce(const MeasureHooks& hooks) {
     }
 }
 
+procedure::Reading Run::readAtLowLight(const MeasureHooks& hooks) {
+    try {
+        return readOnce(hooks);
+    } catch (const drivers::InstrumentError& e) {
+        if (e.kind() != drivers::ErrorKind::TooDark || cancelled(hooks) || !instrument_) {
+            throw;
+        }
+        const auto ladder = lowLightLadder(instrument_->capabilities().low_light);
+        if (ladder.empty()) {
+            throw;
+        }
+        // Back to the defaults whatever happens: the next task is usually brighter, and the
+        // readings record what they were taken with.
+        auto restore = [this] {
+            if (instrument_) {
+                try {
+                    instrument_->setLowLight({});
+                } catch (const drivers::InstrumentError&) {
+                    // The next reading meets the same fault and reports it.
+                }
+            }
+        };
+        std::string tried;
+        drivers::InstrumentError last = e;
+        for (const auto& step : ladder) {
+            if (cancelled(hooks)) {
+                break;
+            }
+            const std::string what = describeLowLight(step);
+            tried += (tried.empty() ? "" : "; then ") + what;
+            try {
+                instrument_->setLowLight(step);
+                procedure::Reading r = readOnce(hooks);
+                r.status += " (low light: " + what + ")";
+                restore();
+                return r;
+            } catch (const drivers::InstrumentError& again) {
+                if (again.kind() != drivers::ErrorKind::TooDark) {
+                    restore();
+                    throw;
+                }
+                last = again;
+            }
+        }
+        restore();
+        throw drivers::InstrumentError(drivers::ErrorKind::TooDark,
+                                       std::string(last.what()) + " (also with " + tried + ")",
+                                       last.deviceCode());
+    }
+}
+
 void Run::reconnectAfterUnplug(const drivers::InstrumentError& cause, const MeasureHooks& hooks) {
     disconnect();
     const procedure::InstrumentInfo before = info_;
@@ -282,7 +335,7 @@ MeasureOutcome Run::measure(const MeasureHooks& hooks) {
     MeasureOutcome out;
     procedure::Reading reading;
     try {
-        reading = readOnce(hooks);
+        reading = readAtLowLight(hooks);
     } catch (const drivers::InstrumentError& e) {
         const bool unmeasurable =
             e.kind() == drivers::ErrorKind::TooDark || e.kind() == drivers::ErrorKind::OverRange;

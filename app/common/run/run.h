@@ -90,6 +90,9 @@ public:
 private:
     enum class Stage { Show, Aim, Ask, Measure, Stopped };
     procedure::Reading readOnce(const MeasureHooks& hooks);
+    /// readOnce(); on too dark, the low-light ladder (low_light.h) before giving up. The
+    /// instrument is back at its defaults afterwards.
+    procedure::Reading readAtLowLight(const MeasureHooks& hooks);
     void reconnectAfterUnplug(const drivers::InstrumentError& cause, const MeasureHooks& hooks);
     Request make(Request::Kind kind) const;
 

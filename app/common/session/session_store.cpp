@@ -397,6 +397,13 @@ void SessionStore::migrate() {
              "UPDATE readings SET spectrum_values = spectrum "
              "WHERE spectrum IS NOT NULL AND spectrum <> '';");
     }
+    if (version < 7) {
+        // v7: what a dark reading was taken with: the averages and the raised auto-exposure
+        // ceiling (NULL in older journals: one exposure at the instrument's default).
+        step(7,
+             "ALTER TABLE readings ADD COLUMN averages INTEGER;"
+             "ALTER TABLE readings ADD COLUMN integration_limit_s REAL;");
+    }
 }
 
 std::string SessionStore::createSession(SessionInfo info) {
@@ -469,9 +476,9 @@ void SessionStore::appendReading(const std::string& sid, const procedure::Record
             "timestamp_utc, status, instrument_id, raw_reply, standard_uncertainty_rel, "
             "spectrum_start_nm, spectrum_step_nm, spectrum_values, uncorrected_X, uncorrected_Y, "
             "uncorrected_Z, "
-            "correction, u_chromaticity_xy) VALUES "
+            "correction, u_chromaticity_xy, averages, integration_limit_s) VALUES "
             "(?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM readings WHERE session_id = ?), "
-            "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         s.bind(1, sid).bind(2, sid).bind(3, r.step_id).bind(4, r.point_id).bindInt(5, r.repeat);
         s.bind(6, r.reading.xyz_cdm2.X).bind(7, r.reading.xyz_cdm2.Y).bind(8, r.reading.xyz_cdm2.Z);
         s.bind(9, r.reading.integration_time_s)
@@ -491,6 +498,7 @@ void SessionStore::appendReading(const std::string& sid, const procedure::Record
             s.bind(20, r.reading.uncorrected_xyz_cdm2->Z);
         }
         s.bind(21, r.reading.correction_id).bind(22, r.reading.u_chromaticity_xy);
+        s.bindInt(23, r.reading.averages).bind(24, r.reading.integration_limit_s);
         s.step();
     });
 }
@@ -748,7 +756,8 @@ std::vector<procedure::RecordedReading> SessionStore::readings(const std::string
         "r.uncorrected_X, r.uncorrected_Y, r.uncorrected_Z, COALESCE(r.correction, ''), "
         "COALESCE(r.standard_uncertainty_rel, 0), COALESCE(r.u_chromaticity_xy, 0), "
         "COALESCE(r.spectrum_start_nm, 0), COALESCE(r.spectrum_step_nm, 0), "
-        "COALESCE(r.spectrum_values, '') FROM readings r "
+        "COALESCE(r.spectrum_values, ''), COALESCE(r.averages, 1), "
+        "COALESCE(r.integration_limit_s, 0) FROM readings r "
         "LEFT JOIN instruments i ON i.id = r.instrument_id "
         "WHERE r.session_id = ? ORDER BY r.seq");
     q.bind(1, sid);
@@ -770,6 +779,8 @@ std::vector<procedure::RecordedReading> SessionStore::readings(const std::string
         if (!r.reading.correction_id.empty()) {
             r.reading.uncorrected_xyz_cdm2 = colorimetry::XYZ{q.real(15), q.real(16), q.real(17)};
         }
+        r.reading.averages = static_cast<int>(q.integer(24));
+        r.reading.integration_limit_s = q.real(25);
         if (const std::string sp = q.text(23); !sp.empty()) {
             procedure::setSpectralRadiance(r.reading, q.real(21), q.real(22), decodeSpectrum(sp));
         }

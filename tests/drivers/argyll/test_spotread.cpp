@@ -26,6 +26,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <signal.h>
 #include <unistd.h>
 #include <filesystem>
 #include <system_error>
@@ -160,6 +161,36 @@ TEST_CASE("argyll family: list, identify and one reading per request from the k1
     checkWhite(r.xyz_cdm2, truthAt(*theatre, kK10aField_deg), kK10aLuminanceRel, kK10aXy);
     CHECK(r.spectral_radiance.empty());  // a colorimeter: no spectrum
     CHECK(r.instrument.family == "argyll");
+}
+
+TEST_CASE("argyll family: one spotread session for many readings, restarted when it dies",
+          "[argyll][k10a][family][session]") {
+    // spotread started per reading re-probes every USB-serial port and sets the instrument up
+    // again (2–5 s); the session takes a reading per key press, as DisplayCAL drives it.
+    requireSpotreadHere();
+    auto theatre = test::whiteTheatre();
+    k10a::K10aSimulator sim(theatre, {});
+    sim.start();
+    PortLink link(sim.devicePath(), "/dev/ttyUSB94");
+    argyll::ArgyllOptions o;
+    o.port = link.path();
+    o.spectrum = false;  // a colorimeter (with -s spotread would end once: a start without it)
+    argyll::ArgyllDevice dev(o);
+    for (int i = 0; i < 3; ++i) {
+        const int before = sim.measurementsServed();
+        const auto r = dev.measure();
+        CHECK(sim.measurementsServed() > before);  // a new reading each time, not a replay
+        checkWhite(r.xyz_cdm2, truthAt(*theatre, kK10aField_deg), kK10aLuminanceRel, kK10aXy);
+    }
+    CHECK(dev.sessionsStarted() == 1);
+    // spotread dies (killed, crashed): the next reading starts a new session and reads.
+    const pid_t pid = dev.sessionPid();
+    REQUIRE(pid > 0);
+    ::kill(pid, SIGKILL);
+    const auto r = dev.measure();
+    checkWhite(r.xyz_cdm2, truthAt(*theatre, kK10aField_deg), kK10aLuminanceRel, kK10aXy);
+    CHECK(dev.sessionsStarted() == 2);
+    CHECK(dev.sessionPid() != pid);
 }
 
 TEST_CASE("argyll family: XYZ and spectrum from the specbos simulator",

@@ -94,11 +94,59 @@ TEST_CASE("pr6xx driver against the simulator on a pty: identify, line settings,
     CHECK(r.instrument.serial == "67099999");
     CHECK(r.raw_reply.rfind("00000,0,", 0) == 0);
     CHECK(r.integration_time_s == Approx(600.0 / 48.0 / 1000.0).epsilon(0.1));  // adaptive exposure
-    // Black: 0.02 cd/m² needs a long exposure, well within the PR-670's range.
+    // Black: 0.024 cd/m² wants 600 / 0.024 = 25 s of adaptive exposure. At standard sensitivity
+    // (the default) the ceiling is 6 s (manual: SE 6..6000 ms standard): read at 6 s.
     t->show({"black", "none"});
     const auto b = dev.measure();
     CHECK(b.xyz_cdm2.Y == Approx(0.024).margin(0.004));
-    CHECK(b.integration_time_s > 10.0);
+    CHECK(b.integration_time_s == Approx(6.0));
+    CHECK(b.averages == 1);
+    CHECK(b.integration_limit_s == 0.0);
+    // Extended sensitivity (SH1, up to 30 s) and 4 cycles (SN4): the full 25 s, recorded.
+    const auto ll = dev.capabilities().low_light;
+    CHECK(ll.integration_default_s == 6.0);
+    CHECK(ll.integration_max_s == 30.0);
+    CHECK(ll.averages_in_instrument);
+    dev.setLowLight({30.0, 4});
+    const auto e = dev.measure();
+    CHECK(e.xyz_cdm2.Y == Approx(0.024).margin(0.004));
+    CHECK(e.integration_time_s == Approx(25.0).epsilon(0.01));
+    CHECK(e.averages == 4);
+    CHECK(e.integration_limit_s == 30.0);
+    // Back to the defaults.
+    dev.setLowLight({});
+    CHECK(dev.measure().integration_time_s == Approx(6.0));
+}
+
+TEST_CASE("pr6xx simulator: SH and SN as the manual gives them", "[pr6xx][sim][low-light]") {
+    // The PR-655 has no extended sensitivity: SH is "not applicable to model" (-1035); SN takes
+    // 1..99 cycles, anything else is -1012.
+    auto t = theatre();
+    pr6xx::Pr6xxSimulator sim655(
+        t, {"PR-655", "65500001", "2.0", {kFast, 1, pr6xx::Fault::None, 1, nullptr}});
+    sim655.start();
+    auto dev = connect(sim655);
+    dev->identify();
+    const auto ll = dev->capabilities().low_light;
+    CHECK(ll.integration_default_s == 6.0);
+    CHECK_FALSE(ll.canRaiseIntegration());
+    CHECK(ll.averages_max == 4);
+    // The commands themselves, on a second simulator in remote mode.
+    pr6xx::Pr6xxSimulator raw(
+        t, {"PR-655", "65500002", "2.0", {kFast, 1, pr6xx::Fault::None, 1, nullptr}});
+    raw.start();
+    auto port = std::make_unique<SerialPort>(raw.devicePath(), LineSettings{});
+    port->write(pr6xx::kRemoteModeKeyword);
+    CHECK(port->readUntil("\r\n", std::chrono::milliseconds(2000)) == pr6xx::kRemoteModeReply);
+    auto ask = [&](const std::string& cmd) {
+        port->write(cmd + "\r");
+        return port->readUntil("\r\n", std::chrono::milliseconds(2000));
+    };
+    CHECK(ask("SH1") == "-1035");
+    CHECK(ask("SN0") == "-1012");
+    CHECK(ask("SN100") == "-1012");
+    CHECK(ask("SN99") == "00000");
+    CHECK(ask("SN1") == "00000");
 }
 
 TEST_CASE("pr6xx: a PR-655 without the extended range reports weak light at cinema black",

@@ -2,6 +2,7 @@
 // The specbos simulator against the commands another client (ArgyllCMS specbos.c) sends: its
 // set-up sequence, the measuring-head and laser polling, the XYZ / photometric / chromaticity /
 // spectral fetches, and NAK + "Error Code: 4" for an unknown command.
+#include "drivers/specbos/device.h"
 #include "drivers/specbos/protocol.h"
 #include "drivers/specbos/simulator.h"
 #include "drivers/transport/serial_port.h"
@@ -143,4 +144,58 @@ TEST_CASE(
     CHECK(xyz.Y == Approx(Y).epsilon(0.02));
     CHECK(xyz.X == Approx(X).epsilon(0.02));
     CHECK(xyz.Z == Approx(Z).epsilon(0.03));
+}
+
+TEST_CASE("specbos simulator: *conf:maxtin and *conf:aver within the firmware's limits",
+          "[specbos][sim][low-light]") {
+    // Firmware limits as a public JETI driver checks them: ceiling 1000..60000 ms, 1..10000
+    // averages; outside them the instrument answers NAK and error 10 (argument 1).
+    SpecbosBench b;
+    CHECK(b.command("*conf:maxtin 60000") == kAck);
+    CHECK(b.command("*conf:maxtin 999") == kNak);
+    CHECK(b.command("*stat:err?") == "Error Code: 10\r");
+    CHECK(b.command("*conf:maxtin 60001") == kNak);
+    CHECK(b.command("*conf:aver 10000") == kAck);
+    CHECK(b.command("*conf:aver 0") == kNak);
+    CHECK(b.command("*conf:aver 4") == kAck);
+}
+
+TEST_CASE("specbos driver: low light raises *conf:maxtin, then *conf:aver, and records them",
+          "[specbos][low-light]") {
+    // A white of 0.008 cd/m²: the 1211 reads 0.2 cd/m² at its 3 s ceiling, 0.01 at 60 s and
+    // 0.005 at 60 s with 4 averages (the simulators' signal-to-noise model, t · √n).
+    auto t = test::whiteTheatre();
+    auto cfg = t->config();
+    cfg.stimuli["white"].centre_cdm2 = 0.008;
+    cfg.ambient_cdm2 = 0.0;
+    auto dim = std::make_shared<virt::VirtualTheatre>(cfg);
+    dim->show({"white", "none"});
+    dim->aimAt({cfg.reference_seat, {0, 0}});
+    specbos::SpecbosSimulator sim(dim, {});
+    sim.start();
+    specbos::SpecbosDevice dev(
+        std::make_unique<SerialPort>(sim.devicePath(), LineSettings{115200, 8, 'N', 1, false}));
+    dev.identify();
+    const auto ll = dev.capabilities().low_light;
+    CHECK(ll.integration_default_s == 3.0);
+    CHECK(ll.integration_max_s == 60.0);
+    CHECK(ll.averages_max == 4);
+    auto kind = [&] {
+        try {
+            dev.measure();
+            return std::string("read");
+        } catch (const InstrumentError& e) {
+            return std::string(toString(e.kind()));
+        }
+    };
+    CHECK(kind() == "too dark");
+    dev.setLowLight({60.0, 0});
+    CHECK(kind() == "too dark");
+    dev.setLowLight({60.0, 4});
+    const auto r = dev.measure();
+    CHECK(r.xyz_cdm2.Y == Approx(0.008).epsilon(0.05));
+    CHECK(r.averages == 4);
+    CHECK(r.integration_limit_s == 60.0);
+    dev.setLowLight({});
+    CHECK(kind() == "too dark");
 }

@@ -220,3 +220,28 @@ TEST_CASE(
     }
     CHECK(u == Approx(spread).epsilon(0.2));
 }
+
+TEST_CASE(
+    "averages inside a reading reduce only the random part: side ratio of two 4-exposure "
+    "readings, 2 · 85 · √2 · 0.25 % / √4 = 0.30 points",
+    "[uncertainty][low-light]") {
+    // As the side-ratio case above, but each reading is the mean of 4 exposures (the run's
+    // low-light averaging): the calibration still cancels and the repeatability halves.
+    std::vector<procedure::RecordedReading> rs = {at("white", "C", 48.0), at("white", "L", 40.8)};
+    for (auto& r : rs) {
+        r.reading.averages = 4;
+    }
+    const auto u = evaluation::propagateUncertainty(
+        figure("luminance_percent_of_reference", "L", "C"), rs, {model()}, {}, 3);
+    CHECK(u.expanded == Approx(2.0 * 85.0 * std::sqrt(2.0) * 0.0025 / 2.0).epsilon(0.05));
+    // And the simulated runs of 4-exposure readings spread the same way.
+    CHECK(u.expanded == Approx(spreadOverRuns(figure("luminance_percent_of_reference", "L", "C"),
+                                              rs, model(), 300))
+                            .epsilon(kSpreadTol));
+    // A luminance is dominated by the systematic ±2 %: averaging cannot shrink it below
+    // 2 · 48 · 0.02/√3 = 1.109 (and with 4 exposures it is 2 · 48 · √((0.02/√3)² + 0.00125²)).
+    const auto l =
+        evaluation::propagateUncertainty(figure("luminance", "C"), {rs[0]}, {model()}, {}, 5);
+    CHECK(l.expanded ==
+          Approx(2.0 * 48.0 * std::hypot(0.02 / std::sqrt(3.0), 0.00125)).epsilon(0.03));
+}
