@@ -21,6 +21,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QGroupBox>
 #include <QHeaderView>
@@ -277,6 +278,9 @@ private slots:
                 done->isEnabled() || currentPage(w) != QStringLiteral("runPage"), kRunTimeoutMs);
             if (i == 1) {
                 VERIFY_NO_ENGLISH(&w, "run (after a reading)");
+                const QDir shots(QStringLiteral(CINEMEASURE_GUI_SHOTS_DIR));
+                QVERIFY(shots.mkpath(QStringLiteral(".")));
+                QVERIFY(w.grab().save(shots.filePath(QStringLiteral("gui-run-zh_CN.png")), "PNG"));
             }
             if (currentPage(w) == QStringLiteral("runPage")) {
                 advance(done);
