@@ -146,6 +146,31 @@ QString stimulusText(const std::string& stimulus) {
     return lookup("cm::gui::Stimulus", known, std::size(known), stimulus);
 }
 
+QString wallPatternText(const std::string& pattern) {
+    if (pattern.rfind("grey:", 0) == 0) {
+        return QCoreApplication::translate("cm::gui::Stimulus", "grey:%1")
+            .arg(QString::fromStdString(pattern.substr(5)));
+    }
+    return stimulusText(pattern);
+}
+
+QString wallFigureText(const std::string& name) {
+    static const char* const known[] = {
+        QT_TRANSLATE_NOOP("cm::gui::WallFigure", "Wall mean luminance"),
+        QT_TRANSLATE_NOOP("cm::gui::WallFigure", "Module luminance (worst module / wall mean)"),
+        QT_TRANSLATE_NOOP("cm::gui::WallFigure", "Module luminance (worst adjacent step)"),
+        QT_TRANSLATE_NOOP("cm::gui::WallFigure",
+                          "Module chromaticity (worst |Δx|, |Δy|, CIE 1931)"),
+        QT_TRANSLATE_NOOP("cm::gui::WallFigure", "Module chromaticity (worst adjacent Δu'v')"),
+        QT_TRANSLATE_NOOP("cm::gui::WallFigure", "Seam lines (worst depth)"),
+        QT_TRANSLATE_NOOP("cm::gui::WallFigure", "Dead LEDs"),
+        QT_TRANSLATE_NOOP("cm::gui::WallFigure", "Stuck LEDs"),
+        QT_TRANSLATE_NOOP("cm::gui::WallFigure", "Adjacent-pixel difference (worst LED)"),
+        QT_TRANSLATE_NOOP("cm::gui::WallFigure", "Saturated LED cells"),
+    };
+    return lookup("cm::gui::WallFigure", known, std::size(known), name);
+}
+
 QString pointLabelText(const std::string& label) {
     static const char* const known[] = {
         QT_TRANSLATE_NOOP("cm::gui::Point", "centre"),

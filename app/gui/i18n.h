@@ -43,6 +43,13 @@ QString profileAttributeText(const std::string& value);
 /// A profile stimulus ("white", "checkerboard", "3d_left_white", ...) or eyewear lens ("left").
 QString stimulusText(const std::string& stimulus);
 
+/// A pattern of the LED wall capture plan: a stimulus word, or "grey:F" (grey at fraction F).
+QString wallPatternText(const std::string& pattern);
+
+/// An LED wall figure's name as libmeasure/imaging names it ("Dead LEDs", "Seam lines (worst
+/// depth)", ...).
+QString wallFigureText(const std::string& name);
+
 /// A measuring point's label from libmeasure/geometry ("centre", "top left corner",
 /// "row 2, column 3", "checkerboard patch row 1, column 2").
 QString pointLabelText(const std::string& label);

@@ -352,8 +352,12 @@ void RunPage::showTask(const TaskView& t) {
         t.eyewear == QLatin1String("none")
             ? QString()
             : tr(" through the %1 lens").arg(stimulusText(t.eyewear.toStdString()));
-    pattern_->setText(
-        tr("Show pattern: %1%2").arg(t.pattern.isEmpty() ? stimulusText(t.stimulus.toStdString()) : t.pattern, eyewear));
+    // The stimulus by name; a code-value step also shows its code values ("code:X,Y,Z").
+    QString shown = stimulusText(t.stimulus.toStdString());
+    if (t.pattern.startsWith(QLatin1String("code:"))) {
+        shown += tr(" (X'Y'Z' %1)").arg(t.pattern.mid(5));
+    }
+    pattern_->setText(tr("Show pattern: %1%2").arg(shown, eyewear));
     if (t.swatch.isValid()) {
         swatch_->setStyleSheet(QStringLiteral("background: %1;").arg(t.swatch.name()));
         swatch_->setToolTip(t.swatch.name());
@@ -368,7 +372,7 @@ void RunPage::showTask(const TaskView& t) {
                       .arg(t.point, pointLabelText(t.point_label.toStdString()))
                       .arg(t.repeat + 1)
                       .arg(t.repeats));
-    instruction_->setText(profileText(t.instruction.toStdString()));
+    instruction_->setText(t.instruction);  // already in the UI language (run_text.h)
     instruction_->setVisible(!t.instruction.isEmpty());
     diagram_->setShownPoints(t.step_points);
     diagram_->setCurrent(t.point);
@@ -440,7 +444,7 @@ void RunPage::showReading(const ReadingView& r) {
         if (!here) {
             continue;
         }
-        const auto text = app::present::formatFigure(f);
+        const auto text = app::present::formatFigure(f, uiLang());
         against << tr("%1: %2 — limit %3 — %4")
                        .arg(QString::fromStdString(text.label),
                             QString::fromStdString(text.value_u),

@@ -8,6 +8,7 @@
 #include "app/common/run/run_checks.h"
 #include "app/common/run/run_session.h"
 #include "app/common/session/session_store.h"
+#include "app/gui/run_text.h"
 #include "libmeasure/colorimetry/tristimulus.h"
 #include "libmeasure/evaluation/evaluate_profile.h"
 #include "libmeasure/patterns/preview.h"
@@ -93,16 +94,15 @@ struct PatternLooks {
 InstrumentView instrumentView(const app::SessionRun& session, const std::string& port) {
     InstrumentView v;
     const procedure::InstrumentInfo& i = session.run().instrumentInfo();
-    v.family = qs(i.family);
-    v.model = qs(i.model);
+    v.family = instrumentFamilyText(i.family);
+    v.model = instrumentModelText(i.model);
     v.serial = qs(i.serial);
     v.firmware = qs(i.firmware);
     v.calibration_date = qs(i.calibration_date.empty() ? session.record().options.calibration_date
                                                        : i.calibration_date);
     v.port = qs(port);
     for (const auto& c : session.record().fitness) {
-        v.checks << QStringLiteral("%1 — %2: %3")
-                        .arg(qs(evaluation::toString(c.outcome)), qs(c.id), qs(c.message));
+        v.checks << fitnessCheckText(c);
     }
     v.any_not_fit = evaluation::anyNotFit(session.record().fitness);
     return v;
@@ -194,7 +194,7 @@ void RunWorker::runImpl() {
         v.eyewear = qs(t.step->eyewear);
         v.point = qs(t.point.id);
         v.point_label = qs(t.point.label);
-        v.instruction = qs(r.instruction);
+        v.instruction = operatorInstructionText(t, profile);  // r.instruction is the CLI's
         v.repeat = t.repeat;
         v.repeats = t.step->repeats;
         v.new_stimulus = t.new_stimulus;

@@ -2,6 +2,8 @@
 // The wall job on a std::thread; every signal is emitted on the UI thread (queued to `this`).
 #include "app/gui/wall_job_runner.h"
 
+#include "app/gui/i18n.h"
+
 #include "app/common/data_paths.h"
 #include "drivers/camera/device.h"
 
@@ -135,17 +137,17 @@ void WallJobRunner::startCapture(const app::WallRunSpec& spec, bool wait_for_ope
         app::WallJobOptions& o = setup.options;
         QStringList plan;
         for (const auto& p : o.patterns) {
-            plan << QStringLiteral("%1 (%2)").arg(QString::fromStdString(p.stimulus),
-                                                  p.role == app::WallPattern::Role::Uniformity
-                                                      ? tr("modules and seams")
-                                                      : tr("dead and stuck LEDs"));
+            plan << tr("%1 (%2)").arg(wallPatternText(p.stimulus),
+                                      p.role == app::WallPattern::Role::Uniformity
+                                          ? tr("modules and seams")
+                                          : tr("dead and stuck LEDs"));
         }
         post([this, plan] { emit planReady(plan); });
         auto step = std::make_shared<int>(-1);
         const auto showOnWall = o.show;
         o.show = [this, step, wait, showOnWall](const std::string& s) {
             const int i = ++*step;
-            const QString stimulus = QString::fromStdString(s);
+            const QString stimulus = wallPatternText(s);
             post([this, i, stimulus, wait] { emit patternRequested(i, stimulus, wait); });
             if (wait) {
                 waitForOperator();

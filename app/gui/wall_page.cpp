@@ -4,6 +4,7 @@
 #include "app/gui/wall_page.h"
 
 #include "app/common/data_paths.h"
+#include "app/gui/i18n.h"
 #include "app/gui/module_map.h"
 #include "drivers/camera/device.h"
 
@@ -63,7 +64,10 @@ QTableWidgetItem* item(const QString& text) {
 }
 
 QTableWidgetItem* numberItem(double v, int decimals) {
-    auto* i = item(QString::number(v, 'f', decimals));
+    // A clipped stuck LED's ratio is +∞ (pixel_defects.h): a symbol, not Qt's English "inf".
+    auto* i = item(std::isnan(v)   ? QStringLiteral("—")
+                   : std::isinf(v) ? (v > 0 ? QStringLiteral("∞") : QStringLiteral("−∞"))
+                                   : QString::number(v, 'f', decimals));
     i->setData(Qt::UserRole, v);
     i->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
     return i;
@@ -578,13 +582,27 @@ void WallPage::showOutcome(WallOutcomePtr o) {
     outcome_ = std::move(o);
     const app::WallAnalysis& a = *outcome_->analysis;
     status_->clear();
-    QString verdict = tr("Verdict: %1 (against %2)")
-                          .arg(qs(imaging::wallVerdictText(a)), qs(outcome_->limits.id));
+    // Worded here from the evaluation's values (imaging::wallVerdictText is the CLI's English).
+    const auto names = [](const std::vector<std::string>& figures) {
+        QStringList out;
+        for (const std::string& f : figures) {
+            out << wallFigureText(f);
+        }
+        return out.join(tr("; "));
+    };
+    const QString outcome = !a.failed.empty() ? tr("FAIL (%1)").arg(names(a.failed))
+                            : a.judged        ? tr("PASS")
+                                       : tr("NOT JUDGED — only draft limits (informative); "
+                                            "choose “Draft limits binding” to judge by them");
+    QString verdict = tr("Verdict: %1 (against %2)").arg(outcome, qs(outcome_->limits.id));
     if (a.provisional_binding) {
-        verdict += QLatin1Char('\n') + qs(imaging::wallBindingWarning(a));
+        verdict += QLatin1Char('\n') +
+                   tr("WARNING: draft (provisional) limits decide this verdict; they are not "
+                      "confirmed standard values");
     }
     if (!a.informative_failed.empty()) {
-        verdict += QLatin1Char('\n') + qs(imaging::wallInformativeText(a));
+        verdict += QLatin1Char('\n') + tr("draft limits (informative, not deciding) would fail: %1")
+                                           .arg(names(a.informative_failed));
     }
     verdict_->setText(verdict);
     map_->setAnalysis(outcome_->analysis);
@@ -635,7 +653,7 @@ void WallPage::showOutcome(WallOutcomePtr o) {
         if (f.has_limit && f.provisional) {
             limit += f.deciding ? tr(" (provisional, binding)") : tr(" (provisional, informative)");
         }
-        auto* name = item(qs(f.name));
+        auto* name = item(wallFigureText(f.name));
         name->setToolTip(qs(f.source));
         figures_->setItem(i, 0, name);
         figures_->setItem(i, 1, item(value));

@@ -26,7 +26,12 @@ struct FitnessCheck {
     FitnessOutcome outcome = FitnessOutcome::Ok;
     std::string requirement;  ///< what the profile or standard asks, with its source
     std::string found;        ///< what the instrument offers
-    std::string message;      ///< one line for the operator
+    std::string message;      ///< one line for the operator (English)
+    /// Which of the check's cases `message` states, as a value a front end words in its own
+    /// language: "ok", "unstated", "too_wide", "distance_unknown", ... (see checkFitness).
+    std::string reason;
+    /// The numbers `message` quotes, in its order (degrees, metres, cd/m², months).
+    std::vector<double> numbers;
 };
 void to_json(nlohmann::json& j, const FitnessCheck& c);
 

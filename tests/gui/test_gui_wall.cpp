@@ -5,12 +5,15 @@
 // against `cinemeasure wall`'s own files; the browser against a journal made for the test.
 // Headers that pull in libmeasure come before Qt's (they must not see Qt's `emit` macro).
 #include "app/common/data_paths.h"
+#include "app/common/profile_catalog.h"
 #include "app/common/session/session_list.h"
 #include "app/common/session/session_store.h"
+#include "app/gui/i18n.h"
 #include "app/gui/main_window.h"
 #include "app/gui/module_map.h"
 #include "app/gui/sessions_page.h"
 #include "app/gui/wall_page.h"
+#include "tests/gui/english_left.h"
 
 #include <sqlite3.h>
 
@@ -31,10 +34,12 @@
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTranslator>
 
 #include <nlohmann/json.hpp>
 
@@ -131,6 +136,91 @@ private slots:
         qputenv("HOME", QFile::encodeName(tmp_.path() + QStringLiteral("/home")));
         qputenv("CINEMEASURE_DB", QFile::encodeName(QString::fromStdString(db().string())));
         cm::app::setDataDirOverride(CINEMEASURE_CALIBRATION_DIR);
+        for (const auto& e : cm::app::loadProfileDirectory(cm::app::dataDir() / "profiles")) {
+            zh_check::profileIds().insert(QString::fromStdString(e.profile.id));
+        }
+    }
+
+    void cleanup() {
+        for (QTranslator* t : qApp->findChildren<QTranslator*>()) {
+            QCoreApplication::removeTranslator(t);
+            delete t;
+        }
+    }
+
+    // The LED wall page (before, while waiting for the operator, after the analysis) and the
+    // session browser in zh_CN, against the PTP/IP camera simulator: no English left.
+    void chineseWallAndSessionPagesHaveNoEnglish() {
+        QVERIFY(installTranslation(*qApp, QStringLiteral("zh_CN")));
+        // A certified session for the browser (the CLI, in the test's own journal); the site and
+        // auditorium are what a Chinese operator types (typed data is not translated).
+        const QString journal = tmp_.path() + QStringLiteral("/zh.db");
+        int rc = 0;
+        const QString log = cli(
+            {QStringLiteral("certify"), QStringLiteral("--profile"),
+             QStringLiteral("st431-1-theatre"), QStringLiteral("--simulate"),
+             kCal + QStringLiteral("/virtual/projector-reference.json"), QStringLiteral("--site"),
+             QStringLiteral("北京影城"), QStringLiteral("--auditorium"), QStringLiteral("3号厅"),
+             QStringLiteral("--time-scale"), QStringLiteral("0"), QStringLiteral("--quiet"),
+             QStringLiteral("--db"), journal, QStringLiteral("--out"),
+             tmp_.path() + QStringLiteral("/zh-certified")},
+            &rc);
+        QVERIFY2(rc == 0, qPrintable(log));
+
+        MainWindow w(journal.toStdString());
+        w.resize(1366, 768);
+        w.show();
+        action(&w, "wallAction")->trigger();
+        auto* page = w.wallPage();
+        VERIFY_NO_ENGLISH(page, "wall (before a capture)");
+        child<QLineEdit>(page, "wallLayout")->setText(kWall);
+        child<QLineEdit>(page, "wallOut")->setText(tmp_.path() + QStringLiteral("/zh-wall"));
+        child<QSpinBox>(page, "wallSensorWidth")->setValue(1200);
+        child<QSpinBox>(page, "wallSensorHeight")->setValue(800);
+        child<QCheckBox>(page, "wallWait")->setChecked(true);
+        QSignalSpy failed(page, &WallPage::failed);
+        QSignalSpy shown(page, &WallPage::analysisShown);
+        QTest::mouseClick(child<QPushButton>(page, "wallCapture"), Qt::LeftButton);
+        auto* cont = child<QPushButton>(page, "wallContinue");
+        QTRY_VERIFY_WITH_TIMEOUT(cont->isEnabled() || !failed.isEmpty(), kJobTimeoutMs);
+        QVERIFY2(failed.isEmpty(), qPrintable(child<QLabel>(page, "wallStatus")->text()));
+        VERIFY_NO_ENGLISH(page, "wall (waiting for the first pattern)");
+        QTest::mouseClick(cont, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(cont->isEnabled() || !failed.isEmpty(), kJobTimeoutMs);
+        QVERIFY2(failed.isEmpty(), qPrintable(child<QLabel>(page, "wallStatus")->text()));
+        VERIFY_NO_ENGLISH(page, "wall (waiting for the second pattern)");
+        QTest::mouseClick(cont, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(shown.count() == 1 || !failed.isEmpty(), kJobTimeoutMs);
+        QVERIFY2(failed.isEmpty(), qPrintable(child<QLabel>(page, "wallStatus")->text()));
+        auto* map = page->moduleMap();
+        QTest::mouseMove(map, map->moduleCentre(3).toPoint() + QPoint(2, 2));
+        QTest::mouseMove(map, map->moduleCentre(3).toPoint());
+        QTest::mouseClick(map, Qt::LeftButton, {}, map->moduleCentre(3).toPoint());
+        child<QTableWidget>(page, "wallDefects")->selectRow(0);
+        auto* tabs = child<QTabWidget>(page, "wallTabs");
+        for (int t = 0; t < tabs->count(); ++t) {
+            tabs->setCurrentIndex(t);
+            if (tabs->currentWidget()->objectName() == QStringLiteral("wallFigures")) {
+                // The figures' limits and notes are worded in libmeasure/imaging and their sources
+                // come from the wall limits data, not yet as typed values or translated data:
+                // an expected failure, which turns into a test failure (XPASS) once fixed.
+                QEXPECT_FAIL("", "wall figures' limits, notes and sources not yet translated",
+                             Continue);
+            }
+            VERIFY_NO_ENGLISH(page, "wall (analysed, a module and a defect chosen; each tab)");
+        }
+        tabs->setCurrentIndex(0);
+        const QDir shots(QStringLiteral(CINEMEASURE_GUI_SHOTS_DIR));
+        QVERIFY(shots.mkpath(QStringLiteral(".")));
+        QVERIFY(w.grab().save(shots.filePath(QStringLiteral("gui-wall-zh_CN.png")), "PNG", 0));
+
+        action(&w, "sessionsAction")->trigger();
+        auto* browser = child<QWidget>(&w, "sessionsPage");
+        QTRY_VERIFY_WITH_TIMEOUT(
+            child<QTableWidget>(browser, "sessionBrowserTable")->rowCount() == 1, kJobTimeoutMs);
+        child<QTableWidget>(browser, "sessionBrowserTable")->selectRow(0);
+        VERIFY_NO_ENGLISH(browser, "session browser");
+        QVERIFY(w.grab().save(shots.filePath(QStringLiteral("gui-sessions-zh_CN.png")), "PNG", 0));
     }
 
     // The vendor's whole job in the window: simulated camera, both patterns confirmed one by one,

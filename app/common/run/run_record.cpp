@@ -37,7 +37,9 @@ std::string toJson(const RunRecord& r) {
                                 {"outcome", evaluation::toString(c.outcome)},
                                 {"requirement", c.requirement},
                                 {"found", c.found},
-                                {"message", c.message}});
+                                {"message", c.message},
+                                {"reason", c.reason},
+                                {"numbers", c.numbers}});
     }
     const auto& k = r.conditions;
     j["conditions"] = {{"warm_up_required_min_minutes", k.warm_up_required_min_minutes},
@@ -69,9 +71,19 @@ RunRecord runRecordFromJson(const std::string& text) {
     r.checked = j.booleanOr("checked", false);
     if (auto f = j.find("fitness")) {
         for (const util::JsonView& c : f->elements()) {
-            r.fitness.push_back({c.string("id"), outcomeFrom(c.string("outcome")),
-                                 c.stringOr("requirement", ""), c.stringOr("found", ""),
-                                 c.stringOr("message", "")});
+            evaluation::FitnessCheck check{c.string("id"),
+                                           outcomeFrom(c.string("outcome")),
+                                           c.stringOr("requirement", ""),
+                                           c.stringOr("found", ""),
+                                           c.stringOr("message", ""),
+                                           c.stringOr("reason", ""),
+                                           {}};
+            if (auto n = c.find("numbers")) {
+                for (const util::JsonView& x : n->elements()) {
+                    check.numbers.push_back(x.number());
+                }
+            }
+            r.fitness.push_back(std::move(check));
         }
     }
     if (auto c = j.find("conditions")) {

@@ -10,6 +10,249 @@
     </message>
 </context>
 <context>
+    <name>RunText</name>
+    <message>
+        <location filename="../run_text.cpp" line="32"/>
+        <source>ok</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="34"/>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="36"/>
+        <source>not fit</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="38"/>
+        <source>not checked</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="45"/>
+        <source>acceptance angle</source>
+        <translation>接收角</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="48"/>
+        <source>spot size</source>
+        <translation>光斑尺寸</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="51"/>
+        <source>range</source>
+        <translation>量程</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="54"/>
+        <source>spectral correction</source>
+        <translation>光谱修正</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="57"/>
+        <source>accuracy</source>
+        <translation>准确度</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="60"/>
+        <source>calibration</source>
+        <translation>校准</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="70"/>
+        <source>the instrument does not state its acceptance angle</source>
+        <translation>仪器未说明其接收角</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="73"/>
+        <source>acceptance angle %1° exceeds the %2° the profile allows</source>
+        <translation>接收角 %1° 超过规范允许的 %2°</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="77"/>
+        <source>acceptance angle within the profile&apos;s maximum</source>
+        <translation>接收角在规范允许的最大值之内</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="81"/>
+        <source>measuring distance unknown: spot size not checked</source>
+        <translation>测量距离未知：未检查光斑尺寸</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="84"/>
+        <source>a %1 m spot is wider than twice the %2 m edge inset: edge readings would include light from beyond the screen</source>
+        <translation>%1 m 的光斑大于边缘内缩 %2 m 的两倍：边缘读数会包含银幕以外的光</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="90"/>
+        <source>a %1 m spot does not fit inside the %2 m checkerboard patches</source>
+        <translation>%1 m 的光斑无法落在 %2 m 的棋盘格色块之内</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="94"/>
+        <source>spot fits the points and patches</source>
+        <translation>光斑落在测点和色块之内</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="98"/>
+        <source>the instrument reads only down to %1 cd/m², the darkest level needs %2 cd/m²</source>
+        <translation>仪器最低只能测到 %1 cd/m²，最暗电平需要 %2 cd/m²</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="104"/>
+        <source>range covers the darkest level</source>
+        <translation>量程覆盖最暗电平</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="107"/>
+        <source>no low-light requirement</source>
+        <translation>无低亮度要求</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="111"/>
+        <source>the profile needs a spectroradiometer</source>
+        <translation>该规范要求使用光谱辐射计</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="114"/>
+        <source>colorimeter without a correction for this screen type (informative run)</source>
+        <translation>色度计没有针对此类银幕的修正（仅作参考的测量）</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="118"/>
+        <source>colorimeter without a correction for this screen type, accepted for this run (recorded)</source>
+        <translation>色度计没有针对此类银幕的修正，本次测量已接受（已记录）</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="123"/>
+        <source>colorimeter without a correction for this screen type: not allowed for a binding verdict (choose a correction file, or accept the uncorrected colorimeter to record the exception)</source>
+        <translation>色度计没有针对此类银幕的修正：不能用于有约束力的判定（请选择修正文件，或接受未修正的色度计并记录此例外）</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="129"/>
+        <source>instrument type unknown (no uncertainty model for this model)</source>
+        <translation>仪器类型未知（此型号没有不确定度模型）</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="132"/>
+        <source>colorimeter with a screen correction</source>
+        <translation>带银幕修正的色度计</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="135"/>
+        <source>spectral instrument, no correction needed</source>
+        <translation>光谱仪器，无需修正</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="139"/>
+        <source>the profile states no accuracy requirement</source>
+        <translation>该规范未规定准确度要求</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="142"/>
+        <source>virtual meter: no calibration error</source>
+        <translation>虚拟测量仪：无校准误差</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="145"/>
+        <source>the instrument&apos;s stated accuracy is unknown</source>
+        <translation>仪器标称准确度未知</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="148"/>
+        <source>the data sheet&apos;s accuracy is coarser than the standard asks; U carries it</source>
+        <translation>数据手册的准确度低于标准要求；已计入 U</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="152"/>
+        <source>stated accuracy meets the requirement</source>
+        <translation>标称准确度满足要求</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="156"/>
+        <source>virtual meter: no calibration</source>
+        <translation>虚拟测量仪：无需校准</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="159"/>
+        <source>instrument calibration date not recorded</source>
+        <translation>未记录仪器校准日期</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="162"/>
+        <source>calibration date lies in the future</source>
+        <translation>校准日期在未来</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="165"/>
+        <source>calibration is %1 months old, past the %2-month interval</source>
+        <translation>校准已过 %1 个月，超过 %2 个月的周期</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="170"/>
+        <source>calibration certificate id not recorded</source>
+        <translation>未记录校准证书编号</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="173"/>
+        <source>calibration within its interval</source>
+        <translation>校准在有效周期内</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="183"/>
+        <source>%1 — %2: %3</source>
+        <translation>%1 — %2：%3</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="212"/>
+        <source>Show &apos;%1&apos;</source>
+        <translation>显示“%1”</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="214"/>
+        <source> (X&apos;Y&apos;Z&apos; %1/%2/%3)</source>
+        <translation>（X&apos;Y&apos;Z&apos; %1/%2/%3）</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="219"/>
+        <source>; aim at %1 [%2]</source>
+        <translation>；对准%1 [%2]</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="223"/>
+        <source>, meter normal to the screen in front of the point</source>
+        <translation>，仪器在测点正前方垂直于银幕</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="224"/>
+        <source> from seat &apos;%1&apos;</source>
+        <translation>，在“%1”座位测量</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="226"/>
+        <source>, through the %1 lens</source>
+        <translation>，透过%1镜片</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="229"/>
+        <source>; repeat %1 of %2</source>
+        <translation>；第 %1 次，共 %2 次</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="232"/>
+        <source>. %1</source>
+        <translation>。%1</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="243"/>
+        <source>Virtual spot meter</source>
+        <translation>虚拟点式亮度计</translation>
+    </message>
+</context>
+<context>
     <name>cm::gui::ChromaticityDiagram</name>
     <message>
         <location filename="../chromaticity_diagram.cpp" line="36"/>
@@ -347,57 +590,57 @@
 <context>
     <name>cm::gui::Point</name>
     <message>
-        <location filename="../i18n.cpp" line="151"/>
+        <location filename="../i18n.cpp" line="176"/>
         <source>centre</source>
         <translation>中心</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="152"/>
+        <location filename="../i18n.cpp" line="177"/>
         <source>left side</source>
         <translation>左边</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="153"/>
+        <location filename="../i18n.cpp" line="178"/>
         <source>right side</source>
         <translation>右边</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="154"/>
+        <location filename="../i18n.cpp" line="179"/>
         <source>top side</source>
         <translation>上边</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="155"/>
+        <location filename="../i18n.cpp" line="180"/>
         <source>bottom side</source>
         <translation>下边</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="156"/>
+        <location filename="../i18n.cpp" line="181"/>
         <source>top left corner</source>
         <translation>左上角</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="157"/>
+        <location filename="../i18n.cpp" line="182"/>
         <source>top right corner</source>
         <translation>右上角</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="158"/>
+        <location filename="../i18n.cpp" line="183"/>
         <source>bottom left corner</source>
         <translation>左下角</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="159"/>
+        <location filename="../i18n.cpp" line="184"/>
         <source>bottom right corner</source>
         <translation>右下角</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="166"/>
+        <location filename="../i18n.cpp" line="191"/>
         <source>checkerboard patch row %1, column %2</source>
         <translation>棋盘格第 %1 行第 %2 列色块</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="171"/>
+        <location filename="../i18n.cpp" line="196"/>
         <source>row %1, column %2</source>
         <translation>第 %1 行第 %2 列</translation>
     </message>
@@ -719,13 +962,13 @@
     </message>
     <message>
         <location filename="../run_page.cpp" line="302"/>
-        <location filename="../run_page.cpp" line="386"/>
+        <location filename="../run_page.cpp" line="390"/>
         <source>Paused: nothing is measured until you resume (P).</source>
         <translation>已暂停：继续（P）之前不进行任何测量。</translation>
     </message>
     <message>
         <location filename="../run_page.cpp" line="305"/>
-        <location filename="../run_page.cpp" line="388"/>
+        <location filename="../run_page.cpp" line="392"/>
         <source>Waiting for you: %1 Then press Done (N).</source>
         <translation>等待操作：%1 然后按完成（N）。</translation>
     </message>
@@ -765,121 +1008,126 @@
         <translation>，透过%1镜片</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="356"/>
+        <location filename="../run_page.cpp" line="358"/>
+        <source> (X&apos;Y&apos;Z&apos; %1)</source>
+        <translation>（X&apos;Y&apos;Z&apos; %1）</translation>
+    </message>
+    <message>
+        <location filename="../run_page.cpp" line="360"/>
         <source>Show pattern: %1%2</source>
         <translation>显示图案：%1%2</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="365"/>
+        <location filename="../run_page.cpp" line="369"/>
         <source>Pattern file: none for this step</source>
         <translation>图案文件：此步骤无</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="366"/>
+        <location filename="../run_page.cpp" line="370"/>
         <source>Pattern file: %1 (`cinemeasure patterns`)</source>
         <translation>图案文件：%1（`cinemeasure patterns`）</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="367"/>
+        <location filename="../run_page.cpp" line="371"/>
         <source>Aim at: %1 (%2) — repeat %3 of %4</source>
         <translation>瞄准：%1（%2）— 第 %3 次，共 %4 次</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="381"/>
+        <location filename="../run_page.cpp" line="385"/>
         <source>Waiting for you: %1
 Retry with Done (N) after checking the pattern and the aim, or Skip with a reason.</source>
         <translation>等待操作：%1
 检查图案和瞄准后按完成（N）重试，或填写原因后跳过。</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="390"/>
+        <location filename="../run_page.cpp" line="394"/>
         <source>Measuring automatically (simulated operator)…</source>
         <translation>正在自动测量（模拟操作员）…</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="393"/>
+        <location filename="../run_page.cpp" line="397"/>
         <source>Pattern &apos;%1&apos; on screen</source>
         <translation>银幕显示图案“%1”</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="399"/>
+        <location filename="../run_page.cpp" line="403"/>
         <source>Measuring… keep the meter still.</source>
         <translation>正在测量… 请保持测量仪不动。</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="417"/>
+        <location filename="../run_page.cpp" line="421"/>
         <source>%1: L = %2 cd/m²   x = %3   y = %4   u′ = %5   v′ = %6</source>
         <translation>%1：L = %2 cd/m²   x = %3   y = %4   u′ = %5   v′ = %6</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="497"/>
+        <location filename="../run_page.cpp" line="501"/>
         <source>Too little light for this meter: check that the pattern is on screen and the meter is aimed at the point, then Retry; or Skip with a reason.</source>
         <translation>光线太弱，此测量仪无法测量：请检查银幕上是否显示图案、测量仪是否瞄准测点，然后重试；或填写原因后跳过。</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="502"/>
+        <location filename="../run_page.cpp" line="506"/>
         <source>Too bright for this meter: check the pattern, then Retry; or Skip with a reason.</source>
         <translation>亮度过高，超出此测量仪量程：请检查图案，然后重试；或填写原因后跳过。</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="506"/>
+        <location filename="../run_page.cpp" line="510"/>
         <source>Check the cable and that the instrument is switched on, then Retry.</source>
         <translation>请检查线缆以及仪器是否已开机，然后重试。</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="508"/>
+        <location filename="../run_page.cpp" line="512"/>
         <source>Check the instrument, then Retry.</source>
         <translation>请检查仪器，然后重试。</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="510"/>
+        <location filename="../run_page.cpp" line="514"/>
         <source>Instrument problem: %1
 %2 reading(s) are kept in the journal. %3</source>
         <translation>仪器故障：%1
 %2 个读数已保留在日志中。%3</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="514"/>
+        <location filename="../run_page.cpp" line="518"/>
         <source>Waiting for you: the instrument needs attention (see above).</source>
         <translation>等待操作：仪器需要处理（见上文）。</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="425"/>
+        <location filename="../run_page.cpp" line="429"/>
         <source>Reading %1 at %2: %3 cd/m²</source>
         <translation>读数 %1 @ %2：%3 cd/m²</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="444"/>
+        <location filename="../run_page.cpp" line="448"/>
         <source>%1: %2 — limit %3 — %4</source>
         <translation>%1：%2 — 限值 %3 — %4</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="469"/>
+        <location filename="../run_page.cpp" line="473"/>
         <source>Task %1 skipped: %2</source>
         <translation>任务 %1 已跳过：%2</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="476"/>
+        <location filename="../run_page.cpp" line="480"/>
         <source>Back to task %1 for a retake</source>
         <translation>返回任务 %1 重测</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="483"/>
+        <location filename="../run_page.cpp" line="487"/>
         <source>Reading of task %1 discarded</source>
         <translation>任务 %1 的读数已丢弃</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="517"/>
+        <location filename="../run_page.cpp" line="521"/>
         <source>Instrument problem: %1</source>
         <translation>仪器故障：%1</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="527"/>
+        <location filename="../run_page.cpp" line="531"/>
         <source>Stopped.</source>
         <translation>已停止。</translation>
     </message>
     <message>
-        <location filename="../run_page.cpp" line="531"/>
+        <location filename="../run_page.cpp" line="535"/>
         <source>Run stopped; %1 reading(s) kept in session %2</source>
         <translation>测量已停止；%1 个读数保存在会话 %2 中</translation>
     </message>
@@ -903,6 +1151,64 @@ Retry with Done (N) after checking the pattern and the aim, or Skip with a reaso
         <location filename="../screen_diagram.cpp" line="11"/>
         <source>Screen with measurement points</source>
         <translation>银幕与测量点</translation>
+    </message>
+</context>
+<context>
+    <name>cm::gui::Seat</name>
+    <message>
+        <location filename="../run_text.cpp" line="189"/>
+        <source>reference</source>
+        <translation>基准</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="190"/>
+        <source>normal</source>
+        <translation>法线</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="191"/>
+        <source>normal-centre</source>
+        <translation>中心法线位置</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="192"/>
+        <source>front-centre</source>
+        <translation>前排中央</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="193"/>
+        <source>rear-centre</source>
+        <translation>后排中央</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="194"/>
+        <source>middle-left</source>
+        <translation>中排左侧</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="195"/>
+        <source>middle-right</source>
+        <translation>中排右侧</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="196"/>
+        <source>off-axis-h-left-60</source>
+        <translation>水平左偏 60°</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="197"/>
+        <source>off-axis-h-right-60</source>
+        <translation>水平右偏 60°</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="198"/>
+        <source>off-axis-v-down-35</source>
+        <translation>垂直下偏 35°</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="199"/>
+        <source>off-axis-v-up-10</source>
+        <translation>垂直上偏 10°</translation>
     </message>
 </context>
 <context>
@@ -1129,339 +1435,339 @@ Retry with Done (N) after checking the pattern and the aim, or Skip with a reaso
 <context>
     <name>cm::gui::StartPage</name>
     <message>
-        <location filename="../start_page.cpp" line="51"/>
+        <location filename="../start_page.cpp" line="65"/>
         <source>Standard profile</source>
         <translation>标准规范</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="58"/>
-        <location filename="../start_page.cpp" line="290"/>
+        <location filename="../start_page.cpp" line="72"/>
+        <location filename="../start_page.cpp" line="305"/>
         <source>Profile</source>
         <translation>规范</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="67"/>
+        <location filename="../start_page.cpp" line="81"/>
         <source>%1 · %2 · %3 · %4 screen%5</source>
         <translation>%1 · %2 · %3 · %4 银幕%5</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="71"/>
+        <location filename="../start_page.cpp" line="85"/>
         <source> · provisional</source>
         <translation> · 暂定</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="80"/>
+        <location filename="../start_page.cpp" line="94"/>
         <source>Cannot load the profiles: %1</source>
         <translation>无法加载规范：%1</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="84"/>
+        <location filename="../start_page.cpp" line="98"/>
         <source>Theatre</source>
         <translation>影厅</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="86"/>
-        <location filename="../start_page.cpp" line="475"/>
-        <location filename="../start_page.cpp" line="481"/>
+        <location filename="../start_page.cpp" line="100"/>
+        <location filename="../start_page.cpp" line="496"/>
+        <location filename="../start_page.cpp" line="502"/>
         <source>Simulated site</source>
         <translation>模拟场所</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="97"/>
+        <location filename="../start_page.cpp" line="111"/>
         <source> m</source>
         <translation> 米</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="105"/>
+        <location filename="../start_page.cpp" line="119"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="106"/>
+        <location filename="../start_page.cpp" line="120"/>
         <source>Auditorium</source>
         <translation>影厅名称</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="107"/>
+        <location filename="../start_page.cpp" line="121"/>
         <source>Screen width</source>
         <translation>银幕宽度</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="108"/>
+        <location filename="../start_page.cpp" line="122"/>
         <source>Screen height</source>
         <translation>银幕高度</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="109"/>
+        <location filename="../start_page.cpp" line="123"/>
         <source>Seat position</source>
         <translation>座位</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="110"/>
+        <location filename="../start_page.cpp" line="124"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="114"/>
+        <location filename="../start_page.cpp" line="128"/>
         <source>Instrument</source>
         <translation>仪器</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="116"/>
+        <location filename="../start_page.cpp" line="130"/>
         <source>Simulator (virtual theatre)</source>
         <translation>模拟器（虚拟影厅）</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="118"/>
+        <location filename="../start_page.cpp" line="132"/>
         <source>Instrument on a serial port</source>
         <translation>串口仪器</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="144"/>
+        <location filename="../start_page.cpp" line="158"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="145"/>
+        <location filename="../start_page.cpp" line="159"/>
         <source>unplug the cable</source>
         <translation>拔出线缆</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="146"/>
+        <location filename="../start_page.cpp" line="160"/>
         <source>garbled reply</source>
         <translation>应答乱码</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="147"/>
+        <location filename="../start_page.cpp" line="161"/>
         <source>dropped reply</source>
         <translation>应答丢失</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="148"/>
+        <location filename="../start_page.cpp" line="162"/>
         <source>slow reply</source>
         <translation>应答缓慢</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="149"/>
+        <location filename="../start_page.cpp" line="163"/>
         <source>over range</source>
         <translation>超量程</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="150"/>
+        <location filename="../start_page.cpp" line="164"/>
         <source>too dark</source>
         <translation>亮度过低</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="151"/>
+        <location filename="../start_page.cpp" line="165"/>
         <source>instrument error code</source>
         <translation>仪器错误代码</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="163"/>
+        <location filename="../start_page.cpp" line="177"/>
         <source>Wait for Done at each point, as with a real instrument</source>
         <translation>每个测量点等待“完成”，与真实仪器相同</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="165"/>
+        <location filename="../start_page.cpp" line="179"/>
         <source>Virtual theatre</source>
         <translation>虚拟影厅</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="166"/>
+        <location filename="../start_page.cpp" line="180"/>
         <source>Instrument family</source>
         <translation>仪器系列</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="167"/>
+        <location filename="../start_page.cpp" line="181"/>
         <source>Fault injection (demo)</source>
         <translation>故障注入（演示）</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="168"/>
+        <location filename="../start_page.cpp" line="182"/>
         <source>Fault at measurement</source>
         <translation>故障发生于第几次测量</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="169"/>
+        <location filename="../start_page.cpp" line="183"/>
         <source>Time scale (s per simulated s)</source>
         <translation>时间比例（每模拟秒的实际秒数）</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="175"/>
+        <location filename="../start_page.cpp" line="189"/>
         <source>Detect</source>
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="185"/>
+        <location filename="../start_page.cpp" line="200"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="186"/>
+        <location filename="../start_page.cpp" line="201"/>
         <source>Family</source>
         <translation>系列</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="189"/>
+        <location filename="../start_page.cpp" line="204"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="193"/>
+        <location filename="../start_page.cpp" line="208"/>
         <source>Simple acceptance (ILAC-G8, w = 0)</source>
         <translation>简单接受（ILAC-G8，w = 0）</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="194"/>
+        <location filename="../start_page.cpp" line="209"/>
         <source>Guarded acceptance, binary (ILAC-G8, w = U)</source>
         <translation>带保护带的接受，二元判定（ILAC-G8，w = U）</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="195"/>
+        <location filename="../start_page.cpp" line="210"/>
         <source>Non-binary statement (ILAC-G8, w = U)</source>
         <translation>非二元判定声明（ILAC-G8，w = U）</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="197"/>
+        <location filename="../start_page.cpp" line="212"/>
         <source>Accept a colorimeter without a correction for this screen</source>
         <translation>接受没有针对此银幕修正的色度计</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="200"/>
+        <location filename="../start_page.cpp" line="215"/>
         <source>Rehearsal: accept an instrument the profile does not allow (no overall verdict)</source>
         <translation>演练：接受规范不允许的仪器（不给出总体结论）</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="225"/>
-        <location filename="../start_page.cpp" line="241"/>
+        <location filename="../start_page.cpp" line="240"/>
+        <location filename="../start_page.cpp" line="256"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="240"/>
+        <location filename="../start_page.cpp" line="255"/>
         <source>none (colorimeters: a correction for this screen type)</source>
         <translation>无（色度计：针对此类银幕的修正）</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="245"/>
+        <location filename="../start_page.cpp" line="260"/>
         <source>Colorimeter correction</source>
         <translation>色度计修正</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="246"/>
+        <location filename="../start_page.cpp" line="261"/>
         <source>Correction files (*.json)</source>
         <translation>修正文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="256"/>
+        <location filename="../start_page.cpp" line="271"/>
         <source>Informative: draft limits are reported, never decide</source>
         <translation>参考性：草案限值仅作报告，不参与判定</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="258"/>
+        <location filename="../start_page.cpp" line="273"/>
         <source>Binding: draft limits decide (the report says so)</source>
         <translation>约束性：草案限值参与判定（报告中注明）</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="262"/>
+        <location filename="../start_page.cpp" line="277"/>
         <source>Notes for the report, one per line</source>
         <translation>报告备注，每行一条</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="264"/>
+        <location filename="../start_page.cpp" line="279"/>
         <source>Decision rule</source>
         <translation>判定规则</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="229"/>
-        <location filename="../start_page.cpp" line="268"/>
+        <location filename="../start_page.cpp" line="244"/>
+        <location filename="../start_page.cpp" line="283"/>
         <source>Report folder</source>
         <translation>报告文件夹</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="265"/>
+        <location filename="../start_page.cpp" line="280"/>
         <source>Draft limits</source>
         <translation>草案限值</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="266"/>
+        <location filename="../start_page.cpp" line="281"/>
         <source>Correction file</source>
         <translation>修正文件</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="267"/>
+        <location filename="../start_page.cpp" line="282"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="273"/>
+        <location filename="../start_page.cpp" line="288"/>
         <source>Start certification</source>
         <translation>开始认证</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="285"/>
+        <location filename="../start_page.cpp" line="300"/>
         <source>Unfinished sessions</source>
         <translation>未完成的会话</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="290"/>
+        <location filename="../start_page.cpp" line="305"/>
         <source>Session</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="290"/>
+        <location filename="../start_page.cpp" line="305"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="290"/>
+        <location filename="../start_page.cpp" line="305"/>
         <source>Readings</source>
         <translation>读数</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="296"/>
+        <location filename="../start_page.cpp" line="311"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="298"/>
+        <location filename="../start_page.cpp" line="313"/>
         <source>Resume session</source>
         <translation>继续会话</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="316"/>
+        <location filename="../start_page.cpp" line="337"/>
         <source>No instruments found. Plug the meter in and switch it on: USB-serial meters appear as /dev/ttyUSB* (K-10, specbos) or /dev/ttyACM* (PR-6xx, CS-2000). If it is plugged in, check that you may open it (group dialout, or the udev rules), then Detect again.</source>
         <translation>未找到仪器。请插上测量仪并开机：USB 串口测量仪显示为 /dev/ttyUSB*（K-10、specbos）或 /dev/ttyACM*（PR-6xx、CS-2000）。如果已插上，请检查是否有权限打开它（dialout 用户组或 udev 规则），然后再次检测。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../start_page.cpp" line="321"/>
+        <location filename="../start_page.cpp" line="342"/>
         <source>%n port(s) found.</source>
         <translation>
             <numerusform>找到 %n 个端口。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="397"/>
+        <location filename="../start_page.cpp" line="418"/>
         <source>No serial port chosen for the instrument: pick the port the meter is plugged into (Detect lists them).</source>
         <translation>未为仪器选择串口：请选择测量仪所连接的端口（“检测”会列出端口）。</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="402"/>
+        <location filename="../start_page.cpp" line="423"/>
         <source>A field run needs the site (cinema) for the report.</source>
         <translation>现场测量需要填写场所（影院）以写入报告。</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="405"/>
+        <location filename="../start_page.cpp" line="426"/>
         <source>A field run needs the auditorium (screen room) for the report.</source>
         <translation>现场测量需要填写影厅名称（放映厅）以写入报告。</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="408"/>
+        <location filename="../start_page.cpp" line="429"/>
         <source>A field run needs the operator&apos;s name for the report.</source>
         <translation>现场测量需要填写操作员姓名以写入报告。</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="516"/>
+        <location filename="../start_page.cpp" line="537"/>
         <source>Session journal: %1</source>
         <translation>会话日志：%1</translation>
     </message>
@@ -1543,6 +1849,11 @@ Retry with Done (N) after checking the pattern and the aim, or Skip with a reaso
         <source>none</source>
         <translation>无</translation>
     </message>
+    <message>
+        <location filename="../i18n.cpp" line="151"/>
+        <source>grey:%1</source>
+        <translation>灰度 %1</translation>
+    </message>
 </context>
 <context>
     <name>cm::gui::Verdict</name>
@@ -1573,45 +1884,103 @@ Retry with Done (N) after checking the pattern and the aim, or Skip with a reaso
     </message>
 </context>
 <context>
+    <name>cm::gui::WallFigure</name>
+    <message>
+        <location filename="../i18n.cpp" line="159"/>
+        <source>Wall mean luminance</source>
+        <translation>显示屏平均亮度</translation>
+    </message>
+    <message>
+        <location filename="../i18n.cpp" line="160"/>
+        <source>Module luminance (worst module / wall mean)</source>
+        <translation>模组亮度（最差模组 / 显示屏均值）</translation>
+    </message>
+    <message>
+        <location filename="../i18n.cpp" line="161"/>
+        <source>Module luminance (worst adjacent step)</source>
+        <translation>模组亮度（最大相邻跃变）</translation>
+    </message>
+    <message>
+        <location filename="../i18n.cpp" line="162"/>
+        <source>Module chromaticity (worst |Δx|, |Δy|, CIE 1931)</source>
+        <translation>模组色度（最大 |Δx|、|Δy|，CIE 1931）</translation>
+    </message>
+    <message>
+        <location filename="../i18n.cpp" line="164"/>
+        <source>Module chromaticity (worst adjacent Δu&apos;v&apos;)</source>
+        <translation>模组色度（最大相邻 Δu′v′）</translation>
+    </message>
+    <message>
+        <location filename="../i18n.cpp" line="165"/>
+        <source>Seam lines (worst depth)</source>
+        <translation>拼缝线（最大深度）</translation>
+    </message>
+    <message>
+        <location filename="../i18n.cpp" line="166"/>
+        <source>Dead LEDs</source>
+        <translation>坏点 LED</translation>
+    </message>
+    <message>
+        <location filename="../i18n.cpp" line="167"/>
+        <source>Stuck LEDs</source>
+        <translation>常亮 LED</translation>
+    </message>
+    <message>
+        <location filename="../i18n.cpp" line="168"/>
+        <source>Adjacent-pixel difference (worst LED)</source>
+        <translation>相邻像素差异（最差 LED）</translation>
+    </message>
+    <message>
+        <location filename="../i18n.cpp" line="169"/>
+        <source>Saturated LED cells</source>
+        <translation>饱和 LED 单元</translation>
+    </message>
+</context>
+<context>
     <name>cm::gui::WallJobRunner</name>
     <message>
-        <location filename="../wall_job_runner.cpp" line="78"/>
-        <location filename="../wall_job_runner.cpp" line="183"/>
+        <location filename="../wall_job_runner.cpp" line="80"/>
+        <location filename="../wall_job_runner.cpp" line="185"/>
         <source>storage: %1; free space or choose another output folder, then capture again</source>
         <translation>存储：%1；请释放空间或选择其他输出文件夹，然后重新采集</translation>
     </message>
     <message>
-        <location filename="../wall_job_runner.cpp" line="101"/>
+        <location filename="../wall_job_runner.cpp" line="103"/>
         <source>cancelled by the operator</source>
         <translation>已被操作员取消</translation>
     </message>
     <message>
         <location filename="../wall_job_runner.cpp" line="140"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../wall_job_runner.cpp" line="142"/>
         <source>modules and seams</source>
         <translation>模组与拼缝</translation>
     </message>
     <message>
-        <location filename="../wall_job_runner.cpp" line="141"/>
+        <location filename="../wall_job_runner.cpp" line="143"/>
         <source>dead and stuck LEDs</source>
         <translation>坏点与常亮点 LED</translation>
     </message>
     <message>
-        <location filename="../wall_job_runner.cpp" line="176"/>
+        <location filename="../wall_job_runner.cpp" line="178"/>
         <source>captures so far are in %1</source>
         <translation>已采集的图像位于 %1</translation>
     </message>
     <message>
-        <location filename="../wall_job_runner.cpp" line="212"/>
+        <location filename="../wall_job_runner.cpp" line="214"/>
         <source>reading the images</source>
         <translation>正在读取图像</translation>
     </message>
     <message>
-        <location filename="../wall_job_runner.cpp" line="214"/>
+        <location filename="../wall_job_runner.cpp" line="216"/>
         <source>analysing</source>
         <translation>正在分析</translation>
     </message>
     <message>
-        <location filename="../wall_job_runner.cpp" line="221"/>
+        <location filename="../wall_job_runner.cpp" line="223"/>
         <source>give the screen corners</source>
         <translation>请给出屏幕角点</translation>
     </message>
@@ -1619,569 +1988,599 @@ Retry with Done (N) after checking the pattern and the aim, or Skip with a reaso
 <context>
     <name>cm::gui::WallPage</name>
     <message>
-        <location filename="../wall_page.cpp" line="95"/>
+        <location filename="../wall_page.cpp" line="96"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="97"/>
+        <location filename="../wall_page.cpp" line="98"/>
         <source>&lt;b&gt;LED wall&lt;/b&gt; — camera capture, per-module analysis, report</source>
         <translation>&lt;b&gt;LED 显示屏&lt;/b&gt; — 相机采集、逐模组分析、报告</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="121"/>
-        <location filename="../wall_page.cpp" line="131"/>
+        <location filename="../wall_page.cpp" line="122"/>
+        <location filename="../wall_page.cpp" line="132"/>
         <source>%1. %2 — waiting</source>
         <translation>%1. %2 — 等待中</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="129"/>
-        <location filename="../wall_page.cpp" line="162"/>
+        <location filename="../wall_page.cpp" line="130"/>
+        <location filename="../wall_page.cpp" line="163"/>
         <source>%1. %2 — captured</source>
         <translation>%1. %2 — 已采集</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="130"/>
+        <location filename="../wall_page.cpp" line="131"/>
         <source>%1. %2 — now</source>
         <translation>%1. %2 — 当前</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="135"/>
+        <location filename="../wall_page.cpp" line="136"/>
         <source>Show “%1” full screen on the wall, then press “Pattern is on the wall”.</source>
         <translation>请在显示屏上全屏显示“%1”，然后按“图案已显示”。</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="138"/>
+        <location filename="../wall_page.cpp" line="139"/>
         <source>The simulated wall shows “%1”; capturing.</source>
         <translation>模拟显示屏正在显示“%1”；正在采集。</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="149"/>
+        <location filename="../wall_page.cpp" line="150"/>
         <source>%1
 %2 s, level %3 %4</source>
         <translation>%1
 %2 秒，电平 %3 %4</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="153"/>
+        <location filename="../wall_page.cpp" line="154"/>
         <source>used</source>
         <translation>已采用</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="153"/>
+        <location filename="../wall_page.cpp" line="154"/>
         <source>retake: %1</source>
         <translation>重拍：%1</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="166"/>
+        <location filename="../wall_page.cpp" line="167"/>
         <source>Capture finished and analysed.</source>
         <translation>采集完成并已分析。</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="176"/>
+        <location filename="../wall_page.cpp" line="177"/>
         <source>Capturing…</source>
         <translation>正在采集…</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="183"/>
+        <location filename="../wall_page.cpp" line="184"/>
         <source>Images of the wall: the uniformity frame, then optionally a defect frame</source>
         <translation>显示屏图像：先是均匀性图像，然后可选缺陷图像</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="185"/>
+        <location filename="../wall_page.cpp" line="186"/>
         <source>Images (*.tif *.tiff *.dng *.cr2 *.cr3 *.nef *.arw *.raf *.orf *.rw2);;All files (*)</source>
         <translation>图像 (*.tif *.tiff *.dng *.cr2 *.cr3 *.nef *.arw *.raf *.orf *.rw2);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="213"/>
+        <location filename="../wall_page.cpp" line="214"/>
         <source>Simulated camera (virtual wall)</source>
         <translation>模拟相机（虚拟显示屏）</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="214"/>
+        <location filename="../wall_page.cpp" line="215"/>
         <source>Camera (libgphoto2)</source>
         <translation>相机（libgphoto2）</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="215"/>
+        <location filename="../wall_page.cpp" line="216"/>
         <source>Camera:</source>
         <translation>相机：</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="220"/>
+        <location filename="../wall_page.cpp" line="221"/>
         <source>libgphoto2 port, e.g. usb: or ptpip:HOST (PTP/IP cameras are not discoverable: type the address)</source>
-        <translation>libgphoto2 端口，例如 usb: 或 ptpip:主机（PTP/IP 相机无法自动发现：请输入地址）</translation>
+        <translation>libgphoto2 端口，例如 `usb:` 或 `ptpip:`主机（PTP/IP 相机无法自动发现：请输入地址）</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="222"/>
+        <location filename="../wall_page.cpp" line="223"/>
         <source>Detect</source>
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="229"/>
+        <location filename="../wall_page.cpp" line="230"/>
         <source>Port:</source>
         <translation>端口：</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="234"/>
+        <location filename="../wall_page.cpp" line="235"/>
         <source>A config with screen and led sections; with the simulator also the virtual wall it photographs</source>
-        <translation>包含 screen 和 led 部分的配置；使用模拟器时还包括其拍摄的虚拟显示屏</translation>
+        <translation>包含 `screen` 和 `led` 部分的配置；使用模拟器时还包括其拍摄的虚拟显示屏</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="236"/>
-        <location filename="../wall_page.cpp" line="258"/>
-        <location filename="../wall_page.cpp" line="320"/>
+        <location filename="../wall_page.cpp" line="237"/>
+        <location filename="../wall_page.cpp" line="259"/>
+        <location filename="../wall_page.cpp" line="321"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="238"/>
+        <location filename="../wall_page.cpp" line="239"/>
         <source>LED wall layout</source>
         <translation>LED 显示屏布局</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="239"/>
+        <location filename="../wall_page.cpp" line="240"/>
         <source>Config (*.json)</source>
         <translation>配置 (*.json)</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="244"/>
+        <location filename="../wall_page.cpp" line="245"/>
         <source>Wall layout:</source>
         <translation>显示屏布局：</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="249"/>
+        <location filename="../wall_page.cpp" line="250"/>
         <source>Limits:</source>
         <translation>限值：</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="252"/>
+        <location filename="../wall_page.cpp" line="253"/>
         <source>Draft limits informative</source>
         <translation>草案限值为参考性</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="253"/>
+        <location filename="../wall_page.cpp" line="254"/>
         <source>Draft limits binding (with a warning)</source>
         <translation>草案限值为约束性（附警告）</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="254"/>
+        <location filename="../wall_page.cpp" line="255"/>
         <source>Draft limits:</source>
         <translation>草案限值：</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="257"/>
+        <location filename="../wall_page.cpp" line="258"/>
         <source>the virtual camera&apos;s</source>
         <translation>虚拟相机自带的校准</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="260"/>
+        <location filename="../wall_page.cpp" line="261"/>
         <source>Camera calibration</source>
         <translation>相机校准</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="261"/>
+        <location filename="../wall_page.cpp" line="262"/>
         <source>Calibration (*.json)</source>
         <translation>校准 (*.json)</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="266"/>
+        <location filename="../wall_page.cpp" line="267"/>
         <source>Camera calibration:</source>
         <translation>相机校准：</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="274"/>
+        <location filename="../wall_page.cpp" line="275"/>
         <source>ISO</source>
         <translation>ISO</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="276"/>
+        <location filename="../wall_page.cpp" line="277"/>
         <source>f/</source>
         <translation>f/</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="278"/>
+        <location filename="../wall_page.cpp" line="279"/>
         <source>Exposure:</source>
         <translation>曝光：</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="281"/>
+        <location filename="../wall_page.cpp" line="282"/>
         <source>Pattern for modules and seams, with the first shutter</source>
         <translation>用于模组与拼缝的图案，使用第一档快门</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="282"/>
+        <location filename="../wall_page.cpp" line="283"/>
         <source>Uniformity pattern:</source>
         <translation>均匀性图案：</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="285"/>
+        <location filename="../wall_page.cpp" line="286"/>
         <source>Pattern for dead and stuck LEDs; none to skip</source>
         <translation>用于坏点与常亮点 LED 的图案；选“无”则跳过</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="286"/>
+        <location filename="../wall_page.cpp" line="287"/>
         <source>Defect pattern:</source>
         <translation>缺陷图案：</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="301"/>
+        <location filename="../wall_page.cpp" line="302"/>
         <source>px</source>
         <translation>像素</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="302"/>
+        <location filename="../wall_page.cpp" line="303"/>
         <source>Simulated sensor:</source>
         <translation>模拟传感器：</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="306"/>
+        <location filename="../wall_page.cpp" line="307"/>
         <source>no fault</source>
         <translation>无故障</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="307"/>
+        <location filename="../wall_page.cpp" line="308"/>
         <source>unplugged during a download</source>
         <translation>下载过程中拔出</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="308"/>
+        <location filename="../wall_page.cpp" line="309"/>
         <source>garbled reply</source>
         <translation>应答乱码</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="309"/>
+        <location filename="../wall_page.cpp" line="310"/>
         <source>connection dropped</source>
         <translation>连接中断</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="310"/>
+        <location filename="../wall_page.cpp" line="311"/>
         <source>slow camera</source>
         <translation>相机响应缓慢</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="311"/>
+        <location filename="../wall_page.cpp" line="312"/>
         <source>camera busy</source>
         <translation>相机忙</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="312"/>
+        <location filename="../wall_page.cpp" line="313"/>
         <source>memory card full</source>
         <translation>存储卡已满</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="313"/>
+        <location filename="../wall_page.cpp" line="314"/>
         <source>Simulated fault:</source>
         <translation>模拟故障：</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="314"/>
+        <location filename="../wall_page.cpp" line="315"/>
         <source>Wait for me before each pattern</source>
         <translation>每个图案前等待我确认</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="319"/>
+        <location filename="../wall_page.cpp" line="320"/>
         <source>captures, analysis and report go here</source>
         <translation>采集图像、分析和报告保存在此处</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="323"/>
+        <location filename="../wall_page.cpp" line="324"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="328"/>
+        <location filename="../wall_page.cpp" line="329"/>
         <source>Output folder:</source>
         <translation>输出文件夹：</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="329"/>
+        <location filename="../wall_page.cpp" line="330"/>
         <source>Capture</source>
         <translation>采集</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="338"/>
+        <location filename="../wall_page.cpp" line="339"/>
         <source>from the file</source>
         <translation>取自文件</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="339"/>
+        <location filename="../wall_page.cpp" line="340"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="340"/>
+        <location filename="../wall_page.cpp" line="341"/>
         <source>Image exposure:</source>
         <translation>图像曝光：</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="343"/>
+        <location filename="../wall_page.cpp" line="344"/>
         <source>found in the image</source>
         <translation>从图像中查找</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="345"/>
+        <location filename="../wall_page.cpp" line="346"/>
         <source>Screen corners x,y ×4 (top-left, top-right, bottom-right, bottom-left), camera pixels</source>
         <translation>屏幕角点 x,y ×4（左上、右上、右下、左下），相机像素坐标</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="347"/>
+        <location filename="../wall_page.cpp" line="348"/>
         <source>Screen corners:</source>
         <translation>屏幕角点：</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="348"/>
+        <location filename="../wall_page.cpp" line="349"/>
         <source>Analyse existing images…</source>
         <translation>分析已有图像…</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="365"/>
+        <location filename="../wall_page.cpp" line="366"/>
         <source>Capture plan</source>
         <translation>采集计划</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="378"/>
+        <location filename="../wall_page.cpp" line="379"/>
         <source>Pattern is on the wall</source>
         <translation>图案已显示</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="381"/>
+        <location filename="../wall_page.cpp" line="382"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="386"/>
+        <location filename="../wall_page.cpp" line="387"/>
         <source>Captures</source>
         <translation>采集记录</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="410"/>
+        <location filename="../wall_page.cpp" line="411"/>
         <source>No analysis yet</source>
         <translation>尚无分析</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="422"/>
+        <location filename="../wall_page.cpp" line="423"/>
         <source>Point at a module for its values; click it for its LEDs.</source>
         <translation>鼠标指向模组可查看其数值；点击可查看其 LED。</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="433"/>
+        <location filename="../wall_page.cpp" line="434"/>
         <source>Module map</source>
         <translation>模组分布图</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="440"/>
+        <location filename="../wall_page.cpp" line="441"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="440"/>
+        <location filename="../wall_page.cpp" line="441"/>
         <source>LED x</source>
         <translation>LED x</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="440"/>
+        <location filename="../wall_page.cpp" line="441"/>
         <source>LED y</source>
         <translation>LED y</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="440"/>
+        <location filename="../wall_page.cpp" line="441"/>
         <source>Module</source>
         <translation>模组</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="440"/>
+        <location filename="../wall_page.cpp" line="441"/>
         <source>Ratio</source>
         <translation>比值</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="440"/>
+        <location filename="../wall_page.cpp" line="441"/>
         <source>cd/m²</source>
         <translation>cd/m²</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="451"/>
+        <location filename="../wall_page.cpp" line="452"/>
         <source>Defects</source>
         <translation>缺陷</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="454"/>
+        <location filename="../wall_page.cpp" line="455"/>
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="454"/>
+        <location filename="../wall_page.cpp" line="455"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="454"/>
+        <location filename="../wall_page.cpp" line="455"/>
         <source>Limit</source>
         <translation>限值</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="454"/>
+        <location filename="../wall_page.cpp" line="455"/>
         <source>Verdict</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="461"/>
+        <location filename="../wall_page.cpp" line="462"/>
         <source>Figures</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="463"/>
+        <location filename="../wall_page.cpp" line="464"/>
         <source>Export PDF and JSON</source>
         <translation>导出 PDF 和 JSON</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="478"/>
+        <location filename="../wall_page.cpp" line="479"/>
         <source>A real camera always waits for you</source>
         <translation>真实相机始终等待您确认</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="493"/>
+        <location filename="../wall_page.cpp" line="494"/>
         <source>Error: %1</source>
         <translation>错误：%1</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="529"/>
+        <location filename="../wall_page.cpp" line="530"/>
         <source>Choose the wall layout (a config with an led section).</source>
         <translation>请选择显示屏布局（包含 led 部分的配置）。</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="531"/>
+        <location filename="../wall_page.cpp" line="532"/>
         <source>Choose a camera: Detect, or type its libgphoto2 port.</source>
         <translation>请选择相机：点击“检测”，或输入其 libgphoto2 端口。</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="533"/>
+        <location filename="../wall_page.cpp" line="534"/>
         <source>Choose an output folder for the captures and the report.</source>
         <translation>请为采集图像和报告选择输出文件夹。</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="546"/>
+        <location filename="../wall_page.cpp" line="547"/>
         <source>Checking the inputs and connecting to the camera…</source>
         <translation>正在检查输入并连接相机…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../wall_page.cpp" line="573"/>
+        <location filename="../wall_page.cpp" line="574"/>
         <source>Analysing %n image(s)…</source>
         <translation>
             <numerusform>正在分析 %n 张图像…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="581"/>
+        <location filename="../wall_page.cpp" line="588"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="590"/>
+        <source>FAIL (%1)</source>
+        <translation>不合格（%1）</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="591"/>
+        <source>PASS</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="592"/>
+        <source>NOT JUDGED — only draft limits (informative); choose “Draft limits binding” to judge by them</source>
+        <translation>未判定 — 仅有草案限值（仅作参考）；选择“草案限值为约束性”可据此判定</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="594"/>
         <source>Verdict: %1 (against %2)</source>
         <translation>判定：%1（依据 %2）</translation>
     </message>
+    <message>
+        <location filename="../wall_page.cpp" line="597"/>
+        <source>WARNING: draft (provisional) limits decide this verdict; they are not confirmed standard values</source>
+        <translation>警告：此判定由草案（暂定）限值决定；它们不是已确认的标准值</translation>
+    </message>
+    <message>
+        <location filename="../wall_page.cpp" line="601"/>
+        <source>draft limits (informative, not deciding) would fail: %1</source>
+        <translation>草案限值（仅作参考，不作判定）下将不合格：%1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../wall_page.cpp" line="592"/>
+        <location filename="../wall_page.cpp" line="607"/>
         <source>%n module(s) outside the limits. Point at a module for its values; click it for its LEDs.</source>
         <translation>
             <numerusform>%n 个模组超出限值。鼠标指向模组可查看其数值；点击可查看其 LED。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="601"/>
-        <location filename="../wall_page.cpp" line="696"/>
+        <location filename="../wall_page.cpp" line="616"/>
+        <location filename="../wall_page.cpp" line="711"/>
         <source>dead</source>
         <translation>坏点</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="601"/>
-        <location filename="../wall_page.cpp" line="696"/>
+        <location filename="../wall_page.cpp" line="616"/>
+        <location filename="../wall_page.cpp" line="711"/>
         <source>stuck</source>
         <translation>常亮点</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="613"/>
+        <location filename="../wall_page.cpp" line="628"/>
         <source>Defects (%1)</source>
         <translation>缺陷（%1）</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="620"/>
+        <location filename="../wall_page.cpp" line="635"/>
         <source>not measured</source>
         <translation>未测量</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="630"/>
+        <location filename="../wall_page.cpp" line="645"/>
         <source>information</source>
         <translation>参考</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="631"/>
+        <location filename="../wall_page.cpp" line="646"/>
         <source>pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="632"/>
+        <location filename="../wall_page.cpp" line="647"/>
         <source>FAIL</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="633"/>
+        <location filename="../wall_page.cpp" line="648"/>
         <source>would fail</source>
         <translation>将不合格</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="636"/>
+        <location filename="../wall_page.cpp" line="651"/>
         <source> (provisional, binding)</source>
         <translation>（暂定，约束性）</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="636"/>
+        <location filename="../wall_page.cpp" line="651"/>
         <source> (provisional, informative)</source>
         <translation>（暂定，参考性）</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="658"/>
+        <location filename="../wall_page.cpp" line="673"/>
         <source>No per-LED image</source>
         <translation>无逐 LED 图像</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="668"/>
+        <location filename="../wall_page.cpp" line="683"/>
         <source>LEDs of module %1, %2</source>
         <translation>模组 %1, %2 的 LED</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="695"/>
+        <location filename="../wall_page.cpp" line="710"/>
         <source>%1 LED at x %2, y %3</source>
         <translation>%1 LED，位于 x %2，y %3</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="703"/>
+        <location filename="../wall_page.cpp" line="718"/>
         <source>Nothing to export yet: capture or analyse images first.</source>
         <translation>尚无可导出的内容：请先采集或分析图像。</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="708"/>
+        <location filename="../wall_page.cpp" line="723"/>
         <source>Export into</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="714"/>
+        <location filename="../wall_page.cpp" line="729"/>
         <source>Writing the report…</source>
         <translation>正在写入报告…</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="725"/>
+        <location filename="../wall_page.cpp" line="740"/>
         <source>Wrote report.pdf and analysis.json in %1</source>
         <translation>已在 %1 中写入 report.pdf 和 analysis.json</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="740"/>
+        <location filename="../wall_page.cpp" line="755"/>
         <source>Looking for cameras…</source>
         <translation>正在查找相机…</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="757"/>
+        <location filename="../wall_page.cpp" line="772"/>
         <source>No camera found. Check the USB cable and that the camera is on and not mounted as a disk; PTP/IP (Wi-Fi) cameras cannot be found: type ptpip:ADDRESS as the port.</source>
         <translation>未找到相机。请检查 USB 线缆，确认相机已开机且未作为磁盘挂载；PTP/IP（Wi-Fi）相机无法被发现：请输入 ptpip:地址 作为端口。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../wall_page.cpp" line="760"/>
+        <location filename="../wall_page.cpp" line="775"/>
         <source>%n camera(s) found.</source>
         <translation>
             <numerusform>找到 %n 台相机。</numerusform>

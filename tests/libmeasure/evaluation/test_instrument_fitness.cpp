@@ -62,6 +62,33 @@ TEST_CASE("K10-A on st431-1-theatre: angle, spot and uncorrected colorimeter are
     CHECK(check(cs, "calibration").outcome == FitnessOutcome::Warning);  // no date given
 }
 
+TEST_CASE("each check states its case and numbers as values for a front end's own words",
+          "[fitness]") {
+    const auto cs = evaluation::checkFitness(st431Theatre(), k10a());
+    const auto& angle = check(cs, "acceptance_angle");
+    CHECK(angle.reason == "too_wide");
+    REQUIRE(angle.numbers.size() == 2);
+    CHECK(angle.numbers[0] == 5.0);  // the K10-A's 5°
+    CHECK(angle.numbers[1] == 2.0);  // ST 431-1's ≤ 2°
+    const auto& spot = check(cs, "spot_size");
+    CHECK(spot.reason == "wider_than_inset");
+    REQUIRE(spot.numbers.size() == 2);
+    CHECK(spot.numbers[0] == Approx(1.2226).epsilon(1e-3));  // 5° at 14 m, hand-worked above
+    CHECK(spot.numbers[1] == 0.6);
+    CHECK(check(cs, "spectral_correction").reason == "uncorrected_refused");
+    CHECK(check(cs, "accuracy").reason == "coarser");
+    CHECK(check(cs, "calibration").reason == "date_missing");
+    auto f = k10a();
+    f.calibration_date = "2025-11-30";  // 12 months before 2026-12-02, past a 12-month interval
+    const auto later = evaluation::checkFitness(st431Theatre(), f);
+    const auto& cal = check(later, "calibration");
+    CHECK(cal.reason == "expired");
+    CHECK(cal.numbers == std::vector<double>{12.0, 12.0});
+    for (const auto& c : cs) {
+        CHECK_FALSE(c.reason.empty());  // every case has its value, none only English
+    }
+}
+
 TEST_CASE("a 1° spectroradiometer fits, corrections and exceptions are recorded", "[fitness]") {
     auto f = k10a();
     f.type = "spectroradiometer";
