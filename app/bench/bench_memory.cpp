@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Peak memory of the 102 MP LED wall job (issue 14: ≤ 2 GB), as a ratio to one frame's pixels.
 #include "app/bench/bench.h"
+#include "app/bench/child_process.h"
 #include "app/common/data_paths.h"
 
 #include <fcntl.h>
@@ -43,39 +44,9 @@ std::filesystem::path cliBesideBench() {
     return cli;
 }
 
-/// Runs `argv` as a child (output to /dev/null) and returns its peak resident set in bytes
-/// (getrusage's ru_maxrss of that child, from wait4). Throws when it fails.
+/// Peak resident set of one run of `argv`, in bytes.
 double childPeakRssBytes(const std::vector<std::string>& argv) {
-    std::vector<char*> args;
-    for (const auto& a : argv) {
-        args.push_back(const_cast<char*>(a.c_str()));
-    }
-    args.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-    pid_t pid = 0;
-    const int rc = posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    if (rc != 0) {
-        throw std::runtime_error(argv[0] + ": cannot spawn: " + std::system_category().message(rc));
-    }
-    int status = 0;
-    rusage use{};
-    while (::wait4(pid, &status, 0, &use) < 0) {
-        if (errno != EINTR) {
-            throw std::runtime_error(argv[0] + ": wait4 failed");
-        }
-    }
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-        std::string cmd;
-        for (const auto& a : argv) {
-            cmd += a + " ";
-        }
-        throw std::runtime_error("the wall job failed: " + cmd);
-    }
-    return static_cast<double>(use.ru_maxrss) * 1024.0;  // Linux: kilobytes
+    return runChild(argv).peak_rss_bytes;
 }
 
 const Registrar kWallJob({

@@ -3,6 +3,7 @@
 // against an empty C++ program (cinemeasure-bench-empty) spawned the same way, so the ratio is the
 // CLI's own cost of loading libraries and starting. Issue 19 asks for ≤ 20 ms per command.
 #include "app/bench/bench.h"
+#include "app/bench/child_process.h"
 
 #include <fcntl.h>
 #include <spawn.h>
@@ -50,37 +51,7 @@ std::filesystem::path sibling(const std::string& name) {
 
 /// Wall time of one spawn-to-exit of `argv`, its output sent to /dev/null.
 double spawnSeconds(const std::vector<std::string>& argv) {
-    std::vector<char*> args;
-    for (const auto& a : argv) {
-        args.push_back(const_cast<char*>(a.c_str()));
-    }
-    args.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-    const auto t0 = std::chrono::steady_clock::now();
-    pid_t pid = 0;
-    const int rc = posix_spawn(&pid, args[0], &actions, nullptr, args.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    if (rc != 0) {
-        throw std::runtime_error(argv[0] + ": cannot spawn: " + std::system_category().message(rc));
-    }
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0) {
-        if (errno != EINTR) {
-            throw std::runtime_error(argv[0] + ": waitpid failed");
-        }
-    }
-    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-        std::string line;
-        for (const auto& a : argv) {
-            line += a + " ";
-        }
-        throw std::runtime_error(line + "did not exit with 0");
-    }
-    return s;
+    return runChild(argv).seconds;
 }
 
 double median(std::vector<double> v) {
