@@ -279,6 +279,17 @@ TEST_CASE("Stock gphoto2 captures and downloads from the simulator", "[camera][g
     CHECK(st.card.empty());  // the CLI deletes after download
 }
 
+#if defined(__SANITIZE_ADDRESS__)
+#define CM_TEST_UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define CM_TEST_UNDER_ASAN 1
+#endif
+#endif
+#ifndef CM_TEST_UNDER_ASAN
+#define CM_TEST_UNDER_ASAN 0
+#endif
+
 namespace {
 
 /// Byte i of the large test file: varies with position so a misplaced piece shows.
@@ -364,6 +375,12 @@ TEST_CASE("Camera download of a large file streams to disk: peak memory far belo
     REQUIRE(n == static_cast<ssize_t>(sizeof report));
     REQUIRE(WIFEXITED(status));
     CHECK(report[2] == 1.0);  // every byte arrived in place
+#if CM_TEST_UNDER_ASAN
+    // ASan keeps freed blocks in a quarantine (256 MiB by default) and adds shadow memory, so the
+    // resident set says nothing about our buffers there; the Release suite measures it.
+    cm::test::skipTest("peak memory is not measurable under AddressSanitizer (quarantine, shadow "
+                       "memory); the bytes were checked, the Release build checks the memory");
+#endif
     INFO("resident before " << report[0] / (1 << 20) << " MiB, peak " << report[1] / (1 << 20)
                             << " MiB, file " << kFileBytes / (1 << 20) << " MiB");
     CHECK(report[1] - report[0] < kMaxGrowth);
