@@ -54,10 +54,11 @@ MainWindow::MainWindow(std::filesystem::path db, QWidget* parent) : QMainWindow(
     connect(sessions_, &SessionsPage::backClicked, this,
             [this] { stack_->setCurrentWidget(start_); });
     connect(sessions_, &SessionsPage::resumeRequested, this,
-            [this, db](const QString& id, const QString& outDir) {
+            [this, db](const QString& id, const QString& outDir, const QString& port) {
                 RunRequest r;
                 r.resume_session = id.toStdString();
                 r.out_dir = outDir.toStdString();
+                r.port = port.toStdString();
                 r.db = db;
                 begin(r);
             });

@@ -26,38 +26,6 @@ QString qs(const std::string& s) {
     return QString::fromStdString(s);
 }
 
-/// The run description of a new run, from the start page's request.
-app::RunDescription describe(const RunRequest& q) {
-    app::RunDescription d;
-    d.profile = q.profile;
-    d.site = q.site;
-    d.auditorium = q.auditorium;
-    d.operator_name = q.operator_name;
-    if (q.simulate) {
-        d.simulate = q.theatre_file;
-    } else {
-        d.port = q.port;
-        d.screen_width_m = q.screen_width_m;
-        d.screen_height_m = q.screen_height_m;
-        d.screen_text =
-            QStringLiteral("%1x%2").arg(q.screen_width_m).arg(q.screen_height_m).toStdString();
-        d.screen_type = q.screen_type;
-    }
-    d.instrument = q.family;
-    d.correction_file = q.correction_file;
-    d.decision_rule = q.decision_rule;
-    d.provisional = q.provisional;
-    d.notes = q.notes;
-    d.options.allow_unfit = q.allow_unfit;
-    d.options.allow_uncorrected = q.allow_uncorrected;
-    d.seed = q.seed;
-    d.time_scale = q.time_scale;
-    d.fault = q.fault;
-    d.fault_at = q.fault_at;
-    d.out_dir = q.out_dir;
-    return d;
-}
-
 /// The pattern file and preview colour of each step (from the profile's pattern set plan).
 struct PatternLooks {
     std::map<std::string, std::string> file;
@@ -110,6 +78,37 @@ InstrumentView instrumentView(const app::SessionRun& session, const std::string&
 
 }  // namespace
 
+app::RunDescription describeRun(const RunRequest& q) {
+    app::RunDescription d;
+    d.profile = q.profile;
+    d.site = q.site;
+    d.auditorium = q.auditorium;
+    d.operator_name = q.operator_name;
+    if (q.simulate) {
+        d.simulate = q.theatre_file;
+    } else {
+        d.port = q.port;
+        d.screen_width_m = q.screen_width_m;
+        d.screen_height_m = q.screen_height_m;
+        d.screen_text =
+            QStringLiteral("%1x%2").arg(q.screen_width_m).arg(q.screen_height_m).toStdString();
+        d.screen_type = q.screen_type;
+    }
+    d.instrument = q.family;
+    d.correction_file = q.correction_file;
+    d.decision_rule = q.decision_rule;
+    d.provisional = q.provisional;
+    d.notes = q.notes;
+    d.options.allow_unfit = q.allow_unfit;
+    d.options.allow_uncorrected = q.allow_uncorrected;
+    d.seed = q.seed;
+    d.time_scale = q.time_scale;
+    d.fault = q.fault;
+    d.fault_at = q.fault_at;
+    d.out_dir = q.out_dir;
+    return d;
+}
+
 RunWorker::RunWorker(RunRequest request, std::shared_ptr<RunControls> controls)
     : request_(std::move(request)), controls_(std::move(controls)) {}
 
@@ -136,7 +135,7 @@ void RunWorker::runImpl() {
                    "plugged into (Detect lists them). Nothing was started.")
                     .toStdString());
         }
-        const app::RunDescription d = describe(q);
+        const app::RunDescription d = describeRun(q);
         sim = app::prepareRun(d);
         if (sim.field) {
             try {

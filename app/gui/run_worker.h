@@ -10,7 +10,15 @@
 
 #include <memory>
 
+namespace cm::app {
+struct RunDescription;
+}
+
 namespace cm::gui {
+
+/// The run description (app/common/run) of a new run, from the start page's request: what the
+/// worker prepares, and what the start page checks field by field while the operator types.
+app::RunDescription describeRun(const RunRequest& q);
 
 /// Lives on the UI thread; run() executes on the worker thread and reports through signals that
 /// the controller receives queued. Never touches a widget.

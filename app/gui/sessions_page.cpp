@@ -3,7 +3,10 @@
 // through app/common (app::archiveSession, app::storedSessionReport, app::writeSessionReport).
 // app/common first: libmeasure headers must not see Qt's `emit` macro.
 #include "app/common/report/output_guard.h"
+#include "app/common/run/run_session.h"
 #include "app/common/session/session_list.h"
+#include "app/common/session/session_store.h"
+#include "app/gui/start_page.h"
 
 #include "app/gui/sessions_page.h"
 
@@ -15,6 +18,7 @@
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -159,12 +163,7 @@ SessionsPage::SessionsPage(std::filesystem::path db, QWidget* parent)
     connect(site_, &QLineEdit::returnPressed, this, &SessionsPage::refresh);
     connect(status_, &QComboBox::currentIndexChanged, this, &SessionsPage::refresh);
     connect(table_, &QTableWidget::itemSelectionChanged, this, &SessionsPage::updateButtons);
-    connect(resume_, &QPushButton::clicked, this, [this] {
-        const QString id = selectedSession();
-        if (!id.isEmpty()) {
-            emit resumeRequested(id, selectedOutDir());
-        }
-    });
+    connect(resume_, &QPushButton::clicked, this, &SessionsPage::resumeSelected);
     connect(open_, &QPushButton::clicked, this, &SessionsPage::openReport);
     connect(archive_, &QPushButton::clicked, this, &SessionsPage::archiveSelected);
     connect(export_, &QPushButton::clicked, this, [this] {
@@ -280,6 +279,47 @@ void SessionsPage::openReport() {
         return;
     }
     QDesktopServices::openUrl(QUrl::fromLocalFile(pdf));
+}
+
+void SessionsPage::resumeSelected() {
+    const QString id = selectedSession();
+    if (id.isEmpty()) {
+        return;
+    }
+    const QString outDir = selectedOutDir();
+    QString port;
+    try {
+        app::SessionStore store(db_, app::SessionStore::Open::Existing);
+        port = QString::fromStdString(app::fieldSessionPort(store.session(id.toStdString())));
+    } catch (const std::exception& e) {
+        showError(QString::fromStdString(e.what()));
+        return;
+    }
+    if (port.isEmpty()) {
+        emit resumeRequested(id, outDir, {});
+        return;
+    }
+    // Not modal to the event loop, like the run page's dialogs: the page stays drawn.
+    auto* dialog = new QInputDialog(this);
+    dialog->setObjectName(QStringLiteral("resumePortDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Resume session %1").arg(id));
+    dialog->setLabelText(tr("Session %1 was measured on %2. The port of the meter now:")
+                             .arg(id, QDir::toNativeSeparators(port)));
+    QStringList ports = serialPorts();
+    ports.removeAll(port);
+    ports.prepend(port);
+    dialog->setComboBoxItems(ports);
+    dialog->setComboBoxEditable(true);
+    dialog->setTextValue(port);
+    connect(dialog, &QInputDialog::textValueSelected, this, [this, id, outDir](const QString& p) {
+        if (p.trimmed().isEmpty()) {
+            showError(tr("Not resumed: a field session needs the meter's port."));
+            return;
+        }
+        emit resumeRequested(id, outDir, p.trimmed());
+    });
+    dialog->open();
 }
 
 void SessionsPage::archiveSelected() {

@@ -33,7 +33,8 @@ public:
 
 signals:
     void backClicked();
-    void resumeRequested(const QString& session_id, const QString& out_dir);
+    /// `port`: the instrument's port for a field session (asked for), empty for a simulation.
+    void resumeRequested(const QString& session_id, const QString& out_dir, const QString& port);
     void loaded(int sessions);
     void exported(const QString& file);
     void archived(const QString& session_id);
@@ -41,6 +42,9 @@ signals:
 
 private:
     void updateButtons();
+    /// Resume: a simulated session at once; a field session after asking for the meter's port
+    /// (the one it was measured on proposed first).
+    void resumeSelected();
     void showError(const QString& message);
     void archiveSelected();
     void openReport();

@@ -6,9 +6,12 @@
 #include "app/common/data_paths.h"
 #include "app/common/profile_catalog.h"
 #include "app/common/report/output_guard.h"
+#include "app/common/run/run_inputs.h"
+#include "app/common/run/run_session.h"
 #include "app/common/session/session_store.h"
 #include "app/common/simulated_session.h"
 #include "app/gui/i18n.h"
+#include "app/gui/run_worker.h"
 #include "drivers/families.h"
 
 #include <QCheckBox>
@@ -51,6 +54,78 @@ QString familyDescriptionText(const drivers::Family& f) {
 }
 QString qs(const std::string& s) {
     return QString::fromStdString(s);
+}
+
+/// A problem line shown under its field while the input is wrong.
+QLabel* problemLabel(const char* name) {
+    auto* l = new QLabel;
+    l->setObjectName(QString::fromLatin1(name));
+    l->setWordWrap(true);
+    l->setStyleSheet(QStringLiteral("color: #ff8a70"));
+    l->hide();
+    return l;
+}
+
+/// The name of an input as its field is labelled (for "Start needs: …").
+QString inputName(app::RunInput input) {
+    switch (input) {
+        case app::RunInput::Port:
+            return StartPage::tr("Port");
+        case app::RunInput::Site:
+            return StartPage::tr("Site");
+        case app::RunInput::Auditorium:
+            return StartPage::tr("Auditorium");
+        case app::RunInput::Operator:
+            return StartPage::tr("Operator");
+        case app::RunInput::Screen:
+            return StartPage::tr("Screen size");
+        case app::RunInput::CorrectionFile:
+            return StartPage::tr("Correction file");
+        case app::RunInput::OutDir:
+            return StartPage::tr("Report folder");
+    }
+    return {};
+}
+
+/// The GUI's words for app/common's per-input problem (the CLI has its own, naming options).
+QString inputProblemText(const app::InputIssue& i) {
+    const QString path = QDir::toNativeSeparators(qs(i.path));
+    switch (i.input) {
+        case app::RunInput::Port:
+            return StartPage::tr(
+                "No serial port chosen for the instrument: pick the port the meter is plugged "
+                "into (Detect lists them).");
+        case app::RunInput::Site:
+            return StartPage::tr("A field run needs the site (cinema) for the report.");
+        case app::RunInput::Auditorium:
+            return StartPage::tr("A field run needs the auditorium (screen room) for the report.");
+        case app::RunInput::Operator:
+            return StartPage::tr("A field run needs the operator's name for the report.");
+        case app::RunInput::Screen:
+            return StartPage::tr("A field run needs the screen's width and height in metres.");
+        case app::RunInput::CorrectionFile:
+            switch (i.problem) {
+                case app::InputProblem::NoSuchFile:
+                    return StartPage::tr("No such file: %1").arg(path);
+                case app::InputProblem::NotAFile:
+                    return StartPage::tr("Not a file: %1").arg(path);
+                default:
+                    return StartPage::tr("Cannot read %1").arg(path);
+            }
+        case app::RunInput::OutDir:
+            switch (i.problem) {
+                case app::InputProblem::Missing:
+                    return StartPage::tr("Choose a folder for the report.");
+                case app::InputProblem::NotADirectory:
+                    return StartPage::tr(
+                               "%1 is a file, not a folder: choose another report folder.")
+                        .arg(path);
+                default:
+                    return StartPage::tr("Cannot write into %1: choose another report folder.")
+                        .arg(path);
+            }
+    }
+    return {};
 }
 }  // namespace
 
@@ -106,9 +181,11 @@ StartPage::StartPage(std::filesystem::path db, QWidget* parent)
     height_ = new QDoubleSpinBox;
     height_->setObjectName(QStringLiteral("screenHeightSpin"));
     for (auto* s : {width_, height_}) {
-        s->setRange(0.5, 60.0);
+        // 0 is "not entered yet": a field run needs the inspector to type the real screen.
+        s->setRange(0.0, 60.0);
         s->setDecimals(2);
         s->setSuffix(tr(" m"));
+        s->setSpecialValueText(tr("not set"));
     }
     width_->setValue(12.0);
     height_->setValue(5.0);
@@ -116,12 +193,20 @@ StartPage::StartPage(std::filesystem::path db, QWidget* parent)
     seat_->setObjectName(QStringLiteral("seatEdit"));
     operator_ = new QLineEdit;
     operator_->setObjectName(QStringLiteral("operatorEdit"));
+    siteProblem_ = problemLabel("siteProblem");
+    auditoriumProblem_ = problemLabel("auditoriumProblem");
+    screenProblem_ = problemLabel("screenProblem");
+    operatorProblem_ = problemLabel("operatorProblem");
     tform->addRow(tr("Site"), site_);
+    tform->addRow(nullptr, siteProblem_);
     tform->addRow(tr("Auditorium"), auditorium_);
+    tform->addRow(nullptr, auditoriumProblem_);
     tform->addRow(tr("Screen width"), width_);
     tform->addRow(tr("Screen height"), height_);
+    tform->addRow(nullptr, screenProblem_);
     tform->addRow(tr("Seat position"), seat_);
     tform->addRow(tr("Operator"), operator_);
+    tform->addRow(nullptr, operatorProblem_);
     left->addWidget(tbox);
 
     // Instrument.
@@ -197,7 +282,9 @@ StartPage::StartPage(std::filesystem::path db, QWidget* parent)
         serialFamily_->addItem(qs(f.id) + QStringLiteral(" — ") + familyDescriptionText(f),
                                qs(f.id));
     }
+    portProblem_ = problemLabel("portProblem");
     iform->addRow(tr("Port"), portRow);
+    iform->addRow(nullptr, portProblem_);
     iform->addRow(tr("Family"), serialFamily_);
     left->addWidget(ibox);
 
@@ -278,9 +365,13 @@ StartPage::StartPage(std::filesystem::path db, QWidget* parent)
     notes_->setMaximumHeight(60);
     oform->addRow(tr("Decision rule"), rule_);
     oform->addRow(tr("Draft limits"), provisional_);
+    correctionProblem_ = problemLabel("correctionProblem");
+    outDirProblem_ = problemLabel("outDirProblem");
     oform->addRow(tr("Correction file"), correctionRow);
+    oform->addRow(nullptr, correctionProblem_);
     oform->addRow(tr("Notes"), notes_);
     oform->addRow(tr("Report folder"), outRow);
+    oform->addRow(nullptr, outDirProblem_);
     oform->addRow(allowUncorrected_);
     oform->addRow(allowUnfit_);
     left->addWidget(obox);
@@ -292,7 +383,12 @@ StartPage::StartPage(std::filesystem::path db, QWidget* parent)
     message_->setObjectName(QStringLiteral("startMessage"));
     message_->setWordWrap(true);
     message_->setStyleSheet(QStringLiteral("color: #ff8a70"));
+    blocked_ = new QLabel;
+    blocked_->setObjectName(QStringLiteral("startBlockedLabel"));
+    blocked_->setWordWrap(true);
+    blocked_->hide();
     left->addWidget(start_);
+    left->addWidget(blocked_);
     left->addWidget(message_);
     left->addStretch();
 
@@ -346,10 +442,9 @@ StartPage::StartPage(std::filesystem::path db, QWidget* parent)
     connect(sessions_, &QTableWidget::itemSelectionChanged, this,
             [this] { resume_->setEnabled(!sessions_->selectedItems().isEmpty()); });
     connect(start_, &QPushButton::clicked, this, [this] {
-        const QString missing = missingFieldInput();
-        if (!missing.isEmpty()) {
-            setMessage(missing);
-            return;
+        validate();
+        if (!start_->isEnabled()) {
+            return;  // the problems are shown under their fields
         }
         setMessage({});
         if (serial_->isChecked()) {
@@ -374,6 +469,45 @@ StartPage::StartPage(std::filesystem::path db, QWidget* parent)
     sourceChanged();
     refreshPorts();
     refreshSessions();
+    // Every typed-in input is checked as it changes.
+    for (QLineEdit* e : {site_, auditorium_, operator_, correction_, outDir_}) {
+        connect(e, &QLineEdit::textChanged, this, &StartPage::validate);
+    }
+    for (QDoubleSpinBox* b : {width_, height_}) {
+        connect(b, &QDoubleSpinBox::valueChanged, this, &StartPage::validate);
+    }
+    connect(port_, &QComboBox::currentTextChanged, this, &StartPage::validate);
+    connect(simulator_, &QRadioButton::toggled, this, &StartPage::validate);
+    validate();
+}
+
+void StartPage::validate() {
+    const app::RunDescription d = describeRun(request());
+    const std::pair<app::RunInput, QLabel*> checks[] = {
+        {app::RunInput::Port, portProblem_},
+        {app::RunInput::Site, siteProblem_},
+        {app::RunInput::Auditorium, auditoriumProblem_},
+        {app::RunInput::Operator, operatorProblem_},
+        {app::RunInput::Screen, screenProblem_},
+        {app::RunInput::CorrectionFile, correctionProblem_},
+        {app::RunInput::OutDir, outDirProblem_}};
+    QStringList wrong;
+    for (const auto& [input, label] : checks) {
+        const auto issue = app::checkRunInput(d, input);
+        label->setText(issue ? inputProblemText(*issue) : QString());
+        label->setVisible(issue.has_value());
+        if (issue) {
+            wrong << inputName(input);
+        }
+    }
+    const QString why =
+        wrong.isEmpty()
+            ? QString()
+            : tr("Start needs these fixed first: %1").arg(wrong.join(tr(", ", "list separator")));
+    start_->setEnabled(wrong.isEmpty());
+    start_->setToolTip(why);
+    blocked_->setText(why);
+    blocked_->setVisible(!wrong.isEmpty());
 }
 
 void StartPage::profileChanged() {
@@ -408,27 +542,6 @@ void StartPage::profileChanged() {
     if (match >= 0) {
         theatre_->setCurrentIndex(match);
     }
-}
-
-QString StartPage::missingFieldInput() const {
-    if (!serial_->isChecked()) {
-        return {};
-    }
-    if (port_->currentText().trimmed().isEmpty()) {
-        return tr(
-            "No serial port chosen for the instrument: pick the port the meter is plugged "
-            "into (Detect lists them).");
-    }
-    if (site_->text().trimmed().isEmpty()) {
-        return tr("A field run needs the site (cinema) for the report.");
-    }
-    if (auditorium_->text().trimmed().isEmpty()) {
-        return tr("A field run needs the auditorium (screen room) for the report.");
-    }
-    if (operator_->text().trimmed().isEmpty()) {
-        return tr("A field run needs the operator's name for the report.");
-    }
-    return {};
 }
 
 void StartPage::rememberFieldInputs() const {
@@ -497,6 +610,8 @@ void StartPage::sourceChanged() {
             site_->clear();
         }
         auditorium_->clear();
+        width_->setValue(0.0);  // the virtual theatre's screen is not this room's
+        height_->setValue(0.0);
         restoreFieldInputs();  // the last field run's site, room, operator, screen and port
     } else if (site_->text().isEmpty()) {
         site_->setText(tr("Simulated site"));
@@ -504,14 +619,20 @@ void StartPage::sourceChanged() {
     theatreChanged();
 }
 
-void StartPage::refreshPorts() {
-    const QString current = port_->currentText();
-    port_->clear();
+QStringList serialPorts() {
+    QStringList out;
     const QDir dev(QStringLiteral("/dev"));
     for (const QString& f : dev.entryList({QStringLiteral("ttyUSB*"), QStringLiteral("ttyACM*")},
                                           QDir::System, QDir::Name)) {
-        port_->addItem(dev.absoluteFilePath(f));
+        out << dev.absoluteFilePath(f);
     }
+    return out;
+}
+
+void StartPage::refreshPorts() {
+    const QString current = port_->currentText();
+    port_->clear();
+    port_->addItems(serialPorts());
     if (!current.isEmpty() && port_->findText(current) < 0) {
         port_->addItem(current);
     }

@@ -20,6 +20,9 @@ class QTableWidget;
 
 namespace cm::gui {
 
+/// The serial ports a USB meter can appear on (/dev/ttyUSB*, /dev/ttyACM*), sorted.
+QStringList serialPorts();
+
 class StartPage : public QWidget {
     Q_OBJECT
 public:
@@ -40,9 +43,9 @@ private:
     void profileChanged();
     void theatreChanged();
     void sourceChanged();
-    /// Field runs: site, auditorium, operator and port are required (message naming the first
-    /// missing one); empty when the form can start.
-    QString missingFieldInput() const;
+    /// Checks each typed-in input with app/common's per-input check (the one prepareRun makes):
+    /// shows each problem under its field and enables Start only when there is none.
+    void validate();
     void rememberFieldInputs() const;
     void restoreFieldInputs();
 
@@ -74,6 +77,16 @@ private:
     QPlainTextEdit* notes_;
     QPushButton* start_;
     QLabel* message_;
+    /// Why Start is disabled (the fields still wrong); hidden when it is enabled.
+    QLabel* blocked_;
+    /// Each checked input's problem, under its field (hidden while the input is right).
+    QLabel* portProblem_;
+    QLabel* siteProblem_;
+    QLabel* auditoriumProblem_;
+    QLabel* operatorProblem_;
+    QLabel* screenProblem_;
+    QLabel* correctionProblem_;
+    QLabel* outDirProblem_;
     QTableWidget* sessions_;
     QPushButton* resume_;
 };

@@ -36,8 +36,8 @@ std::unique_ptr<drivers::virt::PtySimulator> k10a(
 }
 
 const std::string kField =
-    " --instrument k10a --allow-unfit --screen 12.0x5.0 --site 'Cinema 3' --profile "
-    "st431-1-theatre";
+    " --instrument k10a --allow-unfit --screen 12.0x5.0 --site 'Cinema 3' --auditorium 'Hall 7' "
+    "--operator 'CLI test' --profile st431-1-theatre";
 
 }  // namespace
 
@@ -147,7 +147,8 @@ TEST_CASE(
     std::ofstream(dir / "answers.txt") << "\n\n\n\n\n";
     const test::Run r =
         test::cli("certify --port " + sim->devicePath() +
-                  " --instrument pr6xx --allow-unfit --screen 12.0x5.0 --site 'Cinema 3' --profile "
+                  " --instrument pr6xx --allow-unfit --screen 12.0x5.0 --site 'Cinema 3' "
+                  "--auditorium 'Hall 7' --operator 'CLI test' --profile "
                   "st431-1-theatre --out " +
                   (dir / "out").string() + " < " + (dir / "answers.txt").string());
     INFO(r.output);

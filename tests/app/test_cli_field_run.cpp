@@ -37,7 +37,9 @@ TEST_CASE("field run: notes, retake, skip and pause are journaled, resume finish
     // Task 1 measured; note, task 2 measured; retake (task 2 again), measured; skip task 3; pause.
     std::ofstream(dir / "answers1.txt") << "\nn tripod nudged\n\nr\n\ns lens cap on\np\n";
     const std::string common =
-        " --instrument k10a --allow-unfit --screen 12.0x5.0 --site 'Cinema 3' --out " +
+        " --instrument k10a --allow-unfit --screen 12.0x5.0 --site 'Cinema 3' --auditorium 'Hall "
+        "7' "
+        "--operator 'CLI test' --out " +
         (dir / "out").string();
     const test::Run first =
         test::cli("certify --profile st431-1-theatre --port " + sim->devicePath() + common + " < " +
@@ -81,18 +83,21 @@ TEST_CASE("field run: missing screen size or family is refused before anything i
           "[cli][field][edge]") {
     auto sim = k10aSimulator();
     const std::string out = " --out " + test::freshDir("field-bad").string();
+    const std::string who = " --site 'Cinema 3' --auditorium 'Hall 7' --operator 'CLI test'";
     auto r = test::cli("certify --profile st431-1-theatre --port " + sim->devicePath() +
                        " --instrument k10a" + out);
     CHECK(r.exit_code == 2);
-    CHECK_THAT(r.output, Catch::Contains("--screen WIDTHxHEIGHT"));
+    // Every missing input named at once, in one line.
+    CHECK_THAT(r.output, Catch::Contains("--screen WIDTHxHEIGHT") && Catch::Contains("--site") &&
+                             Catch::Contains("--auditorium") && Catch::Contains("--operator"));
     r = test::cli("certify --profile st431-1-theatre --port " + sim->devicePath() +
-                  " --screen 12x5" + out);
+                  " --screen 12x5" + who + out);
     CHECK(r.exit_code == 2);
     CHECK_THAT(r.output, Catch::Contains("needs --instrument FAMILY"));
     r = test::cli(
         "certify --profile st431-1-theatre --port /dev/null/none --instrument k10a "
         "--screen 12x5" +
-        out);
+        who + out);
     CHECK(r.exit_code == 3);
     CHECK_THAT(r.output, Catch::Contains("resume with --port"));
 }

@@ -9,12 +9,15 @@
 #include "app/gui/results_page.h"
 #include "app/gui/run_controller.h"
 #include "app/gui/run_page.h"
+#include "app/gui/sessions_page.h"
 #include "app/gui/start_page.h"
 #include "app/gui/theme.h"
 #include "drivers/families.h"
 #include "drivers/virtual/virtual_theatre.h"
+#include "english_left.h"
 #include "libmeasure/util/json_view.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -623,6 +626,7 @@ private slots:
     // Field runs need site, auditorium and operator; a port that does not open is refused before
     // the session exists; what was typed is remembered for the next field run.
     void fieldInputsRequiredCheckedAndRemembered() {
+        QSettings().remove(QStringLiteral("field"));
         const std::size_t before = cm::app::SessionStore(db()).sessions().size();
         {
             MainWindow w(db());
@@ -633,10 +637,14 @@ private slots:
             child<QLineEdit>(&w, "siteEdit")->setText(QStringLiteral("Cinema 9"));
             child<QLineEdit>(&w, "auditoriumEdit")->clear();
             child<QLineEdit>(&w, "operatorEdit")->setText(QStringLiteral("A. Inspector"));
+            child<QDoubleSpinBox>(&w, "screenWidthSpin")->setValue(12.0);
+            child<QDoubleSpinBox>(&w, "screenHeightSpin")->setValue(5.0);
             QTest::mouseClick(child<QPushButton>(&w, "startButton"), Qt::LeftButton);
             QCOMPARE(currentPage(w), QStringLiteral("startPage"));
-            QVERIFY(
-                child<QLabel>(&w, "startMessage")->text().contains(QStringLiteral("auditorium")));
+            QVERIFY(!child<QPushButton>(&w, "startButton")->isEnabled());
+            QVERIFY(child<QLabel>(&w, "auditoriumProblem")
+                        ->text()
+                        .contains(QStringLiteral("auditorium")));
             child<QLineEdit>(&w, "auditoriumEdit")->setText(QStringLiteral("Hall 2"));
             QTest::mouseClick(child<QPushButton>(&w, "startButton"), Qt::LeftButton);
             QTRY_VERIFY_WITH_TIMEOUT(
@@ -652,6 +660,198 @@ private slots:
         QCOMPARE(child<QLineEdit>(&w, "operatorEdit")->text(), QStringLiteral("A. Inspector"));
         QCOMPARE(child<QComboBox>(&w, "portCombo")->currentText(),
                  QStringLiteral("/dev/null/none"));
+        QCOMPARE(child<QDoubleSpinBox>(&w, "screenWidthSpin")->value(), 12.0);
+        QVERIFY(child<QPushButton>(&w, "startButton")->isEnabled());
+    }
+
+    // The start page checks each input as it is typed, with app/common's per-input check: a
+    // problem under each wrong field, Start disabled with the reason until every one is fixed.
+    // In zh_CN the same, with no English left on the page.
+    void startPageChecksInputsAsTyped() {
+        const QString tmp = tmp_.path();
+        QFile file(tmp + QStringLiteral("/a-file"));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        for (const QString& lang : {QString(), QStringLiteral("zh_CN")}) {
+            if (!lang.isEmpty()) {
+                QVERIFY(installTranslation(*qApp, lang));
+            }
+            QSettings().remove(QStringLiteral("field"));  // nothing remembered: all empty
+            MainWindow w(db());
+            w.show();
+            auto* start = child<QPushButton>(&w, "startButton");
+            auto* blocked = child<QLabel>(&w, "startBlockedLabel");
+            const auto shown = [&w](const char* name) {
+                return child<QLabel>(&w, name)->isVisibleTo(&w);
+            };
+            const char* fieldProblems[] = {"portProblem", "siteProblem", "auditoriumProblem",
+                                           "operatorProblem", "screenProblem"};
+            // A simulation in the shipped theatre can start at once.
+            choose(child<QComboBox>(&w, "profileCombo"), QStringLiteral("st431-1-theatre"));
+            QVERIFY(start->isEnabled());
+            QVERIFY(!blocked->isVisibleTo(&w));
+            // A field run: port, site, auditorium, operator and screen are all still wrong.
+            child<QRadioButton>(&w, "serialRadio")->setChecked(true);
+            child<QComboBox>(&w, "portCombo")->setEditText(QString());
+            child<QLineEdit>(&w, "siteEdit")->clear();
+            for (const char* name : fieldProblems) {
+                QVERIFY2(shown(name), name);
+            }
+            QVERIFY(!start->isEnabled());
+            QVERIFY(blocked->isVisibleTo(&w));
+            QVERIFY(!start->toolTip().isEmpty());
+            if (lang.isEmpty()) {
+                QVERIFY2(child<QLabel>(&w, "portProblem")
+                             ->text()
+                             .contains(QStringLiteral("No serial port")),
+                         qPrintable(child<QLabel>(&w, "portProblem")->text()));
+                QVERIFY(blocked->text().contains(QStringLiteral("Site")) &&
+                        blocked->text().contains(QStringLiteral("Operator")));
+            } else {
+                VERIFY_NO_ENGLISH(w.startPage(), "start page (field run, nothing typed)");
+            }
+            // Typed one by one: each problem goes as its field is filled, Start only at the end.
+            QTest::keyClicks(child<QLineEdit>(&w, "siteEdit"), QStringLiteral("Cinema 3"));
+            QVERIFY(!shown("siteProblem"));
+            QVERIFY(!start->isEnabled());
+            QTest::keyClicks(child<QLineEdit>(&w, "auditoriumEdit"), QStringLiteral("Hall 7"));
+            QVERIFY(!shown("auditoriumProblem"));
+            QTest::keyClicks(child<QLineEdit>(&w, "operatorEdit"), QStringLiteral("A. Inspector"));
+            QVERIFY(!shown("operatorProblem"));
+            QTest::keyClicks(child<QComboBox>(&w, "portCombo")->lineEdit(),
+                             QStringLiteral("/dev/ttyUSB7"));
+            QVERIFY(!shown("portProblem"));
+            QVERIFY(!start->isEnabled());
+            QVERIFY(shown("screenProblem"));
+            child<QDoubleSpinBox>(&w, "screenWidthSpin")->setValue(12.0);
+            QVERIFY(shown("screenProblem"));  // the height is still missing
+            child<QDoubleSpinBox>(&w, "screenHeightSpin")->setValue(5.0);
+            QVERIFY(!shown("screenProblem"));
+            QVERIFY(start->isEnabled());
+            QVERIFY(!blocked->isVisibleTo(&w));
+            QVERIFY(start->toolTip().isEmpty());
+            // A correction file that does not exist, then a folder instead of a file.
+            auto* correction = child<QLineEdit>(&w, "correctionEdit");
+            QTest::keyClicks(correction, tmp + QStringLiteral("/nope.json"));
+            QVERIFY(shown("correctionProblem"));
+            QVERIFY(child<QLabel>(&w, "correctionProblem")->text().contains(tmp));
+            QVERIFY(!start->isEnabled());
+            correction->setText(tmp);
+            QVERIFY(shown("correctionProblem"));
+            correction->clear();
+            QVERIFY(!shown("correctionProblem"));
+            QVERIFY(start->isEnabled());
+            // A report folder under a file cannot be made; a new one under a folder can.
+            auto* out = child<QLineEdit>(&w, "outDirEdit");
+            out->setText(tmp + QStringLiteral("/a-file/reports"));
+            QVERIFY(shown("outDirProblem"));
+            QVERIFY(!start->isEnabled());
+            if (!lang.isEmpty()) {
+                VERIFY_NO_ENGLISH(w.startPage(), "start page (correction and folder)");
+            }
+            out->clear();
+            QVERIFY(shown("outDirProblem"));
+            QTest::keyClicks(out, tmp + QStringLiteral("/reports-new"));
+            QVERIFY(!shown("outDirProblem"));
+            QVERIFY(start->isEnabled());
+            // Erasing the operator disables Start again.
+            auto* op = child<QLineEdit>(&w, "operatorEdit");
+            op->selectAll();
+            QTest::keyClick(op, Qt::Key_Backspace);
+            QVERIFY(shown("operatorProblem"));
+            QVERIFY(!start->isEnabled());
+            if (!lang.isEmpty()) {
+                for (QTranslator* t : qApp->findChildren<QTranslator*>()) {
+                    QCoreApplication::removeTranslator(t);
+                    delete t;
+                }
+            }
+        }
+    }
+
+    // A field session stopped half way is resumed from the session browser: the port is asked
+    // for (the one it was measured on proposed), the run continues at the next task, the two
+    // readings taken stay, none is taken twice, and the report is complete.
+    void resumeFieldSessionFromSessionBrowser() {
+        auto simulator = k10aSimulator();
+        const QString port = QString::fromStdString(simulator->devicePath());
+        MainWindow w(db());
+        w.show();
+        startFieldRun(w, port);
+        auto* done = child<QPushButton>(&w, "doneButton");
+        for (int taken = 1; taken <= 2; ++taken) {
+            QTRY_VERIFY_WITH_TIMEOUT(done->isEnabled(), kRunTimeoutMs);
+            QTest::mouseClick(done, Qt::LeftButton);
+            QTRY_COMPARE_WITH_TIMEOUT(w.runPage()->readingsTaken(), taken, kRunTimeoutMs);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(done->isEnabled(), kRunTimeoutMs);
+        QTest::mouseClick(child<QPushButton>(&w, "stopButton"), Qt::LeftButton);
+        QMessageBox* box = nullptr;
+        QTRY_VERIFY((box = w.findChild<QMessageBox*>(QStringLiteral("stopConfirmBox"))) &&
+                    box->isVisible());
+        box->button(QMessageBox::Yes)->click();
+        QTRY_COMPARE_WITH_TIMEOUT(currentPage(w), QStringLiteral("startPage"), kRunTimeoutMs);
+        const auto sessions = fieldSessions(db(), simulator->devicePath());
+        QCOMPARE(sessions.size(), std::size_t{1});
+        const QString sid = QString::fromStdString(sessions.front().id);
+        QCOMPARE(sessions.front().status, std::string("interrupted"));
+        // The meter's own measurements per reading (the K10-A averages), to count them later.
+        const int perReading = simulator->measurementsServed() / 2;
+        QVERIFY(perReading >= 1);
+        QCOMPARE(simulator->measurementsServed(), 2 * perReading);
+
+        // The session browser lists it; Resume asks for the port.
+        child<QAction>(&w, "sessionsAction")->trigger();
+        QCOMPARE(currentPage(w), QStringLiteral("sessionsPage"));
+        auto* table = child<QTableWidget>(&w, "sessionBrowserTable");
+        int row = -1;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (int r = 0; r < table->rowCount(); ++r) {
+                    auto* item = table->item(r, SessionsPage::Session);
+                    if (item != nullptr && item->text() == sid) {
+                        row = r;
+                        return true;
+                    }
+                }
+                return false;
+            }(),
+            kRunTimeoutMs);
+        table->selectRow(row);
+        QCOMPARE(w.sessionsPage()->selectedSession(), sid);
+        QTest::mouseClick(child<QPushButton>(&w, "sessionsResume"), Qt::LeftButton);
+        QInputDialog* dialog = nullptr;
+        QTRY_VERIFY((dialog = w.findChild<QInputDialog*>(QStringLiteral("resumePortDialog"))) &&
+                    dialog->isVisible());
+        QCOMPARE(dialog->textValue(), port);
+        dialog->accept();
+        QTRY_COMPARE_WITH_TIMEOUT(currentPage(w), QStringLiteral("runPage"), kRunTimeoutMs);
+        // It goes on at task 3 of 5 with the two readings kept.
+        QTRY_VERIFY_WITH_TIMEOUT(done->isEnabled(), kRunTimeoutMs);
+        QCOMPARE(w.runPage()->readingsTaken(), 2);
+        QCOMPARE(child<QLabel>(&w, "progressText")->text(), QStringLiteral("Task 3 of 5"));
+        for (int taken = 3; taken <= 5; ++taken) {
+            QTRY_VERIFY_WITH_TIMEOUT(done->isEnabled(), kRunTimeoutMs);
+            QTest::mouseClick(done, Qt::LeftButton);
+            QTRY_COMPARE_WITH_TIMEOUT(w.runPage()->readingsTaken(), taken, kRunTimeoutMs);
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(currentPage(w), QStringLiteral("resultsPage"), kRunTimeoutMs);
+        QVERIFY(w.resultsPage()->report()->complete);
+        QCOMPARE(w.resultsPage()->report()->readings.size(), std::size_t{5});
+        QCOMPARE(simulator->measurementsServed(), 5 * perReading);  // no task read twice
+        cm::app::SessionStore store(db());
+        QCOMPARE(store.session(sid.toStdString()).status, std::string("complete"));
+        QCOMPARE(store.readings(sid.toStdString()).size(), std::size_t{5});
+        // The report is produced: exported from the results page, with all five readings.
+        const QString out = tmp_.path() + QStringLiteral("/resumed-field");
+        child<QLineEdit>(&w, "exportDirEdit")->setText(out);
+        QTest::mouseClick(child<QPushButton>(&w, "exportAllButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            child<QLabel>(&w, "exportStatus")->text().startsWith(QStringLiteral("Written")),
+            kRunTimeoutMs);
+        const QJsonObject rep = readJson(out + QStringLiteral("/report.json"));
+        QCOMPARE(rep[QStringLiteral("readings")].toArray().size(), 5);
+        QVERIFY(rep[QStringLiteral("complete")].toBool());
     }
 
     // An LED profile picks an LED virtual theatre, a projector profile a projector one.
@@ -672,10 +872,12 @@ private slots:
         w.show();
         const std::size_t before = cm::app::SessionStore(db()).sessions().size();
         startFieldRun(w, QString());
-        QTRY_COMPARE_WITH_TIMEOUT(currentPage(w), QStringLiteral("startPage"), kRunTimeoutMs);
-        const QString message = child<QLabel>(&w, "startMessage")->text();
+        QCOMPARE(currentPage(w), QStringLiteral("startPage"));
+        QVERIFY(!child<QPushButton>(&w, "startButton")->isEnabled());
+        const QString message = child<QLabel>(&w, "portProblem")->text();
         QVERIFY2(message.contains(QStringLiteral("No serial port")), qPrintable(message));
         QVERIFY(!child<QLabel>(&w, "progressText")->text().contains(QStringLiteral("Task")));
+        QTest::qWait(200);
         QCOMPARE(cm::app::SessionStore(db()).sessions().size(), before);
     }
 

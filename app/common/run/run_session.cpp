@@ -8,6 +8,7 @@
 #include "app/common/data_paths.h"
 #include "app/common/profile_catalog.h"
 #include "app/common/run/run_checks.h"
+#include "app/common/run/run_inputs.h"
 #include "drivers/families.h"
 #include "drivers/virtual/virtual_spot_meter.h"
 #include "libmeasure/evaluation/instrument_fitness.h"
@@ -36,22 +37,30 @@ drivers::virt::VirtualMeterOptions meterOptions(const PreparedSimulation& sim) {
 }  // namespace
 
 PreparedSimulation prepareRun(const RunDescription& d) {
+    // The typed-in inputs first, each with the check the GUI shows next to its field; every
+    // problem at once, so that the operator fixes them in one go. An unusable report folder is
+    // an output problem (exit code 4), as when the folder is made.
+    std::string inputs;
+    std::string output;
+    for (const InputIssue& i : checkRunInputs(d)) {
+        std::string& to =
+            i.input == RunInput::OutDir && i.problem != InputProblem::Missing ? output : inputs;
+        to += (to.empty() ? "" : "; ") + inputIssueText(i, d);
+    }
+    if (!inputs.empty()) {
+        throw RunInputError(inputs);
+    }
+    if (!output.empty()) {
+        throw errors::StorageError(output);
+    }
     SessionInfo info;
-    const bool field = !d.port.empty();
+    const bool field = isFieldRun(d);
     try {
         const std::filesystem::path profileFile = findProfileFile(d.profile);
         info.profile_json = readTextFile(profileFile);
         const procedure::Profile profile = loadProfileFile(profileFile);
         info.profile_id = profile.id;
-        if (d.port.empty() == d.simulate.empty()) {
-            throw std::invalid_argument("give either --simulate CONFIG or --port DEVICE");
-        }
         if (field) {
-            if (!(d.screen_width_m > 0.0) || !(d.screen_height_m > 0.0)) {
-                throw std::invalid_argument(
-                    "a field run needs --screen WIDTHxHEIGHT in metres (e.g. 12.0x5.0), got '" +
-                    d.screen_text + "'");
-            }
             // The site record's name is the auditorium; the site is the session's.
             info.theatre_json =
                 fieldSiteJson(d.auditorium, d.screen_width_m, d.screen_height_m,
@@ -158,6 +167,17 @@ PreparedSimulation prepareResume(const SessionStore& store, const std::string& i
                             "): give --port with the instrument's port");
     }
     return sim;
+}
+
+std::string fieldSessionPort(const SessionInfo& info) {
+    // prepareRun writes the source of a field run as "field: FAMILY on PORT".
+    static const std::string kField = "field: ";
+    static const std::string kOn = " on ";
+    if (info.source.rfind(kField, 0) != 0) {
+        return {};
+    }
+    const std::size_t on = info.source.find(kOn, kField.size());
+    return on == std::string::npos ? std::string() : info.source.substr(on + kOn.size());
 }
 
 std::vector<std::string> runWarnings(const PreparedSimulation& sim) {

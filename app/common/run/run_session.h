@@ -50,9 +50,11 @@ struct RunDescription {
     std::string out_dir;
 };
 
-/// Checks every input of `d` (profile, simulation or field site, family, correction, decision
-/// rule, provisional policy, fault, calibration date) before anything is stored or measured.
-/// Throws RunInputError naming what is wrong.
+/// Checks every input of `d` (the typed-in ones through checkRunInputs (run_inputs.h): port,
+/// site, auditorium, operator, screen, correction file, report folder; then profile, simulation
+/// or field site, family, correction contents, decision rule, provisional policy, fault,
+/// calibration date) before anything is stored or measured. Throws RunInputError naming what is
+/// wrong, or errors::StorageError when the report folder cannot be made or written.
 PreparedSimulation prepareRun(const RunDescription& d);
 
 /// Journals the prepared run as a new session (its notes and run options too); sets the id.
@@ -64,6 +66,11 @@ void storeRun(PreparedSimulation& sim, const RunDescription& d, SessionStore& st
 /// Throws RunInputError, or the store's own error (unknown id, unreadable journal).
 PreparedSimulation prepareResume(const SessionStore& store, const std::string& session_id,
                                  const std::string& port);
+
+/// The serial port a stored field session was measured on, from its source ("field: k10a on
+/// /dev/ttyUSB0" gives "/dev/ttyUSB0"); empty for a simulated session. Resuming a field session
+/// needs a port: this is the one to propose.
+std::string fieldSessionPort(const SessionInfo& info);
 
 /// Warnings the operator should see before the first reading (profile for another screen type,
 /// draft limits made binding).

@@ -163,9 +163,17 @@ TEST_CASE("run description: inputs are refused before anything is stored", "[run
     d.out_dir = "out";
     // Neither a theatre nor a port.
     CHECK_THROWS_AS(app::prepareRun(d), app::RunInputError);
-    // A field run without a screen size.
+    // A field run without site, auditorium, operator and screen size: all named at once.
     d.port = "/dev/ttyUSB0";
-    CHECK_THROWS_WITH(app::prepareRun(d), Catch::Contains("--screen WIDTHxHEIGHT"));
+    CHECK_THROWS_WITH(app::prepareRun(d), Catch::Contains("--site") &&
+                                              Catch::Contains("--auditorium") &&
+                                              Catch::Contains("--operator") &&
+                                              Catch::Contains("--screen WIDTHxHEIGHT"));
+    d.site = "Cinema 3";
+    d.auditorium = "Hall 7";
+    d.operator_name = "A. Inspector";
+    CHECK_THROWS_WITH(app::prepareRun(d),
+                      !Catch::Contains("--site") && Catch::Contains("--screen WIDTHxHEIGHT"));
     d.screen_width_m = 12.0;
     d.screen_height_m = 5.0;
     d.correction_file = "/nonexistent/correction.json";
