@@ -2,6 +2,7 @@
 // GUI tests: the real main window driven through its widgets (offscreen or under xvfb-run), from
 // the start page through the run to the exported report, with faults, resume and translation.
 #include "app/common/data_paths.h"
+#include "app/common/profile_catalog.h"
 #include "app/common/session/session_store.h"
 #include "app/common/simulated_session.h"
 #include "app/gui/i18n.h"
@@ -179,6 +180,10 @@ private slots:
         QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, tmp_.path());
         cm::app::setDataDirOverride(CINEMEASURE_CALIBRATION_DIR);
         applyDarkTheme(*qApp);
+        // Profile ids are names, allowed in the Chinese pages.
+        for (const auto& e : cm::app::loadProfileDirectory(cm::app::dataDir() / "profiles")) {
+            zh_check::profileIds().insert(QString::fromStdString(e.profile.id));
+        }
         shots_ = QDir(QStringLiteral(CINEMEASURE_GUI_SHOTS_DIR));
         QVERIFY(shots_.mkpath(QStringLiteral(".")));
     }

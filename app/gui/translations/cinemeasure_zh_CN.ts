@@ -1423,6 +1423,21 @@ Retry with Done (N) after checking the pattern and the aim, or Skip with a reaso
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
+    <message>
+        <location filename="../sessions_page.cpp" line="306"/>
+        <source>Resume session %1</source>
+        <translation>继续会话 %1</translation>
+    </message>
+    <message>
+        <location filename="../sessions_page.cpp" line="307"/>
+        <source>Session %1 was measured on %2. The port of the meter now:</source>
+        <translation>会话 %1 是在 %2 上测量的。仪表现在所在的端口：</translation>
+    </message>
+    <message>
+        <location filename="../sessions_page.cpp" line="317"/>
+        <source>Not resumed: a field session needs the meter&apos;s port.</source>
+        <translation>未继续：现场会话需要仪表的端口。</translation>
+    </message>
 </context>
 <context>
     <name>cm::gui::Skip</name>
@@ -1770,6 +1785,62 @@ Retry with Done (N) after checking the pattern and the aim, or Skip with a reaso
         <location filename="../start_page.cpp" line="537"/>
         <source>Session journal: %1</source>
         <translation>会话日志：%1</translation>
+    </message>
+    <message>
+        <location filename="../start_page.cpp" line="81"/>
+        <source>Screen size</source>
+        <translation>银幕尺寸</translation>
+    </message>
+    <message>
+        <location filename="../start_page.cpp" line="105"/>
+        <source>A field run needs the screen&apos;s width and height in metres.</source>
+        <translation>现场测量需要银幕的宽度和高度（米）。</translation>
+    </message>
+    <message>
+        <location filename="../start_page.cpp" line="109"/>
+        <source>No such file: %1</source>
+        <translation>文件不存在：%1</translation>
+    </message>
+    <message>
+        <location filename="../start_page.cpp" line="111"/>
+        <source>Not a file: %1</source>
+        <translation>不是文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../start_page.cpp" line="113"/>
+        <source>Cannot read %1</source>
+        <translation>无法读取 %1</translation>
+    </message>
+    <message>
+        <location filename="../start_page.cpp" line="118"/>
+        <source>Choose a folder for the report.</source>
+        <translation>请为报告选择文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../start_page.cpp" line="120"/>
+        <source>%1 is a file, not a folder: choose another report folder.</source>
+        <translation>%1 是文件而不是文件夹：请另选报告文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../start_page.cpp" line="124"/>
+        <source>Cannot write into %1: choose another report folder.</source>
+        <translation>无法写入 %1：请另选报告文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../start_page.cpp" line="188"/>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <location filename="../start_page.cpp" line="506"/>
+        <source>Start needs these fixed first: %1</source>
+        <translation>请先修正以下各项才能开始：%1</translation>
+    </message>
+    <message>
+        <location filename="../start_page.cpp" line="506"/>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>、</translation>
     </message>
 </context>
 <context>
