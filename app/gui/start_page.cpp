@@ -29,6 +29,8 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -55,6 +57,20 @@ QString familyDescriptionText(const drivers::Family& f) {
 QString qs(const std::string& s) {
     return QString::fromStdString(s);
 }
+
+/// Scrolls its widget up and down only, and is never narrower than the widget needs (it would
+/// be cut off, there being no sideways scrolling).
+class VerticalScrollArea : public QScrollArea {
+public:
+    QSize minimumSizeHint() const override {
+        QSize s = QScrollArea::minimumSizeHint();
+        if (widget() != nullptr) {
+            s.setWidth(widget()->minimumSizeHint().width() +
+                       verticalScrollBar()->sizeHint().width() + 2 * frameWidth());
+        }
+        return s;
+    }
+};
 
 /// A problem line shown under its field while the input is wrong.
 QLabel* problemLabel(const char* name) {
@@ -133,8 +149,18 @@ StartPage::StartPage(std::filesystem::path db, QWidget* parent)
     : QWidget(parent), db_(std::move(db)) {
     setObjectName(QStringLiteral("startPage"));
     auto* outer = new QHBoxLayout(this);
-    auto* left = new QVBoxLayout;
-    outer->addLayout(left, 3);
+    // The form is taller than a 768-pixel laptop screen: it scrolls up and down (never sideways)
+    // so that the window fits the screen.
+    auto* form = new QWidget(this);  // a child at once, for findChildren below
+    form->setObjectName(QStringLiteral("startForm"));
+    auto* left = new QVBoxLayout(form);
+    left->setContentsMargins(0, 0, 0, 0);
+    auto* scroll = new VerticalScrollArea;
+    scroll->setObjectName(QStringLiteral("startFormScroll"));
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    outer->addWidget(scroll, 3);
 
     // Profile.
     auto* pbox = new QGroupBox(tr("Standard profile"));
@@ -423,6 +449,9 @@ StartPage::StartPage(std::filesystem::path db, QWidget* parent)
         c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         c->setMinimumContentsLength(28);
     }
+    // After the combos' size policy: the scroll area asks the form for its size at once, and a
+    // combo keeps the first minimum size it was asked for.
+    scroll->setWidget(form);
     connect(profile_, &QComboBox::currentIndexChanged, this, &StartPage::profileChanged);
     connect(theatre_, &QComboBox::currentIndexChanged, this, &StartPage::theatreChanged);
     connect(simulator_, &QRadioButton::toggled, this, &StartPage::sourceChanged);

@@ -16,6 +16,7 @@
 #include "tests/gui/english_left.h"
 
 #include <QAbstractButton>
+#include <QAbstractScrollArea>
 #include <QAbstractSpinBox>
 #include <QAction>
 #include <QApplication>
@@ -334,6 +335,48 @@ private slots:
                      qPrintable(
                          QStringLiteral("%1: horizontal scroll of %2 px")
                              .arg(lang, QString::number(table->horizontalScrollBar()->maximum()))));
+            removeTranslations();
+        }
+    }
+
+    // The main window fits a 1366×768 laptop screen on every page, in English and Chinese: its
+    // minimum size is no larger than the screen, and at that size no page scrolls sideways (each
+    // page; the results page with a report in it).
+    void everyPageFitsALaptopScreen() {
+        for (const QString& lang : {QString(), QStringLiteral("zh_CN")}) {
+            if (!lang.isEmpty()) {
+                QVERIFY(installTranslation(*qApp, lang));
+            }
+            MainWindow w(db());
+            w.resize(1366, 768);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            showResults(w);  // the results page with a report in it
+            auto* pages = child<QStackedWidget>(&w, "pages");
+            for (int i = 0; i < pages->count(); ++i) {
+                QWidget* page = pages->widget(i);
+                pages->setCurrentIndex(i);
+                QTest::qWait(30);  // layouts settle on posted events
+                const QString what = lang + QLatin1Char(' ') + page->objectName();
+                const QSize hint = w.minimumSizeHint();
+                QVERIFY2(hint.width() <= 1366 && hint.height() <= 768,
+                         qPrintable(QStringLiteral("%1: window minimum %2×%3 (page %4×%5)")
+                                        .arg(what)
+                                        .arg(hint.width())
+                                        .arg(hint.height())
+                                        .arg(page->minimumSizeHint().width())
+                                        .arg(page->minimumSizeHint().height())));
+                QCOMPARE(w.size(), QSize(1366, 768));
+                for (QAbstractScrollArea* a : page->findChildren<QAbstractScrollArea*>()) {
+                    if (!a->isVisibleTo(page)) {
+                        continue;
+                    }
+                    QVERIFY2(a->horizontalScrollBar()->maximum() == 0,
+                             qPrintable(QStringLiteral("%1: %2 scrolls %3 px sideways")
+                                            .arg(what, a->objectName())
+                                            .arg(a->horizontalScrollBar()->maximum())));
+                }
+            }
             removeTranslations();
         }
     }
