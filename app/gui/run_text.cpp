@@ -245,4 +245,37 @@ QString instrumentModelText(const std::string& model) {
     return QString::fromStdString(model);
 }
 
+QString runProblemText(const app::Request& request) {
+    const QString code = QString::fromStdString(request.problem_code);
+    switch (request.problem_kind) {
+        case app::Request::Problem::TooDark:
+            return (code.isEmpty() ? QCoreApplication::translate("cm::gui::RunProblem",
+                                                                 "The meter got too little light.")
+                                   : QCoreApplication::translate(
+                                         "cm::gui::RunProblem",
+                                         "The meter got too little light (instrument code %1).")
+                                         .arg(code)) +
+                   QLatin1Char(' ') +
+                   QCoreApplication::translate("cm::gui::RunProblem",
+                                               "Check the pattern and the aim, then retry; or skip "
+                                               "this reading with a reason.");
+        case app::Request::Problem::OverRange:
+            return (code.isEmpty() ? QCoreApplication::translate("cm::gui::RunProblem",
+                                                                 "Too bright for the meter.")
+                                   : QCoreApplication::translate(
+                                         "cm::gui::RunProblem",
+                                         "Too bright for the meter (instrument code %1).")
+                                         .arg(code)) +
+                   QLatin1Char(' ') +
+                   QCoreApplication::translate(
+                       "cm::gui::RunProblem",
+                       "Check the pattern, then retry; or skip this reading "
+                       "with a reason.");
+        case app::Request::Problem::None:
+            break;
+    }
+    // A problem app/common has no kind for: its own words.
+    return QString::fromStdString(request.problem);
+}
+
 }  // namespace cm::gui

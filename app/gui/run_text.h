@@ -3,6 +3,7 @@
 // the connected meter) in the UI language; app/common's English lines are for the CLI and logs.
 #pragma once
 
+#include "app/common/run/run_request.h"
 #include "libmeasure/evaluation/instrument_fitness.h"
 #include "libmeasure/procedure/profile.h"
 #include "libmeasure/procedure/runner.h"
@@ -29,5 +30,9 @@ QString seatText(const std::string& seat);
 /// are words; real makers' model names are names and stay as the instrument reports them).
 QString instrumentFamilyText(const std::string& family);
 QString instrumentModelText(const std::string& model);
+
+/// Why the run asks the operator again after a reading the meter could not make (too dark, over
+/// range), from the request's typed problem and the instrument's code; empty when there is none.
+QString runProblemText(const app::Request& request);
 
 }  // namespace cm::gui

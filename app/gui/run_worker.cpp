@@ -202,7 +202,7 @@ void RunWorker::runImpl() {
         const auto f = looks.file.find(t.step->id);
         v.pattern_file = f == looks.file.end() ? QString() : qs(f->second);
         v.swatch = looks.swatch(*t.step);
-        v.problem = qs(r.problem);
+        v.problem = runProblemText(r);  // r.problem is the CLI's
         for (const std::string& id : t.step->points) {
             v.step_points << qs(id);
         }

@@ -612,7 +612,7 @@ void StartPage::theatreChanged() {
     }
     try {
         const auto cfg = app::loadTheatreConfig(theatre_->currentData().toString().toStdString());
-        auditorium_->setText(qs(cfg.name));
+        auditorium_->setText(profileText(cfg.name));  // the shipped theatres in the UI language
         width_->setValue(cfg.screen.width_m);
         height_->setValue(cfg.screen.height_m);
         setMessage({});

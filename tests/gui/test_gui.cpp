@@ -909,6 +909,51 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(currentPage(w), QStringLiteral("resultsPage"), kRunTimeoutMs);
     }
 
+    // zh_CN: the auditorium proposed for each shipped virtual theatre is its Chinese name, and a
+    // reading too dark for the meter is explained in Chinese (the instrument's code as a number).
+    void chineseAuditoriumAndTooDarkProblem() {
+        QVERIFY(installTranslation(*qApp, QStringLiteral("zh_CN")));
+        {
+            MainWindow w(db());
+            w.show();
+            auto* theatre = child<QComboBox>(&w, "theatreCombo");
+            auto* auditorium = child<QLineEdit>(&w, "auditoriumEdit");
+            QVERIFY(theatre->count() >= 9);
+            for (int i = 0; i < theatre->count(); ++i) {
+                theatre->setCurrentIndex(i);
+                const QString name = auditorium->text();
+                QVERIFY2(!name.isEmpty(), qPrintable(theatre->itemText(i)));
+                const QStringList english = zh_check::englishWords(name);
+                QVERIFY2(english.isEmpty(),
+                         qPrintable(theatre->itemText(i) + QStringLiteral(": ") + name));
+            }
+            fillSimulation(w, QStringLiteral("st431-1-theatre"),
+                           QStringLiteral("projector-reference.json"), QStringLiteral("pr6xx"));
+            choose(child<QComboBox>(&w, "faultCombo"), QStringLiteral("too-dark"));
+            child<QSpinBox>(&w, "faultAtSpin")->setValue(2);
+            QTest::mouseClick(child<QPushButton>(&w, "startButton"), Qt::LeftButton);
+            auto* state = child<QLabel>(&w, "stateLabel");
+            QTRY_VERIFY_WITH_TIMEOUT(state->text().contains(QStringLiteral("光太少")),
+                                     kRunTimeoutMs);
+            const QStringList english = zh_check::englishWords(state->text());
+            QVERIFY2(english.isEmpty(), qPrintable(state->text()));
+            auto* log = child<QListWidget>(&w, "eventLog");
+            QVERIFY(log->count() > 0);
+            const QString last = log->item(log->count() - 1)->text();
+            QVERIFY2(zh_check::englishWords(last).isEmpty(), qPrintable(last));
+            child<QPushButton>(&w, "stopButton")->click();
+            QMessageBox* box = nullptr;
+            QTRY_VERIFY((box = w.findChild<QMessageBox*>(QStringLiteral("stopConfirmBox"))) &&
+                        box->isVisible());
+            box->button(QMessageBox::Yes)->click();
+            QTRY_COMPARE_WITH_TIMEOUT(currentPage(w), QStringLiteral("startPage"), kRunTimeoutMs);
+        }
+        for (QTranslator* t : qApp->findChildren<QTranslator*>()) {
+            QCoreApplication::removeTranslator(t);
+            delete t;
+        }
+    }
+
     void chineseTranslationLoads() {
         QVERIFY(installTranslation(*qApp, QStringLiteral("zh_CN")));
         {

@@ -139,6 +139,8 @@ Request Run::next() {
         case Stage::Ask: {
             Request r = make(Request::Kind::AskOperator);
             r.problem = problem_;
+            r.problem_kind = problemKind_;
+            r.problem_code = problemCode_;
             return r;
         }
         case Stage::Measure:
@@ -168,6 +170,8 @@ DecisionResult Run::decide(const Decision& d) {
                 journal_.skip(*result.skipped);
             }
             problem_.clear();
+            problemKind_ = Request::Problem::None;
+            problemCode_.clear();
             stage_ = Stage::Show;
             break;
         }
@@ -193,6 +197,8 @@ DecisionResult Run::decide(const Decision& d) {
                 }
             }
             problem_.clear();
+            problemKind_ = Request::Problem::None;
+            problemCode_.clear();
             stage_ = Stage::Show;
             break;
         }
@@ -350,6 +356,9 @@ MeasureOutcome Run::measure(const MeasureHooks& hooks) {
                           "retry; or skip this reading with a reason"
                         : ": too bright for this meter. Check the pattern, then retry; or skip "
                           "this reading with a reason");
+        problemKind_ = e.kind() == drivers::ErrorKind::TooDark ? Request::Problem::TooDark
+                                                               : Request::Problem::OverRange;
+        problemCode_ = e.deviceCode();
         stage_ = Stage::Ask;
         out.kind = MeasureOutcome::Kind::NeedsOperator;
         out.message = problem_;
@@ -371,6 +380,8 @@ MeasureOutcome Run::measure(const MeasureHooks& hooks) {
     }
     runner_.record(reading);
     problem_.clear();
+    problemKind_ = Request::Problem::None;
+    problemCode_.clear();
     stage_ = Stage::Show;
     if (journal_.reading) {
         // Throws (disk full) before anything shows the reading.

@@ -104,6 +104,8 @@ private:
     procedure::InstrumentInfo info_;
     Stage stage_ = Stage::Show;
     std::string problem_;
+    Request::Problem problemKind_ = Request::Problem::None;
+    std::string problemCode_;
 };
 
 }  // namespace cm::app

@@ -15,7 +15,8 @@ namespace cm::app {
 /// `Run::measure()`.
 struct Request {
     enum class Kind {
-        ShowPattern,  ///< put `stimulus` on screen (every task; `task->new_stimulus` when it changed)
+        ShowPattern,  ///< put `stimulus` on screen (every task; `task->new_stimulus` when it
+                      ///< changed)
         AimAtPoint,   ///< aim the meter at `task->point` from the step's seat
         AskOperator,  ///< the operator decides: measure, skip (reason), retake, pause or stop
         Measure,      ///< call Run::measure(): the instrument integrates
@@ -33,6 +34,11 @@ struct Request {
     /// AskOperator after a reading the instrument could not make (too dark, over range): why, and
     /// what was tried. Answer with Measure (retry) or Skip (with a reason).
     std::string problem;
+    /// The same problem as values, for a front end that words it in its own language: what
+    /// could not be read, and the instrument's own code for it (empty when it gives none).
+    enum class Problem { None, TooDark, OverRange };
+    Problem problem_kind = Problem::None;
+    std::string problem_code;
 };
 
 /// The operator's answer to an AskOperator request.
@@ -60,9 +66,9 @@ struct DecisionResult {
 /// What Run::measure() ended with.
 struct MeasureOutcome {
     enum class Kind {
-        Recorded,        ///< `reading` is journaled
-        NeedsOperator,   ///< the instrument could not measure (too dark, over range): AskOperator
-        Cancelled,       ///< the operator cancelled the reading (it was discarded)
+        Recorded,       ///< `reading` is journaled
+        NeedsOperator,  ///< the instrument could not measure (too dark, over range): AskOperator
+        Cancelled,      ///< the operator cancelled the reading (it was discarded)
     };
     Kind kind = Kind::Recorded;
     std::optional<procedure::RecordedReading> reading;

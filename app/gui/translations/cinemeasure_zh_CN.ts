@@ -2658,4 +2658,37 @@ Retry with Done (N) after checking the pattern and the aim, or Skip with a reaso
         </translation>
     </message>
 </context>
+<context>
+    <name>cm::gui::RunProblem</name>
+    <message>
+        <location filename="../run_text.cpp" line="252"/>
+        <source>The meter got too little light.</source>
+        <translation>仪表接收到的光太少。</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="254"/>
+        <source>The meter got too little light (instrument code %1).</source>
+        <translation>仪表接收到的光太少（仪器代码 %1）。</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="259"/>
+        <source>Check the pattern and the aim, then retry; or skip this reading with a reason.</source>
+        <translation>请检查测试图案和瞄准位置后重试；或填写原因跳过此次读数。</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="263"/>
+        <source>Too bright for the meter.</source>
+        <translation>亮度超出仪表量程。</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="265"/>
+        <source>Too bright for the meter (instrument code %1).</source>
+        <translation>亮度超出仪表量程（仪器代码 %1）。</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="270"/>
+        <source>Check the pattern, then retry; or skip this reading with a reason.</source>
+        <translation>请检查测试图案后重试；或填写原因跳过此次读数。</translation>
+    </message>
+</context>
 </TS>
