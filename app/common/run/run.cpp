@@ -3,12 +3,11 @@
 #include "app/common/run/run.h"
 
 #include "app/common/run/low_light.h"
+#include "app/common/run/reading_watch.h"
 
 #include "drivers/virtual/virtual_theatre.h"
 
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
 #include <stdexcept>
 #include <thread>
 
@@ -24,91 +23,9 @@ std::string stimulusOf(const procedure::Step& step) {
     return step.stimulus;
 }
 
-/// Calls `tick(seconds)` once a second from a helper thread while alive (from the 2nd second on:
-/// quick readings stay quiet).
-class SecondsTicker {
-public:
-    explicit SecondsTicker(std::function<void(int)> tick) {
-        if (!tick) {
-            return;
-        }
-        thread_ = std::thread([this, tick = std::move(tick)] {
-            std::unique_lock lock(m_);
-            for (int s = 1;; ++s) {
-                if (cv_.wait_for(lock, std::chrono::seconds(1), [this] { return done_; })) {
-                    return;
-                }
-                if (s >= 2) {
-                    lock.unlock();
-                    tick(s);
-                    lock.lock();
-                }
-            }
-        });
-    }
-    ~SecondsTicker() {
-        if (thread_.joinable()) {
-            {
-                std::lock_guard lock(m_);
-                done_ = true;
-            }
-            cv_.notify_all();
-            thread_.join();
-        }
-    }
-    SecondsTicker(const SecondsTicker&) = delete;
-    SecondsTicker& operator=(const SecondsTicker&) = delete;
-
-private:
-    std::mutex m_;
-    std::condition_variable cv_;
-    bool done_ = false;
-    std::thread thread_;
-};
-
 bool cancelled(const MeasureHooks& hooks) {
     return hooks.cancelled && hooks.cancelled();
 }
-
-/// While alive, polls the operator's cancel (every 50 ms) from a helper thread and passes it to
-/// the instrument once, so a family that can abort a reading (CS-2000 MEAS,0) stops at once;
-/// the others finish and the reading is dropped.
-class CancelWatcher {
-public:
-    CancelWatcher(const MeasureHooks& hooks, drivers::SpotInstrument& instrument) {
-        if (!hooks.cancelled) {
-            return;
-        }
-        thread_ = std::thread([this, &hooks, &instrument] {
-            std::unique_lock lock(m_);
-            while (!cv_.wait_for(lock, std::chrono::milliseconds(50), [this] { return done_; })) {
-                if (hooks.cancelled()) {
-                    lock.unlock();
-                    instrument.requestCancel();
-                    return;
-                }
-            }
-        });
-    }
-    ~CancelWatcher() {
-        if (thread_.joinable()) {
-            {
-                std::lock_guard lock(m_);
-                done_ = true;
-            }
-            cv_.notify_all();
-            thread_.join();
-        }
-    }
-    CancelWatcher(const CancelWatcher&) = delete;
-    CancelWatcher& operator=(const CancelWatcher&) = delete;
-
-private:
-    std::mutex m_;
-    std::condition_variable cv_;
-    bool done_ = false;
-    std::thread thread_;
-};
 
 }  // namespace
 
@@ -263,10 +180,9 @@ procedure::Reading Run::readOnce(const MeasureHooks& hooks) {
             connect();
         }
         try {
-            SecondsTicker ticker(hooks.elapsed);
             drivers::SpotInstrument& meter =
                 corrected_ ? static_cast<drivers::SpotInstrument&>(*corrected_) : *instrument_;
-            CancelWatcher watcher(hooks, meter);
+            ReadingWatch watch(hooks, meter);
             return meter.measure();
         } catch (const drivers::InstrumentError& e) {
             if (cancelled(hooks)) {

@@ -79,6 +79,21 @@ void toMeasure(app::Run& run, app::SimulatedOperator& op) {
     }
 }
 
+/// The operator's hand on Cancel: `hooks.cancelled` turns true `after` a reading has started.
+struct CancelAfter {
+    explicit CancelAfter(std::chrono::milliseconds after)
+        : hand([this, after] {
+              std::this_thread::sleep_for(after);
+              cancel = true;
+          }) {
+        hooks.cancelled = [this] { return cancel.load(); };
+    }
+    ~CancelAfter() { hand.join(); }
+    std::atomic<bool> cancel{false};
+    app::MeasureHooks hooks;
+    std::thread hand;
+};
+
 }  // namespace
 
 TEST_CASE("low-light ladder: longest integration first, then averaging where it lowers the floor",
@@ -201,15 +216,8 @@ TEST_CASE(
         app::Run run(procedure::ProcedureRunner(rig.profile, rig.points), rig.link(1.0), j);
         run.connect();
         toMeasure(run, op);
-        std::atomic<bool> cancel{false};
-        app::MeasureHooks hooks;
-        hooks.cancelled = [&] { return cancel.load(); };
-        std::thread operatorHand([&] {
-            std::this_thread::sleep_for(std::chrono::milliseconds(300));
-            cancel = true;
-        });
-        const app::MeasureOutcome m = run.measure(hooks);
-        operatorHand.join();
+        const app::MeasureOutcome m =
+            run.measure(CancelAfter(std::chrono::milliseconds(300)).hooks);
         CHECK(m.kind == app::MeasureOutcome::Kind::Cancelled);
         CHECK_FALSE(m.reading);
         CHECK(journal.empty());
@@ -227,13 +235,8 @@ TEST_CASE(
         REQUIRE(journal.size() == 1);
         // Cancel the second task too, then leave (the session ends there).
         toMeasure(run, op);
-        cancel = false;
-        std::thread hand2([&] {
-            std::this_thread::sleep_for(std::chrono::milliseconds(300));
-            cancel = true;
-        });
-        CHECK(run.measure(hooks).kind == app::MeasureOutcome::Kind::Cancelled);
-        hand2.join();
+        CHECK(run.measure(CancelAfter(std::chrono::milliseconds(300)).hooks).kind ==
+              app::MeasureOutcome::Kind::Cancelled);
         CHECK(journal.size() == 1);
     }
     // Resume from the journal: the run continues at the cancelled task (L), on a fresh link.
@@ -262,15 +265,7 @@ TEST_CASE("a CS-2000 reading cancelled by the operator is aborted in the instrum
     app::Run run(procedure::ProcedureRunner(rig.profile, rig.points), rig.link(0.01), j);
     run.connect();
     toMeasure(run, op);
-    std::atomic<bool> cancel{false};
-    app::MeasureHooks hooks;
-    hooks.cancelled = [&] { return cancel.load(); };
-    std::thread operatorHand([&] {
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        cancel = true;
-    });
-    const app::MeasureOutcome m = run.measure(hooks);
-    operatorHand.join();
+    const app::MeasureOutcome m = run.measure(CancelAfter(std::chrono::milliseconds(100)).hooks);
     CHECK(m.kind == app::MeasureOutcome::Kind::Cancelled);
     CHECK(journal.empty());
     CHECK(cs->cancelledMeasurements() == 1);
