@@ -582,7 +582,7 @@ void WallPage::showOutcome(WallOutcomePtr o) {
     outcome_ = std::move(o);
     const app::WallAnalysis& a = *outcome_->analysis;
     status_->clear();
-    // Worded here from the evaluation's values (imaging::wallVerdictText is the CLI's English).
+    // Worded here from the evaluation's values (present::wallVerdictText is the CLI's English).
     const auto names = [](const std::vector<std::string>& figures) {
         QStringList out;
         for (const std::string& f : figures) {
@@ -640,21 +640,24 @@ void WallPage::showOutcome(WallOutcomePtr o) {
             value = QStringLiteral("%1 ± %2 %3")
                         .arg(f.value, 0, 'g', 4)
                         .arg(f.u_k2, 0, 'g', 2)
-                        .arg(qs(f.unit));
+                        .arg(wallUnitText(f.unit));
         } else {
-            value = QStringLiteral("%1 %2").arg(f.value, 0, 'g', 4).arg(qs(f.unit));
+            value = QStringLiteral("%1 %2").arg(f.value, 0, 'g', 4).arg(wallUnitText(f.unit));
         }
         const QString v = !f.measured    ? QString()
                           : !f.has_limit ? tr("information")
                           : f.pass       ? tr("pass")
                           : f.deciding   ? tr("FAIL")
                                          : tr("would fail");
-        QString limit = f.has_limit ? qs(f.limit) : QString();
+        QString limit = f.has_limit ? wallLimitText(f.limit) : QString();
         if (f.has_limit && f.provisional) {
             limit += f.deciding ? tr(" (provisional, binding)") : tr(" (provisional, informative)");
         }
-        auto* name = item(wallFigureText(f.name));
-        name->setToolTip(qs(f.source));
+        // The note under the name (the stretching column), the limit's source as its tooltip.
+        const QString note = wallNoteText(f.note);
+        auto* name = item(note.isEmpty() ? wallFigureText(f.name)
+                                         : wallFigureText(f.name) + QLatin1Char('\n') + note);
+        name->setToolTip(wallSourceText(f));
         figures_->setItem(i, 0, name);
         figures_->setItem(i, 1, item(value));
         figures_->setItem(i, 2, item(limit));
