@@ -2098,599 +2098,593 @@ Retry with Done (N) after checking the pattern and the aim, or Skip with a reaso
 <context>
     <name>cm::gui::WallPage</name>
     <message>
-        <location filename="../wall_page.cpp" line="99"/>
+        <location filename="../wall_page.cpp" line="143"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="101"/>
+        <location filename="../wall_page.cpp" line="145"/>
         <source>&lt;b&gt;LED wall&lt;/b&gt; — camera capture, per-module analysis, report</source>
         <translation>&lt;b&gt;LED 显示屏&lt;/b&gt; — 相机采集、逐模组分析、报告</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="125"/>
-        <location filename="../wall_page.cpp" line="135"/>
+        <location filename="../wall_page.cpp" line="95"/>
         <source>%1. %2 — waiting</source>
         <translation>%1. %2 — 等待中</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="133"/>
-        <location filename="../wall_page.cpp" line="166"/>
+        <location filename="../wall_page.cpp" line="101"/>
         <source>%1. %2 — captured</source>
         <translation>%1. %2 — 已采集</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="134"/>
+        <location filename="../wall_page.cpp" line="97"/>
         <source>%1. %2 — now</source>
         <translation>%1. %2 — 当前</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="139"/>
+        <location filename="../wall_page.cpp" line="184"/>
         <source>Show “%1” full screen on the wall, then press “Pattern is on the wall”.</source>
         <translation>请在显示屏上全屏显示“%1”，然后按“图案已显示”。</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="142"/>
+        <location filename="../wall_page.cpp" line="187"/>
         <source>The simulated wall shows “%1”; capturing.</source>
         <translation>模拟显示屏正在显示“%1”；正在采集。</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="153"/>
+        <location filename="../wall_page.cpp" line="198"/>
         <source>%1
 %2 s, level %3 %4</source>
         <translation>%1
 %2 秒，电平 %3 %4</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="157"/>
+        <location filename="../wall_page.cpp" line="202"/>
         <source>used</source>
         <translation>已采用</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="157"/>
+        <location filename="../wall_page.cpp" line="202"/>
         <source>retake: %1</source>
         <translation>重拍：%1</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="170"/>
+        <location filename="../wall_page.cpp" line="214"/>
         <source>Capture finished and analysed.</source>
         <translation>采集完成并已分析。</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="180"/>
+        <location filename="../wall_page.cpp" line="224"/>
         <source>Capturing…</source>
         <translation>正在采集…</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="187"/>
+        <location filename="../wall_page.cpp" line="231"/>
         <source>Images of the wall: the uniformity frame, then optionally a defect frame</source>
         <translation>显示屏图像：先是均匀性图像，然后可选缺陷图像</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="189"/>
+        <location filename="../wall_page.cpp" line="233"/>
         <source>Images (*.tif *.tiff *.dng *.cr2 *.cr3 *.nef *.arw *.raf *.orf *.rw2);;All files (*)</source>
         <translation>图像 (*.tif *.tiff *.dng *.cr2 *.cr3 *.nef *.arw *.raf *.orf *.rw2);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="217"/>
+        <location filename="../wall_page.cpp" line="261"/>
         <source>Simulated camera (virtual wall)</source>
         <translation>模拟相机（虚拟显示屏）</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="218"/>
+        <location filename="../wall_page.cpp" line="262"/>
         <source>Camera (libgphoto2)</source>
         <translation>相机（libgphoto2）</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="219"/>
+        <location filename="../wall_page.cpp" line="263"/>
         <source>Camera:</source>
         <translation>相机：</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="224"/>
+        <location filename="../wall_page.cpp" line="268"/>
         <source>libgphoto2 port, e.g. usb: or ptpip:HOST (PTP/IP cameras are not discoverable: type the address)</source>
         <translation>libgphoto2 端口，例如 `usb:` 或 `ptpip:`主机（PTP/IP 相机无法自动发现：请输入地址）</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="226"/>
+        <location filename="../wall_page.cpp" line="270"/>
         <source>Detect</source>
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="233"/>
+        <location filename="../wall_page.cpp" line="272"/>
         <source>Port:</source>
         <translation>端口：</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="238"/>
+        <location filename="../wall_page.cpp" line="277"/>
         <source>A config with screen and led sections; with the simulator also the virtual wall it photographs</source>
         <translation>包含 `screen` 和 `led` 部分的配置；使用模拟器时还包括其拍摄的虚拟显示屏</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="240"/>
-        <location filename="../wall_page.cpp" line="262"/>
-        <location filename="../wall_page.cpp" line="324"/>
+        <location filename="../wall_page.cpp" line="64"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="242"/>
+        <location filename="../wall_page.cpp" line="280"/>
         <source>LED wall layout</source>
         <translation>LED 显示屏布局</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="243"/>
+        <location filename="../wall_page.cpp" line="280"/>
         <source>Config (*.json)</source>
         <translation>配置 (*.json)</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="248"/>
+        <location filename="../wall_page.cpp" line="279"/>
         <source>Wall layout:</source>
         <translation>显示屏布局：</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="253"/>
+        <location filename="../wall_page.cpp" line="285"/>
         <source>Limits:</source>
         <translation>限值：</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="256"/>
+        <location filename="../wall_page.cpp" line="288"/>
         <source>Draft limits informative</source>
         <translation>草案限值为参考性</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="257"/>
+        <location filename="../wall_page.cpp" line="289"/>
         <source>Draft limits binding (with a warning)</source>
         <translation>草案限值为约束性（附警告）</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="258"/>
+        <location filename="../wall_page.cpp" line="290"/>
         <source>Draft limits:</source>
         <translation>草案限值：</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="261"/>
+        <location filename="../wall_page.cpp" line="293"/>
         <source>the virtual camera&apos;s</source>
         <translation>虚拟相机自带的校准</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="264"/>
+        <location filename="../wall_page.cpp" line="295"/>
         <source>Camera calibration</source>
         <translation>相机校准</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="265"/>
+        <location filename="../wall_page.cpp" line="295"/>
         <source>Calibration (*.json)</source>
         <translation>校准 (*.json)</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="270"/>
+        <location filename="../wall_page.cpp" line="294"/>
         <source>Camera calibration:</source>
         <translation>相机校准：</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="278"/>
+        <location filename="../wall_page.cpp" line="301"/>
         <source>ISO</source>
         <translation>ISO</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="280"/>
+        <location filename="../wall_page.cpp" line="301"/>
         <source>f/</source>
         <translation>f/</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="282"/>
+        <location filename="../wall_page.cpp" line="300"/>
         <source>Exposure:</source>
         <translation>曝光：</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="285"/>
+        <location filename="../wall_page.cpp" line="304"/>
         <source>Pattern for modules and seams, with the first shutter</source>
         <translation>用于模组与拼缝的图案，使用第一档快门</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="286"/>
+        <location filename="../wall_page.cpp" line="305"/>
         <source>Uniformity pattern:</source>
         <translation>均匀性图案：</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="289"/>
+        <location filename="../wall_page.cpp" line="308"/>
         <source>Pattern for dead and stuck LEDs; none to skip</source>
         <translation>用于坏点与常亮点 LED 的图案；选“无”则跳过</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="290"/>
+        <location filename="../wall_page.cpp" line="309"/>
         <source>Defect pattern:</source>
         <translation>缺陷图案：</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="305"/>
+        <location filename="../wall_page.cpp" line="313"/>
         <source>px</source>
         <translation>像素</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="306"/>
+        <location filename="../wall_page.cpp" line="312"/>
         <source>Simulated sensor:</source>
         <translation>模拟传感器：</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="310"/>
+        <location filename="../wall_page.cpp" line="317"/>
         <source>no fault</source>
         <translation>无故障</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="311"/>
+        <location filename="../wall_page.cpp" line="318"/>
         <source>unplugged during a download</source>
         <translation>下载过程中拔出</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="312"/>
+        <location filename="../wall_page.cpp" line="319"/>
         <source>garbled reply</source>
         <translation>应答乱码</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="313"/>
+        <location filename="../wall_page.cpp" line="320"/>
         <source>connection dropped</source>
         <translation>连接中断</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="314"/>
+        <location filename="../wall_page.cpp" line="321"/>
         <source>slow camera</source>
         <translation>相机响应缓慢</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="315"/>
+        <location filename="../wall_page.cpp" line="322"/>
         <source>camera busy</source>
         <translation>相机忙</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="316"/>
+        <location filename="../wall_page.cpp" line="323"/>
         <source>memory card full</source>
         <translation>存储卡已满</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="317"/>
+        <location filename="../wall_page.cpp" line="324"/>
         <source>Simulated fault:</source>
         <translation>模拟故障：</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="318"/>
+        <location filename="../wall_page.cpp" line="325"/>
         <source>Wait for me before each pattern</source>
         <translation>每个图案前等待我确认</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="323"/>
+        <location filename="../wall_page.cpp" line="330"/>
         <source>captures, analysis and report go here</source>
         <translation>采集图像、分析和报告保存在此处</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="327"/>
+        <location filename="../wall_page.cpp" line="331"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="332"/>
+        <location filename="../wall_page.cpp" line="331"/>
         <source>Output folder:</source>
         <translation>输出文件夹：</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="333"/>
+        <location filename="../wall_page.cpp" line="332"/>
         <source>Capture</source>
         <translation>采集</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="342"/>
+        <location filename="../wall_page.cpp" line="341"/>
         <source>from the file</source>
         <translation>取自文件</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="343"/>
+        <location filename="../wall_page.cpp" line="342"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="344"/>
+        <location filename="../wall_page.cpp" line="343"/>
         <source>Image exposure:</source>
         <translation>图像曝光：</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="347"/>
+        <location filename="../wall_page.cpp" line="346"/>
         <source>found in the image</source>
         <translation>从图像中查找</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="349"/>
+        <location filename="../wall_page.cpp" line="348"/>
         <source>Screen corners x,y ×4 (top-left, top-right, bottom-right, bottom-left), camera pixels</source>
         <translation>屏幕角点 x,y ×4（左上、右上、右下、左下），相机像素坐标</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="351"/>
+        <location filename="../wall_page.cpp" line="350"/>
         <source>Screen corners:</source>
         <translation>屏幕角点：</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="352"/>
+        <location filename="../wall_page.cpp" line="351"/>
         <source>Analyse existing images…</source>
         <translation>分析已有图像…</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="369"/>
+        <location filename="../wall_page.cpp" line="368"/>
         <source>Capture plan</source>
         <translation>采集计划</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="382"/>
+        <location filename="../wall_page.cpp" line="381"/>
         <source>Pattern is on the wall</source>
         <translation>图案已显示</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="385"/>
+        <location filename="../wall_page.cpp" line="384"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="390"/>
+        <location filename="../wall_page.cpp" line="389"/>
         <source>Captures</source>
         <translation>采集记录</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="414"/>
+        <location filename="../wall_page.cpp" line="413"/>
         <source>No analysis yet</source>
         <translation>尚无分析</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="426"/>
+        <location filename="../wall_page.cpp" line="425"/>
         <source>Point at a module for its values; click it for its LEDs.</source>
         <translation>鼠标指向模组可查看其数值；点击可查看其 LED。</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="437"/>
+        <location filename="../wall_page.cpp" line="436"/>
         <source>Module map</source>
         <translation>模组分布图</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="444"/>
+        <location filename="../wall_page.cpp" line="443"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="444"/>
+        <location filename="../wall_page.cpp" line="443"/>
         <source>LED x</source>
         <translation>LED x</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="444"/>
+        <location filename="../wall_page.cpp" line="443"/>
         <source>LED y</source>
         <translation>LED y</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="444"/>
+        <location filename="../wall_page.cpp" line="443"/>
         <source>Module</source>
         <translation>模组</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="444"/>
+        <location filename="../wall_page.cpp" line="443"/>
         <source>Ratio</source>
         <translation>比值</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="444"/>
+        <location filename="../wall_page.cpp" line="443"/>
         <source>cd/m²</source>
         <translation>cd/m²</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="455"/>
+        <location filename="../wall_page.cpp" line="454"/>
         <source>Defects</source>
         <translation>缺陷</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="458"/>
+        <location filename="../wall_page.cpp" line="457"/>
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="458"/>
+        <location filename="../wall_page.cpp" line="457"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="458"/>
+        <location filename="../wall_page.cpp" line="457"/>
         <source>Limit</source>
         <translation>限值</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="458"/>
+        <location filename="../wall_page.cpp" line="457"/>
         <source>Verdict</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="465"/>
+        <location filename="../wall_page.cpp" line="464"/>
         <source>Figures</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="467"/>
+        <location filename="../wall_page.cpp" line="466"/>
         <source>Export PDF and JSON</source>
         <translation>导出 PDF 和 JSON</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="482"/>
+        <location filename="../wall_page.cpp" line="481"/>
         <source>A real camera always waits for you</source>
         <translation>真实相机始终等待您确认</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="497"/>
+        <location filename="../wall_page.cpp" line="507"/>
         <source>Error: %1</source>
         <translation>错误：%1</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="533"/>
+        <location filename="../wall_page.cpp" line="543"/>
         <source>Choose the wall layout (a config with an led section).</source>
         <translation>请选择显示屏布局（包含 led 部分的配置）。</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="535"/>
+        <location filename="../wall_page.cpp" line="545"/>
         <source>Choose a camera: Detect, or type its libgphoto2 port.</source>
         <translation>请选择相机：点击“检测”，或输入其 libgphoto2 端口。</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="537"/>
+        <location filename="../wall_page.cpp" line="547"/>
         <source>Choose an output folder for the captures and the report.</source>
         <translation>请为采集图像和报告选择输出文件夹。</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="550"/>
+        <location filename="../wall_page.cpp" line="553"/>
         <source>Checking the inputs and connecting to the camera…</source>
         <translation>正在检查输入并连接相机…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../wall_page.cpp" line="577"/>
+        <location filename="../wall_page.cpp" line="573"/>
         <source>Analysing %n image(s)…</source>
         <translation>
             <numerusform>正在分析 %n 张图像…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="591"/>
+        <location filename="../wall_page.cpp" line="587"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="593"/>
+        <location filename="../wall_page.cpp" line="589"/>
         <source>FAIL (%1)</source>
         <translation>不合格（%1）</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="594"/>
+        <location filename="../wall_page.cpp" line="590"/>
         <source>PASS</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="595"/>
+        <location filename="../wall_page.cpp" line="591"/>
         <source>NOT JUDGED — only draft limits (informative); choose “Draft limits binding” to judge by them</source>
         <translation>未判定 — 仅有草案限值（仅作参考）；选择“草案限值为约束性”可据此判定</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="597"/>
+        <location filename="../wall_page.cpp" line="593"/>
         <source>Verdict: %1 (against %2)</source>
         <translation>判定：%1（依据 %2）</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="600"/>
+        <location filename="../wall_page.cpp" line="596"/>
         <source>WARNING: draft (provisional) limits decide this verdict; they are not confirmed standard values</source>
         <translation>警告：此判定由草案（暂定）限值决定；它们不是已确认的标准值</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="604"/>
+        <location filename="../wall_page.cpp" line="600"/>
         <source>draft limits (informative, not deciding) would fail: %1</source>
         <translation>草案限值（仅作参考，不作判定）下将不合格：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../wall_page.cpp" line="610"/>
+        <location filename="../wall_page.cpp" line="606"/>
         <source>%n module(s) outside the limits. Point at a module for its values; click it for its LEDs.</source>
         <translation>
             <numerusform>%n 个模组超出限值。鼠标指向模组可查看其数值；点击可查看其 LED。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="619"/>
-        <location filename="../wall_page.cpp" line="717"/>
+        <location filename="../wall_page.cpp" line="86"/>
         <source>dead</source>
         <translation>坏点</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="619"/>
-        <location filename="../wall_page.cpp" line="717"/>
+        <location filename="../wall_page.cpp" line="86"/>
         <source>stuck</source>
         <translation>常亮点</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="631"/>
+        <location filename="../wall_page.cpp" line="627"/>
         <source>Defects (%1)</source>
         <translation>缺陷（%1）</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="638"/>
+        <location filename="../wall_page.cpp" line="634"/>
         <source>not measured</source>
         <translation>未测量</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="648"/>
+        <location filename="../wall_page.cpp" line="644"/>
         <source>information</source>
         <translation>参考</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="649"/>
+        <location filename="../wall_page.cpp" line="645"/>
         <source>pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="650"/>
+        <location filename="../wall_page.cpp" line="646"/>
         <source>FAIL</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="651"/>
+        <location filename="../wall_page.cpp" line="647"/>
         <source>would fail</source>
         <translation>将不合格</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="654"/>
+        <location filename="../wall_page.cpp" line="650"/>
         <source> (provisional, binding)</source>
         <translation>（暂定，约束性）</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="654"/>
+        <location filename="../wall_page.cpp" line="650"/>
         <source> (provisional, informative)</source>
         <translation>（暂定，参考性）</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="679"/>
+        <location filename="../wall_page.cpp" line="675"/>
         <source>No per-LED image</source>
         <translation>无逐 LED 图像</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="689"/>
+        <location filename="../wall_page.cpp" line="685"/>
         <source>LEDs of module %1, %2</source>
         <translation>模组 %1, %2 的 LED</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="716"/>
+        <location filename="../wall_page.cpp" line="713"/>
         <source>%1 LED at x %2, y %3</source>
         <translation>%1 LED，位于 x %2，y %3</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="724"/>
+        <location filename="../wall_page.cpp" line="718"/>
         <source>Nothing to export yet: capture or analyse images first.</source>
         <translation>尚无可导出的内容：请先采集或分析图像。</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="729"/>
+        <location filename="../wall_page.cpp" line="723"/>
         <source>Export into</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="735"/>
+        <location filename="../wall_page.cpp" line="729"/>
         <source>Writing the report…</source>
         <translation>正在写入报告…</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="746"/>
+        <location filename="../wall_page.cpp" line="740"/>
         <source>Wrote report.pdf and analysis.json in %1</source>
         <translation>已在 %1 中写入 report.pdf 和 analysis.json</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="761"/>
+        <location filename="../wall_page.cpp" line="755"/>
         <source>Looking for cameras…</source>
         <translation>正在查找相机…</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="778"/>
+        <location filename="../wall_page.cpp" line="772"/>
         <source>No camera found. Check the USB cable and that the camera is on and not mounted as a disk; PTP/IP (Wi-Fi) cameras cannot be found: type ptpip:ADDRESS as the port.</source>
         <translation>未找到相机。请检查 USB 线缆，确认相机已开机且未作为磁盘挂载；PTP/IP（Wi-Fi）相机无法被发现：请输入 ptpip:地址 作为端口。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../wall_page.cpp" line="781"/>
+        <location filename="../wall_page.cpp" line="775"/>
         <source>%n camera(s) found.</source>
         <translation>
             <numerusform>找到 %n 台相机。</numerusform>
