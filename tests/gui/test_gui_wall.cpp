@@ -14,6 +14,7 @@
 #include "app/gui/main_window.h"
 #include "app/gui/module_map.h"
 #include "app/gui/sessions_page.h"
+#include "app/gui/theme.h"
 #include "app/gui/wall_page.h"
 #include "tests/gui/english_left.h"
 #include "tests/gui/widget_lookup.h"
@@ -97,6 +98,19 @@ QStringList pdfLines(const QString& pdf, const QString& date, const QString& por
         }
     }
     return keep;
+}
+
+/// The window as the README shows it: `name`.png in the application's dark theme and
+/// `name`-light.png in the light one (the screenshots folder of the GUI tests).
+void saveShots(QWidget& w, const QString& name) {
+    const QDir shots(QStringLiteral(CINEMEASURE_GUI_SHOTS_DIR));
+    QVERIFY(shots.mkpath(QStringLiteral(".")));
+    for (const bool light : {false, true}) {
+        light ? applyLightTheme(*qApp) : applyDarkTheme(*qApp);
+        QCoreApplication::processEvents();  // the palette reaches every widget by events
+        const QString file = name + (light ? QStringLiteral("-light.png") : QStringLiteral(".png"));
+        QVERIFY2(w.grab().save(shots.filePath(file), "PNG", 0), qPrintable(file));
+    }
 }
 
 }  // namespace
@@ -277,10 +291,9 @@ private slots:
             tabs->setCurrentIndex(t);
             VERIFY_NO_ENGLISH(page, "wall (analysed, a module and a defect chosen; each tab)");
         }
-        tabs->setCurrentIndex(0);
-        const QDir shots(QStringLiteral(CINEMEASURE_GUI_SHOTS_DIR));
-        QVERIFY(shots.mkpath(QStringLiteral(".")));
-        QVERIFY(w.grab().save(shots.filePath(QStringLiteral("gui-wall-zh_CN.png")), "PNG", 0));
+        // The README's Chinese shot shows the figures (the English one the module map).
+        tabs->setCurrentWidget(child<QWidget>(page, "wallFigures"));
+        saveShots(w, QStringLiteral("gui-wall-zh_CN"));
 
         action(&w, "sessionsAction")->trigger();
         auto* browser = child<QWidget>(&w, "sessionsPage");
@@ -288,7 +301,7 @@ private slots:
             child<QTableWidget>(browser, "sessionBrowserTable")->rowCount() == 1, kJobTimeoutMs);
         child<QTableWidget>(browser, "sessionBrowserTable")->selectRow(0);
         VERIFY_NO_ENGLISH(browser, "session browser");
-        QVERIFY(w.grab().save(shots.filePath(QStringLiteral("gui-sessions-zh_CN.png")), "PNG", 0));
+        saveShots(w, QStringLiteral("gui-sessions-zh_CN"));
     }
 
     // The vendor's whole job in the window: simulated camera, both patterns confirmed one by one,
@@ -421,9 +434,7 @@ private slots:
         QCOMPARE(leds.width() * 12, leds.height() * 16);
 
         // For the README: the page at laptop size, a module chosen.
-        const QDir shots(QStringLiteral(CINEMEASURE_GUI_SHOTS_DIR));
-        QVERIFY(shots.mkpath(QStringLiteral(".")));
-        QVERIFY(w.grab().save(shots.filePath(QStringLiteral("gui-wall.png")), "PNG", 0));
+        saveShots(w, QStringLiteral("gui-wall"));
         // Fits a 1366 × 768 laptop screen without a horizontal scroll bar.
         QVERIFY(w.width() <= 1366);
         QVERIFY(page->minimumSizeHint().width() <= 1366);
@@ -610,9 +621,7 @@ private slots:
         QCOMPARE(table->item(2, site)->text(), QStringLiteral("Cinema Central"));
         QVERIFY(table->item(2, readings)->text().toInt() > 0);
 
-        QVERIFY(page.grab().save(QDir(QStringLiteral(CINEMEASURE_GUI_SHOTS_DIR))
-                                     .filePath(QStringLiteral("gui-sessions.png")),
-                                 "PNG", 0));
+        saveShots(page, QStringLiteral("gui-sessions"));
 
         // Export the certified session's report: the same JSON as `cinemeasure export`.
         table->selectRow(2);
