@@ -3,12 +3,11 @@
 #include "app/common/run/run.h"
 
 #include "app/common/run/low_light.h"
+#include "app/common/run/reading_watch.h"
 
 #include "drivers/virtual/virtual_theatre.h"
 
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
 #include <stdexcept>
 #include <thread>
 
@@ -23,48 +22,6 @@ std::string stimulusOf(const procedure::Step& step) {
     }
     return step.stimulus;
 }
-
-/// Calls `tick(seconds)` once a second from a helper thread while alive (from the 2nd second on:
-/// quick readings stay quiet).
-class SecondsTicker {
-public:
-    explicit SecondsTicker(std::function<void(int)> tick) {
-        if (!tick) {
-            return;
-        }
-        thread_ = std::thread([this, tick = std::move(tick)] {
-            std::unique_lock lock(m_);
-            for (int s = 1;; ++s) {
-                if (cv_.wait_for(lock, std::chrono::seconds(1), [this] { return done_; })) {
-                    return;
-                }
-                if (s >= 2) {
-                    lock.unlock();
-                    tick(s);
-                    lock.lock();
-                }
-            }
-        });
-    }
-    ~SecondsTicker() {
-        if (thread_.joinable()) {
-            {
-                std::lock_guard lock(m_);
-                done_ = true;
-            }
-            cv_.notify_all();
-            thread_.join();
-        }
-    }
-    SecondsTicker(const SecondsTicker&) = delete;
-    SecondsTicker& operator=(const SecondsTicker&) = delete;
-
-private:
-    std::mutex m_;
-    std::condition_variable cv_;
-    bool done_ = false;
-    std::thread thread_;
-};
 
 bool cancelled(const MeasureHooks& hooks) {
     return hooks.cancelled && hooks.cancelled();
@@ -223,9 +180,14 @@ procedure::Reading Run::readOnce(const MeasureHooks& hooks) {
             connect();
         }
         try {
-            SecondsTicker ticker(hooks.elapsed);
-            return corrected_ ? corrected_->measure() : instrument_->measure();
+            drivers::SpotInstrument& meter =
+                corrected_ ? static_cast<drivers::SpotInstrument&>(*corrected_) : *instrument_;
+            ReadingWatch watch(hooks, meter);
+            return meter.measure();
         } catch (const drivers::InstrumentError& e) {
+            if (cancelled(hooks)) {
+                throw;  // no retry, no reconnect: the operator stopped this reading
+            }
             const bool transient =
                 e.kind() == drivers::ErrorKind::Timeout || e.kind() == drivers::ErrorKind::Protocol;
             if (e.kind() == drivers::ErrorKind::Disconnected && link_.reconnect_timeout_s > 0.0) {
@@ -337,6 +299,13 @@ MeasureOutcome Run::measure(const MeasureHooks& hooks) {
     try {
         reading = readAtLowLight(hooks);
     } catch (const drivers::InstrumentError& e) {
+        if (cancelled(hooks)) {
+            // Stopped by the operator (the instrument aborted it, or it failed meanwhile): no
+            // reading, the operator decides what next.
+            stage_ = Stage::Ask;
+            out.kind = MeasureOutcome::Kind::Cancelled;
+            return out;
+        }
         const bool unmeasurable =
             e.kind() == drivers::ErrorKind::TooDark || e.kind() == drivers::ErrorKind::OverRange;
         if (!unmeasurable || !link_.operator_decides_unmeasurable) {
@@ -356,7 +325,7 @@ MeasureOutcome Run::measure(const MeasureHooks& hooks) {
         return out;
     }
     if (cancelled(hooks)) {
-        // A driver cannot be interrupted mid-command: the reading is dropped when it arrives.
+        // A family that cannot abort a reading finishes it: it is dropped when it arrives.
         stage_ = Stage::Ask;
         out.kind = MeasureOutcome::Kind::Cancelled;
         return out;
