@@ -219,7 +219,9 @@ bool sameBits(const cv::Mat& a, const cv::Mat& b) {
 
 }  // namespace
 
-TEST_CASE("integrateCells: bit-identical with 1 and 2 threads, each cell its polygon's integral") {
+TEST_CASE(
+    "integrateCells: bit-identical with 1 and 2 threads and into a reused result; each cell its "
+    "polygon's integral") {
     // A tilted, perspective wall on a random RGB frame with some saturated pixels and a lens
     // fall-off: every code path (shared edges, band splits, saturation, emitter windows) runs.
     cv::RNG rng(20261203);
@@ -268,4 +270,15 @@ TEST_CASE("integrateCells: bit-identical with 1 and 2 threads, each cell its pol
         }
     }
     CHECK(checked > 100);
+    // Integrating into a used result overwrites every value and releases what is not asked for.
+    CellSignals reused = two;
+    integrateCells(f, lin, map, reused);
+    CHECK(sameBits(reused.mean, flat.mean));
+    CHECK(sameBits(reused.emitter, flat.emitter));
+    CHECK(sameBits(reused.area_px, flat.area_px));
+    CHECK(reused.saturated_cells == flat.saturated_cells);
+    integrateCells(f, lin, map, reused, 0.6, CellParts::EmitterOnly);
+    CHECK(reused.mean.empty());
+    CHECK(reused.area_px.empty());
+    CHECK(sameBits(reused.emitter, flat.emitter));
 }
