@@ -219,9 +219,7 @@ bool sameBits(const cv::Mat& a, const cv::Mat& b) {
 
 }  // namespace
 
-TEST_CASE(
-    "integrateCells: bit-identical with 1 and 2 threads and into a reused result; each cell its "
-    "polygon's integral") {
+TEST_CASE("integrateCells: the same bits with 1 and 2 threads or a reused result, exact cells") {
     // A tilted, perspective wall on a random RGB frame with some saturated pixels and a lens
     // fall-off: every code path (shared edges, band splits, saturation, emitter windows) runs.
     cv::RNG rng(20261203);
