@@ -264,6 +264,15 @@ im::RawFrame frameOf(const py::handle& rgb, double exposure_s, double black, dou
     return f;
 }
 
+/// A keyword argument that has no safe default: TypeError naming it and what it is when absent.
+double requiredLevel(const py::object& value, const char* name, const char* what) {
+    if (value.is_none()) {
+        throw py::type_error(std::string("analyze_wall() needs ") + name + ": the frame's " + what +
+                             " (read_image gives it); there is no default");
+    }
+    return value.cast<double>();
+}
+
 }  // namespace
 
 void bindImaging(py::module_& m) {
@@ -294,9 +303,16 @@ void bindImaging(py::module_& m) {
     m.def(
         "analyze_wall",
         [](const py::handle& rgb, const py::handle& layout, const py::object& calibration,
-           const std::string& limits, const py::object& defect_rgb, double exposure_s,
-           double black_level_dn, double white_level_dn, double relative_sensitivity,
+           const std::string& limits, const py::object& defect_rgb, const py::object& exposure,
+           const py::object& black, const py::object& white, double relative_sensitivity,
            const std::string& provisional) {
+            // No defaults for what scales every figure (issue 14: never a silent 1 s, 0 DN,
+            // 65535 DN): the caller passes the frame's own values, as read_image gives them.
+            const double exposure_s = requiredLevel(exposure, "exposure_s", "exposure time in s");
+            const double black_level_dn =
+                requiredLevel(black, "black_level_dn", "black level in DN");
+            const double white_level_dn =
+                requiredLevel(white, "white_level_dn", "saturation level in DN");
             const auto l = layoutOf(layout);
             const fs::path calFile = calibration.is_none()
                                          ? app::dataDir() / "cameras" / "virtual-camera.json"
@@ -325,13 +341,15 @@ void bindImaging(py::module_& m) {
         },
         py::arg("rgb"), py::arg("layout"), py::kw_only(), py::arg("calibration") = py::none(),
         py::arg("limits") = "dyt8-2023-draft", py::arg("defect_rgb") = py::none(),
-        py::arg("exposure_s") = 1.0, py::arg("black_level_dn") = 0.0,
-        py::arg("white_level_dn") = 65535.0, py::arg("relative_sensitivity") = 1.0,
+        py::arg("exposure_s") = py::none(), py::arg("black_level_dn") = py::none(),
+        py::arg("white_level_dn") = py::none(), py::arg("relative_sensitivity") = 1.0,
         py::arg("provisional") = "informative",
         "The LED wall analysis of `cinemeasure wall` on a camera frame: rgb is (H, W, 3) uint16 "
         "linear camera RGB (read in place), the wall showing white; defect_rgb the optional "
         "grey:0.5 frame for dead/stuck pixels. layout: config path or dict (see layout()). "
         "calibration: camera calibration JSON (default calibration/cameras/virtual-camera.json). "
+        "exposure_s, black_level_dn, white_level_dn: the frame's own (read_image gives them); "
+        "required, TypeError when missing. "
         "limits: 'dyt8-2023-draft' (DY/T 8-2023 draft, provisional; docs/standards/dyt8.md), "
         "'dci-dvd-1.2' or a limits file. provisional: 'informative' (default: draft limits are "
         "reported but do not decide) or 'binding' (they decide; warning set). Returns "

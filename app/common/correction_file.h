@@ -39,6 +39,7 @@ public:
     drivers::Capabilities capabilities() const override { return inner_.capabilities(); }
     procedure::Reading measure() override;
     void setLowLight(const drivers::LowLightSettings& s) override { inner_.setLowLight(s); }
+    bool requestCancel() override { return inner_.requestCancel(); }
 
 private:
     drivers::SpotInstrument& inner_;

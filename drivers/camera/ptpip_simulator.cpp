@@ -722,6 +722,11 @@ struct PtpIpSimulator::Impl {
         }
         CapturedFile file = options.source(s);
         stats.produced.push_back(file);
+        if (stats.produced.size() > options.keep_produced) {
+            stats.produced.erase(
+                stats.produced.begin(),
+                stats.produced.end() - static_cast<std::ptrdiff_t>(options.keep_produced));
+        }
         const std::uint32_t handle = next_handle++;
         Object o;
         o.info.storage_id = kStorageId;

@@ -44,6 +44,9 @@ struct PtpIpSimulatorOptions {
     std::uint32_t card_free_images = 1000;
     std::uint64_t card_capacity_bytes = 32ull << 30;
     FrameSource source;  ///< empty: testPatternTiff
+    /// How many of the last frames made stay in SimulatorStats::produced (for tests to compare
+    /// against); older ones are released, and their spool files removed once off the card.
+    std::size_t keep_produced = 16;
     /// Connection hygiene: a connection that has not identified itself (its first packet) within
     /// `pending_timeout_s` is closed; at most `max_pending` such connections are held (more are
     /// closed on accept); an established host silent on both channels for `idle_timeout_s` is
@@ -63,7 +66,7 @@ struct SimulatorStats {
     int dropped = 0;       ///< connections closed unidentified, over the cap, or idle
     long poll_rounds = 0;  ///< iterations of the serving loop (a spin shows as thousands a second)
     std::vector<CapturedFile> card;      ///< files now on the card
-    std::vector<CapturedFile> produced;  ///< every frame the source made, in order
+    std::vector<CapturedFile> produced;  ///< the last keep_produced frames made, in order
     CaptureSettings last_settings;       ///< the settings of the last capture
 };
 

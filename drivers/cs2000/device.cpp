@@ -62,25 +62,41 @@ Capabilities Cs2000Device::capabilities() const {
 
 procedure::Reading Cs2000Device::measure() {
     identify();
+    cancelWanted_ = false;
+    phase_ = Phase::PreMeasurement;
+    struct BackToIdle {
+        std::atomic<Phase>& phase;
+        ~BackToIdle() { phase = Phase::Idle; }
+    } idle{phase_};
     // One command, two replies: "OK00,ttt" after the pre-measurement, then "OK00" when done.
     const int seconds = parseMeasurementTime(transact("MEAS,1", 15000));
-    const auto second = parseReply(
-        port_->readUntil(kTerminator, scaledTimeout(seconds * 1000.0 + 10000.0, timeout_scale_)));
+    Phase expected = Phase::PreMeasurement;
+    phase_.compare_exchange_strong(expected, Phase::Measuring);
+    expected = Phase::Measuring;
+    if (cancelWanted_ && phase_.compare_exchange_strong(expected, Phase::CancelSent)) {
+        port_->write(std::string("MEAS,0") + kTerminator);  // asked during the pre-measurement
+    }
+    const std::string line =
+        port_->readUntil(kTerminator, scaledTimeout(seconds * 1000.0 + 10000.0, timeout_scale_));
+    if (phase_ == Phase::CancelSent) {
+        finishCancel();
+    }
+    const auto second = parseReply(line);
     check(second, "MEAS,1");
-    const std::string line = [&] {
+    const std::string xyzLine = [&] {
         port_->write(std::string("MEDR,2,0,01") + kTerminator);
         return port_->readUntil(kTerminator, scaledTimeout(3000, timeout_scale_));
     }();
     procedure::Reading r;
     try {
-        r.xyz_cdm2 = parseXYZ(parseReply(line));
+        r.xyz_cdm2 = parseXYZ(parseReply(xyzLine));
     } catch (const InstrumentError& e) {
         if (e.kind() == ErrorKind::Protocol) {
             port_->flushInput();
         }
         throw;
     }
-    r.raw_reply = line;
+    r.raw_reply = xyzLine;
     // The spectrum of the same measurement, in its four blocks.
     std::vector<double> spectrum;
     for (int b = 1; b <= kSpectralBlocks; ++b) {
@@ -99,6 +115,32 @@ procedure::Reading Cs2000Device::measure() {
     r.timestamp_utc = utcNowIso8601();
     r.instrument = info_;
     return r;
+}
+
+bool Cs2000Device::requestCancel() {
+    cancelWanted_ = true;
+    Phase expected = Phase::Measuring;
+    if (phase_.compare_exchange_strong(expected, Phase::CancelSent)) {
+        // The measuring thread is blocked reading; this write is the only one on the port now.
+        port_->write(std::string("MEAS,0") + kTerminator);
+        return true;
+    }
+    return phase_ == Phase::PreMeasurement || phase_ == Phase::CancelSent;
+}
+
+void Cs2000Device::finishCancel() {
+    // The line just read answers MEAS,0 (or is the completion that crossed it: then MEAS,0,
+    // arriving at an idle instrument, gets ER17). Either way the instrument is idle; what else
+    // is on its way is dropped so the next command meets a clean line.
+    try {
+        port_->readUntil(kTerminator, scaledTimeout(500, timeout_scale_));
+    } catch (const InstrumentError& e) {
+        if (e.kind() == ErrorKind::Disconnected) {
+            throw;
+        }
+    }
+    port_->flushInput();
+    throw MeasurementCancelled("MEAS,0 sent to the CS-2000");
 }
 
 }  // namespace cm::drivers::cs2000

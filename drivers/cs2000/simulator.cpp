@@ -42,6 +42,7 @@ void Cs2000Simulator::measure() {
     sleepSimulated(1.0);  // pre-measurement
     char first[16];
     std::snprintf(first, sizeof first, "OK00,%03d", seconds);
+    bool slow = false;
     if (faultNow) {
         switch (common_.fault) {
             case virt::Fault::Unplug:
@@ -51,9 +52,9 @@ void Cs2000Simulator::measure() {
                 return;
             case virt::Fault::DropReply:
                 reply(first);
-                return;  // the completion line never comes
-            case virt::Fault::Slow:
-                sleepSimulated(seconds + 60.0);
+                return;              // the completion line never comes
+            case virt::Fault::Slow:  // the completion comes a minute past the announced time
+                slow = true;
                 break;
             case virt::Fault::Garbage:
                 send(std::string("\xff\x13#~", 4));
@@ -74,12 +75,33 @@ void Cs2000Simulator::measure() {
         }
     }
     reply(first);
-    sleepSimulated(seconds);
-    if (light.Y > m.max_luminance_cdm2) {
+    // The real measurement: the serving thread goes on listening (MEAS,0 may come) and
+    // completes it in onIdle when its time is up.
+    const double wait_s = slow ? seconds + 60.0 : static_cast<double>(seconds);
+    const auto now = std::chrono::steady_clock::now();
+    measuring_ = Measuring{now + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                     std::chrono::duration<double>(wait_s * common_.time_scale)),
+                           now, wait_s, light, n};
+    if (common_.time_scale <= 0.0) {
+        complete();
+    }
+}
+
+void Cs2000Simulator::onIdle() {
+    if (measuring_ && std::chrono::steady_clock::now() >= measuring_->due) {
+        complete();
+    }
+}
+
+void Cs2000Simulator::complete() {
+    const Measuring m = *measuring_;
+    measuring_.reset();
+    simulated_us_ += static_cast<std::uint64_t>(m.seconds * 1e6);
+    if (m.light.Y > findModel(options_.model)->max_luminance_cdm2) {
         reply("ER10");
         return;
     }
-    last_ = noisy(light, n);
+    last_ = noisy(m.light, m.n);
     // The spectrum the instrument measured; its own XYZ is that spectrum's integral.
     const auto spectrum =
         spectrumOf(last_, {kSpectrumStart_nm, kSpectrumEnd_nm, kSpectrumStep_nm}, kBandwidth_nm);
@@ -105,6 +127,23 @@ void Cs2000Simulator::handle(const std::string& cmd) {
     }
     if (!remote_) {
         reply("ER00");  // in key mode only RMTS is accepted
+        return;
+    }
+    if (measuring_) {
+        if (cmd == "MEAS,0") {
+            // Abort: the instrument stops integrating and answers the cancel; the measurement
+            // gives no completion line and no data.
+            const double spent = std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                                               measuring_->started)
+                                     .count() /
+                                 std::max(common_.time_scale, 1e-9);
+            simulated_us_ += static_cast<std::uint64_t>(std::min(spent, measuring_->seconds) * 1e6);
+            measuring_.reset();
+            ++cancelled_;
+            reply("OK00");
+        } else {
+            reply("ER00");  // any other command during a measurement
+        }
         return;
     }
     if (cmd == "IDDR") {

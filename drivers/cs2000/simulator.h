@@ -4,6 +4,9 @@
 
 #include "drivers/virtual/pty_simulator.h"
 
+#include <atomic>
+#include <chrono>
+#include <optional>
 #include <string>
 
 namespace cm::drivers::cs2000 {
@@ -22,12 +25,30 @@ public:
 
     /// Measurement time the instrument announces, seconds (2 … 242, longer in the dark).
     static int measurementTime_s(double luminance_cdm2);
+    /// Measurements stopped by MEAS,0 during the real measurement.
+    int cancelledMeasurements() const { return cancelled_; }
 
 private:
     void onByte(char c) override;
+    /// Completes a measurement in progress when its time has come.
+    void onIdle() override;
     void handle(const std::string& command);
     void measure();
+    /// The end of the real measurement: its data and the completion line.
+    void complete();
     void reply(const std::string& line);
+
+    /// The real measurement in progress: the instrument keeps listening (for MEAS,0) while it
+    /// integrates; any other command gets ER00.
+    struct Measuring {
+        std::chrono::steady_clock::time_point due;
+        std::chrono::steady_clock::time_point started;
+        double seconds = 0.0;  ///< simulated duration
+        colorimetry::XYZ light;
+        int n = 0;
+    };
+    std::optional<Measuring> measuring_;
+    std::atomic<int> cancelled_{0};
 
     SimulatorOptions options_;
     bool remote_ = false;

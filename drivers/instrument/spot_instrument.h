@@ -34,6 +34,14 @@ private:
     std::string device_code_;
 };
 
+/// A reading stopped on request (SpotInstrument::requestCancel) before the instrument finished it:
+/// nothing was read, the instrument is idle again.
+class MeasurementCancelled : public InstrumentError {
+public:
+    explicit MeasurementCancelled(const std::string& how)
+        : InstrumentError(ErrorKind::Device, "reading cancelled (" + how + ")") {}
+};
+
 /// What an instrument can do when a stimulus is too dark for its default settings, from the
 /// family's model table: longer integration (an instrument-side exposure ceiling) and averaging
 /// (exposures the instrument averages, or readings the driver repeats and averages). The run raises
@@ -90,6 +98,11 @@ public:
     /// the readings that follow. The readings record what was used. A family without low-light
     /// control ignores it.
     virtual void setLowLight(const LowLightSettings& /*settings*/) {}
+    /// Asks a measure() running on another thread to stop now; thread-safe. True when the request
+    /// was taken (measure() then throws MeasurementCancelled, or returns if the reading finished
+    /// first); false when the family cannot interrupt a reading or none is in progress — the
+    /// reading then ends by itself and the caller drops it.
+    virtual bool requestCancel() { return false; }
 };
 
 /// Current UTC time as ISO 8601 (seconds resolution), for reading timestamps.

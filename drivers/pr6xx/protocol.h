@@ -39,6 +39,8 @@ struct ModelInfo {
     double standard_exposure_ms;
     bool extended_sensitivity;
     int low_light_cycles;
+    /// Shortest fixed exposure SE accepts (manual: PR-655 3 ms, PR-670 6 ms; -1010 below).
+    double min_exposure_ms;
 };
 
 /// SN accepts 1..99 cycles to average (manual, setup commands; -1012 otherwise).

@@ -31,7 +31,20 @@ private:
     std::string handle(const std::string& command);
     /// Measures, then answers data code 2 (XYZ) or 5 (spectrum); empty when nothing is sent.
     std::string measureReply(int code);
+    /// Data set `code` (1, 2, 3, 4, 5, 6, 7, 12) of a stored measurement; -2000 for others.
+    struct Stored {
+        colorimetry::XYZ xyz;
+        std::vector<double> spectrum;
+    };
+    std::string dataReply(int code, const Stored& m) const;
+    static bool isDataCode(int code);
     std::string dataReply(int code) const;
+    /// R<code>,<n>: recall a stored measurement (0 the last, n the n-th, + the next).
+    std::string recall(const std::string& command);
+    /// F: the source frequency, or -3 when the light is too weak to sync on.
+    std::string frequency();
+    /// Replies to a whole command; remembers a negative status for I.
+    std::string answer(const std::string& command);
     WavelengthGrid grid() const;
     void reply(const std::string& line);
     /// SH / SN setup commands (sensitivity, cycles to average).
@@ -50,6 +63,12 @@ private:
     bool haveData_ = false;
     colorimetry::XYZ last_;
     std::vector<double> lastSpectrum_;
+    std::vector<Stored> stored_;  ///< every measurement, for R (the instrument's own memory)
+    std::size_t recalled_ = 0;    ///< index after the last recalled one, for R<code>,+
+    int lastError_ = 0;           ///< reported by I, cleared by C
+    bool echo_ = false;           ///< E toggles full-duplex echo
+    bool resetEnabled_ = false;   ///< ZEnableReset arms the factory resets
+    std::string title_;           ///< L<text>
     std::string collected_;
 };
 

@@ -124,15 +124,31 @@ def test_wall_analysis_draft_limits_are_informative_by_default(cm, rendered):
     assert a["failed"] == [] and figures["dead_pixels"]["name"] in a["informative_failed"]
     assert a["provisional"] == "informative" and a["warning"] == ""
     with pytest.raises(ValueError, match="--provisional"):
-        cm.imaging.analyze_wall(white["rgb"], WALL, provisional="maybe")
+        cm.imaging.analyze_wall(white["rgb"], WALL, provisional="maybe", **levels(white))
+
+
+def levels(image):
+    """The frame's own exposure, black and white level, as read_image gives them."""
+    return {k: image[k] for k in ("exposure_s", "black_level_dn", "white_level_dn")}
+
+
+def test_wall_analysis_needs_the_frames_levels(cm, rendered):
+    # Issue 14: no silent 1 s, 0 DN and 65535 DN. A frame without its exposure and levels is
+    # refused with the names of what is missing, as the CLI refuses a file without them.
+    white = cm.imaging.read_image(rendered / "white.tif")
+    for missing in ("exposure_s", "black_level_dn", "white_level_dn"):
+        given = {k: v for k, v in levels(white).items() if k != missing}
+        with pytest.raises(TypeError, match="needs " + missing):
+            cm.imaging.analyze_wall(white["rgb"], WALL, **given)
 
 
 def test_wall_analysis_refuses_a_copying_input(cm, rendered):
-    rgb = cm.imaging.read_image(rendered / "white.tif")["rgb"]
+    image = cm.imaging.read_image(rendered / "white.tif")
+    rgb = image["rgb"]
     with pytest.raises(ValueError, match="C-contiguous uint16"):
-        cm.imaging.analyze_wall(rgb.astype(np.float32), WALL)
+        cm.imaging.analyze_wall(rgb.astype(np.float32), WALL, **levels(image))
     with pytest.raises(ValueError, match="C-contiguous"):
-        cm.imaging.analyze_wall(rgb[:, ::2], WALL)
+        cm.imaging.analyze_wall(rgb[:, ::2], WALL, **levels(image))
 
 
 LAYOUT = {"modules_across": 2, "modules_down": 2, "module_w_px": 8, "module_h_px": 8,

@@ -330,6 +330,14 @@ CREATE POLICY chain_reads_own ON reevaluations FOR SELECT TO cm_chain
     USING (cm_session_org(session_uuid) = cm_org_of(current_user));
 )SQL";
 
+// v4: what each reading was taken with (journal v7): the exposures it averages, whose number
+// divides its random uncertainty, and the raised auto-exposure ceiling. Rows pushed before v4
+// keep NULL, read as one exposure and the default ceiling.
+constexpr const char* kV4 = R"SQL(
+ALTER TABLE readings ADD COLUMN averages integer CHECK (averages IS NULL OR averages >= 1);
+ALTER TABLE readings ADD COLUMN integration_limit_s double precision;
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -337,6 +345,7 @@ const std::vector<Migration>& migrations() {
         {1, "tables; sessions, readings, figures and reports append-only", kV1},
         {2, "roles cm_inspector, cm_chain, cm_committee; row-level security", kV2},
         {3, "committee re-evaluations (recorded on request, append-only)", kV3},
+        {4, "readings: averages and raised integration ceiling (reading conditions)", kV4},
     };
     return all;
 }

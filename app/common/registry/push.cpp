@@ -164,7 +164,7 @@ std::size_t writeSession(Connection& c, const SessionPayload& p) {
     // Readings without spectra go in one statement (arrays unnested server-side); a reading with
     // a spectrum gets its own statement, as its samples form a variable-length array.
     ArrayParam seqs, steps, points, repeats, xs, ys, zs, times, measured, statuses, instrumentIds,
-        uLum, uXy, corrections;
+        uLum, uXy, corrections, averages, limits;
     std::size_t seq = 0, bulk = 0;
     for (const auto& rr : p.readings) {
         const auto& r = rr.reading;
@@ -197,31 +197,50 @@ std::size_t writeSession(Connection& c, const SessionPayload& p) {
             uLum.add(num(r.u_luminance_rel));
             uXy.add(num(r.u_chromaticity_xy));
             corrections.add(optText(r.correction_id));
+            averages.add(std::to_string(r.averages));
+            limits.add(num(r.integration_limit_s));
             continue;
         }
         c.exec(
             "INSERT INTO readings (session_uuid, seq, step, point, repeat, x_tristimulus, "
             "luminance_cdm2, z_tristimulus, integration_time_s, measured_utc, status, "
             "instrument_id, u_luminance_rel, u_chromaticity_xy, correction_id, spectrum_start_nm, "
-            "spectrum_step_nm, spectral_radiance) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
-            "$10, $11, $12, $13, $14, $15, $16, $17, $18)",
-            {p.session_uuid, std::to_string(seq), rr.step_id, rr.point_id,
-             std::to_string(rr.repeat), num(r.xyz_cdm2.X), num(r.xyz_cdm2.Y), num(r.xyz_cdm2.Z),
-             num(r.integration_time_s), optText(r.timestamp_utc), r.status, it->second,
-             num(r.u_luminance_rel), num(r.u_chromaticity_xy), optText(r.correction_id),
-             num(r.spectrum_start_nm), num(r.spectrum_step_nm), pgArray(r.spectral_radiance)});
+            "spectrum_step_nm, spectral_radiance, averages, integration_limit_s) VALUES ($1, $2, "
+            "$3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)",
+            {p.session_uuid,
+             std::to_string(seq),
+             rr.step_id,
+             rr.point_id,
+             std::to_string(rr.repeat),
+             num(r.xyz_cdm2.X),
+             num(r.xyz_cdm2.Y),
+             num(r.xyz_cdm2.Z),
+             num(r.integration_time_s),
+             optText(r.timestamp_utc),
+             r.status,
+             it->second,
+             num(r.u_luminance_rel),
+             num(r.u_chromaticity_xy),
+             optText(r.correction_id),
+             num(r.spectrum_start_nm),
+             num(r.spectrum_step_nm),
+             pgArray(r.spectral_radiance),
+             std::to_string(r.averages),
+             num(r.integration_limit_s)});
     }
     if (bulk > 0) {
         c.exec(
             "INSERT INTO readings (session_uuid, seq, step, point, repeat, x_tristimulus, "
             "luminance_cdm2, z_tristimulus, integration_time_s, measured_utc, status, "
-            "instrument_id, u_luminance_rel, u_chromaticity_xy, correction_id) "
+            "instrument_id, u_luminance_rel, u_chromaticity_xy, correction_id, averages, "
+            "integration_limit_s) "
             "SELECT $1, * FROM unnest($2::integer[], $3::text[], $4::text[], $5::integer[], "
             "$6::float8[], $7::float8[], $8::float8[], $9::float8[], $10::timestamptz[], "
-            "$11::text[], $12::bigint[], $13::float8[], $14::float8[], $15::text[])",
+            "$11::text[], $12::bigint[], $13::float8[], $14::float8[], $15::text[], "
+            "$16::integer[], $17::float8[])",
             {p.session_uuid, seqs.str(), steps.str(), points.str(), repeats.str(), xs.str(),
              ys.str(), zs.str(), times.str(), measured.str(), statuses.str(), instrumentIds.str(),
-             uLum.str(), uXy.str(), corrections.str()});
+             uLum.str(), uXy.str(), corrections.str(), averages.str(), limits.str()});
     }
     for (const auto& f : p.figures) {
         const json limit = f.value("limit", json::object());

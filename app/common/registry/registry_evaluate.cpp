@@ -38,7 +38,8 @@ void loadReadings(Connection& c, std::vector<SessionRow>& batch) {
         "SELECT session_uuid, id, corrects, step, point, repeat, x_tristimulus, luminance_cdm2, "
         "z_tristimulus, coalesce(integration_time_s, 0), coalesce(u_luminance_rel, 0), "
         "coalesce(u_chromaticity_xy, 0), coalesce(status, 'ok'), "
-        "coalesce(to_char(measured_utc AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), '') "
+        "coalesce(to_char(measured_utc AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), ''), "
+        "coalesce(averages, 1), coalesce(integration_limit_s, 0) "
         "FROM readings WHERE session_uuid = ANY($1::uuid[]) ORDER BY session_uuid, seq",
         {uuids});
     std::map<std::string, std::map<long long, std::size_t>> position;  // reading id -> index
@@ -54,6 +55,8 @@ void loadReadings(Connection& c, std::vector<SessionRow>& batch) {
         rr.reading.u_chromaticity_xy = r.real(i, 11);
         rr.reading.status = r.text(i, 12);
         rr.reading.timestamp_utc = r.text(i, 13);
+        rr.reading.averages = static_cast<int>(r.integer(i, 14));
+        rr.reading.integration_limit_s = r.real(i, 15);
         auto& pos = position[s.uuid];
         const long long id = r.integer(i, 1);
         if (!r.isNull(i, 2) && pos.count(r.integer(i, 2)) != 0) {

@@ -70,6 +70,46 @@ bool cancelled(const MeasureHooks& hooks) {
     return hooks.cancelled && hooks.cancelled();
 }
 
+/// While alive, polls the operator's cancel (every 50 ms) from a helper thread and passes it to
+/// the instrument once, so a family that can abort a reading (CS-2000 MEAS,0) stops at once;
+/// the others finish and the reading is dropped.
+class CancelWatcher {
+public:
+    CancelWatcher(const MeasureHooks& hooks, drivers::SpotInstrument& instrument) {
+        if (!hooks.cancelled) {
+            return;
+        }
+        thread_ = std::thread([this, &hooks, &instrument] {
+            std::unique_lock lock(m_);
+            while (!cv_.wait_for(lock, std::chrono::milliseconds(50), [this] { return done_; })) {
+                if (hooks.cancelled()) {
+                    lock.unlock();
+                    instrument.requestCancel();
+                    return;
+                }
+            }
+        });
+    }
+    ~CancelWatcher() {
+        if (thread_.joinable()) {
+            {
+                std::lock_guard lock(m_);
+                done_ = true;
+            }
+            cv_.notify_all();
+            thread_.join();
+        }
+    }
+    CancelWatcher(const CancelWatcher&) = delete;
+    CancelWatcher& operator=(const CancelWatcher&) = delete;
+
+private:
+    std::mutex m_;
+    std::condition_variable cv_;
+    bool done_ = false;
+    std::thread thread_;
+};
+
 }  // namespace
 
 Run::Run(procedure::ProcedureRunner runner, InstrumentLink link, RunJournal journal)
@@ -224,8 +264,14 @@ procedure::Reading Run::readOnce(const MeasureHooks& hooks) {
         }
         try {
             SecondsTicker ticker(hooks.elapsed);
-            return corrected_ ? corrected_->measure() : instrument_->measure();
+            drivers::SpotInstrument& meter =
+                corrected_ ? static_cast<drivers::SpotInstrument&>(*corrected_) : *instrument_;
+            CancelWatcher watcher(hooks, meter);
+            return meter.measure();
         } catch (const drivers::InstrumentError& e) {
+            if (cancelled(hooks)) {
+                throw;  // no retry, no reconnect: the operator stopped this reading
+            }
             const bool transient =
                 e.kind() == drivers::ErrorKind::Timeout || e.kind() == drivers::ErrorKind::Protocol;
             if (e.kind() == drivers::ErrorKind::Disconnected && link_.reconnect_timeout_s > 0.0) {
@@ -337,6 +383,13 @@ MeasureOutcome Run::measure(const MeasureHooks& hooks) {
     try {
         reading = readAtLowLight(hooks);
     } catch (const drivers::InstrumentError& e) {
+        if (cancelled(hooks)) {
+            // Stopped by the operator (the instrument aborted it, or it failed meanwhile): no
+            // reading, the operator decides what next.
+            stage_ = Stage::Ask;
+            out.kind = MeasureOutcome::Kind::Cancelled;
+            return out;
+        }
         const bool unmeasurable =
             e.kind() == drivers::ErrorKind::TooDark || e.kind() == drivers::ErrorKind::OverRange;
         if (!unmeasurable || !link_.operator_decides_unmeasurable) {
@@ -356,7 +409,7 @@ MeasureOutcome Run::measure(const MeasureHooks& hooks) {
         return out;
     }
     if (cancelled(hooks)) {
-        // A driver cannot be interrupted mid-command: the reading is dropped when it arrives.
+        // A family that cannot abort a reading finishes it: it is dropped when it arrives.
         stage_ = Stage::Ask;
         out.kind = MeasureOutcome::Kind::Cancelled;
         return out;

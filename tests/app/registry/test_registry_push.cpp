@@ -8,6 +8,7 @@
 #include "tests/app/cli_run.h"
 #include "tests/app/registry/push_setup.h"
 
+#include <sqlite3.h>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -200,4 +201,46 @@ TEST_CASE(
     CHECK(outbox.all().size() <= 1);
     CHECK(outbox.pending().size() == outbox.all().size());
     CHECK(p.count("sessions") == 0);
+}
+
+TEST_CASE("push carries each reading's conditions: averages and the raised integration ceiling",
+          "[registry]") {
+    // A dark reading averaged over 4 exposures carries half the random uncertainty of one
+    // (σ/√4); a committee re-evaluating from the registry must see the same 4, not 1.
+    PushSetup p("push_conditions");
+    p.session("s1");
+    {
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open(cm::test::privateDb().c_str(), &db) == SQLITE_OK);
+        REQUIRE(sqlite3_exec(db,
+                             "UPDATE readings SET averages = 4, integration_limit_s = 30 WHERE "
+                             "seq = (SELECT min(seq) FROM readings)",
+                             nullptr, nullptr, nullptr) == SQLITE_OK);
+        sqlite3_close(db);
+    }
+    cm::app::SessionStore store(cm::test::privateDb());
+    const auto sessions = store.sessions();
+    REQUIRE(sessions.size() == 1);
+    const auto local = store.readings(sessions[0].id);
+    int averaged = 0;
+    for (const auto& r : local) {
+        averaged += r.reading.averages == 4 ? 1 : 0;
+    }
+    REQUIRE(averaged == 1);
+    const auto r = p.pushCli();
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+    Connection admin(p.db.url());
+    const auto remote = admin.exec(
+        "SELECT coalesce(averages, -1), coalesce(integration_limit_s, -1) FROM "
+        "readings ORDER BY seq");
+    REQUIRE(remote.rows() == static_cast<int>(local.size()));
+    for (int i = 0; i < remote.rows(); ++i) {
+        const auto& l = local[static_cast<std::size_t>(i)].reading;
+        CHECK(remote.integer(i, 0) == l.averages);
+        CHECK(remote.real(i, 1) == l.integration_limit_s);
+    }
+    CHECK(
+        admin.exec("SELECT count(*) FROM readings WHERE averages = 4 AND integration_limit_s = 30")
+            .integer(0, 0) == 1);
 }

@@ -9,6 +9,7 @@
 #include "app/common/run/low_light.h"
 #include "app/common/run/run.h"
 #include "app/common/run/run_session.h"
+#include "drivers/cs2000/simulator.h"
 #include "drivers/families.h"
 
 #include <catch2/catch.hpp>
@@ -245,4 +246,41 @@ TEST_CASE(
     REQUIRE(m3.kind == app::MeasureOutcome::Kind::Recorded);
     CHECK(m3.reading->point_id == "L");
     CHECK(journal.size() == 2);
+}
+
+TEST_CASE("a CS-2000 reading cancelled by the operator is aborted in the instrument (MEAS,0)",
+          "[run][cancel]") {
+    // White at 0.1 cd/m²: the CS-2000 announces 202 s. At 1/100 of real time the operator's
+    // cancel after 0.1 s must stop the instrument, not wait out the 2 s left.
+    DimRig rig("cs2000", 0.1, 0.01);
+    auto* cs = dynamic_cast<drivers::cs2000::Cs2000Simulator*>(rig.sim.get());
+    REQUIRE(cs != nullptr);
+    std::vector<procedure::RecordedReading> journal;
+    app::RunJournal j;
+    j.reading = [&](const procedure::RecordedReading& r) { journal.push_back(r); };
+    app::SimulatedOperator op(rig.theatre, rig.config.reference_seat);
+    app::Run run(procedure::ProcedureRunner(rig.profile, rig.points), rig.link(0.01), j);
+    run.connect();
+    toMeasure(run, op);
+    std::atomic<bool> cancel{false};
+    app::MeasureHooks hooks;
+    hooks.cancelled = [&] { return cancel.load(); };
+    std::thread operatorHand([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        cancel = true;
+    });
+    const app::MeasureOutcome m = run.measure(hooks);
+    operatorHand.join();
+    CHECK(m.kind == app::MeasureOutcome::Kind::Cancelled);
+    CHECK(journal.empty());
+    CHECK(cs->cancelledMeasurements() == 1);
+    CHECK(cs->simulatedSeconds() < 150.0);  // not the announced 202 s
+    // The same task read again, to the end this time.
+    REQUIRE(run.next().kind == Kind::AskOperator);
+    run.decide(app::Decision::measure());
+    REQUIRE(run.next().kind == Kind::Measure);
+    const app::MeasureOutcome m2 = run.measure();
+    REQUIRE(m2.kind == app::MeasureOutcome::Kind::Recorded);
+    CHECK(m2.reading->reading.xyz_cdm2.Y == Approx(0.1).epsilon(0.05));
+    CHECK(journal.size() == 1);
 }

@@ -179,6 +179,41 @@ TEST_CASE("Camera fault unplug mid-download is Disconnected and the file is reco
     CHECK(s.sim.stats().connections == 2);
 }
 
+TEST_CASE("Camera simulator keeps only the last frames it produced: spool files do not pile up",
+          "[camera]") {
+    // A simulator serving a long session (a 102 MP DNG is 612 MB) must not keep every frame it
+    // made in the temporary directory: after download and delete only the last `keep_produced`
+    // stay, for tests to compare against.
+    std::vector<fs::path> spools;
+    PtpIpSimulatorOptions o;
+    o.keep_produced = 2;
+    o.source = [&spools](const CaptureSettings&) {
+        CapturedFile f;
+        f.name = "SPOOL.DNG";
+        f.format = ImageFormat::Raw;
+        auto spool = std::make_shared<const SpoolFile>(SpoolFile::freshPath(".DNG"));
+        std::ofstream(spool->path(), std::ios::binary) << std::string(4096, 'x');
+        spools.push_back(spool->path());
+        f.spool = std::move(spool);
+        return f;
+    };
+    Sim s(o);
+    CameraDevice cam("PTP/IP Camera", s.sim.portString());
+    const auto dir = freshDir("keep-produced");
+    for (int i = 0; i < 5; ++i) {
+        REQUIRE(cam.capture(dir).size() == 1);
+    }
+    const auto st = s.sim.stats();
+    CHECK(st.card.empty());
+    CHECK(st.produced.size() == 2);
+    REQUIRE(spools.size() == 5);
+    for (std::size_t i = 0; i < spools.size(); ++i) {
+        INFO("spool " << i);
+        CHECK(fs::exists(spools[i]) == (i >= 3));
+    }
+    fs::remove_all(dir);
+}
+
 TEST_CASE("Camera faults garbage drop slow give typed errors and recover", "[camera][fault]") {
     const std::pair<SimulatorFault, CameraErrorKind> cases[] = {
         {SimulatorFault::Garbage, CameraErrorKind::Protocol},
@@ -378,8 +413,9 @@ TEST_CASE("Camera download of a large file streams to disk: peak memory far belo
 #if CM_TEST_UNDER_ASAN
     // ASan keeps freed blocks in a quarantine (256 MiB by default) and adds shadow memory, so the
     // resident set says nothing about our buffers there; the Release suite measures it.
-    cm::test::skipTest("peak memory is not measurable under AddressSanitizer (quarantine, shadow "
-                       "memory); the bytes were checked, the Release build checks the memory");
+    cm::test::skipTest(
+        "peak memory is not measurable under AddressSanitizer (quarantine, shadow "
+        "memory); the bytes were checked, the Release build checks the memory");
 #endif
     INFO("resident before " << report[0] / (1 << 20) << " MiB, peak " << report[1] / (1 << 20)
                             << " MiB, file " << kFileBytes / (1 << 20) << " MiB");

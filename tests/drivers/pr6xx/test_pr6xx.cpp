@@ -170,3 +170,105 @@ TEST_CASE("pr6xx: a port that does not exist is a clear disconnected error", "[p
         CHECK_THAT(e.what(), Catch::Contains("/dev/ttyACM-does-not-exist"));
     }
 }
+
+TEST_CASE(
+    "pr6xx simulator: the manual's other commands (data codes, E, C, I, F, L, R, B, X, Z, "
+    "setup ranges)",
+    "[pr6xx][sim]") {
+    // Each reply below is what the Remote Control Mode chapter gives for the command; derived
+    // values are checked with the published formulas, worked here (u' v' CIE 1976; McCamy 1992).
+    auto t = theatre();
+    pr6xx::Pr6xxSimulator sim(
+        t, {"PR-670", "67000009", "1.3.2", {kFast, 7, pr6xx::Fault::None, 1, nullptr}});
+    sim.start();
+    auto port = std::make_unique<SerialPort>(sim.devicePath(), LineSettings{});
+    port->write(pr6xx::kRemoteModeKeyword);
+    REQUIRE(port->readUntil("\r\n", std::chrono::milliseconds(2000)) == pr6xx::kRemoteModeReply);
+    auto ask = [&](const std::string& cmd) {
+        port->write(cmd + "\r");
+        return port->readUntil("\r\n", std::chrono::milliseconds(3000));
+    };
+    auto fields = [](const std::string& line) {
+        std::vector<std::string> out;
+        std::stringstream ss(line);
+        for (std::string f; std::getline(ss, f, ',');) {
+            out.push_back(f);
+        }
+        return out;
+    };
+    CHECK(ask("D1") == "-2000");  // no measurement yet
+    // M1: Y, x, y of a new measurement; D2 (same measurement) gives its X Y Z.
+    const auto m1 = fields(ask("M1"));
+    REQUIRE(m1.size() == 5);
+    CHECK(m1[0] == "00000");
+    const auto d2 = fields(ask("D2"));
+    REQUIRE(d2.size() == 5);
+    const double X = std::stod(d2[2]), Y = std::stod(d2[3]), Z = std::stod(d2[4]);
+    const double x = X / (X + Y + Z), y = Y / (X + Y + Z);
+    CHECK(std::stod(m1[2]) == Approx(Y).epsilon(1e-3));
+    CHECK(std::stod(m1[3]) == Approx(x).margin(2e-4));
+    CHECK(std::stod(m1[4]) == Approx(y).margin(2e-4));
+    const double up = 4 * x / (-2 * x + 12 * y + 3), vp = 9 * y / (-2 * x + 12 * y + 3);
+    const auto d3 = fields(ask("D3"));
+    REQUIRE(d3.size() == 5);
+    CHECK(std::stod(d3[3]) == Approx(up).margin(2e-4));
+    CHECK(std::stod(d3[4]) == Approx(vp).margin(2e-4));
+    const auto d6 = fields(ask("D6"));
+    REQUIRE(d6.size() == 7);
+    CHECK(std::stod(d6[5]) == Approx(up).margin(2e-4));
+    const auto d7 = fields(ask("D7"));  // CIE 1960 u, v = u', 2v'/3
+    REQUIRE(d7.size() == 5);
+    CHECK(std::stod(d7[4]) == Approx(2 * vp / 3).margin(2e-4));
+    const auto d12 = fields(ask("D12"));
+    REQUIRE(d12.size() == 7);
+    CHECK(std::stod(d12[6]) == Approx(2 * vp / 3).margin(2e-4));
+    const auto d4 = fields(ask("D4"));
+    REQUIRE(d4.size() == 5);
+    const double n = (x - 0.3320) / (0.1858 - y);
+    const double mccamy = 449 * n * n * n + 3525 * n * n + 6823.3 * n + 5520.33;
+    CHECK(std::stod(d4[3]) == Approx(mccamy).margin(60.0));
+    CHECK(std::abs(std::stod(d4[4])) < 0.02);
+    CHECK(ask("D99") == "-2000");  // a data code the instrument does not have
+    // Recall: R<code>,0 the last measurement, R<code>,<n> the n-th stored, beyond the store -1024.
+    CHECK(ask("R2,0") == ask("D2"));
+    CHECK(fields(ask("R1,1"))[2] == m1[2]);
+    CHECK(ask("R2,5") == "-1024");
+    // Title, backlight, contrast.
+    CHECK(ask("LScreen 1 centre") == "00000");
+    CHECK(ask("L") == "00000,Screen 1 centre");
+    CHECK(ask("L" + std::string(21, 'A')) == "-1021");
+    CHECK(ask("B50") == "Backlight set to 50 %");
+    CHECK(ask("X120") == "Contrast set to 120 %");
+    // Source frequency: the simulated projector flashes at 48 Hz (24 fps double flash).
+    CHECK(ask("F").rfind("00000,48.00 Hertz", 0) == 0);
+    // Set-up ranges.
+    CHECK(ask("SE5") == "-1010");  // PR-670: 6..6000 ms at standard sensitivity
+    CHECK(ask("SE0") == "00000");  // adaptive
+    CHECK(ask("SO5") == "-1015");
+    CHECK(ask("SO10") == "00000");
+    CHECK(ask("SO2") == "00000");
+    CHECK(ask("SD2") == "-1017");
+    CHECK(ask("SQ2") == "-1019");
+    CHECK(ask("SK10") == "-1023");
+    CHECK(ask("SG4") == "-1011");
+    // I reports the last error, C clears it (no reply).
+    t->show({"black", "none"});
+    CHECK(ask("F") == "-0003");  // too dim to sync
+    CHECK(ask("I") == "-0003");
+    port->write("C\r");
+    CHECK(ask("I") == "00000");
+    // E toggles full-duplex echo: every character comes back before the reply.
+    port->write("E\r");
+    CHECK(ask("I") == "I\r00000");
+    port->write("E\r");
+    CHECK(port->readUntil("\r", std::chrono::milliseconds(2000)) == "E");
+    CHECK(ask("I") == "00000");
+    CHECK(ask("W") == "-1000");
+    // Factory reset: only after ZEnableReset; the instrument then shuts down (no reply, remote
+    // mode left), so the next command is not answered.
+    CHECK(ask("ZResetSetup") == "-1000");
+    port->write("ZEnableReset\r");
+    port->write("ZResetSetup\r");
+    port->write("I\r");
+    CHECK_THROWS_AS(port->readUntil("\r\n", std::chrono::milliseconds(300)), InstrumentError);
+}
