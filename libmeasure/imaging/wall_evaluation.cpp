@@ -151,6 +151,40 @@ std::vector<AdjacentFinding> adjacentPixelRule(const cv::Mat& Y, const LedWallLa
         const float ref = nb[n / 2];
         return ref > 0 ? 100.0f * (v / ref - 1.0f) : std::nanf("");
     };
+    // The spread of the deviations from a regular subsample of at most ~2.6 × 10⁵ LEDs (its
+    // median is within a fraction of a percent of the whole wall's; it only sizes U): the LEDs
+    // whose index y·W + x is a multiple of `stride`.
+    const std::size_t stride = std::max<std::size_t>(1, static_cast<std::size_t>(W) * H / 262144);
+    // Each row's worst deviation (the first of the largest |d|), findings and subsample, found in
+    // the parallel pass and joined in row order below: the same result for any thread count.
+    std::vector<double> rowWorst(static_cast<std::size_t>(H), 0.0);
+    std::vector<std::vector<AdjacentFinding>> rowFindings(static_cast<std::size_t>(H));
+    std::vector<std::vector<double>> rowSample(static_cast<std::size_t>(H));
+    const auto scanRow = [&](int y) {
+        const float* d = dev.ptr<float>(y);
+        const std::size_t base = static_cast<std::size_t>(y) * W;
+        double worst = 0.0;
+        auto& found = rowFindings[static_cast<std::size_t>(y)];
+        auto& sample = rowSample[static_cast<std::size_t>(y)];
+        for (std::size_t i = (base + stride - 1) / stride * stride; i < base + W; i += stride) {
+            const float v = d[i - base];
+            if (std::isfinite(v)) {
+                sample.push_back(std::abs(v));
+            }
+        }
+        for (int x = 0; x < W; ++x) {
+            if (std::isnan(d[x])) {
+                continue;
+            }
+            if (std::abs(d[x]) > std::abs(worst)) {
+                worst = d[x];
+            }
+            if (std::abs(d[x]) > max_pct) {
+                found.push_back({x, y, L.moduleOf(x, y), d[x]});
+            }
+        }
+        rowWorst[static_cast<std::size_t>(y)] = worst;
+    };
     cv::parallel_for_(cv::Range(0, H), [&](const cv::Range& rows) {
         std::vector<float> ref(static_cast<std::size_t>(W));
         std::vector<unsigned char> bad(static_cast<std::size_t>(W));
@@ -161,6 +195,7 @@ std::vector<AdjacentFinding> adjacentPixelRule(const cv::Mat& Y, const LedWallLa
                 for (int x = 0; x < W; ++x) {
                     o[x] = general(x, y);
                 }
+                scanRow(y);
                 continue;
             }
             // Inside a module's rows: the median of the 8 neighbours (the upper of the middle
@@ -203,35 +238,20 @@ std::vector<AdjacentFinding> adjacentPixelRule(const cv::Mat& Y, const LedWallLa
                 const float r = ref[static_cast<std::size_t>(x)];
                 o[x] = r > 0 ? 100.0f * (c[x] / r - 1.0f) : std::nanf("");
             }
+            scanRow(y);
         }
     });
     std::vector<AdjacentFinding> out;
-    // The spread of the deviations from a regular subsample of at most ~2.6 × 10⁵ LEDs (its
-    // median is within a fraction of a percent of the whole wall's; it only sizes U).
-    const std::size_t stride = std::max<std::size_t>(1, static_cast<std::size_t>(W) * H / 262144);
     std::vector<double> all;
     all.reserve(static_cast<std::size_t>(W) * H / stride + 1);
     worst_pct = 0.0;
-    std::size_t next = 0;  // index (y·W + x) of the next LED in the subsample
     for (int y = 0; y < H; ++y) {
-        const float* d = dev.ptr<float>(y);
-        for (int x = 0; x < W; ++x) {
-            if (static_cast<std::size_t>(y) * W + static_cast<std::size_t>(x) == next) {
-                next += stride;
-                if (std::isfinite(d[x])) {
-                    all.push_back(std::abs(d[x]));
-                }
-            }
-            if (std::isnan(d[x])) {
-                continue;
-            }
-            if (std::abs(d[x]) > std::abs(worst_pct)) {
-                worst_pct = d[x];
-            }
-            if (std::abs(d[x]) > max_pct) {
-                out.push_back({x, y, L.moduleOf(x, y), d[x]});
-            }
+        const auto u = static_cast<std::size_t>(y);
+        if (std::abs(rowWorst[u]) > std::abs(worst_pct)) {
+            worst_pct = rowWorst[u];
         }
+        out.insert(out.end(), rowFindings[u].begin(), rowFindings[u].end());
+        all.insert(all.end(), rowSample[u].begin(), rowSample[u].end());
     }
     // σ of a single LED's deviation from the median absolute deviation (× 1.4826 for a normal).
     sigma_pct = 1.4826 * medianOf(all);
