@@ -10,6 +10,7 @@
 #include "app/common/imaging/camera_calibration_file.h"
 #include "app/common/imaging/image_files.h"
 #include "app/common/imaging/wall_analysis.h"
+#include "app/common/present/wall_text.h"
 #include "drivers/virtual/camera_renderer.h"
 #include "libmeasure/imaging/camera_matrix.h"
 #include "libmeasure/imaging/module_uniformity.h"
@@ -168,17 +169,18 @@ py::dict figureDict(const im::WallFigure& f) {
     d["value"] = numberOrNone(f.value);
     d["u_k2"] = numberOrNone(f.u_k2);
     d["unit"] = f.unit;
-    d["limit"] = f.has_limit ? py::object(py::str(f.limit)) : py::object(py::none());
+    d["limit"] = f.has_limit ? py::object(py::str(app::present::wallLimitText(f.limit)))
+                             : py::object(py::none());
     d["measured"] = f.measured;
     d["pass"] = f.pass;
     d["verdict"] = !f.measured    ? "not measured"
                    : !f.has_limit ? "information"
                    : f.pass       ? "pass"
                                   : "fail";
-    d["source"] = f.source;
+    d["source"] = app::present::wallSourceText(f);
     d["provisional"] = f.provisional;
     d["deciding"] = f.deciding;
-    d["note"] = f.note;
+    d["note"] = app::present::wallNoteText(f.note);
     return d;
 }
 
@@ -200,11 +202,11 @@ py::dict analysisDict(const app::WallAnalysis& a, const app::WallLimits& lim) {
     const auto j = app::wallAnalysisJson(a, lim);
     py::dict d;
     d["verdict"] = a.verdict;
-    d["verdict_text"] = im::wallVerdictText(a);
+    d["verdict_text"] = app::present::wallVerdictText(a);
     d["pass"] = a.pass;
     d["judged"] = a.judged;
     d["provisional"] = a.provisional_binding ? "binding" : "informative";
-    d["warning"] = im::wallBindingWarning(a);
+    d["warning"] = app::present::wallBindingWarning(a);
     d["failed"] = py::cast(a.failed);
     d["informative_failed"] = py::cast(a.informative_failed);
     py::list figures;

@@ -18,7 +18,9 @@ x build/bin/test_gui_look chinesePagesHaveNoEnglish
 for page in start run results start-zh_CN; do
     cp "$shots/$page.png" "docs/screenshots/gui-$page.png"
 done
-for f in gui-wall gui-sessions gui-wall-zh_CN gui-sessions-zh_CN gui-run-zh_CN; do
+# The LED wall and session pages in the dark (the application's default) and the light theme.
+for f in gui-wall gui-sessions gui-wall-zh_CN gui-sessions-zh_CN gui-run-zh_CN \
+    gui-wall-light gui-sessions-light gui-wall-zh_CN-light gui-sessions-zh_CN-light; do
     cp "$shots/$f.png" "docs/screenshots/$f.png"
 done
 ls -l docs/screenshots/gui-*.png

@@ -91,8 +91,10 @@ const Registrar kIntegration({
         const Scene& s = scene();
         imaging::Linearisation lin = imaging::Linearisation::forFrame(s.rendered.frame);
         lin.vignetting = s.calibration.vignetting;
+        // Output reused from one frame to the next, as the floor reuses its image.
+        imaging::CellSignals c;
         for (std::size_t i = 0; i < n; ++i) {
-            const auto c = imaging::integrateCells(s.rendered.frame, lin, s.mapping);
+            imaging::integrateCells(s.rendered.frame, lin, s.mapping, c);
             doNotOptimise(c.mean.data);
         }
     },

@@ -10,6 +10,7 @@
 #include "app/common/imaging/rendered_frame_source.h"
 #include "app/common/imaging/wall_job.h"
 #include "app/common/imaging/wall_setup.h"
+#include "app/common/present/wall_text.h"
 #include "app/common/report/wall_report_pdf.h"
 #include "drivers/camera/device.h"
 #include "drivers/camera/ptpip_simulator.h"
@@ -64,20 +65,20 @@ void printWallSummary(const app::WallAnalysis& an, const app::WallLimits& limits
                               : f.deciding   ? "FAIL"
                                              : "would fail";
         std::printf("  %-58s %-26s %-10s %s%s\n", f.name.c_str(), v, verdict,
-                    f.has_limit ? f.limit.c_str() : "",
+                    f.has_limit ? app::present::wallLimitText(f.limit).c_str() : "",
                     !f.has_limit || !f.provisional ? ""
                     : f.deciding                   ? " (provisional, binding)"
                                                    : " (provisional, informative)");
     }
     if (an.provisional_binding) {
-        std::printf("%s\n", imaging::wallBindingWarning(an).c_str());
+        std::printf("%s\n", app::present::wallBindingWarning(an).c_str());
     }
     // Not judged: the reason ends the verdict line, the limits go on the next.
     std::printf(
         an.verdict == "not judged" ? "verdict: %s\n  against %s\n" : "verdict: %s against %s\n",
-        imaging::wallVerdictText(an).c_str(), limits.id.c_str());
+        app::present::wallVerdictText(an).c_str(), limits.id.c_str());
     if (!an.informative_failed.empty()) {
-        std::printf("  %s\n", imaging::wallInformativeText(an).c_str());
+        std::printf("  %s\n", app::present::wallInformativeText(an).c_str());
     }
 }
 

@@ -171,6 +171,131 @@ QString wallFigureText(const std::string& name) {
     return lookup("cm::gui::WallFigure", known, std::size(known), name);
 }
 
+namespace {
+
+QString wallTr(const char* text) {
+    return QCoreApplication::translate("cm::gui::WallFigure", text);
+}
+
+QString fixed(double v, int digits) {
+    return QString::number(v, 'f', digits);
+}
+
+}  // namespace
+
+QString wallUnitText(const std::string& unit) {
+    static const char* const known[] = {
+        QT_TRANSLATE_NOOP("cm::gui::WallFigure", "LEDs"),
+        QT_TRANSLATE_NOOP("cm::gui::WallFigure", "cells"),
+    };
+    return lookup("cm::gui::WallFigure", known, std::size(known), unit);
+}
+
+QString wallLimitText(const imaging::WallFigureLimit& l) {
+    using Rule = imaging::WallFigureLimit::Rule;
+    switch (l.rule) {
+        case Rule::None:
+            return {};
+        case Rule::RatioToWallMean:
+            return wallTr(QT_TRANSLATE_NOOP("cm::gui::WallFigure", "%1–%2 % of wall mean"))
+                .arg(fixed(l.min, 0), fixed(l.max, 0));
+        case Rule::AdjacentStep:
+            return wallTr(QT_TRANSLATE_NOOP("cm::gui::WallFigure",
+                                            "≤ %1 % (≤ %2 % at or below %3 cd/m²)"))
+                .arg(fixed(l.max, 1), fixed(l.low_level_max, 1), fixed(l.low_level_below_cdm2, 2));
+        case Rule::DxyToWall:
+            return QStringLiteral("≤ %1").arg(fixed(l.max, 3));
+        case Rule::DuvAdjacent:
+            return wallTr(
+                       QT_TRANSLATE_NOOP("cm::gui::WallFigure", "≤ %1 (≤ %2 at or below %3 cd/m²)"))
+                .arg(fixed(l.max, 4), fixed(l.low_level_max, 4), fixed(l.low_level_below_cdm2, 1));
+        case Rule::SeamDepth:
+            return wallTr(QT_TRANSLATE_NOOP("cm::gui::WallFigure", "|depth| < %1 %"))
+                .arg(fixed(l.max, 1));
+        case Rule::DeadBelow:
+            return l.max_count ? wallTr(QT_TRANSLATE_NOOP("cm::gui::WallFigure",
+                                                          "≤ %1 (below %2 × module median)"))
+                                     .arg(*l.max_count)
+                                     .arg(fixed(l.ratio, 2))
+                               : wallTr(QT_TRANSLATE_NOOP("cm::gui::WallFigure",
+                                                          "information (below %1 × module median)"))
+                                     .arg(fixed(l.ratio, 2));
+        case Rule::StuckAbove:
+            return l.max_count ? wallTr(QT_TRANSLATE_NOOP("cm::gui::WallFigure",
+                                                          "≤ %1 (above %2 × module median)"))
+                                     .arg(*l.max_count)
+                                     .arg(fixed(l.ratio, 2))
+                               : wallTr(QT_TRANSLATE_NOOP("cm::gui::WallFigure",
+                                                          "information (above %1 × module median)"))
+                                     .arg(fixed(l.ratio, 2));
+        case Rule::AdjacentPixel:
+            return wallTr(QT_TRANSLATE_NOOP("cm::gui::WallFigure", "within ±%1 %"))
+                .arg(fixed(l.max, 1));
+        case Rule::NoSaturation:
+            return QStringLiteral("0");
+    }
+    return {};
+}
+
+QString wallNoteText(const imaging::WallFigureNote& n) {
+    using Kind = imaging::WallFigureNote::Kind;
+    switch (n.kind) {
+        case Kind::None:
+            return {};
+        case Kind::ModulesOutside:
+            return wallTr(QT_TRANSLATE_NOOP("cm::gui::WallFigure", "%1 of %2 modules outside"))
+                .arg(n.count)
+                .arg(n.of);
+        case Kind::Monochrome:
+            return wallTr(QT_TRANSLATE_NOOP(
+                "cm::gui::WallFigure", "not measured: a monochrome camera gives luminance only"));
+        case Kind::SeamsBeyond: {
+            QString s = wallTr(QT_TRANSLATE_NOOP("cm::gui::WallFigure",
+                                                 "%1 of %2 border segments beyond ±%3 %"))
+                            .arg(n.count)
+                            .arg(n.of)
+                            .arg(fixed(n.threshold_pct, 1));
+            if (n.has_worst) {
+                const bool column = n.worst_orientation == imaging::SeamOrientation::Vertical;
+                s += column
+                         ? (n.worst_dark ? wallTr(QT_TRANSLATE_NOOP("cm::gui::WallFigure",
+                                                                    "; worst: column %1 (dark)"))
+                                         : wallTr(QT_TRANSLATE_NOOP("cm::gui::WallFigure",
+                                                                    "; worst: column %1 (bright)")))
+                               .arg(n.worst_line_px)
+                         : (n.worst_dark ? wallTr(QT_TRANSLATE_NOOP("cm::gui::WallFigure",
+                                                                    "; worst: row %1 (dark)"))
+                                         : wallTr(QT_TRANSLATE_NOOP("cm::gui::WallFigure",
+                                                                    "; worst: row %1 (bright)")))
+                               .arg(n.worst_line_px);
+            }
+            return s;
+        }
+        case Kind::LedsBeyond:
+            return wallTr(QT_TRANSLATE_NOOP("cm::gui::WallFigure", "%1 LEDs beyond the limit"))
+                .arg(n.count);
+        case Kind::RetakeShorter:
+            return wallTr(
+                QT_TRANSLATE_NOOP("cm::gui::WallFigure", "retake with a shorter exposure"));
+    }
+    return {};
+}
+
+QString wallSourceText(const imaging::WallFigure& f) {
+    switch (f.source_kind) {
+        case imaging::WallFigureSource::Limits:
+            return profileText(f.source);
+        case imaging::WallFigureSource::AreaAverage:
+            return wallTr(QT_TRANSLATE_NOOP("cm::gui::WallFigure", "area average of all modules"));
+        case imaging::WallFigureSource::MeasurementValidity:
+            return wallTr(QT_TRANSLATE_NOOP(
+                "cm::gui::WallFigure",
+                "measurement validity: a cell that clipped the sensor has no known "
+                "luminance"));
+    }
+    return profileText(f.source);
+}
+
 QString pointLabelText(const std::string& label) {
     static const char* const known[] = {
         QT_TRANSLATE_NOOP("cm::gui::Point", "centre"),

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "app/common/present/figure_text.h"
+#include "libmeasure/imaging/wall_evaluation.h"
 
 #include <QString>
 
@@ -49,6 +50,19 @@ QString wallPatternText(const std::string& pattern);
 /// An LED wall figure's name as libmeasure/imaging names it ("Dead LEDs", "Seam lines (worst
 /// depth)", ...).
 QString wallFigureText(const std::string& name);
+
+/// An LED wall figure's unit: counts ("LEDs", "cells") in the UI language, symbols as they are.
+QString wallUnitText(const std::string& unit);
+
+/// An LED wall figure's limit (its rule and numbers, libmeasure/imaging) in the UI language.
+QString wallLimitText(const imaging::WallFigureLimit& limit);
+
+/// An LED wall figure's note ("3 of 48 modules outside", ...) in the UI language; empty for none.
+QString wallNoteText(const imaging::WallFigureNote& note);
+
+/// Where an LED wall figure's limit comes from, in the UI language: the wall limits data's source
+/// text (calibration/profiles/translations, as profile sources), or the method's own reason.
+QString wallSourceText(const imaging::WallFigure& figure);
 
 /// A measuring point's label from libmeasure/geometry ("centre", "top left corner",
 /// "row 2, column 3", "checkerboard patch row 1, column 2").

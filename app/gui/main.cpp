@@ -27,13 +27,20 @@ int main(int argc, char** argv) {
     const QCommandLineOption dataDir(QStringLiteral("data-dir"),
                                      QStringLiteral("Shipped data (profiles, virtual theatres)"),
                                      QStringLiteral("dir"));
-    cli.addOptions({lang, db, dataDir});
+    const QCommandLineOption theme(QStringLiteral("theme"),
+                                   QStringLiteral("dark (default, for a dark auditorium) or light"),
+                                   QStringLiteral("name"), QStringLiteral("dark"));
+    cli.addOptions({lang, db, dataDir, theme});
     cli.process(app);
     if (cli.isSet(dataDir)) {
         cm::app::setDataDirOverride(cli.value(dataDir).toStdString());
     }
     cm::gui::installTranslation(app, cli.value(lang));
-    cm::gui::applyDarkTheme(app);
+    if (cli.value(theme) == QLatin1String("light")) {
+        cm::gui::applyLightTheme(app);
+    } else {
+        cm::gui::applyDarkTheme(app);
+    }
     cm::gui::MainWindow w(cli.isSet(db) ? std::filesystem::path(cli.value(db).toStdString())
                                         : cm::app::SessionStore::defaultPath());
     w.show();

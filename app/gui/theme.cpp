@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
-// Dark Fusion palette and verdict colours.
+// Dark and light Fusion palettes and verdict colours.
 #include "app/gui/theme.h"
 
 #include <QApplication>
 #include <QCoreApplication>
 #include <QPalette>
+#include <QStyle>
 #include <QStyleFactory>
 
 namespace cm::gui {
@@ -34,6 +35,15 @@ void applyDarkTheme(QApplication& app) {
     for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText}) {
         p.setColor(QPalette::Disabled, role, disabled);
     }
+    app.setPalette(p);
+}
+
+void applyLightTheme(QApplication& app) {
+    QStyle* fusion = QStyleFactory::create(QStringLiteral("Fusion"));
+    QPalette p = fusion->standardPalette();
+    app.setStyle(fusion);
+    p.setColor(QPalette::Highlight, accentColor());
+    p.setColor(QPalette::HighlightedText, QColor(250, 250, 250));
     app.setPalette(p);
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// The dark Fusion look for a dark auditorium, and the colours that carry a verdict.
+// The dark Fusion look for a dark auditorium, a light one for lit rooms (an LED vendor's test
+// hall, an office), and the colours that carry a verdict.
 #pragma once
 
 #include "libmeasure/evaluation/tolerance.h"
@@ -12,6 +13,8 @@ class QApplication;
 namespace cm::gui {
 
 void applyDarkTheme(QApplication& app);
+/// Fusion's light palette with the same neutral accent (`cinemeasure-gui --theme light`).
+void applyLightTheme(QApplication& app);
 /// The accent (selection, progress bars, focus): a neutral slate blue that no verdict uses, so a
 /// progress bar never reads as a FAIL.
 QColor accentColor();

@@ -33,6 +33,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
 #include <limits>
 
 namespace cm::gui {
@@ -47,14 +48,57 @@ std::string ss(const QString& s) {
     return s.trimmed().toStdString();
 }
 
-/// A file field with a Browse button.
-QWidget* withBrowse(QLineEdit* edit, QPushButton* browse) {
+/// Widgets side by side in one form row; the first stretches.
+QWidget* inRow(std::initializer_list<QWidget*> widgets) {
     auto* w = new QWidget;
     auto* row = new QHBoxLayout(w);
     row->setContentsMargins(0, 0, 0, 0);
-    row->addWidget(edit, 1);
-    row->addWidget(browse);
+    for (QWidget* c : widgets) {
+        row->addWidget(c, c == *widgets.begin() ? 1 : 0);
+    }
     return w;
+}
+
+/// A file field with a Browse button: a file of `filter`, or a folder when `filter` is empty.
+QWidget* withBrowse(QLineEdit* edit, const QString& title, const QString& filter) {
+    auto* browse = new QPushButton(WallPage::tr("Browse…"));
+    QObject::connect(browse, &QPushButton::clicked, edit, [edit, title, filter] {
+        const QString f = filter.isEmpty()
+                              ? QFileDialog::getExistingDirectory(edit, title, edit->text())
+                              : QFileDialog::getOpenFileName(edit, title, edit->text(), filter);
+        if (!f.isEmpty()) {
+            edit->setText(f);
+        }
+    });
+    return inRow({edit, browse});
+}
+
+/// A simulated sensor dimension in pixels.
+QSpinBox* sensorSpin(const char* name, int px) {
+    auto* s = new QSpinBox;
+    s->setObjectName(QLatin1String(name));
+    s->setRange(16, 20000);
+    s->setValue(px);
+    return s;
+}
+
+QString defectKindText(imaging::DefectKind kind) {
+    return kind == imaging::DefectKind::Dead ? WallPage::tr("dead") : WallPage::tr("stuck");
+}
+
+enum class PlanState { Waiting, Now, Captured };
+
+/// One line of the capture plan: "2. white — now".
+QString planText(int index, const QString& stimulus, PlanState state) {
+    switch (state) {
+        case PlanState::Waiting:
+            return WallPage::tr("%1. %2 — waiting").arg(index + 1).arg(stimulus);
+        case PlanState::Now:
+            return WallPage::tr("%1. %2 — now").arg(index + 1).arg(stimulus);
+        case PlanState::Captured:
+            break;
+    }
+    return WallPage::tr("%1. %2 — captured").arg(index + 1).arg(stimulus);
 }
 
 QTableWidgetItem* item(const QString& text) {
@@ -122,7 +166,7 @@ WallPage::WallPage(QWidget* parent) : QWidget(parent) {
     connect(runner_, &WallJobRunner::planReady, this, [this](const QStringList& steps) {
         plan_->clear();
         for (int i = 0; i < steps.size(); ++i) {
-            plan_->addItem(tr("%1. %2 — waiting").arg(i + 1).arg(steps[i]));
+            plan_->addItem(planText(i, steps[i], PlanState::Waiting));
             plan_->item(i)->setData(Qt::UserRole, steps[i]);
         }
     });
@@ -130,9 +174,10 @@ WallPage::WallPage(QWidget* parent) : QWidget(parent) {
             [this](int step, const QString& stimulus, bool waiting) {
                 for (int i = 0; i < plan_->count(); ++i) {
                     const QString s = plan_->item(i)->data(Qt::UserRole).toString();
-                    plan_->item(i)->setText(i < step ? tr("%1. %2 — captured").arg(i + 1).arg(s)
-                                            : i == step ? tr("%1. %2 — now").arg(i + 1).arg(s)
-                                                        : tr("%1. %2 — waiting").arg(i + 1).arg(s));
+                    plan_->item(i)->setText(planText(i, s,
+                                                     i < step    ? PlanState::Captured
+                                                     : i == step ? PlanState::Now
+                                                                 : PlanState::Waiting));
                 }
                 plan_->setCurrentRow(step);
                 prompt_->setText(
@@ -163,9 +208,8 @@ WallPage::WallPage(QWidget* parent) : QWidget(parent) {
     connect(runner_, &WallJobRunner::finished, this, [this](WallOutcomePtr o) {
         setBusy(false);
         for (int i = 0; i < plan_->count(); ++i) {
-            plan_->item(i)->setText(tr("%1. %2 — captured")
-                                        .arg(i + 1)
-                                        .arg(plan_->item(i)->data(Qt::UserRole).toString()));
+            plan_->item(i)->setText(
+                planText(i, plan_->item(i)->data(Qt::UserRole).toString(), PlanState::Captured));
         }
         prompt_->setText(tr("Capture finished and analysed."));
         showOutcome(std::move(o));
@@ -225,27 +269,15 @@ QWidget* WallPage::buildSettings() {
            "discoverable: type the address)"));
     detect_ = new QPushButton(tr("Detect"));
     detect_->setObjectName(QStringLiteral("wallDetect"));
-    auto* camRow = new QWidget;
-    auto* cr = new QHBoxLayout(camRow);
-    cr->setContentsMargins(0, 0, 0, 0);
-    cr->addWidget(camera_, 1);
-    cr->addWidget(detect_);
-    form->addRow(tr("Port:"), camRow);
+    form->addRow(tr("Port:"), inRow({camera_, detect_}));
 
     layout_ = new QLineEdit(qs((app::dataDir() / "virtual" / "led-sample-wall.json").string()));
     layout_->setObjectName(QStringLiteral("wallLayout"));
     layout_->setToolTip(
         tr("A config with screen and led sections; with the simulator also the "
            "virtual wall it photographs"));
-    auto* layoutBrowse = new QPushButton(tr("Browse…"));
-    connect(layoutBrowse, &QPushButton::clicked, this, [this] {
-        const QString f = QFileDialog::getOpenFileName(this, tr("LED wall layout"), layout_->text(),
-                                                       tr("Config (*.json)"));
-        if (!f.isEmpty()) {
-            layout_->setText(f);
-        }
-    });
-    form->addRow(tr("Wall layout:"), withBrowse(layout_, layoutBrowse));
+    form->addRow(tr("Wall layout:"),
+                 withBrowse(layout_, tr("LED wall layout"), tr("Config (*.json)")));
     limits_ = new QComboBox;
     limits_->setObjectName(QStringLiteral("wallLimits"));
     limits_->setEditable(true);
@@ -259,27 +291,14 @@ QWidget* WallPage::buildSettings() {
     calibration_ = new QLineEdit;
     calibration_->setObjectName(QStringLiteral("wallCalibration"));
     calibration_->setPlaceholderText(tr("the virtual camera's"));
-    auto* calBrowse = new QPushButton(tr("Browse…"));
-    connect(calBrowse, &QPushButton::clicked, this, [this] {
-        const QString f = QFileDialog::getOpenFileName(this, tr("Camera calibration"), {},
-                                                       tr("Calibration (*.json)"));
-        if (!f.isEmpty()) {
-            calibration_->setText(f);
-        }
-    });
-    form->addRow(tr("Camera calibration:"), withBrowse(calibration_, calBrowse));
+    form->addRow(tr("Camera calibration:"),
+                 withBrowse(calibration_, tr("Camera calibration"), tr("Calibration (*.json)")));
     iso_ = new QLineEdit(QStringLiteral("100"));
     iso_->setObjectName(QStringLiteral("wallIso"));
     aperture_ = new QLineEdit(QStringLiteral("2.8"));
     aperture_->setObjectName(QStringLiteral("wallAperture"));
-    auto* expRow = new QWidget;
-    auto* er = new QHBoxLayout(expRow);
-    er->setContentsMargins(0, 0, 0, 0);
-    er->addWidget(new QLabel(tr("ISO")));
-    er->addWidget(iso_);
-    er->addWidget(new QLabel(tr("f/")));
-    er->addWidget(aperture_);
-    form->addRow(tr("Exposure:"), expRow);
+    form->addRow(tr("Exposure:"),
+                 inRow({new QLabel(tr("ISO")), iso_, new QLabel(tr("f/")), aperture_}));
     uniformityPattern_ = new QLineEdit(QStringLiteral("white@1/8"));
     uniformityPattern_->setObjectName(QStringLiteral("wallUniformityPattern"));
     uniformityPattern_->setToolTip(tr("Pattern for modules and seams, with the first shutter"));
@@ -288,22 +307,10 @@ QWidget* WallPage::buildSettings() {
     defectPattern_->setObjectName(QStringLiteral("wallDefectPattern"));
     defectPattern_->setToolTip(tr("Pattern for dead and stuck LEDs; none to skip"));
     form->addRow(tr("Defect pattern:"), defectPattern_);
-    sensorW_ = new QSpinBox;
-    sensorW_->setObjectName(QStringLiteral("wallSensorWidth"));
-    sensorW_->setRange(16, 20000);
-    sensorW_->setValue(6144);
-    sensorH_ = new QSpinBox;
-    sensorH_->setObjectName(QStringLiteral("wallSensorHeight"));
-    sensorH_->setRange(16, 20000);
-    sensorH_->setValue(3456);
-    auto* sensorRow = new QWidget;
-    auto* sr = new QHBoxLayout(sensorRow);
-    sr->setContentsMargins(0, 0, 0, 0);
-    sr->addWidget(sensorW_);
-    sr->addWidget(new QLabel(QStringLiteral("×")));
-    sr->addWidget(sensorH_);
-    sr->addWidget(new QLabel(tr("px")));
-    form->addRow(tr("Simulated sensor:"), sensorRow);
+    sensorW_ = sensorSpin("wallSensorWidth", 6144);
+    sensorH_ = sensorSpin("wallSensorHeight", 3456);
+    form->addRow(tr("Simulated sensor:"), inRow({sensorW_, new QLabel(QStringLiteral("×")),
+                                                 sensorH_, new QLabel(tr("px"))}));
     // Fault injection for demonstrations and rehearsals (as `wall --simulate --fault`).
     fault_ = new QComboBox;
     fault_->setObjectName(QStringLiteral("wallFault"));
@@ -321,15 +328,7 @@ QWidget* WallPage::buildSettings() {
     out_ = new QLineEdit;
     out_->setObjectName(QStringLiteral("wallOut"));
     out_->setPlaceholderText(tr("captures, analysis and report go here"));
-    auto* outBrowse = new QPushButton(tr("Browse…"));
-    connect(outBrowse, &QPushButton::clicked, this, [this] {
-        const QString d =
-            QFileDialog::getExistingDirectory(this, tr("Output folder"), out_->text());
-        if (!d.isEmpty()) {
-            out_->setText(d);
-        }
-    });
-    form->addRow(tr("Output folder:"), withBrowse(out_, outBrowse));
+    form->addRow(tr("Output folder:"), withBrowse(out_, tr("Output folder"), QString()));
     capture_ = new QPushButton(tr("Capture"));
     capture_->setObjectName(QStringLiteral("wallCapture"));
     capture_->setDefault(true);
@@ -457,9 +456,9 @@ QWidget* WallPage::buildResults() {
     figures_->setObjectName(QStringLiteral("wallFigures"));
     figures_->setHorizontalHeaderLabels({tr("Figure"), tr("Value"), tr("Limit"), tr("Verdict")});
     figures_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    figures_->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    figures_->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
-    figures_->horizontalHeader()->setSectionResizeMode(3, QHeaderView::ResizeToContents);
+    for (int c = 1; c < figures_->columnCount(); ++c) {
+        figures_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    }
     figures_->verticalHeader()->setVisible(false);
     figures_->setWordWrap(true);
     tabs_->addTab(figures_, tr("Figures"));
@@ -491,6 +490,17 @@ void WallPage::setBusy(bool busy) {
         continue_->setEnabled(false);
     }
     updateSourceControls();
+}
+
+void WallPage::beginJob(const QString& prompt) {
+    status_->clear();
+    plan_->clear();
+    thumbs_->clear();
+    log_->clear();
+    outcome_.reset();
+    export_->setEnabled(false);
+    setBusy(true);
+    prompt_->setText(prompt);
 }
 
 void WallPage::showError(const QString& message) {
@@ -540,14 +550,7 @@ void WallPage::startCapture() {
         showError(problem);
         return;
     }
-    status_->clear();
-    plan_->clear();
-    thumbs_->clear();
-    log_->clear();
-    outcome_.reset();
-    export_->setEnabled(false);
-    setBusy(true);
-    prompt_->setText(tr("Checking the inputs and connecting to the camera…"));
+    beginJob(tr("Checking the inputs and connecting to the camera…"));
     runner_->startCapture(spec, wait_->isChecked());
 }
 
@@ -567,14 +570,7 @@ void WallPage::analyseImages(const QStringList& files) {
     if (exposure_->value() > 0) {
         spec.overrides.exposure_s = exposure_->value();
     }
-    status_->clear();
-    plan_->clear();
-    thumbs_->clear();
-    log_->clear();
-    outcome_.reset();
-    export_->setEnabled(false);
-    setBusy(true);
-    prompt_->setText(tr("Analysing %n image(s)…", nullptr, int(files.size())));
+    beginJob(tr("Analysing %n image(s)…", nullptr, int(files.size())));
     runner_->startImages(spec);
 }
 
@@ -582,7 +578,7 @@ void WallPage::showOutcome(WallOutcomePtr o) {
     outcome_ = std::move(o);
     const app::WallAnalysis& a = *outcome_->analysis;
     status_->clear();
-    // Worded here from the evaluation's values (imaging::wallVerdictText is the CLI's English).
+    // Worded here from the evaluation's values (present::wallVerdictText is the CLI's English).
     const auto names = [](const std::vector<std::string>& figures) {
         QStringList out;
         for (const std::string& f : figures) {
@@ -616,7 +612,7 @@ void WallPage::showOutcome(WallOutcomePtr o) {
     defects_->setRowCount(int(a.defects.size()));
     for (int i = 0; i < int(a.defects.size()); ++i) {
         const auto& d = a.defects[std::size_t(i)];
-        auto* kind = item(d.kind == imaging::DefectKind::Dead ? tr("dead") : tr("stuck"));
+        auto* kind = item(defectKindText(d.kind));
         kind->setData(Qt::UserRole, i);
         defects_->setItem(i, 0, kind);
         defects_->setItem(i, 1, numberItem(d.x_px, 0));
@@ -640,21 +636,24 @@ void WallPage::showOutcome(WallOutcomePtr o) {
             value = QStringLiteral("%1 ± %2 %3")
                         .arg(f.value, 0, 'g', 4)
                         .arg(f.u_k2, 0, 'g', 2)
-                        .arg(qs(f.unit));
+                        .arg(wallUnitText(f.unit));
         } else {
-            value = QStringLiteral("%1 %2").arg(f.value, 0, 'g', 4).arg(qs(f.unit));
+            value = QStringLiteral("%1 %2").arg(f.value, 0, 'g', 4).arg(wallUnitText(f.unit));
         }
         const QString v = !f.measured    ? QString()
                           : !f.has_limit ? tr("information")
                           : f.pass       ? tr("pass")
                           : f.deciding   ? tr("FAIL")
                                          : tr("would fail");
-        QString limit = f.has_limit ? qs(f.limit) : QString();
+        QString limit = f.has_limit ? wallLimitText(f.limit) : QString();
         if (f.has_limit && f.provisional) {
             limit += f.deciding ? tr(" (provisional, binding)") : tr(" (provisional, informative)");
         }
-        auto* name = item(wallFigureText(f.name));
-        name->setToolTip(qs(f.source));
+        // The note under the name (the stretching column), the limit's source as its tooltip.
+        const QString note = wallNoteText(f.note);
+        auto* name = item(note.isEmpty() ? wallFigureText(f.name)
+                                         : wallFigureText(f.name) + QLatin1Char('\n') + note);
+        name->setToolTip(wallSourceText(f));
         figures_->setItem(i, 0, name);
         figures_->setItem(i, 1, item(value));
         figures_->setItem(i, 2, item(limit));
@@ -710,10 +709,8 @@ void WallPage::showDefect(int row) {
     p.drawRect((d.x_px - clipped.x) * kScale, (d.y_px - clipped.y) * kScale, kScale, kScale);
     p.end();
     defectZoom_->setPixmap(QPixmap::fromImage(img));
-    defectZoom_->setToolTip(tr("%1 LED at x %2, y %3")
-                                .arg(d.kind == imaging::DefectKind::Dead ? tr("dead") : tr("stuck"))
-                                .arg(d.x_px)
-                                .arg(d.y_px));
+    defectZoom_->setToolTip(
+        tr("%1 LED at x %2, y %3").arg(defectKindText(d.kind)).arg(d.x_px).arg(d.y_px));
 }
 
 void WallPage::exportResults(const QString& dirIn) {

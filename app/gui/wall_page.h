@@ -51,6 +51,8 @@ signals:
 
 private:
     void setBusy(bool busy);
+    /// Clears the last job's plan, captures, log and analysis and starts waiting for a new one.
+    void beginJob(const QString& prompt);
     void showError(const QString& message);
     void showOutcome(WallOutcomePtr outcome);
     void showModule(int index);

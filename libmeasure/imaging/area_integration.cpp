@@ -452,6 +452,13 @@ int integrateRows(const Setup& st, int j0, int j1, CellSignals& out) {
 
 CellSignals integrateCells(const RawFrame& frame, const Linearisation& lin, const WallMapping& map,
                            double window, CellParts parts) {
+    CellSignals out;
+    integrateCells(frame, lin, map, out, window, parts);
+    return out;
+}
+
+void integrateCells(const RawFrame& frame, const Linearisation& lin, const WallMapping& map,
+                    CellSignals& out, double window, CellParts parts) {
     const int type = frame.rgb.type();
     if ((type != CV_16UC3 && type != CV_16UC1) || frame.rgb.empty()) {
         throw std::invalid_argument("integrateCells: expected a 16-bit RGB or monochrome frame");
@@ -506,13 +513,18 @@ CellSignals integrateCells(const RawFrame& frame, const Linearisation& lin, cons
                    parts != CellParts::EmitterOnly,
                    parts != CellParts::AreaOnly};
     const int cvType = CV_MAKETYPE(CV_32F, ch);
-    CellSignals out;
+    out.saturated_cells = 0;
     if (st.area) {
         out.mean.create(map.grid, cvType);
         out.area_px.create(map.grid, CV_32FC1);
+    } else {
+        out.mean.release();
+        out.area_px.release();
     }
     if (st.emitter) {
         out.emitter.create(map.grid, cvType);
+    } else {
+        out.emitter.release();
     }
     // Contiguous runs of cell rows per task: within a run each camera row's running sums and each
     // horizontal edge are computed once.
@@ -529,7 +541,6 @@ CellSignals integrateCells(const RawFrame& frame, const Linearisation& lin, cons
     for (int s : satPerTask) {
         out.saturated_cells += s;
     }
-    return out;
 }
 
 std::vector<double> integratePolygonRaw(const cv::Mat& raw,

@@ -45,6 +45,12 @@ enum class CellParts { Both, AreaOnly, EmitterOnly };
 CellSignals integrateCells(const RawFrame& frame, const Linearisation& lin,
                            const WallMapping& mapping, double emitter_window = 0.6,
                            CellParts parts = CellParts::Both);
+/// The same into `out`, whose matrices are reused when they already have the grid's size and
+/// type (cv::Mat::create): a caller integrating frame after frame then writes into memory it
+/// owns instead of fresh pages from the system. A part not wanted is released.
+void integrateCells(const RawFrame& frame, const Linearisation& lin, const WallMapping& mapping,
+                    CellSignals& out, double emitter_window = 0.6,
+                    CellParts parts = CellParts::Both);
 
 /// The raw integral Σ raw · covered area (DN · px²) per channel of `raw` (CV_16UC1 or CV_16UC3)
 /// over the polygon `corners` (camera pixels, either orientation), by the same edge walk that

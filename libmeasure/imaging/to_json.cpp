@@ -72,24 +72,6 @@ void to_json(Json& j, const AdjacentFinding& d) {
          {"deviation_pct", num(d.deviation_pct)}};
 }
 
-void to_json(Json& j, const WallFigure& f) {
-    j = {{"id", f.id},
-         {"name", f.name},
-         {"value", num(f.value)},
-         {"U_k2", num(f.u_k2)},
-         {"unit", f.unit},
-         {"limit", f.has_limit ? Json(f.limit) : Json(nullptr)},
-         {"measured", f.measured},
-         {"verdict", !f.measured    ? "not measured"
-                     : !f.has_limit ? "information"
-                     : f.pass       ? "pass"
-                                    : "fail"},
-         {"source", f.source},
-         {"provisional", f.provisional},
-         {"deciding", f.deciding},
-         {"note", f.note}};
-}
-
 void to_json(Json& j, const WallLimits& l) {
     j = Json::object();
     j["id"] = l.id;

@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <stdexcept>
 
 namespace cm::imaging {
@@ -27,12 +26,6 @@ double medianOf(std::vector<double>& v) {
     auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
     std::nth_element(v.begin(), mid, v.end());
     return *mid;
-}
-
-std::string fmt(double v, int digits) {
-    char b[64];
-    std::snprintf(b, sizeof b, "%.*f", digits, v);
-    return b;
 }
 
 struct ModuleSums {
@@ -158,6 +151,40 @@ std::vector<AdjacentFinding> adjacentPixelRule(const cv::Mat& Y, const LedWallLa
         const float ref = nb[n / 2];
         return ref > 0 ? 100.0f * (v / ref - 1.0f) : std::nanf("");
     };
+    // The spread of the deviations from a regular subsample of at most ~2.6 × 10⁵ LEDs (its
+    // median is within a fraction of a percent of the whole wall's; it only sizes U): the LEDs
+    // whose index y·W + x is a multiple of `stride`.
+    const std::size_t stride = std::max<std::size_t>(1, static_cast<std::size_t>(W) * H / 262144);
+    // Each row's worst deviation (the first of the largest |d|), findings and subsample, found in
+    // the parallel pass and joined in row order below: the same result for any thread count.
+    std::vector<double> rowWorst(static_cast<std::size_t>(H), 0.0);
+    std::vector<std::vector<AdjacentFinding>> rowFindings(static_cast<std::size_t>(H));
+    std::vector<std::vector<double>> rowSample(static_cast<std::size_t>(H));
+    const auto scanRow = [&](int y) {
+        const float* d = dev.ptr<float>(y);
+        const std::size_t base = static_cast<std::size_t>(y) * W;
+        double worst = 0.0;
+        auto& found = rowFindings[static_cast<std::size_t>(y)];
+        auto& sample = rowSample[static_cast<std::size_t>(y)];
+        for (std::size_t i = (base + stride - 1) / stride * stride; i < base + W; i += stride) {
+            const float v = d[i - base];
+            if (std::isfinite(v)) {
+                sample.push_back(std::abs(v));
+            }
+        }
+        for (int x = 0; x < W; ++x) {
+            if (std::isnan(d[x])) {
+                continue;
+            }
+            if (std::abs(d[x]) > std::abs(worst)) {
+                worst = d[x];
+            }
+            if (std::abs(d[x]) > max_pct) {
+                found.push_back({x, y, L.moduleOf(x, y), d[x]});
+            }
+        }
+        rowWorst[static_cast<std::size_t>(y)] = worst;
+    };
     cv::parallel_for_(cv::Range(0, H), [&](const cv::Range& rows) {
         std::vector<float> ref(static_cast<std::size_t>(W));
         std::vector<unsigned char> bad(static_cast<std::size_t>(W));
@@ -168,6 +195,7 @@ std::vector<AdjacentFinding> adjacentPixelRule(const cv::Mat& Y, const LedWallLa
                 for (int x = 0; x < W; ++x) {
                     o[x] = general(x, y);
                 }
+                scanRow(y);
                 continue;
             }
             // Inside a module's rows: the median of the 8 neighbours (the upper of the middle
@@ -210,35 +238,20 @@ std::vector<AdjacentFinding> adjacentPixelRule(const cv::Mat& Y, const LedWallLa
                 const float r = ref[static_cast<std::size_t>(x)];
                 o[x] = r > 0 ? 100.0f * (c[x] / r - 1.0f) : std::nanf("");
             }
+            scanRow(y);
         }
     });
     std::vector<AdjacentFinding> out;
-    // The spread of the deviations from a regular subsample of at most ~2.6 × 10⁵ LEDs (its
-    // median is within a fraction of a percent of the whole wall's; it only sizes U).
-    const std::size_t stride = std::max<std::size_t>(1, static_cast<std::size_t>(W) * H / 262144);
     std::vector<double> all;
     all.reserve(static_cast<std::size_t>(W) * H / stride + 1);
     worst_pct = 0.0;
-    std::size_t next = 0;  // index (y·W + x) of the next LED in the subsample
     for (int y = 0; y < H; ++y) {
-        const float* d = dev.ptr<float>(y);
-        for (int x = 0; x < W; ++x) {
-            if (static_cast<std::size_t>(y) * W + static_cast<std::size_t>(x) == next) {
-                next += stride;
-                if (std::isfinite(d[x])) {
-                    all.push_back(std::abs(d[x]));
-                }
-            }
-            if (std::isnan(d[x])) {
-                continue;
-            }
-            if (std::abs(d[x]) > std::abs(worst_pct)) {
-                worst_pct = d[x];
-            }
-            if (std::abs(d[x]) > max_pct) {
-                out.push_back({x, y, L.moduleOf(x, y), d[x]});
-            }
+        const auto u = static_cast<std::size_t>(y);
+        if (std::abs(rowWorst[u]) > std::abs(worst_pct)) {
+            worst_pct = rowWorst[u];
         }
+        out.insert(out.end(), rowFindings[u].begin(), rowFindings[u].end());
+        all.insert(all.end(), rowSample[u].begin(), rowSample[u].end());
     }
     // σ of a single LED's deviation from the median absolute deviation (× 1.4826 for a normal).
     sigma_pct = 1.4826 * medianOf(all);
@@ -474,105 +487,109 @@ WallEvaluation evaluateWall(const WallCells& c, const cv::Mat* defectY, const Le
         }
         e.figures.push_back(std::move(f));
     };
-    add({"wall_mean", "Wall mean luminance", e.wall_mean_cdm2, e.wall_mean_u_k2_cdm2, "cd/m²", "",
-         false, std::isfinite(e.wall_mean_cdm2), true, "area average of all modules", false, ""});
+    using Rule = WallFigureLimit::Rule;
+    using Note = WallFigureNote::Kind;
+    add({"wall_mean",
+         "Wall mean luminance",
+         e.wall_mean_cdm2,
+         e.wall_mean_u_k2_cdm2,
+         "cd/m²",
+         {},
+         false,
+         std::isfinite(e.wall_mean_cdm2),
+         true,
+         WallFigureSource::AreaAverage,
+         "",
+         false,
+         {}});
     const int nMod = static_cast<int>(e.modules.size());
+    const WallFigureNote lumNote{Note::ModulesOutside, lumFail, nMod};
     if (lim.luminance_rule == WallLimits::LuminanceRule::RatioToWallMean) {
         add({"module_luminance", "Module luminance (worst module / wall mean)", 100.0 * worstRatio,
              100.0 * worstRatioU, "%",
-             fmt(100 * lim.min_ratio, 0) + "–" + fmt(100 * lim.max_ratio, 0) + " % of wall mean",
-             true, true, lumFail == 0, lim.luminance_source, lim.luminance_provisional,
-             std::to_string(lumFail) + " of " + std::to_string(nMod) + " modules outside"});
+             WallFigureLimit{Rule::RatioToWallMean, 100 * lim.min_ratio, 100 * lim.max_ratio}, true,
+             true, lumFail == 0, WallFigureSource::Limits, lim.luminance_source,
+             lim.luminance_provisional, lumNote});
     } else {
         add({"module_luminance", "Module luminance (worst adjacent step)", worstStep, worstStepU,
              "%",
-             "≤ " + fmt(lim.max_step_pct, 1) + " % (≤ " + fmt(lim.low_level_max_step_pct, 1) +
-                 " % at or below " + fmt(lim.low_level_below_cdm2, 2) + " cd/m²)",
-             true, true, lumFail == 0, lim.luminance_source, lim.luminance_provisional,
-             std::to_string(lumFail) + " of " + std::to_string(nMod) + " modules outside"});
+             WallFigureLimit{Rule::AdjacentStep, 0.0, lim.max_step_pct, lim.low_level_max_step_pct,
+                             lim.low_level_below_cdm2},
+             true, true, lumFail == 0, WallFigureSource::Limits, lim.luminance_source,
+             lim.luminance_provisional, lumNote});
     }
-    const std::string chrNote =
-        colour ? std::to_string(chrFail) + " of " + std::to_string(nMod) + " modules outside"
-               : "not measured: a monochrome camera gives luminance only";
+    const WallFigureNote chrNote = colour ? WallFigureNote{Note::ModulesOutside, chrFail, nMod}
+                                          : WallFigureNote{Note::Monochrome};
     if (lim.chromaticity_rule == WallLimits::ChromaticityRule::DxyToWall) {
         add({"module_chromaticity", "Module chromaticity (worst |Δx|, |Δy|, CIE 1931)", worstDxy,
-             uDxyK2, "", "≤ " + fmt(lim.max_abs_dxy, 3), true, colour, chrFail == 0,
-             lim.chromaticity_source, lim.chromaticity_provisional, chrNote});
+             uDxyK2, "", WallFigureLimit{Rule::DxyToWall, 0.0, lim.max_abs_dxy}, true, colour,
+             chrFail == 0, WallFigureSource::Limits, lim.chromaticity_source,
+             lim.chromaticity_provisional, chrNote});
     } else {
         add({"module_chromaticity", "Module chromaticity (worst adjacent Δu'v')", worstDuv, uDuvK2,
              "",
-             "≤ " + fmt(lim.max_duv, 4) + " (≤ " + fmt(lim.low_level_max_duv, 4) + " at or below " +
-                 fmt(lim.duv_low_level_below_cdm2, 1) + " cd/m²)",
-             true, colour, chrFail == 0, lim.chromaticity_source, lim.chromaticity_provisional,
-             chrNote});
+             WallFigureLimit{Rule::DuvAdjacent, 0.0, lim.max_duv, lim.low_level_max_duv,
+                             lim.duv_low_level_below_cdm2},
+             true, colour, chrFail == 0, WallFigureSource::Limits, lim.chromaticity_source,
+             lim.chromaticity_provisional, chrNote});
     }
-    std::string seamNote = std::to_string(seamsBeyond) + " of " +
-                           std::to_string(e.seam_lines.size()) + " border segments beyond ±" +
-                           fmt(lim.seam_threshold_pct, 1) + " %";
+    WallFigureNote seamNote{Note::SeamsBeyond, seamsBeyond, static_cast<int>(e.seam_lines.size()),
+                            lim.seam_threshold_pct};
     if (worstSeam) {
-        seamNote +=
-            "; worst: " +
-            std::string(worstSeam->orientation == SeamOrientation::Vertical ? "column " : "row ") +
-            std::to_string(worstSeam->line_px) + " (" +
-            (worstSeam->depth_pct < 0 ? "dark" : "bright") + ")";
+        seamNote.has_worst = true;
+        seamNote.worst_orientation = worstSeam->orientation;
+        seamNote.worst_line_px = worstSeam->line_px;
+        seamNote.worst_dark = worstSeam->depth_pct < 0;
     }
     add({"seams", "Seam lines (worst depth)", worstSeam ? worstSeam->depth_pct : 0.0,
          worstSeam ? worstSeam->u_k2_pct : 0.0, "%",
-         "|depth| < " + fmt(lim.seam_threshold_pct, 1) + " %", lim.seam_is_limit, true,
-         seamsBeyond == 0, lim.seam_source, lim.seam_provisional, seamNote});
-    add({"dead_pixels", "Dead LEDs", double(e.dead), 0.0, "LEDs",
-         (lim.max_dead ? "≤ " + std::to_string(*lim.max_dead) : std::string("information")) +
-             " (below " + fmt(lim.dead_below_ratio, 2) + " × module median)",
-         lim.max_dead.has_value(), true, !lim.max_dead || e.dead <= *lim.max_dead, lim.dead_source,
-         lim.dead_provisional, ""});
-    add({"stuck_pixels", "Stuck LEDs", double(e.stuck), 0.0, "LEDs",
-         (lim.max_stuck ? "≤ " + std::to_string(*lim.max_stuck) : std::string("information")) +
-             " (above " + fmt(lim.stuck_above_ratio, 2) + " × module median)",
-         lim.max_stuck.has_value(), true, !lim.max_stuck || e.stuck <= *lim.max_stuck,
-         lim.stuck_source, lim.stuck_provisional, ""});
+         WallFigureLimit{Rule::SeamDepth, 0.0, lim.seam_threshold_pct}, lim.seam_is_limit, true,
+         seamsBeyond == 0, WallFigureSource::Limits, lim.seam_source, lim.seam_provisional,
+         seamNote});
+    WallFigureLimit deadLimit{Rule::DeadBelow};
+    deadLimit.ratio = lim.dead_below_ratio;
+    deadLimit.max_count = lim.max_dead;
+    add({"dead_pixels",
+         "Dead LEDs",
+         double(e.dead),
+         0.0,
+         "LEDs",
+         deadLimit,
+         lim.max_dead.has_value(),
+         true,
+         !lim.max_dead || e.dead <= *lim.max_dead,
+         WallFigureSource::Limits,
+         lim.dead_source,
+         lim.dead_provisional,
+         {}});
+    WallFigureLimit stuckLimit{Rule::StuckAbove};
+    stuckLimit.ratio = lim.stuck_above_ratio;
+    stuckLimit.max_count = lim.max_stuck;
+    add({"stuck_pixels",
+         "Stuck LEDs",
+         double(e.stuck),
+         0.0,
+         "LEDs",
+         stuckLimit,
+         lim.max_stuck.has_value(),
+         true,
+         !lim.max_stuck || e.stuck <= *lim.max_stuck,
+         WallFigureSource::Limits,
+         lim.stuck_source,
+         lim.stuck_provisional,
+         {}});
     add({"adjacent_pixels", "Adjacent-pixel difference (worst LED)", e.worst_adjacent_pct,
-         2.0 * adjSigma, "%", "within ±" + fmt(lim.adjacent_max_pct, 1) + " %",
-         lim.adjacent_is_limit, true, e.adjacent.empty(), lim.adjacent_source,
-         lim.adjacent_provisional, std::to_string(e.adjacent.size()) + " LEDs beyond the limit"});
-    add({"saturated", "Saturated LED cells", double(e.saturated_cells), 0.0, "cells", "0", true,
-         true, e.saturated_cells == 0,
-         "measurement validity: a cell that clipped the sensor has no known luminance", false,
-         e.saturated_cells ? "retake with a shorter exposure" : ""});
+         2.0 * adjSigma, "%", WallFigureLimit{Rule::AdjacentPixel, 0.0, lim.adjacent_max_pct},
+         lim.adjacent_is_limit, true, e.adjacent.empty(), WallFigureSource::Limits,
+         lim.adjacent_source, lim.adjacent_provisional,
+         WallFigureNote{Note::LedsBeyond, static_cast<int>(e.adjacent.size())}});
+    add({"saturated", "Saturated LED cells", double(e.saturated_cells), 0.0, "cells",
+         WallFigureLimit{Rule::NoSaturation}, true, true, e.saturated_cells == 0,
+         WallFigureSource::MeasurementValidity, "", false,
+         e.saturated_cells ? WallFigureNote{Note::RetakeShorter} : WallFigureNote{}});
     e.verdict = !e.failed.empty() ? "fail" : e.judged ? "pass" : "not judged";
     e.pass = e.verdict == "pass";
     return e;
-}
-
-namespace {
-std::string joined(const std::vector<std::string>& v) {
-    std::string s;
-    for (const auto& n : v) {
-        s += (s.empty() ? "" : "; ") + n;
-    }
-    return s;
-}
-}  // namespace
-
-std::string wallVerdictText(const WallEvaluation& e) {
-    if (!e.failed.empty()) {
-        return "FAIL (" + joined(e.failed) + ")";
-    }
-    if (e.judged) {
-        return "PASS";
-    }
-    return "NOT JUDGED — only draft limits (informative); --provisional binding to judge by them";
-}
-
-std::string wallInformativeText(const WallEvaluation& e) {
-    return e.informative_failed.empty() ? ""
-                                        : "draft limits (informative, not deciding) would fail: " +
-                                              joined(e.informative_failed);
-}
-
-std::string wallBindingWarning(const WallEvaluation& e) {
-    return e.provisional_binding ? "WARNING: draft (provisional) limits decide this verdict "
-                                   "(--provisional binding); they are not confirmed standard values"
-                                 : "";
 }
 
 }  // namespace cm::imaging

@@ -16,6 +16,7 @@
 
 #include <opencv2/core.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -65,19 +66,69 @@ struct AdjacentFinding {
     double deviation_pct = 0.0;  ///< LED / median of its neighbours − 1
 };
 
+/// A figure's limit as a rule and its numbers, not words: each front end words it (the CLI, PDF
+/// and JSON in app/common/present/wall_text.h, the GUI in its language).
+struct WallFigureLimit {
+    enum class Rule {
+        None,             ///< no limit (the wall mean)
+        RatioToWallMean,  ///< module mean within min … max % of the wall mean
+        AdjacentStep,  ///< adjacent modules ≤ max % (≤ low_level_max % at or below the level)
+        DxyToWall,     ///< module vs wall |Δx|, |Δy| ≤ max (CIE 1931)
+        DuvAdjacent,  ///< adjacent modules Δu'v' ≤ max (≤ low_level_max at or below the level)
+        SeamDepth,    ///< |depth| < max %
+        DeadBelow,    ///< count ≤ max_count (none: information); dead below ratio × median
+        StuckAbove,   ///< count ≤ max_count (none: information); stuck above ratio × median
+        AdjacentPixel,  ///< each LED within ±max % of its neighbours' median
+        NoSaturation,   ///< no saturated cell (0)
+    };
+    Rule rule = Rule::None;
+    double min = 0.0, max = 0.0;  ///< % (RatioToWallMean, steps, seams), xy or u'v' as the rule
+    double low_level_max = 0.0, low_level_below_cdm2 = 0.0;
+    double ratio = 0.0;                           ///< DeadBelow, StuckAbove: × the module median
+    std::optional<int> max_count = std::nullopt;  ///< DeadBelow, StuckAbove
+};
+
+/// What a figure adds to its value, as a kind and its numbers (worded by each front end).
+struct WallFigureNote {
+    enum class Kind {
+        None,
+        ModulesOutside,  ///< `count` of `of` modules outside the limit
+        Monochrome,      ///< not measured: a monochrome camera gives luminance only
+        SeamsBeyond,     ///< `count` of `of` border segments beyond ±threshold_pct; worst line
+        LedsBeyond,      ///< `count` LEDs beyond the limit
+        RetakeShorter,   ///< retake with a shorter exposure
+    };
+    Kind kind = Kind::None;
+    int count = 0, of = 0;
+    double threshold_pct = 0.0;  ///< SeamsBeyond
+    bool has_worst = false;      ///< SeamsBeyond: the worst line below is known
+    SeamOrientation worst_orientation = SeamOrientation::Vertical;
+    int worst_line_px = 0;    ///< LED column (vertical) or row (horizontal)
+    bool worst_dark = false;  ///< the worst line is dark (else bright)
+};
+
+/// Where a figure's limit comes from: the limits data (its text in WallFigure::source), or one of
+/// the method's own facts (worded by each front end).
+enum class WallFigureSource {
+    Limits,               ///< the wall limits file's source text for this rule
+    AreaAverage,          ///< the wall mean: area average of all modules
+    MeasurementValidity,  ///< saturation: a clipped cell has no known luminance
+};
+
 struct WallFigure {
     std::string id;    ///< "module_luminance", "seams", "dead_pixels", …
     std::string name;  ///< for people: "Seam lines (worst)"
     double value = 0.0;
     double u_k2 = 0.0;  ///< expanded uncertainty, k = 2, same unit; 0 for counts
     std::string unit;
-    std::string limit;  ///< the rule in words, e.g. "|depth| ≤ 2 %"
+    WallFigureLimit limit;  ///< the rule and its numbers (also when it does not decide)
     bool has_limit = false;
     bool measured = true;  ///< false: the frame cannot give it (e.g. chromaticity, monochrome)
     bool pass = true;
-    std::string source;
+    WallFigureSource source_kind = WallFigureSource::Limits;
+    std::string source;  ///< Limits: the text from the limits data; empty otherwise
     bool provisional = true;
-    std::string note;
+    WallFigureNote note;
     /// has_limit and the limit decides the verdict: confirmed, or provisional with
     /// WallLimits::provisional_binding. A provisional limit otherwise is informative: its value,
     /// limit and pass/fail are reported but do not decide.
@@ -89,7 +140,7 @@ void to_json(nlohmann::ordered_json& j, const ModuleVerdict& m);
 /// `line_px` is written as x_px (vertical seam) or y_px (horizontal).
 void to_json(nlohmann::ordered_json& j, const SeamLine& s);
 void to_json(nlohmann::ordered_json& j, const AdjacentFinding& d);
-void to_json(nlohmann::ordered_json& j, const WallFigure& f);
+// A WallFigure's JSON words its limit and note: app/common/present/wall_text.h.
 
 struct WallEvaluation {
     double wall_mean_cdm2 = 0.0;
@@ -116,14 +167,6 @@ struct WallEvaluation {
     std::string verdict;               ///< "pass", "fail" or "not judged"
     bool pass = false;                 ///< verdict == "pass"
 };
-
-/// The verdict for people, the same words on the terminal, in analysis.json and the PDF:
-/// "PASS", "FAIL (Dead LEDs; …)" or "NOT JUDGED — only draft limits (informative); …".
-std::string wallVerdictText(const WallEvaluation& e);
-/// What informative draft limits would say ("" when they all pass or there are none).
-std::string wallInformativeText(const WallEvaluation& e);
-/// The warning printed when draft limits decide ("" otherwise).
-std::string wallBindingWarning(const WallEvaluation& e);
 
 /// `uniformity` from a full-field frame (white or grey); `defect_emitter_Y`, when given, the
 /// emitter luminance of a frame taken for dead/stuck LEDs (else the uniformity frame's).

@@ -17,6 +17,7 @@
 #include "drivers/virtual/virtual_theatre.h"
 #include "english_left.h"
 #include "libmeasure/util/json_view.h"
+#include "tests/gui/widget_lookup.h"
 
 #include <QAction>
 #include <QApplication>
@@ -53,24 +54,14 @@
 #include <set>
 
 using namespace cm::gui;
+using gui_test::child;
+using gui_test::currentPage;
+using gui_test::removeTranslations;
 
 namespace {
 
 // Generous bounds for a loaded 2-core machine; each run takes well under a second unloaded.
 constexpr int kRunTimeoutMs = 30000;
-
-template <typename T>
-T* child(QWidget* root, const char* name) {
-    T* w = root->findChild<T*>(QString::fromLatin1(name));
-    if (w == nullptr) {
-        qFatal("no widget '%s'", name);
-    }
-    return w;
-}
-
-QString currentPage(MainWindow& w) {
-    return child<QStackedWidget>(&w, "pages")->currentWidget()->objectName();
-}
 
 void choose(QComboBox* combo, const QString& startsWith) {
     // By shown text, or by the id an item carries as data (translated lists show words, not ids).
@@ -963,10 +954,7 @@ private slots:
             QCOMPARE(w.windowTitle(), QStringLiteral("cinemeasure — 银幕认证"));
             shot(w, QStringLiteral("start-zh_CN"));
         }
-        for (QTranslator* t : qApp->findChildren<QTranslator*>()) {
-            QCoreApplication::removeTranslator(t);
-            delete t;
-        }
+        removeTranslations();
         QVERIFY(!installTranslation(*qApp, QStringLiteral("de_DE")));  // none shipped: English
     }
 };

@@ -7,6 +7,7 @@
 #include "app/common/registry/admin.h"
 #include "app/gui/fleet_page.h"
 #include "tests/app/registry/pg_test_server.h"
+#include "tests/gui/widget_lookup.h"
 
 #include <QAction>
 #include <QApplication>
@@ -19,27 +20,11 @@
 #include <QtTest>
 
 using cm::registry::Connection;
+using gui_test::child;
+using gui_test::column;
 
 class TestGuiFleet : public QObject {
     Q_OBJECT
-private:
-    template <typename T>
-    static T* child(QWidget* w, const char* name) {
-        T* c = w->findChild<T*>(QString::fromLatin1(name));
-        if (c == nullptr) {
-            qFatal("no child %s", name);
-        }
-        return c;
-    }
-    static int column(QTableWidget* t, const QString& header) {
-        for (int i = 0; i < t->columnCount(); ++i) {
-            if (t->horizontalHeaderItem(i)->text() == header) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
 private slots:
     void fleetPageShowsTheRegistry() {
         cm::test::PgTestDatabase db("guifleet");

@@ -14,6 +14,7 @@
 #include "app/gui/run_page.h"
 #include "app/gui/theme.h"
 #include "tests/gui/english_left.h"
+#include "tests/gui/widget_lookup.h"
 
 #include <QAbstractButton>
 #include <QAbstractScrollArea>
@@ -47,6 +48,10 @@
 #include <set>
 
 using namespace cm::gui;
+using gui_test::child;
+using gui_test::currentPage;
+using gui_test::removeTranslations;
+using gui_test::selectData;
 using zh_check::englishWords;
 using zh_check::profileIds;
 
@@ -54,29 +59,6 @@ namespace {
 
 // Generous for a loaded 2-core machine; a run takes a few seconds unloaded.
 constexpr int kRunTimeoutMs = 90000;
-
-template <typename T>
-T* child(QWidget* root, const char* name) {
-    T* w = root->findChild<T*>(QString::fromLatin1(name));
-    if (w == nullptr) {
-        qFatal("no widget '%s'", name);
-    }
-    return w;
-}
-
-QString currentPage(MainWindow& w) {
-    return child<QStackedWidget>(&w, "pages")->currentWidget()->objectName();
-}
-
-void selectData(QComboBox* combo, const QString& endsWith) {
-    for (int i = 0; i < combo->count(); ++i) {
-        if (combo->itemData(i).toString().endsWith(endsWith)) {
-            combo->setCurrentIndex(i);
-            return;
-        }
-    }
-    QFAIL(qPrintable(QStringLiteral("no item with data ") + endsWith));
-}
 
 /// Fills the start page for a simulated run by item data (independent of the UI language).
 void fillSimulation(MainWindow& w, const QString& profileFile, const QString& theatre,
@@ -87,13 +69,6 @@ void fillSimulation(MainWindow& w, const QString& profileFile, const QString& th
     child<QDoubleSpinBox>(&w, "timeScaleSpin")->setValue(0.0);  // no simulated waiting
     child<QLineEdit>(&w, "operatorEdit")->setText(QStringLiteral("Test"));
     child<QCheckBox>(&w, "confirmCheck")->setChecked(confirm);
-}
-
-void removeTranslations() {
-    for (QTranslator* t : qApp->findChildren<QTranslator*>()) {
-        QCoreApplication::removeTranslator(t);
-        delete t;
-    }
 }
 
 /// The shipped profiles' own text: titles, step instructions, tolerance sources.

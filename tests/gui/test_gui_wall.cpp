@@ -5,6 +5,8 @@
 // against `cinemeasure wall`'s own files; the browser against a journal made for the test.
 // Headers that pull in libmeasure come before Qt's (they must not see Qt's `emit` macro).
 #include "app/common/data_paths.h"
+#include "app/common/imaging/wall_analysis.h"
+#include "app/common/present/wall_text.h"
 #include "app/common/profile_catalog.h"
 #include "app/common/session/session_list.h"
 #include "app/common/session/session_store.h"
@@ -12,8 +14,10 @@
 #include "app/gui/main_window.h"
 #include "app/gui/module_map.h"
 #include "app/gui/sessions_page.h"
+#include "app/gui/theme.h"
 #include "app/gui/wall_page.h"
 #include "tests/gui/english_left.h"
+#include "tests/gui/widget_lookup.h"
 
 #include <sqlite3.h>
 
@@ -47,6 +51,10 @@
 #include <set>
 
 using namespace cm::gui;
+using gui_test::action;
+using gui_test::child;
+using gui_test::column;
+using gui_test::removeTranslations;
 
 namespace {
 
@@ -54,23 +62,6 @@ namespace {
 constexpr int kJobTimeoutMs = 90000;
 const QString kCal = QStringLiteral(CINEMEASURE_CALIBRATION_DIR);
 const QString kWall = kCal + QStringLiteral("/virtual/led-sample-wall.json");
-
-template <typename T>
-T* child(QWidget* root, const char* name) {
-    T* w = root->findChild<T*>(QString::fromLatin1(name));
-    if (w == nullptr) {
-        qFatal("no widget '%s'", name);
-    }
-    return w;
-}
-
-QAction* action(QWidget* root, const char* name) {
-    auto* a = root->findChild<QAction*>(QString::fromLatin1(name));
-    if (a == nullptr) {
-        qFatal("no action '%s'", name);
-    }
-    return a;
-}
 
 nlohmann::json readJson(const QString& file) {
     std::ifstream in(file.toStdString());
@@ -109,13 +100,17 @@ QStringList pdfLines(const QString& pdf, const QString& date, const QString& por
     return keep;
 }
 
-int column(QTableWidget* t, const QString& header) {
-    for (int i = 0; i < t->columnCount(); ++i) {
-        if (t->horizontalHeaderItem(i)->text() == header) {
-            return i;
-        }
+/// The window as the README shows it: `name`.png in the application's dark theme and
+/// `name`-light.png in the light one (the screenshots folder of the GUI tests).
+void saveShots(QWidget& w, const QString& name) {
+    const QDir shots(QStringLiteral(CINEMEASURE_GUI_SHOTS_DIR));
+    QVERIFY(shots.mkpath(QStringLiteral(".")));
+    for (const bool light : {false, true}) {
+        light ? applyLightTheme(*qApp) : applyDarkTheme(*qApp);
+        QCoreApplication::processEvents();  // the palette reaches every widget by events
+        const QString file = name + (light ? QStringLiteral("-light.png") : QStringLiteral(".png"));
+        QVERIFY2(w.grab().save(shots.filePath(file), "PNG", 0), qPrintable(file));
     }
-    qFatal("no column %s", qPrintable(header));
 }
 
 }  // namespace
@@ -141,11 +136,105 @@ private slots:
         }
     }
 
-    void cleanup() {
-        for (QTranslator* t : qApp->findChildren<QTranslator*>()) {
-            QCoreApplication::removeTranslator(t);
-            delete t;
+    void cleanup() { removeTranslations(); }
+
+    // Every limit rule, note, source and count unit of an LED wall figure (libmeasure/imaging gives
+    // them as typed values): in English the GUI says exactly what the CLI, PDF and analysis.json
+    // say; in zh_CN every one is worded in Chinese, including both shipped limit sets' sources
+    // (data).
+    void wallFigureWordsFollowTheLanguage() {
+        using L = cm::imaging::WallFigureLimit;
+        using N = cm::imaging::WallFigureNote;
+        std::vector<L> limits;
+        for (L::Rule r : {L::Rule::RatioToWallMean, L::Rule::AdjacentStep, L::Rule::DxyToWall,
+                          L::Rule::DuvAdjacent, L::Rule::SeamDepth, L::Rule::DeadBelow,
+                          L::Rule::StuckAbove, L::Rule::AdjacentPixel, L::Rule::NoSaturation}) {
+            L l;
+            l.rule = r;
+            l.min = 90;
+            l.max = 1.5;
+            l.low_level_max = 2;
+            l.low_level_below_cdm2 = 0.1;
+            l.ratio = 0.5;
+            limits.push_back(l);
+            if (r == L::Rule::DeadBelow || r == L::Rule::StuckAbove) {
+                l.max_count = 0;
+                limits.push_back(l);
+            }
         }
+        std::vector<N> notes;
+        for (N::Kind k : {N::Kind::ModulesOutside, N::Kind::Monochrome, N::Kind::SeamsBeyond,
+                          N::Kind::LedsBeyond, N::Kind::RetakeShorter}) {
+            N n;
+            n.kind = k;
+            n.count = 3;
+            n.of = 48;
+            n.threshold_pct = 2;
+            notes.push_back(n);
+            if (k == N::Kind::SeamsBeyond) {
+                n.has_worst = true;
+                for (auto o : {cm::imaging::SeamOrientation::Vertical,
+                               cm::imaging::SeamOrientation::Horizontal}) {
+                    for (bool dark : {true, false}) {
+                        n.worst_orientation = o;
+                        n.worst_dark = dark;
+                        n.worst_line_px = 23;
+                        notes.push_back(n);
+                    }
+                }
+            }
+        }
+        std::vector<cm::imaging::WallFigure> sources(3);
+        sources[1].source_kind = cm::imaging::WallFigureSource::AreaAverage;
+        sources[2].source_kind = cm::imaging::WallFigureSource::MeasurementValidity;
+        const QDir walls(kCal + QStringLiteral("/led-walls"));
+        for (const QString& f : walls.entryList({QStringLiteral("*.json")})) {
+            const auto w = cm::app::loadWallLimits(walls.filePath(f).toStdString());
+            for (const std::string* s :
+                 {&w.luminance_source, &w.chromaticity_source, &w.seam_source, &w.dead_source,
+                  &w.stuck_source, &w.adjacent_source}) {
+                cm::imaging::WallFigure fig;
+                fig.source = *s;
+                sources.push_back(fig);
+            }
+        }
+        QVERIFY(sources.size() >= 3 + 12);  // both shipped limit sets
+        sources.erase(sources.begin());     // the empty one
+
+        // English: the same words as app/common (the CLI, PDF and JSON).
+        for (const auto& l : limits) {
+            QCOMPARE(wallLimitText(l).toStdString(), cm::app::present::wallLimitText(l));
+        }
+        for (const auto& n : notes) {
+            QCOMPARE(wallNoteText(n).toStdString(), cm::app::present::wallNoteText(n));
+        }
+        for (const auto& f : sources) {
+            QCOMPARE(wallSourceText(f).toStdString(), cm::app::present::wallSourceText(f));
+        }
+        // Chinese: nothing left in English, and nothing merely copied.
+        QVERIFY(installTranslation(*qApp, QStringLiteral("zh_CN")));
+        QStringList bad;
+        auto check = [&](const QString& zh, const std::string& en) {
+            if (zh.toStdString() == en || !zh_check::englishWords(zh).isEmpty()) {
+                bad << QString::fromStdString(en) + QStringLiteral("  →  ") + zh;
+            }
+        };
+        for (const auto& l : limits) {
+            if (l.rule != L::Rule::NoSaturation && l.rule != L::Rule::DxyToWall) {  // "0", "≤ x"
+                check(wallLimitText(l), cm::app::present::wallLimitText(l));
+            }
+        }
+        for (const auto& n : notes) {
+            check(wallNoteText(n), cm::app::present::wallNoteText(n));
+        }
+        for (const auto& f : sources) {
+            check(wallSourceText(f), cm::app::present::wallSourceText(f));
+        }
+        for (const std::string unit : {"LEDs", "cells"}) {  // the counts' units
+            check(wallUnitText(unit), unit);
+        }
+        QVERIFY2(bad.isEmpty(), qPrintable(QStringLiteral("LED wall words left in English:\n") +
+                                           bad.join(QLatin1Char('\n'))));
     }
 
     // The LED wall page (before, while waiting for the operator, after the analysis) and the
@@ -200,19 +289,11 @@ private slots:
         auto* tabs = child<QTabWidget>(page, "wallTabs");
         for (int t = 0; t < tabs->count(); ++t) {
             tabs->setCurrentIndex(t);
-            if (tabs->currentWidget()->objectName() == QStringLiteral("wallFigures")) {
-                // The figures' limits and notes are worded in libmeasure/imaging and their sources
-                // come from the wall limits data, not yet as typed values or translated data:
-                // an expected failure, which turns into a test failure (XPASS) once fixed.
-                QEXPECT_FAIL("", "wall figures' limits, notes and sources not yet translated",
-                             Continue);
-            }
             VERIFY_NO_ENGLISH(page, "wall (analysed, a module and a defect chosen; each tab)");
         }
-        tabs->setCurrentIndex(0);
-        const QDir shots(QStringLiteral(CINEMEASURE_GUI_SHOTS_DIR));
-        QVERIFY(shots.mkpath(QStringLiteral(".")));
-        QVERIFY(w.grab().save(shots.filePath(QStringLiteral("gui-wall-zh_CN.png")), "PNG", 0));
+        // The README's Chinese shot shows the figures (the English one the module map).
+        tabs->setCurrentWidget(child<QWidget>(page, "wallFigures"));
+        saveShots(w, QStringLiteral("gui-wall-zh_CN"));
 
         action(&w, "sessionsAction")->trigger();
         auto* browser = child<QWidget>(&w, "sessionsPage");
@@ -220,7 +301,7 @@ private slots:
             child<QTableWidget>(browser, "sessionBrowserTable")->rowCount() == 1, kJobTimeoutMs);
         child<QTableWidget>(browser, "sessionBrowserTable")->selectRow(0);
         VERIFY_NO_ENGLISH(browser, "session browser");
-        QVERIFY(w.grab().save(shots.filePath(QStringLiteral("gui-sessions-zh_CN.png")), "PNG", 0));
+        saveShots(w, QStringLiteral("gui-sessions-zh_CN"));
     }
 
     // The vendor's whole job in the window: simulated camera, both patterns confirmed one by one,
@@ -353,9 +434,7 @@ private slots:
         QCOMPARE(leds.width() * 12, leds.height() * 16);
 
         // For the README: the page at laptop size, a module chosen.
-        const QDir shots(QStringLiteral(CINEMEASURE_GUI_SHOTS_DIR));
-        QVERIFY(shots.mkpath(QStringLiteral(".")));
-        QVERIFY(w.grab().save(shots.filePath(QStringLiteral("gui-wall.png")), "PNG", 0));
+        saveShots(w, QStringLiteral("gui-wall"));
         // Fits a 1366 × 768 laptop screen without a horizontal scroll bar.
         QVERIFY(w.width() <= 1366);
         QVERIFY(page->minimumSizeHint().width() <= 1366);
@@ -542,9 +621,7 @@ private slots:
         QCOMPARE(table->item(2, site)->text(), QStringLiteral("Cinema Central"));
         QVERIFY(table->item(2, readings)->text().toInt() > 0);
 
-        QVERIFY(page.grab().save(QDir(QStringLiteral(CINEMEASURE_GUI_SHOTS_DIR))
-                                     .filePath(QStringLiteral("gui-sessions.png")),
-                                 "PNG", 0));
+        saveShots(page, QStringLiteral("gui-sessions"));
 
         // Export the certified session's report: the same JSON as `cinemeasure export`.
         table->selectRow(2);

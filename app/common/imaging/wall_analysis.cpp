@@ -4,6 +4,7 @@
 
 #include "app/common/data_paths.h"
 #include "app/common/imaging/image_files.h"
+#include "app/common/present/wall_text.h"
 #include "libmeasure/imaging/area_integration.h"
 #include "libmeasure/imaging/lattice_registration.h"
 #include "libmeasure/imaging/rectify.h"
@@ -263,17 +264,21 @@ WallAnalysis analyzeWall(const WallFrame& uni, const WallFrame* defectFrame,
 }
 
 nlohmann::ordered_json wallAnalysisJson(const WallAnalysis& a, const WallLimits& l) {
-    // Each value type writes itself (libmeasure/imaging/to_json.cpp); the order is the file's.
+    // Each value type writes itself (libmeasure/imaging/to_json.cpp), the figures worded by
+    // present::wallFigureJson from their typed limits and notes; the order is the file's.
     nlohmann::ordered_json j;
     j["verdict"] = a.verdict;
-    j["verdict_text"] = imaging::wallVerdictText(a);
+    j["verdict_text"] = present::wallVerdictText(a);
     j["provisional"] = a.provisional_binding ? "binding" : "informative";
     if (a.provisional_binding) {
-        j["warning"] = imaging::wallBindingWarning(a);
+        j["warning"] = present::wallBindingWarning(a);
     }
     j["failed"] = a.failed;
     j["informative_failed"] = a.informative_failed;
-    j["figures"] = nlohmann::ordered_json(a.figures);
+    j["figures"] = nlohmann::ordered_json::array();
+    for (const auto& f : a.figures) {
+        j["figures"].push_back(present::wallFigureJson(f));
+    }
     j["limits"] = l;
     j["corners_px"] = nlohmann::json::array();
     for (const auto& c : a.corners) {

@@ -3,6 +3,7 @@
 #include "app/common/report/wall_report_pdf.h"
 #include "app/common/storage/safe_file.h"
 
+#include "app/common/present/wall_text.h"
 #include "app/common/report/pdf_style.h"
 #include "app/common/report/pdf_text.h"
 
@@ -235,12 +236,12 @@ void writeWallReportPdf(const WallAnalysis& a, const WallLimits& lim, const Wall
     pg.newline();
     pg.text(kMargin, "Date: " + info.date, 8.5);
     pg.newline(1.6);
-    // The same words as the terminal and analysis.json (imaging::wallVerdictText).
+    // The same words as the terminal and analysis.json (present::wallVerdictText).
     const bool notJudged = a.verdict == "not judged";
     if (notJudged) {
         pg.text(kMargin, "VERDICT: NOT JUDGED", 16, true, kGrey);
         pg.newline(1.2);
-        pg.paragraph(imaging::wallVerdictText(a), 8.5, kBlack, kMargin);
+        pg.paragraph(present::wallVerdictText(a), 8.5, kBlack, kMargin);
     } else {
         pg.text(kMargin, a.pass ? "VERDICT: PASS" : "VERDICT: FAIL", 16, true,
                 a.pass ? kPass : kFail);
@@ -249,10 +250,10 @@ void writeWallReportPdf(const WallAnalysis& a, const WallLimits& lim, const Wall
     pg.text(kMargin, "against " + lim.title + " (" + lim.id + ")", 8.5, false, kGrey);
     pg.newline(1.2);
     if (a.provisional_binding) {
-        pg.paragraph(imaging::wallBindingWarning(a), 8.5, kFail, kMargin);
+        pg.paragraph(present::wallBindingWarning(a), 8.5, kFail, kMargin);
     }
     if (!a.informative_failed.empty()) {
-        pg.paragraph(imaging::wallInformativeText(a), 8.5, kGrey, kMargin);
+        pg.paragraph(present::wallInformativeText(a), 8.5, kGrey, kMargin);
     }
     pg.newline(0.4);
 
@@ -288,14 +289,16 @@ void writeWallReportPdf(const WallAnalysis& a, const WallLimits& lim, const Wall
             result += " ± " + f(fig.u_k2, fig.unit == "%" ? 2 : fig.unit.empty() ? 4 : 3);
         }
         result += fig.unit.empty() ? "" : " " + fig.unit;
-        if (!fig.note.empty()) {
-            result += "; " + fig.note;
+        const std::string note = present::wallNoteText(fig.note);
+        if (!note.empty()) {
+            result += "; " + note;
         }
         pg.need(4 * kLine);
         // Wrapped cells: a long figure name or limit never runs into the next column.
-        const double h = std::max(pg.text(kMargin, fig.name, 8.5, true, kBlack, 240),
-                                  pg.text(kMargin + 250, fig.has_limit ? fig.limit : "no limit",
-                                          8.5, false, kBlack, 170));
+        const double h = std::max(
+            pg.text(kMargin, fig.name, 8.5, true, kBlack, 240),
+            pg.text(kMargin + 250, fig.has_limit ? present::wallLimitText(fig.limit) : "no limit",
+                    8.5, false, kBlack, 170));
         const bool judged = fig.has_limit && fig.measured;
         // An informative (draft, not binding) limit: what it would say, in grey.
         pg.text(kMargin + 430,
@@ -307,9 +310,9 @@ void writeWallReportPdf(const WallAnalysis& a, const WallLimits& lim, const Wall
                 8.5, true, judged && fig.deciding ? (fig.pass ? kPass : kFail) : kGrey);
         pg.newline(std::max(0.95, h / kLine - 0.1));
         pg.paragraph(result, 8.0, kBlack, kMargin + 10);
-        pg.paragraph(
-            "Source: " + fig.source + provisional(fig.provisional, fig.has_limit && !fig.deciding),
-            7.5, kGrey, kMargin + 10);
+        pg.paragraph("Source: " + present::wallSourceText(fig) +
+                         provisional(fig.provisional, fig.has_limit && !fig.deciding),
+                     7.5, kGrey, kMargin + 10);
         pg.newline(0.3);
     }
     if (!a.failed.empty()) {

@@ -590,57 +590,57 @@
 <context>
     <name>cm::gui::Point</name>
     <message>
-        <location filename="../i18n.cpp" line="176"/>
+        <location filename="../i18n.cpp" line="301"/>
         <source>centre</source>
         <translation>中心</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="177"/>
+        <location filename="../i18n.cpp" line="302"/>
         <source>left side</source>
         <translation>左边</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="178"/>
+        <location filename="../i18n.cpp" line="303"/>
         <source>right side</source>
         <translation>右边</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="179"/>
+        <location filename="../i18n.cpp" line="304"/>
         <source>top side</source>
         <translation>上边</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="180"/>
+        <location filename="../i18n.cpp" line="305"/>
         <source>bottom side</source>
         <translation>下边</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="181"/>
+        <location filename="../i18n.cpp" line="306"/>
         <source>top left corner</source>
         <translation>左上角</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="182"/>
+        <location filename="../i18n.cpp" line="307"/>
         <source>top right corner</source>
         <translation>右上角</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="183"/>
+        <location filename="../i18n.cpp" line="308"/>
         <source>bottom left corner</source>
         <translation>左下角</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="184"/>
+        <location filename="../i18n.cpp" line="309"/>
         <source>bottom right corner</source>
         <translation>右下角</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="191"/>
+        <location filename="../i18n.cpp" line="316"/>
         <source>checkerboard patch row %1, column %2</source>
         <translation>棋盘格第 %1 行第 %2 列色块</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="196"/>
+        <location filename="../i18n.cpp" line="321"/>
         <source>row %1, column %2</source>
         <translation>第 %1 行第 %2 列</translation>
     </message>
@@ -2006,6 +2006,116 @@ Retry with Done (N) after checking the pattern and the aim, or Skip with a reaso
         <source>Saturated LED cells</source>
         <translation>饱和 LED 单元</translation>
     </message>
+    <message>
+        <location filename="../i18n.cpp" line="188"/>
+        <source>LEDs</source>
+        <translation>个 LED</translation>
+    </message>
+    <message>
+        <location filename="../i18n.cpp" line="189"/>
+        <source>cells</source>
+        <translation>个单元</translation>
+    </message>
+    <message>
+        <location filename="../i18n.cpp" line="200"/>
+        <source>%1–%2 % of wall mean</source>
+        <translation>显示屏均值的 %1–%2 %</translation>
+    </message>
+    <message>
+        <location filename="../i18n.cpp" line="203"/>
+        <source>≤ %1 % (≤ %2 % at or below %3 cd/m²)</source>
+        <translation>≤ %1 %（不高于 %3 cd/m² 时 ≤ %2 %）</translation>
+    </message>
+    <message>
+        <location filename="../i18n.cpp" line="210"/>
+        <source>≤ %1 (≤ %2 at or below %3 cd/m²)</source>
+        <translation>≤ %1（不高于 %3 cd/m² 时 ≤ %2）</translation>
+    </message>
+    <message>
+        <location filename="../i18n.cpp" line="213"/>
+        <source>|depth| &lt; %1 %</source>
+        <translation>|深度| &lt; %1 %</translation>
+    </message>
+    <message>
+        <location filename="../i18n.cpp" line="216"/>
+        <source>≤ %1 (below %2 × module median)</source>
+        <translation>≤ %1（低于模组中值的 %2 倍）</translation>
+    </message>
+    <message>
+        <location filename="../i18n.cpp" line="220"/>
+        <source>information (below %1 × module median)</source>
+        <translation>仅供参考（低于模组中值的 %1 倍）</translation>
+    </message>
+    <message>
+        <location filename="../i18n.cpp" line="224"/>
+        <source>≤ %1 (above %2 × module median)</source>
+        <translation>≤ %1（高于模组中值的 %2 倍）</translation>
+    </message>
+    <message>
+        <location filename="../i18n.cpp" line="228"/>
+        <source>information (above %1 × module median)</source>
+        <translation>仅供参考（高于模组中值的 %1 倍）</translation>
+    </message>
+    <message>
+        <location filename="../i18n.cpp" line="232"/>
+        <source>within ±%1 %</source>
+        <translation>±%1 % 以内</translation>
+    </message>
+    <message>
+        <location filename="../i18n.cpp" line="246"/>
+        <source>%1 of %2 modules outside</source>
+        <translation>%2 个模组中 %1 个超出</translation>
+    </message>
+    <message>
+        <location filename="../i18n.cpp" line="250"/>
+        <source>not measured: a monochrome camera gives luminance only</source>
+        <translation>未测量：单色相机只能测得亮度</translation>
+    </message>
+    <message>
+        <location filename="../i18n.cpp" line="253"/>
+        <source>%1 of %2 border segments beyond ±%3 %</source>
+        <translation>%2 段模组边界中 %1 段超出 ±%3 %</translation>
+    </message>
+    <message>
+        <location filename="../i18n.cpp" line="261"/>
+        <source>; worst: column %1 (dark)</source>
+        <translation>；最差：第 %1 列（偏暗）</translation>
+    </message>
+    <message>
+        <location filename="../i18n.cpp" line="263"/>
+        <source>; worst: column %1 (bright)</source>
+        <translation>；最差：第 %1 列（偏亮）</translation>
+    </message>
+    <message>
+        <location filename="../i18n.cpp" line="266"/>
+        <source>; worst: row %1 (dark)</source>
+        <translation>；最差：第 %1 行（偏暗）</translation>
+    </message>
+    <message>
+        <location filename="../i18n.cpp" line="268"/>
+        <source>; worst: row %1 (bright)</source>
+        <translation>；最差：第 %1 行（偏亮）</translation>
+    </message>
+    <message>
+        <location filename="../i18n.cpp" line="275"/>
+        <source>%1 LEDs beyond the limit</source>
+        <translation>%1 个 LED 超出限值</translation>
+    </message>
+    <message>
+        <location filename="../i18n.cpp" line="279"/>
+        <source>retake with a shorter exposure</source>
+        <translation>请以更短的曝光重拍</translation>
+    </message>
+    <message>
+        <location filename="../i18n.cpp" line="289"/>
+        <source>area average of all modules</source>
+        <translation>全部模组的面积平均</translation>
+    </message>
+    <message>
+        <location filename="../i18n.cpp" line="291"/>
+        <source>measurement validity: a cell that clipped the sensor has no known luminance</source>
+        <translation>测量有效性：使传感器饱和的单元亮度未知</translation>
+    </message>
 </context>
 <context>
     <name>cm::gui::WallJobRunner</name>
@@ -2059,564 +2169,558 @@ Retry with Done (N) after checking the pattern and the aim, or Skip with a reaso
 <context>
     <name>cm::gui::WallPage</name>
     <message>
-        <location filename="../wall_page.cpp" line="96"/>
+        <location filename="../wall_page.cpp" line="143"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="98"/>
+        <location filename="../wall_page.cpp" line="145"/>
         <source>&lt;b&gt;LED wall&lt;/b&gt; — camera capture, per-module analysis, report</source>
         <translation>&lt;b&gt;LED 显示屏&lt;/b&gt; — 相机采集、逐模组分析、报告</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="122"/>
-        <location filename="../wall_page.cpp" line="132"/>
+        <location filename="../wall_page.cpp" line="95"/>
         <source>%1. %2 — waiting</source>
         <translation>%1. %2 — 等待中</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="130"/>
-        <location filename="../wall_page.cpp" line="163"/>
+        <location filename="../wall_page.cpp" line="101"/>
         <source>%1. %2 — captured</source>
         <translation>%1. %2 — 已采集</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="131"/>
+        <location filename="../wall_page.cpp" line="97"/>
         <source>%1. %2 — now</source>
         <translation>%1. %2 — 当前</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="136"/>
+        <location filename="../wall_page.cpp" line="184"/>
         <source>Show “%1” full screen on the wall, then press “Pattern is on the wall”.</source>
         <translation>请在显示屏上全屏显示“%1”，然后按“图案已显示”。</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="139"/>
+        <location filename="../wall_page.cpp" line="187"/>
         <source>The simulated wall shows “%1”; capturing.</source>
         <translation>模拟显示屏正在显示“%1”；正在采集。</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="150"/>
+        <location filename="../wall_page.cpp" line="198"/>
         <source>%1
 %2 s, level %3 %4</source>
         <translation>%1
 %2 秒，电平 %3 %4</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="154"/>
+        <location filename="../wall_page.cpp" line="202"/>
         <source>used</source>
         <translation>已采用</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="154"/>
+        <location filename="../wall_page.cpp" line="202"/>
         <source>retake: %1</source>
         <translation>重拍：%1</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="167"/>
+        <location filename="../wall_page.cpp" line="214"/>
         <source>Capture finished and analysed.</source>
         <translation>采集完成并已分析。</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="177"/>
+        <location filename="../wall_page.cpp" line="224"/>
         <source>Capturing…</source>
         <translation>正在采集…</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="184"/>
+        <location filename="../wall_page.cpp" line="231"/>
         <source>Images of the wall: the uniformity frame, then optionally a defect frame</source>
         <translation>显示屏图像：先是均匀性图像，然后可选缺陷图像</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="186"/>
+        <location filename="../wall_page.cpp" line="233"/>
         <source>Images (*.tif *.tiff *.dng *.cr2 *.cr3 *.nef *.arw *.raf *.orf *.rw2);;All files (*)</source>
         <translation>图像 (*.tif *.tiff *.dng *.cr2 *.cr3 *.nef *.arw *.raf *.orf *.rw2);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="214"/>
+        <location filename="../wall_page.cpp" line="261"/>
         <source>Simulated camera (virtual wall)</source>
         <translation>模拟相机（虚拟显示屏）</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="215"/>
+        <location filename="../wall_page.cpp" line="262"/>
         <source>Camera (libgphoto2)</source>
         <translation>相机（libgphoto2）</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="216"/>
+        <location filename="../wall_page.cpp" line="263"/>
         <source>Camera:</source>
         <translation>相机：</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="221"/>
+        <location filename="../wall_page.cpp" line="268"/>
         <source>libgphoto2 port, e.g. usb: or ptpip:HOST (PTP/IP cameras are not discoverable: type the address)</source>
         <translation>libgphoto2 端口，例如 `usb:` 或 `ptpip:`主机（PTP/IP 相机无法自动发现：请输入地址）</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="223"/>
+        <location filename="../wall_page.cpp" line="270"/>
         <source>Detect</source>
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="230"/>
+        <location filename="../wall_page.cpp" line="272"/>
         <source>Port:</source>
         <translation>端口：</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="235"/>
+        <location filename="../wall_page.cpp" line="277"/>
         <source>A config with screen and led sections; with the simulator also the virtual wall it photographs</source>
         <translation>包含 `screen` 和 `led` 部分的配置；使用模拟器时还包括其拍摄的虚拟显示屏</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="237"/>
-        <location filename="../wall_page.cpp" line="259"/>
-        <location filename="../wall_page.cpp" line="321"/>
+        <location filename="../wall_page.cpp" line="64"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="239"/>
+        <location filename="../wall_page.cpp" line="280"/>
         <source>LED wall layout</source>
         <translation>LED 显示屏布局</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="240"/>
+        <location filename="../wall_page.cpp" line="280"/>
         <source>Config (*.json)</source>
         <translation>配置 (*.json)</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="245"/>
+        <location filename="../wall_page.cpp" line="279"/>
         <source>Wall layout:</source>
         <translation>显示屏布局：</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="250"/>
+        <location filename="../wall_page.cpp" line="285"/>
         <source>Limits:</source>
         <translation>限值：</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="253"/>
+        <location filename="../wall_page.cpp" line="288"/>
         <source>Draft limits informative</source>
         <translation>草案限值为参考性</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="254"/>
+        <location filename="../wall_page.cpp" line="289"/>
         <source>Draft limits binding (with a warning)</source>
         <translation>草案限值为约束性（附警告）</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="255"/>
+        <location filename="../wall_page.cpp" line="290"/>
         <source>Draft limits:</source>
         <translation>草案限值：</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="258"/>
+        <location filename="../wall_page.cpp" line="293"/>
         <source>the virtual camera&apos;s</source>
         <translation>虚拟相机自带的校准</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="261"/>
+        <location filename="../wall_page.cpp" line="295"/>
         <source>Camera calibration</source>
         <translation>相机校准</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="262"/>
+        <location filename="../wall_page.cpp" line="295"/>
         <source>Calibration (*.json)</source>
         <translation>校准 (*.json)</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="267"/>
+        <location filename="../wall_page.cpp" line="294"/>
         <source>Camera calibration:</source>
         <translation>相机校准：</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="275"/>
+        <location filename="../wall_page.cpp" line="301"/>
         <source>ISO</source>
         <translation>ISO</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="277"/>
+        <location filename="../wall_page.cpp" line="301"/>
         <source>f/</source>
         <translation>f/</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="279"/>
+        <location filename="../wall_page.cpp" line="300"/>
         <source>Exposure:</source>
         <translation>曝光：</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="282"/>
+        <location filename="../wall_page.cpp" line="304"/>
         <source>Pattern for modules and seams, with the first shutter</source>
         <translation>用于模组与拼缝的图案，使用第一档快门</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="283"/>
+        <location filename="../wall_page.cpp" line="305"/>
         <source>Uniformity pattern:</source>
         <translation>均匀性图案：</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="286"/>
+        <location filename="../wall_page.cpp" line="308"/>
         <source>Pattern for dead and stuck LEDs; none to skip</source>
         <translation>用于坏点与常亮点 LED 的图案；选“无”则跳过</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="287"/>
+        <location filename="../wall_page.cpp" line="309"/>
         <source>Defect pattern:</source>
         <translation>缺陷图案：</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="302"/>
+        <location filename="../wall_page.cpp" line="313"/>
         <source>px</source>
         <translation>像素</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="303"/>
+        <location filename="../wall_page.cpp" line="312"/>
         <source>Simulated sensor:</source>
         <translation>模拟传感器：</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="307"/>
+        <location filename="../wall_page.cpp" line="317"/>
         <source>no fault</source>
         <translation>无故障</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="308"/>
+        <location filename="../wall_page.cpp" line="318"/>
         <source>unplugged during a download</source>
         <translation>下载过程中拔出</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="309"/>
+        <location filename="../wall_page.cpp" line="319"/>
         <source>garbled reply</source>
         <translation>应答乱码</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="310"/>
+        <location filename="../wall_page.cpp" line="320"/>
         <source>connection dropped</source>
         <translation>连接中断</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="311"/>
+        <location filename="../wall_page.cpp" line="321"/>
         <source>slow camera</source>
         <translation>相机响应缓慢</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="312"/>
+        <location filename="../wall_page.cpp" line="322"/>
         <source>camera busy</source>
         <translation>相机忙</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="313"/>
+        <location filename="../wall_page.cpp" line="323"/>
         <source>memory card full</source>
         <translation>存储卡已满</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="314"/>
+        <location filename="../wall_page.cpp" line="324"/>
         <source>Simulated fault:</source>
         <translation>模拟故障：</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="315"/>
+        <location filename="../wall_page.cpp" line="325"/>
         <source>Wait for me before each pattern</source>
         <translation>每个图案前等待我确认</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="320"/>
+        <location filename="../wall_page.cpp" line="330"/>
         <source>captures, analysis and report go here</source>
         <translation>采集图像、分析和报告保存在此处</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="324"/>
+        <location filename="../wall_page.cpp" line="331"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="329"/>
+        <location filename="../wall_page.cpp" line="331"/>
         <source>Output folder:</source>
         <translation>输出文件夹：</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="330"/>
+        <location filename="../wall_page.cpp" line="332"/>
         <source>Capture</source>
         <translation>采集</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="339"/>
+        <location filename="../wall_page.cpp" line="341"/>
         <source>from the file</source>
         <translation>取自文件</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="340"/>
+        <location filename="../wall_page.cpp" line="342"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="341"/>
+        <location filename="../wall_page.cpp" line="343"/>
         <source>Image exposure:</source>
         <translation>图像曝光：</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="344"/>
+        <location filename="../wall_page.cpp" line="346"/>
         <source>found in the image</source>
         <translation>从图像中查找</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="346"/>
+        <location filename="../wall_page.cpp" line="348"/>
         <source>Screen corners x,y ×4 (top-left, top-right, bottom-right, bottom-left), camera pixels</source>
         <translation>屏幕角点 x,y ×4（左上、右上、右下、左下），相机像素坐标</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="348"/>
+        <location filename="../wall_page.cpp" line="350"/>
         <source>Screen corners:</source>
         <translation>屏幕角点：</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="349"/>
+        <location filename="../wall_page.cpp" line="351"/>
         <source>Analyse existing images…</source>
         <translation>分析已有图像…</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="366"/>
+        <location filename="../wall_page.cpp" line="368"/>
         <source>Capture plan</source>
         <translation>采集计划</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="379"/>
+        <location filename="../wall_page.cpp" line="381"/>
         <source>Pattern is on the wall</source>
         <translation>图案已显示</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="382"/>
+        <location filename="../wall_page.cpp" line="384"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="387"/>
+        <location filename="../wall_page.cpp" line="389"/>
         <source>Captures</source>
         <translation>采集记录</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="411"/>
+        <location filename="../wall_page.cpp" line="413"/>
         <source>No analysis yet</source>
         <translation>尚无分析</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="423"/>
+        <location filename="../wall_page.cpp" line="425"/>
         <source>Point at a module for its values; click it for its LEDs.</source>
         <translation>鼠标指向模组可查看其数值；点击可查看其 LED。</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="434"/>
+        <location filename="../wall_page.cpp" line="436"/>
         <source>Module map</source>
         <translation>模组分布图</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="441"/>
+        <location filename="../wall_page.cpp" line="443"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="441"/>
+        <location filename="../wall_page.cpp" line="443"/>
         <source>LED x</source>
         <translation>LED x</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="441"/>
+        <location filename="../wall_page.cpp" line="443"/>
         <source>LED y</source>
         <translation>LED y</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="441"/>
+        <location filename="../wall_page.cpp" line="443"/>
         <source>Module</source>
         <translation>模组</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="441"/>
+        <location filename="../wall_page.cpp" line="443"/>
         <source>Ratio</source>
         <translation>比值</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="441"/>
+        <location filename="../wall_page.cpp" line="443"/>
         <source>cd/m²</source>
         <translation>cd/m²</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="452"/>
+        <location filename="../wall_page.cpp" line="454"/>
         <source>Defects</source>
         <translation>缺陷</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="455"/>
+        <location filename="../wall_page.cpp" line="457"/>
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="455"/>
+        <location filename="../wall_page.cpp" line="457"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="455"/>
+        <location filename="../wall_page.cpp" line="457"/>
         <source>Limit</source>
         <translation>限值</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="455"/>
+        <location filename="../wall_page.cpp" line="457"/>
         <source>Verdict</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="462"/>
+        <location filename="../wall_page.cpp" line="464"/>
         <source>Figures</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="464"/>
+        <location filename="../wall_page.cpp" line="466"/>
         <source>Export PDF and JSON</source>
         <translation>导出 PDF 和 JSON</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="479"/>
+        <location filename="../wall_page.cpp" line="481"/>
         <source>A real camera always waits for you</source>
         <translation>真实相机始终等待您确认</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="494"/>
+        <location filename="../wall_page.cpp" line="507"/>
         <source>Error: %1</source>
         <translation>错误：%1</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="530"/>
+        <location filename="../wall_page.cpp" line="543"/>
         <source>Choose the wall layout (a config with an led section).</source>
         <translation>请选择显示屏布局（包含 led 部分的配置）。</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="532"/>
+        <location filename="../wall_page.cpp" line="545"/>
         <source>Choose a camera: Detect, or type its libgphoto2 port.</source>
         <translation>请选择相机：点击“检测”，或输入其 libgphoto2 端口。</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="534"/>
+        <location filename="../wall_page.cpp" line="547"/>
         <source>Choose an output folder for the captures and the report.</source>
         <translation>请为采集图像和报告选择输出文件夹。</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="547"/>
+        <location filename="../wall_page.cpp" line="553"/>
         <source>Checking the inputs and connecting to the camera…</source>
         <translation>正在检查输入并连接相机…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../wall_page.cpp" line="574"/>
+        <location filename="../wall_page.cpp" line="573"/>
         <source>Analysing %n image(s)…</source>
         <translation>
             <numerusform>正在分析 %n 张图像…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="588"/>
+        <location filename="../wall_page.cpp" line="587"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="590"/>
+        <location filename="../wall_page.cpp" line="589"/>
         <source>FAIL (%1)</source>
         <translation>不合格（%1）</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="591"/>
+        <location filename="../wall_page.cpp" line="590"/>
         <source>PASS</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="592"/>
+        <location filename="../wall_page.cpp" line="591"/>
         <source>NOT JUDGED — only draft limits (informative); choose “Draft limits binding” to judge by them</source>
         <translation>未判定 — 仅有草案限值（仅作参考）；选择“草案限值为约束性”可据此判定</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="594"/>
+        <location filename="../wall_page.cpp" line="593"/>
         <source>Verdict: %1 (against %2)</source>
         <translation>判定：%1（依据 %2）</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="597"/>
+        <location filename="../wall_page.cpp" line="596"/>
         <source>WARNING: draft (provisional) limits decide this verdict; they are not confirmed standard values</source>
         <translation>警告：此判定由草案（暂定）限值决定；它们不是已确认的标准值</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="601"/>
+        <location filename="../wall_page.cpp" line="600"/>
         <source>draft limits (informative, not deciding) would fail: %1</source>
         <translation>草案限值（仅作参考，不作判定）下将不合格：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../wall_page.cpp" line="607"/>
+        <location filename="../wall_page.cpp" line="606"/>
         <source>%n module(s) outside the limits. Point at a module for its values; click it for its LEDs.</source>
         <translation>
             <numerusform>%n 个模组超出限值。鼠标指向模组可查看其数值；点击可查看其 LED。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="616"/>
-        <location filename="../wall_page.cpp" line="711"/>
+        <location filename="../wall_page.cpp" line="86"/>
         <source>dead</source>
         <translation>坏点</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="616"/>
-        <location filename="../wall_page.cpp" line="711"/>
+        <location filename="../wall_page.cpp" line="86"/>
         <source>stuck</source>
         <translation>常亮点</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="628"/>
+        <location filename="../wall_page.cpp" line="627"/>
         <source>Defects (%1)</source>
         <translation>缺陷（%1）</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="635"/>
+        <location filename="../wall_page.cpp" line="634"/>
         <source>not measured</source>
         <translation>未测量</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="645"/>
+        <location filename="../wall_page.cpp" line="644"/>
         <source>information</source>
         <translation>参考</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="646"/>
+        <location filename="../wall_page.cpp" line="645"/>
         <source>pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="647"/>
+        <location filename="../wall_page.cpp" line="646"/>
         <source>FAIL</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="648"/>
+        <location filename="../wall_page.cpp" line="647"/>
         <source>would fail</source>
         <translation>将不合格</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="651"/>
+        <location filename="../wall_page.cpp" line="650"/>
         <source> (provisional, binding)</source>
         <translation>（暂定，约束性）</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="651"/>
+        <location filename="../wall_page.cpp" line="650"/>
         <source> (provisional, informative)</source>
         <translation>（暂定，参考性）</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="673"/>
+        <location filename="../wall_page.cpp" line="675"/>
         <source>No per-LED image</source>
         <translation>无逐 LED 图像</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="683"/>
+        <location filename="../wall_page.cpp" line="685"/>
         <source>LEDs of module %1, %2</source>
         <translation>模组 %1, %2 的 LED</translation>
     </message>
     <message>
-        <location filename="../wall_page.cpp" line="710"/>
+        <location filename="../wall_page.cpp" line="713"/>
         <source>%1 LED at x %2, y %3</source>
         <translation>%1 LED，位于 x %2，y %3</translation>
     </message>

@@ -6,6 +6,7 @@
 #include "app/common/imaging/camera_calibration_file.h"
 #include "app/common/imaging/image_files.h"
 #include "app/common/imaging/wall_analysis.h"
+#include "app/common/present/wall_text.h"
 #include "drivers/virtual/camera_renderer.h"
 #include "libmeasure/util/json_view.h"
 #include "tests/app/cli_run.h"
@@ -435,7 +436,7 @@ TEST_CASE("wall verdict: a confirmed limit decides by default, draft limits only
     CHECK(e.verdict == "fail");
     CHECK(e.judged);
     CHECK(named(e.failed, "chromaticity"));
-    CHECK(imaging::wallVerdictText(e).rfind("FAIL (Module chromaticity", 0) == 0);
+    CHECK(app::present::wallVerdictText(e).rfind("FAIL (Module chromaticity", 0) == 0);
 
     // A dead LED breaks the DCI adjacent-pixel rule, a draft reading (provisional): informative
     // by default, so the confirmed chromaticity limit alone judges the wall and it passes.
@@ -443,8 +444,8 @@ TEST_CASE("wall verdict: a confirmed limit decides by default, draft limits only
     CHECK(e.verdict == "pass");
     CHECK(e.failed.empty());
     CHECK(named(e.informative_failed, "Adjacent-pixel"));
-    CHECK(imaging::wallInformativeText(e).find("would fail: ") != std::string::npos);
-    CHECK(imaging::wallInformativeText(e).find("Adjacent-pixel") != std::string::npos);
+    CHECK(app::present::wallInformativeText(e).find("would fail: ") != std::string::npos);
+    CHECK(app::present::wallInformativeText(e).find("Adjacent-pixel") != std::string::npos);
 
     // DY/T 8 draft values only: not judged (never PASS) by default; binding makes them decide.
     auto dyt8 = limitsFor("dyt8-2023-draft");
@@ -453,14 +454,14 @@ TEST_CASE("wall verdict: a confirmed limit decides by default, draft limits only
     CHECK_FALSE(e.pass);
     CHECK(e.failed.empty());
     CHECK(named(e.informative_failed, "Dead LEDs"));
-    CHECK(imaging::wallVerdictText(e).rfind("NOT JUDGED", 0) == 0);
-    CHECK(imaging::wallBindingWarning(e).empty());
+    CHECK(app::present::wallVerdictText(e).rfind("NOT JUDGED", 0) == 0);
+    CHECK(app::present::wallBindingWarning(e).empty());
     app::setWallProvisionalPolicy(dyt8, "binding");
     e = imaging::evaluateWall(twoModuleCells(L, 0.0f, true), nullptr, L, dyt8, 0.02);
     CHECK(e.verdict == "fail");
     CHECK(e.provisional_binding);
     CHECK(named(e.failed, "Dead LEDs"));
-    CHECK(imaging::wallBindingWarning(e).find("WARNING") == 0);
+    CHECK(app::present::wallBindingWarning(e).find("WARNING") == 0);
     e = imaging::evaluateWall(twoModuleCells(L, 0.0f, false), nullptr, L, dyt8, 0.02);
     CHECK(e.verdict == "pass");
 }

@@ -4,9 +4,11 @@
 #include "libmeasure/imaging/wall_mapping.h"
 
 #include <catch2/catch.hpp>
+#include <opencv2/core/utility.hpp>
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <vector>
 
 using namespace cm::imaging;
@@ -200,4 +202,81 @@ TEST_CASE("integratePolygonRaw equals a brute-force pixel clipping on random qua
     CHECK_THROWS_AS(integratePolygonRaw(raw, {{-1, 0}, {2, 0}, {2, 2}}), std::invalid_argument);
     CHECK_THROWS_AS(integratePolygonRaw(cv::Mat(4, 4, CV_32F), {{0, 0}, {2, 0}, {2, 2}}),
                     std::invalid_argument);
+}
+
+namespace {
+
+/// Restores OpenCV's thread count when a test that changes it ends.
+struct ThreadCount {
+    int saved = cv::getNumThreads();
+    ~ThreadCount() { cv::setNumThreads(saved); }
+};
+
+bool sameBits(const cv::Mat& a, const cv::Mat& b) {
+    return a.size() == b.size() && a.type() == b.type() && a.isContinuous() && b.isContinuous() &&
+           std::memcmp(a.data, b.data, a.total() * a.elemSize()) == 0;
+}
+
+}  // namespace
+
+TEST_CASE("integrateCells: the same bits with 1 and 2 threads or a reused result, exact cells") {
+    // A tilted, perspective wall on a random RGB frame with some saturated pixels and a lens
+    // fall-off: every code path (shared edges, band splits, saturation, emitter windows) runs.
+    cv::RNG rng(20261203);
+    RawFrame f;
+    f.rgb.create(157, 233, CV_16UC3);
+    rng.fill(f.rgb, cv::RNG::UNIFORM, 0, 60000);
+    for (int k = 0; k < 20; ++k) {
+        f.rgb.at<cv::Vec3w>(rng.uniform(0, 157), rng.uniform(0, 233))[k % 3] = 65535;
+    }
+    f.black_level_dn = 64;
+    f.exposure_s = 0.5;
+    Linearisation lin = Linearisation::forFrame(f);
+    const ScreenQuad quad = {cv::Point2d(7.3, 9.1), cv::Point2d(221.6, 4.2),
+                             cv::Point2d(226.2, 149.7), cv::Point2d(3.9, 141.4)};
+    const WallMapping map = mappingFromQuad(quad, {91, 61});
+    ThreadCount restore;
+    cv::setNumThreads(1);
+    const CellSignals one = integrateCells(f, lin, map);
+    cv::setNumThreads(2);
+    const CellSignals two = integrateCells(f, lin, map);
+    CHECK(sameBits(one.mean, two.mean));
+    CHECK(sameBits(one.emitter, two.emitter));
+    CHECK(sameBits(one.area_px, two.area_px));
+    CHECK(one.saturated_cells == two.saturated_cells);
+    CHECK(one.saturated_cells > 0);
+    // Each unsaturated cell's mean is (its polygon's raw integral / area − black) / exposure,
+    // the polygon integral being checked against brute-force clipping above; no fall-off here.
+    lin.vignetting = {};
+    const CellSignals flat = integrateCells(f, lin, map);
+    int checked = 0;
+    for (int j = 0; j < 61; j += 7) {
+        for (int i = 0; i < 91; i += 5) {
+            const cv::Vec3f m = flat.mean.at<cv::Vec3f>(j, i);
+            if (!std::isfinite(m[0])) {
+                continue;
+            }
+            const std::vector<double> ref =
+                integratePolygonRaw(f.rgb, {map.toCamera(i, j), map.toCamera(i + 1, j),
+                                            map.toCamera(i + 1, j + 1), map.toCamera(i, j + 1)});
+            for (int k = 0; k < 3; ++k) {
+                const double want = (ref[static_cast<std::size_t>(k)] / ref[3] - 64.0) / 0.5;
+                CHECK(m[k] == Approx(want).epsilon(1e-5));
+            }
+            CHECK(flat.area_px.at<float>(j, i) == Approx(ref[3]).epsilon(1e-5));
+            ++checked;
+        }
+    }
+    CHECK(checked > 100);
+    // Integrating into a used result overwrites every value and releases what is not asked for.
+    CellSignals reused = two;
+    integrateCells(f, lin, map, reused);
+    CHECK(sameBits(reused.mean, flat.mean));
+    CHECK(sameBits(reused.emitter, flat.emitter));
+    CHECK(sameBits(reused.area_px, flat.area_px));
+    CHECK(reused.saturated_cells == flat.saturated_cells);
+    integrateCells(f, lin, map, reused, 0.6, CellParts::EmitterOnly);
+    CHECK(reused.mean.empty());
+    CHECK(reused.area_px.empty());
+    CHECK(sameBits(reused.emitter, flat.emitter));
 }

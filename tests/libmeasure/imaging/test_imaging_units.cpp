@@ -11,8 +11,10 @@
 #include "libmeasure/imaging/rectify.h"
 #include "libmeasure/imaging/screen_quad.h"
 #include "libmeasure/imaging/seams.h"
+#include "libmeasure/imaging/wall_evaluation.h"
 
 #include <catch2/catch.hpp>
+#include <opencv2/core/utility.hpp>
 
 #include <cmath>
 
@@ -316,4 +318,42 @@ TEST_CASE("readPoints averages a disc of the map at ST 431-1 points") {
     CHECK(r[0].xyz.Y == Approx(6.0));
     CHECK(r[1].xyz.Y == Approx(2.0));
     CHECK_THROWS_AS(readPoints(xyz, {0, 5}, pts, 0.1), std::invalid_argument);
+}
+
+TEST_CASE(
+    "adjacentPixelRule: worst LED, findings in row order and U the same with 1 and 2 threads") {
+    // A flat wall at 100 cd/m² with small noise; LED (37, 21) at 60 % (−40 % from its
+    // neighbours' median 100) and LED (5, 44) at 90 % (−10 %), a NaN LED whose neighbours still
+    // count their other neighbours; ±4 % limit (DCI direct view §6.6.1.2).
+    const LedWallLayout L{4, 3, 24, 18, 1, 1, 2.5};
+    cv::Mat y(L.gridSize(), CV_32FC1);
+    cv::RNG rng(14);
+    rng.fill(y, cv::RNG::UNIFORM, 99.9, 100.1);
+    y.at<float>(21, 37) = 60.0f;
+    y.at<float>(44, 5) = 90.0f;
+    y.at<float>(30, 60) = std::nanf("");
+    const int saved = cv::getNumThreads();
+    double worst1 = 0, sigma1 = 0, worst2 = 0, sigma2 = 0;
+    cv::setNumThreads(1);
+    const auto one = adjacentPixelRule(y, L, 4.0, worst1, sigma1);
+    cv::setNumThreads(2);
+    const auto two = adjacentPixelRule(y, L, 4.0, worst2, sigma2);
+    cv::setNumThreads(saved);
+    CHECK(worst1 == Approx(-40.0).margin(0.3));
+    // The dimmed LEDs and, for the 60 % one, none of its neighbours (median of 8 unchanged).
+    REQUIRE(one.size() == 2);
+    CHECK(one[0].x_px == 37);
+    CHECK(one[0].y_px == 21);
+    CHECK(one[1].x_px == 5);
+    CHECK(one[1].y_px == 44);
+    CHECK(one[1].deviation_pct == Approx(-10.0).margin(0.3));
+    CHECK(sigma1 < 0.2);  // the noise: ±0.1 %
+    CHECK(worst1 == worst2);
+    CHECK(sigma1 == sigma2);
+    REQUIRE(two.size() == one.size());
+    for (std::size_t i = 0; i < one.size(); ++i) {
+        CHECK(two[i].x_px == one[i].x_px);
+        CHECK(two[i].y_px == one[i].y_px);
+        CHECK(two[i].deviation_pct == one[i].deviation_pct);
+    }
 }

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: Apache-2.0
+// The English words of an LED wall evaluation (limits, notes, sources, verdict) from its typed
+// values, the same on the terminal, in analysis.json and in the PDF; the GUI words the same
+// values in its own language (app/gui/i18n.h).
+#pragma once
+
+#include "libmeasure/imaging/wall_evaluation.h"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace cm::app::present {
+
+/// The rule in words: "90–110 % of wall mean", "≤ 1.0 % (≤ 2.0 % at or below 0.10 cd/m²)",
+/// "|depth| < 3.0 %", "information (below 0.50 × module median)"; "" for no rule.
+std::string wallLimitText(const imaging::WallFigureLimit& limit);
+
+/// "3 of 48 modules outside", "13 of 82 border segments beyond ±3.0 %; worst: row 23 (dark)",
+/// "430 LEDs beyond the limit", ...; "" for no note.
+std::string wallNoteText(const imaging::WallFigureNote& note);
+
+/// The source of the figure's limit: the limits data's text, or the method's own reason.
+std::string wallSourceText(const imaging::WallFigure& figure);
+
+/// One figure as analysis.json lists it (id, name, value, U_k2, unit, limit, measured, verdict,
+/// source, provisional, deciding, note).
+nlohmann::ordered_json wallFigureJson(const imaging::WallFigure& figure);
+
+/// The verdict for people, the same words on the terminal, in analysis.json and the PDF:
+/// "PASS", "FAIL (Dead LEDs; …)" or "NOT JUDGED — only draft limits (informative); …".
+std::string wallVerdictText(const imaging::WallEvaluation& e);
+/// What informative draft limits would say ("" when they all pass or there are none).
+std::string wallInformativeText(const imaging::WallEvaluation& e);
+/// The warning printed when draft limits decide ("" otherwise).
+std::string wallBindingWarning(const imaging::WallEvaluation& e);
+
+}  // namespace cm::app::present
