@@ -135,8 +135,8 @@ void runWall(const WallArgs& a) {
     } catch (const std::exception& e) {
         throw errors::StorageError(e.what());
     }
-    o.progress = [](const std::string& s) {
-        std::printf("%s\n", s.c_str());
+    o.progress = [](const app::WallProgress& step) {
+        std::printf("%s\n", app::present::wallProgressText(step).c_str());
         std::fflush(stdout);
     };
 

@@ -183,6 +183,30 @@ QString fixed(double v, int digits) {
 
 }  // namespace
 
+QString wallProgressText(const app::WallProgress& step) {
+    using Kind = app::WallProgress::Kind;
+    switch (step.kind) {
+        case Kind::Camera:
+            return wallTr(QT_TRANSLATE_NOOP("cm::gui::WallFigure", "camera %1 on %2"))
+                .arg(QString::fromStdString(step.camera_model), QString::fromStdString(step.port));
+        case Kind::Reconnecting:
+            return wallTr(QT_TRANSLATE_NOOP("cm::gui::WallFigure",
+                                            "%1; reconnecting to fetch the capture again"))
+                .arg(QString::fromStdString(step.error));
+        case Kind::Captured:
+            return wallTr(QT_TRANSLATE_NOOP("cm::gui::WallFigure",
+                                            "%1: %2 at %3 s, ISO %4, f/%5: level %6"))
+                .arg(wallPatternText(step.stimulus), QString::fromStdString(step.file))
+                .arg(step.exposure_s, 0, 'g')
+                .arg(step.iso, 0, 'g')
+                .arg(step.f_number, 0, 'g')
+                .arg(fixed(step.level, 2));
+        case Kind::Analysing:
+            return wallTr(QT_TRANSLATE_NOOP("cm::gui::WallFigure", "analysing"));
+    }
+    return {};
+}
+
 QString wallUnitText(const std::string& unit) {
     static const char* const known[] = {
         QT_TRANSLATE_NOOP("cm::gui::WallFigure", "LEDs"),

@@ -4,6 +4,7 @@
 // language.
 #pragma once
 
+#include "app/common/imaging/wall_job.h"
 #include "app/common/present/figure_text.h"
 #include "libmeasure/imaging/wall_evaluation.h"
 
@@ -63,6 +64,10 @@ QString wallNoteText(const imaging::WallFigureNote& note);
 /// Where an LED wall figure's limit comes from, in the UI language: the wall limits data's source
 /// text (calibration/profiles/translations, as profile sources), or the method's own reason.
 QString wallSourceText(const imaging::WallFigure& figure);
+
+/// One step of an LED wall job (camera connected, a capture and its exposure level, analysing)
+/// in the UI language; the camera's model and its own error text are names, in 「」 in Chinese.
+QString wallProgressText(const app::WallProgress& step);
 
 /// A measuring point's label from libmeasure/geometry ("centre", "top left corner",
 /// "row 2, column 3", "checkerboard patch row 1, column 2").

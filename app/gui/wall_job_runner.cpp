@@ -156,8 +156,8 @@ void WallJobRunner::startCapture(const app::WallRunSpec& spec, bool wait_for_ope
                 showOnWall(s);
             }
         };
-        o.progress = [this](const std::string& line) {
-            const QString l = QString::fromStdString(line);
+        o.progress = [this](const app::WallProgress& done) {
+            const QString l = wallProgressText(done);
             post([this, l] { emit progress(l); });
         };
         o.captured = [this, step](const app::WallCapture& c, const imaging::RawFrame& frame) {

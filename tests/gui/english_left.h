@@ -13,6 +13,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QPlainTextEdit>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTabWidget>
@@ -34,6 +35,7 @@ namespace zh_check {
 //    stops at a space or a Chinese character, so English glued to Chinese is still found;
 //  - the shipped profile ids (st431-1-theatre, dci-direct-view-sdr-theatre);
 //  - commands in backquotes (`cinemeasure patterns`): typed as shown, in any language;
+//  - names in corner brackets (「PTPIP Simulator」): what a device calls itself, its own words;
 //  - colour codes (#ffffff);
 //  - the names and abbreviations below: standards bodies and standards, colour spaces, units,
 //    file formats, and instrument makers and product names.
@@ -122,7 +124,7 @@ inline std::set<QString>& profileIds() {
 /// The English words left in `text` after the allowed tokens are removed.
 inline QStringList englishWords(QString text) {
     static const QRegularExpression skip(QStringLiteral(
-        R"(`[^`]+`|#[0-9A-Fa-f]{6}\b|\w+://[!-~]+|[!-~]+\.(json|pdf|csv|db|qm|png|tif|tiff|dng|txt|md)\b|(/[\w.\-]+)+/?|)"
+        R"(`[^`]+`|「[^」]*」|#[0-9A-Fa-f]{6}\b|\w+://[!-~]+|[!-~]+\.(json|pdf|csv|db|qm|png|tif|tiff|dng|txt|md)\b|(/[\w.\-]+)+/?|)"
         R"([!-~]*\d[!-~]*)"));
     for (const QString& id : profileIds()) {
         text.replace(id, QStringLiteral(" "));
@@ -210,6 +212,9 @@ inline QStringList visibleTexts(QWidget* root) {
             }
         } else if (auto* tb = qobject_cast<QTextBrowser*>(w)) {
             add(w, QStringLiteral("text"), tb->toPlainText());
+        } else if (auto* pt = qobject_cast<QPlainTextEdit*>(w); pt && pt->isReadOnly()) {
+            // A read-only log the program writes (what the user types is not translated).
+            add(w, QStringLiteral("log"), pt->toPlainText());
         } else if (auto* s = qobject_cast<QAbstractSpinBox*>(w)) {
             add(w, QStringLiteral("special"), s->specialValueText());
             if (auto* ss = qobject_cast<QDoubleSpinBox*>(w)) {

@@ -113,9 +113,9 @@ void to_json(nlohmann::ordered_json& j, const WallCapture& c) {
 }
 
 WallJobResult runWallJob(const WallJobOptions& o) {
-    auto say = [&](const std::string& s) {
+    auto say = [&](const WallProgress& step) {
         if (o.progress) {
-            o.progress(s);
+            o.progress(step);
         }
     };
     int uniformity = 0, defects = 0;
@@ -139,7 +139,13 @@ WallJobResult runWallJob(const WallJobOptions& o) {
     const double fno = dev.read(cam::Setting::Aperture).value().number.value_or(o.f_number);
     const double n = o.calibration_f_number / fno;
     const double sensitivity = (iso / o.calibration_iso) * n * n;
-    say("camera " + result.camera_model + " on " + o.port);
+    {
+        WallProgress step;
+        step.kind = WallProgress::Kind::Camera;
+        step.camera_model = result.camera_model;
+        step.port = o.port;
+        say(step);
+    }
 
     std::optional<WallFrame> uniFrame, defFrame;
     for (const WallPattern& p : o.patterns) {
@@ -159,7 +165,10 @@ WallJobResult runWallJob(const WallJobOptions& o) {
                 if (dev.pending().empty() || !recoverable(e.kind())) {
                     throw;
                 }
-                say(std::string(e.what()) + "; reconnecting to fetch the capture again");
+                WallProgress step;
+                step.kind = WallProgress::Kind::Reconnecting;
+                step.error = e.what();
+                say(step);
                 dev.reconnect();
                 files = dev.downloadPending(o.captures_dir);
             }
@@ -190,10 +199,15 @@ WallJobResult runWallJob(const WallJobOptions& o) {
             f.frame.exposure_s = tSet;
             f.frame.iso = iso;
             c.level = exposureLevel(f.frame);
-            char line[200];
-            std::snprintf(line, sizeof line, "%s: %s at %g s, ISO %g, f/%g: level %.2f",
-                          p.stimulus.c_str(), c.file.filename().c_str(), tSet, iso, fno, c.level);
-            say(line);
+            WallProgress step;
+            step.kind = WallProgress::Kind::Captured;
+            step.stimulus = p.stimulus;
+            step.file = c.file.filename().string();
+            step.exposure_s = tSet;
+            step.iso = iso;
+            step.f_number = fno;
+            step.level = c.level;
+            say(step);
             c.accepted = c.level >= o.min_level && c.level <= o.max_level;
             if (!c.accepted) {
                 c.note = c.level > o.max_level ? "overexposed" : "underexposed";
@@ -222,7 +236,11 @@ WallJobResult runWallJob(const WallJobOptions& o) {
             t = next;
         }
     }
-    say("analysing");
+    {
+        WallProgress step;
+        step.kind = WallProgress::Kind::Analysing;
+        say(step);
+    }
     try {
         result.analysis = analyzeWall(*uniFrame, defFrame ? &*defFrame : nullptr, o.calibration,
                                       o.layout, o.limits);

@@ -24,6 +24,22 @@ struct WallPattern {
 
 struct WallCapture;
 
+/// One step of a wall job for the user, typed so that each front end words it in its language
+/// (English: app/common/present/wall_text.h wallProgressText; the GUI: app/gui/i18n.h).
+struct WallProgress {
+    enum class Kind {
+        Camera,        ///< connected: camera_model on port
+        Reconnecting,  ///< a download failed (error, the camera's words); fetching it again
+        Captured,      ///< stimulus: file at exposure_s, iso, f_number: level
+        Analysing,
+    };
+    Kind kind = Kind::Camera;
+    std::string camera_model, port;
+    std::string error;
+    std::string stimulus, file;
+    double exposure_s = 0.0, iso = 0.0, f_number = 0.0, level = 0.0;
+};
+
 struct WallJobOptions {
     std::string port;   ///< libgphoto2 port, e.g. ptpip:127.0.0.1:P:P
     std::string model;  ///< libgphoto2 model; empty: from the port
@@ -40,8 +56,8 @@ struct WallJobOptions {
     WallLimits limits;
     /// Puts a pattern on the wall (the virtual theatre's pattern generator, or the operator).
     std::function<void(const std::string& stimulus)> show;
-    /// One line per step, for the user.
-    std::function<void(const std::string& line)> progress;
+    /// Each step, for the user.
+    std::function<void(const WallProgress& step)> progress;
     /// Each capture as soon as it is on disk and read (accepted or not), e.g. for a thumbnail.
     std::function<void(const WallCapture& capture, const imaging::RawFrame& frame)> captured;
     /// Exposure check: the 99.5th percentile of the green channel above black, as a fraction of

@@ -147,4 +147,23 @@ std::string wallBindingWarning(const imaging::WallEvaluation& e) {
                                  : "";
 }
 
+std::string wallProgressText(const WallProgress& step) {
+    switch (step.kind) {
+        case WallProgress::Kind::Camera:
+            return "camera " + step.camera_model + " on " + step.port;
+        case WallProgress::Kind::Reconnecting:
+            return step.error + "; reconnecting to fetch the capture again";
+        case WallProgress::Kind::Captured: {
+            char line[240];
+            std::snprintf(line, sizeof line, "%s: %s at %g s, ISO %g, f/%g: level %.2f",
+                          step.stimulus.c_str(), step.file.c_str(), step.exposure_s, step.iso,
+                          step.f_number, step.level);
+            return line;
+        }
+        case WallProgress::Kind::Analysing:
+            return "analysing";
+    }
+    return {};
+}
+
 }  // namespace cm::app::present

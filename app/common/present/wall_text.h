@@ -4,6 +4,7 @@
 // values in its own language (app/gui/i18n.h).
 #pragma once
 
+#include "app/common/imaging/wall_job.h"
 #include "libmeasure/imaging/wall_evaluation.h"
 
 #include <nlohmann/json.hpp>
@@ -34,5 +35,9 @@ std::string wallVerdictText(const imaging::WallEvaluation& e);
 std::string wallInformativeText(const imaging::WallEvaluation& e);
 /// The warning printed when draft limits decide ("" otherwise).
 std::string wallBindingWarning(const imaging::WallEvaluation& e);
+
+/// One step of a wall job: "camera M on PORT", "E; reconnecting to fetch the capture again",
+/// "white: IMG_0001.DNG at 0.02 s, ISO 100, f/2.8: level 0.65", "analysing".
+std::string wallProgressText(const WallProgress& step);
 
 }  // namespace cm::app::present

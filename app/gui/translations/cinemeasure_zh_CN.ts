@@ -519,22 +519,22 @@
         <translation>会话</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="67"/>
+        <location filename="../main_window.cpp" line="68"/>
         <source>Help</source>
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="101"/>
+        <location filename="../main_window.cpp" line="102"/>
         <source>Certification finished</source>
         <translation>认证完成</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="105"/>
+        <location filename="../main_window.cpp" line="106"/>
         <source>Run stopped; %1 reading(s) kept in session %2. Resume it from the list of unfinished sessions.</source>
         <translation>测量已停止；%1 个读数保存在会话 %2 中。可从未完成会话列表中继续。</translation>
     </message>
     <message>
-        <location filename="../main_window.cpp" line="137"/>
+        <location filename="../main_window.cpp" line="138"/>
         <source>A run is still in progress</source>
         <translation>仍有测量在进行中</translation>
     </message>
@@ -590,57 +590,57 @@
 <context>
     <name>cm::gui::Point</name>
     <message>
-        <location filename="../i18n.cpp" line="301"/>
+        <location filename="../i18n.cpp" line="325"/>
         <source>centre</source>
         <translation>中心</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="302"/>
+        <location filename="../i18n.cpp" line="326"/>
         <source>left side</source>
         <translation>左边</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="303"/>
+        <location filename="../i18n.cpp" line="327"/>
         <source>right side</source>
         <translation>右边</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="304"/>
+        <location filename="../i18n.cpp" line="328"/>
         <source>top side</source>
         <translation>上边</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="305"/>
+        <location filename="../i18n.cpp" line="329"/>
         <source>bottom side</source>
         <translation>下边</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="306"/>
+        <location filename="../i18n.cpp" line="330"/>
         <source>top left corner</source>
         <translation>左上角</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="307"/>
+        <location filename="../i18n.cpp" line="331"/>
         <source>top right corner</source>
         <translation>右上角</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="308"/>
+        <location filename="../i18n.cpp" line="332"/>
         <source>bottom left corner</source>
         <translation>左下角</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="309"/>
+        <location filename="../i18n.cpp" line="333"/>
         <source>bottom right corner</source>
         <translation>右下角</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="316"/>
+        <location filename="../i18n.cpp" line="340"/>
         <source>checkerboard patch row %1, column %2</source>
         <translation>棋盘格第 %1 行第 %2 列色块</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="321"/>
+        <location filename="../i18n.cpp" line="345"/>
         <source>row %1, column %2</source>
         <translation>第 %1 行第 %2 列</translation>
     </message>
@@ -1133,14 +1133,47 @@ Retry with Done (N) after checking the pattern and the aim, or Skip with a reaso
     </message>
 </context>
 <context>
+    <name>cm::gui::RunProblem</name>
+    <message>
+        <location filename="../run_text.cpp" line="252"/>
+        <source>The meter got too little light.</source>
+        <translation>仪表接收到的光太少。</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="254"/>
+        <source>The meter got too little light (instrument code %1).</source>
+        <translation>仪表接收到的光太少（仪器代码 %1）。</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="259"/>
+        <source>Check the pattern and the aim, then retry; or skip this reading with a reason.</source>
+        <translation>请检查测试图案和瞄准位置后重试；或填写原因跳过此次读数。</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="263"/>
+        <source>Too bright for the meter.</source>
+        <translation>亮度超出仪表量程。</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="265"/>
+        <source>Too bright for the meter (instrument code %1).</source>
+        <translation>亮度超出仪表量程（仪器代码 %1）。</translation>
+    </message>
+    <message>
+        <location filename="../run_text.cpp" line="270"/>
+        <source>Check the pattern, then retry; or skip this reading with a reason.</source>
+        <translation>请检查测试图案后重试；或填写原因跳过此次读数。</translation>
+    </message>
+</context>
+<context>
     <name>cm::gui::RunWorker</name>
     <message>
-        <location filename="../run_worker.cpp" line="135"/>
+        <location filename="../run_worker.cpp" line="134"/>
         <source>No serial port chosen for the instrument: pick the port the meter is plugged into (Detect lists them). Nothing was started.</source>
         <translation>未为仪器选择串口：请选择测量仪所连接的端口（“检测”会列出端口）。未开始任何测量。</translation>
     </message>
     <message>
-        <location filename="../run_worker.cpp" line="146"/>
+        <location filename="../run_worker.cpp" line="145"/>
         <source>Cannot open the instrument on %1: %2. Check the port and that the meter is switched on. Nothing was started.</source>
         <translation>无法在 %1 上打开仪器：%2。请检查端口以及测量仪是否已开机。未开始任何测量。</translation>
     </message>
@@ -1252,174 +1285,174 @@ Retry with Done (N) after checking the pattern and the aim, or Skip with a reaso
 <context>
     <name>cm::gui::SessionsPage</name>
     <message>
-        <location filename="../sessions_page.cpp" line="59"/>
+        <location filename="../sessions_page.cpp" line="63"/>
         <source>running</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../sessions_page.cpp" line="62"/>
+        <location filename="../sessions_page.cpp" line="66"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../sessions_page.cpp" line="65"/>
+        <location filename="../sessions_page.cpp" line="69"/>
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
     <message>
-        <location filename="../sessions_page.cpp" line="68"/>
+        <location filename="../sessions_page.cpp" line="72"/>
         <source>complete</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../sessions_page.cpp" line="71"/>
+        <location filename="../sessions_page.cpp" line="75"/>
         <source>archived</source>
         <translation>已归档</translation>
     </message>
     <message>
-        <location filename="../sessions_page.cpp" line="74"/>
+        <location filename="../sessions_page.cpp" line="78"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../sessions_page.cpp" line="77"/>
+        <location filename="../sessions_page.cpp" line="81"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../sessions_page.cpp" line="87"/>
+        <location filename="../sessions_page.cpp" line="91"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../sessions_page.cpp" line="91"/>
+        <location filename="../sessions_page.cpp" line="95"/>
         <source>Site contains…</source>
         <translation>场所包含…</translation>
     </message>
     <message>
-        <location filename="../sessions_page.cpp" line="95"/>
+        <location filename="../sessions_page.cpp" line="99"/>
         <source>Every status</source>
         <translation>所有状态</translation>
     </message>
     <message>
-        <location filename="../sessions_page.cpp" line="99"/>
+        <location filename="../sessions_page.cpp" line="103"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../sessions_page.cpp" line="102"/>
+        <location filename="../sessions_page.cpp" line="106"/>
         <source>&lt;b&gt;Sessions&lt;/b&gt;</source>
         <translation>&lt;b&gt;会话&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../sessions_page.cpp" line="111"/>
+        <location filename="../sessions_page.cpp" line="115"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../sessions_page.cpp" line="111"/>
+        <location filename="../sessions_page.cpp" line="115"/>
         <source>Auditorium</source>
         <translation>影厅名称</translation>
     </message>
     <message>
-        <location filename="../sessions_page.cpp" line="111"/>
+        <location filename="../sessions_page.cpp" line="115"/>
         <source>Date (UTC)</source>
         <translation>日期（UTC）</translation>
     </message>
     <message>
-        <location filename="../sessions_page.cpp" line="112"/>
+        <location filename="../sessions_page.cpp" line="116"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../sessions_page.cpp" line="112"/>
+        <location filename="../sessions_page.cpp" line="116"/>
         <source>Profile</source>
         <translation>规范</translation>
     </message>
     <message>
-        <location filename="../sessions_page.cpp" line="112"/>
+        <location filename="../sessions_page.cpp" line="116"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../sessions_page.cpp" line="112"/>
+        <location filename="../sessions_page.cpp" line="116"/>
         <source>Readings</source>
         <translation>读数</translation>
     </message>
     <message>
-        <location filename="../sessions_page.cpp" line="113"/>
+        <location filename="../sessions_page.cpp" line="117"/>
         <source>Session</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location filename="../sessions_page.cpp" line="132"/>
+        <location filename="../sessions_page.cpp" line="136"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../sessions_page.cpp" line="134"/>
+        <location filename="../sessions_page.cpp" line="138"/>
         <source>Open report</source>
         <translation>打开报告</translation>
     </message>
     <message>
-        <location filename="../sessions_page.cpp" line="141"/>
+        <location filename="../sessions_page.cpp" line="145"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../sessions_page.cpp" line="143"/>
+        <location filename="../sessions_page.cpp" line="147"/>
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../sessions_page.cpp" line="177"/>
+        <location filename="../sessions_page.cpp" line="176"/>
         <source>Export the report of session %1</source>
         <translation>导出会话 %1 的报告</translation>
     </message>
     <message>
-        <location filename="../sessions_page.cpp" line="188"/>
+        <location filename="../sessions_page.cpp" line="187"/>
         <source>Reading the journal…</source>
         <translation>正在读取日志…</translation>
     </message>
     <message>
-        <location filename="../sessions_page.cpp" line="230"/>
+        <location filename="../sessions_page.cpp" line="229"/>
         <source>No sessions in %1</source>
         <translation>%1 中没有会话</translation>
     </message>
     <message numerus="yes">
-        <location filename="../sessions_page.cpp" line="231"/>
+        <location filename="../sessions_page.cpp" line="230"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n 个会话</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../sessions_page.cpp" line="271"/>
+        <location filename="../sessions_page.cpp" line="270"/>
         <source>Error: %1</source>
         <translation>错误：%1</translation>
     </message>
     <message>
-        <location filename="../sessions_page.cpp" line="279"/>
+        <location filename="../sessions_page.cpp" line="278"/>
         <source>No report.pdf in %1: export one instead.</source>
         <translation>%1 中没有 report.pdf：请改为导出报告。</translation>
     </message>
     <message>
-        <location filename="../sessions_page.cpp" line="291"/>
+        <location filename="../sessions_page.cpp" line="331"/>
         <source>Archive session</source>
         <translation>归档会话</translation>
     </message>
     <message>
-        <location filename="../sessions_page.cpp" line="292"/>
+        <location filename="../sessions_page.cpp" line="332"/>
         <source>Archive session %1? Its readings are kept; it is listed as archived and cannot be resumed.</source>
         <translation>归档会话 %1？其读数将保留；会话将列为已归档，且无法再继续。</translation>
     </message>
     <message>
-        <location filename="../sessions_page.cpp" line="310"/>
+        <location filename="../sessions_page.cpp" line="350"/>
         <source>Writing the report of session %1…</source>
         <translation>正在写入会话 %1 的报告…</translation>
     </message>
     <message>
-        <location filename="../sessions_page.cpp" line="321"/>
+        <location filename="../sessions_page.cpp" line="361"/>
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
@@ -1450,394 +1483,400 @@ Retry with Done (N) after checking the pattern and the aim, or Skip with a reaso
 <context>
     <name>cm::gui::StartPage</name>
     <message>
-        <location filename="../start_page.cpp" line="65"/>
+        <location filename="../start_page.cpp" line="166"/>
         <source>Standard profile</source>
         <translation>标准规范</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="72"/>
-        <location filename="../start_page.cpp" line="305"/>
+        <location filename="../start_page.cpp" line="173"/>
+        <location filename="../start_page.cpp" line="427"/>
         <source>Profile</source>
         <translation>规范</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="81"/>
+        <location filename="../start_page.cpp" line="182"/>
         <source>%1 · %2 · %3 · %4 screen%5</source>
         <translation>%1 · %2 · %3 · %4 银幕%5</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="85"/>
+        <location filename="../start_page.cpp" line="186"/>
         <source> · provisional</source>
         <translation> · 暂定</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="94"/>
+        <location filename="../start_page.cpp" line="195"/>
         <source>Cannot load the profiles: %1</source>
         <translation>无法加载规范：%1</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="98"/>
+        <location filename="../start_page.cpp" line="199"/>
         <source>Theatre</source>
         <translation>影厅</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="100"/>
-        <location filename="../start_page.cpp" line="496"/>
-        <location filename="../start_page.cpp" line="502"/>
+        <location filename="../start_page.cpp" line="201"/>
+        <location filename="../start_page.cpp" line="638"/>
+        <location filename="../start_page.cpp" line="646"/>
         <source>Simulated site</source>
         <translation>模拟场所</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="111"/>
+        <location filename="../start_page.cpp" line="213"/>
         <source> m</source>
         <translation> 米</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="119"/>
+        <location filename="../start_page.cpp" line="91"/>
+        <location filename="../start_page.cpp" line="226"/>
         <source>Site</source>
         <translation>场所</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="120"/>
+        <location filename="../start_page.cpp" line="93"/>
+        <location filename="../start_page.cpp" line="228"/>
         <source>Auditorium</source>
         <translation>影厅名称</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="121"/>
+        <location filename="../start_page.cpp" line="230"/>
         <source>Screen width</source>
         <translation>银幕宽度</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="122"/>
+        <location filename="../start_page.cpp" line="231"/>
         <source>Screen height</source>
         <translation>银幕高度</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="123"/>
+        <location filename="../start_page.cpp" line="233"/>
         <source>Seat position</source>
         <translation>座位</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="124"/>
+        <location filename="../start_page.cpp" line="95"/>
+        <location filename="../start_page.cpp" line="234"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="128"/>
+        <location filename="../start_page.cpp" line="239"/>
         <source>Instrument</source>
         <translation>仪器</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="130"/>
+        <location filename="../start_page.cpp" line="241"/>
         <source>Simulator (virtual theatre)</source>
         <translation>模拟器（虚拟影厅）</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="132"/>
+        <location filename="../start_page.cpp" line="243"/>
         <source>Instrument on a serial port</source>
         <translation>串口仪器</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="158"/>
+        <location filename="../start_page.cpp" line="269"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="159"/>
+        <location filename="../start_page.cpp" line="270"/>
         <source>unplug the cable</source>
         <translation>拔出线缆</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="160"/>
+        <location filename="../start_page.cpp" line="271"/>
         <source>garbled reply</source>
         <translation>应答乱码</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="161"/>
+        <location filename="../start_page.cpp" line="272"/>
         <source>dropped reply</source>
         <translation>应答丢失</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="162"/>
+        <location filename="../start_page.cpp" line="273"/>
         <source>slow reply</source>
         <translation>应答缓慢</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="163"/>
+        <location filename="../start_page.cpp" line="274"/>
         <source>over range</source>
         <translation>超量程</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="164"/>
+        <location filename="../start_page.cpp" line="275"/>
         <source>too dark</source>
         <translation>亮度过低</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="165"/>
+        <location filename="../start_page.cpp" line="276"/>
         <source>instrument error code</source>
         <translation>仪器错误代码</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="177"/>
+        <location filename="../start_page.cpp" line="288"/>
         <source>Wait for Done at each point, as with a real instrument</source>
         <translation>每个测量点等待“完成”，与真实仪器相同</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="179"/>
+        <location filename="../start_page.cpp" line="290"/>
         <source>Virtual theatre</source>
         <translation>虚拟影厅</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="180"/>
+        <location filename="../start_page.cpp" line="291"/>
         <source>Instrument family</source>
         <translation>仪器系列</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="181"/>
+        <location filename="../start_page.cpp" line="292"/>
         <source>Fault injection (demo)</source>
         <translation>故障注入（演示）</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="182"/>
+        <location filename="../start_page.cpp" line="293"/>
         <source>Fault at measurement</source>
         <translation>故障发生于第几次测量</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="183"/>
+        <location filename="../start_page.cpp" line="294"/>
         <source>Time scale (s per simulated s)</source>
         <translation>时间比例（每模拟秒的实际秒数）</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="189"/>
+        <location filename="../start_page.cpp" line="300"/>
         <source>Detect</source>
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="200"/>
+        <location filename="../start_page.cpp" line="89"/>
+        <location filename="../start_page.cpp" line="312"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="201"/>
+        <location filename="../start_page.cpp" line="314"/>
         <source>Family</source>
         <translation>系列</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="204"/>
+        <location filename="../start_page.cpp" line="317"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="208"/>
+        <location filename="../start_page.cpp" line="321"/>
         <source>Simple acceptance (ILAC-G8, w = 0)</source>
         <translation>简单接受（ILAC-G8，w = 0）</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="209"/>
+        <location filename="../start_page.cpp" line="322"/>
         <source>Guarded acceptance, binary (ILAC-G8, w = U)</source>
         <translation>带保护带的接受，二元判定（ILAC-G8，w = U）</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="210"/>
+        <location filename="../start_page.cpp" line="323"/>
         <source>Non-binary statement (ILAC-G8, w = U)</source>
         <translation>非二元判定声明（ILAC-G8，w = U）</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="212"/>
+        <location filename="../start_page.cpp" line="325"/>
         <source>Accept a colorimeter without a correction for this screen</source>
         <translation>接受没有针对此银幕修正的色度计</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="215"/>
+        <location filename="../start_page.cpp" line="328"/>
         <source>Rehearsal: accept an instrument the profile does not allow (no overall verdict)</source>
         <translation>演练：接受规范不允许的仪器（不给出总体结论）</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="240"/>
-        <location filename="../start_page.cpp" line="256"/>
+        <location filename="../start_page.cpp" line="353"/>
+        <location filename="../start_page.cpp" line="369"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="255"/>
+        <location filename="../start_page.cpp" line="368"/>
         <source>none (colorimeters: a correction for this screen type)</source>
         <translation>无（色度计：针对此类银幕的修正）</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="260"/>
+        <location filename="../start_page.cpp" line="373"/>
         <source>Colorimeter correction</source>
         <translation>色度计修正</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="261"/>
+        <location filename="../start_page.cpp" line="374"/>
         <source>Correction files (*.json)</source>
         <translation>修正文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="271"/>
+        <location filename="../start_page.cpp" line="384"/>
         <source>Informative: draft limits are reported, never decide</source>
         <translation>参考性：草案限值仅作报告，不参与判定</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="273"/>
+        <location filename="../start_page.cpp" line="386"/>
         <source>Binding: draft limits decide (the report says so)</source>
         <translation>约束性：草案限值参与判定（报告中注明）</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="277"/>
+        <location filename="../start_page.cpp" line="390"/>
         <source>Notes for the report, one per line</source>
         <translation>报告备注，每行一条</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="279"/>
+        <location filename="../start_page.cpp" line="392"/>
         <source>Decision rule</source>
         <translation>判定规则</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="244"/>
-        <location filename="../start_page.cpp" line="283"/>
+        <location filename="../start_page.cpp" line="101"/>
+        <location filename="../start_page.cpp" line="357"/>
+        <location filename="../start_page.cpp" line="399"/>
         <source>Report folder</source>
         <translation>报告文件夹</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="280"/>
+        <location filename="../start_page.cpp" line="393"/>
         <source>Draft limits</source>
         <translation>草案限值</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="281"/>
+        <location filename="../start_page.cpp" line="99"/>
+        <location filename="../start_page.cpp" line="396"/>
         <source>Correction file</source>
         <translation>修正文件</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="282"/>
+        <location filename="../start_page.cpp" line="398"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="288"/>
+        <location filename="../start_page.cpp" line="405"/>
         <source>Start certification</source>
         <translation>开始认证</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="300"/>
+        <location filename="../start_page.cpp" line="422"/>
         <source>Unfinished sessions</source>
         <translation>未完成的会话</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="305"/>
+        <location filename="../start_page.cpp" line="427"/>
         <source>Session</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="305"/>
+        <location filename="../start_page.cpp" line="427"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="305"/>
+        <location filename="../start_page.cpp" line="427"/>
         <source>Readings</source>
         <translation>读数</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="311"/>
+        <location filename="../start_page.cpp" line="433"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="313"/>
+        <location filename="../start_page.cpp" line="435"/>
         <source>Resume session</source>
         <translation>继续会话</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="337"/>
+        <location filename="../start_page.cpp" line="462"/>
         <source>No instruments found. Plug the meter in and switch it on: USB-serial meters appear as /dev/ttyUSB* (K-10, specbos) or /dev/ttyACM* (PR-6xx, CS-2000). If it is plugged in, check that you may open it (group dialout, or the udev rules), then Detect again.</source>
         <translation>未找到仪器。请插上测量仪并开机：USB 串口测量仪显示为 /dev/ttyUSB*（K-10、specbos）或 /dev/ttyACM*（PR-6xx、CS-2000）。如果已插上，请检查是否有权限打开它（dialout 用户组或 udev 规则），然后再次检测。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../start_page.cpp" line="342"/>
+        <location filename="../start_page.cpp" line="467"/>
         <source>%n port(s) found.</source>
         <translation>
             <numerusform>找到 %n 个端口。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="418"/>
+        <location filename="../start_page.cpp" line="111"/>
         <source>No serial port chosen for the instrument: pick the port the meter is plugged into (Detect lists them).</source>
         <translation>未为仪器选择串口：请选择测量仪所连接的端口（“检测”会列出端口）。</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="423"/>
+        <location filename="../start_page.cpp" line="115"/>
         <source>A field run needs the site (cinema) for the report.</source>
         <translation>现场测量需要填写场所（影院）以写入报告。</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="426"/>
+        <location filename="../start_page.cpp" line="117"/>
         <source>A field run needs the auditorium (screen room) for the report.</source>
         <translation>现场测量需要填写影厅名称（放映厅）以写入报告。</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="429"/>
+        <location filename="../start_page.cpp" line="119"/>
         <source>A field run needs the operator&apos;s name for the report.</source>
         <translation>现场测量需要填写操作员姓名以写入报告。</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="537"/>
+        <location filename="../start_page.cpp" line="687"/>
         <source>Session journal: %1</source>
         <translation>会话日志：%1</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="81"/>
+        <location filename="../start_page.cpp" line="97"/>
         <source>Screen size</source>
         <translation>银幕尺寸</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="105"/>
+        <location filename="../start_page.cpp" line="121"/>
         <source>A field run needs the screen&apos;s width and height in metres.</source>
         <translation>现场测量需要银幕的宽度和高度（米）。</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="109"/>
+        <location filename="../start_page.cpp" line="125"/>
         <source>No such file: %1</source>
         <translation>文件不存在：%1</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="111"/>
+        <location filename="../start_page.cpp" line="127"/>
         <source>Not a file: %1</source>
         <translation>不是文件：%1</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="113"/>
+        <location filename="../start_page.cpp" line="129"/>
         <source>Cannot read %1</source>
         <translation>无法读取 %1</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="118"/>
+        <location filename="../start_page.cpp" line="134"/>
         <source>Choose a folder for the report.</source>
         <translation>请为报告选择文件夹。</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="120"/>
+        <location filename="../start_page.cpp" line="136"/>
         <source>%1 is a file, not a folder: choose another report folder.</source>
         <translation>%1 是文件而不是文件夹：请另选报告文件夹。</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="124"/>
+        <location filename="../start_page.cpp" line="140"/>
         <source>Cannot write into %1: choose another report folder.</source>
         <translation>无法写入 %1：请另选报告文件夹。</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="188"/>
+        <location filename="../start_page.cpp" line="214"/>
         <source>not set</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="506"/>
+        <location filename="../start_page.cpp" line="535"/>
         <source>Start needs these fixed first: %1</source>
         <translation>请先修正以下各项才能开始：%1</translation>
     </message>
     <message>
-        <location filename="../start_page.cpp" line="506"/>
+        <location filename="../start_page.cpp" line="535"/>
         <source>, </source>
         <comment>list separator</comment>
         <translation>、</translation>
@@ -1929,27 +1968,27 @@ Retry with Done (N) after checking the pattern and the aim, or Skip with a reaso
 <context>
     <name>cm::gui::Verdict</name>
     <message>
-        <location filename="../theme.cpp" line="64"/>
+        <location filename="../theme.cpp" line="74"/>
         <source>PASS</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../theme.cpp" line="66"/>
+        <location filename="../theme.cpp" line="76"/>
         <source>FAIL</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../theme.cpp" line="68"/>
+        <location filename="../theme.cpp" line="78"/>
         <source>CONDITIONAL PASS</source>
         <translation>有条件合格</translation>
     </message>
     <message>
-        <location filename="../theme.cpp" line="70"/>
+        <location filename="../theme.cpp" line="80"/>
         <source>CONDITIONAL FAIL</source>
         <translation>有条件不合格</translation>
     </message>
     <message>
-        <location filename="../theme.cpp" line="74"/>
+        <location filename="../theme.cpp" line="84"/>
         <source>NOT EVALUATED</source>
         <translation>未评估</translation>
     </message>
@@ -2007,112 +2046,132 @@ Retry with Done (N) after checking the pattern and the aim, or Skip with a reaso
         <translation>饱和 LED 单元</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="188"/>
+        <location filename="../i18n.cpp" line="190"/>
+        <source>camera %1 on %2</source>
+        <translation>相机「%1」，端口 %2</translation>
+    </message>
+    <message>
+        <location filename="../i18n.cpp" line="193"/>
+        <source>%1; reconnecting to fetch the capture again</source>
+        <translation>「%1」；正在重新连接以再次取回该拍摄</translation>
+    </message>
+    <message>
+        <location filename="../i18n.cpp" line="197"/>
+        <source>%1: %2 at %3 s, ISO %4, f/%5: level %6</source>
+        <translation>%1：%2，曝光 %3 s，ISO %4，f/%5：电平 %6</translation>
+    </message>
+    <message>
+        <location filename="../i18n.cpp" line="205"/>
+        <source>analysing</source>
+        <translation>正在分析</translation>
+    </message>
+    <message>
+        <location filename="../i18n.cpp" line="212"/>
         <source>LEDs</source>
         <translation>个 LED</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="189"/>
+        <location filename="../i18n.cpp" line="213"/>
         <source>cells</source>
         <translation>个单元</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="200"/>
+        <location filename="../i18n.cpp" line="224"/>
         <source>%1–%2 % of wall mean</source>
         <translation>显示屏均值的 %1–%2 %</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="203"/>
+        <location filename="../i18n.cpp" line="227"/>
         <source>≤ %1 % (≤ %2 % at or below %3 cd/m²)</source>
         <translation>≤ %1 %（不高于 %3 cd/m² 时 ≤ %2 %）</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="210"/>
+        <location filename="../i18n.cpp" line="234"/>
         <source>≤ %1 (≤ %2 at or below %3 cd/m²)</source>
         <translation>≤ %1（不高于 %3 cd/m² 时 ≤ %2）</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="213"/>
+        <location filename="../i18n.cpp" line="237"/>
         <source>|depth| &lt; %1 %</source>
         <translation>|深度| &lt; %1 %</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="216"/>
+        <location filename="../i18n.cpp" line="240"/>
         <source>≤ %1 (below %2 × module median)</source>
         <translation>≤ %1（低于模组中值的 %2 倍）</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="220"/>
+        <location filename="../i18n.cpp" line="244"/>
         <source>information (below %1 × module median)</source>
         <translation>仅供参考（低于模组中值的 %1 倍）</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="224"/>
+        <location filename="../i18n.cpp" line="248"/>
         <source>≤ %1 (above %2 × module median)</source>
         <translation>≤ %1（高于模组中值的 %2 倍）</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="228"/>
+        <location filename="../i18n.cpp" line="252"/>
         <source>information (above %1 × module median)</source>
         <translation>仅供参考（高于模组中值的 %1 倍）</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="232"/>
+        <location filename="../i18n.cpp" line="256"/>
         <source>within ±%1 %</source>
         <translation>±%1 % 以内</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="246"/>
+        <location filename="../i18n.cpp" line="270"/>
         <source>%1 of %2 modules outside</source>
         <translation>%2 个模组中 %1 个超出</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="250"/>
+        <location filename="../i18n.cpp" line="274"/>
         <source>not measured: a monochrome camera gives luminance only</source>
         <translation>未测量：单色相机只能测得亮度</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="253"/>
+        <location filename="../i18n.cpp" line="277"/>
         <source>%1 of %2 border segments beyond ±%3 %</source>
         <translation>%2 段模组边界中 %1 段超出 ±%3 %</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="261"/>
+        <location filename="../i18n.cpp" line="285"/>
         <source>; worst: column %1 (dark)</source>
         <translation>；最差：第 %1 列（偏暗）</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="263"/>
+        <location filename="../i18n.cpp" line="287"/>
         <source>; worst: column %1 (bright)</source>
         <translation>；最差：第 %1 列（偏亮）</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="266"/>
+        <location filename="../i18n.cpp" line="290"/>
         <source>; worst: row %1 (dark)</source>
         <translation>；最差：第 %1 行（偏暗）</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="268"/>
+        <location filename="../i18n.cpp" line="292"/>
         <source>; worst: row %1 (bright)</source>
         <translation>；最差：第 %1 行（偏亮）</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="275"/>
+        <location filename="../i18n.cpp" line="299"/>
         <source>%1 LEDs beyond the limit</source>
         <translation>%1 个 LED 超出限值</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="279"/>
+        <location filename="../i18n.cpp" line="303"/>
         <source>retake with a shorter exposure</source>
         <translation>请以更短的曝光重拍</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="289"/>
+        <location filename="../i18n.cpp" line="313"/>
         <source>area average of all modules</source>
         <translation>全部模组的面积平均</translation>
     </message>
     <message>
-        <location filename="../i18n.cpp" line="291"/>
+        <location filename="../i18n.cpp" line="315"/>
         <source>measurement validity: a cell that clipped the sensor has no known luminance</source>
         <translation>测量有效性：使传感器饱和的单元亮度未知</translation>
     </message>
@@ -2760,39 +2819,6 @@ Retry with Done (N) after checking the pattern and the aim, or Skip with a reaso
         <translation>
             <numerusform>找到 %n 台相机。</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>cm::gui::RunProblem</name>
-    <message>
-        <location filename="../run_text.cpp" line="252"/>
-        <source>The meter got too little light.</source>
-        <translation>仪表接收到的光太少。</translation>
-    </message>
-    <message>
-        <location filename="../run_text.cpp" line="254"/>
-        <source>The meter got too little light (instrument code %1).</source>
-        <translation>仪表接收到的光太少（仪器代码 %1）。</translation>
-    </message>
-    <message>
-        <location filename="../run_text.cpp" line="259"/>
-        <source>Check the pattern and the aim, then retry; or skip this reading with a reason.</source>
-        <translation>请检查测试图案和瞄准位置后重试；或填写原因跳过此次读数。</translation>
-    </message>
-    <message>
-        <location filename="../run_text.cpp" line="263"/>
-        <source>Too bright for the meter.</source>
-        <translation>亮度超出仪表量程。</translation>
-    </message>
-    <message>
-        <location filename="../run_text.cpp" line="265"/>
-        <source>Too bright for the meter (instrument code %1).</source>
-        <translation>亮度超出仪表量程（仪器代码 %1）。</translation>
-    </message>
-    <message>
-        <location filename="../run_text.cpp" line="270"/>
-        <source>Check the pattern, then retry; or skip this reading with a reason.</source>
-        <translation>请检查测试图案后重试；或填写原因跳过此次读数。</translation>
     </message>
 </context>
 </TS>
