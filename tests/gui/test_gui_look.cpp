@@ -356,6 +356,40 @@ private slots:
         }
     }
 
+    // High-DPI: under QT_SCALE_FACTOR (the test_gui_look:hidpi runs set 2, a 2732×1536 panel
+    // seen as 1366×768) the window and its painted charts come out at that pixel ratio, at full
+    // resolution rather than upscaled, and the layout tests above hold in logical pixels.
+    void paintsAtTheScreenPixelRatio() {
+        const double want = qEnvironmentVariableIsSet("QT_SCALE_FACTOR")
+                                ? qEnvironmentVariable("QT_SCALE_FACTOR").toDouble()
+                                : 1.0;
+        MainWindow w(db());
+        w.resize(1366, 768);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        showResults(w);
+        QCOMPARE(w.devicePixelRatio(), want);
+        auto* tabs = child<QTabWidget>(&w, "diagramTabs");
+        for (const char* name :
+             {"cie1931Diagram", "cie1976Diagram", "luminanceMap", "contrastBars"}) {
+            QWidget* chart = child<QWidget>(&w, name);
+            tabs->setCurrentWidget(chart);
+            QTRY_VERIFY(chart->isVisible());
+            const QPixmap shot = chart->grab();
+            QCOMPARE(shot.devicePixelRatio(), want);
+            QCOMPARE(shot.width(), qRound(chart->width() * want));
+            // Painted, not blank: more than a handful of distinct colours.
+            const QImage img = shot.toImage();
+            QSet<QRgb> colours;
+            for (int y = 0; y < img.height(); y += 7) {
+                for (int x = 0; x < img.width(); x += 7) {
+                    colours.insert(img.pixel(x, y));
+                }
+            }
+            QVERIFY2(colours.size() > 8, name);
+        }
+    }
+
     // The checkerboard contrast label is painted whole (not "ra-frame (checkerboard) contrast"):
     // its wrapped text fits the rectangle it is drawn in, at the size the results page gives it.
     void contrastLabelFullyVisible() {
