@@ -4,6 +4,7 @@
 #include "app/gui/wall_page.h"
 
 #include "app/common/data_paths.h"
+#include "app/common/present/wall_text.h"
 #include "app/gui/i18n.h"
 #include "app/gui/module_map.h"
 #include "drivers/camera/device.h"
@@ -632,13 +633,15 @@ void WallPage::showOutcome(WallOutcomePtr o) {
         QString value;
         if (!f.measured) {
             value = tr("not measured");
-        } else if (f.u_k2 > 0) {
-            value = QStringLiteral("%1 ± %2 %3")
-                        .arg(f.value, 0, 'g', 4)
-                        .arg(f.u_k2, 0, 'g', 2)
-                        .arg(wallUnitText(f.unit));
         } else {
-            value = QStringLiteral("%1 %2").arg(f.value, 0, 'g', 4).arg(wallUnitText(f.unit));
+            // The PDF's digits (app/common), in the UI's locale-free notation.
+            const int d = app::present::wallValueDecimals(f);
+            value = f.u_k2 > 0
+                        ? QStringLiteral("%1 ± %2 %3")
+                              .arg(f.value, 0, 'f', d)
+                              .arg(f.u_k2, 0, 'f', d == 0 ? 3 : d)
+                              .arg(wallUnitText(f.unit))
+                        : QStringLiteral("%1 %2").arg(f.value, 0, 'f', d).arg(wallUnitText(f.unit));
         }
         const QString v = !f.measured    ? QString()
                           : !f.has_limit ? tr("information")

@@ -293,6 +293,14 @@ private slots:
         }
         // The README's Chinese shot shows the figures (the English one the module map).
         tabs->setCurrentWidget(child<QWidget>(page, "wallFigures"));
+        // Values with the PDF's fixed decimals (a Δxy of 8.3e-05 reads 0.0001), never exponents.
+        auto* figures = child<QTableWidget>(page, "wallFigures");
+        QVERIFY(figures->rowCount() > 0);
+        for (int r = 0; r < figures->rowCount(); ++r) {
+            const QString value = figures->item(r, 1)->text();
+            QVERIFY2(!value.contains(QRegularExpression(QStringLiteral("\\de[-+]"))),
+                     qPrintable(value));
+        }
         saveShots(w, QStringLiteral("gui-wall-zh_CN"));
 
         action(&w, "sessionsAction")->trigger();

@@ -147,6 +147,13 @@ std::string wallBindingWarning(const imaging::WallEvaluation& e) {
                                  : "";
 }
 
+int wallValueDecimals(const imaging::WallFigure& figure) {
+    if (figure.unit == "LEDs" || figure.unit == "cells") {
+        return 0;
+    }
+    return figure.unit == "%" ? 2 : figure.unit.empty() ? 4 : 3;
+}
+
 std::string wallProgressText(const WallProgress& step) {
     switch (step.kind) {
         case WallProgress::Kind::Camera:
