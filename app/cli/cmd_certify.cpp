@@ -301,12 +301,13 @@ void registerCertifyCommand(CLI::App& app) {
     cmd->add_option("--time-scale", args->time_scale,
                     "Real seconds per simulated integration second (0 = no waiting)")
         ->check(CLI::Range(0.0, 10.0));
-    cmd->add_option("--operator", args->operator_name, "Operator name for the report");
+    cmd->add_option("--operator", args->operator_name,
+                    "Operator name for the report (required for a field run, --port)");
     cmd->add_option("--site", args->site,
-                    "Site (cinema) name for the report (field runs: blank when not given)");
+                    "Site (cinema) name for the report (required for a field run, --port)");
     cmd->add_option("--auditorium", args->auditorium,
-                    "Auditorium (screen room) for the report (default: blank on a field run, the "
-                    "theatre config's name on a simulation)");
+                    "Auditorium (screen room) for the report (required for a field run, --port; "
+                    "a simulation takes the theatre config's name)");
     cmd->add_option("--lang", args->lang, "Report language for the PDF and CSV headers")
         ->check(CLI::IsMember({"en", "zh_CN"}));
     cmd->add_flag("--force", args->force,
