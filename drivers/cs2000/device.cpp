@@ -78,8 +78,11 @@ procedure::Reading Cs2000Device::measure() {
     }
     const std::string line =
         port_->readUntil(kTerminator, scaledTimeout(seconds * 1000.0 + 10000.0, timeout_scale_));
-    if (phase_ == Phase::CancelSent) {
-        finishCancel();
+    // Atomically out of the measurement: a cancel from now on finds the instrument idle and is
+    // declined, so MEAS,0 can never cross the MEDR commands below on the wire.
+    expected = Phase::Measuring;
+    if (!phase_.compare_exchange_strong(expected, Phase::Idle)) {
+        finishCancel();  // MEAS,0 was sent
     }
     const auto second = parseReply(line);
     check(second, "MEAS,1");
