@@ -639,7 +639,7 @@ void WallPage::showOutcome(WallOutcomePtr o) {
             value = f.u_k2 > 0
                         ? QStringLiteral("%1 ± %2 %3")
                               .arg(f.value, 0, 'f', d)
-                              .arg(f.u_k2, 0, 'f', d == 0 ? 3 : d)
+                              .arg(f.u_k2, 0, 'f', app::present::wallUncertaintyDecimals(f))
                               .arg(wallUnitText(f.unit))
                         : QStringLiteral("%1 %2").arg(f.value, 0, 'f', d).arg(wallUnitText(f.unit));
         }

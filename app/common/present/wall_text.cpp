@@ -19,6 +19,10 @@ std::string fmt(double v, int digits) {
     return b;
 }
 
+bool isCount(const imaging::WallFigure& figure) {
+    return figure.unit == "LEDs" || figure.unit == "cells";
+}
+
 /// NaN and infinities (not measured) are null.
 Json num(double v) {
     return std::isfinite(v) ? Json(v) : Json(nullptr);
@@ -148,10 +152,14 @@ std::string wallBindingWarning(const imaging::WallEvaluation& e) {
 }
 
 int wallValueDecimals(const imaging::WallFigure& figure) {
-    if (figure.unit == "LEDs" || figure.unit == "cells") {
+    if (isCount(figure)) {
         return 0;
     }
     return figure.unit == "%" ? 2 : figure.unit.empty() ? 4 : 3;
+}
+
+int wallUncertaintyDecimals(const imaging::WallFigure& figure) {
+    return isCount(figure) ? 3 : wallValueDecimals(figure);
 }
 
 std::string wallProgressText(const WallProgress& step) {

@@ -24,9 +24,11 @@ std::string wallNoteText(const imaging::WallFigureNote& note);
 /// The source of the figure's limit: the limits data's text, or the method's own reason.
 std::string wallSourceText(const imaging::WallFigure& figure);
 
-/// Decimals a wall figure's value and U are shown with, the same in the PDF and the GUI: counts
-/// (LEDs, cells) none, percentages 2, chromaticity differences (no unit) 4, luminance 3.
+/// Decimals a wall figure's value is shown with, the same in the PDF and the GUI: counts (LEDs,
+/// cells) none, percentages 2, chromaticity differences (no unit) 4, luminance 3.
 int wallValueDecimals(const imaging::WallFigure& figure);
+/// Decimals of its U (k = 2): as the value, but 3 for a count (a U of a count is fractional).
+int wallUncertaintyDecimals(const imaging::WallFigure& figure);
 
 /// One figure as analysis.json lists it (id, name, value, U_k2, unit, limit, measured, verdict,
 /// source, provisional, deciding, note).

@@ -281,12 +281,11 @@ void writeWallReportPdf(const WallAnalysis& a, const WallLimits& lim, const Wall
     // One row per figure of the evaluation: value ± U, the limit, its verdict and its source.
     for (const auto& fig : a.figures) {
         const int digits = present::wallValueDecimals(fig);
-        const bool count = fig.unit == "LEDs" || fig.unit == "cells";
         std::string result = !fig.measured ? "—"
-                             : count       ? std::to_string(static_cast<long long>(fig.value))
+                             : digits == 0 ? std::to_string(static_cast<long long>(fig.value))
                                            : f(fig.value, digits);
         if (fig.measured && fig.u_k2 > 0) {
-            result += " ± " + f(fig.u_k2, count ? 3 : digits);
+            result += " ± " + f(fig.u_k2, present::wallUncertaintyDecimals(fig));
         }
         result += fig.unit.empty() ? "" : " " + fig.unit;
         const std::string note = present::wallNoteText(fig.note);
