@@ -7,6 +7,7 @@
 #include "app/common/run/run.h"
 #include "app/common/run/run_session.h"
 #include "drivers/virtual/virtual_spot_meter.h"
+#include "tests/app/run/reference_rig.h"
 
 #include <catch2/catch.hpp>
 
@@ -15,21 +16,8 @@ using Kind = app::Request::Kind;
 
 namespace {
 
-struct Rig {
-    procedure::Profile profile;
-    drivers::virt::TheatreConfig config;
-    std::shared_ptr<drivers::virt::VirtualTheatre> theatre;
-    std::vector<geometry::MeasurementPoint> points;
-
-    Rig() {
-        app::setDataDirOverride(CINEMEASURE_CALIBRATION_DIR);
-        profile = app::findProfile("st431-1-theatre");  // 5 tasks: white at C, L, R, T, B
-        config = app::loadTheatreConfig(std::string(CINEMEASURE_CALIBRATION_DIR) +
-                                        "/virtual/projector-reference.json");
-        theatre = std::make_shared<drivers::virt::VirtualTheatre>(config);
-        points = geometry::pointLayout(profile.geometry.layout, config.screen,
-                                       profile.geometry.inset_fraction_of_width);
-    }
+/// The reference rig read by the virtual spot meter.
+struct Rig : test::ReferenceRig {
     app::InstrumentLink link() const {
         app::InstrumentLink l;
         l.open = [t = theatre](std::size_t) {

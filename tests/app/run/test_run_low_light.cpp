@@ -11,6 +11,7 @@
 #include "app/common/run/run_session.h"
 #include "drivers/cs2000/simulator.h"
 #include "drivers/families.h"
+#include "tests/app/run/reference_rig.h"
 
 #include <catch2/catch.hpp>
 
@@ -25,25 +26,16 @@ namespace {
 
 /// The shipped reference theatre with its white turned down to `white_cdm2` at the centre (the
 /// sides at 81.5 %, top and bottom at 74 %), no room light, and little noise.
-struct DimRig {
-    procedure::Profile profile;
-    drivers::virt::TheatreConfig config;
-    std::shared_ptr<drivers::virt::VirtualTheatre> theatre;
-    std::vector<geometry::MeasurementPoint> points;
+struct DimRig : test::ReferenceRig {
     std::unique_ptr<drivers::virt::PtySimulator> sim;
     const drivers::Family* family = nullptr;
 
-    DimRig(const std::string& family_id, double white_cdm2, double time_scale = 0.0) {
-        app::setDataDirOverride(CINEMEASURE_CALIBRATION_DIR);
-        profile = app::findProfile("st431-1-theatre");  // 5 tasks: white at C, L, R, T, B
-        config = app::loadTheatreConfig(std::string(CINEMEASURE_CALIBRATION_DIR) +
-                                        "/virtual/projector-reference.json");
-        config.stimuli["white"].centre_cdm2 = white_cdm2;
-        config.ambient_cdm2 = 0.0;
-        config.noise.luminance_abs_cdm2 = 0.0;
-        theatre = std::make_shared<drivers::virt::VirtualTheatre>(config);
-        points = geometry::pointLayout(profile.geometry.layout, config.screen,
-                                       profile.geometry.inset_fraction_of_width);
+    DimRig(const std::string& family_id, double white_cdm2, double time_scale = 0.0)
+        : ReferenceRig([white_cdm2](drivers::virt::TheatreConfig& c) {
+              c.stimuli["white"].centre_cdm2 = white_cdm2;
+              c.ambient_cdm2 = 0.0;
+              c.noise.luminance_abs_cdm2 = 0.0;
+          }) {
         family = drivers::findFamily(family_id);
         drivers::virt::SimulatorCommon c;
         c.time_scale = time_scale;
