@@ -84,6 +84,20 @@ QString cli(const QStringList& args, int* exitCode) {
     return QString::fromUtf8(p.readAll());
 }
 
+/// A finished ST 431-1 session of the reference projector, certified by the CLI into `journal`
+/// (the report in `out`), with `extra` options (site, auditorium).
+QString certifySimulated(const QString& journal, const QString& out, const QStringList& extra,
+                         int* exitCode) {
+    return cli(
+        QStringList{QStringLiteral("certify"), QStringLiteral("--profile"),
+                    QStringLiteral("st431-1-theatre"), QStringLiteral("--simulate"),
+                    kCal + QStringLiteral("/virtual/projector-reference.json"),
+                    QStringLiteral("--time-scale"), QStringLiteral("0"), QStringLiteral("--quiet"),
+                    QStringLiteral("--db"), journal, QStringLiteral("--out"), out} +
+            extra,
+        exitCode);
+}
+
 /// A PDF's text without the lines that differ between two runs of the same job: the date and
 /// the simulated camera's port (a fresh TCP port each run).
 QStringList pdfLines(const QString& pdf, const QString& date, const QString& port) {
@@ -245,15 +259,11 @@ private slots:
         // auditorium are what a Chinese operator types (typed data is not translated).
         const QString journal = tmp_.path() + QStringLiteral("/zh.db");
         int rc = 0;
-        const QString log = cli(
-            {QStringLiteral("certify"), QStringLiteral("--profile"),
-             QStringLiteral("st431-1-theatre"), QStringLiteral("--simulate"),
-             kCal + QStringLiteral("/virtual/projector-reference.json"), QStringLiteral("--site"),
-             QStringLiteral("北京影城"), QStringLiteral("--auditorium"), QStringLiteral("3号厅"),
-             QStringLiteral("--time-scale"), QStringLiteral("0"), QStringLiteral("--quiet"),
-             QStringLiteral("--db"), journal, QStringLiteral("--out"),
-             tmp_.path() + QStringLiteral("/zh-certified")},
-            &rc);
+        const QString log =
+            certifySimulated(journal, tmp_.path() + QStringLiteral("/zh-certified"),
+                             {QStringLiteral("--site"), QStringLiteral("北京影城"),
+                              QStringLiteral("--auditorium"), QStringLiteral("3号厅")},
+                             &rc);
         QVERIFY2(rc == 0, qPrintable(log));
 
         MainWindow w(journal.toStdString());
@@ -545,14 +555,9 @@ private slots:
     void sessionBrowserSortsExportsAndArchives() {
         const QString journal = tmp_.path() + QStringLiteral("/browser.db");
         int rc = 0;
-        const QString log = cli(
-            {QStringLiteral("certify"), QStringLiteral("--profile"),
-             QStringLiteral("st431-1-theatre"), QStringLiteral("--simulate"),
-             kCal + QStringLiteral("/virtual/projector-reference.json"), QStringLiteral("--site"),
-             QStringLiteral("Cinema Central"), QStringLiteral("--time-scale"), QStringLiteral("0"),
-             QStringLiteral("--quiet"), QStringLiteral("--db"), journal, QStringLiteral("--out"),
-             tmp_.path() + QStringLiteral("/certified")},
-            &rc);
+        const QString log =
+            certifySimulated(journal, tmp_.path() + QStringLiteral("/certified"),
+                             {QStringLiteral("--site"), QStringLiteral("Cinema Central")}, &rc);
         QVERIFY2(rc == 0, qPrintable(log));
         std::string certified, older, oldest;
         {
