@@ -4,9 +4,12 @@
 #include "app/common/batch_evaluate.h"
 #include "app/common/cie_data.h"
 #include "app/common/data_paths.h"
+#include "app/common/present/figure_text.h"
+#include "app/common/present/text_table.h"
 #include "app/common/profile_catalog.h"
 #include "app/common/report/report_json.h"
 
+#include <cmath>
 #include <cstdio>
 #include <memory>
 
@@ -14,18 +17,26 @@ namespace cm::cli {
 
 namespace {
 
+/// One row per figure, columns aligned in display width (limits hold ±, …, ≥); "(i)" marks a
+/// figure whose new limit is informative, as certify's table does.
 void printComparison(const std::vector<app::FigureChange>& changes) {
     std::size_t changed = 0;
-    std::printf("%-22s %-24s %10s  %-16s %-14s -> %-16s %-14s %10s\n", "source", "figure", "value",
-                "old limit", "old verdict", "new limit", "new verdict", "margin");
+    std::vector<std::vector<std::string>> rows{{"source", "figure", "value", "old limit",
+                                                "old verdict", "", "new limit", "new verdict",
+                                                "margin", ""}};
+    const auto number = [](double v) { return app::present::formatFixed(v, 4); };
     for (const auto& c : changes) {
         changed += c.changed() ? 1 : 0;
-        std::printf("%-22s %-24s %10.4f  %-16s %-14s -> %-16s %-14s %10.4f%s\n",
-                    c.source.substr(0, 22).c_str(), c.figure_id.c_str(), c.value,
-                    c.old_limit.c_str(), evaluation::toString(c.old_verdict), c.new_limit.c_str(),
-                    evaluation::toString(c.new_verdict), c.new_margin, c.changed() ? "  *" : "");
+        rows.push_back({c.source.substr(0, 22), c.figure_id + (c.informative ? " (i)" : ""),
+                        number(c.value), c.old_limit, evaluation::toString(c.old_verdict), "->",
+                        c.new_limit, evaluation::toString(c.new_verdict), number(c.new_margin),
+                        c.changed() ? "*" : ""});
     }
-    std::printf("%zu figure(s), %zu verdict(s) changed (marked *)\n", changes.size(), changed);
+    std::fputs(app::present::renderTable(rows).c_str(), stdout);
+    std::printf(
+        "%zu figure(s), %zu verdict(s) changed (marked *); (i) informative: reported, "
+        "never deciding\n",
+        changes.size(), changed);
 }
 
 }  // namespace

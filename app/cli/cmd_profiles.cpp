@@ -2,6 +2,7 @@
 // `cinemeasure profiles [--show ID]`: list the shipped profiles or print one with its sources.
 #include "app/cli/commands.h"
 #include "app/common/data_paths.h"
+#include "app/common/present/figure_text.h"
 #include "app/common/present/text_table.h"
 #include "app/common/profile_catalog.h"
 #include "libmeasure/evaluation/metric_registry.h"
@@ -78,7 +79,8 @@ void show(const procedure::Profile& p) {
                   << (f.steps.empty() ? "" : ", steps " + join(f.steps))
                   << (f.black_step.empty() ? "" : ", black step " + f.black_step)
                   << (f.transfer.empty() ? "" : ", transfer " + f.transfer) << "\n      limit  "
-                  << f.tolerance.describe() << (f.tolerance.provisional ? "  [provisional]" : "")
+                  << app::present::limitText(f.tolerance, f.unit)
+                  << (f.tolerance.provisional ? "  [provisional]" : "")
                   << (f.tolerance.informative ? "  [informative]" : "") << "\n      source "
                   << f.tolerance.source << "\n";
     }

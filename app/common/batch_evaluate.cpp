@@ -38,6 +38,7 @@ FigureChange newSide(const std::string& source, const evaluation::FigureResult& 
     c.new_limit = nf.spec.tolerance.describe();
     c.new_verdict = nf.verdict;
     c.new_margin = marginToLimit(nf.spec.tolerance, nf.value);
+    c.informative = nf.spec.tolerance.informative;
     return c;
 }
 
@@ -136,12 +137,18 @@ void requirePlausibleReadings(const std::vector<procedure::RecordedReading>& rea
                               const std::string& source) {
     // Far above any screen (PQ peaks at 10 000 cd/m²) yet far below overflow.
     constexpr double kMaxTristimulus_cdm2 = 1e6;
+    // A meter's own noise and dark offset put a component a little below zero where the light
+    // has none of it: Z of a saturated red primary, all three at black. Allowed down to 1 % of
+    // the largest component plus 0.05 cd/m²; further below is not noise.
+    constexpr double kNoiseFraction = 0.01, kNoiseFloor_cdm2 = 0.05;
     std::string bad;
     for (std::size_t i = 0; i < readings.size(); ++i) {
         const auto& x = readings[i].reading.xyz_cdm2;
+        const double largest = std::max({x.X, x.Y, x.Z});
+        const double lowest = -(kNoiseFloor_cdm2 + kNoiseFraction * std::max(0.0, largest));
         const bool ok = std::isfinite(x.X) && std::isfinite(x.Y) && std::isfinite(x.Z) &&
-                        x.Y >= 0.0 && x.X >= 0.0 && x.Z >= 0.0 &&
-                        std::max({x.X, x.Y, x.Z}) <= kMaxTristimulus_cdm2;
+                        x.Y >= lowest && x.X >= lowest && x.Z >= lowest &&
+                        largest <= kMaxTristimulus_cdm2;
         if (!ok) {
             char v[96];
             std::snprintf(v, sizeof v, "X = %.6g, Y = %.6g, Z = %.6g cd/m²", x.X, x.Y, x.Z);
@@ -151,7 +158,8 @@ void requirePlausibleReadings(const std::vector<procedure::RecordedReading>& rea
     }
     if (!bad.empty()) {
         throw util::DataError(source, "$.readings",
-                              "implausible readings (negative, non-finite or above 1e6 cd/m²; "
+                              "implausible readings (negative beyond a meter's noise, non-finite "
+                              "or above 1e6 cd/m²; "
                               "was the report edited?): " +
                                   bad);
     }

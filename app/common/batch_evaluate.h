@@ -27,6 +27,8 @@ struct FigureChange {
     /// Signed distance to the nearest bound under the new limit (positive inside), in the
     /// figure's unit; NaN when there is no bound.
     double new_margin = 0.0;
+    /// The new limit is informative (a draft's, or recorded with no limit): it never decides.
+    bool informative = false;
     bool changed() const { return old_verdict != new_verdict; }
 };
 

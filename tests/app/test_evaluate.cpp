@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // `cinemeasure evaluate`: the committee's "what if the corner limit were 70 %" on stored readings.
+#include "app/common/present/text_table.h"
 #include "cli_run.h"
 
 #include <catch2/catch.hpp>
@@ -7,6 +8,7 @@
 
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 namespace fs = std::filesystem;
 using cm::test::cli;
@@ -44,6 +46,22 @@ TEST_CASE("evaluate a stored report under a relaxed corner limit: exactly the co
     INFO(r.output);
     REQUIRE(r.exit_code == 0);
     CHECK_THAT(r.output, Catch::Contains("4 verdict(s) changed"));
+    // On screen: "->" in one display column on every row (the limits hold ± and …, several
+    // bytes each), and the informative corner Δx/Δy figures marked "(i)" as certify marks them.
+    {
+        std::istringstream rows(r.output);
+        std::vector<std::size_t> arrow;
+        for (std::string l; std::getline(rows, l);) {
+            if (const auto at = l.find(" -> "); at != std::string::npos) {
+                arrow.push_back(cm::app::present::displayWidth(l.substr(0, at)));
+            }
+        }
+        REQUIRE(arrow.size() == 19);
+        for (std::size_t a : arrow) {
+            CHECK(a == arrow.front());
+        }
+        CHECK_THAT(r.output, Catch::Contains("corner_TL_delta_x (i)"));
+    }
     std::ifstream in(csv);
     std::string line;
     std::getline(in, line);

@@ -4,6 +4,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
+
 using namespace cm;
 
 namespace {
@@ -43,6 +46,38 @@ TEST_CASE("a minimal valid profile parses with its tolerance bounds", "[procedur
     CHECK(*p.figures[0].tolerance.lower == Approx(37.8));
     CHECK(*p.figures[0].tolerance.upper == Approx(58.2));
     CHECK(p.steps[0].repeats == 1);
+}
+
+TEST_CASE("a figure recorded where its source sets no limit has no bound, not a made-up one",
+          "[procedure]") {
+    // The DY/T 8 draft sets no black-level limit, DCI HDR none for theatre corners: such a figure
+    // is informative with no bound ("no limit"), never "≥ 0", which reads as a limit.
+    auto j = minimal();
+    j["figures"][0]["tolerance"] = {{"source", "no limit in the draft"}, {"informative", true}};
+    const auto p = parse(j);
+    const auto& t = p.figures[0].tolerance;
+    CHECK_FALSE(t.lower);
+    CHECK_FALSE(t.upper);
+    CHECK(t.describe() == "no limit");
+    CHECK(evaluation::evaluate(t, 12.0) == evaluation::Verdict::NotEvaluated);
+    // A deciding figure needs a limit.
+    j["figures"][0]["tolerance"]["informative"] = false;
+    CHECK_THAT(errorOf(j), Catch::Contains("a figure without a limit must be informative"));
+    // No shipped profile invents a "≥ 0" bound any more.
+    for (const auto& entry : std::filesystem::directory_iterator(CINEMEASURE_CALIBRATION_DIR
+                                                                 "/profiles")) {
+        if (entry.path().extension() != ".json") {
+            continue;
+        }
+        std::ifstream in(entry.path());
+        const auto doc = nlohmann::json::parse(in);
+        for (const auto& f : doc["figures"]) {
+            const auto& tol = f["tolerance"];
+            INFO(entry.path().filename().string() << ": " << f["id"]);
+            CHECK_FALSE((tol.contains("min") && tol["min"] == 0 && !tol.contains("max") &&
+                         !tol.contains("target")));
+        }
+    }
 }
 
 TEST_CASE("profile errors name file, JSON path and expected form", "[procedure][edge]") {
