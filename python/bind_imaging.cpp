@@ -165,7 +165,7 @@ py::dict adjacentDict(const im::AdjacentFinding& a) {
 py::dict figureDict(const im::WallFigure& f) {
     py::dict d;
     d["id"] = f.id;
-    d["name"] = f.name;
+    d["name"] = app::present::wallFigureName(f);
     d["value"] = numberOrNone(f.value);
     d["u_k2"] = numberOrNone(f.u_k2);
     d["unit"] = f.unit;
@@ -207,8 +207,8 @@ py::dict analysisDict(const app::WallAnalysis& a, const app::WallLimits& lim) {
     d["judged"] = a.judged;
     d["provisional"] = a.provisional_binding ? "binding" : "informative";
     d["warning"] = app::present::wallBindingWarning(a);
-    d["failed"] = py::cast(a.failed);
-    d["informative_failed"] = py::cast(a.informative_failed);
+    d["failed"] = py::cast(app::present::wallFigureNames(a, a.failed));
+    d["informative_failed"] = py::cast(app::present::wallFigureNames(a, a.informative_failed));
     py::list figures;
     for (const auto& f : a.figures) {
         figures.append(figureDict(f));

@@ -22,29 +22,43 @@ Registrar::Registrar(Benchmark b) {
 
 namespace {
 
-/// Seconds per iteration: grows n until a run lasts ≥ 0.25 s, then keeps the best of 3 runs.
-double timePerIteration(const std::function<void(std::size_t)>& fn) {
-    using clock = std::chrono::steady_clock;
+using Clock = std::chrono::steady_clock;
+
+/// Iterations for one timed run of `fn`: grows n until a run lasts ≥ 0.25 s.
+std::size_t iterationsFor(const std::function<void(std::size_t)>& fn) {
     std::size_t n = 1;
     for (;;) {
-        const auto t0 = clock::now();
+        const auto t0 = Clock::now();
         fn(n);
-        const double s = std::chrono::duration<double>(clock::now() - t0).count();
+        const double s = std::chrono::duration<double>(Clock::now() - t0).count();
         if (s >= 0.25 || n >= (std::size_t{1} << 40)) {
-            break;
+            return n;
         }
         n = s <= 1e-6 ? n * 64
                       : std::max<std::size_t>(
                             n * 2, static_cast<std::size_t>(static_cast<double>(n) * 0.3 / s));
     }
-    double best = 1e300;
-    for (int rep = 0; rep < 3; ++rep) {
-        const auto t0 = clock::now();
-        fn(n);
-        best = std::min(best, std::chrono::duration<double>(clock::now() - t0).count() /
-                                  static_cast<double>(n));
+}
+
+double secondsPerIteration(const std::function<void(std::size_t)>& fn, std::size_t n) {
+    const auto t0 = Clock::now();
+    fn(n);
+    return std::chrono::duration<double>(Clock::now() - t0).count() / static_cast<double>(n);
+}
+
+/// Seconds per iteration of work and of floor: runs of the two alternate, five of each, and the
+/// best of each is kept. On a shared or throttled machine the clock speed drifts over seconds;
+/// alternating lets work and floor see the same machine, so their ratio holds where the absolute
+/// times do not.
+std::pair<double, double> timeBoth(const std::function<void(std::size_t)>& work,
+                                   const std::function<void(std::size_t)>& floor) {
+    const std::size_t nw = iterationsFor(work), nf = iterationsFor(floor);
+    double bestWork = 1e300, bestFloor = 1e300;
+    for (int rep = 0; rep < 5; ++rep) {
+        bestWork = std::min(bestWork, secondsPerIteration(work, nw));
+        bestFloor = std::min(bestFloor, secondsPerIteration(floor, nf));
     }
-    return best;
+    return {bestWork, bestFloor};
 }
 
 }  // namespace
@@ -79,8 +93,7 @@ int main(int argc, char** argv) {
         if (b.once) {
             std::tie(work, floor) = b.once();
         } else {
-            work = timePerIteration(b.work);
-            floor = timePerIteration(b.floor);
+            std::tie(work, floor) = timeBoth(b.work, b.floor);
         }
         const std::string extra = b.detail ? b.detail(work) : "";
         const double ratio = work / floor;

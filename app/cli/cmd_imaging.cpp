@@ -7,6 +7,8 @@
 #include "app/common/imaging/camera_calibration_file.h"
 #include "app/common/imaging/image_files.h"
 #include "app/common/imaging/wall_setup.h"
+#include "app/common/present/figure_text.h"
+#include "app/common/present/text_table.h"
 #include "drivers/virtual/camera_renderer.h"
 #include "libmeasure/imaging/camera_matrix.h"
 #include "libmeasure/imaging/pixel_defects.h"
@@ -251,13 +253,28 @@ void runAnalyze(const AnalyzeArgs& a) {
     app::imaging_io::writeFalseColourPng(out / "luminance.png", Y, lo, hi > lo ? hi : lo + 1);
     const auto points = geometry::pointLayout("st431-9", screen, 0.05);
     j["points"] = nlohmann::json::array();
-    for (const auto& r : imaging::readPoints(xyz, screen, points, 0.01 * screen.width_m)) {
+    const auto read = imaging::readPoints(xyz, screen, points, 0.01 * screen.width_m);
+    // The same on the terminal: luminance, share of the centre's (ST 431-1 uniformity), xy.
+    double centre = std::nan("");
+    for (const auto& r : read) {
+        if (r.point.id == "C") {
+            centre = r.xyz.Y;
+        }
+    }
+    std::vector<std::vector<std::string>> rows{
+        {"point", "L (cd/m²)", "% of centre", "x (CIE 1931)", "y (CIE 1931)"}};
+    using app::present::formatFixed;
+    for (const auto& r : read) {
         const auto xy = colorimetry::toXY(r.xyz);
         j["points"].push_back({{"id", r.point.id},
                                {"luminance_cdm2", num(r.xyz.Y)},
                                {"x", num(xy.x)},
                                {"y", num(xy.y)}});
+        rows.push_back({r.point.id, formatFixed(r.xyz.Y, 2),
+                        formatFixed(100.0 * r.xyz.Y / centre, 1), formatFixed(xy.x, 4),
+                        formatFixed(xy.y, 4)});
     }
+    std::fputs(app::present::renderTable(rows).c_str(), stdout);
     app::writeFileAtomically(out / "analysis.json", j.dump(2) + "\n");
     std::printf("wrote %s\n", (out / "analysis.json").string().c_str());
 }

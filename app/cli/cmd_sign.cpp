@@ -31,11 +31,13 @@ void registerSigningCommands(CLI::App& app) {
         cmd->add_option("REPORT", *report, "report.json (any report file)")
             ->required()
             ->check(CLI::ExistingFile);
-        cmd->add_option("--key", *key, "Secret key file from `cinemeasure keygen`")
-            ->required()
-            ->check(CLI::ExistingFile);
-        cmd->callback(
-            [report, key] { std::printf("%s\n", app::signReport(*report, *key).c_str()); });
+        cmd->add_option("--key", *key,
+                        "Secret key from `cinemeasure keygen`: its file, or the name keygen was "
+                        "given (looked up in $CINEMEASURE_KEYS or ~/.config/cinemeasure/keys)")
+            ->required();
+        cmd->callback([report, key] {
+            std::printf("%s\n", app::signReport(*report, app::resolveSecretKey(*key)).c_str());
+        });
     }
     {
         auto report = std::make_shared<std::string>();

@@ -10,6 +10,7 @@
 #include "app/common/imaging/rendered_frame_source.h"
 #include "app/common/imaging/wall_job.h"
 #include "app/common/imaging/wall_setup.h"
+#include "app/common/present/text_table.h"
 #include "app/common/present/wall_text.h"
 #include "app/common/report/wall_report_pdf.h"
 #include "drivers/camera/device.h"
@@ -20,6 +21,7 @@
 
 #include <unistd.h>
 
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -48,27 +50,33 @@ struct WallArgs {
     ImageMetadataArgs meta;
 };
 
-/// One line per figure (value ± U, limit, verdict) and the verdict naming what failed.
+/// One line per figure (value ± U, verdict, limit), columns aligned in display width, and the
+/// verdict naming what failed.
 void printWallSummary(const app::WallAnalysis& an, const app::WallLimits& limits) {
+    namespace present = app::present;
+    std::vector<std::array<std::string, 4>> rows;
+    std::array<std::size_t, 3> width{};
     for (const auto& f : an.figures) {
-        char v[96];
-        if (!f.measured) {
-            std::snprintf(v, sizeof v, "not measured");
-        } else if (f.u_k2 > 0) {
-            std::snprintf(v, sizeof v, "%.4g ± %.2g %s", f.value, f.u_k2, f.unit.c_str());
-        } else {
-            std::snprintf(v, sizeof v, "%.4g %s", f.value, f.unit.c_str());
+        const std::string limit =
+            !f.has_limit ? ""
+            : !f.provisional
+                ? present::wallLimitText(f.limit)
+                : present::wallLimitText(f.limit) +
+                      (f.deciding ? " (provisional, binding)" : " (provisional, informative)");
+        rows.push_back({present::wallFigureName(f), present::wallValueText(f),
+                        present::wallVerdictWord(f), limit});
+        for (std::size_t c = 0; c < width.size(); ++c) {
+            width[c] = std::max(width[c], present::displayWidth(rows.back()[c]));
         }
-        const char* verdict = !f.measured    ? ""
-                              : !f.has_limit ? "information"
-                              : f.pass       ? "pass"
-                              : f.deciding   ? "FAIL"
-                                             : "would fail";
-        std::printf("  %-58s %-26s %-10s %s%s\n", f.name.c_str(), v, verdict,
-                    f.has_limit ? app::present::wallLimitText(f.limit).c_str() : "",
-                    !f.has_limit || !f.provisional ? ""
-                    : f.deciding                   ? " (provisional, binding)"
-                                                   : " (provisional, informative)");
+    }
+    for (const auto& r : rows) {
+        std::string line = "  ";
+        for (std::size_t c = 0; c < width.size(); ++c) {
+            line += present::padTo(r[c], width[c] + 2);
+        }
+        line += r[3];
+        line.erase(line.find_last_not_of(' ') + 1);  // no trailing blanks when there is no limit
+        std::printf("%s\n", line.c_str());
     }
     if (an.provisional_binding) {
         std::printf("%s\n", app::present::wallBindingWarning(an).c_str());

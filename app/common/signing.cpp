@@ -89,6 +89,27 @@ std::filesystem::path defaultTrustedKeyDir() {
     return homeConfig() / "trusted-keys";
 }
 
+std::filesystem::path resolveSecretKey(const std::string& key) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (fs::is_regular_file(key, ec)) {
+        return key;
+    }
+    // A plain name (what `keygen --name` was given): <key folder>/<name>.key.
+    const fs::path given(key);
+    if (!key.empty() && !given.has_parent_path()) {
+        const fs::path inFolder =
+            defaultKeyDir() / (given.extension() == ".key" ? given : fs::path(key + ".key"));
+        if (fs::is_regular_file(inFolder, ec)) {
+            return inFolder;
+        }
+        throw errors::InputError("--key: no secret key file '" + key + "', nor " +
+                                 inFolder.string() + " (cinemeasure keygen --name " +
+                                 given.stem().string() + " creates it)");
+    }
+    throw errors::InputError("--key: no secret key file " + key);
+}
+
 KeyPairFiles generateKeyPair(const std::filesystem::path& dir, const std::string& name) {
     initSodium();
     try {

@@ -54,6 +54,10 @@ VerifyResult verifyReport(const std::filesystem::path& report,
                           const std::filesystem::path& trusted_dir,
                           const std::filesystem::path& extra_public_key = {});
 
+/// The secret key `sign --key` names: a file, or a plain name as given to keygen, looked up as
+/// <defaultKeyDir()>/<name>.key. Throws errors::InputError naming where it looked.
+std::filesystem::path resolveSecretKey(const std::string& key);
+
 /// Default key folders: $CINEMEASURE_KEYS or ~/.config/cinemeasure/keys, and
 /// ~/.config/cinemeasure/trusted-keys (or $CINEMEASURE_TRUSTED_KEYS).
 std::filesystem::path defaultKeyDir();

@@ -190,19 +190,21 @@ void ChromaticityDiagram::plot(QPainter& p, const QRectF& area, const Box& v, bo
                 box << map(toSpace(t.xhi - (t.xhi - t.xlo) * i / n, t.yhi));
             for (int i = 0; i <= n; ++i)
                 box << map(toSpace(t.xlo, t.yhi - (t.yhi - t.ylo) * i / n));
-            p.setPen(QPen(QColor(255, 200, 80), 1.2));
-            p.setBrush(QColor(255, 200, 80, 40));
+            QColor fill = limitColor();
+            fill.setAlpha(40);
+            p.setPen(QPen(limitColor(), 1.2));
+            p.setBrush(fill);
             p.drawPolygon(box);
         }
         if (!std::isnan(t.x) && !std::isnan(t.y)) {
             const QPointF c = map(toSpace(t.x, t.y));
-            p.setPen(QPen(QColor(255, 200, 80), 1.5));
+            p.setPen(QPen(limitColor(), 1.5));
             p.drawLine(c + QPointF(-5, 0), c + QPointF(5, 0));
             p.drawLine(c + QPointF(0, -5), c + QPointF(0, 5));
         }
         if (std::isfinite(t.mx) && std::isfinite(t.my)) {
-            p.setPen(QPen(Qt::white, 1));
-            p.setBrush(verdictColor(t.verdict).lighter(150));
+            p.setPen(QPen(palette().color(QPalette::Text), 1));
+            p.setBrush(verdictMarkColor(t.verdict));
             p.drawEllipse(map(toSpace(t.mx, t.my)), 4.5, 4.5);
         }
     }

@@ -105,11 +105,10 @@ void ContrastBars::paintEvent(QPaintEvent*) {
         p.drawText(ls[i].rect, labelFlags(), ls[i].text);
         if (std::isfinite(f.value) && top > 0) {
             const double bw = w * f.value / top;
-            p.fillRect(QRectF(x0, y + rowH * 0.15, bw, rowH * 0.45),
-                       verdictColor(f.verdict).lighter(130));
+            p.fillRect(QRectF(x0, y + rowH * 0.15, bw, rowH * 0.45), verdictMarkColor(f.verdict));
             // Expanded uncertainty U (k = 2) as an error bar.
             const double u = w * f.expanded_uncertainty / top;
-            p.setPen(QPen(Qt::white, 1));
+            p.setPen(QPen(palette().color(QPalette::Text), 1));
             p.drawLine(QPointF(x0 + bw - u, y + rowH * 0.375),
                        QPointF(x0 + bw + u, y + rowH * 0.375));
             p.drawText(QPointF(x0 + bw + u + 6, y + rowH * 0.5),
@@ -117,7 +116,7 @@ void ContrastBars::paintEvent(QPaintEvent*) {
         }
         if (f.spec.tolerance.lower && top > 0) {
             const double lx = x0 + w * *f.spec.tolerance.lower / top;
-            p.setPen(QPen(QColor(255, 200, 80), 2));
+            p.setPen(QPen(limitColor(), 2));
             p.drawLine(QPointF(lx, y + 2), QPointF(lx, y + rowH * 0.75));
             p.drawText(QPointF(lx + 3, y + rowH * 0.85),
                        tr("min %1:1").arg(*f.spec.tolerance.lower, 0, 'f', 0));

@@ -154,21 +154,54 @@ QString wallPatternText(const std::string& pattern) {
     return stimulusText(pattern);
 }
 
-QString wallFigureText(const std::string& name) {
-    static const char* const known[] = {
-        QT_TRANSLATE_NOOP("cm::gui::WallFigure", "Wall mean luminance"),
-        QT_TRANSLATE_NOOP("cm::gui::WallFigure", "Module luminance (worst module / wall mean)"),
-        QT_TRANSLATE_NOOP("cm::gui::WallFigure", "Module luminance (worst adjacent step)"),
-        QT_TRANSLATE_NOOP("cm::gui::WallFigure",
-                          "Module chromaticity (worst |Δx|, |Δy|, CIE 1931)"),
-        QT_TRANSLATE_NOOP("cm::gui::WallFigure", "Module chromaticity (worst adjacent Δu'v')"),
-        QT_TRANSLATE_NOOP("cm::gui::WallFigure", "Seam lines (worst depth)"),
-        QT_TRANSLATE_NOOP("cm::gui::WallFigure", "Dead LEDs"),
-        QT_TRANSLATE_NOOP("cm::gui::WallFigure", "Stuck LEDs"),
-        QT_TRANSLATE_NOOP("cm::gui::WallFigure", "Adjacent-pixel difference (worst LED)"),
-        QT_TRANSLATE_NOOP("cm::gui::WallFigure", "Saturated LED cells"),
-    };
-    return lookup("cm::gui::WallFigure", known, std::size(known), name);
+QString wallFigureText(const imaging::WallFigure& figure) {
+    // From the figure's rule, as app/common/present/wall_text words it in English.
+    using Rule = imaging::WallFigureLimit::Rule;
+    const char* text = nullptr;
+    switch (figure.limit.rule) {
+        case Rule::None:
+            text = QT_TRANSLATE_NOOP("cm::gui::WallFigure", "Wall mean luminance");
+            break;
+        case Rule::RatioToWallMean:
+            text = QT_TRANSLATE_NOOP("cm::gui::WallFigure",
+                                     "Module luminance (worst module / wall mean)");
+            break;
+        case Rule::AdjacentStep:
+            text =
+                QT_TRANSLATE_NOOP("cm::gui::WallFigure", "Module luminance (worst adjacent step)");
+            break;
+        case Rule::DxyToWall:
+            text = QT_TRANSLATE_NOOP("cm::gui::WallFigure",
+                                     "Module chromaticity (worst |Δx|, |Δy|, CIE 1931)");
+            break;
+        case Rule::DuvAdjacent:
+            text = QT_TRANSLATE_NOOP("cm::gui::WallFigure",
+                                     "Module chromaticity (worst adjacent Δu'v')");
+            break;
+        case Rule::SeamDepth:
+            text = QT_TRANSLATE_NOOP("cm::gui::WallFigure", "Seam lines (worst depth)");
+            break;
+        case Rule::DeadBelow:
+            text = QT_TRANSLATE_NOOP("cm::gui::WallFigure", "Dead LEDs");
+            break;
+        case Rule::StuckAbove:
+            text = QT_TRANSLATE_NOOP("cm::gui::WallFigure", "Stuck LEDs");
+            break;
+        case Rule::AdjacentPixel:
+            text =
+                QT_TRANSLATE_NOOP("cm::gui::WallFigure", "Adjacent-pixel difference (worst LED)");
+            break;
+        case Rule::NoSaturation:
+            text = QT_TRANSLATE_NOOP("cm::gui::WallFigure", "Saturated LED cells");
+            break;
+    }
+    return text ? QCoreApplication::translate("cm::gui::WallFigure", text)
+                : QString::fromStdString(figure.id);
+}
+
+QString wallFigureText(const imaging::WallEvaluation& e, const std::string& id) {
+    const imaging::WallFigure* f = imaging::findFigure(e, id);
+    return f ? wallFigureText(*f) : QString::fromStdString(id);
 }
 
 namespace {

@@ -48,9 +48,11 @@ QString stimulusText(const std::string& stimulus);
 /// A pattern of the LED wall capture plan: a stimulus word, or "grey:F" (grey at fraction F).
 QString wallPatternText(const std::string& pattern);
 
-/// An LED wall figure's name as libmeasure/imaging names it ("Dead LEDs", "Seam lines (worst
-/// depth)", ...).
-QString wallFigureText(const std::string& name);
+/// An LED wall figure's name in the UI language, from its rule ("Dead LEDs", "Seam lines (worst
+/// depth)", ...), as app/common/present/wall_text.h words it in English.
+QString wallFigureText(const imaging::WallFigure& figure);
+/// The name of the figure with this id in `e` (its `failed` and `informative_failed` hold ids).
+QString wallFigureText(const imaging::WallEvaluation& e, const std::string& id);
 
 /// An LED wall figure's unit: counts ("LEDs", "cells") in the UI language, symbols as they are.
 QString wallUnitText(const std::string& unit);

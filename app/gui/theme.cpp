@@ -53,19 +53,47 @@ QColor accentColor() {
     return {70, 92, 118};
 }
 
+bool lightPalette() {
+    return qApp != nullptr && qApp->palette().color(QPalette::Window).lightness() > 128;
+}
+
 QColor verdictColor(evaluation::Verdict v) {
+    // Dark theme: muted, dark enough for its light grey text (≥ 4.5:1, WCAG 2.1 AA), no glare in a
+    // dark room. Light theme: tints behind black text.
+    const bool light = lightPalette();
     switch (v) {
         case evaluation::Verdict::Pass:
-            return {46, 110, 52};
+            return light ? QColor(200, 230, 201) : QColor(40, 100, 46);
         case evaluation::Verdict::Fail:
-            return {140, 40, 36};
+            return light ? QColor(245, 200, 196) : QColor(140, 40, 36);
         case evaluation::Verdict::ConditionalPass:
         case evaluation::Verdict::ConditionalFail:
-            return {150, 110, 20};
+            return light ? QColor(248, 225, 165) : QColor(120, 84, 12);
         case evaluation::Verdict::NotEvaluated:
             break;
     }
-    return {70, 70, 74};
+    return light ? QColor(225, 225, 228) : QColor(70, 70, 74);
+}
+
+QColor limitColor() {
+    return lightPalette() ? QColor(170, 110, 0) : QColor(255, 200, 80);
+}
+
+QColor verdictMarkColor(evaluation::Verdict v) {
+    // Relative luminance between 0.13 and 0.30: ≥ 3:1 against the dark base and against white,
+    // so one set serves both themes.
+    switch (v) {
+        case evaluation::Verdict::Pass:
+            return {60, 150, 70};
+        case evaluation::Verdict::Fail:
+            return {210, 60, 55};
+        case evaluation::Verdict::ConditionalPass:
+        case evaluation::Verdict::ConditionalFail:
+            return {190, 130, 20};
+        case evaluation::Verdict::NotEvaluated:
+            break;
+    }
+    return {128, 128, 134};
 }
 
 QString verdictText(evaluation::Verdict v) {

@@ -580,10 +580,10 @@ void WallPage::showOutcome(WallOutcomePtr o) {
     const app::WallAnalysis& a = *outcome_->analysis;
     status_->clear();
     // Worded here from the evaluation's values (present::wallVerdictText is the CLI's English).
-    const auto names = [](const std::vector<std::string>& figures) {
+    const auto names = [&a](const std::vector<std::string>& ids) {
         QStringList out;
-        for (const std::string& f : figures) {
-            out << wallFigureText(f);
+        for (const std::string& id : ids) {
+            out << wallFigureText(a, id);
         }
         return out.join(tr("; "));
     };
@@ -654,8 +654,8 @@ void WallPage::showOutcome(WallOutcomePtr o) {
         }
         // The note under the name (the stretching column), the limit's source as its tooltip.
         const QString note = wallNoteText(f.note);
-        auto* name = item(note.isEmpty() ? wallFigureText(f.name)
-                                         : wallFigureText(f.name) + QLatin1Char('\n') + note);
+        auto* name =
+            item(note.isEmpty() ? wallFigureText(f) : wallFigureText(f) + QLatin1Char('\n') + note);
         name->setToolTip(wallSourceText(f));
         figures_->setItem(i, 0, name);
         figures_->setItem(i, 1, item(value));

@@ -134,75 +134,87 @@ struct EdgeSum {
     bool ok = true;
 };
 
-/// ∫ P dy and ∫ x dy along a → b over rows [rowLo, rowHi] (available in `sums`).
+/// ∫ P dy and ∫ x dy along a → b over rows [rowLo, rowHi] (available in `sums`), one piece per
+/// camera row the edge crosses. Within a row P is piecewise linear in x and x is linear along
+/// the edge, so a piece inside one pixel column is its height times P at its middle, and a
+/// piece that crosses column borders is split at them. Compared with a walk that merges the x
+/// and y border crossings, no piece needs a data-dependent choice between the two.
 template <int CH>
-EdgeSum<CH> edgeIntegral(cv::Point2d a, cv::Point2d b, const RowSums& sums, int rowLo, int rowHi) {
-    EdgeSum<CH> out;
+void edgeIntegral(cv::Point2d a, cv::Point2d b, const RowSums& sums, int rowLo, int rowHi,
+                  EdgeSum<CH>& out) {
+    out = EdgeSum<CH>{};
     const double dy = b.y - a.y;
     if (dy == 0.0) {
-        return out;  // P dy and x dy both vanish
+        return;  // P dy and x dy both vanish
     }
-    const double dx = b.x - a.x;
-    // Walk the pixel-border crossings of x and of y in order of t (each sequence is monotonic,
-    // so a merge: no sort, no buffer). Pixel borders sit at half-integers. Columns are relative
-    // to the first covered one.
-    const double ax = a.x - sums.x0();
-    const double invDx = dx != 0.0 ? 1.0 / dx : 0.0, invDy = 1.0 / dy;
-    const double stepX = dx > 0 ? 1.0 : -1.0, stepY = dy > 0 ? 1.0 : -1.0;
-    // First border strictly beyond the start in the direction of travel.
-    double bx = dx > 0 ? floorInt(ax + 0.5) + 0.5 : -floorInt(-(ax - 0.5)) - 0.5;
-    double by = dy > 0 ? floorInt(a.y + 0.5) + 0.5 : -floorInt(-(a.y - 0.5)) - 0.5;
-    const int n = sums.n();
-    // The pixel the current piece lies in follows from the next border in each direction (the
-    // borders are exact half-integers): no floor per piece, and the row's sums are looked up
-    // only when the row changes.
-    const int cFixed = floorInt(ax + 0.5);
-    const double halfX = 0.5 * stepX, halfY = 0.5 * stepY;
-    int rowCached = std::numeric_limits<int>::min();
-    const std::uint32_t* rowPtr = nullptr;
-    double t0 = 0.0;
-    while (t0 < 1.0) {
-        const double tx = dx != 0.0 ? (bx - ax) * invDx : 2.0;
-        const double ty = (by - a.y) * invDy;
-        const double t1 = std::min(std::min(tx, ty), 1.0);
-        if (t1 <= t0) {  // two borders met at one point (rounding): step past it
-            if (tx <= t0) {
-                bx += stepX;
-            }
-            if (ty <= t0) {
-                by += stepY;
-            }
-            continue;
-        }
-        const int r = static_cast<int>(by - halfY);
-        const int c = dx != 0.0 ? static_cast<int>(bx - halfX) : cFixed;
-        if (r < rowLo || r > rowHi || c < 0 || c >= n) {
-            out.ok = false;
-            return out;
-        }
-        if (r != rowCached) {
-            rowPtr = sums.row(r);
-            rowCached = r;
-        }
-        const double tm = 0.5 * (t0 + t1);
-        const double xm = ax + tm * dx;
-        const double pdy = (t1 - t0) * dy;
-        const std::uint32_t* s = rowPtr + c * CH;
-        const double frac = xm - (c - 0.5);
-        for (int k = 0; k < CH; ++k) {
-            const double left = s[k];
-            out.v[k] += pdy * (left + (double(s[k + CH]) - left) * frac);
-        }
-        out.v[CH] += pdy * xm;  // ∮ x dy: the column offset cancels round a cell
-        if (t1 == tx) {
-            bx += stepX;
-        }
-        if (t1 == ty) {
-            by += stepY;
-        }
-        t0 = t1;
+    // Columns relative to the first covered one; pixel c spans [c − ½, c + ½).
+    const double ax = a.x - sums.x0(), bx = b.x - sums.x0();
+    const double xSpan = sums.n() - 0.5;
+    if (!(ax >= -0.5 && ax <= xSpan && bx >= -0.5 && bx <= xSpan)) {
+        out.ok = false;
+        return;
     }
-    return out;
+    out.v[CH] = dy * 0.5 * (ax + bx);  // ∮ x dy of a straight edge: the column offset cancels
+    // Walk upwards in y whatever the edge's direction; the sign restores it.
+    const bool up = dy > 0;
+    const double py = up ? a.y : b.y, qy = up ? b.y : a.y;
+    const double px = up ? ax : bx, qx = up ? bx : ax;
+    const double sign = up ? 1.0 : -1.0;
+    const double xPerY = (qx - px) / (qy - py);
+    const int rFirst = floorInt(py + 0.5), rLast = floorInt(qy + 0.5);
+    const int nCols = sums.n();
+    double acc[CH] = {};
+    double yLo = py, xLo = px;
+    for (int r = rFirst; r <= rLast; ++r) {
+        const double yHi = std::min(qy, r + 0.5);
+        const double xHi = r == rLast ? qx : px + (yHi - py) * xPerY;
+        const double h = yHi - yLo;
+        if (h > 0.0) {
+            if (r < rowLo || r > rowHi) {
+                out.ok = false;
+                return;
+            }
+            const std::uint32_t* row = sums.row(r);
+            // Clamped both ways: an end on the first or last border may round a hair outside.
+            const int cs = std::clamp(floorInt(xLo + 0.5), 0, nCols - 1);
+            const int ce = std::clamp(floorInt(xHi + 0.5), 0, nCols - 1);
+            if (cs == ce) {
+                // P is linear inside the pixel: its mean is its value at the middle.
+                const std::uint32_t* s = row + cs * CH;
+                const double f = 0.5 * (xLo + xHi) - (cs - 0.5);
+                for (int k = 0; k < CH; ++k) {
+                    acc[k] += h * (s[k] + (double(s[k + CH]) - s[k]) * f);
+                }
+            } else {
+                // Column borders crossed inside this row: one part per pixel, its height in
+                // proportion to its width (x is linear in y), the last taking what remains so
+                // the heights add up to h exactly.
+                const int dir = ce > cs ? 1 : -1;
+                const double yPerX = h / (xHi - xLo);
+                double x0p = xLo, hLeft = h;
+                for (int c = cs;; c += dir) {
+                    const bool last = c == ce;
+                    const double x1p = last ? xHi : c + 0.5 * dir;
+                    const double hp = last ? hLeft : (x1p - x0p) * yPerX;
+                    const std::uint32_t* s = row + c * CH;
+                    const double f = 0.5 * (x0p + x1p) - (c - 0.5);
+                    for (int k = 0; k < CH; ++k) {
+                        acc[k] += hp * (s[k] + (double(s[k + CH]) - s[k]) * f);
+                    }
+                    if (last) {
+                        break;
+                    }
+                    hLeft -= hp;
+                    x0p = x1p;
+                }
+            }
+        }
+        yLo = yHi;
+        xLo = xHi;
+    }
+    for (int k = 0; k < CH; ++k) {
+        out.v[k] = sign * acc[k];
+    }
 }
 
 /// P at x (camera pixels) on row r: the running sum to x with the pixel under x taken in part.
@@ -267,6 +279,7 @@ struct Setup {
     double window;
     int x0, n;  ///< covered camera columns
     bool area, emitter;
+    const cv::Vec3d* mix;  ///< emitter channels mixed into one, or null
 };
 
 /// DN/s per raw DN at camera point p, per channel: 1 / (exposure · relative illumination). The
@@ -334,6 +347,13 @@ int integrateRows(const Setup& st, int j0, int j1, CellSignals& out) {
     std::vector<EdgeSum<CH>> hTop(static_cast<std::size_t>(W)), hBottom(hTop.size()),
         vert(static_cast<std::size_t>(W + 1));
     std::vector<float> scratch(static_cast<std::size_t>(W) * CH);
+    // Values per emitter: the channels, or their mix.
+    const bool mixed = CH == 3 && st.mix != nullptr;
+    const int eCh = mixed ? 1 : CH;
+    double mix[CH];
+    for (int k = 0; k < CH; ++k) {
+        mix[k] = mixed ? (*st.mix)[k] : 1.0;
+    }
     map.toCameraRow(j0, W + 1, top.data());
     bool haveTop = false;
     int saturated = 0;
@@ -356,30 +376,35 @@ int integrateRows(const Setup& st, int j0, int j1, CellSignals& out) {
         float* a = st.area ? out.area_px.ptr<float>(j) : scratch.data();
         if (r1 < r0) {
             std::fill(m, m + W * CH, nan);
-            std::fill(e, e + W * CH, nan);
+            std::fill(e, e + W * eCh, nan);
             std::fill(a, a + W, 0.f);
             std::swap(top, bottom);
             haveTop = false;
             continue;
         }
         sums.require(r0, r1);
+        // Most frames have no saturated sample at all: then no cell needs its box checked.
+        bool bandSaturated = false;
+        for (int r = r0; r <= r1 && !bandSaturated; ++r) {
+            bandSaturated = sums.rowSaturated(r);
+        }
         if (st.area) {
             if (!haveTop) {
                 for (int i = 0; i < W; ++i) {
-                    hTop[static_cast<std::size_t>(i)] =
-                        edgeIntegral<CH>(top[static_cast<std::size_t>(i)],
-                                         top[static_cast<std::size_t>(i + 1)], sums, r0, r1);
+                    edgeIntegral<CH>(top[static_cast<std::size_t>(i)],
+                                     top[static_cast<std::size_t>(i + 1)], sums, r0, r1,
+                                     hTop[static_cast<std::size_t>(i)]);
                 }
             }
             for (int i = 0; i < W; ++i) {
-                hBottom[static_cast<std::size_t>(i)] =
-                    edgeIntegral<CH>(bottom[static_cast<std::size_t>(i)],
-                                     bottom[static_cast<std::size_t>(i + 1)], sums, r0, r1);
+                edgeIntegral<CH>(bottom[static_cast<std::size_t>(i)],
+                                 bottom[static_cast<std::size_t>(i + 1)], sums, r0, r1,
+                                 hBottom[static_cast<std::size_t>(i)]);
             }
             for (int i = 0; i <= W; ++i) {
-                vert[static_cast<std::size_t>(i)] =
-                    edgeIntegral<CH>(top[static_cast<std::size_t>(i)],
-                                     bottom[static_cast<std::size_t>(i)], sums, r0, r1);
+                edgeIntegral<CH>(top[static_cast<std::size_t>(i)],
+                                 bottom[static_cast<std::size_t>(i)], sums, r0, r1,
+                                 vert[static_cast<std::size_t>(i)]);
             }
         }
         for (int i = 0; i < W; ++i) {
@@ -402,13 +427,13 @@ int integrateRows(const Setup& st, int j0, int j1, CellSignals& out) {
                 const double area = t.v[CH] + rt.v[CH] - b.v[CH] - l.v[CH];
                 if (!(t.ok && b.ok && l.ok && rt.ok) || !(std::abs(area) > 1e-12)) {
                     std::fill(m + i * CH, m + (i + 1) * CH, nan);
-                    std::fill(e + i * CH, e + (i + 1) * CH, nan);
+                    std::fill(e + i * eCh, e + (i + 1) * eCh, nan);
                     a[i] = 0.f;
                     continue;
                 }
                 gain(centre, g);
                 a[i] = static_cast<float>(std::abs(area));
-                sat = saturatedIn(bx0, bx1, by0, by1, sums, r0, r1);
+                sat = bandSaturated && saturatedIn(bx0, bx1, by0, by1, sums, r0, r1);
                 const double invArea = 1.0 / area;
                 for (int k = 0; k < CH; ++k) {
                     const double mean = (t.v[k] + rt.v[k] - b.v[k] - l.v[k]) * invArea;
@@ -417,7 +442,7 @@ int integrateRows(const Setup& st, int j0, int j1, CellSignals& out) {
                 saturated += sat ? 1 : 0;
             } else {
                 gain(centre, g);
-                sat = saturatedIn(bx0, bx1, by0, by1, sums, r0, r1);
+                sat = bandSaturated && saturatedIn(bx0, bx1, by0, by1, sums, r0, r1);
                 saturated += sat ? 1 : 0;
             }
             if (!st.emitter) {
@@ -431,14 +456,22 @@ int integrateRows(const Setup& st, int j0, int j1, CellSignals& out) {
             if (!(hx > 0 && hy > 0) ||
                 !rectIntegral<CH>(centre.x - hx, centre.x + hx, centre.y - hy, centre.y + hy, sums,
                                   r0, r1, wv)) {
-                std::fill(e + i * CH, e + (i + 1) * CH, nan);
+                std::fill(e + i * eCh, e + (i + 1) * eCh, nan);
                 continue;
             }
             const bool wsat = sat && saturatedIn(centre.x - hx, centre.x + hx, centre.y - hy,
                                                  centre.y + hy, sums, r0, r1);
             const double warea = 4.0 * hx * hy;
-            for (int k = 0; k < CH; ++k) {
-                e[i * CH + k] = wsat ? inf : static_cast<float>((wv[k] / warea - black) * g[k]);
+            if (mixed) {
+                double v = 0.0;
+                for (int k = 0; k < CH; ++k) {
+                    v += mix[k] * ((wv[k] / warea - black) * g[k]);
+                }
+                e[i] = wsat ? inf : static_cast<float>(v);
+            } else {
+                for (int k = 0; k < CH; ++k) {
+                    e[i * CH + k] = wsat ? inf : static_cast<float>((wv[k] / warea - black) * g[k]);
+                }
             }
         }
         std::swap(top, bottom);
@@ -451,14 +484,15 @@ int integrateRows(const Setup& st, int j0, int j1, CellSignals& out) {
 }  // namespace
 
 CellSignals integrateCells(const RawFrame& frame, const Linearisation& lin, const WallMapping& map,
-                           double window, CellParts parts) {
+                           double window, CellParts parts, const cv::Vec3d* emitter_mix) {
     CellSignals out;
-    integrateCells(frame, lin, map, out, window, parts);
+    integrateCells(frame, lin, map, out, window, parts, emitter_mix);
     return out;
 }
 
 void integrateCells(const RawFrame& frame, const Linearisation& lin, const WallMapping& map,
-                    CellSignals& out, double window, CellParts parts) {
+                    CellSignals& out, double window, CellParts parts,
+                    const cv::Vec3d* emitter_mix) {
     const int type = frame.rgb.type();
     if ((type != CV_16UC3 && type != CV_16UC1) || frame.rgb.empty()) {
         throw std::invalid_argument("integrateCells: expected a 16-bit RGB or monochrome frame");
@@ -511,7 +545,8 @@ void integrateCells(const RawFrame& frame, const Linearisation& lin, const WallM
                    x0,
                    x1 - x0,
                    parts != CellParts::EmitterOnly,
-                   parts != CellParts::AreaOnly};
+                   parts != CellParts::AreaOnly,
+                   ch == 3 ? emitter_mix : nullptr};
     const int cvType = CV_MAKETYPE(CV_32F, ch);
     out.saturated_cells = 0;
     if (st.area) {
@@ -522,7 +557,7 @@ void integrateCells(const RawFrame& frame, const Linearisation& lin, const WallM
         out.area_px.release();
     }
     if (st.emitter) {
-        out.emitter.create(map.grid, cvType);
+        out.emitter.create(map.grid, st.mix != nullptr ? CV_32FC1 : cvType);
     } else {
         out.emitter.release();
     }
@@ -557,13 +592,15 @@ std::vector<double> integratePolygonRaw(const cv::Mat& raw,
     for (std::size_t i = 0; i < corners.size(); ++i) {
         const cv::Point2d a = corners[i], b = corners[(i + 1) % corners.size()];
         if (ch == 3) {
-            const EdgeSum<3> e = edgeIntegral<3>(a, b, sums, 0, raw.rows - 1);
+            EdgeSum<3> e;
+            edgeIntegral<3>(a, b, sums, 0, raw.rows - 1, e);
             ok = ok && e.ok;
             for (int k = 0; k <= 3; ++k) {
                 acc[static_cast<std::size_t>(k)] += e.v[k];
             }
         } else {
-            const EdgeSum<1> e = edgeIntegral<1>(a, b, sums, 0, raw.rows - 1);
+            EdgeSum<1> e;
+            edgeIntegral<1>(a, b, sums, 0, raw.rows - 1, e);
             ok = ok && e.ok;
             acc[0] += e.v[0];
             acc[1] += e.v[1];

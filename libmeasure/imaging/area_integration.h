@@ -22,6 +22,7 @@ struct CellSignals {
     cv::Mat mean;
     /// The same over the centred window of each cell (width and height `emitter_window` of the
     /// cell's, axis-aligned about its centre): the LED's own light, little of its neighbours'.
+    /// One channel when integrateCells was given an `emitter_mix`.
     cv::Mat emitter;
     /// CV_32FC1 area of each cell in camera pixels (weights for module averages).
     cv::Mat area_px;
@@ -41,16 +42,21 @@ struct CellSignals {
 /// channels). Throws std::invalid_argument on a bad frame, linearisation or window (0 < window ≤
 /// 1). `parts` says which values are wanted: the area averages (mean, area_px), the emitter windows
 /// (emitter), or both; what is not wanted stays empty and costs nothing.
+/// `emitter_mix`, when given for an RGB frame, mixes each emitter window's three linear channels
+/// into one value, Σ mix[k] · channel k (the luminance row of the camera's RGB → XYZ matrix, say):
+/// `emitter` is then CV_32FC1. Defect detection needs only the emitters' luminance, so the other
+/// two channels are neither stored nor converted afterwards. Ignored for a monochrome frame.
 enum class CellParts { Both, AreaOnly, EmitterOnly };
 CellSignals integrateCells(const RawFrame& frame, const Linearisation& lin,
                            const WallMapping& mapping, double emitter_window = 0.6,
-                           CellParts parts = CellParts::Both);
+                           CellParts parts = CellParts::Both,
+                           const cv::Vec3d* emitter_mix = nullptr);
 /// The same into `out`, whose matrices are reused when they already have the grid's size and
 /// type (cv::Mat::create): a caller integrating frame after frame then writes into memory it
 /// owns instead of fresh pages from the system. A part not wanted is released.
 void integrateCells(const RawFrame& frame, const Linearisation& lin, const WallMapping& mapping,
                     CellSignals& out, double emitter_window = 0.6,
-                    CellParts parts = CellParts::Both);
+                    CellParts parts = CellParts::Both, const cv::Vec3d* emitter_mix = nullptr);
 
 /// The raw integral Σ raw · covered area (DN · px²) per channel of `raw` (CV_16UC1 or CV_16UC3)
 /// over the polygon `corners` (camera pixels, either orientation), by the same edge walk that

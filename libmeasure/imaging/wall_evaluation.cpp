@@ -120,26 +120,38 @@ std::vector<AdjacentFinding> adjacentPixelRule(const cv::Mat& Y, const LedWallLa
         throw std::invalid_argument("adjacentPixelRule: expected a luminance grid of the wall");
     }
     const int W = Y.cols, H = Y.rows;
+    // Module column and row of each LED column and row, and whether it is a module's first or
+    // last: looked up, not divided, per LED (a noisy wall can have millions of findings).
+    std::vector<int> modCol(static_cast<std::size_t>(W)), modRow(static_cast<std::size_t>(H));
+    std::vector<unsigned char> colEdge(static_cast<std::size_t>(W));
+    for (int x = 0; x < W; ++x) {
+        const int in = x % L.module_w_px;
+        modCol[static_cast<std::size_t>(x)] = x / L.module_w_px;
+        colEdge[static_cast<std::size_t>(x)] =
+            in == 0 || in == L.module_w_px - 1 || x == 0 || x == W - 1;
+    }
+    for (int y = 0; y < H; ++y) {
+        modRow[static_cast<std::size_t>(y)] = y / L.module_h_px;
+    }
     cv::Mat dev(Y.size(), CV_32FC1);
     // Neighbours in the same module: a step between modules (module gain) is the inter-module
     // figure's business, and at a module corner five of the eight neighbours lie in other modules.
     auto general = [&](int x, int y) -> float {
-        const GridIndex own = L.moduleOf(x, y);
+        const int ownCol = modCol[static_cast<std::size_t>(x)];
+        const int ownRow = modRow[static_cast<std::size_t>(y)];
         float nb[8];
         int n = 0;
         for (int dy = -1; dy <= 1; ++dy) {
             const int yy = y + dy;
-            if (yy < 0 || yy >= H) {
+            if (yy < 0 || yy >= H || modRow[static_cast<std::size_t>(yy)] != ownRow) {
                 continue;
             }
             const float* p = Y.ptr<float>(yy);
             for (int dx = -1; dx <= 1; ++dx) {
                 const int xx = x + dx;
-                if ((dx != 0 || dy != 0) && xx >= 0 && xx < W && std::isfinite(p[xx])) {
-                    const GridIndex m = L.moduleOf(xx, yy);
-                    if (m.col == own.col && m.row == own.row) {
-                        nb[n++] = p[xx];
-                    }
+                if ((dx != 0 || dy != 0) && xx >= 0 && xx < W &&
+                    modCol[static_cast<std::size_t>(xx)] == ownCol && std::isfinite(p[xx])) {
+                    nb[n++] = p[xx];
                 }
             }
         }
@@ -155,23 +167,16 @@ std::vector<AdjacentFinding> adjacentPixelRule(const cv::Mat& Y, const LedWallLa
     // median is within a fraction of a percent of the whole wall's; it only sizes U): the LEDs
     // whose index y·W + x is a multiple of `stride`.
     const std::size_t stride = std::max<std::size_t>(1, static_cast<std::size_t>(W) * H / 262144);
-    // Each row's worst deviation (the first of the largest |d|), findings and subsample, found in
-    // the parallel pass and joined in row order below: the same result for any thread count.
+    const auto beyond = [max_pct](float d) { return std::abs(d) > max_pct; };  // NaN: false
+    // Each row's worst deviation (the first of the largest |d|) and number of findings, found in
+    // the parallel pass; the findings are then written once into their final places, in row
+    // order: the same result for any thread count, and no list grown and copied.
     std::vector<double> rowWorst(static_cast<std::size_t>(H), 0.0);
-    std::vector<std::vector<AdjacentFinding>> rowFindings(static_cast<std::size_t>(H));
-    std::vector<std::vector<double>> rowSample(static_cast<std::size_t>(H));
+    std::vector<std::size_t> rowCount(static_cast<std::size_t>(H) + 1, 0);
     const auto scanRow = [&](int y) {
         const float* d = dev.ptr<float>(y);
-        const std::size_t base = static_cast<std::size_t>(y) * W;
         double worst = 0.0;
-        auto& found = rowFindings[static_cast<std::size_t>(y)];
-        auto& sample = rowSample[static_cast<std::size_t>(y)];
-        for (std::size_t i = (base + stride - 1) / stride * stride; i < base + W; i += stride) {
-            const float v = d[i - base];
-            if (std::isfinite(v)) {
-                sample.push_back(std::abs(v));
-            }
-        }
+        std::size_t count = 0;
         for (int x = 0; x < W; ++x) {
             if (std::isnan(d[x])) {
                 continue;
@@ -179,11 +184,10 @@ std::vector<AdjacentFinding> adjacentPixelRule(const cv::Mat& Y, const LedWallLa
             if (std::abs(d[x]) > std::abs(worst)) {
                 worst = d[x];
             }
-            if (std::abs(d[x]) > max_pct) {
-                found.push_back({x, y, L.moduleOf(x, y), d[x]});
-            }
+            count += beyond(d[x]) ? 1 : 0;
         }
         rowWorst[static_cast<std::size_t>(y)] = worst;
+        rowCount[static_cast<std::size_t>(y) + 1] = count;
     };
     cv::parallel_for_(cv::Range(0, H), [&](const cv::Range& rows) {
         std::vector<float> ref(static_cast<std::size_t>(W));
@@ -228,10 +232,8 @@ std::vector<AdjacentFinding> adjacentPixelRule(const cv::Mat& Y, const LedWallLa
                 ref[static_cast<std::size_t>(x)] = a4;
             }
             for (int x = 0; x < W; ++x) {
-                const int xIn = x % L.module_w_px;
-                if (xIn == 0 || xIn == L.module_w_px - 1 || x == 0 || x == W - 1 ||
-                    bad[static_cast<std::size_t>(x - 1)] || bad[static_cast<std::size_t>(x)] ||
-                    bad[static_cast<std::size_t>(x + 1)]) {
+                if (colEdge[static_cast<std::size_t>(x)] || bad[static_cast<std::size_t>(x - 1)] ||
+                    bad[static_cast<std::size_t>(x)] || bad[static_cast<std::size_t>(x + 1)]) {
                     o[x] = general(x, y);
                     continue;
                 }
@@ -241,21 +243,46 @@ std::vector<AdjacentFinding> adjacentPixelRule(const cv::Mat& Y, const LedWallLa
             scanRow(y);
         }
     });
-    std::vector<AdjacentFinding> out;
-    std::vector<double> all;
-    all.reserve(static_cast<std::size_t>(W) * H / stride + 1);
     worst_pct = 0.0;
     for (int y = 0; y < H; ++y) {
         const auto u = static_cast<std::size_t>(y);
         if (std::abs(rowWorst[u]) > std::abs(worst_pct)) {
             worst_pct = rowWorst[u];
         }
-        out.insert(out.end(), rowFindings[u].begin(), rowFindings[u].end());
-        all.insert(all.end(), rowSample[u].begin(), rowSample[u].end());
+        rowCount[u + 1] += rowCount[u];  // now each row's first place in the list
     }
+    std::vector<AdjacentFinding> out(rowCount.back());
+    std::vector<double> all;
+    for (std::size_t i = 0; i < static_cast<std::size_t>(W) * H; i += stride) {
+        const float v = dev.ptr<float>(static_cast<int>(i / W))[i % W];
+        if (std::isfinite(v)) {
+            all.push_back(std::abs(v));
+        }
+    }
+    cv::parallel_for_(cv::Range(0, H), [&](const cv::Range& rows) {
+        for (int y = rows.start; y < rows.end; ++y) {
+            const float* d = dev.ptr<float>(y);
+            AdjacentFinding* f = out.data() + rowCount[static_cast<std::size_t>(y)];
+            const int mr = modRow[static_cast<std::size_t>(y)];
+            for (int x = 0; x < W; ++x) {
+                if (beyond(d[x])) {
+                    *f++ = {x, y, {modCol[static_cast<std::size_t>(x)], mr}, d[x]};
+                }
+            }
+        }
+    });
     // σ of a single LED's deviation from the median absolute deviation (× 1.4826 for a normal).
     sigma_pct = 1.4826 * medianOf(all);
     return out;
+}
+
+const WallFigure* findFigure(const WallEvaluation& e, const std::string& id) {
+    for (const WallFigure& f : e.figures) {
+        if (f.id == id) {
+            return &f;
+        }
+    }
+    return nullptr;
 }
 
 WallEvaluation evaluateWall(const WallCells& c, const cv::Mat* defectY, const LedWallLayout& L,
@@ -479,7 +506,7 @@ WallEvaluation evaluateWall(const WallCells& c, const cv::Mat* defectY, const Le
     auto add = [&](WallFigure f) {
         f.deciding = f.has_limit && (!f.provisional || e.provisional_binding);
         if (f.has_limit && f.measured && !f.pass) {
-            (f.deciding ? e.failed : e.informative_failed).push_back(f.name);
+            (f.deciding ? e.failed : e.informative_failed).push_back(f.id);
         }
         // Saturation only says whether the frame is valid: it does not make a judgement.
         if (f.deciding && f.measured && f.id != "saturated") {
@@ -490,7 +517,6 @@ WallEvaluation evaluateWall(const WallCells& c, const cv::Mat* defectY, const Le
     using Rule = WallFigureLimit::Rule;
     using Note = WallFigureNote::Kind;
     add({"wall_mean",
-         "Wall mean luminance",
          e.wall_mean_cdm2,
          e.wall_mean_u_k2_cdm2,
          "cd/m²",
@@ -505,14 +531,12 @@ WallEvaluation evaluateWall(const WallCells& c, const cv::Mat* defectY, const Le
     const int nMod = static_cast<int>(e.modules.size());
     const WallFigureNote lumNote{Note::ModulesOutside, lumFail, nMod};
     if (lim.luminance_rule == WallLimits::LuminanceRule::RatioToWallMean) {
-        add({"module_luminance", "Module luminance (worst module / wall mean)", 100.0 * worstRatio,
-             100.0 * worstRatioU, "%",
+        add({"module_luminance", 100.0 * worstRatio, 100.0 * worstRatioU, "%",
              WallFigureLimit{Rule::RatioToWallMean, 100 * lim.min_ratio, 100 * lim.max_ratio}, true,
              true, lumFail == 0, WallFigureSource::Limits, lim.luminance_source,
              lim.luminance_provisional, lumNote});
     } else {
-        add({"module_luminance", "Module luminance (worst adjacent step)", worstStep, worstStepU,
-             "%",
+        add({"module_luminance", worstStep, worstStepU, "%",
              WallFigureLimit{Rule::AdjacentStep, 0.0, lim.max_step_pct, lim.low_level_max_step_pct,
                              lim.low_level_below_cdm2},
              true, true, lumFail == 0, WallFigureSource::Limits, lim.luminance_source,
@@ -521,13 +545,12 @@ WallEvaluation evaluateWall(const WallCells& c, const cv::Mat* defectY, const Le
     const WallFigureNote chrNote = colour ? WallFigureNote{Note::ModulesOutside, chrFail, nMod}
                                           : WallFigureNote{Note::Monochrome};
     if (lim.chromaticity_rule == WallLimits::ChromaticityRule::DxyToWall) {
-        add({"module_chromaticity", "Module chromaticity (worst |Δx|, |Δy|, CIE 1931)", worstDxy,
-             uDxyK2, "", WallFigureLimit{Rule::DxyToWall, 0.0, lim.max_abs_dxy}, true, colour,
-             chrFail == 0, WallFigureSource::Limits, lim.chromaticity_source,
-             lim.chromaticity_provisional, chrNote});
+        add({"module_chromaticity", worstDxy, uDxyK2, "",
+             WallFigureLimit{Rule::DxyToWall, 0.0, lim.max_abs_dxy}, true, colour, chrFail == 0,
+             WallFigureSource::Limits, lim.chromaticity_source, lim.chromaticity_provisional,
+             chrNote});
     } else {
-        add({"module_chromaticity", "Module chromaticity (worst adjacent Δu'v')", worstDuv, uDuvK2,
-             "",
+        add({"module_chromaticity", worstDuv, uDuvK2, "",
              WallFigureLimit{Rule::DuvAdjacent, 0.0, lim.max_duv, lim.low_level_max_duv,
                              lim.duv_low_level_below_cdm2},
              true, colour, chrFail == 0, WallFigureSource::Limits, lim.chromaticity_source,
@@ -541,16 +564,14 @@ WallEvaluation evaluateWall(const WallCells& c, const cv::Mat* defectY, const Le
         seamNote.worst_line_px = worstSeam->line_px;
         seamNote.worst_dark = worstSeam->depth_pct < 0;
     }
-    add({"seams", "Seam lines (worst depth)", worstSeam ? worstSeam->depth_pct : 0.0,
-         worstSeam ? worstSeam->u_k2_pct : 0.0, "%",
-         WallFigureLimit{Rule::SeamDepth, 0.0, lim.seam_threshold_pct}, lim.seam_is_limit, true,
-         seamsBeyond == 0, WallFigureSource::Limits, lim.seam_source, lim.seam_provisional,
+    add({"seams", worstSeam ? worstSeam->depth_pct : 0.0, worstSeam ? worstSeam->u_k2_pct : 0.0,
+         "%", WallFigureLimit{Rule::SeamDepth, 0.0, lim.seam_threshold_pct}, lim.seam_is_limit,
+         true, seamsBeyond == 0, WallFigureSource::Limits, lim.seam_source, lim.seam_provisional,
          seamNote});
     WallFigureLimit deadLimit{Rule::DeadBelow};
     deadLimit.ratio = lim.dead_below_ratio;
     deadLimit.max_count = lim.max_dead;
     add({"dead_pixels",
-         "Dead LEDs",
          double(e.dead),
          0.0,
          "LEDs",
@@ -566,7 +587,6 @@ WallEvaluation evaluateWall(const WallCells& c, const cv::Mat* defectY, const Le
     stuckLimit.ratio = lim.stuck_above_ratio;
     stuckLimit.max_count = lim.max_stuck;
     add({"stuck_pixels",
-         "Stuck LEDs",
          double(e.stuck),
          0.0,
          "LEDs",
@@ -578,14 +598,13 @@ WallEvaluation evaluateWall(const WallCells& c, const cv::Mat* defectY, const Le
          lim.stuck_source,
          lim.stuck_provisional,
          {}});
-    add({"adjacent_pixels", "Adjacent-pixel difference (worst LED)", e.worst_adjacent_pct,
-         2.0 * adjSigma, "%", WallFigureLimit{Rule::AdjacentPixel, 0.0, lim.adjacent_max_pct},
-         lim.adjacent_is_limit, true, e.adjacent.empty(), WallFigureSource::Limits,
-         lim.adjacent_source, lim.adjacent_provisional,
+    add({"adjacent_pixels", e.worst_adjacent_pct, 2.0 * adjSigma, "%",
+         WallFigureLimit{Rule::AdjacentPixel, 0.0, lim.adjacent_max_pct}, lim.adjacent_is_limit,
+         true, e.adjacent.empty(), WallFigureSource::Limits, lim.adjacent_source,
+         lim.adjacent_provisional,
          WallFigureNote{Note::LedsBeyond, static_cast<int>(e.adjacent.size())}});
-    add({"saturated", "Saturated LED cells", double(e.saturated_cells), 0.0, "cells",
-         WallFigureLimit{Rule::NoSaturation}, true, true, e.saturated_cells == 0,
-         WallFigureSource::MeasurementValidity, "", false,
+    add({"saturated", double(e.saturated_cells), 0.0, "cells", WallFigureLimit{Rule::NoSaturation},
+         true, true, e.saturated_cells == 0, WallFigureSource::MeasurementValidity, "", false,
          e.saturated_cells ? WallFigureNote{Note::RetakeShorter} : WallFigureNote{}});
     e.verdict = !e.failed.empty() ? "fail" : e.judged ? "pass" : "not judged";
     e.pass = e.verdict == "pass";

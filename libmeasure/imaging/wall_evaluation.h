@@ -116,8 +116,9 @@ enum class WallFigureSource {
 };
 
 struct WallFigure {
-    std::string id;    ///< "module_luminance", "seams", "dead_pixels", …
-    std::string name;  ///< for people: "Seam lines (worst)"
+    /// "module_luminance", "seams", "dead_pixels", …; its name for people follows from the
+    /// limit's rule (app/common/present/wall_text.h words it, the GUI in its language).
+    std::string id;
     double value = 0.0;
     double u_k2 = 0.0;  ///< expanded uncertainty, k = 2, same unit; 0 for counts
     std::string unit;
@@ -157,8 +158,8 @@ struct WallEvaluation {
     double worst_adjacent_pct = 0.0;
     int saturated_cells = 0;
     std::vector<WallFigure> figures;
-    std::vector<std::string> failed;  ///< names of the deciding figures that failed
-    /// Names of informative (draft, not binding) figures whose limit is not met.
+    std::vector<std::string> failed;  ///< ids of the deciding figures that failed
+    /// Ids of informative (draft, not binding) figures whose limit is not met.
     std::vector<std::string> informative_failed;
     /// A limit other than the validity check (saturation) decided: false when every figure with
     /// a limit is informative, and then the verdict is "not judged", never "pass".
@@ -179,6 +180,9 @@ struct WallEvaluation {
 /// u'v' the same through the Jacobian of (u', v') over (x, y) at the wall's xy, for an error of
 /// equal spread in any direction: u_u'v' = u·‖J‖_F/√2. Throws std::invalid_argument when the
 /// grids do not match the layout.
+/// The figure with this id in `e` (its `failed` and `informative_failed` hold ids), or null.
+const WallFigure* findFigure(const WallEvaluation& e, const std::string& id);
+
 WallEvaluation evaluateWall(const WallCells& uniformity, const cv::Mat* defect_emitter_Y,
                             const LedWallLayout& layout, const WallLimits& limits,
                             double luminance_u_rel_k2, double chromaticity_u_xy = 0.0);

@@ -36,7 +36,9 @@ TEST_CASE("cli: profiles lists the ST 431-1 profiles and --show prints sources",
     const Run show = cli("profiles --show st431-1-review");
     CHECK(show.exit_code == 0);
     CHECK_THAT(show.output, Catch::Contains("SMPTE ST 431-1:2006 Table 1"));
-    CHECK_THAT(show.output, Catch::Contains("80 … 90"));
+    CHECK_THAT(show.output, Catch::Contains("80 … 90 %"));
+    // Limits with their unit, as the certify table and the reports print them.
+    CHECK_THAT(show.output, Catch::Contains("limit  48 ± 3.5 cd/m²"));
 }
 
 TEST_CASE("cli: reference projector passes ST 431-1 theatre and review", "[cli][e2e]") {

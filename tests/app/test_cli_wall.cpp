@@ -3,6 +3,7 @@
 // driven through the real libgphoto2; the report against the renderer's truth and the config.
 #include "app/common/certification.h"
 #include "app/common/imaging/image_files.h"
+#include "app/common/present/text_table.h"
 #include "cli_run.h"
 #include "drivers/virtual/camera_renderer.h"
 
@@ -14,6 +15,7 @@
 #include <csignal>
 #include <fstream>
 #include <set>
+#include <sstream>
 
 using namespace cm::test;
 
@@ -207,6 +209,35 @@ TEST_CASE("binding draft limits (--provisional binding) fail the sample wall, wi
           std::string::npos);
     CHECK(r.output.find("verdict: FAIL (Dead LEDs; Stuck LEDs) against dyt8-2023-draft") !=
           std::string::npos);
+    // The figure table as an inspector reads it: the PDF's decimals (no "8.298e-05"), and
+    // its columns aligned on screen whatever the multi-byte characters (Δ, ², ±) in a row.
+    CHECK(r.output.find("e-0") == std::string::npos);
+    std::vector<std::size_t> verdictColumn;
+    std::istringstream lines(r.output);
+    bool inTable = false;
+    for (std::string line; std::getline(lines, line);) {
+        // The table follows "analysing" and ends at the first line that is not indented.
+        if (line == "analysing") {
+            inTable = true;
+            continue;
+        }
+        inTable = inTable && line.rfind("  ", 0) == 0;
+        if (!inTable) {
+            continue;
+        }
+        for (const char* word : {" pass ", " FAIL ", " information"}) {
+            if (const auto at = line.find(word); at != std::string::npos) {
+                verdictColumn.push_back(cm::app::present::displayWidth(line.substr(0, at)));
+                break;
+            }
+        }
+    }
+    REQUIRE(verdictColumn.size() == 8);  // one line per figure of the DY/T 8 draft limits
+    for (std::size_t c : verdictColumn) {
+        CHECK(c == verdictColumn.front());
+    }
+    CHECK(r.output.find("Module chromaticity (worst |Δx|, |Δy|, CIE 1931)") != std::string::npos);
+    CHECK(r.output.find("0.0001 ± 0.0006") != std::string::npos);
     const auto a = readJson(out / "analysis.json");
     CHECK(a["verdict"] == "fail");
     CHECK(a["provisional"] == "binding");
@@ -215,6 +246,13 @@ TEST_CASE("binding draft limits (--provisional binding) fail the sample wall, wi
     const std::string pdf = pdfText(out / "report.pdf");
     CHECK(pdf.find("VERDICT: FAIL") != std::string::npos);
     CHECK(pdf.find("WARNING: draft (provisional) limits decide") != std::string::npos);
+    // The sample wall's stuck LEDs clip the defect frame: said in words, not "— × median".
+    CHECK(pdf.find("clipped the camera") != std::string::npos);
+    CHECK(pdf.find("— × module median") == std::string::npos);
+    // The map's heading stays with its map (it was alone at the foot of page 1).
+    const auto mapAt = pdf.find("Module map");
+    REQUIRE(mapAt != std::string::npos);
+    CHECK(pdf.rfind('\f', mapAt) == pdf.rfind('\f', pdf.find("Modules outside the limits")));
     // An unknown policy is a usage error before anything is captured.
     const auto bad = cli("wall --simulate " + virtualTheatre("led-sample-wall.json") +
                          " --provisional maybe --out " + (out / "x").string());

@@ -41,6 +41,9 @@ TEST_CASE("PDF report: every section present, figures with limits and verdicts",
                           "Readings",
                           "Charts",
                           "CIE 1931 xy",
+                          // The caption says what is drawn: dots in each stimulus's colour
+                          // (it said "measured (red)" under a black dot).
+                          "measured (dots;",
                           "Luminance over the screen",
                           "Signature",
                           "cinemeasure 0.1.0 (git"}) {

@@ -121,6 +121,17 @@ TEST_CASE("reports in Simplified Chinese: PDF words and CSV headers", "[report][
         INFO(s);
         CHECK(text.find(s) != std::string::npos);
     }
+    // The profile's own text (title, seat clause, sources) from the shipped translations, as
+    // the GUI shows it, and the run details in Chinese too: an English line in a Chinese report
+    // is one an auditor cannot read.
+    INFO(text);
+    for (const char* english :
+         {"luminance, uniformity and white point — theatre", "Instrument fitness", "Warm-up",
+          "Ambient, display off", "simple acceptance", "room class", "min required",
+          "Table 1 (white point)", "centre of seating row", " m, projector", "theatre · SDR"}) {
+        INFO(english);
+        CHECK(text.find(english) == std::string::npos);
+    }
     const std::string csv = slurp(out / "report.csv");
     CHECK(csv.rfind("记录,", 0) == 0);
     CHECK(csv.find("中心亮度") != std::string::npos);

@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include <sys/stat.h>
+
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -87,5 +89,28 @@ TEST_CASE("sign and verify a certification report - tampering fails with the sec
               .exit_code == 0);
     // A keygen never overwrites an existing key.
     CHECK(cli("keygen --out " + (base / "keys").string() + " --name alice").exit_code == 4);
+    fs::remove_all(base);
+}
+
+TEST_CASE("sign --key takes the name keygen was given, looked up in the key folder", "[signing]") {
+    // An inspector runs `keygen --name alice`, then `sign REPORT --key alice`: the name is the
+    // key the folder holds, not a file in the current directory.
+    const fs::path base = cm::test::freshDir("sign-by-name");
+    fs::create_directories(base);
+    const fs::path report = base / "report.json";
+    dump(report, "{\"schema\": \"test\"}\n");
+    ::setenv("CINEMEASURE_KEYS", (base / "keys").c_str(), 1);
+    REQUIRE(cli("keygen --name alice").exit_code == 0);
+    REQUIRE(fs::exists(base / "keys" / "alice.key"));
+    const auto s = cli("sign " + report.string() + " --key alice");
+    INFO(s.output);
+    CHECK(s.exit_code == 0);
+    CHECK(fs::exists(report.string() + ".sig"));
+    // A name the folder does not hold: one line naming where it looked, usage exit code.
+    const auto missing = cli("sign " + report.string() + " --key bob");
+    INFO(missing.output);
+    CHECK(missing.exit_code == 2);
+    CHECK_THAT(missing.output, Catch::Contains((base / "keys" / "bob.key").string()));
+    ::unsetenv("CINEMEASURE_KEYS");
     fs::remove_all(base);
 }

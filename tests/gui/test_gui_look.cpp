@@ -91,6 +91,18 @@ QStringList profileStrings() {
     return out;
 }
 
+/// WCAG 2.1 contrast ratio of two colours (relative luminance of sRGB, §1.4.3: text needs 4.5).
+double contrastRatio(const QColor& a, const QColor& b) {
+    auto lin = [](double c) {
+        return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+    };
+    auto lum = [&](const QColor& c) {
+        return 0.2126 * lin(c.redF()) + 0.7152 * lin(c.greenF()) + 0.0722 * lin(c.blueF());
+    };
+    const double la = lum(a), lb = lum(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
 double hueDistance(const QColor& a, const QColor& b) {
     const double d = std::abs(a.hslHueF() - b.hslHueF());
     return std::min(d, 1.0 - d) * 360.0;
@@ -281,6 +293,38 @@ private slots:
         }
         // Neutral: low saturation, not a signal colour.
         QVERIFY(accent.hslSaturationF() < 0.35);
+    }
+
+    // A verdict's text is readable on its colour in both themes (WCAG 2.1 AA, 4.5:1): the table
+    // cells take the palette's text colour, so the light theme needs light verdict tints.
+    // Chart marks (drawn on the palette's base) stand out from it by at least 3:1 (WCAG 1.4.11).
+    void verdictColoursReadableInBothThemes() {
+        using cm::evaluation::Verdict;
+        for (const bool light : {false, true}) {
+            light ? applyLightTheme(*qApp) : applyDarkTheme(*qApp);
+            const QPalette p = qApp->palette();
+            for (Verdict v : {Verdict::Pass, Verdict::Fail, Verdict::ConditionalPass,
+                              Verdict::ConditionalFail, Verdict::NotEvaluated}) {
+                const QColor bg = verdictColor(v);
+                const double text = contrastRatio(p.color(QPalette::Text), bg);
+                QVERIFY2(text >= 4.5, qPrintable(QStringLiteral("%1 theme: text %2 on %3: %4:1")
+                                                     .arg(light ? "light" : "dark",
+                                                          p.color(QPalette::Text).name(), bg.name())
+                                                     .arg(text, 0, 'f', 2)));
+                if (v == Verdict::NotEvaluated) {
+                    continue;
+                }
+                const QColor mark = verdictMarkColor(v);
+                QVERIFY(contrastRatio(limitColor(), p.color(QPalette::Base)) >= 3.0);
+                const double markContrast = contrastRatio(mark, p.color(QPalette::Base));
+                QVERIFY2(markContrast >= 3.0,
+                         qPrintable(QStringLiteral("%1 theme: mark %2 on base %3: %4:1")
+                                        .arg(light ? "light" : "dark", mark.name(),
+                                             p.color(QPalette::Base).name())
+                                        .arg(markContrast, 0, 'f', 2)));
+            }
+        }
+        applyDarkTheme(*qApp);
     }
 
     // At 1366×768 the window fits the screen and the results table needs no horizontal scroll,

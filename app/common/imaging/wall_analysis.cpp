@@ -149,18 +149,9 @@ std::filesystem::path wallLimitsFile(const std::string& id_or_path) {
     return dataDir() / "led-walls" / (id_or_path + ".json");
 }
 
-namespace {
-
-/// Registration and per-LED values of one frame at the reference sensitivity of the calibration:
-/// the area average of each LED cell (what a spot meter reads) and of its emitter window (for
-/// defects), XYZ from an RGB frame, luminance only from a monochrome one.
-struct FrameCells {
-    imaging::WallCells cells;
-    imaging::WallRegistration registration;
-};
-
-FrameCells frameCells(const WallFrame& f, const imaging::CameraCalibration& cal,
-                      const imaging::ScreenQuad& quad, cv::Size grid, imaging::CellParts parts) {
+WallFrameCells wallFrameCells(const WallFrame& f, const imaging::CameraCalibration& cal,
+                              const imaging::ScreenQuad& quad, cv::Size grid,
+                              imaging::CellParts parts) {
     const bool mono = f.frame.rgb.channels() == 1;
     if (mono && !(cal.cdm2_per_dn_s > 0.0)) {
         throw std::invalid_argument(f.file +
@@ -179,11 +170,14 @@ FrameCells frameCells(const WallFrame& f, const imaging::CameraCalibration& cal,
         }
         lin.flat_gain = cal.flat_gain;
     }
-    FrameCells out;
+    WallFrameCells out;
     // The given or found corners only start the registration: edges and LED lattice refine them.
     out.registration = imaging::registerWall(f.frame, quad, grid, cal.lens);
-    imaging::CellSignals c =
-        imaging::integrateCells(f.frame, lin, out.registration.mapping, 0.6, parts);
+    // Defects need only the emitters' luminance: Y = the matrix's second row · RGB, mixed while
+    // integrating (a monochrome frame's one channel is its luminance already).
+    const cv::Vec3d yRow(cal.rgb_to_xyz[1][0], cal.rgb_to_xyz[1][1], cal.rgb_to_xyz[1][2]);
+    imaging::CellSignals c = imaging::integrateCells(f.frame, lin, out.registration.mapping, 0.6,
+                                                     parts, mono ? nullptr : &yRow);
     imaging::WallCells& w = out.cells;
     if (mono) {
         if (!c.mean.empty()) {
@@ -198,18 +192,14 @@ FrameCells frameCells(const WallFrame& f, const imaging::CameraCalibration& cal,
             w.area_xyz = c.mean;
             imaging::luminanceMap(c.mean, w.area_Y);
         }
-        if (!c.emitter.empty()) {
-            // Only the luminance of the emitters is used: Y = the matrix's second row · RGB.
-            const auto& m = cal.rgb_to_xyz;
-            cv::transform(c.emitter, w.emitter_Y,
-                          cv::Matx13f(static_cast<float>(m[1][0]), static_cast<float>(m[1][1]),
-                                      static_cast<float>(m[1][2])));
-        }
+        w.emitter_Y = c.emitter;
     }
     w.area_px = c.area_px;
     w.saturated_cells = c.saturated_cells;
     return out;
 }
+
+namespace {
 
 imaging::ScreenQuad findQuad(const imaging::RawFrame& f, const std::string& file) {
     cv::Mat signal;
@@ -237,17 +227,18 @@ WallAnalysis analyzeWall(const WallFrame& uni, const WallFrame* defectFrame,
     const cv::Size grid = layout.gridSize();
     // With a defect frame, the uniformity frame gives the area averages and the defect frame the
     // emitters; otherwise the one frame gives both.
-    const FrameCells u =
-        frameCells(uni, cal, corners ? *corners : findQuad(uni.frame, uni.file), grid,
-                   defectFrame ? imaging::CellParts::AreaOnly : imaging::CellParts::Both);
+    const WallFrameCells u =
+        wallFrameCells(uni, cal, corners ? *corners : findQuad(uni.frame, uni.file), grid,
+                       defectFrame ? imaging::CellParts::AreaOnly : imaging::CellParts::Both);
     cv::Mat defectY;
     if (defectFrame != nullptr) {
         // The camera has not moved, but the frame is registered again: cheap, and a knock
         // between the two captures then costs nothing.
-        defectY = frameCells(*defectFrame, cal,
-                             corners ? *corners : findQuad(defectFrame->frame, defectFrame->file),
-                             grid, imaging::CellParts::EmitterOnly)
-                      .cells.emitter_Y;
+        defectY =
+            wallFrameCells(*defectFrame, cal,
+                           corners ? *corners : findQuad(defectFrame->frame, defectFrame->file),
+                           grid, imaging::CellParts::EmitterOnly)
+                .cells.emitter_Y;
     }
     WallAnalysis a;
     static_cast<imaging::WallEvaluation&>(a) =
@@ -273,8 +264,8 @@ nlohmann::ordered_json wallAnalysisJson(const WallAnalysis& a, const WallLimits&
     if (a.provisional_binding) {
         j["warning"] = present::wallBindingWarning(a);
     }
-    j["failed"] = a.failed;
-    j["informative_failed"] = a.informative_failed;
+    j["failed"] = present::wallFigureNames(a, a.failed);
+    j["informative_failed"] = present::wallFigureNames(a, a.informative_failed);
     j["figures"] = nlohmann::ordered_json::array();
     for (const auto& f : a.figures) {
         j["figures"].push_back(present::wallFigureJson(f));

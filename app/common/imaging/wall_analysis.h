@@ -4,7 +4,9 @@
 // rectification, module statistics, seams, pixel defects) and its files (CSV, JSON, TIFF, PNG).
 #pragma once
 
+#include "libmeasure/imaging/area_integration.h"
 #include "libmeasure/imaging/camera_matrix.h"
+#include "libmeasure/imaging/lattice_registration.h"
 #include "libmeasure/imaging/led_layout.h"
 #include "libmeasure/imaging/module_uniformity.h"
 #include "libmeasure/imaging/pixel_defects.h"
@@ -57,6 +59,19 @@ struct WallAnalysis : imaging::WallEvaluation {
     double lattice_rms_px = 0.0;
     double corner_shift_px = 0.0;  ///< largest move of a corner from the given or found one
 };
+
+/// Registration and per-LED values of one frame at the reference sensitivity of the calibration:
+/// the area average of each LED cell (what a spot meter reads) and of its emitter window (for
+/// defects), XYZ from an RGB frame, luminance only from a monochrome one. The first stage of
+/// analyzeWall; `quad` starts the registration. Throws std::invalid_argument when the
+/// calibration does not fit the frame.
+struct WallFrameCells {
+    imaging::WallCells cells;
+    imaging::WallRegistration registration;
+};
+WallFrameCells wallFrameCells(const WallFrame& frame, const imaging::CameraCalibration& calibration,
+                              const imaging::ScreenQuad& quad, cv::Size grid,
+                              imaging::CellParts parts = imaging::CellParts::Both);
 
 /// Analyses the uniformity frame (modules, seams, adjacent-pixel rule) and the defect frame (dead
 /// and stuck LEDs; the uniformity frame when none). Corners, when not given, are found on the

@@ -71,6 +71,7 @@ std::string renderTable(const std::vector<std::vector<std::string>>& rows) {
         for (std::size_t c = 0; c < r.size(); ++c) {
             line += c + 1 < r.size() ? padTo(r[c], widths[c] + 2) : r[c];
         }
+        line.erase(line.find_last_not_of(' ') + 1);  // an empty last cell leaves no blanks
         out += line + "\n";
         if (i == 0) {
             out += std::string(total, '-') + "\n";

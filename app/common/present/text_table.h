@@ -15,7 +15,7 @@ std::size_t displayWidth(const std::string& s);
 std::string padTo(const std::string& s, std::size_t width);
 
 /// Renders rows (the first is the header) with two spaces between columns and a rule under the
-/// header; the last column is not padded.
+/// header; the last column is not padded and no line ends in blanks.
 std::string renderTable(const std::vector<std::vector<std::string>>& rows);
 
 }  // namespace cm::app::present

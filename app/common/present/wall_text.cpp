@@ -2,6 +2,8 @@
 // English wording of the LED wall evaluation's typed limits, notes, sources and verdict.
 #include "app/common/present/wall_text.h"
 
+#include "app/common/present/figure_text.h"
+
 #include <cmath>
 #include <cstdio>
 
@@ -34,6 +36,11 @@ std::string joined(const std::vector<std::string>& v) {
         s += (s.empty() ? "" : "; ") + n;
     }
     return s;
+}
+
+/// The figures' names for a list of their ids (`failed`, `informative_failed`).
+std::string joinedNames(const imaging::WallEvaluation& e, const std::vector<std::string>& ids) {
+    return joined(wallFigureNames(e, ids));
 }
 
 std::string countLimit(const imaging::WallFigureLimit& l, const char* side) {
@@ -111,9 +118,46 @@ std::string wallSourceText(const imaging::WallFigure& f) {
     return f.source;
 }
 
+std::string wallFigureName(const imaging::WallFigure& f) {
+    // One name per rule: the rule says what the figure measures.
+    switch (f.limit.rule) {
+        case Rule::None:
+            return "Wall mean luminance";
+        case Rule::RatioToWallMean:
+            return "Module luminance (worst module / wall mean)";
+        case Rule::AdjacentStep:
+            return "Module luminance (worst adjacent step)";
+        case Rule::DxyToWall:
+            return "Module chromaticity (worst |Δx|, |Δy|, CIE 1931)";
+        case Rule::DuvAdjacent:
+            return "Module chromaticity (worst adjacent Δu'v')";
+        case Rule::SeamDepth:
+            return "Seam lines (worst depth)";
+        case Rule::DeadBelow:
+            return "Dead LEDs";
+        case Rule::StuckAbove:
+            return "Stuck LEDs";
+        case Rule::AdjacentPixel:
+            return "Adjacent-pixel difference (worst LED)";
+        case Rule::NoSaturation:
+            return "Saturated LED cells";
+    }
+    return f.id;
+}
+
+std::vector<std::string> wallFigureNames(const imaging::WallEvaluation& e,
+                                         const std::vector<std::string>& ids) {
+    std::vector<std::string> out;
+    for (const auto& id : ids) {
+        const imaging::WallFigure* f = imaging::findFigure(e, id);
+        out.push_back(f ? wallFigureName(*f) : id);
+    }
+    return out;
+}
+
 Json wallFigureJson(const imaging::WallFigure& f) {
     return {{"id", f.id},
-            {"name", f.name},
+            {"name", wallFigureName(f)},
             {"value", num(f.value)},
             {"U_k2", num(f.u_k2)},
             {"unit", f.unit},
@@ -131,7 +175,7 @@ Json wallFigureJson(const imaging::WallFigure& f) {
 
 std::string wallVerdictText(const imaging::WallEvaluation& e) {
     if (!e.failed.empty()) {
-        return "FAIL (" + joined(e.failed) + ")";
+        return "FAIL (" + joinedNames(e, e.failed) + ")";
     }
     if (e.judged) {
         return "PASS";
@@ -142,7 +186,7 @@ std::string wallVerdictText(const imaging::WallEvaluation& e) {
 std::string wallInformativeText(const imaging::WallEvaluation& e) {
     return e.informative_failed.empty() ? ""
                                         : "draft limits (informative, not deciding) would fail: " +
-                                              joined(e.informative_failed);
+                                              joinedNames(e, e.informative_failed);
 }
 
 std::string wallBindingWarning(const imaging::WallEvaluation& e) {
@@ -160,6 +204,25 @@ int wallValueDecimals(const imaging::WallFigure& figure) {
 
 int wallUncertaintyDecimals(const imaging::WallFigure& figure) {
     return isCount(figure) ? 3 : wallValueDecimals(figure);
+}
+
+std::string wallValueText(const imaging::WallFigure& figure) {
+    if (!figure.measured) {
+        return "not measured";
+    }
+    std::string text = formatFixed(figure.value, wallValueDecimals(figure));
+    if (figure.u_k2 > 0) {
+        text += " ± " + formatFixed(figure.u_k2, wallUncertaintyDecimals(figure));
+    }
+    return figure.unit.empty() ? text : text + " " + figure.unit;
+}
+
+std::string wallVerdictWord(const imaging::WallFigure& figure) {
+    return !figure.measured    ? ""
+           : !figure.has_limit ? "information"
+           : figure.pass       ? "pass"
+           : figure.deciding   ? "FAIL"
+                               : "would fail";
 }
 
 std::string wallProgressText(const WallProgress& step) {

@@ -10,8 +10,16 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <vector>
 
 namespace cm::app::present {
+
+/// The figure's name for people, from its rule: "Dead LEDs", "Seam lines (worst depth)",
+/// "Module luminance (worst adjacent step)", ...
+std::string wallFigureName(const imaging::WallFigure& figure);
+/// The names of the figures with these ids (an evaluation's `failed`, `informative_failed`).
+std::vector<std::string> wallFigureNames(const imaging::WallEvaluation& e,
+                                         const std::vector<std::string>& ids);
 
 /// The rule in words: "90–110 % of wall mean", "≤ 1.0 % (≤ 2.0 % at or below 0.10 cd/m²)",
 /// "|depth| < 3.0 %", "information (below 0.50 × module median)"; "" for no rule.
@@ -29,6 +37,13 @@ std::string wallSourceText(const imaging::WallFigure& figure);
 int wallValueDecimals(const imaging::WallFigure& figure);
 /// Decimals of its U (k = 2): as the value, but 3 for a count (a U of a count is fractional).
 int wallUncertaintyDecimals(const imaging::WallFigure& figure);
+
+/// The value as the terminal and the PDF show it, with those decimals: "47.750 ± 0.038 cd/m²",
+/// "0.0001 ± 0.0006", "4 LEDs", "not measured"; "—" for a value that is not finite.
+std::string wallValueText(const imaging::WallFigure& figure);
+/// What the figure's limit says of it: "pass", "FAIL" (a deciding limit), "would fail" (an
+/// informative draft limit), "information" (no limit); "" when it was not measured.
+std::string wallVerdictWord(const imaging::WallFigure& figure);
 
 /// One figure as analysis.json lists it (id, name, value, U_k2, unit, limit, measured, verdict,
 /// source, provisional, deciding, note).

@@ -222,11 +222,15 @@ void drawGamutDiagram(cairo_t* cr, TextLayout& t, Area a, const report::Certific
         }
     }
     cairo_restore(cr);
-    t.set(
-        uv ? "CIE 1976 u′v′: " + tr("target", lang) + " (green), " + tr("measured", lang) + " (red)"
-           : "CIE 1931 xy: DCI-P3 (dashed), " + tr("target", lang) + " (green), " +
-                 tr("measured", lang) + " (red)",
-        7, false, a.w - 30);
+    // Says what is drawn: each measured point is a dot in its stimulus's colour (white in
+    // black), and only the measured primaries are joined, in red.
+    t.set(uv ? "CIE 1976 u′v′: " +
+                   tr("target (green), measured (dots; the primaries joined in red)", lang)
+             : "CIE 1931 xy: " +
+                   tr("DCI-P3 (dashed), target (green), measured (dots; the primaries joined in "
+                      "red)",
+                      lang),
+          7, false, a.w - 30);
     t.draw(plot.x, plot.y + plot.h + 23, kBlack);
 }
 

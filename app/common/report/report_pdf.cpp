@@ -2,10 +2,12 @@
 // PDF rendering of the report model: header and "page n of N" on every page, run details, verdict,
 // figures (wrapped cells), sources, readings, charts, and the signature block last.
 #include "app/common/report/report_pdf.h"
+
 #include "app/common/storage/safe_file.h"
 
 #include "app/common/present/chart_data.h"
 #include "app/common/present/instrument_text.h"
+#include "app/common/present/profile_text.h"
 #include "app/common/present/reading_conditions.h"
 #include "app/common/present/translations.h"
 #include "app/common/report/pdf_charts.h"
@@ -232,19 +234,22 @@ void runDetails(Pages& pg, const report::CertificationReport& r) {
     const Lang L = pg.lang();
     pg.paragraph(tr("Screen certification report", L), 18, true);
     pg.advance(2);
-    pg.paragraph(r.profile.title, 11, true);
-    pg.paragraph(r.profile.standard.name + ":" + r.profile.standard.edition + " · room class " +
-                     r.profile.room_class + " · " + r.profile.dynamic_range + " " +
-                     r.profile.stereo + " · " + r.profile.display_type,
+    // The profile's own text in the report's language (the shipped translations, as the GUI).
+    pg.paragraph(present::profileText(r.profile.title, L), 11, true);
+    pg.paragraph(r.profile.standard.name + ":" + r.profile.standard.edition + " · " +
+                     tr("room class", L) + " " + tr(r.profile.room_class, L) + " · " +
+                     r.profile.dynamic_range + " " + r.profile.stereo + " · " +
+                     tr(r.profile.display_type, L),
                  9, false, kGrey);
     pg.advance(6);
     std::vector<std::pair<std::string, std::string>> kv = {
         {tr("Site", L), r.site.site.empty() ? "—" : r.site.site},
         {tr("Auditorium", L), r.site.auditorium.empty() ? "—" : r.site.auditorium},
         {tr("Screen", L), fixed(r.site.screen_width_m, 2) + " m × " +
-                              fixed(r.site.screen_height_m, 2) + " m, " + r.site.screen_type},
-        {tr("Meter position", L),
-         "seat '" + r.site.seat_id + "' (" + r.profile.geometry.source + ")"},
+                              fixed(r.site.screen_height_m, 2) + " m, " +
+                              tr(r.site.screen_type, L)},
+        {tr("Meter position", L), tr("seat", L) + " '" + r.site.seat_id + "' (" +
+                                      present::profileText(r.profile.geometry.source, L) + ")"},
     };
     const nlohmann::json j = reportToJson(r);
     for (const auto& in : j["instruments"]) {
@@ -269,7 +274,7 @@ void runDetails(Pages& pg, const report::CertificationReport& r) {
         r.run.source + (r.run.seed >= 0 ? " (seed " + std::to_string(r.run.seed) + ")" : ""));
     kv.emplace_back(tr("Measured", L), r.run.started_utc + " – " + r.run.finished_utc);
     kv.emplace_back(tr("Operator", L), r.run.operator_name.empty() ? "—" : r.run.operator_name);
-    kv.emplace_back(tr("Decision rule", L), r.run.decision_rule);
+    kv.emplace_back(tr("Decision rule", L), tr(r.run.decision_rule, L));
     {
         // Fitness and room conditions, one line each (full detail in report.json).
         std::string fit;
@@ -279,19 +284,20 @@ void runDetails(Pages& pg, const report::CertificationReport& r) {
                        ": " + c.message;
             }
         }
-        kv.emplace_back(tr("Instrument fitness", L),
-                        r.fitness.empty() ? "not checked" : fit.empty() ? "ok" : fit);
+        kv.emplace_back(tr("Instrument fitness", L), r.fitness.empty() ? tr("not checked", L)
+                                                     : fit.empty()     ? tr("ok", L)
+                                                                       : fit);
         if (r.conditions.warm_up_required_min_minutes > 0.0) {
-            kv.emplace_back(tr("Warm-up", L),
-                            r.conditions.warm_up_outcome + " (≥ " +
-                                fixed(r.conditions.warm_up_required_min_minutes, 0) +
-                                " min required)");
+            std::string required = tr(" (≥ %1 min required)", L);
+            required.replace(required.find("%1"), 2,
+                             fixed(r.conditions.warm_up_required_min_minutes, 0));
+            kv.emplace_back(tr("Warm-up", L), tr(r.conditions.warm_up_outcome, L) + required);
         }
         if (!r.conditions.ambient_step.empty()) {
             kv.emplace_back(tr("Ambient, display off", L),
                             r.conditions.ambient_cdm2 >= 0.0
                                 ? fixed(r.conditions.ambient_cdm2, 5) + " cd/m²"
-                                : std::string("not read"));
+                                : tr("not read", L));
         }
         if (!r.run.provisional_warning.empty()) {
             kv.emplace_back(tr("WARNING", L), r.run.provisional_warning);
@@ -357,7 +363,8 @@ void figuresTable(Pages& pg, const report::CertificationReport& r) {
     pg.advance(4);
     pg.paragraph(tr("Sources", L), 9, true);
     for (std::size_t i = 0; i < sources.size(); ++i) {
-        pg.paragraph("[" + std::to_string(i + 1) + "] " + sources[i], 7.5, false, kGrey);
+        pg.paragraph("[" + std::to_string(i + 1) + "] " + present::profileText(sources[i], L), 7.5,
+                     false, kGrey);
     }
 }
 

@@ -111,10 +111,15 @@ private:
     int page_ = 1;
 };
 
+/// Height of the module map on the page (the page's width, the wall's aspect).
+double wallMapHeight(const imaging::LedWallLayout& L) {
+    return (kPageW - 2 * kMargin) * L.heightPx() / L.widthPx();
+}
+
 void drawWallMap(cairo_t* cr, Pages& pg, const WallAnalysis& a, const WallLimits& lim) {
     const auto& L = a.layout;
     const double w = kPageW - 2 * kMargin;
-    const double h = w * L.heightPx() / L.widthPx();
+    const double h = wallMapHeight(L);
     pg.need(h + 40);
     const double x0 = kMargin, y0 = pg.y();
     const double sx = w / L.widthPx(), sy = h / L.heightPx();
@@ -280,14 +285,7 @@ void writeWallReportPdf(const WallAnalysis& a, const WallLimits& lim, const Wall
     pg.newline(1.2);
     // One row per figure of the evaluation: value ± U, the limit, its verdict and its source.
     for (const auto& fig : a.figures) {
-        const int digits = present::wallValueDecimals(fig);
-        std::string result = !fig.measured ? "—"
-                             : digits == 0 ? std::to_string(static_cast<long long>(fig.value))
-                                           : f(fig.value, digits);
-        if (fig.measured && fig.u_k2 > 0) {
-            result += " ± " + f(fig.u_k2, present::wallUncertaintyDecimals(fig));
-        }
-        result += fig.unit.empty() ? "" : " " + fig.unit;
+        std::string result = fig.measured ? present::wallValueText(fig) : "—";
         const std::string note = present::wallNoteText(fig.note);
         if (!note.empty()) {
             result += "; " + note;
@@ -295,18 +293,13 @@ void writeWallReportPdf(const WallAnalysis& a, const WallLimits& lim, const Wall
         pg.need(4 * kLine);
         // Wrapped cells: a long figure name or limit never runs into the next column.
         const double h = std::max(
-            pg.text(kMargin, fig.name, 8.5, true, kBlack, 240),
+            pg.text(kMargin, present::wallFigureName(fig), 8.5, true, kBlack, 240),
             pg.text(kMargin + 250, fig.has_limit ? present::wallLimitText(fig.limit) : "no limit",
                     8.5, false, kBlack, 170));
         const bool judged = fig.has_limit && fig.measured;
         // An informative (draft, not binding) limit: what it would say, in grey.
-        pg.text(kMargin + 430,
-                !fig.measured  ? "not measured"
-                : !judged      ? "information"
-                : fig.pass     ? "pass"
-                : fig.deciding ? "FAIL"
-                               : "would fail",
-                8.5, true, judged && fig.deciding ? (fig.pass ? kPass : kFail) : kGrey);
+        pg.text(kMargin + 430, !fig.measured ? "not measured" : present::wallVerdictWord(fig), 8.5,
+                true, judged && fig.deciding ? (fig.pass ? kPass : kFail) : kGrey);
         pg.newline(std::max(0.95, h / kLine - 0.1));
         pg.paragraph(result, 8.0, kBlack, kMargin + 10);
         pg.paragraph("Source: " + present::wallSourceText(fig) +
@@ -316,13 +309,15 @@ void writeWallReportPdf(const WallAnalysis& a, const WallLimits& lim, const Wall
     }
     if (!a.failed.empty()) {
         std::string names;
-        for (const auto& n : a.failed) {
+        for (const auto& n : present::wallFigureNames(a, a.failed)) {
             names += (names.empty() ? "" : "; ") + n;
         }
         pg.paragraph("Failed: " + names, 8.5, kFail, kMargin);
     }
     pg.newline(0.8);
 
+    // The heading goes where its map goes: never alone at the foot of a page.
+    pg.need(2 * kLine + wallMapHeight(a.layout) + 40);
     pg.text(kMargin, "Module map", 11, true);
     pg.newline(1.0);
     drawWallMap(cr, pg, a, lim);
@@ -389,8 +384,11 @@ void writeWallReportPdf(const WallAnalysis& a, const WallLimits& lim, const Wall
                 std::string(d.kind == imaging::DefectKind::Dead ? "dead " : "stuck ") + "at x " +
                     std::to_string(d.x_px) + ", y " + std::to_string(d.y_px) + " (module " +
                     std::to_string(d.module.col) + "," + std::to_string(d.module.row) + ", pixel " +
-                    std::to_string(d.x_in_module) + "," + std::to_string(d.y_in_module) +
-                    "): " + f(d.ratio, 2) + " × module median",
+                    std::to_string(d.x_in_module) + "," + std::to_string(d.y_in_module) + "): " +
+                    // A stuck LED that clipped the sensor has no ratio (+∞, pixel_defects.h).
+                    (std::isinf(d.ratio) ? std::string("clipped the camera: brighter than this "
+                                                       "capture can measure")
+                                         : f(d.ratio, 2) + " × module median"),
                 8.0);
         pg.newline(0.9);
     }

@@ -200,6 +200,15 @@ TEST_CASE("cinemeasure render then analyze finds the test wall's seams and defec
                   (dir / "screen").string());
     CHECK(r.exit_code == 0);
     CHECK(test::readJson(dir / "screen" / "analysis.json")["points"].size() == 9);
+    // ... and on the terminal, not only in the file: each point's luminance, its share of the
+    // centre's (the ST 431-1 uniformity figure) and its chromaticity.
+    INFO(r.output);
+    CHECK(r.output.find("point") != std::string::npos);
+    CHECK(r.output.find("% of centre") != std::string::npos);
+    CHECK(r.output.find("100.0") != std::string::npos);  // the centre against itself
+    for (const char* id : {"C ", "L ", "R ", "T ", "B ", "TL ", "TR ", "BL ", "BR "}) {
+        CHECK(r.output.find(std::string("\n") + id) != std::string::npos);
+    }
 }
 
 TEST_CASE("cinemeasure analyze: bad input is one line and a usage exit code") {

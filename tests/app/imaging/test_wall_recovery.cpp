@@ -14,6 +14,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <map>
@@ -204,11 +205,9 @@ TEST_CASE("wall recovery: LEDs at 60 % and 90 % break the ±4 % adjacent-pixel r
     // Neither is dead (below 0.5 ×): a separate figure with its own rule.
     CHECK(a.dead == 0);
     CHECK_FALSE(a.pass);
-    bool named = false;
-    for (const auto& n : a.failed) {
-        named = named || n.find("Adjacent-pixel") != std::string::npos;
-    }
-    CHECK(named);
+    // The evaluation names what failed by id; the words are app/common's.
+    CHECK(std::find(a.failed.begin(), a.failed.end(), "adjacent_pixels") != a.failed.end());
+    CHECK(app::present::wallVerdictText(a).find("Adjacent-pixel difference") != std::string::npos);
 }
 
 TEST_CASE("a monochrome 16-bit linear TIFF from an imaging photometer is read") {
@@ -413,13 +412,9 @@ imaging::LedWallLayout twoModules() {
     return L;
 }
 
-bool named(const std::vector<std::string>& names, const std::string& part) {
-    for (const auto& n : names) {
-        if (n.find(part) != std::string::npos) {
-            return true;
-        }
-    }
-    return false;
+/// The evaluation lists what failed by figure id.
+bool named(const std::vector<std::string>& ids, const std::string& id) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
 }
 
 }  // namespace
@@ -435,7 +430,7 @@ TEST_CASE("wall verdict: a confirmed limit decides by default, draft limits only
     auto e = imaging::evaluateWall(twoModuleCells(L, 2.0f, false), nullptr, L, dci, 0.02);
     CHECK(e.verdict == "fail");
     CHECK(e.judged);
-    CHECK(named(e.failed, "chromaticity"));
+    CHECK(named(e.failed, "module_chromaticity"));
     CHECK(app::present::wallVerdictText(e).rfind("FAIL (Module chromaticity", 0) == 0);
 
     // A dead LED breaks the DCI adjacent-pixel rule, a draft reading (provisional): informative
@@ -443,7 +438,7 @@ TEST_CASE("wall verdict: a confirmed limit decides by default, draft limits only
     e = imaging::evaluateWall(twoModuleCells(L, 0.0f, true), nullptr, L, dci, 0.02);
     CHECK(e.verdict == "pass");
     CHECK(e.failed.empty());
-    CHECK(named(e.informative_failed, "Adjacent-pixel"));
+    CHECK(named(e.informative_failed, "adjacent_pixels"));
     CHECK(app::present::wallInformativeText(e).find("would fail: ") != std::string::npos);
     CHECK(app::present::wallInformativeText(e).find("Adjacent-pixel") != std::string::npos);
 
@@ -453,14 +448,14 @@ TEST_CASE("wall verdict: a confirmed limit decides by default, draft limits only
     CHECK(e.verdict == "not judged");
     CHECK_FALSE(e.pass);
     CHECK(e.failed.empty());
-    CHECK(named(e.informative_failed, "Dead LEDs"));
+    CHECK(named(e.informative_failed, "dead_pixels"));
     CHECK(app::present::wallVerdictText(e).rfind("NOT JUDGED", 0) == 0);
     CHECK(app::present::wallBindingWarning(e).empty());
     app::setWallProvisionalPolicy(dyt8, "binding");
     e = imaging::evaluateWall(twoModuleCells(L, 0.0f, true), nullptr, L, dyt8, 0.02);
     CHECK(e.verdict == "fail");
     CHECK(e.provisional_binding);
-    CHECK(named(e.failed, "Dead LEDs"));
+    CHECK(named(e.failed, "dead_pixels"));
     CHECK(app::present::wallBindingWarning(e).find("WARNING") == 0);
     e = imaging::evaluateWall(twoModuleCells(L, 0.0f, false), nullptr, L, dyt8, 0.02);
     CHECK(e.verdict == "pass");

@@ -279,4 +279,28 @@ TEST_CASE("integrateCells: the same bits with 1 and 2 threads or a reused result
     CHECK(reused.mean.empty());
     CHECK(reused.area_px.empty());
     CHECK(sameBits(reused.emitter, flat.emitter));
+    // Mixed emitters: one channel, Σ weight · channel of the unmixed ones (the same window, each
+    // channel linearised first), +∞ where they are saturated, NaN where they are NaN.
+    const cv::Vec3d mix(0.2126, 0.7152, 0.0722);
+    integrateCells(f, lin, map, reused, 0.6, CellParts::Both, &mix);
+    REQUIRE(reused.emitter.type() == CV_32FC1);
+    CHECK(sameBits(reused.mean, flat.mean));
+    int mixedChecked = 0, mixedInf = 0;
+    for (int j = 0; j < 61; ++j) {
+        for (int i = 0; i < 91; ++i) {
+            const cv::Vec3f e = flat.emitter.at<cv::Vec3f>(j, i);
+            const float got = reused.emitter.at<float>(j, i);
+            if (std::isnan(e[0])) {
+                CHECK(std::isnan(got));
+            } else if (std::isinf(e[0])) {
+                CHECK(std::isinf(got));
+                ++mixedInf;
+            } else {
+                CHECK(got == Approx(mix[0] * e[0] + mix[1] * e[1] + mix[2] * e[2]).epsilon(1e-6));
+                ++mixedChecked;
+            }
+        }
+    }
+    CHECK(mixedChecked > 4000);
+    CHECK(mixedInf > 0);
 }
