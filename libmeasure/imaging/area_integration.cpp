@@ -3,6 +3,8 @@
 // each cell edge integrated once and shared by the two cells on either side of it.
 #include "libmeasure/imaging/area_integration.h"
 
+#include "libmeasure/imaging/huge_pages.h"
+
 #include <opencv2/core/utility.hpp>
 
 #include <algorithm>
@@ -550,14 +552,14 @@ void integrateCells(const RawFrame& frame, const Linearisation& lin, const WallM
     const int cvType = CV_MAKETYPE(CV_32F, ch);
     out.saturated_cells = 0;
     if (st.area) {
-        out.mean.create(map.grid, cvType);
-        out.area_px.create(map.grid, CV_32FC1);
+        createLarge(out.mean, map.grid, cvType);
+        createLarge(out.area_px, map.grid, CV_32FC1);
     } else {
         out.mean.release();
         out.area_px.release();
     }
     if (st.emitter) {
-        out.emitter.create(map.grid, st.mix != nullptr ? CV_32FC1 : cvType);
+        createLarge(out.emitter, map.grid, st.mix != nullptr ? CV_32FC1 : cvType);
     } else {
         out.emitter.release();
     }

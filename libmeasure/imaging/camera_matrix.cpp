@@ -2,6 +2,8 @@
 // 3×3 camera matrix fit (least squares) and per-pixel XYZ, Y and xy maps.
 #include "libmeasure/imaging/camera_matrix.h"
 
+#include "libmeasure/imaging/huge_pages.h"
+
 #include <opencv2/core/utility.hpp>
 
 #include <Eigen/Dense>
@@ -105,7 +107,7 @@ void luminanceMap(const cv::Mat& xyz, cv::Mat& y) {
     if (xyz.type() != CV_32FC3) {
         throw std::invalid_argument("luminanceMap: expected float XYZ");
     }
-    y.create(xyz.size(), CV_32FC1);
+    createLarge(y, xyz.size(), CV_32FC1);
     for (int r = 0; r < xyz.rows; ++r) {
         const auto* p = xyz.ptr<cv::Vec3f>(r);
         float* o = y.ptr<float>(r);

@@ -3,6 +3,8 @@
 // adjacent-pixel rule and saturation, each as a figure with U and limit, then the verdict.
 #include "libmeasure/imaging/wall_evaluation.h"
 
+#include "libmeasure/imaging/huge_pages.h"
+
 #include <opencv2/core/utility.hpp>
 
 #include <algorithm>
@@ -133,7 +135,8 @@ std::vector<AdjacentFinding> adjacentPixelRule(const cv::Mat& Y, const LedWallLa
     for (int y = 0; y < H; ++y) {
         modRow[static_cast<std::size_t>(y)] = y / L.module_h_px;
     }
-    cv::Mat dev(Y.size(), CV_32FC1);
+    cv::Mat dev;
+    createLarge(dev, Y.size(), CV_32FC1);
     // Neighbours in the same module: a step between modules (module gain) is the inter-module
     // figure's business, and at a module corner five of the eight neighbours lie in other modules.
     auto general = [&](int x, int y) -> float {
@@ -251,7 +254,10 @@ std::vector<AdjacentFinding> adjacentPixelRule(const cv::Mat& Y, const LedWallLa
         }
         rowCount[u + 1] += rowCount[u];  // now each row's first place in the list
     }
-    std::vector<AdjacentFinding> out(rowCount.back());
+    std::vector<AdjacentFinding> out;
+    out.reserve(rowCount.back());  // allocated, not yet touched: advised first
+    adviseHugePages(out.data(), rowCount.back() * sizeof(AdjacentFinding));
+    out.resize(rowCount.back());
     std::vector<double> all;
     for (std::size_t i = 0; i < static_cast<std::size_t>(W) * H; i += stride) {
         const float v = dev.ptr<float>(static_cast<int>(i / W))[i % W];

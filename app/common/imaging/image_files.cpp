@@ -4,6 +4,7 @@
 #include "app/common/imaging/image_files.h"
 
 #include "app/common/storage/png_file.h"
+#include "libmeasure/imaging/huge_pages.h"
 
 #include <libraw/libraw.h>
 #include <tiffio.h>
@@ -187,7 +188,9 @@ cv::Mat readTiffPixels(const std::filesystem::path& file, std::string& descripti
     if (exposure != nullptr) {
         *exposure = exifExposureTime(t.get());
     }
-    cv::Mat img(static_cast<int>(hgt), static_cast<int>(w), spp == 3 ? CV_16UC3 : CV_16UC1);
+    cv::Mat img;
+    imaging::createLarge(img, cv::Size(static_cast<int>(w), static_cast<int>(hgt)),
+                         spp == 3 ? CV_16UC3 : CV_16UC1);
     if (static_cast<std::size_t>(TIFFScanlineSize(t.get())) != img.step[0]) {
         fail(file, "unexpected TIFF row size");
     }
@@ -380,7 +383,8 @@ bool readLinearDngDirect(const std::filesystem::path& file, int width, int heigh
         }
         whiteDn = white[0] > 0 ? white[0] : 65535.0;
     }
-    cv::Mat img(height, width, CV_16UC3);
+    cv::Mat img;
+    imaging::createLarge(img, cv::Size(width, height), CV_16UC3);
     if (static_cast<std::size_t>(TIFFScanlineSize(t.get())) != img.step[0]) {
         return false;
     }
@@ -427,7 +431,7 @@ imaging::RawFrame readRaw(const std::filesystem::path& file) {
     const int h = rd.sizes.raw_height;
     if (rd.color3_image || rd.color4_image) {
         // Linear (demosaiced) data as stored: copy exact DN and keep the file's black level.
-        f.rgb.create(h, w, CV_16UC3);
+        imaging::createLarge(f.rgb, cv::Size(w, h), CV_16UC3);
         for (int y = 0; y < h; ++y) {
             auto* o = f.rgb.ptr<cv::Vec3w>(y);
             for (int x = 0; x < w; ++x) {
@@ -461,7 +465,8 @@ imaging::RawFrame readRaw(const std::filesystem::path& file) {
         }
         throw ImageFileError(file.string() + ": LibRaw gave no 16-bit RGB image");
     }
-    f.rgb = cv::Mat(img->height, img->width, CV_16UC3, img->data).clone();
+    imaging::createLarge(f.rgb, cv::Size(img->width, img->height), CV_16UC3);
+    cv::Mat(img->height, img->width, CV_16UC3, img->data).copyTo(f.rgb);
     LibRaw::dcraw_clear_mem(img);
     f.black_level_dn = 0.0;
     f.white_level_dn = 65535.0;

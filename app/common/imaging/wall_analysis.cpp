@@ -6,6 +6,7 @@
 #include "app/common/imaging/image_files.h"
 #include "app/common/present/wall_text.h"
 #include "libmeasure/imaging/area_integration.h"
+#include "libmeasure/imaging/huge_pages.h"
 #include "libmeasure/imaging/lattice_registration.h"
 #include "libmeasure/imaging/rectify.h"
 #include "libmeasure/util/json_view.h"
@@ -203,6 +204,7 @@ namespace {
 
 imaging::ScreenQuad findQuad(const imaging::RawFrame& f, const std::string& file) {
     cv::Mat signal;
+    imaging::createLarge(signal, f.rgb.size(), CV_16UC1);  // extractChannel keeps this buffer
     cv::extractChannel(f.rgb, signal, f.rgb.channels() == 3 ? 1 : 0);
     try {
         return imaging::findScreenQuad(signal);
