@@ -21,13 +21,13 @@
 
 #include <unistd.h>
 
-#include <array>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <sstream>
 
 namespace cm::cli {
 
@@ -54,8 +54,7 @@ struct WallArgs {
 /// verdict naming what failed.
 void printWallSummary(const app::WallAnalysis& an, const app::WallLimits& limits) {
     namespace present = app::present;
-    std::vector<std::array<std::string, 4>> rows;
-    std::array<std::size_t, 3> width{};
+    std::vector<std::vector<std::string>> rows;
     for (const auto& f : an.figures) {
         const std::string limit =
             !f.has_limit ? ""
@@ -65,18 +64,10 @@ void printWallSummary(const app::WallAnalysis& an, const app::WallLimits& limits
                       (f.deciding ? " (provisional, binding)" : " (provisional, informative)");
         rows.push_back({present::wallFigureName(f), present::wallValueText(f),
                         present::wallVerdictWord(f), limit});
-        for (std::size_t c = 0; c < width.size(); ++c) {
-            width[c] = std::max(width[c], present::displayWidth(rows.back()[c]));
-        }
     }
-    for (const auto& r : rows) {
-        std::string line = "  ";
-        for (std::size_t c = 0; c < width.size(); ++c) {
-            line += present::padTo(r[c], width[c] + 2);
-        }
-        line += r[3];
-        line.erase(line.find_last_not_of(' ') + 1);  // no trailing blanks when there is no limit
-        std::printf("%s\n", line.c_str());
+    std::istringstream table(present::renderTable(rows, false));
+    for (std::string line; std::getline(table, line);) {
+        std::printf("  %s\n", line.c_str());
     }
     if (an.provisional_binding) {
         std::printf("%s\n", app::present::wallBindingWarning(an).c_str());

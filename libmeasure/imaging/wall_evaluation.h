@@ -180,12 +180,12 @@ struct WallEvaluation {
 /// u'v' the same through the Jacobian of (u', v') over (x, y) at the wall's xy, for an error of
 /// equal spread in any direction: u_u'v' = u·‖J‖_F/√2. Throws std::invalid_argument when the
 /// grids do not match the layout.
-/// The figure with this id in `e` (its `failed` and `informative_failed` hold ids), or null.
-const WallFigure* findFigure(const WallEvaluation& e, const std::string& id);
-
 WallEvaluation evaluateWall(const WallCells& uniformity, const cv::Mat* defect_emitter_Y,
                             const LedWallLayout& layout, const WallLimits& limits,
                             double luminance_u_rel_k2, double chromaticity_u_xy = 0.0);
+
+/// The figure with this id in `e` (its `failed` and `informative_failed` hold ids), or null.
+const WallFigure* findFigure(const WallEvaluation& e, const std::string& id);
 
 /// Seam lines per border segment on an area luminance grid (CV_32FC1): each of the two LED lines
 /// at the border against the `reference_px` interior lines behind it in its own module (so a

@@ -94,15 +94,15 @@ evaluation::Tolerance parseTolerance(const JsonView& j, const std::string& unit)
         if (t.target && ((t.lower && *t.target < *t.lower) || (t.upper && *t.target > *t.upper))) {
             j.fail("inconsistent tolerance: target lies outside min/max");
         }
-    } else if (!hasTarget && t.informative) {
-        // Recorded where the source sets no limit: reported with its U, "no limit", never a
-        // made-up bound (a "≥ 0" reads as a limit the standard does not give).
-    } else if (!hasTarget) {
-        j.fail("a figure without a limit must be informative (\"informative\": true); otherwise "
-               "expected target with plus_minus (or plus and minus), or min and/or max");
-    } else {
+    } else if (hasTarget) {
         j.fail("expected target with plus_minus (or plus and minus), or min and/or max");
+    } else if (!t.informative) {
+        j.fail(
+            "a figure without a limit must be informative (\"informative\": true); otherwise "
+            "expected target with plus_minus (or plus and minus), or min and/or max");
     }
+    // Neither target nor bounds, informative: recorded where the source sets no limit, reported
+    // with its U and "no limit", never a made-up bound (a "≥ 0" reads as a limit not given).
     return t;
 }
 

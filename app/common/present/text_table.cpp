@@ -52,7 +52,7 @@ std::string padTo(const std::string& s, std::size_t width) {
     return w >= width ? s : s + std::string(width - w, ' ');
 }
 
-std::string renderTable(const std::vector<std::vector<std::string>>& rows) {
+std::string renderTable(const std::vector<std::vector<std::string>>& rows, bool header) {
     std::vector<std::size_t> widths;
     for (const auto& r : rows) {
         widths.resize(std::max(widths.size(), r.size()), 0);
@@ -73,7 +73,7 @@ std::string renderTable(const std::vector<std::vector<std::string>>& rows) {
         }
         line.erase(line.find_last_not_of(' ') + 1);  // an empty last cell leaves no blanks
         out += line + "\n";
-        if (i == 0) {
+        if (header && i == 0) {
             out += std::string(total, '-') + "\n";
         }
     }

@@ -14,8 +14,8 @@ std::size_t displayWidth(const std::string& s);
 /// `s` padded with spaces to `width` display columns (never cut).
 std::string padTo(const std::string& s, std::size_t width);
 
-/// Renders rows (the first is the header) with two spaces between columns and a rule under the
-/// header; the last column is not padded and no line ends in blanks.
-std::string renderTable(const std::vector<std::vector<std::string>>& rows);
+/// Renders rows with two spaces between columns; with `header`, the first row is the header and a
+/// rule goes under it. The last column is not padded and no line ends in blanks.
+std::string renderTable(const std::vector<std::vector<std::string>>& rows, bool header = true);
 
 }  // namespace cm::app::present
