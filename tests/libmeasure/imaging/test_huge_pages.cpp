@@ -70,14 +70,6 @@ TEST_CASE("huge_pages: a large grid made by createLarge is backed by huge pages,
     const uchar* before = advised.data;
     cm::imaging::createLarge(advised, size, CV_32FC1);
     CHECK(advised.data == before);
-}
-
-TEST_CASE("huge_pages: the advice is a no-op for small, null and misaligned ranges") {
-    char small[64] = {};
-    cm::imaging::adviseHugePages(small, sizeof small);
-    cm::imaging::adviseHugePages(nullptr, std::size_t{1} << 30);
-    cv::Mat m;
-    cm::imaging::createLarge(m, cv::Size(3, 2), CV_16UC3);
-    REQUIRE(m.size() == cv::Size(3, 2));
-    REQUIRE(m.type() == CV_16UC3);
+    CHECK(advised.size() == size);
+    CHECK(advised.type() == CV_32FC1);
 }
